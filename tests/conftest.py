@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+SEED = "000_84bba73946586575"
+
+
+@pytest.fixture
+def corpus_dir(tmp_path: Path) -> Path:
+    """A fresh corpus with the seed article and no annotations."""
+    (tmp_path / "seeds").mkdir()
+    shutil.copy(ROOT / "seeds" / f"{SEED}.txt", tmp_path / "seeds")
+    (tmp_path / "annotations").mkdir()
+    return tmp_path
+
+
+@pytest.fixture
+def corpus(corpus_dir):
+    from tui.corpus import Corpus
+
+    return Corpus(corpus_dir)
+
+
+@pytest.fixture
+def alice_file(corpus_dir) -> Path:
+    """The hand-written valid file for the seed, installed as alice's annotation."""
+    dest = corpus_dir / "annotations" / SEED / "alice.yaml"
+    dest.parent.mkdir(parents=True)
+    shutil.copy(DATA / "alice.yaml", dest)
+    return dest

@@ -1,0 +1,1 @@
+"""Everything Textual lives under tui.app; the core never imports it."""

@@ -1,0 +1,17 @@
+from __future__ import annotations
+
+from . import corpus_of
+
+HELP = "copy article files (UTF-8 .txt) into the corpus's seeds/"
+
+
+def add_arguments(p) -> None:
+    p.add_argument("files", nargs="+", metavar="FILE", help="articles to add; the file stem becomes the id")
+
+
+def run(args) -> int:
+    corpus = corpus_of(args)
+    for f in args.files:
+        doc_id, copied = corpus.add(f)
+        print(f"{'added' if copied else 'already there'}: {doc_id}")
+    return 0

@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from . import corpus_of, default_annotator
+
+HELP = "open the annotator on a document (the default command)"
+
+
+def add_arguments(p) -> None:
+    p.add_argument("doc", nargs="?", metavar="DOC", help="document id (default: the first not done)")
+    p.add_argument("--annotator", metavar="NAME",
+                   help="whose annotations to edit (default: $MARGIN_ANNOTATOR or your login name)")
+
+
+def run(args) -> int:
+    from ..corpus import check_name
+    from ..errors import DataError
+
+    corpus = corpus_of(args)
+    annotator = check_name(args.annotator, "annotator name") if args.annotator is not None else default_annotator()
+    ids = corpus.doc_ids()
+    if not ids:
+        raise DataError(f"{corpus.seeds_dir}: no articles; add some with 'margin add FILE...'")
+    if args.doc is not None:
+        check_name(args.doc, "document id")
+        if args.doc not in ids:
+            raise DataError(f"{corpus.doc_path(args.doc)}: no such document {args.doc!r}")
+    corpus.schema  # fail on a bad margin.yaml before the screen opens
+    from ..app.app import MarginApp
+
+    app = MarginApp(corpus, annotator, args.doc)
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,149 @@
+"""A corpus directory: ``seeds/`` (articles), ``annotations/`` and an optional ``margin.yaml``.
+
+Ids and annotator names are validated here, and only here.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import DataError
+from .model import Document
+from .schema import DEFAULT_SCHEMA, Schema, schema_from_dict
+
+NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
+GOLD = "gold"
+
+
+def check_name(name: str, what: str = "name") -> str:
+    """Return ``name`` if it is a valid document id / annotator name, else raise DataError."""
+    if not isinstance(name, str) or not NAME_RE.fullmatch(name):
+        raise DataError(
+            f"invalid {what} {name!r}: use 1-128 characters from A-Z a-z 0-9 . _ - "
+            "starting with a letter or digit"
+        )
+    return name
+
+
+def read_text(path: Path) -> str:
+    """Read a UTF-8 article exactly (no newline translation); refuse anything else."""
+    data = Path(path).read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise DataError(f"{path}: not UTF-8: bad byte 0x{data[e.start]:02x} at byte offset {e.start}") from None
+    if text.startswith("\ufeff"):
+        raise DataError(f"{path}: starts with a byte-order mark; save it as UTF-8 without BOM")
+    return text
+
+
+@dataclass
+class Corpus:
+    root: Path
+
+    def __post_init__(self):
+        self.root = Path(self.root)
+        self._schema: Schema | None = None
+
+    @property
+    def seeds_dir(self) -> Path:
+        return self.root / "seeds"
+
+    @property
+    def annotations_dir(self) -> Path:
+        return self.root / "annotations"
+
+    @property
+    def schema(self) -> Schema:
+        if self._schema is None:
+            self._schema = load_schema(self.root / "margin.yaml")
+        return self._schema
+
+    def doc_ids(self, pattern: str | None = None) -> list[str]:
+        if not self.seeds_dir.is_dir():
+            return []
+        ids = sorted(
+            p.stem
+            for p in self.seeds_dir.iterdir()
+            if p.suffix == ".txt" and NAME_RE.fullmatch(p.stem) and p.is_file()
+        )
+        if pattern:
+            ids = [i for i in ids if fnmatch.fnmatchcase(i, pattern)]
+        return ids
+
+    def doc_path(self, doc_id: str) -> Path:
+        return self.seeds_dir / f"{check_name(doc_id, 'document id')}.txt"
+
+    def document(self, doc_id: str) -> Document:
+        path = self.doc_path(doc_id)
+        if not path.is_file():
+            raise DataError(f"{path}: no such document {doc_id!r}")
+        return Document(doc_id, read_text(path), str(path))
+
+    def annotation_path(self, doc_id: str, annotator: str) -> Path:
+        check_name(doc_id, "document id")
+        check_name(annotator, "annotator name")
+        return self.annotations_dir / doc_id / f"{annotator}.yaml"
+
+    def annotators(self, doc_id: str) -> list[str]:
+        d = self.annotations_dir / check_name(doc_id, "document id")
+        if not d.is_dir():
+            return []
+        return sorted(p.stem for p in d.glob("*.yaml") if NAME_RE.fullmatch(p.stem))
+
+    def annotation_files(self, pattern: str | None = None) -> list[Path]:
+        """Every annotation file, for documents matching ``pattern``, in a stable order."""
+        if not self.annotations_dir.is_dir():
+            return []
+        out = []
+        for d in sorted(self.annotations_dir.iterdir()):
+            if d.is_dir() and (pattern is None or fnmatch.fnmatchcase(d.name, pattern)):
+                out.extend(sorted(d.glob("*.yaml")))
+        return out
+
+    def add(self, src: Path) -> tuple[str, bool]:
+        """Copy an article into seeds/. Return (doc id, copied?). Never overwrite a different file."""
+        src = Path(src)
+        if not src.is_file():
+            raise DataError(f"{src}: no such file")
+        doc_id = check_name(src.stem, "document id")
+        read_text(src)  # refuse non-UTF-8 before copying
+        dest = self.seeds_dir / f"{doc_id}.txt"
+        if dest.exists():
+            if dest.read_bytes() == src.read_bytes():
+                return doc_id, False
+            raise DataError(f"{dest}: a different document with id {doc_id!r} exists; rename the file")
+        self.seeds_dir.mkdir(parents=True, exist_ok=True)
+        tmp = dest.with_name(f".{dest.name}.tmp")
+        shutil.copyfile(src, tmp)
+        os.replace(tmp, dest)
+        return doc_id, True
+
+
+def load_schema(path: Path) -> Schema:
+    if not path.is_file():
+        return DEFAULT_SCHEMA
+    from .yamlio import safe_load_text  # local import: store imports schema
+
+    data = safe_load_text(path.read_text(encoding="utf-8"), str(path))
+    if isinstance(data, dict) and "schema" in data:
+        data = data["schema"]
+    if isinstance(data, dict) and "labels" not in data:
+        return DEFAULT_SCHEMA  # margin.yaml with only other settings (e.g. keys)
+    return schema_from_dict(data, str(path))
+
+
+def load_settings(root: Path) -> dict:
+    """The whole margin.yaml mapping (schema, keys, ...), or {}."""
+    path = Path(root) / "margin.yaml"
+    if not path.is_file():
+        return {}
+    from .yamlio import safe_load_text
+
+    data = safe_load_text(path.read_text(encoding="utf-8"), str(path))
+    return data if isinstance(data, dict) else {}

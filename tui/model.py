@@ -1,0 +1,160 @@
+"""The annotation model: plain dataclasses, no I/O, no Textual."""
+
+from __future__ import annotations
+
+import hashlib
+from bisect import bisect_right
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+
+FORMAT = "margin/1"
+STATUSES = ("in_progress", "done")
+CONTEXT = 32  # characters of prefix/suffix kept for re-anchoring
+
+#: Anchor flags a span can carry after the document text changed.
+FLAG_MOVED = "moved"  # found again at another place (exact quote)
+FLAG_FUZZY = "fuzzy"  # found again only approximately: check it
+FLAG_LOST = "lost"  # could not be placed: offsets are the old ones, check it
+FLAGS = (FLAG_MOVED, FLAG_FUZZY, FLAG_LOST)
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def now_utc() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@dataclass(frozen=True)
+class Span:
+    id: str
+    label: str
+    start: int
+    end: int
+    text: str
+    prefix: str = ""
+    suffix: str = ""
+    attrs: dict = field(default_factory=dict, compare=True, hash=False)
+    note: str | None = None
+    source: str | None = None  # e.g. "suggest" for an accepted suggestion
+    origin: tuple[str, ...] = ()  # gold only: annotators this span came from
+    edited: bool = False  # gold only: changed by the adjudicator
+    flag: str | None = None  # anchor flag (moved | fuzzy | lost)
+
+    @property
+    def key(self) -> tuple[int, int, str]:
+        return (self.start, self.end, self.label)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.start < end and start < self.end
+
+    def with_(self, **changes) -> "Span":
+        return replace(self, **changes)
+
+
+@dataclass(frozen=True)
+class Relation:
+    id: str
+    label: str
+    source: str  # "from" in the file
+    target: str  # "to" in the file
+
+
+def make_span(doc_text: str, id: str, label: str, start: int, end: int, **kw) -> Span:
+    """A span over ``doc_text[start:end]`` with its quote and context filled in."""
+    return Span(
+        id=id,
+        label=label,
+        start=start,
+        end=end,
+        text=doc_text[start:end],
+        prefix=doc_text[max(0, start - CONTEXT) : start],
+        suffix=doc_text[end : end + CONTEXT],
+        **kw,
+    )
+
+
+@dataclass
+class Annotation:
+    """One annotator's work on one document."""
+
+    doc_id: str
+    sha256: str
+    chars: int
+    annotator: str
+    status: str = "in_progress"
+    updated: str = ""
+    spans: list[Span] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+
+    @classmethod
+    def new(cls, doc: "Document", annotator: str) -> "Annotation":
+        return cls(doc.id, doc.sha256, len(doc.text), annotator)
+
+    def sorted(self) -> "Annotation":
+        """A copy with spans and relations in the canonical order."""
+        return replace(
+            self,
+            spans=sorted(self.spans, key=span_order),
+            relations=sorted(self.relations, key=lambda r: (_id_order(r.id), r.source, r.target)),
+        )
+
+    def span_by_id(self) -> dict[str, Span]:
+        return {s.id: s for s in self.spans}
+
+    def next_span_id(self) -> str:
+        return _next_id("s", (s.id for s in self.spans))
+
+    def next_relation_id(self) -> str:
+        return _next_id("r", (r.id for r in self.relations))
+
+
+def span_order(s: Span) -> tuple:
+    return (s.start, s.end, s.label, _id_order(s.id))
+
+
+def _id_order(id: str) -> tuple:
+    head = id.rstrip("0123456789")
+    tail = id[len(head) :]
+    return (head, int(tail) if tail else -1, id)
+
+
+def _next_id(prefix: str, ids) -> str:
+    n = 0
+    for i in ids:
+        if i.startswith(prefix) and i[len(prefix) :].isdigit():
+            n = max(n, int(i[len(prefix) :]))
+    return f"{prefix}{n + 1}"
+
+
+@dataclass
+class Document:
+    id: str
+    text: str
+    path: str = ""
+    _line_starts: list[int] | None = field(default=None, repr=False, compare=False)
+    _sha: str | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def sha256(self) -> str:
+        if self._sha is None:
+            self._sha = sha256_text(self.text)
+        return self._sha
+
+    @property
+    def line_starts(self) -> list[int]:
+        """Offsets where each line starts (after \\n)."""
+        if self._line_starts is None:
+            starts = [0]
+            find = self.text.find
+            i = find("\n")
+            while i != -1:
+                starts.append(i + 1)
+                i = find("\n", i + 1)
+            self._line_starts = starts
+        return self._line_starts
+
+    def line_of(self, offset: int) -> int:
+        """0-based line number holding ``offset``; O(log n)."""
+        return bisect_right(self.line_starts, offset) - 1

@@ -1,0 +1,74 @@
+"""The one tokenisation used by the cursor, the CoNLL export and agreement.
+
+Tokens are words (letters/digits, keeping inner ``.``, ``,``, ``'``, ``-`` as in
+``12.5``, ``1,440``, ``don't``, ``US-based``) or single punctuation characters.
+Sentences end at ``.``, ``!``, ``?`` (with closing quotes/brackets) followed by
+whitespace, or at a blank line / line break.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
+
+TOKEN_RE = re.compile(r"\w+(?:[.,'’\-]\w+)*|[^\w\s]", re.UNICODE)
+_SENT_END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n")
+
+
+def tokenize(text: str) -> list[tuple[int, int]]:
+    """Token (start, end) offsets, in order."""
+    return [m.span() for m in TOKEN_RE.finditer(text)]
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence (start, end) offsets, trimmed of surrounding whitespace, in order."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for m in _SENT_END_RE.finditer(text):
+        _add_trimmed(text, pos, m.end(), out)
+        pos = m.end()
+    _add_trimmed(text, pos, len(text), out)
+    return out
+
+
+def _add_trimmed(text: str, start: int, end: int, out: list) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        out.append((start, end))
+
+
+class TokenIndex:
+    """Tokens and sentences of one text, with O(log n) lookups."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.tokens = tokenize(text)
+        self.starts = [s for s, _ in self.tokens]
+        self.ends = [e for _, e in self.tokens]
+        self.sentences = sentences(text)
+        self.sentence_starts = [s for s, _ in self.sentences]
+
+    def token_at(self, offset: int) -> int:
+        """Index of the token holding ``offset`` or the next one after it (clamped)."""
+        i = bisect_right(self.ends, offset)
+        return min(i, len(self.tokens) - 1) if self.tokens else -1
+
+    def token_before(self, offset: int) -> int:
+        """Index of the last token starting before ``offset`` (or -1)."""
+        return bisect_left(self.starts, offset) - 1
+
+    def sentence_at(self, offset: int) -> int:
+        return max(0, bisect_right(self.sentence_starts, offset) - 1)
+
+    def tokens_in(self, start: int, end: int) -> range:
+        """Indexes of tokens overlapping [start, end)."""
+        return range(bisect_right(self.ends, start), bisect_left(self.starts, end))
+
+
+@lru_cache(maxsize=64)
+def token_index(text: str) -> TokenIndex:
+    return TokenIndex(text)

@@ -1,0 +1,70 @@
+"""Safe YAML primitives: the libyaml C loader/dumper when present, the pure ones otherwise,
+and a small canonical emitter for the strings and numbers of annotation files.
+
+The emitter writes a subset of YAML that every safe loader reads back identically:
+plain scalars only where YAML 1.1 cannot read them as anything but the same string,
+double-quoted JSON-style strings elsewhere (with every character YAML treats as a line
+break or non-printable escaped), and floats that always resolve as floats.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import yaml
+
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+_PLAIN_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_./-]*(?: [A-Za-z0-9_./-]+)*\Z")
+_YAML11_WORDS = frozenset(
+    "yes no true false on off null y n".split()
+)
+# Characters JSON leaves raw but YAML must not see raw inside a double-quoted scalar:
+# DEL and C1 controls, NEL, line/paragraph separators, BOM, non-characters, surrogates.
+_ESCAPE_RE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+TIMESTAMP_RE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z\Z")
+
+
+def _esc(m: re.Match) -> str:
+    return f"\\u{ord(m.group()):04x}"
+
+
+def quote(s: str) -> str:
+    """A double-quoted YAML scalar for ``s``."""
+    q = json.dumps(s, ensure_ascii=False)
+    return _ESCAPE_RE.sub(_esc, q) if _ESCAPE_RE.search(q) else q
+
+
+def scalar(s: str) -> str:
+    """``s`` as a plain scalar when that reads back as the same string, else quoted."""
+    if _PLAIN_RE.match(s) and s.lower() not in _YAML11_WORDS:
+        return s
+    return quote(s)
+
+
+def number(v) -> str:
+    if isinstance(v, bool):
+        raise TypeError("booleans are not numbers")
+    if isinstance(v, int):
+        return str(v)
+    r = repr(float(v))
+    if "e" in r and "." not in r.split("e")[0]:
+        mant, exp = r.split("e")
+        r = f"{mant}.0e{exp}"
+    return r
+
+
+def safe_load_text(text: str, source: str = "<string>"):
+    """Parse YAML with a safe loader; raise DataError ``source:line: problem`` on bad syntax."""
+    from .errors import DataError
+
+    try:
+        return yaml.load(text, Loader=SafeLoader)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = mark.line + 1 if mark else 1
+        raise DataError(f"{source}:{line}: YAML syntax error: {e.problem or e.context}") from None
+    except yaml.YAMLError as e:
+        raise DataError(f"{source}:1: YAML error: {e}") from None
