@@ -1,26 +1,48 @@
-"""The margin Textual application (placeholder until the annotator lands)."""
+"""The margin Textual app: wires the theme, the keymap and the screens. Nothing else."""
 
 from __future__ import annotations
 
-from textual.app import App, ComposeResult
-from textual.content import Content
-from textual.widgets import Footer, Header, Static
+import sys
 
-from ..corpus import Corpus
+from textual.app import App
+
+from ..corpus import Corpus, load_settings
+from ..errors import DataError
+from .commands import MarginCommands
+from .screens.annotate import annotate_screen
 
 
 class MarginApp(App):
     TITLE = "margin"
-    BINDINGS = [("q", "quit", "Quit")]
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {MarginCommands}
+    ENABLE_COMMAND_PALETTE = True
 
-    def __init__(self, corpus: Corpus, annotator: str, doc_id: str | None = None):
+    def __init__(self, corpus: Corpus, annotator: str, doc_id: str | None = None) -> None:
         super().__init__()
         self.corpus = corpus
         self.annotator = annotator
-        self.doc_id = doc_id or corpus.doc_ids()[0]
+        self.doc_id = doc_id
+        self.error: str | None = None
+        keys = load_settings(corpus.root).get("keys") or {}
+        if not isinstance(keys, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in keys.items()):
+            raise DataError(f"{corpus.root / 'margin.yaml'}: 'keys' must map binding ids to keys, e.g. tag-actor: A")
+        self.keymap = keys
+        if keys:
+            self.set_keymap(keys)
 
-    def compose(self) -> ComposeResult:
-        doc = self.corpus.document(self.doc_id)
-        yield Header()
-        yield Static(Content(doc.text))
-        yield Footer()
+    def on_mount(self) -> None:
+        self.push_screen(annotate_screen(self.corpus, self.annotator, self.doc_id))
+
+    def fail(self, message: str) -> None:
+        """Stop with a message printed after the screen is restored (exit code 1)."""
+        self.error = message
+        self.exit(return_code=1)
+
+
+def run_app(corpus: Corpus, annotator: str, doc_id: str | None) -> int:
+    app = MarginApp(corpus, annotator, doc_id)
+    app.run()
+    if app.error:
+        print(app.error, file=sys.stderr)
+    return app.return_code or 0

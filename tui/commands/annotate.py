@@ -25,8 +25,6 @@ def run(args) -> int:
         if args.doc not in ids:
             raise DataError(f"{corpus.doc_path(args.doc)}: no such document {args.doc!r}")
     corpus.schema  # fail on a bad margin.yaml before the screen opens
-    from ..app.app import MarginApp
+    from ..app.app import run_app
 
-    app = MarginApp(corpus, annotator, args.doc)
-    app.run()
-    return app.return_code or 0
+    return run_app(corpus, annotator, args.doc)

@@ -1,0 +1,86 @@
+"""Edit a span's attributes: a choice list per enumeration, validated number and text fields."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Select, Static
+
+from ...display import one_line
+from ...model import Span
+from ...schema import LabelDef
+
+
+def parse_number(raw: str) -> int | float:
+    """``1,440`` → 1440, ``12.5e9`` → 12500000000.0; raise ValueError otherwise."""
+    s = raw.strip().replace(",", "").replace("_", "")
+    if not s:
+        raise ValueError("empty")
+    try:
+        return int(s)
+    except ValueError:
+        v = float(s)
+        if v != v or v in (float("inf"), float("-inf")):
+            raise ValueError("not finite") from None
+        return int(v) if v.is_integer() and abs(v) < 2**53 and "e" not in s.lower() and "." not in s else v
+
+
+class AttrsDialog(ModalScreen[dict | None]):
+    """Returns the new attrs (blank fields removed), or None when cancelled."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save", priority=True),
+    ]
+
+    def __init__(self, span: Span, label: LabelDef) -> None:
+        super().__init__()
+        self.span = span
+        self.label = label
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static(Text(f"{self.span.label}: {one_line(self.span.text, 60)}", style="bold"), classes="title")
+            for name, attr in self.label.attrs.items():
+                yield Label(Text(name))
+                value = self.span.attrs.get(name)
+                if attr.kind == "enum":
+                    yield Select([(Text(v), v) for v in attr.values], value=value if value in attr.values else Select.BLANK,
+                                 id=f"attr-{name}", prompt="(none)", type_to_search=True)
+                else:
+                    yield Input("" if value is None else str(value), id=f"attr-{name}",
+                                placeholder="a number, e.g. 1,440 or 12.5e9" if attr.kind == "number" else "free text",
+                                restrict=r"[-+0-9.,_eE]*" if attr.kind == "number" else None)
+            yield Static(Text("tab: next field · enter: save · esc: cancel", style="dim"), id="dialog-help")
+            yield Static("", id="dialog-error")
+
+    def on_input_submitted(self) -> None:
+        self.action_save()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_save(self) -> None:
+        out: dict = {}
+        for name, attr in self.label.attrs.items():
+            widget = self.query_one(f"#attr-{name}")
+            if isinstance(widget, Select):
+                if widget.value is not Select.BLANK and widget.value is not None:
+                    out[name] = widget.value
+                continue
+            raw = widget.value.strip()
+            if not raw:
+                continue
+            if attr.kind == "number":
+                try:
+                    out[name] = parse_number(raw)
+                except ValueError:
+                    self.query_one("#dialog-error", Static).update(Text(f"{name}: {raw!r} is not a number", style="bold red"))
+                    widget.focus()
+                    return
+            else:
+                out[name] = raw
+        self.dismiss(out)

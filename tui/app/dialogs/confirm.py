@@ -1,0 +1,38 @@
+"""Ask the user to choose between a few answers, each on its own key."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+
+class Choice(ModalScreen[str]):
+    """``choices`` are (key, answer, description); escape answers ``cancel``."""
+
+    BINDINGS = [Binding("escape", "choose('cancel')", "Cancel")]
+
+    def __init__(self, title: str, message: str, choices: list[tuple[str, str, str]]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.message = message
+        self.choices = choices
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static(Text(self.title_text, style="bold"), classes="title")
+            yield Static(Text(self.message))
+            for key, _, desc in self.choices:
+                yield Static(Text.assemble((f" {key} ", "reverse bold"), " ", desc))
+
+    def on_key(self, event) -> None:
+        for key, answer, _ in self.choices:
+            if event.key == key:
+                event.stop()
+                self.dismiss(answer)
+
+    def action_choose(self, answer: str) -> None:
+        self.dismiss(answer)

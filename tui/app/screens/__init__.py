@@ -1,0 +1,1 @@
+"""The app's screens: annotate (the main one) and review."""

@@ -1,0 +1,49 @@
+"""Making untrusted text safe to show: every control character becomes a visible
+placeholder, one character for one, so offsets into the stored text stay valid."""
+
+from __future__ import annotations
+
+def _table() -> dict[int, str]:
+    t: dict[int, str] = {}
+    for c in range(0x20):
+        t[c] = chr(0x2400 + c)  # ␀ … ␟ (control pictures)
+    t[0x09] = " "  # tab: a blank cell
+    t[0x0D] = " "  # CR (of CRLF): a blank cell
+    t[0x7F] = "␡"
+    for c in range(0x80, 0xA0):
+        t[c] = "�"  # C1 controls (CSI, OSC, NEL, …)
+    for c in (0x200E, 0x200F, 0x061C, *range(0x202A, 0x202F), *range(0x2066, 0x206A)):
+        t[c] = "¦"  # bidi marks, embeddings, overrides and isolates would reorder the screen
+    for c in (0x2028, 0x2029, 0xFEFF, 0xFFF9, 0xFFFA, 0xFFFB):
+        t[c] = "¶" if c in (0x2028, 0x2029) else "·"
+    return t
+
+
+CONTROL_TABLE = _table()
+
+
+def displayable(text: str) -> str:
+    """``text`` with every control/format character replaced one-for-one (newlines kept)."""
+    out = text.translate(CONTROL_TABLE)
+    return out.replace("\u240a", "\n")
+
+
+def one_line(text: str, limit: int | None = None) -> str:
+    """A single displayable line (newlines shown as ⏎), optionally truncated with …."""
+    out = text.translate(CONTROL_TABLE).replace("\u240a", "⏎")
+    if limit is not None and len(out) > limit:
+        out = out[: max(0, limit - 1)] + "…"
+    return out
+
+
+def fold_for_search(text: str) -> str:
+    """Lower-case ``text`` and straighten typographic quotes, keeping its length."""
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return low.translate(_QUOTES)
+
+
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+                         "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+                         "\u00ab": '"', "\u00bb": '"'})

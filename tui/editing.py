@@ -1,0 +1,214 @@
+"""An editing session on one annotation: every change goes through here and can be undone.
+
+Pure (no Textual): the annotate and review screens drive it, tests drive it directly.
+Each change records the whole (spans, relations, status) state before it; states are
+tuples of frozen objects, so a snapshot is cheap and undo/redo are exact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from .model import Annotation, Document, Relation, Span, make_span, now_utc
+
+WHITESPACE = " \t\r\n\u00a0"
+
+
+@dataclass(frozen=True)
+class State:
+    spans: tuple[Span, ...]
+    relations: tuple[Relation, ...]
+    status: str
+
+
+class EditSession:
+    """The annotation being edited, with undo/redo and a change counter."""
+
+    def __init__(self, doc: Document, annotation: Annotation):
+        self.doc = doc
+        self.annotation = annotation.sorted()
+        self._undo: list[tuple[str, State]] = []
+        self._redo: list[tuple[str, State]] = []
+        self.version = 0  # bumps on every change (render caches key on it)
+        self.dirty = False
+
+    # -- state -------------------------------------------------------------------------
+    @property
+    def spans(self) -> list[Span]:
+        return self.annotation.spans
+
+    def _state(self) -> State:
+        a = self.annotation
+        return State(tuple(a.spans), tuple(a.relations), a.status)
+
+    def _apply(self, state: State) -> None:
+        a = self.annotation
+        a.spans = sorted(state.spans, key=lambda s: (s.start, s.end, s.label, s.id))
+        a.relations = list(state.relations)
+        a.status = state.status
+        a.updated = now_utc()
+        self.version += 1
+        self.dirty = True
+
+    def _change(self, what: str, state: State) -> str:
+        self._undo.append((what, self._state()))
+        self._redo.clear()
+        self._apply(state)
+        return what
+
+    def undo(self) -> str | None:
+        if not self._undo:
+            return None
+        what, state = self._undo.pop()
+        self._redo.append((what, self._state()))
+        self._apply(state)
+        return what
+
+    def redo(self) -> str | None:
+        if not self._redo:
+            return None
+        what, state = self._redo.pop()
+        self._undo.append((what, self._state()))
+        self._apply(state)
+        return what
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    # -- queries -----------------------------------------------------------------------
+    def get(self, span_id: str) -> Span | None:
+        for s in self.annotation.spans:
+            if s.id == span_id:
+                return s
+        return None
+
+    def spans_at(self, start: int, end: int) -> list[Span]:
+        """Spans overlapping [start, end) (or holding ``start`` when empty), innermost first."""
+        end = max(end, start + 1)
+        hits = [s for s in self.annotation.spans if s.start < end and start < s.end]
+        return sorted(hits, key=lambda s: (s.end - s.start, s.start))
+
+    def current(self, start: int, end: int) -> Span | None:
+        """The span a command applies to: the one equal to the selection, else the innermost
+        span containing it, else the innermost overlapping it."""
+        hits = self.spans_at(start, end)
+        for s in hits:
+            if s.start == start and s.end == end:
+                return s
+        for s in hits:
+            if s.start <= start and end <= s.end:
+                return s
+        return hits[0] if hits else None
+
+    def relations_of(self, span_id: str) -> list[Relation]:
+        return [r for r in self.annotation.relations if span_id in (r.source, r.target)]
+
+    # -- changes -----------------------------------------------------------------------
+    def trim(self, start: int, end: int) -> tuple[int, int]:
+        text = self.doc.text
+        while start < end and text[start] in WHITESPACE:
+            start += 1
+        while end > start and text[end - 1] in WHITESPACE:
+            end -= 1
+        return start, end
+
+    def toggle(self, label: str, start: int, end: int, attrs: dict | None = None,
+               source: str | None = None) -> tuple[str, Span | None]:
+        """Add a ``label`` span over [start, end) (whitespace trimmed), or remove the
+        identical one. Returns (what happened, the new span or None)."""
+        start, end = self.trim(start, end)
+        if end <= start:
+            return "nothing to tag: the selection is blank", None
+        for s in self.annotation.spans:
+            if s.start == start and s.end == end and s.label == label:
+                self.delete(s.id)
+                return f"removed {label}", None
+        span = make_span(self.doc.text, self.annotation.next_span_id(), label, start, end,
+                         attrs=dict(attrs or {}), source=source)
+        state = self._state()
+        self._change(f"tagged {label}", replace(state, spans=state.spans + (span,)))
+        return f"tagged {label}", span
+
+    def add(self, span: Span) -> Span:
+        """Add a ready-made span (e.g. an accepted suggestion), giving it a fresh id."""
+        span = replace(span, id=self.annotation.next_span_id())
+        state = self._state()
+        self._change(f"added {span.label}", replace(state, spans=state.spans + (span,)))
+        return span
+
+    def delete(self, span_id: str) -> Span | None:
+        span = self.get(span_id)
+        if span is None:
+            return None
+        state = self._state()
+        self._change(f"deleted {span.label}", replace(
+            state,
+            spans=tuple(s for s in state.spans if s.id != span_id),
+            relations=tuple(r for r in state.relations if span_id not in (r.source, r.target)),
+        ))
+        return span
+
+    def update(self, span_id: str, **changes) -> Span | None:
+        """Change a span's attrs / note / bounds (bounds refresh text and context)."""
+        span = self.get(span_id)
+        if span is None:
+            return None
+        if "start" in changes or "end" in changes:
+            fresh = make_span(self.doc.text, span.id, span.label,
+                              changes.pop("start", span.start), changes.pop("end", span.end))
+            changes.update(start=fresh.start, end=fresh.end, text=fresh.text,
+                           prefix=fresh.prefix, suffix=fresh.suffix)
+        if span.flag is not None and "flag" not in changes:
+            changes["flag"] = None  # a human looked at it
+        new = replace(span, **changes)
+        if new == span:
+            return span
+        if span.origin and not span.edited:
+            new = replace(new, edited=True)
+        state = self._state()
+        what = "edited note" if set(changes) <= {"note", "flag", "edited"} else f"edited {span.label}"
+        self._change(what, replace(state, spans=tuple(new if s.id == span_id else s for s in state.spans)))
+        return new
+
+    def link(self, label: str, source_id: str, target_id: str) -> tuple[str, Relation | None]:
+        """Add relation ``label`` source→target, or remove it when it exists (toggle)."""
+        state = self._state()
+        for r in state.relations:
+            if r.label == label and r.source == source_id and r.target == target_id:
+                self._change(f"unlinked {label}", replace(state, relations=tuple(x for x in state.relations if x is not r)))
+                return f"removed {label}", None
+        rel = Relation(self.annotation.next_relation_id(), label, source_id, target_id)
+        self._change(f"linked {label}", replace(state, relations=state.relations + (rel,)))
+        return f"linked {label}", rel
+
+    def set_status(self, status: str) -> None:
+        if status != self.annotation.status:
+            self._change(f"marked {status.replace('_', ' ')}", replace(self._state(), status=status))
+
+
+class AnnotationFile:
+    """Where a session is saved: the path and the fingerprint of what we last read or wrote.
+
+    ``save`` is safe to call from a worker thread: one save at a time, and a file changed
+    on disk since our last read/write raises ConflictError instead of being clobbered.
+    """
+
+    def __init__(self, path, fingerprint):
+        import threading
+
+        self.path = path
+        self.fingerprint = fingerprint
+        self._lock = threading.Lock()
+
+    def save(self, annotation: Annotation, *, force: bool = False):
+        from . import store
+
+        snapshot = replace(annotation, spans=list(annotation.spans), relations=list(annotation.relations))
+        with self._lock:
+            self.fingerprint = store.save(self.path, snapshot, self.fingerprint, force=force)
+            return self.fingerprint
