@@ -1,7 +1,8 @@
 """The one tokenisation used by the cursor, the CoNLL export and agreement.
 
-Tokens are words (letters/digits, keeping inner ``.``, ``,``, ``'``, ``-`` as in
-``12.5``, ``1,440``, ``don't``, ``US-based``) or single punctuation characters.
+Tokens are words (letters/digits, keeping inner ``.``, ``,``, ``-`` and apostrophes as in
+``12.5``, ``1,440``, ``US-based``, ``don't``), the possessive ``'s``/``’s`` on its own (as
+spaCy does: ``Indonesia`` ``’s``), or single punctuation characters.
 Sentences end at ``.``, ``!``, ``?`` (with closing quotes/brackets) followed by
 whitespace, or at a blank line / line break.
 """
@@ -12,7 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
-TOKEN_RE = re.compile(r"\w+(?:[.,'’\-]\w+)*|[^\w\s]", re.UNICODE)
+TOKEN_RE = re.compile(r"\w+(?:[.,\-]\w+)*(?:['’](?![sS]\b)\w+)*|['’][sS]\b|[^\w\s]", re.UNICODE)
 _SENT_END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n")
 
 

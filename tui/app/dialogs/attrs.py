@@ -48,7 +48,7 @@ class AttrsDialog(ModalScreen[dict | None]):
                 yield Label(Text(name))
                 value = self.span.attrs.get(name)
                 if attr.kind == "enum":
-                    yield Select([(Text(v), v) for v in attr.values], value=value if value in attr.values else Select.BLANK,
+                    yield Select([(Text(v), v) for v in attr.values], value=value if value in attr.values else Select.NULL,
                                  id=f"attr-{name}", prompt="(none)", type_to_search=True)
                 else:
                     yield Input("" if value is None else str(value), id=f"attr-{name}",
@@ -68,7 +68,7 @@ class AttrsDialog(ModalScreen[dict | None]):
         for name, attr in self.label.attrs.items():
             widget = self.query_one(f"#attr-{name}")
             if isinstance(widget, Select):
-                if widget.value is not Select.BLANK and widget.value is not None:
+                if widget.value is not Select.NULL and widget.value is not None:
                     out[name] = widget.value
                 continue
             raw = widget.value.strip()

@@ -264,6 +264,8 @@ class AnnotateScreen(Screen):
         elif unit in ("line", "page"):
             step = delta * (max(1, self.view.scrollable_content_region.height - 1) if unit == "page" else 1)
             row = self.view.row_of(s) + step
+            if unit == "page":  # the page scrolls with the cursor, as in an editor
+                self.view.scroll_to(y=self.view.scroll_offset.y + step, animate=False, immediate=True)
             if 0 <= row < len(self.view.rows) or unit == "page":
                 off = self.view.offset_at(row, self.view.column_of(s))
                 self.select(*self._unit_at(off))
@@ -420,8 +422,8 @@ class AnnotateScreen(Screen):
                     what, _ = self.session.link(rdef.name, src, dst)
                     self.changed(what)
 
-            verb = "attributed to" if outgoing else "to link to"
-            self.app.push_screen(Picker(f"{span.label} {one_line(span.text, 40)!r}: {rdef.name.replace('_', ' ')}… ({verb})",
+            verb = rdef.name.replace("_", " ") if outgoing else f"which {'/'.join(others)} is {rdef.name.replace('_', ' ')} it"
+            self.app.push_screen(Picker(f"{span.label} {one_line(span.text, 40)!r}: {verb}…",
                                         items, empty=f"no {' or '.join(others)} spans yet"), done)
             return
         self.set_status(f"no relation starts or ends at a {span.label}")

@@ -78,7 +78,7 @@ class Selection:
     end: int
 
 
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     """The article, wrapped, with span highlights, the selection and search matches."""
 
     COMPONENT_CLASSES = {

@@ -83,11 +83,16 @@ class SpanPanel(OptionList):
             for s in spans:
                 index[s.id] = len(options)
                 options.append(Option(span_summary(s, session), id=s.id))
+        old = self.highlighted
         highlighted = self.highlighted_option.id if self.highlighted_option is not None else None
         self.set_options(options)
         self._index = index
         if highlighted in index:
             self.highlighted = index[highlighted]
+        elif old is not None and index:
+            # the highlighted span went away: highlight the entry now in its place
+            following = [i for i in sorted(index.values()) if i >= old]
+            self.highlighted = following[0] if following else max(index.values())
 
     def follow(self, span_id: str | None) -> None:
         """Highlight ``span_id``'s entry (the span under the cursor)."""

@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import contextlib
+
+import pytest
+import yaml
+
+from tests.conftest import SEED
+
+
+@pytest.fixture(autouse=True)
+def _no_user_env(monkeypatch):
+    monkeypatch.delenv("MARGIN_ANNOTATOR", raising=False)
+    monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
+
+
+@contextlib.asynccontextmanager
+async def annotate(corpus_dir, annotator="alice", doc=SEED, size=(120, 40)):
+    """Run the app headless on ``corpus_dir``; yields (app, pilot, screen)."""
+    from tui.app.app import MarginApp
+    from tui.corpus import Corpus
+
+    app = MarginApp(Corpus(corpus_dir), annotator, doc)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        yield app, pilot, app.screen
+
+
+def saved(corpus_dir, annotator="alice", doc=SEED) -> dict:
+    """The annotation file as PyYAML's safe loader reads it (what other tools see)."""
+    path = corpus_dir / "annotations" / doc / f"{annotator}.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+async def keys(pilot, *presses):
+    for k in presses:
+        if len(k) > 1 and k not in KEYNAMES:
+            for ch in k:
+                await pilot.press(ch)
+        else:
+            await pilot.press(k)
+    await pilot.pause()
+
+
+async def search(pilot, text):
+    await keys(pilot, "slash", *list(text), "enter")
+
+
+KEYNAMES = {
+    "left", "right", "up", "down", "pageup", "pagedown", "home", "end", "enter", "escape", "tab",
+    "shift+tab", "slash", "space", "delete", "backspace", "semicolon", "question_mark",
+    "left_parenthesis", "right_parenthesis", "left_square_bracket", "right_square_bracket",
+    "shift+right", "shift+left", "ctrl+right", "ctrl+left", "ctrl+s", "ctrl+z", "ctrl+y",
+    "ctrl+o", "ctrl+f", "ctrl+p",
+}
