@@ -13,32 +13,35 @@ import sys
 from . import __version__
 from .errors import MarginError, ValidationError
 
-#: subcommand -> module under tui.commands (``import`` is a keyword, hence ``import_``)
+#: subcommand -> (module under tui.commands, one-line help). Only the chosen command's
+#: module is imported (``import`` is a keyword, hence ``import_``).
 COMMANDS = {
-    "annotate": "annotate",
-    "add": "add",
-    "validate": "validate",
-    "schema": "schema",
-    "stats": "stats",
-    "export": "export",
-    "import": "import_",
-    "agree": "agree",
-    "review": "review",
-    "suggest": "suggest",
-    "serve": "serve",
+    "annotate": ("annotate", "open the annotator on a document (the default command)"),
+    "add": ("add", "copy article files (UTF-8 .txt) into the corpus's seeds/"),
+    "validate": ("validate", "check annotation files; exit 1 on problems"),
+    "schema": ("schema", "print the annotation schema in force"),
+    "stats": ("stats", "span counts by label and status, per document and annotator"),
+    "export": ("export", "write a labelled dataset (jsonl, conll, brat, spacy, csv, parquet, claims)"),
+    "import": ("import_", "read brat, jsonl or conll annotations into an annotator's files"),
+    "agree": ("agree", "inter-annotator agreement: span F1, Cohen's kappa, Krippendorff's alpha"),
+    "review": ("review", "compare annotators and adjudicate a gold version"),
+    "suggest": ("suggest", "rule-based suggestions of actors, figures and claims"),
+    "serve": ("serve", "serve the app in a web browser (needs margin[serve])"),
 }
 
 
-def _available():
-    for name, mod in COMMANDS.items():
-        try:
-            yield name, importlib.import_module(f"tui.commands.{mod}")
-        except ModuleNotFoundError as e:
-            if e.name != f"tui.commands.{mod}":
-                raise
+def _module(name: str):
+    mod, _ = COMMANDS[name]
+    try:
+        return importlib.import_module(f"tui.commands.{mod}")
+    except ModuleNotFoundError as e:
+        if e.name == f"tui.commands.{mod}":
+            return None
+        raise
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser; only ``command``'s module is imported to add its options."""
     parser = argparse.ArgumentParser(
         prog="margin",
         description="Read and annotate news articles: actors, figures and claims.",
@@ -49,10 +52,14 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--corpus", metavar="DIR", default=".",
                         help="corpus directory holding seeds/ and annotations/ (default: .)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name, mod in _available():
-        p = sub.add_parser(name, help=mod.HELP, description=mod.HELP, parents=[common])
-        mod.add_arguments(p)
-        p.set_defaults(_run=mod.run)
+    for name, (_, help_) in COMMANDS.items():
+        mod = _module(name) if name == command else None
+        if name == command and mod is None:
+            continue
+        p = sub.add_parser(name, help=help_, description=getattr(mod, "HELP", help_), parents=[common])
+        if mod is not None:
+            mod.add_arguments(p)
+            p.set_defaults(_run=mod.run)
     return parser
 
 
@@ -60,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
         argv = ["annotate", *argv]
-    parser = build_parser()
+    parser = build_parser(argv[0] if argv[0] in COMMANDS else None)
     args = parser.parse_args(argv)
     try:
         return int(args._run(args) or 0)
