@@ -14,6 +14,20 @@ def _no_user_env(monkeypatch):
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
 
 
+@pytest.fixture(autouse=True)
+def _no_cursor_blink(monkeypatch):
+    """A blinking cursor makes screenshots depend on timing."""
+    from textual.widgets import Input
+
+    init = Input.__init__
+
+    def no_blink(self, *args, **kwargs):
+        init(self, *args, **kwargs)
+        self.cursor_blink = False
+
+    monkeypatch.setattr(Input, "__init__", no_blink)
+
+
 @contextlib.asynccontextmanager
 async def annotate(corpus_dir, annotator="alice", doc=SEED, size=(120, 40)):
     """Run the app headless on ``corpus_dir``; yields (app, pilot, screen)."""

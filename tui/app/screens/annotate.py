@@ -285,15 +285,25 @@ class AnnotateScreen(Screen):
                 self.select(*(toks[0] if delta < 0 else toks[-1]))
 
     def action_grow(self, side: str) -> None:
+        """Grow to the end (start) of the token the selection cuts, else by one token."""
         s, e = self.sel
+        toks = self.tokens.tokens
         if side == "end":
             if self.char_mode:
                 self.select(s, e + 1)
+                return
+            i = self.tokens.token_at(max(e - 1, 0))
+            if toks and toks[i][0] < e < toks[i][1]:
+                self.select(s, toks[i][1])
             elif (tok := self._token_after(e)) is not None:
                 self.select(s, tok[1])
         else:
             if self.char_mode:
                 self.select(max(0, s - 1), e)
+                return
+            i = self.tokens.token_at(s)
+            if toks and toks[i][0] < s < toks[i][1]:
+                self.select(toks[i][0], e)
             elif (tok := self._token_before(s)) is not None:
                 self.select(tok[0], e)
 

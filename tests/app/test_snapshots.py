@@ -1,0 +1,39 @@
+"""What the annotate screen looks like, at 80x24 and 160x48 (pytest-textual-snapshot)."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from tests.conftest import DATA, SEED
+
+
+@pytest.fixture
+def annotated(corpus_dir):
+    dest = corpus_dir / "annotations" / SEED / "alice.yaml"
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(DATA / "alice.yaml", dest)
+    return corpus_dir
+
+
+def make_app(corpus_dir):
+    from tui.app.app import MarginApp
+    from tui.corpus import Corpus
+
+    return MarginApp(Corpus(corpus_dir), "alice", SEED)
+
+
+class TestAnnotateScreen:
+    @pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
+    def test_annotated_article(self, snap_compare, annotated, size):
+        assert snap_compare(make_app(annotated), press=["tab", "tab"], terminal_size=size)
+
+    def test_help_screen(self, snap_compare, annotated):
+        assert snap_compare(make_app(annotated), press=["question_mark"], terminal_size=(100, 40))
+
+    def test_attrs_form(self, snap_compare, annotated):
+        assert snap_compare(make_app(annotated), press=["tab", "tab", "tab", "e"], terminal_size=(100, 30))
+
+    def test_relation_picker(self, snap_compare, annotated):
+        assert snap_compare(make_app(annotated), press=["tab", "tab", "r"], terminal_size=(100, 30))
