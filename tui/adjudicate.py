@@ -1,0 +1,543 @@
+"""Adjudication: settle several annotators' work on one document into a gold annotation.
+
+Pure (no Textual, no I/O). :func:`partition` splits every annotator's spans into groups:
+unanimous spans, and disagreements (overlapping candidates, each with who proposed it).
+:class:`Adjudication` holds the decisions a review screen makes with keys (accept candidate
+N, reject, edit, reopen, undo/redo), walks from item to item, and builds the gold
+:class:`~tui.model.Annotation` with provenance (``from``, ``edited``). The rules are in
+docs/review.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .corpus import GOLD
+from .errors import DataError
+from .model import FLAG_LOST, Annotation, Document, Relation, Span, make_span, now_utc
+from .schema import DEFAULT_SCHEMA, Schema
+
+OPEN, ACCEPTED, EDITED, REJECTED = "open", "accepted", "edited", "rejected"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One version of a span: what gold gets if it is accepted (``origin`` = who proposed it)."""
+
+    span: Span
+    members: tuple[tuple[str, str], ...]  # (annotator, span id) it stands for
+
+    @property
+    def annotators(self) -> tuple[str, ...]:
+        return self.span.origin
+
+
+@dataclass(frozen=True)
+class Group:
+    """Spans of one place: a unanimous span, or the competing candidates of a disagreement."""
+
+    index: int
+    candidates: tuple[Candidate, ...]
+    unanimous: bool
+    start: int
+    end: int
+
+    @property
+    def order(self) -> tuple:
+        return (self.start, 0, self.end, self.index)
+
+
+@dataclass(frozen=True)
+class RelationChoice:
+    """A relation between two gold spans, with the annotators who drew it."""
+
+    label: str
+    source: Span  # gold spans
+    target: Span
+    annotators: tuple[str, ...]
+    unanimous: bool
+
+    @property
+    def key(self) -> tuple:
+        return (self.label, self.source.key, self.target.key)
+
+    @property
+    def order(self) -> tuple:
+        return (self.source.start, 1, self.source.end, self.target.start, self.target.end, self.label)
+
+
+Item = Group | RelationChoice
+
+
+# --------------------------------------------------------------------------- grouping
+
+
+def merge_attrs(spans) -> dict | None:
+    """Union of the spans' attributes, or None if two spans give one attribute different values."""
+    merged: dict = {}
+    for s in spans:
+        for k, v in s.attrs.items():
+            if k not in merged:
+                merged[k] = v
+            elif merged[k] != v:
+                return None
+    return merged
+
+
+def _merge_notes(entries) -> str | None:
+    notes = {}
+    for name, s in entries:
+        if s.note:
+            notes.setdefault(s.note, name)
+    if len(notes) <= 1:
+        return next(iter(notes), None)
+    return "; ".join(f"{name}: {note}" for note, name in notes.items())
+
+
+def _candidate(entries: list[tuple[str, Span]], attrs: dict) -> Candidate:
+    rep = entries[0][1]
+    flag = next((s.flag for _, s in entries if s.flag), None)
+    origin = tuple(dict.fromkeys(name for name, _ in entries))
+    span = Span(rep.id, rep.label, rep.start, rep.end, rep.text, rep.prefix, rep.suffix, attrs,
+                _merge_notes(entries), None, origin, False, flag)
+    return Candidate(span, tuple((name, s.id) for name, s in entries))
+
+
+def _candidates(entries: list[tuple[str, Span]], rank: dict[str, int]) -> list[Candidate]:
+    by_key: dict[tuple, list] = {}
+    for e in entries:
+        by_key.setdefault(e[1].key, []).append(e)
+    out = []
+    for es in by_key.values():
+        merged = merge_attrs(s for _, s in es)
+        if merged is not None:
+            out.append(_candidate(es, merged))
+            continue
+        by_attrs: dict[tuple, list] = {}
+        for e in es:
+            by_attrs.setdefault(tuple(sorted(e[1].attrs.items())), []).append(e)
+        out.extend(_candidate(v, dict(v[0][1].attrs)) for v in by_attrs.values())
+    out.sort(key=lambda c: (-len(c.annotators), c.span.start, c.span.end, c.span.label,
+                            rank[c.annotators[0]]))
+    return out
+
+
+def partition(annotations: Mapping[str, Annotation]) -> list[Group]:
+    """Every span of ``annotations`` (annotator -> Annotation of one document), in groups.
+
+    A span is unanimous when every annotator has it (same start, end, label), none of the
+    copies carries an anchor flag and their attributes do not conflict (merged). The other
+    spans are grouped: same label and overlapping, or same start and end (transitively).
+    """
+    rank = {n: i for i, n in enumerate(annotations)}
+    unanimous, rest = _split(annotations)
+    groups = [([_candidate(es, merged)], True) for es, merged in unanimous]
+    groups += [(_candidates(members, rank), False) for members in _clusters(rest)]
+    placed = sorted(((min(c.span.start for c in cands), max(c.span.end for c in cands),
+                      cands[0].span.label, cands, u) for cands, u in groups), key=lambda g: g[:3])
+    return [Group(i, tuple(c), u, s, e) for i, (s, e, _, c, u) in enumerate(placed)]
+
+
+def disagreements(annotations: Mapping[str, Annotation]) -> int:
+    """How many groups of ``annotations`` are not unanimous (what a reviewer must settle)."""
+    return len(_clusters(_split(annotations)[1]))
+
+
+def _split(annotations: Mapping[str, Annotation]) -> tuple[list, list]:
+    """([(one entry per annotator, merged attrs)] of unanimous spans, [other entries]);
+    an entry is (annotator, span)."""
+    n = len(annotations)
+    by_key: dict[tuple, list[tuple[str, Span]]] = {}
+    for name, ann in annotations.items():
+        for s in ann.spans:
+            by_key.setdefault((s.start, s.end, s.label), []).append((name, s))
+    unanimous, rest = [], []
+    for entries in by_key.values():
+        if len(entries) >= n:
+            first: dict[str, tuple[str, Span]] = {}
+            extra = []
+            for e in entries:
+                if e[0] in first:
+                    extra.append(e)
+                else:
+                    first[e[0]] = e
+            if len(first) == n:
+                es = list(first.values())
+                merged = merge_attrs(s for _, s in es)
+                if merged is not None and all(s.flag is None for _, s in es):
+                    unanimous.append((es, merged))
+                    rest.extend(extra)
+                    continue
+        rest.extend(entries)
+    return unanimous, rest
+
+
+def _clusters(entries: list[tuple[str, Span]]) -> list[list[tuple[str, Span]]]:
+    """Connected sets of spans: same label and overlapping, or same start and end."""
+    parent = list(range(len(entries)))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    order = sorted(range(len(entries)), key=lambda i: (entries[i][1].label, entries[i][1].start))
+    label, head, reach = None, -1, -1
+    for i in order:
+        s = entries[i][1]
+        if s.label == label and s.start < reach:
+            parent[find(i)] = find(head)
+            reach = max(reach, s.end)
+        else:
+            label, head, reach = s.label, i, s.end
+    same_place: dict[tuple[int, int], int] = {}
+    for i, (_, s) in enumerate(entries):
+        j = same_place.setdefault((s.start, s.end), i)
+        if j != i:
+            parent[find(i)] = find(j)
+    out: dict[int, list] = {}
+    for i, e in enumerate(entries):
+        out.setdefault(find(i), []).append(e)
+    return list(out.values())
+
+
+# --------------------------------------------------------------------------- decisions
+
+
+class Adjudication:
+    """The gold draft of one document and the decisions that build it, with undo/redo.
+
+    ``annotations`` maps annotator -> Annotation (a ``gold`` entry is ignored); ``gold``, an
+    existing gold annotation, resumes earlier work. With ``auto_accept`` unanimous spans and
+    relations start accepted and navigation skips them; without it every item is reviewed
+    (also the way to go through a single colleague's file).
+    """
+
+    def __init__(self, doc: Document, annotations: Mapping[str, Annotation],
+                 gold: Annotation | None = None, *, auto_accept: bool = True,
+                 schema: Schema = DEFAULT_SCHEMA):
+        self.doc = doc
+        self.annotations = {n: a for n, a in annotations.items() if n != GOLD}
+        if not self.annotations:
+            raise DataError(f"{doc.id}: no annotations to review")
+        self.annotators = tuple(self.annotations)
+        self.auto_accept = auto_accept
+        self.schema = schema
+        self.groups = partition(self.annotations)
+        self._home: dict[tuple[str, str], tuple[int, str]] = {}  # (annotator, id) -> (group, label)
+        for g in self.groups:
+            for c in g.candidates:
+                for m in c.members:
+                    self._home[m] = (g.index, c.span.label)
+        self._decisions: dict[int, tuple[Span, ...]] = {}  # absent = open, () = rejected
+        self._members: dict[str, tuple[tuple[str, str], ...]] = {}  # gold span id -> members
+        self._rel: dict[tuple, bool] = {}
+        self._rel_ids: dict[tuple, str] = {}
+        self._extras: tuple[Span, ...] = ()
+        self._saved: tuple[frozenset, bool] | None = None  # (span keys, done) of a resumed gold
+        self._undo: list[tuple] = []
+        self._redo: list[tuple] = []
+        self._n_span = self._n_rel = 1
+        if gold is not None:
+            self._resume(gold)
+        elif auto_accept:
+            for g in self.groups:
+                if g.unanimous:
+                    self._decisions[g.index] = (self._take(g.candidates[0]),)
+
+    # ---------------------------------------------------------------- reading the state
+
+    def state(self, item: Item) -> str:
+        """``open``, ``accepted``, ``edited`` (an accepted span the adjudicator changed) or ``rejected``."""
+        if isinstance(item, Group):
+            spans = self._decisions.get(item.index)
+            if spans is None:
+                return OPEN
+            if not spans:
+                return REJECTED
+            return EDITED if any(s.edited for s in spans) else ACCEPTED
+        v = self._rel_state(item)
+        return OPEN if v is None else ACCEPTED if v else REJECTED
+
+    def chosen(self, group: Group) -> tuple[Span, ...]:
+        """The gold spans decided for ``group`` (empty when open or rejected)."""
+        return self._decisions.get(group.index) or ()
+
+    def relations(self) -> list[RelationChoice]:
+        """Relations between current gold spans: drawn by annotators, or kept from a resumed gold."""
+        gold_spans = self._gold_spans()
+        by_member: dict[tuple[str, str], Span] = {}
+        sole: dict[tuple[int, str], Span | None] = {}
+        for idx, spans in self._decisions.items():
+            for s in spans:
+                for m in self._members.get(s.id, ()):
+                    by_member[m] = s
+                k = (idx, s.label)
+                sole[k] = s if k not in sole else None
+
+        def gold_of(name: str, sid: str) -> Span | None:
+            m = (name, sid)
+            if m in by_member:
+                return by_member[m]
+            home = self._home.get(m)
+            return sole.get(home) if home else None
+
+        found: dict[tuple, tuple[Span, Span, list[str]]] = {}
+        for name, ann in self.annotations.items():
+            for r in ann.relations:
+                src, tgt = gold_of(name, r.source), gold_of(name, r.target)
+                if src is None or tgt is None or not self._allowed(r.label, src, tgt):
+                    continue
+                entry = found.setdefault((r.label, src.key, tgt.key), (src, tgt, []))
+                if name not in entry[2]:
+                    entry[2].append(name)
+        by_key = {s.key: s for s in reversed(gold_spans)}
+        for key, keep in self._rel.items():
+            if keep and key not in found and key[1] in by_key and key[2] in by_key:
+                src, tgt = by_key[key[1]], by_key[key[2]]
+                if self._allowed(key[0], src, tgt):
+                    found[key] = (src, tgt, [])
+        everyone = set(self.annotators)
+        out = [RelationChoice(k[0], src, tgt, tuple(names), set(names) == everyone)
+               for k, (src, tgt, names) in found.items()]
+        out.sort(key=lambda r: r.order)
+        return out
+
+    def items(self) -> list[Item]:
+        """Every group and relation, in document order."""
+        return sorted([*self.groups, *self.relations()], key=lambda it: it.order)
+
+    def to_review(self) -> list[Item]:
+        """The items navigation visits: disagreements, plus everything when auto-accept is off
+        or still open."""
+        return [it for it in self.items()
+                if not it.unanimous or not self.auto_accept or self.state(it) == OPEN]
+
+    def open_count(self) -> int:
+        return sum(self.state(it) == OPEN for it in self.items())
+
+    def next(self, current: Item | None = None, backward: bool = False,
+             open_only: bool = False, wrap: bool = True) -> Item | None:
+        """The review item after (or before) ``current``; with ``open_only`` only undecided ones."""
+        items = [it for it in self.to_review() if not open_only or self.state(it) == OPEN]
+        if backward:
+            items.reverse()
+        if current is None:
+            return items[0] if items else None
+        cur = current.order
+        for it in items:
+            if (it.order < cur) if backward else (it.order > cur):
+                return it
+        return items[0] if wrap and items and items[0].order != cur else None
+
+    # ---------------------------------------------------------------- decisions
+
+    def accept(self, item: Item, n: int = 0, add: bool = False) -> None:
+        """Accept candidate ``n`` (0-based) of a group, or a relation. ``add`` keeps what the
+        group already has (two spans where annotators drew one)."""
+        if isinstance(item, RelationChoice):
+            self._do(("rel", item.key, True))
+            return
+        cand = self._candidate(item, n)
+        s = cand.span
+        if s.flag == FLAG_LOST:
+            raise DataError(f"{self.doc.id}: span {s.start}-{s.end} was lost when the document changed; edit it")
+        self._check(s.label, s.start, s.end, s.attrs)
+        self._decide(item, self._take(cand), add)
+
+    def reject(self, item: Item) -> None:
+        """Nothing of this group (or this relation) goes into gold."""
+        if isinstance(item, RelationChoice):
+            self._do(("rel", item.key, False))
+        else:
+            self._do(("span", item.index, ()))
+
+    def reopen(self, item: Item) -> None:
+        """Back to undecided."""
+        if isinstance(item, RelationChoice):
+            self._do(("rel", item.key, None))
+        else:
+            self._do(("span", item.index, None))
+
+    def edit(self, group: Group, n: int = 0, *, label: str | None = None, start: int | None = None,
+             end: int | None = None, attrs: dict | None = None, note: str | None = None,
+             add: bool = False) -> Span:
+        """Accept candidate ``n`` changed as given (``note=""`` clears the note); returns the gold
+        span, ``edited`` unless the change gives back the candidate. A new label keeps only the
+        attributes it allows."""
+        cand = self._candidate(group, n)
+        base = cand.span
+        label = base.label if label is None else label
+        start = base.start if start is None else start
+        end = base.end if end is None else end
+        if attrs is None:
+            ldef = self.schema.labels.get(label)
+            attrs = {k: v for k, v in base.attrs.items() if ldef is None or k in ldef.attrs}
+        note = base.note if note is None else (note or None)
+        if base.flag == FLAG_LOST and (start, end) == (base.start, base.end):
+            raise DataError(f"{self.doc.id}: span {start}-{end} was lost when the document changed; give it new offsets")
+        self._check(label, start, end, attrs)
+        same = (label, start, end, attrs, note) == (base.label, base.start, base.end, base.attrs, base.note)
+        span = self._take(cand, label=label, start=start, end=end, attrs=dict(attrs), note=note,
+                          edited=not same)
+        self._decide(group, span, add)
+        return span
+
+    def undo(self) -> Item | None:
+        """Undo the last decision; returns the item it concerned (or None if nothing to undo)."""
+        return self._step(self._undo, self._redo)
+
+    def redo(self) -> Item | None:
+        return self._step(self._redo, self._undo)
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    # ---------------------------------------------------------------- the result
+
+    def gold(self, status: str | None = None, updated: str | None = None) -> Annotation:
+        """The gold annotation as decided so far (status ``done`` once nothing is open)."""
+        relations = []
+        for rc in self.relations():
+            if self._rel_state(rc):
+                rid = self._rel_ids.get(rc.key)
+                if rid is None:
+                    rid = self._rel_ids[rc.key] = f"r{self._n_rel}"
+                    self._n_rel += 1
+                relations.append(Relation(rid, rc.label, rc.source.id, rc.target.id))
+        if status is None:
+            status = "done" if self.open_count() == 0 else "in_progress"
+        return Annotation(self.doc.id, self.doc.sha256, len(self.doc.text), GOLD, status,
+                          updated or now_utc(), self._gold_spans(), relations).sorted()
+
+    # ---------------------------------------------------------------- internals
+
+    def _gold_spans(self) -> list[Span]:
+        return [s for idx in sorted(self._decisions) for s in self._decisions[idx]] + list(self._extras)
+
+    def _candidate(self, group: Group, n: int) -> Candidate:
+        if not 0 <= n < len(group.candidates):
+            raise DataError(f"no candidate {n + 1} here ({len(group.candidates)} candidate(s))")
+        return group.candidates[n]
+
+    def _take(self, cand: Candidate, **changes) -> Span:
+        """A new gold span from a candidate (fresh id, text from the document, no flag)."""
+        s = cand.span
+        sid = f"s{self._n_span}"
+        self._n_span += 1
+        label, start, end = changes.get("label", s.label), changes.get("start", s.start), changes.get("end", s.end)
+        span = make_span(self.doc.text, sid, label, start, end, attrs=changes.get("attrs", s.attrs),
+                         note=changes.get("note", s.note), origin=s.origin,
+                         edited=changes.get("edited", False))
+        self._members[sid] = cand.members
+        return span
+
+    def _check(self, label: str, start: int, end: int, attrs: dict) -> None:
+        where = f"{self.doc.id}: span {start}-{end}"
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(self.doc.text)):
+            raise DataError(f"{where}: outside the document ({len(self.doc.text)} characters) or empty; edit it")
+        ldef = self.schema.labels.get(label)
+        if ldef is None:
+            raise DataError(f"{where}: unknown label {label!r} (expected one of: {', '.join(self.schema.labels)})")
+        for k, v in attrs.items():
+            adef = ldef.attrs.get(k)
+            problem = f"{label} has no attribute {k!r}" if adef is None else adef.check(v)
+            if problem:
+                raise DataError(f"{where}: {problem}")
+
+    def _allowed(self, label: str, src: Span, tgt: Span) -> bool:
+        rdef = self.schema.relations.get(label)
+        return rdef is not None and src.label in rdef.from_labels and tgt.label in rdef.to_labels
+
+    def _decide(self, group: Group, span: Span, add: bool) -> None:
+        keep = self._decisions.get(group.index, ()) if add else ()
+        self._do(("span", group.index, (*keep, span)))
+
+    def _do(self, change: tuple) -> None:
+        kind, key, new = change
+        store = self._decisions if kind == "span" else self._rel
+        old = store.get(key, _ABSENT)
+        self._set(kind, key, new)
+        self._undo.append((kind, key, old, new))
+        self._redo.clear()
+
+    def _set(self, kind: str, key, value) -> None:
+        """Spans: absent or None = open. Relations: absent = the default, None = reopened."""
+        store = self._decisions if kind == "span" else self._rel
+        if value is _ABSENT or (value is None and kind == "span"):
+            store.pop(key, None)
+        else:
+            store[key] = value
+
+    def _step(self, src: list, dst: list) -> Item | None:
+        if not src:
+            return None
+        kind, key, old, new = src.pop()
+        self._set(kind, key, old)
+        dst.append((kind, key, new, old))
+        if kind == "span":
+            return self.groups[key]
+        return next((r for r in self.relations() if r.key == key), None)
+
+    def _rel_state(self, rc: RelationChoice) -> bool | None:
+        if rc.key in self._rel:
+            return self._rel[rc.key]
+        if self._saved is not None:
+            keys, done = self._saved
+            if rc.source.key in keys and rc.target.key in keys:
+                return False if done else None  # the saved gold could have had it and has not
+        return True if rc.unanimous and self.auto_accept else None
+
+    def _resume(self, gold: Annotation) -> None:
+        """Start from a saved gold: its spans settle the groups they fall in; the others stay
+        open (rejected if the gold is ``done``); spans matching no group are kept as they are."""
+        by_key: dict[tuple, tuple[int, Candidate]] = {}
+        for g in self.groups:
+            for c in g.candidates:
+                by_key.setdefault((c.span.key, tuple(sorted(c.span.attrs.items()))), (g.index, c))
+                by_key.setdefault((c.span.key, None), (g.index, c))
+        attached: dict[int, list[Span]] = {}
+        extras = []
+        for s in gold.spans:
+            hit = by_key.get((s.key, tuple(sorted(s.attrs.items())))) or by_key.get((s.key, None))
+            if hit is not None:
+                idx, cand = hit
+                self._members[s.id] = cand.members
+            else:
+                idx = next((g.index for g in self.groups if s.start < g.end and g.start < s.end
+                            and any(c.span.label == s.label and s.overlaps(c.span.start, c.span.end)
+                                    for c in g.candidates)), None)
+            if idx is None:
+                extras.append(s)
+            else:
+                attached.setdefault(idx, []).append(s)
+        done = gold.status == "done"
+        for g in self.groups:
+            if g.index in attached:
+                self._decisions[g.index] = tuple(attached[g.index])
+            elif done:
+                self._decisions[g.index] = ()
+        self._extras = tuple(extras)
+        self._saved = (frozenset(s.key for s in gold.spans), done)
+        by_id = gold.span_by_id()
+        for r in gold.relations:
+            key = (r.label, by_id[r.source].key, by_id[r.target].key)
+            self._rel[key] = True
+            self._rel_ids[key] = r.id
+        self._n_span = int(gold.next_span_id()[1:])
+        self._n_rel = int(gold.next_relation_id()[1:])
+
+
+class _Absent:
+    def __repr__(self) -> str:
+        return "<absent>"
+
+
+_ABSENT = _Absent()
