@@ -14,6 +14,10 @@ from .model import Annotation, Document, Relation, Span, make_span, now_utc
 WHITESPACE = " \t\r\n\u00a0"
 
 
+def _id_number(span_id: str) -> int:
+    return int(span_id[1:]) if span_id[:1] == "s" and span_id[1:].isdigit() else 0
+
+
 @dataclass(frozen=True)
 class State:
     spans: tuple[Span, ...]
@@ -31,6 +35,7 @@ class EditSession:
         self._redo: list[tuple[str, State]] = []
         self.version = 0  # bumps on every change (render caches key on it)
         self.dirty = False
+        self._last_id = max((_id_number(s.id) for s in self.annotation.spans), default=0)
 
     # -- state -------------------------------------------------------------------------
     @property
@@ -109,6 +114,11 @@ class EditSession:
         return [r for r in self.annotation.relations if span_id in (r.source, r.target)]
 
     # -- changes -----------------------------------------------------------------------
+    def new_span_id(self) -> str:
+        """A span id never used in this session, even by a span since deleted."""
+        self._last_id += 1
+        return f"s{self._last_id}"
+
     def trim(self, start: int, end: int) -> tuple[int, int]:
         text = self.doc.text
         while start < end and text[start] in WHITESPACE:
@@ -128,7 +138,7 @@ class EditSession:
             if s.start == start and s.end == end and s.label == label:
                 self.delete(s.id)
                 return f"removed {label}", None
-        span = make_span(self.doc.text, self.annotation.next_span_id(), label, start, end,
+        span = make_span(self.doc.text, self.new_span_id(), label, start, end,
                          attrs=dict(attrs or {}), source=source)
         state = self._state()
         self._change(f"tagged {label}", replace(state, spans=state.spans + (span,)))
@@ -136,7 +146,7 @@ class EditSession:
 
     def add(self, span: Span) -> Span:
         """Add a ready-made span (e.g. an accepted suggestion), giving it a fresh id."""
-        span = replace(span, id=self.annotation.next_span_id())
+        span = replace(span, id=self.new_span_id())
         state = self._state()
         self._change(f"added {span.label}", replace(state, spans=state.spans + (span,)))
         return span
