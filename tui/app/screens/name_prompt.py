@@ -40,10 +40,12 @@ class NamePrompt(ModalScreen[str]):
         try:
             check_name(name, "annotator name")
         except DataError as e:
-            return self.show_error(str(e))
-        if not self.claim(name):
-            return self.show_error(self.TAKEN.format(name=name))
-        self.dismiss(name)
+            self.show_error(str(e))
+        else:
+            if self.claim(name):
+                self.dismiss(name)
+            else:
+                self.show_error(self.TAKEN.format(name=name))
 
     def show_error(self, message: str) -> None:
         self.query_one("#dialog-error", Static).update(Text(message, style="bold red"))
