@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench bench-quick clean
+.PHONY: run test bench bench-quick clean chromium
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,8 +17,15 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(VENV)/bin/margin annotate $(DOC)
 
-test: $(STAMP)
+test: $(STAMP) chromium
 	$(PY) -m pytest -n 2 -p no:cacheprovider $(PYTEST_ARGS)
+
+# The `margin serve` browser test needs Chromium: install Debian's where the machine
+# allows (root + apt); elsewhere that one test is skipped with its reason.
+chromium:
+	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || command -v google-chrome >/dev/null \
+	  || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && apt-get install -y -qq --no-install-recommends chromium >/dev/null 2>&1; } \
+	  || echo "no Chromium: the margin serve browser test will be skipped"
 
 bench: $(STAMP)
 	$(PY) -m bench
