@@ -151,6 +151,32 @@ class EditSession:
         self._change(f"added {span.label}", replace(state, spans=state.spans + (span,)))
         return span
 
+    def add_many(self, spans: list[Span], links: list[tuple[str, tuple, tuple]] = ()) -> list[Span]:
+        """Add spans (fresh ids) and relations between span keys ``(start, end, label)``,
+        as one undoable change. Spans whose key exists already are skipped; links whose ends
+        are missing, or that exist already, too."""
+        state = self._state()
+        by_key = {sp.key: sp for sp in state.spans}
+        added = []
+        for sp in spans:
+            if sp.key not in by_key:
+                new = replace(sp, id=self.new_span_id())
+                by_key[new.key] = new
+                added.append(new)
+        rels = list(state.relations)
+        have = {(r.label, r.source, r.target) for r in rels}
+        n = max((_id_number("s" + r.id[1:]) for r in rels if r.id[:1] == "r"), default=0)
+        for label, src, dst in links:
+            a, b = by_key.get(src), by_key.get(dst)
+            if a is not None and b is not None and (label, a.id, b.id) not in have:
+                n += 1
+                rels.append(Relation(f"r{n}", label, a.id, b.id))
+                have.add((label, a.id, b.id))
+        if added or len(rels) != len(state.relations):
+            what = f"accepted {len(added)} suggestion{'s' if len(added) != 1 else ''}"
+            self._change(what, replace(state, spans=state.spans + tuple(added), relations=tuple(rels)))
+        return added
+
     def delete(self, span_id: str) -> Span | None:
         span = self.get(span_id)
         if span is None:

@@ -200,7 +200,7 @@ async def test_undo_redo_everything(corpus_dir, undo, redo):
 
 async def test_tab_jumps_between_spans(corpus_dir, alice_file):
     async with annotate(corpus_dir) as (app, pilot, scr):
-        await keys(pilot, "tab")
+        await keys(pilot, "S", "tab")  # suggestions hidden: tab visits them too
         assert sel_text(scr) == "Indonesia’s embassy in Phnom Penh"
         await keys(pilot, "tab")
         assert sel_text(scr).startswith("it had received reports")
@@ -330,3 +330,9 @@ async def test_click_selects_token(corpus_dir):
         assert sel_text(scr) == "Thousands"
         await pilot.click("#article", offset=(14, 0))
         assert sel_text(scr) == "people"
+
+
+async def test_ctrl_q_saves_too(corpus_dir):
+    async with annotate(corpus_dir) as (app, pilot, scr):
+        await keys(pilot, "c", "ctrl+q")
+    assert saved(corpus_dir)["spans"][0]["label"] == "CLAIM"

@@ -17,6 +17,12 @@ def annotated(corpus_dir):
     return corpus_dir
 
 
+async def settled(pilot):
+    """Wait for the suggestion worker, so ghost spans are drawn in every run."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def make_app(corpus_dir):
     from tui.app.app import MarginApp
     from tui.corpus import Corpus
@@ -27,13 +33,13 @@ def make_app(corpus_dir):
 class TestAnnotateScreen:
     @pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
     def test_annotated_article(self, snap_compare, annotated, size):
-        assert snap_compare(make_app(annotated), press=["tab", "tab"], terminal_size=size)
+        assert snap_compare(make_app(annotated), run_before=settled, press=["tab", "tab"], terminal_size=size)
 
     def test_help_screen(self, snap_compare, annotated):
-        assert snap_compare(make_app(annotated), press=["question_mark"], terminal_size=(100, 40))
+        assert snap_compare(make_app(annotated), run_before=settled, press=["question_mark"], terminal_size=(100, 40))
 
     def test_attrs_form(self, snap_compare, annotated):
-        assert snap_compare(make_app(annotated), press=["tab", "tab", "tab", "e"], terminal_size=(100, 30))
+        assert snap_compare(make_app(annotated), run_before=settled, press=["tab", "tab", "tab", "e"], terminal_size=(100, 30))
 
     def test_relation_picker(self, snap_compare, annotated):
-        assert snap_compare(make_app(annotated), press=["tab", "tab", "r"], terminal_size=(100, 30))
+        assert snap_compare(make_app(annotated), run_before=settled, press=["tab", "tab", "r"], terminal_size=(100, 30))

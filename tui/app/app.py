@@ -34,6 +34,14 @@ class MarginApp(App):
     def on_mount(self) -> None:
         self.push_screen(annotate_screen(self.corpus, self.annotator, self.doc_id))
 
+    async def action_quit(self) -> None:
+        """ctrl+q (Textual's quit) saves like q does: nothing typed is lost."""
+        for screen in self.screen_stack:
+            save = getattr(screen, "save_now", None)
+            if save is not None and not save():
+                return  # a conflict dialog is up: let the user choose
+        self.exit()
+
     def fail(self, message: str) -> None:
         """Stop with a message printed after the screen is restored (exit code 1)."""
         self.error = message

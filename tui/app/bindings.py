@@ -56,7 +56,7 @@ DOCS = [
 ]
 
 SUGGEST = [
-    Binding("S", "suggest", "Suggest", show=False, id="suggest"),
+    Binding("S", "suggest", "Show/hide suggestions", show=False, id="suggest"),
     Binding("enter", "accept_ghost", "Accept suggestion", show=False, id="accept-suggestion"),
     Binding("backspace", "reject_ghost", "Reject suggestion", show=False, id="reject-suggestion"),
     Binding("A", "accept_all_ghosts", "Accept all of label", show=False, id="accept-all"),

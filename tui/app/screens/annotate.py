@@ -44,6 +44,15 @@ class Saved(Message):
         self.conflict = conflict
 
 
+class Suggested(Message):
+    """Suggestions for ``doc_id`` are ready (computed in a worker)."""
+
+    def __init__(self, doc_id: str, suggestions) -> None:
+        super().__init__()
+        self.doc_id = doc_id
+        self.suggestions = suggestions
+
+
 class AnnotateScreen(Screen):
     """Annotate one document at a time; ]/[ and ctrl+f move between documents."""
 
@@ -65,6 +74,9 @@ class AnnotateScreen(Screen):
         self._save_timer: Timer | None = None
         self.conflict = False
         self.message = ""
+        self.suggestions = None  # tui.suggest.Suggestions for the open document
+        self.rejected: set[tuple] = set()  # keys of suggestions rejected in this session
+        self.show_ghosts = True
 
     # -- layout ------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -124,6 +136,10 @@ class AnnotateScreen(Screen):
                         if loaded.moved else "")
         self.select(*first)
         self.refresh_header()
+        self.suggestions, self.rejected = None, set()
+        self.view.set_ghosts([])
+        if self.show_ghosts:
+            self._suggest_worker(doc)
         return True
 
     def refresh_header(self) -> None:
@@ -200,6 +216,94 @@ class AnnotateScreen(Screen):
             ("r", "reload", "reload it from disk (your unsaved edits here are dropped)"),
             ("escape", "cancel", "keep editing without saving"),
         ]), answer)
+
+    # -- suggestions (ghost spans) -----------------------------------------------------
+    @work(thread=True, exclusive=True, group="suggest")
+    def _suggest_worker(self, doc) -> None:
+        from ...suggest import Suggestions, corpus_actors, suggest
+
+        try:
+            found = suggest(doc.text, self.schema, extra_actors=corpus_actors(self.corpus))
+        except MarginError as e:
+            self.app.call_from_thread(self.notify, f"no suggestions: {e}", severity="warning")
+            found = Suggestions()
+        self.post_message(Suggested(doc.id, found))
+
+    def on_suggested(self, message: Suggested) -> None:
+        if self.session is not None and message.doc_id == self.session.doc.id:
+            self.suggestions = message.suggestions
+            self.refresh_ghosts()
+
+    def ghosts(self) -> list:
+        """Suggestions not rejected and not already made by the annotator."""
+        if self.suggestions is None or not self.show_ghosts:
+            return []
+        have = {s.key for s in self.session.spans}
+        return [g for g in self.suggestions.spans if g.key not in have and g.key not in self.rejected]
+
+    def refresh_ghosts(self) -> None:
+        self.view.set_ghosts(self.ghosts())
+
+    def ghost_at(self, start: int, end: int):
+        hits = [g for g in self.view.ghosts if g.start < max(end, start + 1) and start < g.end]
+        return min(hits, key=lambda g: (g.end - g.start, g.start)) if hits else None
+
+    def _links_for(self, accepted: list) -> list[tuple[str, tuple, tuple]]:
+        """attributed_to links of the suggestions, between span keys."""
+        if self.suggestions is None:
+            return []
+        by_id = {g.id: g for g in self.suggestions.spans}
+        keys = {g.key for g in accepted}
+        return [(r.label, by_id[r.source].key, by_id[r.target].key) for r in self.suggestions.relations
+                if by_id[r.source].key in keys or by_id[r.target].key in keys]
+
+    def _accept(self, ghosts: list) -> None:
+        added = self.session.add_many(ghosts, self._links_for(ghosts))
+        self.changed(f"accepted {len(added)} suggestion{'s' if len(added) != 1 else ''}")
+
+    def _next_ghost_after(self, offset: int) -> None:
+        nxt = next((g for g in self.view.ghosts if g.start >= offset), None)
+        if nxt is not None:
+            self.select(nxt.start, nxt.end)
+
+    def action_accept_ghost(self) -> None:
+        g = self.ghost_at(*self.sel)
+        if g is None:
+            self.set_status("no suggestion here (tab/space to move; S shows or hides suggestions)")
+            return
+        self._accept([g])
+        self._next_ghost_after(g.end)
+
+    def action_reject_ghost(self) -> None:
+        g = self.ghost_at(*self.sel)
+        if g is None:
+            self.set_status("no suggestion here")
+            return
+        self.rejected.add(g.key)
+        self.refresh_ghosts()
+        self.set_status(f"rejected suggested {g.label}")
+        self._next_ghost_after(g.end)
+
+    def action_accept_all_ghosts(self) -> None:
+        g = self.ghost_at(*self.sel)
+        label = g.label if g is not None else None
+        top = int(self.view.scroll_offset.y)
+        rows = self.view.rows
+        lo = rows[top] if top < len(rows) else 0
+        bottom = top + self.view.scrollable_content_region.height
+        hi = rows[bottom] if bottom < len(rows) else len(self.session.doc.text)
+        todo = [x for x in self.view.ghosts if (label is None or x.label == label) and x.start < hi and x.end > lo]
+        if not todo:
+            self.set_status("no suggestions in view")
+            return
+        self._accept(todo)
+
+    def action_suggest(self) -> None:
+        self.show_ghosts = not self.show_ghosts
+        if self.show_ghosts and self.suggestions is None:
+            self._suggest_worker(self.session.doc)
+        self.refresh_ghosts()
+        self.set_status("suggestions shown" if self.show_ghosts else "suggestions hidden")
 
     # -- selection ---------------------------------------------------------------------
     def select(self, start: int, end: int, *, center: bool = False) -> None:
@@ -322,8 +426,10 @@ class AnnotateScreen(Screen):
         self.refresh_status()
 
     def action_jump_span(self, delta: int) -> None:
-        spans = self.session.spans
+        """Select the next (previous) span or suggestion."""
+        spans = sorted([*self.session.spans, *self.view.ghosts], key=lambda sp: (sp.start, sp.end))
         if not spans:
+            self.set_status("no spans yet")
             return
         key = self.sel
         if delta > 0:
@@ -353,6 +459,8 @@ class AnnotateScreen(Screen):
     def changed(self, what: str | None) -> None:
         """After any change to the annotation: redraw, update the panel, schedule a save."""
         self.view.spans_changed()
+        if self.suggestions is not None:
+            self.refresh_ghosts()
         self.panel.rebuild(self.session, self.schema)
         self.refresh_header()
         self.set_status(what or "")

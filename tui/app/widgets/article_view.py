@@ -86,15 +86,17 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         "article--match",
         "article--flagged",
         "article--outer",
+        "article--ghost",
         *(f"article--label-{i}" for i in range(PALETTE)),
     }
     DEFAULT_CSS = """
     ArticleView { background: $surface; color: $foreground; padding: 0 1; }
-    ArticleView > .article--cursor { background: $accent; color: $text-accent; text-style: bold; }
-    ArticleView:focus > .article--cursor { background: $accent; color: $background; }
+    ArticleView > .article--cursor { text-style: reverse; }
+    ArticleView:focus > .article--cursor { text-style: reverse bold; }
     ArticleView > .article--match { background: $warning 40%; }
     ArticleView > .article--flagged { text-style: italic strike; }
     ArticleView > .article--outer { text-style: underline; }
+    ArticleView > .article--ghost { text-style: underline dim; }
     ArticleView > .article--label-0 { background: $primary 45%; }
     ArticleView > .article--label-1 { background: $warning 45%; }
     ArticleView > .article--label-2 { background: $secondary 45%; }
@@ -128,6 +130,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._starts: list[int] = []
         self._sorted = []
         self._max_len = 0
+        self.ghosts: list = []  # suggested spans not yet accepted, sorted by start
+        self._ghost_starts: list[int] = []
+        self._ghost_max = 0
+        self._ghost_version = 0
 
     # -- inputs from the screen --------------------------------------------------------
     def set_session(self, session: EditSession, labels: list[str]) -> None:
@@ -153,6 +159,14 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             self._refresh_offsets(old.start, old.end)
             self._refresh_offsets(start, end)
         self.scroll_to_offset(start, end, center=center)
+
+    def set_ghosts(self, ghosts: list) -> None:
+        """Suggested spans to show as ghosts (under real spans, which win)."""
+        self.ghosts = sorted(ghosts, key=lambda g: (g.start, g.end))
+        self._ghost_starts = [g.start for g in self.ghosts]
+        self._ghost_max = max((g.end - g.start for g in self.ghosts), default=0)
+        self._ghost_version += 1
+        self.refresh()
 
     def set_matches(self, matches: list[tuple[int, int]]) -> None:
         self.matches = matches
@@ -261,7 +275,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if sel.start == sel.end and start <= sel.start <= end:
             sel_part = (sel.start, sel.start)
         matches = self._matches_in(start, end)
-        key = (row, width, self._spans_version, sel_part, matches)
+        key = (row, width, self._spans_version, self._ghost_version, sel_part, matches)
         cached = self._cache.get(key)
         if cached is not None:
             return cached
@@ -286,10 +300,18 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         hi = bisect_left(self._starts, end)
         return [s for s in self._sorted[lo:hi] if s.end > start]
 
+    def _ghosts_in(self, start: int, end: int) -> list:
+        if not self.ghosts:
+            return []
+        lo = bisect_left(self._ghost_starts, start - self._ghost_max)
+        hi = bisect_left(self._ghost_starts, end)
+        return [g for g in self.ghosts[lo:hi] if g.end > start]
+
     def _render_row(self, start, end, sel_part, matches, width, base: Style) -> Strip:
         spans = self._spans_in(start, end) if start < end else []
+        ghosts = self._ghosts_in(start, end) if start < end else []
         cuts = {start, end}
-        for s in spans:
+        for s in (*spans, *ghosts):
             cuts.add(max(s.start, start))
             cuts.add(min(s.end, end))
         for a, b in matches:
@@ -305,14 +327,15 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             covering = [s for s in spans if s.start <= a and b <= s.end]
             in_match = any(ma <= a and b <= mb for ma, mb in matches)
             in_sel = sel_part is not None and sel_part[0] <= a and b <= sel_part[1]
-            segments.append(Segment(disp[a:b], self._style(covering, in_match, in_sel, base)))
+            ghost = not covering and any(g.start <= a and b <= g.end for g in ghosts)
+            segments.append(Segment(disp[a:b], self._style(covering, in_match, in_sel, base, ghost)))
         if sel_part and sel_part[0] == sel_part[1]:  # an empty selection (empty document)
             segments.append(Segment(" ", self._style([], False, True, base)))
         if not segments:
             segments = [Segment("", base)]
         return Strip(segments).adjust_cell_length(width, base)
 
-    def _style(self, covering, in_match, in_sel, base: Style) -> Style:
+    def _style(self, covering, in_match, in_sel, base: Style, ghost: bool = False) -> Style:
         if covering:
             inner = min(covering, key=lambda s: (s.end - s.start, -s.start))
             label = self.label_index.get(inner.label, PALETTE - 1)
@@ -320,7 +343,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             flagged = any(s.flag for s in covering)
         else:
             label, outer, flagged = None, False, False
-        key = (label, outer, flagged, in_match, in_sel)
+        key = (label, outer, flagged, in_match, in_sel, ghost)
         style = self._styles.get(key)
         if style is None:
             get = self.get_component_rich_style
@@ -329,6 +352,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                 style += get(f"article--label-{label}", partial=True)
             if outer:
                 style += get("article--outer", partial=True)
+            if ghost:
+                style += get("article--ghost", partial=True)
             if flagged:
                 style += get("article--flagged", partial=True)
             if in_match:

@@ -1,0 +1,431 @@
+"""Actor rules: capitalised names, organisation words, titles, government phrases, group
+nouns, countries that act, a gazetteer, and propagation of names already found.
+
+Everything lexical lives in ``gazetteer.txt``; this module holds the rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .figures import NOT_MODIFIERS, lower_same_offsets
+
+GAZETTEER = Path(__file__).with_name("gazetteer.txt")
+
+UP = "A-ZÀ-ÖØ-Þ"
+_CAPWORD = (rf"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Gov|St)\.|[{UP}](?:\.[{UP}])+\.?"
+            rf"|[{UP}]\w*(?:-[{UP}]\w*)*(?:['’](?!s\b)\w+)*(?![\w-])")
+_CONNECTORS = ("of", "for", "in", "on", "de", "da", "del", "di", "la", "le", "van", "von",
+               "der", "bin", "al", "of the", "for the", "on the")
+_RUN_RE = re.compile(
+    rf"(?:{_CAPWORD})(?:(?:[ \t\u00a0]+(?:(?:{'|'.join(_CONNECTORS)})[ \t\u00a0]+)?"
+    rf"|[ \t\u00a0]*&[ \t\u00a0]*)(?:{_CAPWORD}))*"
+)
+_CONNECTOR_SPLIT_RE = re.compile(rf"[ \t\u00a0]+(?:{'|'.join(_CONNECTORS)})[ \t\u00a0]+")
+_LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
+_NEXT_WORD_RE = re.compile(r"\S+[ \t\u00a0]*")
+_LINE_RE = re.compile(r"[^\n]+")
+_PRECEDING_WORD_RE = re.compile(r"(\w+)[ \t]+(?:the[ \t]+)?\Z")
+_OWNER_BEFORE_RE = re.compile(rf"(?<![\w-])[{UP}]\w*(?:[ \t]+[{UP}]\w*)*['’]s[ \t]+\Z")
+_PLACE_AFTER_RE = re.compile(rf"[ \t]+(?:in|to)[ \t]+{_RUN_RE.pattern}")
+_TOLD_BEFORE_RE = re.compile(r"\b(?:told|[Aa]ccording to)[ \t]+(?:the[ \t]+)?\Z")
+_ACRONYM_DEF_RE = re.compile(rf"[ \t]*\(([{UP}]{{2,8}})\)")
+_OPENERS = "“\"‘'([ \t\u00a0"
+_CLOSERS = "”\"’')]"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor found in the text: ``text[start:end]`` with its ``type``."""
+
+    start: int
+    end: int
+    type: str
+
+
+# --------------------------------------------------------------------------- the lexicon
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    countries: dict  # every name or alias ("US") -> the name ("United States")
+    demonyms: frozenset
+    places: frozenset
+    organisations: dict  # name -> type
+    org_words: dict  # word -> type
+    government_nouns: tuple
+    org_nouns: dict  # lower-case institution noun -> type ("the health ministry")
+    groups: dict  # noun -> (type, needs a modifier)
+    group_modifiers: frozenset
+    titles: tuple  # longest first
+    not_names: frozenset
+    place_prepositions: frozenset
+    act_nouns: tuple
+    reporting_verbs: dict  # verb -> kind: "deny", "promise" or ""
+    reporting_participles: frozenset
+    action_verbs: tuple
+
+
+def _sections(path: Path) -> dict[str, list[list[str]]]:
+    out: dict[str, list[list[str]]] = {}
+    current = None
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = out.setdefault(line[1:-1], [])
+        elif current is not None:
+            current.append([f.strip() for f in line.split("|")])
+    return out
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: Path = GAZETTEER) -> Lexicon:
+    s = _sections(Path(path))
+    countries, demonyms = {}, set()
+    for row in s.get("countries", []):
+        name = row[0]
+        countries[name] = name
+        if len(row) > 1:
+            demonyms.update(d.strip() for d in row[1].split(",") if d.strip())
+        if len(row) > 2:
+            countries.update((a.strip(), name) for a in row[2].split(",") if a.strip())
+    groups = {r[0]: (r[1] if len(r) > 1 else "group", len(r) > 2 and r[2] == "modified")
+              for r in s.get("groups", [])}
+    return Lexicon(
+        countries=countries,
+        demonyms=frozenset(demonyms),
+        places=frozenset(r[0] for r in s.get("places", [])),
+        organisations={r[0]: (r[1] if len(r) > 1 else "organisation") for r in s.get("organisations", [])},
+        org_words={r[0]: (r[1] if len(r) > 1 else "organisation") for r in s.get("org_words", [])},
+        government_nouns=tuple(r[0] for r in s.get("government_nouns", [])),
+        org_nouns={r[0]: (r[1] if len(r) > 1 else "organisation") for r in s.get("org_nouns", [])},
+        groups=groups,
+        group_modifiers=frozenset(r[0] for r in s.get("group_modifiers", [])),
+        titles=tuple(sorted((r[0] for r in s.get("titles", [])), key=len, reverse=True)),
+        not_names=frozenset(r[0] for r in s.get("not_names", [])),
+        place_prepositions=frozenset(r[0] for r in s.get("place_prepositions", [])),
+        act_nouns=tuple(r[0] for r in s.get("act_nouns", [])),
+        reporting_verbs={r[0]: (r[1] if len(r) > 1 else "") for r in s.get("reporting_verbs", [])},
+        reporting_participles=frozenset(r[0] for r in s.get("reporting_participles", [])),
+        action_verbs=tuple(r[0] for r in s.get("action_verbs", [])),
+    )
+
+
+def alternation(words) -> str:
+    """A regex matching any of ``words``, built as a prefix trie ("sa(?:id|ys?)"): long
+    word lists scan many times faster than a flat "said|says|say|..." alternation."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(node[ch]) for ch in sorted(node) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        if "" in node:
+            return f"(?:{body})?" if len(branches) == 1 else f"{body}?"
+        return body
+
+    return build(trie)
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    # nouns are found first, then the words before them are looked up
+    gov_noun: re.Pattern  # "embassy" (owner before it: "Indonesia’s", "Chinese")
+    group: re.Pattern  # "officials and advisers", in lower-cased text (modifiers: "senior")
+    institution: re.Pattern  # "ministry" (before it: "the health")
+    country_acts: re.Pattern
+    verb_after: re.Pattern
+    title: re.Pattern  # a title followed by a name word
+
+
+@lru_cache(maxsize=4)
+def _patterns(lex: Lexicon) -> _Patterns:
+    countries = alternation(lex.countries)
+    groups = alternation(lex.groups)
+    gov_noun = re.compile(rf"\b(?:{alternation(lex.government_nouns)})\b(?!-)")
+    group = re.compile(rf"\b(?P<noun>{groups})(?:[ \t]+and[ \t]+(?:{groups}))?\b(?!-)")
+    institution = re.compile(rf"\b(?:{alternation(lex.org_nouns)})\b(?!-)")
+    verbs = alternation(set(lex.reporting_verbs) | set(lex.action_verbs))
+    aux = r"(?:has|have|had|did|does|do|will|would|could|should|must|also|not|never|\w+ly)"
+    country_acts = re.compile(
+        rf"(?:[ \t]+{aux})*[ \t]+(?:{verbs})\b"
+        rf"|(?:[ \t]*(?:,|and)[ \t]+(?:{countries}))*[ \t]+(?:{alternation(lex.act_nouns)})\b"
+    )
+    verb_after = re.compile(rf"(?:[ \t]+\w+ly)?[ \t]+(?:{alternation(lex.reporting_verbs)})\b")
+    title = re.compile(rf"(?<!\S)(?:{alternation(lex.titles)})[ \t]+(?=\S)")
+    return _Patterns(gov_noun, group, institution, country_acts, verb_after, title)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _is_initial(text: str, pos: int) -> bool:
+    """Does ``pos`` start a sentence (possibly after opening quotes/brackets)?"""
+    i = pos
+    while i > 0 and text[i - 1] in _OPENERS:
+        i -= 1
+    if i == 0 or text[i - 1] == "\n":
+        return True
+    while i > 0 and text[i - 1] in _CLOSERS:
+        i -= 1
+    return i == 0 or text[i - 1] in ".!?…"
+
+
+def _preceding_word(text: str, pos: int) -> str:
+    """The word before ``pos``, skipping a "the" ("outside the Chinese" -> "outside")."""
+    m = _PRECEDING_WORD_RE.search(text, max(0, pos - 24), pos)
+    return m.group(1) if m else ""
+
+
+def _is_headline(line: str) -> bool:
+    """A Title Case line ("Floods Displace Thousands In North"): most words capitalised."""
+    if len(line) > 160:
+        return False
+    words = [w for w in line.split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words) \
+        and not line.rstrip().endswith((".", "”", '"'))
+
+
+def _words(s: str) -> list[str]:
+    return [w if w in ("U.S.", "U.K.") else w.rstrip(".") for w in s.split()]
+
+
+class _Finder:
+    """Collects actor candidates for one text."""
+
+    def __init__(self, text: str, lex: Lexicon, extra: dict | None):
+        self.text = text
+        self.lex = lex
+        self.pat = _patterns(lex)
+        self.known = dict(lex.organisations)
+        if extra:
+            self.known.update(extra)
+        self.lower_vocab = set(_LOWER_WORD_RE.findall(text))
+        self.cands: list[tuple[int, int, str]] = []
+        self.aliases: dict[str, tuple[int, str]] = {}  # short form -> (defined at, type)
+
+    # -- names
+    def runs(self) -> None:
+        text, lex = self.text, self.lex
+        headlines = [m.span() for m in _LINE_RE.finditer(text) if _is_headline(m.group())]
+        h = 0
+        for m in _RUN_RE.finditer(text):
+            start, end = m.span()
+            while h < len(headlines) and headlines[h][1] <= start:
+                h += 1
+            run = m.group()
+            if run in lex.not_names:
+                continue  # "The", "However", "In": the commonest runs of all
+            if h < len(headlines) and headlines[h][0] <= start and run not in self.known:
+                continue  # a Title Case headline: its capitals say nothing
+            # split connector-joined runs unless the whole names an organisation
+            if _CONNECTOR_SPLIT_RE.search(run) and run not in self.known \
+                    and not any(w in lex.org_words for w in _words(run)):
+                pos = start
+                for part in _CONNECTOR_SPLIT_RE.split(run):
+                    s = text.index(part, pos)
+                    self.run(s, s + len(part))
+                    pos = s + len(part)
+            else:
+                self.run(start, end)
+
+    def run(self, start: int, end: int) -> None:
+        text, lex = self.text, self.lex
+        initial = _is_initial(text, start)
+        # drop leading function words ("The UN") and a sentence-initial common word ("Estimates")
+        while True:
+            first = text[start:end].split(None, 1)[0].rstrip(".")
+            if not (first in lex.not_names or (initial and first.lower() in self.lower_vocab
+                                               and not self._name_start(text[start:end]))):
+                break
+            start = _NEXT_WORD_RE.match(text, start).end()
+            initial = False
+            if start >= end:
+                return
+        name = text[start:end]
+        words = _words(name)
+        if all(w in lex.not_names for w in words):
+            return
+        found = self.classify(name, words, start, end)
+        if found:
+            self.cands.append(found)
+
+    def _name_start(self, name: str) -> bool:
+        return name in self.known or bool(self.pat.title.match(name))
+
+    def classify(self, name: str, words: list[str], start: int, end: int):
+        """(start, end, type) of the actor this capitalised run names, or None."""
+        lex, text = self.lex, self.text
+        if name in self.known:
+            self._define(name, start, self.known[name])
+            return start, end, self.known[name]
+        alias = self.aliases.get(name)
+        if alias and alias[0] < start:
+            return start, end, alias[1]
+        keyword = next((w for w in words if w in lex.org_words), None)
+        if keyword:
+            typ = lex.org_words[keyword]
+            if words[0] == keyword:  # "King's Fund", "Cambodia’s Ministry of Interior"
+                m = _OWNER_BEFORE_RE.search(text, max(0, start - 40), start)
+                start = m.start() if m else start
+            self._define(text[start:end], start, typ)
+            return start, self._possessive_merge(end), typ
+        if name in lex.countries:
+            return (start, end, "government") if self._country_acts(start, end) else None
+        if name in lex.places or name in lex.demonyms or any(w in lex.places for w in words):
+            return None
+        title = self.pat.title.search(name)
+        if title:  # "Prime Minister Hun Manet", "Cambodian Prime Minister Hun Manet"
+            self._define(name[title.end():], start + title.start(), "person")
+            return start + title.start(), end, "person"
+        if _preceding_word(text, start) in lex.place_prepositions:
+            return None
+        if len(words) >= 2:
+            if any(w in lex.countries or w in lex.demonyms or w in lex.not_names for w in words) \
+                    or all(w.isupper() for w in words):
+                return None
+            self._define(name, start, "person")
+            return start, end, "person"
+        word = words[0]
+        if len(word) < 2:
+            return None
+        if word.isupper():  # an unknown acronym acts only where it speaks or is told (the BBC)
+            if self.pat.verb_after.match(text, end) or _TOLD_BEFORE_RE.search(text, max(0, start - 20), start):
+                return start, end, "organisation"
+            return None
+        if word.lower() in self.lower_vocab:
+            return None
+        if self.pat.verb_after.match(text, end):
+            self._define(name, start, "person")
+            return start, end, "person"
+        return None
+
+    def _possessive_merge(self, end: int) -> int:
+        """Extend an organisation over "’s <Organisation>" (Harvard University’s Asia Center)."""
+        text = self.text
+        if text[end:end + 3] in ("’s ", "'s "):
+            m = _RUN_RE.match(text, end + 3)
+            if m and any(w in self.lex.org_words for w in _words(m.group())):
+                return m.end()
+        return end
+
+    def _country_acts(self, start: int, end: int) -> bool:
+        if _preceding_word(self.text, start) in self.lex.place_prepositions:
+            return False
+        return bool(self.pat.country_acts.match(self.text, end))
+
+    def _define(self, name: str, start: int, typ: str) -> None:
+        """Record the short forms a later mention may use (Ferrer, Chen, Amnesty, USIP)."""
+        lex = self.lex
+        words = [w for w in _words(name) if w not in lex.not_names]
+        if typ == "person":
+            for w in words:
+                if len(w) > 1 and w not in lex.titles and w not in lex.countries \
+                        and w not in lex.demonyms and w.lower() not in self.lower_vocab:
+                    self.aliases.setdefault(w, (start, typ))
+            return
+        if len(words) >= 2 and words[-1] in lex.org_words and all(
+                w not in lex.org_words and w not in lex.titles and w not in lex.countries
+                and w not in lex.demonyms for w in words[:-1]):
+            self.aliases.setdefault(" ".join(words[:-1]), (start, typ))
+        caps = [w for w in words if w[:1].isupper()]
+        if len(caps) >= 3:
+            self.aliases.setdefault("".join(w[0] for w in caps), (start, typ))
+        m = _ACRONYM_DEF_RE.match(self.text, start + len(name))
+        if m:
+            self.aliases.setdefault(m.group(1), (start, typ))
+
+    # -- phrases
+    def phrases(self) -> None:
+        text, lex, pat = self.text, self.lex, self.pat
+        countries, demonyms = lex.countries, lex.demonyms
+        for m in pat.gov_noun.finditer(text):
+            prev = _words_before(text, m.start(), 3)
+            start = None
+            for i in range(1, len(prev) + 1):  # "Indonesia’s", "Chinese", "United States"
+                name = " ".join(w for _, w in prev[-i:])
+                base = name[:-2] if name.endswith(("’s", "'s")) else name
+                if base in countries or name in demonyms:
+                    start = prev[-i][0]
+            if start is not None:
+                end = m.end()
+                if m.group() in ("embassy", "consulate"):  # "... embassy in Phnom Penh"
+                    place = _PLACE_AFTER_RE.match(text, end)
+                    end = place.end() if place else end
+                self.cands.append((start, end, "government"))
+        mods = lex.group_modifiers
+        for m in pat.group.finditer(lower_same_offsets(text)):
+            if not (text[m.start()].islower() or _is_initial(text, m.start())):
+                continue  # "Police" inside a name is the name's business
+            typ, needs_modifier = lex.groups[m.group("noun")]
+            start = m.start()
+            prev = _words_before(text, start, 4)
+            for _ in range(2):  # up to two modifiers: "senior", "Chinese", "United States"
+                if len(prev) > 1 and f"{prev[-2][1]} {prev[-1][1]}" in countries:
+                    start = prev[-2][0]
+                    prev = prev[:-2]
+                elif prev and (prev[-1][1] in mods or prev[-1][1] in demonyms or prev[-1][1] in countries):
+                    start = prev[-1][0]
+                    prev = prev[:-1]
+            if start < m.start() or not needs_modifier:
+                self.cands.append((start, m.end(), typ))
+        for m in pat.institution.finditer(text):
+            prev = _words_before(text, m.start(), 3)
+            words = [w for _, w in prev]
+            for k in (2, 1):  # "the national weather service", "the health ministry"
+                if len(words) > k and words[-k - 1] == "the" and all(
+                        w.isalpha() and w.islower() and w not in NOT_MODIFIERS for w in words[-k:]):
+                    self.cands.append((prev[-k][0], m.end(), lex.org_nouns[m.group()]))
+                    break
+
+
+def _words_before(text: str, pos: int, n: int) -> list[tuple[int, str]]:
+    """Up to ``n`` (start, word) pairs right before ``pos``, separated by spaces only."""
+    out: list[tuple[int, str]] = []
+    i = pos
+    while len(out) < n:
+        j = i
+        while j > 0 and text[j - 1] in " \t":
+            j -= 1
+        if j == i:
+            break
+        k = j
+        while k > 0 and not text[k - 1].isspace():
+            k -= 1
+        if k == j:
+            break
+        out.append((k, text[k:j]))
+        i = k
+    out.reverse()
+    return out
+
+
+def _resolve(cands: list[tuple[int, int, str]]) -> list[Mention]:
+    """Non-overlapping mentions, preferring the longer of two that overlap."""
+    out: list[tuple[int, int, str]] = []
+    for c in sorted(set(cands), key=lambda c: (c[0], -(c[1] - c[0]))):
+        if out and c[0] < out[-1][1]:
+            if c[1] - c[0] > out[-1][1] - out[-1][0]:
+                out[-1] = c
+            continue
+        out.append(c)
+    return [Mention(s, e, t) for s, e, t in out]
+
+
+def find_actors(text: str, extra: dict | None = None, lex: Lexicon | None = None) -> list[Mention]:
+    """Actor mentions in ``text``, in order. ``extra`` maps more names to actor types."""
+    f = _Finder(text, lex or load_lexicon(), extra)
+    f.runs()
+    f.phrases()
+    return _resolve(f.cands)

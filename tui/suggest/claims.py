@@ -1,0 +1,298 @@
+"""Claim rules: what a reporting verb introduces (said, warned, estimates, denied, ...),
+quoted speech, "according to" and hedges (reportedly), each attributed to the speaking
+actor when one is found (a pronoun speaker is the most recent person).
+
+A claim is the reported content only: not the speaker, the verb, "that", the quotation
+marks or the sentence's final punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from ..tokens import sentences
+from .actors import Lexicon, Mention, alternation
+
+_PRONOUNS = {"he": ("person",), "she": ("person",), "they": ("group", "government", "organisation"),
+             "it": ("organisation", "government", "other")}
+_AUX = r"(?:has|have|had|did|does|do|will|would|is|was|were|are|also|not|never|\w+ly)"
+# between a speaker and its verb: an appositive (", a visiting fellow at X,"), a short
+# prepositional tail ("Report for 2024"), auxiliaries and adverbs ("has publicly")
+_BETWEEN_RE = re.compile(
+    r"(?:,[^,;:“”\"]{1,120},)?"
+    r"(?:[ \t]+(?:for|of|from|in|on|at|by|with)(?:[ \t]+[^\s,;:“”\"]+){1,4})?"
+    rf"(?:[ \t]+{_AUX})*[ \t]+\Z"
+)
+_QUOTE_RE = re.compile(r"“([^“”\n]*)”|\"([^\"\n]*)\"")
+_END_PUNCT = ".,;:!?…"
+_CONTRAST_RE = re.compile(r",[ \t]+(?:while|whereas|but|although|though|however)\b|;")
+_DISPUTE_RE = re.compile(r"\b(?:but|however|although)\b[^.]*\b(?:sceptical|skeptical|doubt\w*|disput\w*|"
+                         r"question\w*|unconvinced|reject\w*|den(?:y|ied|ies))\b")
+_HEDGE_RE = re.compile(
+    r"\b(?:(?:has|have|had|is|are|was|were|be|been)[ \t]+(?:reportedly|allegedly)"
+    r"|(?:reportedly|allegedly)[ \t]+(?!(?:at|in|on|of|for|from|by|with|to|the|a|an|as)\b)[a-z]+"
+    r"|(?:is|are|was|were)[ \t]+(?:said|reported|believed|thought|alleged)[ \t]+to)\b")
+# tokens.sentences ends a sentence at "Dr." or "J.": such pieces are joined again
+_ABBREV_RE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|No|Jr|Sr)|\b[A-Z])\.\Z")
+_TOLD_THAT_RE = re.compile(r"[^,.;“”\"]{0,60}?\bthat\b")
+_ADDRESSEE_RE = re.compile(r"[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)*|[a-z]+)(?=[ \t])")
+_PRONOUN_BEFORE_RE = re.compile(r"(?<!\w)(he|she|they|it|He|She|They|It)(?:[ \t]+\w+ly)?[ \t]+\Z")
+_ING_AFTER_RE = re.compile(r",[ \t]+\w+ing\b")
+_THE_AFTER_RE = re.compile(r"[ \t]+(?:the[ \t]+)?")
+_APPOSITIVE_RE = re.compile(r",[ \t]+(?:a|an)[ \t]+")
+_THE_BEFORE_RE = re.compile(r"(?<!\w)[Tt]he[ \t]+\Z")
+_PROMISE_RE = re.compile(r"(?:to|that)[ \t]+")
+_CONTENT_START_RE = re.compile(r"[ \t]*(?:[:,][ \t]*|that[ \t]+|to[ \t]+(?=[“\"]))?[ \t]*")
+_ACCORDING_RE = re.compile(r"\b[Aa]ccording to[ \t]+")
+
+
+@dataclass(frozen=True)
+class Claim:
+    start: int
+    end: int
+    status: str
+    speaker: Mention | None
+
+
+class _Speakers:
+    """Actor lookups by offset."""
+
+    def __init__(self, actors: list[Mention]):
+        self.actors = actors
+        self.ends = [a.end for a in actors]
+        self.starts = [a.start for a in actors]
+        self.by_type: dict[str, tuple[list[int], list[Mention]]] = {}
+        for a in actors:
+            ends, ms = self.by_type.setdefault(a.type, ([], []))
+            ends.append(a.end)
+            ms.append(a)
+
+    def ending_in(self, lo: int, hi: int) -> list[Mention]:
+        """Actors inside [lo, hi), nearest to ``hi`` first."""
+        i, j = bisect_left(self.starts, lo), bisect_right(self.ends, hi)
+        return [a for a in reversed(self.actors[i:j]) if a.end <= hi]
+
+    def starting_at(self, pos: int) -> Mention | None:
+        i = bisect_left(self.starts, pos)
+        return self.actors[i] if i < len(self.actors) and self.actors[i].start == pos else None
+
+    def latest(self, offset: int, types: tuple[str, ...]) -> Mention | None:
+        best = None
+        for t in types:
+            ends, ms = self.by_type.get(t, ([], []))
+            i = bisect_right(ends, offset)
+            if i and (best is None or ms[i - 1].end > best.end):
+                best = ms[i - 1]
+        return best
+
+
+class _ClaimFinder:
+    def __init__(self, text: str, actors: list[Mention], lex: Lexicon):
+        self.text = text
+        self.lex = lex
+        self.sp = _Speakers(actors)
+        verbs = re.compile(rf"\b(?:{alternation(lex.reporting_verbs)})\b(?!-)")
+        self.verbs = [m for m in verbs.finditer(text) if text[m.start() - 1:m.start()] != "-"]
+        self.verb_starts = [m.start() for m in self.verbs]
+        self.quotes = [m.span() for m in _QUOTE_RE.finditer(text)]
+        self.quote_starts = [q[0] for q in self.quotes]
+        self.cont_re = re.compile(
+            rf"(?:,[ \t]+(?P<part>{alternation(lex.reporting_participles)})"
+            rf"|[ \t]+and[ \t]+(?:also[ \t]+)?(?P<verb>{alternation(lex.reporting_verbs)}))(?![\w-])")
+        self.claims: list[Claim] = []
+        self.last_speaker: Mention | None = None
+
+    def run(self) -> list[Claim]:
+        para_end = -1
+        for s0, s1 in _sentences(self.text):
+            if s0 > para_end:  # a new paragraph: quotes no longer continue the last speaker
+                para_end = self.text.find("\n", s0)
+                para_end = len(self.text) if para_end < 0 else para_end
+                self.last_speaker = None
+            self.sentence(s0, s1)
+        return self.claims
+
+    # -- one sentence
+    def sentence(self, s0: int, s1: int) -> None:
+        text = self.text
+        quotes = [q for q in self.quotes[bisect_left(self.quote_starts, s0):bisect_left(self.quote_starts, s1)]
+                  if q[1] <= s1]
+        found: list[Claim] = []
+        covered_to = s0
+        for v in self.verbs[bisect_left(self.verb_starts, s0):bisect_left(self.verb_starts, s1)]:
+            if v.start() < covered_to or any(q0 < v.start() < q1 for q0, q1 in quotes):
+                continue
+            made = self.from_verb(v, s0, s1, quotes)
+            if made:
+                found.extend(made)
+                covered_to = max(c.end for c in made)
+        if not found:
+            found.extend(self.according_to(s0, s1))
+        for q0, q1 in quotes:  # quoted speech with no tag of its own: the last speaker goes on
+            inner = self.trim(q0 + 1, q1 - 1)
+            if inner and len(text[inner[0]:inner[1]].split()) >= 3 \
+                    and not any(c.start <= inner[0] < c.end for c in found):
+                found.append(Claim(inner[0], inner[1], "reported", self.last_speaker))
+        if not found:
+            h = _HEDGE_RE.search(text, s0, s1)
+            span = self.trim(s0, self.cut(s0, s1)) if h else None
+            if span:
+                found.append(Claim(span[0], span[1], "reported", None))
+        for c in found:
+            if c.speaker:
+                self.last_speaker = c.speaker
+        self.claims.extend(found)
+
+    def from_verb(self, v: re.Match, s0: int, s1: int, quotes) -> list[Claim]:
+        """Claims introduced by the reporting verb ``v`` (with its speaker), or []."""
+        text = self.text
+        tag_start, speaker = self.speaker_before(v.start(), s0)
+        if speaker is None:  # inverted tag: “...,” said Helen Marsh / ..., said the UN
+            if not text[s0:v.start()].rstrip().endswith((",", "”", '"')):
+                return []
+            tag_start, speaker = v.start(), self.speaker_after(v.end())
+            if speaker is None:
+                return []
+        tag_end = max(v.end(), speaker.end)
+        before = text[s0:tag_start].rstrip()
+        if before.endswith(("”", '"')):  # “...,” she said
+            q = next((q for q in quotes if q[1] == s0 + len(before)), None)
+            span = self.trim(q[0] + 1, q[1] - 1) if q else None
+        elif before.endswith(",") and "," not in text[tag_start:v.start()] and self.tag_ends(tag_end, s1):
+            if text.startswith(",", tag_end) and not self.cont_re.match(text, tag_end) \
+                    and not _ING_AFTER_RE.match(text, tag_end, s1):
+                span = self.trim(s0, self.cut(s0, s1))  # Without X, she cautioned, Y.
+            else:
+                span = self.trim(s0, s0 + len(before) - 1)  # X, she said.
+        else:
+            span = self.content(tag_end, s1, v.group(), quotes)
+        out = [Claim(span[0], span[1], self.status(v.group(), span, s1), speaker)] if span else []
+        # more by the same speaker: ", describing it as ...", "... and promised to ..."
+        pos = max(tag_end, span[1] if span else 0)
+        c = self.cont_re.search(text, pos, s1)
+        if c and c.start() <= pos + 2:
+            verb = c.group("part") or c.group("verb")
+            more = self.content(c.end(), s1, verb, quotes)
+            if more:
+                out.append(Claim(more[0], more[1], self.status(verb, more, s1), speaker))
+        return out
+
+    def tag_ends(self, tag_end: int, s1: int) -> bool:
+        """Is "<speaker> <verb>" a tag after its content ("..., officials said on Tuesday.")
+        rather than the start of it ("However, the report warned that ...")?"""
+        head = self.text[tag_end:s1].split(",", 1)[0].split()
+        return len(head) <= 4 and "that" not in head and not any(q in w for w in head for q in "“\"")
+
+    def status(self, verb: str, span: tuple[int, int], s1: int) -> str:
+        if self.lex.reporting_verbs.get(verb) == "deny":
+            return "denied"
+        return "disputed" if _DISPUTE_RE.search(self.text, span[1], s1) else "reported"
+
+    def content(self, pos: int, s1: int, verb: str, quotes) -> tuple[int, int] | None:
+        """What ``verb`` (ending at ``pos``) reports: skip "that", ":", the addressee of
+        "told"; a quotation right there is the claim; a promise needs "to"/"that"."""
+        text = self.text
+        if verb == "told":
+            m = _TOLD_THAT_RE.match(text, pos, s1) or _ADDRESSEE_RE.match(text, pos, s1)
+            if m:
+                pos = m.end()
+        start = _CONTENT_START_RE.match(text, pos, s1).end()
+        q = next((q for q in quotes if q[0] == start), None)
+        if self.lex.reporting_verbs.get(verb) == "promise" and not q:
+            m = _PROMISE_RE.match(text, start, s1)
+            if not m:
+                return None  # "pledged $4.2 million": an act, not a claim
+            start = m.end()
+        return self.trim(q[0] + 1, q[1] - 1) if q else self.trim(start, self.cut(start, s1))
+
+    def speaker_before(self, verb_start: int, s0: int) -> tuple[int, Mention | None]:
+        """(where the tag starts, speaker) for "<speaker> [has publicly] <verb>"."""
+        text = self.text
+        m = _PRONOUN_BEFORE_RE.search(text, max(s0, verb_start - 30), verb_start)
+        if m:
+            return m.start(1), self.sp.latest(m.start(1), _PRONOUNS[m.group(1).lower()])
+        for a in self.sp.ending_in(s0, verb_start):
+            between = text[a.end:verb_start]
+            if _BETWEEN_RE.match(between):
+                the = _THE_BEFORE_RE.search(text, max(s0, a.start - 4), a.start)
+                return (the.start() if the else a.start), a
+            if between.strip() == "," and text[max(s0, a.start - 2):a.start] == ", ":
+                return a.start, a  # "the organisation’s director, Montse Ferrer, said"
+            if "“" in between or "”" in between or ";" in between:
+                break
+        return verb_start, None
+
+    def speaker_after(self, verb_end: int) -> Mention | None:
+        """The speaker of "..., said Jane Smith" right after the verb."""
+        m = _THE_AFTER_RE.match(self.text, verb_end)
+        return self.sp.starting_at(m.end()) if m else None
+
+    def cut(self, start: int, s1: int) -> int:
+        """Where reported content ends: the sentence end, a contrast (", while ..."), a
+        reporting participle (", describing ...") or a clause-level appositive
+        (", a development that ..." — not one describing a name: "Chen Zhi, a tycoon")."""
+        text = self.text
+        end = s1
+        for rx in (_CONTRAST_RE, self.cont_re):
+            m = rx.search(text, start, end)
+            if m:
+                end = m.start()
+        for m in _APPOSITIVE_RE.finditer(text, start, end):
+            prev = text[start:m.start()].split()
+            if prev and not prev[-1][:1].isupper():
+                end = m.start()
+                break
+        return end
+
+    def trim(self, start: int, end: int) -> tuple[int, int] | None:
+        """Strip spaces, final punctuation and unbalanced quotation marks."""
+        text = self.text
+        while True:
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and (text[end - 1].isspace() or text[end - 1] in _END_PUNCT):
+                end -= 1
+            s = text[start:end]
+            if (s[:1] == "“" and s.count("“") > s.count("”")) or (s[:1] == '"' and s.count('"') % 2):
+                start += 1
+            elif (s[-1:] == "”" and s.count("”") > s.count("“")) or (s[-1:] == '"' and s.count('"') % 2):
+                end -= 1
+            else:
+                return (start, end) if end - start > 1 else None
+
+    def according_to(self, s0: int, s1: int) -> list[Claim]:
+        """"According to X, Y." / "Y, according to X." / "Y, according to X, Z."."""
+        text = self.text
+        m = _ACCORDING_RE.search(text, s0, s1)
+        if not m:
+            return []
+        who = None
+        for a in self.sp.ending_in(m.end(), min(s1, m.end() + 80)):
+            if "," not in text[m.end():a.start]:
+                who = a
+        src_end = text.find(",", m.end(), s1)
+        if m.start() == s0:
+            span = self.trim(src_end + 1, self.cut(src_end + 1, s1)) if src_end > 0 else None
+        elif src_end < 0:
+            span = self.trim(s0, m.start())
+        else:
+            span = self.trim(s0, self.cut(s0, s1))
+        return [Claim(span[0], span[1], "reported", who)] if span else []
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s0, s1 in sentences(text):
+        if out and _ABBREV_RE.search(text, max(0, out[-1][1] - 6), out[-1][1]) \
+                and not text[out[-1][1]:s0].strip() and "\n" not in text[out[-1][1]:s0]:
+            out[-1] = (out[-1][0], s1)
+        else:
+            out.append((s0, s1))
+    return out
+
+
+def find_claims(text: str, actors: list[Mention], lex: Lexicon) -> list[Claim]:
+    """Claims in ``text`` in order, each with its speaker among ``actors`` when found."""
+    return _ClaimFinder(text, actors, lex).run()
