@@ -33,3 +33,8 @@ def alice_file(corpus_dir) -> Path:
     dest.parent.mkdir(parents=True)
     shutil.copy(DATA / "alice.yaml", dest)
     return dest
+
+
+def pytest_addoption(parser):
+    parser.addoption("--full", action="store_true",
+                     help="run the long reliability versions (1,000 kills, 10x fuzzing)")

@@ -13,6 +13,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from .model import CONTEXT, FLAG_FUZZY, FLAG_LOST, FLAG_MOVED, Annotation, Document, Span, make_span
+from .tokens import token_index
 
 FUZZY_MIN = 85.0  # rapidfuzz score (0-100) needed to accept an approximate match
 
@@ -49,7 +50,8 @@ def reanchor(span: Span, text: str) -> tuple[Span, str | None]:
     if hits:
         best = max(hits, key=lambda h: (_context_score(span, text, h, h + len(quote)), -abs(h - span.start)))
         ctx = _context_score(span, text, best, best + len(quote))
-        confident = len(hits) == 1 or ctx >= min(len(span.prefix) + len(span.suffix), 16)
+        # unique or not, a quote found elsewhere is trusted only when its context agrees
+        confident = ctx >= min(len(span.prefix) + len(span.suffix), 16)
         new = _place(span, text, best, best + len(quote), None if confident else FLAG_MOVED)
         return new, ("exact" if confident else FLAG_MOVED)
     # Approximate: align the quote inside a window around where its context says it was.
@@ -62,11 +64,20 @@ def reanchor(span: Span, text: str) -> tuple[Span, str | None]:
             lo, hi, window = 0, len(text), text
             al = fuzz.partial_ratio_alignment(quote, window, score_cutoff=FUZZY_MIN)
         if al is not None and al.dest_end > al.dest_start:
-            s, e = lo + al.dest_start, lo + al.dest_end
+            s, e = _snap(text, lo + al.dest_start, lo + al.dest_end)
             return _place(span, text, s, e, FLAG_FUZZY), FLAG_FUZZY
     start = min(span.start, max(0, len(text) - 1))
     end = min(max(span.end, start + 1), len(text))
     return replace(span, start=start, end=end, flag=FLAG_LOST), FLAG_LOST
+
+
+def _snap(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen/trim an approximate match to whole tokens (no half words, no edge spaces)."""
+    index = token_index(text)
+    inside = index.tokens_in(start, end)
+    if not inside:
+        return start, end
+    return index.tokens[inside.start][0], index.tokens[inside.stop - 1][1]
 
 
 def _place(span: Span, text: str, start: int, end: int, flag: str | None) -> Span:

@@ -37,6 +37,9 @@ def read_text(path: Path) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
         raise DataError(f"{path}: not UTF-8: bad byte 0x{data[e.start]:02x} at byte offset {e.start}") from None
+    nul = data.find(b"\0")
+    if nul != -1:
+        raise DataError(f"{path}: NUL byte at byte offset {nul} (UTF-16?); save it as UTF-8")
     if text.startswith("\ufeff"):
         raise DataError(f"{path}: starts with a byte-order mark; save it as UTF-8 without BOM")
     return text
@@ -76,8 +79,15 @@ class Corpus:
             ids = [i for i in ids if fnmatch.fnmatchcase(i, pattern)]
         return ids
 
+    def inside(self, path: Path) -> Path:
+        """``path`` if it resolves (links followed) inside the corpus; else DataError."""
+        real = Path(path).resolve()
+        if not real.is_relative_to(self.root.resolve()):
+            raise DataError(f"{path}: resolves outside the corpus (link to {real}); refused")
+        return Path(path)
+
     def doc_path(self, doc_id: str) -> Path:
-        return self.seeds_dir / f"{check_name(doc_id, 'document id')}.txt"
+        return self.inside(self.seeds_dir / f"{check_name(doc_id, 'document id')}.txt")
 
     def document(self, doc_id: str) -> Document:
         path = self.doc_path(doc_id)
@@ -88,7 +98,7 @@ class Corpus:
     def annotation_path(self, doc_id: str, annotator: str) -> Path:
         check_name(doc_id, "document id")
         check_name(annotator, "annotator name")
-        return self.annotations_dir / doc_id / f"{annotator}.yaml"
+        return self.inside(self.annotations_dir / doc_id / f"{annotator}.yaml")
 
     def annotators(self, doc_id: str) -> list[str]:
         d = self.annotations_dir / check_name(doc_id, "document id")

@@ -47,7 +47,7 @@ def _load_group(args) -> tuple[list, list[str]]:
     items = []
     for p in paths:
         try:
-            loaded = store.load(p, corpus.schema, doc)
+            loaded = store.load(corpus.inside(p), corpus.schema, doc)
         except ValidationError as e:
             problems.extend(e.problems)
             continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +23,7 @@ from . import anchor
 from .errors import ConflictError, DataError, ValidationError
 from .model import CONTEXT, FLAGS, FORMAT, STATUSES, Annotation, Document, Relation, Span
 from .schema import DEFAULT_SCHEMA, Schema
-from .yamlio import TIMESTAMP_RE, SafeLoader, number, quote, scalar
+from .yamlio import TIMESTAMP_RE, SafeLoader, number, quote, reader_error, scalar
 
 STR = "tag:yaml.org,2002:str"
 INT = "tag:yaml.org,2002:int"
@@ -56,8 +57,16 @@ class _Reader:
         line = node.start_mark.line + 1 if node is not None else 1
         self.problems.append(f"{self.path}:{line}: {msg}")
 
+    def tag_ok(self, node, what: str) -> bool:
+        if node is not None and node.tag not in _KNOWN_TAGS:
+            self.error(node, f"{what}: tag {node.tag!r} is not allowed")
+            return False
+        return True
+
     def mapping(self, node, what: str, allowed: tuple[str, ...]) -> dict | None:
         """{key: value node} of a mapping node; reports dups, unknown keys, aliases."""
+        if not self.tag_ok(node, what):
+            return None
         if not isinstance(node, yaml.MappingNode) or node.tag != MAP:
             self.error(node, f"{what} must be a mapping")
             return None
@@ -83,6 +92,8 @@ class _Reader:
     def sequence(self, node, what: str) -> list:
         if isinstance(node, yaml.ScalarNode) and node.tag == NULL:
             return []
+        if not self.tag_ok(node, what):
+            return []
         if not isinstance(node, yaml.SequenceNode) or node.tag != SEQ:
             self.error(node, f"{what} must be a list")
             return []
@@ -94,9 +105,15 @@ class _Reader:
 
     def value(self, node, what: str):
         """The Python value of a scalar node (str, int, float, bool, None, timestamp str)."""
+        if not isinstance(node, yaml.ScalarNode) and not self.tag_ok(node, what):
+            return _BAD
         if not isinstance(node, yaml.ScalarNode):
             self.error(node, f"{what} must be a single value, not a {'list' if isinstance(node, yaml.SequenceNode) else 'mapping'}")
             return _BAD
+        if id(node) in self.seen:
+            self.error(node, f"{what}: YAML aliases (*name) are not allowed")
+            return _BAD
+        self.seen.add(id(node))
         tag = node.tag
         if tag == STR:
             return node.value
@@ -172,8 +189,10 @@ def parse(text: str, path: str = "<string>", schema: Schema = DEFAULT_SCHEMA,
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         raise ValidationError([f"{path}:{mark.line + 1 if mark else 1}: YAML syntax error: {e.problem or e.context}"]) from None
+    except yaml.reader.ReaderError as e:
+        raise ValidationError([f"{path}:{reader_error(text, e)}"]) from None
     except yaml.YAMLError as e:
-        raise ValidationError([f"{path}:1: YAML error: {e}"]) from None
+        raise ValidationError([f"{path}:1: YAML error: {str(e).splitlines()[0]}"]) from None
     r = _Reader(path)
     if root is None:
         raise ValidationError([f"{path}:1: empty file (expected a margin/1 annotation mapping)"])
@@ -196,8 +215,12 @@ def parse(text: str, path: str = "<string>", schema: Schema = DEFAULT_SCHEMA,
                 if k not in d:
                     r.error(top["document"], f"document: missing key {k!r}")
             if "id" in d:
+                from .corpus import NAME_RE
+
                 doc_id = r.string(d["id"], "document id")
-                if isinstance(doc_id, str) and doc is not None and doc_id != doc.id:
+                if isinstance(doc_id, str) and not NAME_RE.fullmatch(doc_id):
+                    r.error(d["id"], f"invalid document id {doc_id!r}")
+                elif isinstance(doc_id, str) and doc is not None and doc_id != doc.id:
                     r.error(d["id"], f"document id {doc_id!r} does not match the document {doc.id!r}")
             if "sha256" in d:
                 sha = r.string(d["sha256"], "document sha256")
@@ -383,22 +406,25 @@ def dumps(ann: Annotation) -> str:
         out.append("spans:\n")
         ap = out.append
         for s in ann.spans:
-            ap(f"- id: {scalar(s.id)}\n  label: {scalar(s.label)}\n  start: {s.start}\n  end: {s.end}\n"
-               f"  text: {quote(s.text)}\n  prefix: {quote(s.prefix)}\n  suffix: {quote(s.suffix)}\n")
-            if s.attrs:
-                ap("  attrs: {" + ", ".join(
-                    f"{scalar(k)}: {number(v) if isinstance(v, (int, float)) else scalar(v)}"
-                    for k, v in s.attrs.items()) + "}\n")
-            if s.note is not None:
-                ap(f"  note: {quote(s.note)}\n")
-            if s.source is not None:
-                ap(f"  source: {scalar(s.source)}\n")
-            if s.origin:
-                ap("  from: [" + ", ".join(scalar(o) for o in s.origin) + "]\n")
-            if s.edited:
-                ap("  edited: true\n")
-            if s.flag is not None:
-                ap(f"  flag: {s.flag}\n")
+            try:
+                ap(f"- id: {scalar(s.id)}\n  label: {scalar(s.label)}\n  start: {s.start}\n  end: {s.end}\n"
+                   f"  text: {quote(s.text)}\n  prefix: {quote(s.prefix)}\n  suffix: {quote(s.suffix)}\n")
+                if s.attrs:
+                    ap("  attrs: {" + ", ".join(
+                        f"{scalar(k)}: {number(v) if isinstance(v, (int, float)) else scalar(v)}"
+                        for k, v in s.attrs.items()) + "}\n")
+                if s.note is not None:
+                    ap(f"  note: {quote(s.note)}\n")
+                if s.source is not None:
+                    ap(f"  source: {scalar(s.source)}\n")
+                if s.origin:
+                    ap("  from: [" + ", ".join(scalar(o) for o in s.origin) + "]\n")
+                if s.edited:
+                    ap("  edited: true\n")
+                if s.flag is not None:
+                    ap(f"  flag: {s.flag}\n")
+            except DataError as e:
+                raise DataError(f"span {s.id}: {e}") from None
     if ann.relations:
         out.append("relations:\n")
         for rel in ann.relations:
@@ -443,14 +469,25 @@ class Loaded:
     flagged: list[str] = field(default_factory=list)  # ids of spans needing a look
 
 
+MAX_FILE_BYTES = 4 * 2**20  # ~17,000 spans; bigger files are refused before reading
+
+
 def read_file(path: Path) -> tuple[str, Fingerprint]:
     path = Path(path)
     try:
-        with open(path, "rb") as f:
-            data = f.read()
-            st = os.fstat(f.fileno())
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO must not block the open
+        with open(fd, "rb") as f:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode):
+                raise ValidationError([f"{path}:1: not a regular file"])
+            if st.st_size > MAX_FILE_BYTES:
+                raise ValidationError([f"{path}:1: file is too large ({st.st_size} bytes; "
+                                       f"margin reads annotation files up to {MAX_FILE_BYTES} bytes)"])
+            data = f.read(MAX_FILE_BYTES + 1)
     except OSError as e:
         raise DataError(f"{path}:1: cannot read: {e.strerror}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise ValidationError([f"{path}:1: file is too large (margin reads annotation files up to {MAX_FILE_BYTES} bytes)"])
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
@@ -504,12 +541,49 @@ def save(path: Path, ann: Annotation, expected: Fingerprint | None, *, force: bo
     return atomic_write(path, data)
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _umask()
+
+
+def _remove_dead_temps(path: Path) -> None:
+    """Delete temp files that writers killed mid-save left next to ``path``."""
+    prefix = f".{path.name}."
+    for name in os.listdir(path.parent):
+        if not (name.startswith(prefix) and name.endswith(".tmp")):
+            continue
+        pid = name[len(prefix):].split(".", 1)[0]
+        if not pid.isdigit():
+            continue
+        try:
+            os.kill(int(pid), 0)
+            continue  # its writer is alive: in flight
+        except ProcessLookupError:
+            pass
+        except PermissionError:
+            continue
+        try:
+            os.unlink(path.parent / name)
+        except FileNotFoundError:
+            pass
+
+
 def atomic_write(path: Path, data: bytes) -> Fingerprint:
     """Write via a temp file in the same directory, fsync, os.replace, fsync the directory."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    _remove_dead_temps(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
     try:
+        try:
+            mode = stat.S_IMODE(os.stat(path).st_mode)
+        except FileNotFoundError:
+            mode = 0o666 & ~_UMASK
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()

@@ -31,8 +31,16 @@ def _esc(m: re.Match) -> str:
     return f"\\u{ord(m.group()):04x}"
 
 
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
 def quote(s: str) -> str:
-    """A double-quoted YAML scalar for ``s``."""
+    """A double-quoted YAML scalar for ``s``; a lone surrogate (not Unicode) is refused."""
+    m = _SURROGATE_RE.search(s)
+    if m:
+        from .errors import DataError
+
+        raise DataError(f"{s[:40]!r} holds a lone surrogate U+{ord(m.group()):04X}, which is not text")
     q = json.dumps(s, ensure_ascii=False)
     return _ESCAPE_RE.sub(_esc, q) if _ESCAPE_RE.search(q) else q
 
@@ -56,6 +64,16 @@ def number(v) -> str:
     return r
 
 
+def reader_error(text: str, e: yaml.reader.ReaderError) -> str:
+    """``line: problem`` for a character YAML refuses (libyaml counts bytes, PyYAML code points)."""
+    if e.encoding == "unicode":
+        line = text.count("\n", 0, e.position) + 1
+    else:
+        line = text.encode("utf-8", "surrogatepass").count(b"\n", 0, e.position) + 1
+    char = f"U+{e.character:04X}" if isinstance(e.character, int) else repr(e.character)
+    return f"{line}: character {char} is not allowed in YAML"
+
+
 def safe_load_text(text: str, source: str = "<string>"):
     """Parse YAML with a safe loader; raise DataError ``source:line: problem`` on bad syntax."""
     from .errors import DataError
@@ -66,5 +84,7 @@ def safe_load_text(text: str, source: str = "<string>"):
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else 1
         raise DataError(f"{source}:{line}: YAML syntax error: {e.problem or e.context}") from None
+    except yaml.reader.ReaderError as e:
+        raise DataError(f"{source}:{reader_error(text, e)}") from None
     except yaml.YAMLError as e:
-        raise DataError(f"{source}:1: YAML error: {e}") from None
+        raise DataError(f"{source}:1: YAML error: {str(e).splitlines()[0]}") from None

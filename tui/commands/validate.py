@@ -58,7 +58,7 @@ def run(args) -> int:
                 doc = Document(f.parent.name, read_text(doc_path), str(doc_path))
             else:
                 problems.append(f"{f}:1: no document {f.parent.name!r} in {c.seeds_dir}")
-            loaded = store.load(f, c.schema, doc)
+            loaded = store.load(c.inside(f) if not args.paths else f, c.schema, doc)
         except ValidationError as e:
             problems.extend(e.problems)
             continue
