@@ -65,5 +65,5 @@ KEYNAMES = {
     "shift+tab", "slash", "space", "delete", "backspace", "semicolon", "question_mark",
     "left_parenthesis", "right_parenthesis", "left_square_bracket", "right_square_bracket",
     "shift+right", "shift+left", "ctrl+right", "ctrl+left", "ctrl+s", "ctrl+z", "ctrl+y",
-    "ctrl+o", "ctrl+f", "ctrl+p", "ctrl+q",
+    "ctrl+o", "ctrl+f", "ctrl+p", "ctrl+q", "plus",
 }

@@ -34,6 +34,8 @@ from ..widgets.article_view import ArticleView
 from ..widgets.span_panel import SpanPanel, span_summary
 
 AUTOSAVE_DELAY = 1.0  # seconds of quiet before an automatic save
+PANEL_ALL = 300  # up to this many spans the panel lists them all, beyond it those near the view
+SUGGEST_AUTO_CHARS = 200_000  # longer articles get suggestions on demand (S), not on open
 NARROW = 100  # below this width the panel moves under the article
 
 
@@ -74,6 +76,7 @@ class AnnotateScreen(Screen):
         self._save_timer: Timer | None = None
         self.conflict = False
         self.message = ""
+        self._panel_key = None
         self.suggestions = None  # tui.suggest.Suggestions for the open document
         self.rejected: set[tuple] = set()  # keys of suggestions rejected in this session
         self.show_ghosts = True
@@ -130,7 +133,7 @@ class AnnotateScreen(Screen):
         self.conflict = False
         self.matches = []
         self.view.set_session(self.session, list(self.schema.labels))
-        self.panel.rebuild(self.session, self.schema)
+        self._panel_key = None
         first = self.tokens.tokens[0] if self.tokens.tokens else (0, 0)
         self.message = (f"re-anchored {loaded.moved} span(s), {len(loaded.flagged)} flagged for a look"
                         if loaded.moved else "")
@@ -138,8 +141,12 @@ class AnnotateScreen(Screen):
         self.refresh_header()
         self.suggestions, self.rejected = None, set()
         self.view.set_ghosts([])
-        if self.show_ghosts:
+        if self.show_ghosts and len(doc.text) <= SUGGEST_AUTO_CHARS:
             self._suggest_worker(doc)
+        elif self.show_ghosts:
+            self.show_ghosts = False
+            self.message = "long article: press S for suggestions"
+            self.refresh_status()
         return True
 
     def refresh_header(self) -> None:
@@ -314,9 +321,28 @@ class AnnotateScreen(Screen):
             end = start + 1
         self.sel = (start, end)
         self.view.select(start, end, center=center)
-        span = self.session.current(start, end)
-        self.panel.follow(span.id if span else None)
+        self.refresh_panel()
         self.refresh_status()
+
+    def refresh_panel(self, force: bool = False) -> None:
+        """Rebuild the panel when the spans changed or, for long lists, the view moved to
+        another page; then highlight the span under the cursor."""
+        session, view = self.session, self.view
+        window = None
+        if len(session.spans) > PANEL_ALL:
+            height = max(1, view.scrollable_content_region.height)
+            page = int(view.scroll_offset.y) // height
+            rows = view.rows
+            lo = rows[min(max(0, (page - 1) * height), len(rows) - 1)]
+            hi_row = (page + 2) * height
+            hi = rows[hi_row] if hi_row < len(rows) else len(session.doc.text)
+            window = (lo, hi)
+        key = (session.version, id(session), window)
+        if force or key != self._panel_key:
+            self._panel_key = key
+            self.panel.rebuild(session, self.schema, window)
+        span = session.current(*self.sel)
+        self.panel.follow(span.id if span else None)
 
     def set_status(self, message: str) -> None:
         self.message = message
@@ -461,11 +487,9 @@ class AnnotateScreen(Screen):
         self.view.spans_changed()
         if self.suggestions is not None:
             self.refresh_ghosts()
-        self.panel.rebuild(self.session, self.schema)
+        self.refresh_panel()
         self.refresh_header()
         self.set_status(what or "")
-        span = self.session.current(*self.sel)
-        self.panel.follow(span.id if span else None)
         self.schedule_autosave()
 
     def action_tag(self, label: str) -> None:

@@ -41,7 +41,8 @@ def wrap(disp: str, width: int) -> list[int]:
         nl = disp.find("\n", pos)
         end = n if nl == -1 else nl
         add(pos)
-        if end - pos > width or not disp.isascii() and cell_len(disp[pos:end]) > width:
+        if end - pos > width or (end - pos) * 2 > width and not (line := disp[pos:end]).isascii() \
+                and cell_len(line) > width:
             _wrap_line(disp, pos, end, width, add)
         if nl == -1:
             break
@@ -50,7 +51,7 @@ def wrap(disp: str, width: int) -> list[int]:
 
 
 def _wrap_line(disp: str, start: int, end: int, width: int, add) -> None:
-    ascii_ = disp.isascii()
+    ascii_ = disp[start:end].isascii()
     col = 0
     for m in _CHUNK.finditer(disp, start, end):
         word = m.group()
@@ -183,8 +184,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _rewrap(self) -> None:
         width = self._text_width()
-        if width == self._wrap_width:
-            return
+        if width == self._wrap_width or self.scrollable_content_region.width <= 0:
+            return  # unchanged, or not laid out yet (on_resize wraps)
         self._wrap_width = width
         self._rows = wrap(self.disp, width)
         self._cache.clear()

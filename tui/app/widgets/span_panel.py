@@ -19,7 +19,17 @@ from ...schema import Schema
 GROUP_TITLES = {"ACTOR": "Actors", "FIGURE": "Figures", "CLAIM": "Claims"}
 
 
-def span_summary(span, session: EditSession, width: int = 60) -> Text:
+def relation_index(session: EditSession) -> dict[str, list]:
+    """span id -> its relations (both directions), built once per panel rebuild."""
+    index: dict[str, list] = {}
+    for rel in session.annotation.relations:
+        index.setdefault(rel.source, []).append(rel)
+        index.setdefault(rel.target, []).append(rel)
+    return index
+
+
+def span_summary(span, session: EditSession, width: int = 60, relations: dict | None = None,
+                 by_id: dict | None = None) -> Text:
     """One panel entry: the quote, its attributes and its relations, as plain Text."""
     text = Text(no_wrap=False, overflow="ellipsis")
     flag = f"⚑{span.flag} " if span.flag else ""
@@ -38,8 +48,8 @@ def span_summary(span, session: EditSession, width: int = 60) -> Text:
         else:
             desc = ", ".join(str(v) for v in span.attrs.values())
         text.append("\n  " + one_line(desc, width), style="dim")
-    by_id = None
-    for rel in session.relations_of(span.id):
+    rels = relations.get(span.id, ()) if relations is not None else session.relations_of(span.id)
+    for rel in rels:
         by_id = by_id or {s.id: s for s in session.spans}
         other_id = rel.target if rel.source == span.id else rel.source
         other = by_id.get(other_id)
@@ -71,18 +81,25 @@ class SpanPanel(OptionList):
         super().__init__(id=id)
         self._index: dict[str, int] = {}
 
-    def rebuild(self, session: EditSession, schema: Schema) -> None:
+    def rebuild(self, session: EditSession, schema: Schema, window: tuple[int, int] | None = None) -> None:
+        """List the spans, all of them or (``window``) those overlapping [start, end)."""
         groups: dict[str, list] = {lab: [] for lab in schema.labels}
+        totals: dict[str, int] = dict.fromkeys(schema.labels, 0)
         for s in session.spans:
-            groups.setdefault(s.label, []).append(s)
+            totals[s.label] = totals.get(s.label, 0) + 1
+            if window is None or (s.start < window[1] and window[0] < s.end):
+                groups.setdefault(s.label, []).append(s)
+        relations = relation_index(session)
+        by_id = {s.id: s for s in session.spans} if relations else None
         options: list[Option] = []
         index: dict[str, int] = {}
         for label, spans in groups.items():
-            title = Text(f"{GROUP_TITLES.get(label, label.title())} ({len(spans)})", style="bold underline")
+            count = f"{len(spans)}" if window is None else f"{len(spans)} near here, of {totals.get(label, 0):,}"
+            title = Text(f"{GROUP_TITLES.get(label, label.title())} ({count})", style="bold underline")
             options.append(Option(title, id=f"group:{label}", disabled=True))
             for s in spans:
                 index[s.id] = len(options)
-                options.append(Option(span_summary(s, session), id=s.id))
+                options.append(Option(span_summary(s, session, relations=relations, by_id=by_id), id=s.id))
         old = self.highlighted
         highlighted = self.highlighted_option.id if self.highlighted_option is not None else None
         self.set_options(options)

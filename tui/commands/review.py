@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+import re
+
+from . import corpus_of
+
+HELP = "settle several annotators' versions of a document into annotations/<doc>/gold.yaml"
+
+_DONE = re.compile(r"^status:\s*[\"']?done[\"']?\s*$", re.M)
+
+
+def add_arguments(p) -> None:
+    p.add_argument("doc", nargs="?", metavar="DOC",
+                   help="document id (default: the first with 2+ annotators and an unfinished gold)")
+    p.add_argument("--annotators", metavar="A,B,...",
+                   help="whose files to compare (default: everyone who annotated DOC, except gold)")
+    p.add_argument("--no-auto-accept", dest="auto_accept", action="store_false", default=None,
+                   help="review every span, also those all annotators agree on "
+                        "(the default with a single annotator: reviewing a colleague's file)")
+
+
+def gold_done(path) -> bool:
+    """Whether the gold file at ``path`` says ``status: done`` (read from its head only)."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            return bool(_DONE.search(f.read(2000)))
+    except FileNotFoundError:
+        return False
+
+
+def first_to_review(corpus, annotators: list[str] | None) -> str | None:
+    """The first document with two or more of ``annotators`` (default: anyone but gold)
+    and no finished gold."""
+    from ..corpus import GOLD
+
+    for doc_id in corpus.doc_ids():
+        have = set(corpus.annotators(doc_id))
+        names = have & set(annotators) if annotators else have - {GOLD}
+        if len(names) >= 2 and not gold_done(corpus.annotation_path(doc_id, GOLD)):
+            return doc_id
+    return None
+
+
+def run(args) -> int:
+    from ..corpus import GOLD, check_name
+    from ..errors import DataError, MarginError
+
+    corpus = corpus_of(args)
+    names = None
+    if args.annotators is not None:
+        names = list(dict.fromkeys(check_name(n.strip(), "annotator name")
+                                   for n in args.annotators.split(",") if n.strip()))
+        if not names:
+            raise MarginError("--annotators needs at least one name, e.g. --annotators alice,bob")
+        if GOLD in names:
+            raise MarginError("gold is what review writes; name the annotators to compare, e.g. --annotators alice,bob")
+    corpus.schema  # fail on a bad margin.yaml before the screen opens
+    if args.doc is None:
+        doc_id = first_to_review(corpus, names)
+        if doc_id is None:
+            who = ", ".join(names) if names else "anyone"
+            raise MarginError(f"no document has 2 or more annotators ({who}) and an unfinished gold; "
+                              "name one: margin review DOC")
+    else:
+        doc_id = check_name(args.doc, "document id")
+        if doc_id not in corpus.doc_ids():
+            raise DataError(f"{corpus.doc_path(doc_id)}: no such document {doc_id!r}")
+        have = set(corpus.annotators(doc_id)) - {GOLD}
+        missing = [n for n in names or () if n not in have]
+        if missing:
+            raise DataError(f"{corpus.annotation_path(doc_id, missing[0])}: no such file "
+                            f"({missing[0]} has not annotated {doc_id!r})")
+        if not have:
+            raise DataError(f"{corpus.annotations_dir / doc_id}: nobody has annotated {doc_id!r} yet")
+    from ..app.review_app import run_review
+
+    return run_review(corpus, doc_id, names, args.auto_accept)
