@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from rapidfuzz import fuzz
-
 from .model import CONTEXT, FLAG_FUZZY, FLAG_LOST, FLAG_MOVED, Annotation, Document, Span, make_span
 from .tokens import token_index
 
@@ -56,6 +54,8 @@ def reanchor(span: Span, text: str) -> tuple[Span, str | None]:
         return new, ("exact" if confident else FLAG_MOVED)
     # Approximate: align the quote inside a window around where its context says it was.
     if quote.strip():
+        from rapidfuzz import fuzz  # only needed when a quote is not found exactly
+
         lo = max(0, span.start - 2000)
         hi = min(len(text), span.end + 2000)
         window = text[lo:hi]

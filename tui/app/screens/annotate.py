@@ -142,7 +142,7 @@ class AnnotateScreen(Screen):
         self.suggestions, self.rejected = None, set()
         self.view.set_ghosts([])
         if self.show_ghosts and len(doc.text) <= SUGGEST_AUTO_CHARS:
-            self._suggest_worker(doc)
+            self.call_after_refresh(self._suggest_worker, doc)  # after the first frame
         elif self.show_ghosts:
             self.show_ghosts = False
             self.message = "long article: press S for suggestions"
@@ -329,7 +329,9 @@ class AnnotateScreen(Screen):
         another page; then highlight the span under the cursor."""
         session, view = self.session, self.view
         window = None
-        if len(session.spans) > PANEL_ALL:
+        if len(session.spans) > PANEL_ALL and (view.scrollable_content_region.height <= 0 or len(view.rows) <= 1):
+            window = (max(0, self.sel[0] - 4000), self.sel[0] + 8000)  # not laid out yet
+        elif len(session.spans) > PANEL_ALL:
             height = max(1, view.scrollable_content_region.height)
             page = int(view.scroll_offset.y) // height
             rows = view.rows

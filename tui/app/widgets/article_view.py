@@ -56,7 +56,7 @@ def _wrap_line(disp: str, start: int, end: int, width: int, add) -> None:
     for m in _CHUNK.finditer(disp, start, end):
         word = m.group()
         stripped = word.rstrip()
-        w = len(stripped) if ascii_ else cell_len(stripped)
+        w = len(stripped) if ascii_ or stripped.isascii() else cell_len(stripped)
         if col and col + w > width:
             add(m.start())
             col = 0
