@@ -1,0 +1,83 @@
+"""brat export: golden .ann/.conf, and the standoff rules brat enforces when it reads them."""
+
+from __future__ import annotations
+
+import os
+
+from tests.conftest import DATA, SEED
+from tui.cli import main
+from tui.export.brat import ann_text, annotation_conf, encode_value, fragments
+from tui.model import Annotation, make_span
+from tui.schema import DEFAULT_SCHEMA
+
+
+def golden(name: str, data: str) -> None:
+    path = DATA / "export" / name
+    if os.environ.get("MARGIN_UPDATE_GOLDEN"):
+        path.write_text(data, encoding="utf-8")
+    assert data == path.read_text(encoding="utf-8")
+
+
+def brat_check(text: str, ann: str) -> list[tuple[str, str, list]]:
+    """What brat's TextAnnotations parser checks on T lines (server/src/annotation.py):
+    integer fragments, no overlap (end >= ostart counts), text == fragments joined by ' '."""
+    out = []
+    for line in ann.splitlines():  # brat splits .ann lines at every str.splitlines() boundary
+        bid, data, *tail = line.split("\t", 2)
+        if not bid.startswith("T"):
+            continue
+        label, rest = data.split(" ", 1)
+        frags = [tuple(int(x) for x in f.split(" ")) for f in rest.split(";")]
+        seen = []
+        for a, b in frags:
+            assert 0 <= a <= b <= len(text)
+            assert not any(b >= oa and a < ob for oa, ob in seen), line
+            seen.append((a, b))
+        assert tail[0] == " ".join(text[a:b] for a, b in frags), line
+        out.append((bid, label, frags))
+    return out
+
+
+def test_seed_golden(capsys, corpus_dir, alice_file):
+    out = corpus_dir / "out"
+    assert main(["export", "--corpus", str(corpus_dir), "--out", str(out), "--format", "brat"]) == 0
+    ann = (out / "alice" / f"{SEED}.ann").read_text(encoding="utf-8")
+    golden("seed.ann", ann)
+    golden("annotation.conf", (out / "annotation.conf").read_text(encoding="utf-8"))
+    assert (out / "alice" / f"{SEED}.txt").read_bytes() == (corpus_dir / "seeds" / f"{SEED}.txt").read_bytes()
+    assert (out / "visual.conf").read_text(encoding="utf-8").startswith("[labels]")
+    text = (corpus_dir / "seeds" / f"{SEED}.txt").read_text(encoding="utf-8")
+    assert len(brat_check(text, ann)) == 9
+    assert "R1\tattributed_to Arg1:T3 Arg2:T1\n" in ann and "\tqualifier T5 at%20least\n" in ann
+    assert "\tAnnotatorNotes T6\tUN estimate\n" in ann
+
+
+def test_line_breaks_become_fragments_with_exact_ends():
+    text = "one\r\ntwo\u2028three\n"
+    assert fragments(text, 0, 3) == [(0, 3)]
+    assert fragments(text, 0, 8) == [(0, 3), (5, 8)]  # across \r\n
+    assert fragments(text, 3, 8) == [(3, 3), (5, 8)]  # starts with the break
+    assert fragments(text, 5, 15) == [(5, 8), (9, 14), (15, 15)]  # ends with one
+    assert fragments(text, 3, 5) == [(3, 3), (5, 5)]  # only a break
+    spans = [make_span(text, "s1", "CLAIM", 0, 15), make_span(text, "s2", "ACTOR", 3, 5, note="a\nb\\n")]
+    ann = ann_text(text, Annotation("d", "", len(text), "a", spans=spans))
+    assert len(ann.splitlines()) == 3  # no raw break escaped into a line
+    assert brat_check(text, ann) == [("T1", "CLAIM", [(0, 3), (5, 8), (9, 14), (15, 15)]),
+                                     ("T2", "ACTOR", [(3, 3), (5, 5)])]
+    assert "#1\tAnnotatorNotes T2\ta\\nb\\\\n" in ann
+
+
+def test_attribute_values_fit_brat_configuration():
+    assert encode_value("at least") == "at%20least" and encode_value("50%|a,b") == "50%25%7Ca%2Cb"
+    assert encode_value(12500000000.0) == "12500000000.0" and encode_value("Ünïcode") == "Ünïcode"
+    text = "x"
+    ann = Annotation("d", "", 1, "a", spans=[make_span(text, "s1", "FIGURE", 0, 1, attrs={"unit": "kg per\nday"})])
+    from tui.export import Part, Record
+    from tui.model import Document
+
+    conf = annotation_conf(DEFAULT_SCHEMA, ("FIGURE",), [Part("data", [Record(Document("d", text), ann)])])
+    attrs = conf.split("[attributes]")[1].strip().splitlines()
+    assert "unit\tArg:FIGURE, Value:kg%20per%0Aday" in attrs
+    for line in attrs:  # brat's config parser: NAME<TAB>Key:v|v, ... with no spaces in values
+        name, args = line.split("\t")
+        assert all(":" in a and " " not in a.strip() for a in args.split(","))

@@ -1,0 +1,86 @@
+"""``dataset_card.md``: what is in an export and how to make it again.
+
+Counts per split and label, annotators, the schema, every warning, the files with their
+sha256, and the source documents with theirs. No timestamps: the same input and seed
+give the same bytes.
+"""
+
+from __future__ import annotations
+
+import yaml
+
+from .. import __version__
+from ..yamlio import SafeDumper
+
+
+def _table(header: list[str], rows: list[list]) -> list[str]:
+    out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    out += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    return out
+
+
+def _cell(v) -> str:
+    return str(v).replace("|", "\\|").replace("\n", " ")
+
+
+def render(fmt: str, ctx, parts, *, command: str, seed: int | None, annotators: list[str]) -> str:
+    labels = list(ctx.labels)
+    lines = [f"# Dataset card: margin export, format `{fmt}`", ""]
+    lines += [f"Made by margin {__version__} with:", "", "```sh", command, "```", "",
+              "(Run it in the corpus directory, with `--out DIR` for another place.) "
+              f"The files and how to load them: `docs/export.md`, section `{fmt}`.", ""]
+
+    lines += ["## Contents", ""]
+    rows, totals = [], [0] * (3 + len(labels))
+    for p in parts:
+        counts = [len({r.doc.id for r in p.records}), len(p.records)]
+        by_label = {lab: 0 for lab in labels}
+        n_rel = 0
+        for r in p.records:
+            for s in r.annotation.spans:
+                by_label[s.label] += 1
+            n_rel += len(r.annotation.relations)
+        row = counts + [by_label[lab] for lab in labels] + [n_rel]
+        totals = [a + b for a, b in zip(totals, row)]
+        rows.append([p.name, *row])
+    if len(parts) > 1:
+        rows.append(["total", *totals])
+    lines += _table(["split", "documents", "records", *labels, "relations"], rows) + [""]
+    if seed is not None:
+        lines += [f"Split by document (a document's records are all in one split), seed {seed}: "
+                  "documents ordered by sha256(seed, id) and cut at the given percentages.", ""]
+
+    lines += ["## Annotators", ""]
+    per = {a: 0 for a in annotators}
+    for p in parts:
+        for r in p.records:
+            per[r.annotator] += 1
+    lines += [f"- `{a}`: {n} record(s)" for a, n in per.items()] + [""]
+
+    lines += ["## Labels and schema", "", "Exported labels: " + ", ".join(f"`{x}`" for x in labels) + "."]
+    if tuple(labels) != tuple(ctx.schema.labels):
+        lines.append("Spans of other labels, and relations touching them, are not in this export.")
+    lines += ["", "```yaml",
+              yaml.dump(ctx.schema.to_dict(), Dumper=SafeDumper, sort_keys=False, allow_unicode=True).rstrip(),
+              "```", ""]
+
+    lines += ["## Agreement", "", "Not measured by the export; run `margin agree` on the corpus.", ""]
+
+    lines += ["## Warnings", ""]
+    if not ctx.warnings:
+        lines += ["None: every span is in the export exactly as annotated.", ""]
+    for kind, details in ctx.warnings.items():
+        lines += [f"{len(details)} {kind}:", ""] + [f"- {d}" for d in details] + [""]
+
+    lines += ["## Files", ""]
+    lines += _table(["file", "sha256"], [[f"`{f}`", h] for f, h in sorted(ctx.files.items())]) + [""]
+
+    lines += ["## Source documents", ""]
+    docs: dict[str, list] = {}
+    for p in parts:
+        for r in p.records:
+            row = docs.setdefault(r.doc.id, [r.doc.id, p.name, len(r.doc.text), r.doc.sha256, []])
+            row[4].append(r.annotator)
+    lines += _table(["document", "split", "chars", "sha256", "annotators"],
+                    [[f"`{d}`", s, n, h, ", ".join(a)] for d, s, n, h, a in docs.values()])
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,85 @@
+"""CoNLL: one token a line, then one BIO (IOB2) tag column per exported label, ``<split>.conll``.
+
+Columns are separated by one space: ``token TAG_label1 TAG_label2 ...`` in schema label
+order (the card names them). Sentences (``tui.tokens.sentences``) end with a blank line;
+each record starts with ``-DOCSTART-`` and an ``O`` per tag column, then a blank line.
+Records come in the order of the card and the other formats (document, then annotator).
+
+Overlapping spans of different labels each get their own column. What one column cannot
+hold is reported, never silently shifted: a span not on token boundaries is extended to
+the tokens it touches; a span of only whitespace, or one overlapping an earlier span of
+the same label, is left out of the column; a span crossing a sentence break keeps
+``I-`` tags after the break.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from ..errors import DataError
+from ..tokens import token_index
+
+EXT = ".conll"
+
+
+def tag_columns(text: str, spans, labels: tuple[str, ...], where: str, warn) -> tuple[list, list[list[str]]]:
+    """(token offsets, one tag list per label) for one record; problems go to ``warn``."""
+    idx = token_index(text)
+    tokens = idx.tokens
+    columns = [["O"] * len(tokens) for _ in labels]
+    col_of = {lab: i for i, lab in enumerate(labels)}
+    sent_starts = [s for s, _ in idx.sentences]
+    for s in sorted(spans, key=lambda s: (s.start, -s.end, s.label, s.id)):
+        if s.label not in col_of:
+            continue
+        toks = idx.tokens_in(s.start, s.end)
+        what = f"{where} {s.id} {s.label} {s.start}-{s.end} {s.text[:60]!r}"
+        if not toks:
+            warn("span(s) of only whitespace, left out (no token to tag)", what)
+            continue
+        col = columns[col_of[s.label]]
+        if any(col[t] != "O" for t in toks):
+            warn("span(s) overlapping an earlier span of the same label, left out of that label's column", what)
+            continue
+        a, b = tokens[toks[0]][0], tokens[toks[-1]][1]
+        if (a, b) != (s.start, s.end):
+            warn("span(s) not on token boundaries, extended to whole tokens", f"{what} -> {a}-{b} {text[a:b][:60]!r}")
+        if bisect_right(sent_starts, a) != bisect_right(sent_starts, b - 1):
+            warn("span(s) crossing a sentence break (I- tags continue after the blank line)", what)
+        col[toks[0]] = f"B-{s.label}"
+        for t in toks[1:]:
+            col[t] = f"I-{s.label}"
+    return tokens, columns
+
+
+def record_lines(text: str, spans, labels: tuple[str, ...], where: str, warn) -> list[str]:
+    tokens, columns = tag_columns(text, spans, labels, where, warn)
+    rows = list(map(" ".join, zip([text[a:b] for a, b in tokens], *columns)))
+    out = ["-DOCSTART-" + " O" * len(labels), ""]
+    starts = token_index(text).starts
+    prev = 0
+    for a, _ in token_index(text).sentences[1:]:
+        first = bisect_left(starts, a)  # the sentence's first token
+        out += rows[prev:first]
+        out.append("")
+        prev = first
+    out += rows[prev:]
+    if rows:
+        out.append("")
+    return out
+
+
+def check(labels, options) -> None:
+    layer = options.get("conll_layer")
+    if layer and layer not in labels:
+        raise DataError(f"--conll-layer {layer!r}: not an exported label (expected one of: {', '.join(labels)})")
+
+
+def write(parts, ctx) -> None:
+    layer = ctx.options.get("conll_layer")
+    labels = (layer,) if layer else ctx.labels
+    for p in parts:
+        with ctx.text(p.name + EXT) as f:
+            for r in p.records:
+                lines = record_lines(r.doc.text, r.annotation.spans, labels, f"{r.doc.id}/{r.annotator}", ctx.warn)
+                f.write("\n".join(lines) + "\n")

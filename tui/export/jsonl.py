@@ -1,0 +1,63 @@
+"""JSON Lines: one object per document and annotator, ``<split>.jsonl``.
+
+``{"id", "text", "annotator", "spans": [{"id", "start", "end", "label", "text", "attrs",
+"note"}], "relations": [{"id", "label", "from", "to"}], "meta": {"sha256", "chars",
+"status", "updated"}}``. Every record has the same keys with the same types, so Arrow
+(``datasets``, ``pandas``, ``pyarrow``) infers one schema. Span keys ``source``, ``from``,
+``edited``, ``flag`` appear (on every span) only when some span of the export has them.
+Offsets are code points; numbers keep their YAML type (``1440`` stays an int).
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..model import Annotation, Document, Span
+
+EXT = ".jsonl"
+# Optional span keys: (json key, model attribute, default written when absent)
+OPTIONAL = (("source", "source", None), ("from", "origin", ()), ("edited", "edited", False), ("flag", "flag", None))
+_LINE_BREAKS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"}
+
+
+def optional_keys(parts) -> tuple:
+    """The optional span keys some span of the export uses."""
+    spans = [s for p in parts for r in p.records for s in r.annotation.spans]
+    return tuple(o for o in OPTIONAL if any(getattr(s, o[1]) != o[2] for s in spans))
+
+
+def span_obj(s: Span, extra: tuple) -> dict:
+    d = {"id": s.id, "start": s.start, "end": s.end, "label": s.label, "text": s.text,
+         "attrs": dict(s.attrs), "note": s.note}
+    for key, attr, _ in extra:
+        v = getattr(s, attr)
+        d[key] = list(v) if key == "from" else v
+    return d
+
+
+def record_obj(doc: Document, ann: Annotation, extra: tuple = ()) -> dict:
+    return {
+        "id": doc.id,
+        "text": doc.text,
+        "annotator": ann.annotator,
+        "spans": [span_obj(s, extra) for s in ann.spans],
+        "relations": [{"id": r.id, "label": r.label, "from": r.source, "to": r.target} for r in ann.relations],
+        "meta": {"sha256": doc.sha256, "chars": len(doc.text), "status": ann.status, "updated": ann.updated},
+    }
+
+
+def dumps(obj: dict) -> str:
+    """One JSON line; U+2028/2029/0085 escaped so no line-splitting reader breaks the record."""
+    line = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    if any(c in line for c in _LINE_BREAKS):
+        for c, esc in _LINE_BREAKS.items():
+            line = line.replace(c, esc)
+    return line + "\n"
+
+
+def write(parts, ctx) -> None:
+    extra = optional_keys(parts)
+    for p in parts:
+        with ctx.text(p.name + EXT) as f:
+            for r in p.records:
+                f.write(dumps(record_obj(r.doc, r.annotation, extra)))

@@ -1,0 +1,183 @@
+"""Read brat standoff: a ``.ann`` file, or every ``*.ann`` under a folder, each with its
+``.txt`` beside it when there is one (the document id is the file stem).
+
+``T`` lines become spans (fragments split only by line breaks join into one span; ids
+``T<n>`` become ``s<n>``), ``A`` lines attributes (percent-encoded values decoded, typed by
+the schema), ``R`` lines relations (``Arg1`` is ``from``, ``Arg2`` is ``to``; ``R<n>`` ->
+``r<n>``), ``#`` ``AnnotatorNotes`` the note. Events, normalisations, equivalences and
+binary attributes have no margin counterpart and are reported, not skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import unquote
+
+from ..corpus import read_text
+from ..errors import DataError
+from . import Incoming, RelIn, SpanIn
+
+_ID = re.compile(r"[A-Za-z]+(\d+)\Z")
+_UNESC = {"\\\\": "\\", "\\n": "\n", "\\r": "\r", "\\t": "\t"}
+_UNESC_RE = re.compile(r"\\(?:u[0-9a-fA-F]{4}|.)")
+_KIND = {"E": "an event", "N": "a normalisation", "*": "an equivalence", "M": "a modifier"}
+
+
+def _files(path: Path) -> list[Path]:
+    return sorted(path.rglob("*.ann")) if path.is_dir() else [path]
+
+
+def unescape_note(s: str) -> str:
+    """Undo the export's note escapes: ``\\\\``, ``\\n``, ``\\r``, ``\\t``, ``\\uXXXX``."""
+    return _UNESC_RE.sub(_unescape, s)
+
+
+def _unescape(m: re.Match) -> str:
+    esc = m.group()
+    if esc in _UNESC:
+        return _UNESC[esc]
+    return chr(int(esc[2:], 16)) if esc[1] == "u" else esc
+
+
+def _margin_id(brat_id: str, prefix: str) -> str | None:
+    m = _ID.match(brat_id)
+    return f"{prefix}{int(m.group(1))}" if m else None
+
+
+def _unique_ids(items, prefix: str) -> None:
+    """Give items without a usable id (or with one already taken) the next free one."""
+    used: set = set()
+    for it in items:
+        if it.id in used:
+            it.id = None
+        used.add(it.id)
+    n = 0
+    for it in items:
+        if it.id is None:
+            n += 1
+            while f"{prefix}{n}" in used:
+                n += 1
+            it.id = f"{prefix}{n}"
+            used.add(it.id)
+
+
+def _value(raw: str, adef):
+    """A decoded attribute value, typed by its schema kind (None if it is not a number)."""
+    v = unquote(raw)
+    if adef is not None and adef.kind == "number":
+        try:
+            return int(v) if re.fullmatch(r"[-+]?\d+", v) else float(v)
+        except ValueError:
+            return None
+    return v
+
+
+def read(path: Path, reading) -> list[Incoming]:
+    out = []
+    for f in _files(path):
+        inc = _read_file(f, reading)
+        if inc is not None:
+            out.append(inc)
+    return out
+
+
+def _read_file(f: Path, reading) -> Incoming | None:
+    try:
+        lines = f.read_bytes().decode("utf-8").split("\n")
+    except UnicodeDecodeError as e:
+        reading.problem(f"{f}:1", f"not UTF-8 (bad byte at offset {e.start})")
+        return None
+    txt = f.with_suffix(".txt")
+    text = None
+    if txt.is_file():
+        try:
+            text = read_text(txt)
+        except DataError as e:
+            reading.problems.append(str(e))
+            return None
+    inc = Incoming(str(f), f.stem, text, str(txt) if text is not None else "")
+    spans: dict[str, SpanIn] = {}  # brat id -> span
+    attrs, notes = [], []
+    unknown: set[str] = set()
+    for n, line in enumerate(lines, 1):
+        line = line.removesuffix("\r")
+        if not line.strip():
+            continue
+        where = f"{f}:{n}"
+        bid, _, rest = line.partition("\t")
+        kind = bid[:1]
+        if kind == "T":
+            data, _, quote = rest.partition("\t")
+            label, _, offsets = data.partition(" ")
+            try:
+                frags = [tuple(int(x) for x in frag.split()) for frag in offsets.split(";")]
+                if not frags or any(len(fr) != 2 for fr in frags):
+                    raise ValueError
+            except ValueError:
+                reading.problem(where, f"expected 'T<n><TAB>LABEL START END<TAB>TEXT', got {line[:80]!r}")
+                continue
+            lab = reading.label(where, label)
+            if bid in spans:
+                reading.problem(where, f"duplicate id {bid}")
+            elif lab is None:
+                unknown.add(bid)  # reported once, here; its attributes and relations go with it
+            else:
+                spans[bid] = SpanIn(where, _margin_id(bid, "s"), lab, frags, quote)
+        elif kind == "R":
+            m = re.fullmatch(r"(\S+) (\S+?):(\S+) (\S+?):(\S+)\s*", rest)
+            if not m:
+                reading.problem(where, f"expected 'R<n><TAB>RELATION Arg1:T<a> Arg2:T<b>', got {line[:80]!r}")
+                continue
+            label = reading.relation(where, m.group(1))
+            args = [(m.group(2), m.group(3)), (m.group(4), m.group(5))]
+            if args[0][0] == "Arg2" and args[1][0] == "Arg1":
+                args.reverse()  # Arg1 is "from" wherever it is written
+            if label is not None:
+                inc.relations.append(RelIn(where, _margin_id(bid, "r"), label, args[0][1], args[1][1]))
+        elif kind == "A":
+            parts = rest.split(" ", 2)
+            if len(parts) != 3:
+                reading.problem(where, f"binary attribute {rest!r}: margin attributes have values")
+                continue
+            attrs.append((where, *parts))
+        elif kind == "#":
+            data, _, note = rest.partition("\t")
+            parts = data.split()
+            if len(parts) != 2 or parts[0] != "AnnotatorNotes":
+                reading.problem(where, f"expected '#<n><TAB>AnnotatorNotes T<n><TAB>NOTE', got {line[:80]!r}")
+                continue
+            notes.append((where, parts[1], unescape_note(note)))
+        else:
+            reading.problem(where, f"{_KIND.get(kind, 'an unknown')} annotation ({bid}): margin has spans, "
+                                   "attributes, notes and relations only")
+    for where, name, target, raw in attrs:
+        s = spans.get(target)
+        if target in unknown:
+            continue
+        if s is None:
+            reading.problem(where, f"attribute of {target!r}, which is not a span of this file")
+            continue
+        name = unquote(name)
+        adef = reading.schema.labels[s.label].attrs.get(name)
+        value = _value(raw, adef)
+        if value is None:
+            reading.problem(where, f"attribute {name!r} must be a number, got {unquote(raw)!r}")
+            continue
+        s.attrs.update(reading.attrs(where, s.label, {name: value}))
+    for where, target, note in notes:
+        s = spans.get(target)
+        if target in unknown:
+            continue
+        if s is None:
+            reading.problem(where, f"note on {target!r}, which is not a span of this file")
+            continue
+        s.note = note if s.note is None else f"{s.note}\n{note}"
+    inc.relations = [r for r in inc.relations if r.source not in unknown and r.target not in unknown]
+    _unique_ids(list(spans.values()), "s")
+    _unique_ids(inc.relations, "r")
+    ids = {bid: s.id for bid, s in spans.items()}
+    for r in inc.relations:
+        r.source, r.target = ids.get(r.source, r.source), ids.get(r.target, r.target)
+    inc.spans = list(spans.values())
+    return inc
