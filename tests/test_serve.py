@@ -118,6 +118,9 @@ def test_session_asks_for_a_name_then_opens_the_article(corpus_dir, tmp_path, mo
     from tui.app.screens.name_prompt import NamePrompt
 
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
+    from tui.app.screens import annotate as annotate_screen
+
+    monkeypatch.setattr(annotate_screen, "AUTOSAVE_DELAY", 60.0)  # the save must come from the exit
     other = served(corpus_dir, tmp_path)
     assert other.claim("alice")
 
