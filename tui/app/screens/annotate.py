@@ -359,6 +359,8 @@ class AnnotateScreen(Screen):
         if span is not None:
             text.append(" in ", style="dim")
             text.append(span.label, style="bold")
+        elif (ghost := self.ghost_at(s, e)) is not None:
+            text.append(f" suggested {ghost.label}: enter accepts, backspace rejects", style="italic")
         text.append("  CHAR" if self.char_mode else "  token", style="bold yellow" if self.char_mode else "dim")
         if self.matches:
             text.append(f"  {len(self.matches)} matches", style="dim")
