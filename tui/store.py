@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 from yaml.constructor import SafeConstructor
 
-from . import anchor
+from . import anchor, canonical
 from .errors import ConflictError, DataError, ValidationError
 from .model import CONTEXT, FLAGS, FORMAT, STATUSES, Annotation, Document, Relation, Span
 from .schema import DEFAULT_SCHEMA, Schema
@@ -183,7 +183,14 @@ def _got(node, v) -> str:
 
 def parse(text: str, path: str = "<string>", schema: Schema = DEFAULT_SCHEMA,
           doc: Document | None = None) -> Annotation:
-    """Parse and validate annotation YAML; raise ValidationError with every problem."""
+    """Parse and validate annotation YAML; raise ValidationError with every problem.
+
+    Files in the canonical layout (what ``dumps`` writes) take a fast path proven equal to
+    the YAML one (tests/test_canonical.py); anything else, and every invalid file, is read
+    through libyaml's safe composer, which names the line of each problem."""
+    fast = canonical.parse_canonical(text, path, schema, doc)
+    if fast is not None:
+        return fast
     try:
         root = yaml.compose(text, Loader=SafeLoader)
     except yaml.MarkedYAMLError as e:
