@@ -1,17 +1,19 @@
 """The fast reader of canonical files: whatever it accepts, the YAML path accepts with an
-equal Annotation; whatever the YAML path refuses, it refuses (and leaves to that path)."""
+equal Annotation; whatever the YAML path refuses, it refuses (and leaves to that path).
+``store.parse`` tries the fast reader first, so the YAML path is called with it switched off."""
 
 from __future__ import annotations
 
 import random
 import re
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import DATA, ROOT, SEED
-from tui import store
+from tui import canonical, store
 from tui.canonical import parse_canonical
 from tui.errors import ValidationError
 from tui.model import Annotation, Document, Relation, make_span, sha256_text
@@ -81,11 +83,19 @@ def same(fast: Annotation, slow: Annotation) -> None:
     assert store.dumps(fast) == store.dumps(slow)
 
 
+def yaml_parse(text: str, doc: Document | None) -> Annotation:
+    """``store.parse`` through libyaml only."""
+    with mock.patch.object(canonical, "parse_canonical", return_value=None) as fast:
+        ann = store.parse(text, "x.yaml", DEFAULT_SCHEMA, doc)
+    assert fast.called  # store.parse still asks the fast path first
+    return ann
+
+
 def check(text: str, doc: Document | None) -> Annotation | None:
     """The fast path's result, after checking it against the YAML path."""
     fast = parse_canonical(text, "x.yaml", DEFAULT_SCHEMA, doc)
     if fast is not None:
-        same(fast, store.parse(text, "x.yaml", DEFAULT_SCHEMA, doc))
+        same(fast, yaml_parse(text, doc))
     return fast
 
 
@@ -105,6 +115,8 @@ def test_the_real_files_take_the_fast_path():
         fast = check(text, SEED_DOC)
         assert fast is not None and store.dumps(fast) == text
         assert len(fast.spans) == text.count("\n- id: ") and len(fast.relations) == text.count("\n- {id: r")
+        with mock.patch.object(store.yaml, "compose", side_effect=AssertionError("took the YAML path")):
+            assert store.parse(text, "x.yaml", DEFAULT_SCHEMA, SEED_DOC) == fast
 
 
 def test_the_big_generated_file_takes_the_fast_path():
@@ -154,7 +166,7 @@ def test_other_forms_fall_back_to_the_yaml_path(text, valid):
     assert text != ALICE
     fast = parse_canonical(text, "x.yaml", DEFAULT_SCHEMA, SEED_DOC)
     try:
-        slow = store.parse(text, "x.yaml", DEFAULT_SCHEMA, SEED_DOC)
+        slow = yaml_parse(text, SEED_DOC)
     except ValidationError:
         slow = None
     assert (slow is not None) == valid
@@ -219,7 +231,7 @@ REFUSED = [
 def test_invalid_files_are_refused_by_both_paths(text):
     assert text != ALICE
     with pytest.raises(ValidationError):
-        store.parse(text, "x.yaml", DEFAULT_SCHEMA, SEED_DOC)
+        yaml_parse(text, SEED_DOC)
     assert parse_canonical(text, "x.yaml", DEFAULT_SCHEMA, SEED_DOC) is None
 
 

@@ -165,3 +165,10 @@ def test_unplaceable_span_is_kept_and_flagged(corpus, alice_file):
     s4 = loaded.annotation.span_by_id()["s4"]
     assert s4.flag == "lost" and s4.text == "Amnesty International"
     assert len(loaded.annotation.spans) == 9
+
+
+def test_huge_integer_is_one_line_not_a_traceback(corpus, alice_file):
+    alice_file.write_text(alice_file.read_text().replace("value: 1440", "value: " + "1" * 5000))
+    with pytest.raises(ValidationError) as e:
+        load(corpus, alice_file)
+    assert e.value.problems == [f"{alice_file}:30: span s2: attribute 'value': 11111111111111111111… is not a usable integer"]

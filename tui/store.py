@@ -118,7 +118,11 @@ class _Reader:
         if tag == STR:
             return node.value
         if tag == INT:
-            return _constructor.construct_yaml_int(node)
+            try:
+                return _constructor.construct_yaml_int(node)
+            except ValueError:  # e.g. more digits than Python converts
+                self.error(node, f"{what}: {node.value[:20]}… is not a usable integer")
+                return _BAD
         if tag == FLOAT:
             return _constructor.construct_yaml_float(node)
         if tag == BOOL:
