@@ -16,7 +16,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Footer, Header, Input
 
 from ... import store
 from ...corpus import Corpus
@@ -32,6 +32,7 @@ from ..dialogs.picker import Picker
 from ..dialogs.text_prompt import TextPrompt
 from ..widgets.article_view import ArticleView
 from ..widgets.span_panel import SpanPanel, span_summary
+from ..widgets.status_line import StatusLine
 
 AUTOSAVE_DELAY = 1.0  # seconds of quiet before an automatic save
 PANEL_ALL = 300  # up to this many spans the panel lists them all, beyond it those near the view
@@ -88,7 +89,7 @@ class AnnotateScreen(Screen):
             yield ArticleView(id="article")
             yield SpanPanel(id="panel")
         yield Input(placeholder="search (enter: select · esc: cancel)", id="search")
-        yield Static(id="status")
+        yield StatusLine(id="status")
         yield Footer()
 
     @property
@@ -366,7 +367,7 @@ class AnnotateScreen(Screen):
             text.append(f"  {len(self.matches)} matches", style="dim")
         if self.message:
             text.append("  · " + self.message, style="italic")
-        self.query_one("#status", Static).update(text)
+        self.query_one(StatusLine).show(text)
 
     def _token_after(self, offset: int) -> tuple[int, int] | None:
         i = bisect_left(self.tokens.starts, offset)
