@@ -168,7 +168,7 @@ class AnnotateScreen(Screen):
             self.on_conflict(str(e))
             return False
         except OSError as e:
-            self.notify(f"could not save {self.file.path}: {e.strerror}", severity="error", timeout=10)
+            self.notify(f"could not save {self.file.path}: {e.strerror}", severity="error", timeout=10, markup=False)
             return False
         self.session.dirty = False
         self.conflict = False
@@ -203,7 +203,7 @@ class AnnotateScreen(Screen):
         if message.conflict:
             self.on_conflict(message.error)
         elif message.error:
-            self.notify(message.error, severity="error", timeout=10)
+            self.notify(message.error, severity="error", timeout=10, markup=False)
         else:
             self.set_status("saved")
 
@@ -233,7 +233,7 @@ class AnnotateScreen(Screen):
         try:
             found = suggest(doc.text, self.schema, extra_actors=corpus_actors(self.corpus))
         except MarginError as e:
-            self.app.call_from_thread(self.notify, f"no suggestions: {e}", severity="warning")
+            self.app.call_from_thread(self.notify, f"no suggestions: {e}", severity="warning", markup=False)
             found = Suggestions()
         self.post_message(Suggested(doc.id, found))
 

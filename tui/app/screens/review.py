@@ -499,7 +499,7 @@ class ReviewScreen(Screen):
             self.on_conflict(str(e))
             return False
         except OSError as e:
-            self.notify(f"could not save {self.file.path}: {e.strerror}", severity="error", timeout=10)
+            self.notify(f"could not save {self.file.path}: {e.strerror}", severity="error", timeout=10, markup=False)
             return False
         self.dirty = False
         self.conflict = False
