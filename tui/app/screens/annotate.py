@@ -101,6 +101,7 @@ class AnnotateScreen(Screen):
         return self.query_one(SpanPanel)
 
     def on_mount(self) -> None:
+        self.set_class(self.app.size.width < NARROW, "narrow")  # before the first layout: wrap once
         self.query_one("#search").display = False
         self.open_document(self.doc_index)
 
