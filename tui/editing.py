@@ -7,6 +7,7 @@ tuples of frozen objects, so a snapshot is cheap and undo/redo are exact.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from .model import Annotation, Document, Relation, Span, make_span, now_utc
@@ -35,6 +36,7 @@ class EditSession:
         self._redo: list[tuple[str, State]] = []
         self.version = 0  # bumps on every change (render caches key on it)
         self.dirty = False
+        self._index_version = -1  # spans_at's start index is rebuilt when version moves
         self._last_id = max((_id_number(s.id) for s in self.annotation.spans), default=0)
 
     # -- state -------------------------------------------------------------------------
@@ -95,7 +97,14 @@ class EditSession:
     def spans_at(self, start: int, end: int) -> list[Span]:
         """Spans overlapping [start, end) (or holding ``start`` when empty), innermost first."""
         end = max(end, start + 1)
-        hits = [s for s in self.annotation.spans if s.start < end and start < s.end]
+        if self._index_version != self.version:  # once per change, not per keystroke
+            self._by_start = sorted(self.annotation.spans, key=lambda s: s.start)
+            self._starts = [s.start for s in self._by_start]
+            self._max_len = max((s.end - s.start for s in self._by_start), default=0)
+            self._index_version = self.version
+        lo = bisect_left(self._starts, start - self._max_len)
+        hi = bisect_left(self._starts, end)
+        hits = [s for s in self._by_start[lo:hi] if start < s.end]
         return sorted(hits, key=lambda s: (s.end - s.start, s.start))
 
     def current(self, start: int, end: int) -> Span | None:
