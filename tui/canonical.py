@@ -16,10 +16,10 @@ import re
 from functools import lru_cache
 from json.decoder import scanstring  # the C decoder of one JSON string
 
-from .corpus import NAME_RE
+from .names import NAME_RE
 from .model import CONTEXT, FLAGS, FORMAT, STATUSES, Annotation, Document, Relation, Span
 from .schema import DEFAULT_SCHEMA, Schema
-from .yamlio import _PLAIN_RE, _YAML11_WORDS
+from .yamlio import _PLAIN_RE, _YAML11_WORDS, is_timestamp
 
 # Raw characters the fast path never reads: controls (tab and CR too), everything YAML
 # calls non-printable or a line break (NEL, LS, PS), BOM, non-characters, surrogates.
@@ -134,13 +134,15 @@ def parse_canonical(text: str, path: str = "<string>", schema: Schema = DEFAULT_
     if sha is None or not _SHA_RE.match(sha):
         return None
     annotator, status = _string(annotator_tok), _string(status_tok)
-    if annotator is None or (annotator and not NAME_RE.fullmatch(annotator)) or status not in STATUSES:
+    if annotator is None or not NAME_RE.fullmatch(annotator) or status not in STATUSES:
         return None
     updated = ""
     if updated_tok is not None:
         if _TIMESTAMP_RE.match(updated_tok):
             updated = updated_tok
         elif updated_tok[0] != '"' or (updated := _quoted(updated_tok)) is None:
+            return None
+        if not is_timestamp(updated):
             return None
     spans = _spans(text, m.end(), no_spans is None, schema, doc, sha)
     if spans is None:
@@ -179,7 +181,7 @@ def _spans(text: str, pos: int, some: bool, schema: Schema, doc: Document | None
             prefix = _string(prefix2)
         if suffix is None:
             suffix = _string(suffix2)
-        if not sid or sid in ids or quote is None or prefix is None or suffix is None:
+        if sid is None or not NAME_RE.fullmatch(sid) or sid in ids or quote is None or prefix is None or suffix is None:
             return None
         ids.add(sid)
         ldef = labels.get(label)
@@ -252,7 +254,7 @@ def _relations(text: str, pos: int, schema: Schema, spans: list[Span]) -> list[R
         pos = m.end()
         rid, label, source, target = (_string(t) for t in m.groups())
         rdef = schema.relations.get(label)
-        if rid is None or rid in ids or rdef is None:
+        if rid is None or not NAME_RE.fullmatch(rid) or rid in ids or rdef is None:
             return None
         ids.add(rid)
         if labels.get(source) not in rdef.from_labels or labels.get(target) not in rdef.to_labels:

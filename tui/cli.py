@@ -11,6 +11,7 @@ import importlib
 import sys
 
 from . import __version__
+from .display import safe_line
 from .errors import MarginError, ValidationError
 
 #: subcommand -> (module under tui.commands, one-line help). Only the chosen command's
@@ -73,10 +74,10 @@ def main(argv: list[str] | None = None) -> int:
         return int(args._run(args) or 0)
     except ValidationError as e:
         for p in e.problems:
-            print(p, file=sys.stderr)
+            print(safe_line(p), file=sys.stderr)
         return 1
     except MarginError as e:
-        print(f"margin: {e}", file=sys.stderr)
+        print(safe_line(f"margin: {e}"), file=sys.stderr)
         return e.exit_code
     except KeyboardInterrupt:
         print("margin: interrupted", file=sys.stderr)

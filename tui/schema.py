@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 from .errors import DataError
 
 
+INT_LIMIT = 2**63  # integer attributes fit a signed 64-bit column (Arrow, spaCy, pandas)
+
+
 @dataclass(frozen=True)
 class AttrDef:
     name: str
@@ -21,6 +24,8 @@ class AttrDef:
                 return f"attribute {self.name!r} must be a number, got {_describe(value)}"
             if isinstance(value, float) and not math.isfinite(value):
                 return f"attribute {self.name!r} must be a finite number"
+            if isinstance(value, int) and not -INT_LIMIT <= value < INT_LIMIT:
+                return f"attribute {self.name!r}: {str(value)[:20]}… does not fit in 64 bits; write it as a decimal like 1.5e+20"
             return None
         if not isinstance(value, str):
             return f"attribute {self.name!r} must be a string, got {_describe(value)}"
@@ -130,13 +135,18 @@ def schema_from_dict(data, source: str = "margin.yaml") -> Schema:
         if not isinstance(spec, dict):
             fail(f"label {name}: expected a mapping")
         key = spec.get("key", name[0].lower())
-        if not isinstance(key, str) or len(key) != 1:
-            fail(f"label {name}: key must be one character")
+        if not isinstance(key, str) or len(key) != 1 or not key.isprintable() or key.isspace():
+            fail(f"label {name}: key must be one printable character")
         if key in keys:
             fail(f"label {name}: key {key!r} is used twice")
         keys.add(key)
         attrs = {}
-        for aname, aspec in (spec.get("attrs") or {}).items():
+        aspecs = spec.get("attrs") or {}
+        if not isinstance(aspecs, dict):
+            fail(f"label {name}: attrs must be a mapping of attribute names")
+        for aname, aspec in aspecs.items():
+            if not isinstance(aname, str) or not aname.isidentifier():
+                fail(f"label {name}: attribute name {aname!r} must be a word (letters, digits, _)")
             if isinstance(aspec, list) and aspec and all(isinstance(v, str) for v in aspec):
                 attrs[aname] = AttrDef(aname, "enum", tuple(aspec))
             elif aspec in ("number", "text"):
@@ -147,14 +157,19 @@ def schema_from_dict(data, source: str = "margin.yaml") -> Schema:
             name, key, attrs, str(spec.get("color", "")), str(spec.get("description", ""))
         )
     relations = {}
-    for rname, rspec in (data.get("relations") or {}).items():
+    rspecs = data.get("relations") or {}
+    if not isinstance(rspecs, dict):
+        fail("relations must be a mapping of relation names")
+    for rname, rspec in rspecs.items():
+        if not isinstance(rname, str) or not rname.isidentifier():
+            fail(f"relation name {rname!r} must be a word (letters, digits, _)")
         if not isinstance(rspec, dict):
             fail(f"relation {rname}: expected a mapping with 'from' and 'to'")
         ends = []
         for end in ("from", "to"):
             vals = rspec.get(end)
             vals = [vals] if isinstance(vals, str) else vals
-            if not isinstance(vals, list) or not vals or any(v not in labels for v in vals):
+            if not isinstance(vals, list) or not vals or any(not isinstance(v, str) or v not in labels for v in vals):
                 fail(f"relation {rname}: {end!r} must list known labels")
             ends.append(tuple(vals))
         relations[rname] = RelationDef(rname, ends[0], ends[1])
