@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import string
+import sys
 
 import pytest
 import yaml
@@ -26,7 +27,7 @@ from tui.display import CONTROL_TABLE
 from tui.errors import DataError, MarginError
 from tui.names import is_name
 
-FULL = bool(os.environ.get("MARGIN_FULL"))
+FULL = bool(os.environ.get("MARGIN_FULL")) or "--full" in sys.argv
 N = 400 if FULL else 40
 SETTINGS = settings(max_examples=N, deadline=None, database=None,
                     suppress_health_check=list(HealthCheck))
