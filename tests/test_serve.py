@@ -53,6 +53,8 @@ def test_without_the_extra_one_line_and_exit_1(capsys, monkeypatch, corpus_dir):
 def test_bad_arguments_are_one_line_errors(capsys, corpus_dir):
     code, _, err = run(capsys, "serve", "--corpus", str(corpus_dir), "--annotator", "../x")
     assert code == 1 and err.startswith("margin: invalid annotator name '../x'")
+    code, _, err = run(capsys, "serve", "--corpus", str(corpus_dir), "--annotator", "gold")
+    assert code == 1 and "'gold' is reserved: gold is written only by 'margin review'" in err
     code, _, err = run(capsys, "serve", "--corpus", str(corpus_dir), "no_such_doc")
     assert code == 1 and "no such document 'no_such_doc'" in err
     with pytest.raises(SystemExit) as e:
@@ -227,7 +229,11 @@ def test_session_asks_for_a_name_then_opens_the_article(corpus_dir, tmp_path, mo
             await pilot.press(*["backspace"] * 5, "-", "x", "enter")
             assert isinstance(app.screen, NamePrompt)
             assert "invalid annotator name '-x'" in str(app.screen.query_one("#dialog-error").render())
-            await pilot.press("backspace", "backspace", "b", "o", "b", "enter")
+            await pilot.press("backspace", "backspace", "g", "o", "l", "d", "enter")
+            assert isinstance(app.screen, NamePrompt)
+            assert ("annotator name 'gold' is reserved: gold is written only by 'margin review'"
+                    in str(app.screen.query_one("#dialog-error").render()))
+            await pilot.press(*["backspace"] * 4, "b", "o", "b", "enter")
             await pilot.pause()
             assert isinstance(app.screen, AnnotateScreen) and app.screen.annotator == "bob" == app.annotator
             await pilot.press("a")  # tag the first token, then end the session before the autosave

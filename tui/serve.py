@@ -22,6 +22,7 @@ from pathlib import Path
 
 from textual import events
 
+from .annotators import check_writer
 from .app.app import MarginApp
 from .app.screens.annotate import AnnotateScreen
 from .app.screens.name_prompt import NamePrompt
@@ -217,6 +218,8 @@ def session(argv: list[str] | None = None) -> int:
     p.add_argument("doc", nargs="?")
     args = p.parse_args(argv)
     try:
+        if args.annotator is not None:
+            check_writer(args.annotator)
         app = ServedApp(Corpus(Path(args.corpus)), args.annotator, args.doc, Path(args.locks))
     except MarginError as e:
         print(f"margin: {e}", file=sys.stderr)
