@@ -95,3 +95,16 @@ def test_no_traceback_from_the_real_command(tmp_path):
                        capture_output=True, text=True)
     assert p.returncode == 1
     assert "Traceback" not in p.stderr and "does not exist" in p.stderr
+
+
+@pytest.mark.parametrize("name", ["gold", "Gold", "GOLD"])
+def test_gold_is_written_only_by_review(capsys, corpus_dir, monkeypatch, name):
+    reserved = f"margin: annotator name {name!r} is reserved: gold is written only by 'margin review'; " \
+               "annotate under your own name\n"
+    assert run(capsys, "annotate", "--corpus", str(corpus_dir), "--annotator", name, SEED) == (1, "", reserved)
+    monkeypatch.setenv("MARGIN_ANNOTATOR", name)
+    assert run(capsys, "annotate", "--corpus", str(corpus_dir), SEED) == (1, "", reserved)
+    assert run(capsys, "suggest", "--corpus", str(corpus_dir), "--write", "--annotator", name) == (1, "", reserved)
+    assert not any((corpus_dir / "annotations").rglob("*.yaml"))
+    code, out, _ = run(capsys, "suggest", "--corpus", str(corpus_dir), "--annotator", name)  # prints, writes nothing
+    assert code == 0 and out.startswith(f"{SEED}: ")

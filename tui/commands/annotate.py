@@ -12,11 +12,12 @@ def add_arguments(p) -> None:
 
 
 def run(args) -> int:
+    from ..annotators import check_writer
     from ..corpus import check_name
     from ..errors import DataError
 
     corpus = corpus_of(args)
-    annotator = check_name(args.annotator, "annotator name") if args.annotator is not None else default_annotator()
+    annotator = check_writer(args.annotator if args.annotator is not None else default_annotator())
     ids = corpus.doc_ids()
     if not ids:
         raise DataError(f"{corpus.seeds_dir}: no articles; add some with 'margin add FILE...'")

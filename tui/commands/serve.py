@@ -31,6 +31,7 @@ def add_arguments(p) -> None:
 def run(args) -> int:
     import importlib.util
 
+    from ..annotators import check_writer
     from ..corpus import check_name
     from ..errors import DataError, MarginError
 
@@ -41,7 +42,7 @@ def run(args) -> int:
         return 1
     corpus = corpus_of(args)
     if args.annotator is not None:
-        check_name(args.annotator, "annotator name")
+        check_writer(args.annotator)
     ids = corpus.doc_ids()
     if not ids:
         raise DataError(f"{corpus.seeds_dir}: no articles; add some with 'margin add FILE...'")

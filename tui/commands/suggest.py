@@ -44,12 +44,13 @@ def _describe(span) -> str:
 
 def run(args) -> int:
     from .. import store
+    from ..annotators import check_writer
     from ..corpus import check_name
     from ..suggest import corpus_actors, merge, suggest, wanted_labels
 
     corpus = corpus_of(args)
     schema = corpus.schema
-    check_name(args.annotator, "annotator name")
+    check_writer(args.annotator) if args.write else check_name(args.annotator, "annotator name")
     families = [f.strip() for f in args.labels.split(",") if f.strip()] if args.labels else None
     labels = wanted_labels(families, schema)
     extra = corpus_actors(corpus)
