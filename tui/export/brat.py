@@ -138,8 +138,9 @@ def write(parts, ctx) -> None:
     for p in parts:
         for r in p.records:
             base = f"{p.prefix}{r.annotator}/{r.doc.id}"
-            ctx.write(base + ".txt", r.doc.text.encode("utf-8"))
+            source = f"document {r.doc.id!r}, annotator {r.annotator!r}"
+            ctx.write(base + ".txt", r.doc.text.encode("utf-8"), source)
             ann = ann_text(r.doc.text, r.annotation, f"{r.doc.id}/{r.annotator}", ctx.warn)
-            ctx.write(base + ".ann", ann.encode("utf-8"))
+            ctx.write(base + ".ann", ann.encode("utf-8"), source)
     ctx.write("annotation.conf", annotation_conf(ctx.schema, ctx.labels, parts).encode("utf-8"))
     ctx.write("visual.conf", visual_conf(ctx.schema, ctx.labels).encode("utf-8"))
