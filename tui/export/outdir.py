@@ -12,7 +12,8 @@
   complete old export or the complete new one. Where the file system cannot exchange, the
   old export is moved aside (``.<name>.margin-old-<random>``) and the new one renamed in;
   a run killed between the two renames is repaired by the next run.
-- Staging directories of dead writers (unlocked, holding a valid marker or nothing) are
+- Staging directories of dead writers (unlocked, holding a valid marker, or nothing but a
+  marker being written) are
   removed at the start of the next export to the same place; nothing else is ever removed.
 - A path lexically inside the corpus must resolve inside it (a symlinked ``exports/``
   pointing elsewhere is refused), and never inside ``seeds/`` or ``annotations/``.
@@ -33,6 +34,7 @@ from ..display import one_line
 from ..errors import DataError
 
 MARKER = ".margin-export"
+MARKER_TMP = MARKER + ".tmp"
 MAGIC = "margin-export/1"
 CARD = "dataset_card.md"
 STAGE, OLD = "margin-staging-", "margin-old-"
@@ -216,7 +218,9 @@ def clean_dead(out: Path) -> None:
                     os.rename(path, out)
                 else:
                     remove_tree(path)
-            elif not any(os.scandir(path)):
+            elif set(os.listdir(path)) <= {MARKER_TMP}:  # died writing its first marker
+                for name in os.listdir(path):
+                    os.unlink(path / name)
                 os.rmdir(path)
         except OSError:
             pass
@@ -246,11 +250,14 @@ class Staging:
         self._write_marker([])
 
     def _write_marker(self, files) -> None:
-        fd = os.open(self.path / MARKER, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o644)
+        """Temp file + rename: a marker is never seen half-written."""
+        tmp = self.path / MARKER_TMP
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o644)
         with os.fdopen(fd, "wb") as f:
             f.write(marker_bytes(self.fmt, self.id, files))
             f.flush()
             os.fsync(f.fileno())
+        os.replace(tmp, self.path / MARKER)
 
     def commit(self, files, corpus_root: Path | None) -> None:
         """Final marker, then put the staging directory at ``out`` in one exchange."""
