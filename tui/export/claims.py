@@ -11,7 +11,7 @@ column of that group, so the n-th values belong together.
 from __future__ import annotations
 
 from ..errors import DataError
-from .csv import cell, write_table
+from .csv import FORMULA_NOTE, cell, write_table
 
 CLAIM, ACTOR, FIGURE, RELATION = "CLAIM", "ACTOR", "FIGURE", "attributed_to"
 SEP = " | "
@@ -60,6 +60,7 @@ def check(labels, options) -> None:
 
 def write(parts, ctx) -> None:
     head = header(ctx.schema)
+    ctx.notes.append(FORMULA_NOTE)
     for p in parts:
         with ctx.text(p.name + ".csv") as f:
             write_table(f, head, claim_rows(p.records, ctx.schema))

@@ -39,6 +39,8 @@ def read(path: Path, reading) -> list[Incoming]:
                 if block:
                     out.append(_document(f, start, block, reading))
                 block, start = [], n
+            elif cols[1:3] == ["columns", "="] and cols[0] == "#":
+                continue  # the export's header line: '# columns = TOKEN ACTOR ...'
             elif cols:
                 block.append((n, cols))
         if block:
