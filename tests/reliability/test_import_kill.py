@@ -24,7 +24,7 @@ from tui.cli import main
 from tui.corpus import Corpus
 from tui.tokens import token_index
 
-DOCS, KILLS, FULL_KILLS = 6, 40, 500
+DOCS, KILLS, FULL_KILLS = 6, 30, 500
 
 
 def make_corpus(root):

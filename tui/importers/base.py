@@ -18,7 +18,6 @@ from ..schema import Schema
 
 MAX_INPUT_BYTES = 512 * 2**20  # one input file; bigger ones are refused before reading
 MAX_NUMBER = 2**63  # attribute integers beyond this are refused (JSON/Arrow readers overflow)
-JSON_DEPTH = 64  # nesting deeper than any annotation format needs is refused
 
 
 @dataclass
@@ -205,21 +204,6 @@ def read_text(f: Path, reading: Reading) -> str | None:
     return text.removeprefix("\ufeff")
 
 
-def _depth_ok(s: str) -> bool:
-    """False if brackets nest deeper than JSON_DEPTH (cheap upper bound, strings included)."""
-    if s.count("[") + s.count("{") <= JSON_DEPTH:
-        return True
-    depth = 0
-    for ch in s:
-        if ch in "[{":
-            depth += 1
-            if depth > JSON_DEPTH:
-                return False
-        elif ch in "]}":
-            depth -= 1
-    return True
-
-
 class JSONProblem(Exception):
     pass
 
@@ -231,15 +215,13 @@ def _constant(name: str):
 def loads(s: str):
     """``json.loads`` that refuses NaN/Infinity, deep nesting and huge numbers with a
     JSONProblem (one line) instead of RecursionError or ValueError."""
-    if not _depth_ok(s):
-        raise JSONProblem(f"nested more than {JSON_DEPTH} levels deep")
     try:
         return json.loads(s, parse_constant=_constant)
     except json.JSONDecodeError as e:
         raise JSONProblem(f"not JSON: {e.msg} at line {e.lineno} column {e.colno}" if e.lineno > 1
                           else f"not JSON: {e.msg} at column {e.colno}") from None
     except RecursionError:
-        raise JSONProblem(f"nested more than {JSON_DEPTH} levels deep") from None
+        raise JSONProblem("nested too deeply") from None
     except ValueError as e:
         raise JSONProblem(f"not usable JSON: {str(e).split(';')[0]}") from None
 
@@ -256,9 +238,72 @@ def json_lines(f: Path, text: str, reading: Reading):
             reading.problem(where, str(e))
 
 
+_DECODER = json.JSONDecoder(parse_constant=_constant)
+
+
+def records(f: Path, text: str, reading: Reading):
+    """(where, object) for each record of a JSON array (``[{...}, ...]``, each with the line
+    it starts on) or of JSON Lines; problems reported."""
+    if not text.lstrip().startswith("["):
+        yield from json_lines(f, text, reading)
+        return
+    pos, line, n = text.index("[") + 1, 1, len(text)
+    counted = 0
+    while True:
+        while pos < n and text[pos] in " \t\r\n,":
+            pos += 1
+        line += text.count("\n", counted, pos)
+        counted = pos
+        if pos >= n:
+            reading.problem(f"{f}:{line}", "not JSON: the array is not closed with ']'")
+            return
+        if text[pos] == "]":
+            if text[pos + 1:].strip():
+                reading.problem(f"{f}:{line}", "not JSON: something follows the array's closing ']'")
+            return
+        where = f"{f}:{line}"
+        try:
+            obj, pos = _DECODER.raw_decode(text, pos)
+        except json.JSONDecodeError as e:
+            reading.problem(f"{f}:{e.lineno}", f"not JSON: {e.msg} at column {e.colno}")
+            return
+        except RecursionError:
+            reading.problem(where, "not JSON margin can read: nested too deeply")
+            return
+        except ValueError as e:
+            reading.problem(where, f"not usable JSON: {str(e).split(';')[0]}")
+            return
+        yield where, obj
+
+
 def is_int(v) -> bool:
     return isinstance(v, int) and not isinstance(v, bool)
 
 
 def is_str(v) -> bool:
     return isinstance(v, str)
+
+
+def id_hint(*objs) -> str | None:
+    """A margin document id some record mentions (``id``, ``doc_id``, ``document``,
+    ``meta.id``...), used only to choose among corpus documents with the same text."""
+    for obj in objs:
+        if not isinstance(obj, dict):
+            continue
+        for key in ("doc_id", "document", "id", "margin_id"):
+            v = obj.get(key)
+            if isinstance(v, str) and NAME_RE.fullmatch(v):
+                return v
+        meta = obj.get("meta")
+        if isinstance(meta, dict) and meta is not obj:
+            found = id_hint(meta)
+            if found:
+                return found
+    return None
+
+
+def status_of(obj) -> str:
+    """margin's status from a record's ``meta.status`` (what margin's exports write)."""
+    meta = obj.get("meta") if isinstance(obj, dict) else None
+    status = meta.get("status") if isinstance(meta, dict) else None
+    return status if status in ("in_progress", "done") else "in_progress"

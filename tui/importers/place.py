@@ -147,7 +147,10 @@ def build(inc: Incoming, doc, annotator: str, reading: Reading, offsets=None) ->
         rdef = reading.schema.relations[r.label]
         ok, ends = True, []
         for end, ref, allowed in (("from", r.source, rdef.from_labels), ("to", r.target, rdef.to_labels)):
-            sid = keys.get(ref) if inc.keyed else ref
+            try:
+                sid = keys.get(ref) if inc.keyed else ref
+            except TypeError:  # a list or object where an id belongs
+                sid = None
             ends.append(sid)
             if sid not in labels:
                 reading.problem(r.where, f"{r.label}: {end} {str(ref)[:40]!r} is not a span of this document")
