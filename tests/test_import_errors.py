@@ -84,7 +84,8 @@ def test_bad_brat_lines(capsys, corpus_dir, brat_dir):
 
 def test_unknown_document_and_all_or_nothing(capsys, corpus_dir, brat_dir):
     shutil.copy(brat_dir / f"{SEED}.ann", brat_dir / "elsewhere.ann")
-    shutil.copy(brat_dir / f"{SEED}.txt", brat_dir / "elsewhere.txt")
+    (brat_dir / "elsewhere.txt").write_text((brat_dir / f"{SEED}.txt").read_text(encoding="utf-8") + "\nMore.",
+                                            encoding="utf-8")
     code, o, e = run(capsys, corpus_dir, "--format", "brat", str(brat_dir), "--annotator", "bob")
     assert code == 1 and f"{brat_dir / 'elsewhere.ann'}: no document 'elsewhere' in {corpus_dir / 'seeds'}" in e
     assert f"margin add {brat_dir / 'elsewhere.txt'}" in e
@@ -108,7 +109,7 @@ def test_conll_must_match_a_document(capsys, corpus_dir, alice_file, tmp_path):
     f = tmp_path / "x.conll"
     f.write_text("-DOCSTART- O\n\nNot O\nour B-ACTOR\narticle I-ACTOR\n", encoding="utf-8")
     code, o, e = run(capsys, corpus_dir, "--format", "conll", str(f), "--annotator", "bob")
-    assert code == 1 and f"{f}:1: its tokens ('Not our article'...) match no document of" in e
+    assert code == 1 and f"{f}:1: no document in {corpus_dir / 'seeds'}: its token sequence ('Not our article'...) matches none" in e
     f.write_text("Thousands B-X\n", encoding="utf-8")
     code, o, e = run(capsys, corpus_dir, "--format", "conll", str(f), "--annotator", "bob")
     assert code == 1 and f"{f}:1: unknown label 'X'" in e

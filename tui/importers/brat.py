@@ -16,16 +16,13 @@ from urllib.parse import unquote
 
 from ..corpus import read_text
 from ..errors import DataError
-from . import Incoming, RelIn, SpanIn
+from .base import Incoming, RelIn, SpanIn, files
+from .base import read_text as read_input
 
-_ID = re.compile(r"[A-Za-z]+(\d+)\Z")
+_ID = re.compile(r"[A-Za-z]+(\d{1,9})\Z")
 _UNESC = {"\\\\": "\\", "\\n": "\n", "\\r": "\r", "\\t": "\t"}
 _UNESC_RE = re.compile(r"\\(?:u[0-9a-fA-F]{4}|.)")
 _KIND = {"E": "an event", "N": "a normalisation", "*": "an equivalence", "M": "a modifier"}
-
-
-def _files(path: Path) -> list[Path]:
-    return sorted(path.rglob("*.ann")) if path.is_dir() else [path]
 
 
 def unescape_note(s: str) -> str:
@@ -75,7 +72,7 @@ def _value(raw: str, adef):
 
 def read(path: Path, reading) -> list[Incoming]:
     out = []
-    for f in _files(path):
+    for f in files(path, ("*.ann",), recursive=True):
         inc = _read_file(f, reading)
         if inc is not None:
             out.append(inc)
@@ -83,11 +80,10 @@ def read(path: Path, reading) -> list[Incoming]:
 
 
 def _read_file(f: Path, reading) -> Incoming | None:
-    try:
-        lines = f.read_bytes().decode("utf-8").split("\n")
-    except UnicodeDecodeError as e:
-        reading.problem(f"{f}:1", f"not UTF-8 (bad byte at offset {e.start})")
+    data = read_input(f, reading)
+    if data is None:
         return None
+    lines = data.split("\n")
     txt = f.with_suffix(".txt")
     text = None
     if txt.is_file():
@@ -96,7 +92,7 @@ def _read_file(f: Path, reading) -> Incoming | None:
         except DataError as e:
             reading.problems.append(str(e))
             return None
-    inc = Incoming(str(f), f.stem, text, str(txt) if text is not None else "")
+    inc = Incoming(str(f), f.stem, text, str(txt) if text is not None else "", id_hint=f.stem)
     spans: dict[str, SpanIn] = {}  # brat id -> span
     attrs, notes = [], []
     unknown: set[str] = set()

@@ -1,12 +1,18 @@
-"""Read CoNLL (a file, or every ``*.conll`` in a folder): ``token TAG [TAG...]`` lines,
-blank lines between sentences, ``-DOCSTART-`` between documents (a file without one is
-one document). Every column after the token is a BIO tag column (``B-X``, ``I-X``, ``O``;
-an ``I-X`` not continuing an ``X`` starts a new span, as in seqeval). Entities may run
-across a blank line, as ``margin export --format conll`` writes them.
+"""Read CoNLL from any tokenizer (a file, or every ``*.conll``, ``*.iob``, ``*.bio``,
+``*.bioes`` in a folder): one token a line with its columns, blank lines between sentences,
+``-DOCSTART-`` lines between documents (a file without one is one document).
+
+Columns: margin's own layout is the token then one tag column per label group (every
+column after the token holds tags). Anything else, whose second column is not tags
+(CoNLL-2003's ``token POS chunk NER``, label-studio-converter's ``token -X- _ TAG``), has
+its NER tags in the last column only. Tags may be BIO (IOB2), IOB1 or BIOES/BILOU
+(``B- I- E- L- S- U-``); an ``I-X`` that does not continue an ``X`` starts a new span,
+as in seqeval. Entities may run across a blank line, as margin's export writes them.
 
 CoNLL carries no document id or text: a block is matched to the corpus document whose
-margin tokenisation (``tui.tokens``) gives the same tokens. Only spans come back: no
-attributes, notes or relations.
+text has the same characters as its tokens, whitespace ignored, so any tokenizer's
+output lines up (see ``match.py``). Only spans come back: no attributes, notes or
+relations.
 """
 
 from __future__ import annotations
@@ -14,27 +20,31 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from . import Incoming, SpanIn
+from .base import Incoming, SpanIn, files, read_text
 
-_TAG = re.compile(r"([BI])-(.+)\Z")
+TAG_RE = re.compile(r"([BIESLU])-(.+)\Z")
+PATTERNS = ("*.conll", "*.iob", "*.bio", "*.bioes", "*.conll03")
+SHAPE = "'TOKEN TAG...' lines (BIO, IOB1 or BIOES tags), blank lines between sentences"
 
 
-def _files(path: Path) -> list[Path]:
-    return sorted(path.glob("*.conll")) if path.is_dir() else [path]
+def is_tag(t: str) -> bool:
+    return t == "O" or TAG_RE.match(t) is not None
+
+
+def split(line: str) -> list[str]:
+    return line.split("\t") if "\t" in line else line.split()
 
 
 def read(path: Path, reading) -> list[Incoming]:
     out: list[Incoming] = []
-    for f in _files(path):
-        try:
-            lines = f.read_bytes().decode("utf-8").split("\n")
-        except UnicodeDecodeError as e:
-            reading.problem(f"{f}:1", f"not UTF-8 (bad byte at offset {e.start})")
+    for f in files(path, PATTERNS):
+        text = read_text(f, reading)
+        if text is None:
             continue
         block: list[tuple[int, list[str]]] = []
         start = 1
-        for n, line in enumerate(lines, 1):
-            cols = line.split()
+        for n, line in enumerate(text.split("\n"), 1):
+            cols = [c.strip() for c in split(line.rstrip("\r"))] if line.strip() else []
             if cols and cols[0] == "-DOCSTART-":
                 if block:
                     out.append(_document(f, start, block, reading))
@@ -48,22 +58,34 @@ def read(path: Path, reading) -> list[Incoming]:
     return out
 
 
+def tag_columns(rows: list[tuple[int, list[str]]]) -> range:
+    """The columns holding the tags: all after the token in margin's layout, else the last."""
+    width = len(rows[0][1])
+    if all(is_tag(cols[1]) for _, cols in rows):
+        return range(1, width)
+    return range(width - 1, width)
+
+
 def _document(f: Path, start: int, rows: list[tuple[int, list[str]]], reading) -> Incoming:
     inc = Incoming(f"{f}:{start}", None, tokens=[cols[0] for _, cols in rows])
     width = len(rows[0][1])
     if width < 2:
-        reading.problem(f"{f}:{rows[0][0]}", "expected a token and at least one tag column")
+        reading.problem(f"{f}:{rows[0][0]}", f"expected a token and at least one tag column ({SHAPE})")
         return inc
     for n, cols in rows:
         if len(cols) != width:
             reading.problem(f"{f}:{n}", f"expected {width} columns like the first line of the document, "
                                         f"got {len(cols)}")
             return inc
-    for c in range(1, width):
+        if not cols[0]:
+            reading.problem(f"{f}:{n}", "empty token")
+            return inc
+    for c in tag_columns(rows):
         tags = [cols[c] for _, cols in rows]
-        bad = next((k for k, t in enumerate(tags) if t != "O" and not _TAG.match(t)), None)
+        bad = next((k for k, t in enumerate(tags) if not is_tag(t)), None)
         if bad is not None:
-            reading.problem(f"{f}:{rows[bad][0]}", f"column {c + 1}: tag {tags[bad]!r} is not O, B-LABEL or I-LABEL")
+            reading.problem(f"{f}:{rows[bad][0]}", f"column {c + 1}: tag {tags[bad][:40]!r} is not O, B-LABEL, "
+                                                   "I-LABEL (or E-, S-, L-, U- of BIOES)")
             return inc
         for label, a, b in bio_spans(tags):
             where = f"{f}:{rows[a][0]}"
@@ -75,13 +97,19 @@ def _document(f: Path, start: int, rows: list[tuple[int, list[str]]], reading) -
 
 
 def bio_spans(tags: list[str]) -> list[tuple[str, int, int]]:
-    """(label, first token, end token exclusive) of each entity in a BIO tag list."""
+    """(label, first token, end token exclusive) of each entity in a BIO, IOB1 or BIOES
+    tag list: ``B``/``S``/``U`` start a span, ``I``/``E``/``L`` continue one of the same
+    label (or start one), ``E``/``L``/``S``/``U`` end it."""
     out, label, first = [], None, 0
     for i, tag in enumerate([*tags, "O"]):
-        m = _TAG.match(tag)
-        if label is not None and (not m or m.group(1) == "B" or m.group(2) != label):
+        m = TAG_RE.match(tag)
+        kind, lab = (m.group(1), m.group(2)) if m else ("O", None)
+        if label is not None and (kind in "BSUO" or lab != label):
             out.append((label, first, i))
             label = None
         if m and label is None:
-            label, first = m.group(2), i
+            label, first = lab, i
+        if kind in "ELSU" and label is not None:
+            out.append((label, first, i + 1))
+            label = None
     return out

@@ -1,44 +1,28 @@
 """Read JSON Lines (a file, or every ``*.jsonl`` in a folder) in the shape ``margin export
 --format jsonl`` writes: ``{"id", "text"?, "spans": [{"start", "end", "label", "id"?,
 "text"?, "attrs"?, "note"?, ...}], "relations"?: [{"label", "from", "to", "id"?}],
-"meta"?: {"sha256", "status", "updated"}}``. Unknown keys are ignored; ``annotator`` is
-replaced by ``--annotator``. Without ``text``, ``meta.sha256`` (if there) must match the
-article."""
+"meta"?: {"sha256", "status", "updated"}}``. Other keys are ignored unless they look like
+annotations (``label``, ``entities``...: refused, naming them); ``annotator`` is replaced by
+``--annotator``. Without ``text``, ``meta.sha256`` (if there) must match the article."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from ..model import FLAGS, STATUSES
-from . import Incoming, RelIn, SpanIn
+from .base import Incoming, RelIn, SpanIn, files, is_int, json_lines, read_text
 
-
-def _files(path: Path) -> list[Path]:
-    return sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
-
-
-def _int(v) -> bool:
-    return isinstance(v, int) and not isinstance(v, bool)
+SHAPE = '{"id": "DOC", "text"?, "spans": [{"start", "end", "label", ...}], "relations"?}'
+KEYS = ("id", "text", "annotator", "spans", "relations", "meta")
 
 
 def read(path: Path, reading) -> list[Incoming]:
     out = []
-    for f in _files(path):
-        try:
-            text = f.read_bytes().decode("utf-8")
-        except UnicodeDecodeError as e:
-            reading.problem(f"{f}:1", f"not UTF-8 (bad byte at offset {e.start})")
+    for f in files(path, ("*.jsonl",)):
+        text = read_text(f, reading)
+        if text is None:
             continue
-        for n, line in enumerate(text.split("\n"), 1):
-            if not line.strip():
-                continue
-            where = f"{f}:{n}"
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as e:
-                reading.problem(where, f"not JSON: {e.msg} at column {e.colno}")
-                continue
+        for where, obj in json_lines(f, text, reading):
             inc = _record(obj, where, str(f), reading)
             if inc is not None:
                 out.append(inc)
@@ -47,8 +31,9 @@ def read(path: Path, reading) -> list[Incoming]:
 
 def _record(obj, where: str, fname: str, reading) -> Incoming | None:
     if not isinstance(obj, dict) or not isinstance(obj.get("id"), str):
-        reading.problem(where, 'expected an object with a string "id"')
+        reading.problem(where, f"expected margin's jsonl shape {SHAPE}")
         return None
+    reading.leftover(where, obj, KEYS, "margin's jsonl", SHAPE)
     text = obj.get("text")
     if text is not None and not isinstance(text, str):
         reading.problem(where, '"text" must be a string')
@@ -76,20 +61,19 @@ def _record(obj, where: str, fname: str, reading) -> Incoming | None:
             continue
         label = reading.relation(w, r["label"])
         if label is not None:
-            inc.relations.append(RelIn(w, r.get("id") if isinstance(r.get("id"), str) else None,
-                                       label, r["from"], r["to"]))
+            inc.relations.append(RelIn(w, reading.span_id(w, r.get("id")), label, r["from"], r["to"]))
     return inc
 
 
 def _span(s, where: str, reading) -> SpanIn | None:
-    if not isinstance(s, dict) or not _int(s.get("start")) or not _int(s.get("end")) \
+    if not isinstance(s, dict) or not is_int(s.get("start")) or not is_int(s.get("end")) \
             or not isinstance(s.get("label"), str):
         reading.problem(where, 'expected {"start": int, "end": int, "label": str, ...}')
         return None
     label = reading.label(where, s["label"])
     if label is None:
         return None
-    where = f"{where} ({s['label']} {s['start']}-{s['end']})"
+    where = f"{where} ({s['label'][:40]} {s['start']}-{s['end']})"
     attrs = s.get("attrs") or {}
     if not isinstance(attrs, dict):
         reading.problem(where, '"attrs" must be an object')
@@ -104,6 +88,6 @@ def _span(s, where: str, reading) -> SpanIn | None:
     if s.get("flag") in FLAGS:
         extra["flag"] = s["flag"]
     note = s.get("note")
-    return SpanIn(where, s.get("id") if isinstance(s.get("id"), str) else None, label,
+    return SpanIn(where, reading.span_id(where, s.get("id")), label,
                   [(s["start"], s["end"])], s.get("text") if isinstance(s.get("text"), str) else None,
                   reading.attrs(where, label, attrs), note if isinstance(note, str) else None, extra)

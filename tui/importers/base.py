@@ -1,0 +1,309 @@
+"""What every reader shares: the incoming records, the problem list, safe input reading.
+
+Readers turn their files into :class:`Incoming` documents and report each problem as
+``file:line: problem`` through :class:`Reading`; nothing here touches the corpus.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..corpus import NAME_RE
+from ..errors import DataError
+from ..schema import Schema
+
+MAX_INPUT_BYTES = 512 * 2**20  # one input file; bigger ones are refused before reading
+MAX_NUMBER = 2**63  # attribute integers beyond this are refused (JSON/Arrow readers overflow)
+
+
+@dataclass
+class SpanIn:
+    where: str  # file:line, for messages
+    id: str | None
+    label: str
+    frags: list[tuple[int, int]]  # code-point offsets, or token indexes for token input
+    quote: str | None = None  # the text the source says the span has
+    attrs: dict = field(default_factory=dict)
+    note: str | None = None
+    extra: dict = field(default_factory=dict)  # source, origin, edited, flag
+    key: object = None  # the source's own id for the span, for its relations (any type)
+
+
+@dataclass
+class RelIn:
+    where: str
+    id: str | None
+    label: str
+    source: object  # a margin span id, or (with Incoming.keyed) the source's span key
+    target: object
+
+
+@dataclass
+class Incoming:
+    """One document's annotation as another tool had it, not yet matched to the corpus."""
+
+    where: str  # file (and line) it came from
+    doc_id: str | None  # a margin document id the source names; None: match by text or tokens
+    text: str | None = None  # the text the source had, if it carries one
+    text_path: str = ""  # the file that text came from
+    sha256: str | None = None  # the text's hash, when the source has only that
+    tokens: list[str] | None = None  # token input: spans are token indexes into these
+    spans: list[SpanIn] = field(default_factory=list)
+    relations: list[RelIn] = field(default_factory=list)
+    status: str = "in_progress"
+    updated: str = ""
+    keyed: bool = False  # relations refer to SpanIn.key (foreign ids), not margin ids
+    id_hint: str | None = None  # a document id the source mentions (chooses among equal texts)
+    utf16: bool = False  # offsets may be UTF-16 code units (JavaScript tools)
+
+
+@dataclass
+class Reading:
+    """What readers share: the schema, the label map, and the problem list."""
+
+    schema: Schema
+    label_map: dict[str, str] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # things skipped on purpose, for the summary
+
+    def problem(self, where: str, msg: str) -> None:
+        self.problems.append(f"{where}: {msg}")
+
+    def label(self, where: str, name) -> str | None:
+        """The schema label for ``name`` (after --map), or None with a problem."""
+        if not isinstance(name, str):
+            self.problem(where, f"label must be a string, got {type(name).__name__}")
+            return None
+        mapped = self.label_map.get(name, name)
+        if mapped in self.schema.labels:
+            return mapped
+        self.problem(where, f"unknown label {name[:60]!r} (the schema has {', '.join(self.schema.labels)}; "
+                            f"map it with --map {name[:60]}=LABEL)")
+        return None
+
+    def relation(self, where: str, name) -> str | None:
+        if not isinstance(name, str):
+            self.problem(where, f"relation label must be a string, got {type(name).__name__}")
+            return None
+        mapped = self.label_map.get(name, name)
+        if mapped in self.schema.relations:
+            return mapped
+        self.problem(where, f"unknown relation {name[:60]!r} (the schema has {', '.join(self.schema.relations) or 'none'}; "
+                            f"map it with --map {name[:60]}=RELATION)")
+        return None
+
+    def attrs(self, where: str, label: str, attrs: dict) -> dict:
+        """The attributes the schema allows for ``label``; a problem for each other one."""
+        ldef = self.schema.labels[label]
+        out = {}
+        for name, value in attrs.items():
+            adef = ldef.attrs.get(name)
+            if adef is None:
+                self.problem(where, f"{label} has no attribute {str(name)[:60]!r} (it has: {', '.join(ldef.attrs) or 'none'})")
+                continue
+            problem = adef.check(value)
+            if problem is None and isinstance(value, int) and not isinstance(value, bool) \
+                    and not abs(value) < MAX_NUMBER:
+                problem = f"attribute {name!r}: the integer {str(value)[:20]}... is out of range (|value| < 2**63)"
+            if problem:
+                self.problem(where, f"{label}: {problem}")
+                continue
+            out[name] = value
+        return out
+
+    def span_id(self, where: str, sid) -> str | None:
+        """A margin span or relation id from the input, checked by the one name grammar."""
+        if sid is None:
+            return None
+        if not isinstance(sid, str) or not NAME_RE.fullmatch(sid):
+            self.problem(where, f"id {str(sid)[:60]!r} is not a margin id (1-128 of A-Z a-z 0-9 . _ -, "
+                                "starting with a letter or digit)")
+            return None
+        return sid
+
+    def leftover(self, where: str, obj: dict, consumed, fmt: str, shape: str) -> None:
+        """Refuse keys that look like annotations but that no reader part consumed."""
+        left = sorted(k for k in obj if k not in consumed and k.lower() in ANNOTATION_KEYS and obj[k])
+        if left:
+            self.problem(where, f"{', '.join(map(repr, left))} look like annotations, but {fmt} has no such key "
+                                f"(expected {shape}); nothing was imported")
+
+
+#: Keys that hold annotations in some tool's format: a record with one that no reader
+#: consumed is refused rather than imported as "0 spans".
+ANNOTATION_KEYS = frozenset(
+    "label labels entities entity ents spans span relations relation annotations annotation predictions "
+    "prediction result results ner tags tag ner_tags accept cats".split())
+
+
+def parse_map(pairs: list[str] | None) -> dict[str, str]:
+    out = {}
+    for p in pairs or ():
+        old, sep, new = p.partition("=")
+        if not sep or not old or not new:
+            raise DataError(f"--map {p!r}: expected OLD=NEW")
+        out[old] = new
+    return out
+
+
+# --------------------------------------------------------------------------- input files
+
+
+def files(path: Path, patterns: tuple[str, ...], recursive: bool = False) -> list[Path]:
+    """``path`` itself, or the files in the folder ``path`` matching ``patterns``."""
+    path = Path(path)
+    try:
+        st = os.stat(path)
+    except OSError as e:
+        raise DataError(f"{path}: {e.strerror or 'cannot read'}") from None
+    if not stat.S_ISDIR(st.st_mode):
+        return [path]
+    found: set[Path] = set()
+    for pat in patterns:
+        found.update(path.rglob(pat) if recursive else path.glob(pat))
+    return sorted(found)
+
+
+def read_bytes(f: Path, reading: Reading) -> bytes | None:
+    """The bytes of the regular file ``f`` (not a folder, FIFO or device), size-limited."""
+    try:
+        fd = os.open(f, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO must not block the open
+    except OSError as e:
+        reading.problem(f"{f}:1", f"cannot read: {e.strerror}")
+        return None
+    with open(fd, "rb") as fh:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            reading.problem(f"{f}:1", "not a regular file (a folder, FIFO or device?)")
+            return None
+        if st.st_size > MAX_INPUT_BYTES:
+            reading.problem(f"{f}:1", f"too large ({st.st_size} bytes; margin imports files up to "
+                                      f"{MAX_INPUT_BYTES // 2**20} MiB: split it)")
+            return None
+        try:
+            return fh.read(MAX_INPUT_BYTES + 1)
+        except OSError as e:
+            reading.problem(f"{f}:1", f"cannot read: {e.strerror}")
+            return None
+
+
+def read_text(f: Path, reading: Reading) -> str | None:
+    data = read_bytes(f, reading)
+    if data is None:
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        reading.problem(f"{f}:{line}", f"not UTF-8 (bad byte at offset {e.start})")
+        return None
+    return text.removeprefix("\ufeff")
+
+
+class JSONProblem(Exception):
+    pass
+
+
+def _constant(name: str):
+    raise ValueError(f"{name} is not JSON")
+
+
+def loads(s: str):
+    """``json.loads`` that refuses NaN/Infinity, deep nesting and huge numbers with a
+    JSONProblem (one line) instead of RecursionError or ValueError."""
+    try:
+        return json.loads(s, parse_constant=_constant)
+    except json.JSONDecodeError as e:
+        raise JSONProblem(f"not JSON: {e.msg} at line {e.lineno} column {e.colno}" if e.lineno > 1
+                          else f"not JSON: {e.msg} at column {e.colno}") from None
+    except RecursionError:
+        raise JSONProblem("nested too deeply") from None
+    except ValueError as e:
+        raise JSONProblem(f"not usable JSON: {str(e).split(';')[0]}") from None
+
+
+def json_lines(f: Path, text: str, reading: Reading):
+    """(where, object) for each non-blank line of a JSON Lines text; problems reported."""
+    for n, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        where = f"{f}:{n}"
+        try:
+            yield where, loads(line)
+        except JSONProblem as e:
+            reading.problem(where, str(e))
+
+
+_DECODER = json.JSONDecoder(parse_constant=_constant)
+
+
+def records(f: Path, text: str, reading: Reading):
+    """(where, object) for each record of a JSON array (``[{...}, ...]``, each with the line
+    it starts on) or of JSON Lines; problems reported."""
+    if not text.lstrip().startswith("["):
+        yield from json_lines(f, text, reading)
+        return
+    pos, line, n = text.index("[") + 1, 1, len(text)
+    counted = 0
+    while True:
+        while pos < n and text[pos] in " \t\r\n,":
+            pos += 1
+        line += text.count("\n", counted, pos)
+        counted = pos
+        if pos >= n:
+            reading.problem(f"{f}:{line}", "not JSON: the array is not closed with ']'")
+            return
+        if text[pos] == "]":
+            if text[pos + 1:].strip():
+                reading.problem(f"{f}:{line}", "not JSON: something follows the array's closing ']'")
+            return
+        where = f"{f}:{line}"
+        try:
+            obj, pos = _DECODER.raw_decode(text, pos)
+        except json.JSONDecodeError as e:
+            reading.problem(f"{f}:{e.lineno}", f"not JSON: {e.msg} at column {e.colno}")
+            return
+        except RecursionError:
+            reading.problem(where, "not JSON margin can read: nested too deeply")
+            return
+        except ValueError as e:
+            reading.problem(where, f"not usable JSON: {str(e).split(';')[0]}")
+            return
+        yield where, obj
+
+
+def is_int(v) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def is_str(v) -> bool:
+    return isinstance(v, str)
+
+
+def id_hint(*objs) -> str | None:
+    """A margin document id some record mentions (``id``, ``doc_id``, ``document``,
+    ``meta.id``...), used only to choose among corpus documents with the same text."""
+    for obj in objs:
+        if not isinstance(obj, dict):
+            continue
+        for key in ("doc_id", "document", "id", "margin_id"):
+            v = obj.get(key)
+            if isinstance(v, str) and NAME_RE.fullmatch(v):
+                return v
+        meta = obj.get("meta")
+        if isinstance(meta, dict) and meta is not obj:
+            found = id_hint(meta)
+            if found:
+                return found
+    return None
+
+
+def status_of(obj) -> str:
+    """margin's status from a record's ``meta.status`` (what margin's exports write)."""
+    meta = obj.get("meta") if isinstance(obj, dict) else None
+    status = meta.get("status") if isinstance(meta, dict) else None
+    return status if status in ("in_progress", "done") else "in_progress"

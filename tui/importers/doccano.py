@@ -1,0 +1,90 @@
+"""Read doccano JSONL exports (a file, or every ``*.jsonl`` / ``*.json`` in a folder), in
+both of doccano's shapes:
+
+- sequence labelling: ``{"text": "...", "label": [[start, end, "LABEL"], ...]}`` (older
+  versions write ``"labels"``);
+- relation extraction: ``{"text": "...", "entities": [{"id": 1, "label": "ORG",
+  "start_offset": 0, "end_offset": 5}], "relations": [{"id": 0, "from_id": 1, "to_id": 2,
+  "type": "LABEL"}]}`` (integer ids, doccano's own: margin numbers spans and relations
+  ``s1``, ``r1``... and keeps the links).
+
+Offsets are code points. Documents are matched to the corpus by their text. A ``label``
+list of plain strings is text classification, which margin does not have: refused.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .base import Incoming, RelIn, SpanIn, files, id_hint, is_int, read_text, records, status_of
+
+SHAPE = ('{"text", "label": [[start, end, "LABEL"]]} or {"text", "entities": [{"id", "label", '
+         '"start_offset", "end_offset"}], "relations": [{"from_id", "to_id", "type"}]}')
+KEYS = ("id", "text", "label", "labels", "entities", "relations", "meta", "Comments", "comments")
+
+
+def read(path: Path, reading) -> list[Incoming]:
+    out = []
+    for f in files(path, ("*.jsonl", "*.json")):
+        text = read_text(f, reading)
+        if text is None:
+            continue
+        for where, obj in records(f, text, reading):
+            inc = _record(obj, where, reading)
+            if inc is not None:
+                out.append(inc)
+    return out
+
+
+def _record(obj, where: str, reading) -> Incoming | None:
+    if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+        reading.problem(where, f"expected doccano's shape {SHAPE}")
+        return None
+    reading.leftover(where, obj, KEYS, "doccano", SHAPE)
+    inc = Incoming(where, None, obj["text"], keyed=True, id_hint=id_hint(obj), status=status_of(obj))
+    for key in ("label", "labels"):
+        items = obj.get(key)
+        if items is None:
+            continue
+        if not isinstance(items, list):
+            reading.problem(where, f'"{key}" must be a list of [start, end, "LABEL"]')
+            continue
+        for i, item in enumerate(items, 1):
+            w = f"{where}: {key} {i}"
+            if isinstance(item, str):
+                reading.problem(w, f"{item[:40]!r} is a document category (text classification); "
+                                   "margin annotates spans")
+                continue
+            if not (isinstance(item, list) and len(item) == 3 and is_int(item[0]) and is_int(item[1])):
+                reading.problem(w, 'expected [start, end, "LABEL"]')
+                continue
+            label = reading.label(w, item[2])
+            if label is not None:
+                inc.spans.append(SpanIn(f"{w} ({item[2]} {item[0]}-{item[1]})", None, label, [(item[0], item[1])]))
+    ents = obj.get("entities")
+    if ents is not None and not isinstance(ents, list):
+        reading.problem(where, '"entities" must be a list')
+        ents = []
+    for i, e in enumerate(ents or (), 1):
+        w = f"{where}: entity {i}"
+        if not (isinstance(e, dict) and is_int(e.get("start_offset")) and is_int(e.get("end_offset"))):
+            reading.problem(w, 'expected {"id", "label", "start_offset": int, "end_offset": int}')
+            continue
+        label = reading.label(w, e.get("label"))
+        if label is not None:
+            key = e.get("id") if isinstance(e.get("id"), (int, str)) and not isinstance(e.get("id"), bool) else None
+            inc.spans.append(SpanIn(f"{w} ({e['label'][:40]} {e['start_offset']}-{e['end_offset']})", None, label,
+                                    [(e["start_offset"], e["end_offset"])], key=key))
+    rels = obj.get("relations")
+    if rels is not None and not isinstance(rels, list):
+        reading.problem(where, '"relations" must be a list')
+        rels = []
+    for i, r in enumerate(rels or (), 1):
+        w = f"{where}: relation {i}"
+        if not (isinstance(r, dict) and "from_id" in r and "to_id" in r):
+            reading.problem(w, 'expected {"from_id", "to_id", "type"}')
+            continue
+        label = reading.relation(w, r.get("type", r.get("label")))
+        if label is not None:
+            inc.relations.append(RelIn(w, None, label, r["from_id"], r["to_id"]))
+    return inc

@@ -1,0 +1,182 @@
+"""Placing incoming spans on a corpus document: offsets checked, token input aligned by
+characters, foreign ids replaced by margin's, relations resolved, the file rendered and
+validated (and its size checked) exactly as a save would. Linear in the number of spans."""
+
+from __future__ import annotations
+
+from .. import store
+from ..errors import DataError, ValidationError
+from ..model import Annotation, Relation, make_span, now_utc
+from .base import Incoming, Reading, SpanIn
+
+# Characters brat cuts fragments at (str.splitlines() line boundaries).
+LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+#: The fewest bytes one span takes in a margin file: more spans than MAX_FILE_BYTES /
+#: MIN_SPAN_BYTES are refused before any work.
+MIN_SPAN_BYTES = 80
+
+
+def strip_ws(s: str) -> str:
+    return "".join(s.split())
+
+
+def align_tokens(tokens: list[str], text: str) -> list[tuple[int, int]] | None:
+    """Character offsets of each token in ``text``, whitespace ignored on both sides;
+    None unless the tokens spell out exactly the non-whitespace characters of ``text``."""
+    out = []
+    pos, n = 0, len(text)
+    for tok in tokens:
+        tok = strip_ws(tok)
+        if not tok:
+            return None
+        while pos < n and text[pos].isspace():
+            pos += 1
+        if text.startswith(tok, pos):
+            out.append((pos, pos + len(tok)))
+            pos += len(tok)
+            continue
+        start = pos
+        for ch in tok:  # the token runs across whitespace in the text
+            while pos < n and text[pos].isspace():
+                pos += 1
+            if pos >= n or text[pos] != ch:
+                return None
+            pos += 1
+        out.append((start, pos))
+    return out if not text[pos:].strip() else None
+
+
+def _utf16_to_cp(text: str):
+    """A function mapping UTF-16 code-unit offsets of ``text`` to code-point offsets."""
+    units = []
+    for i, ch in enumerate(text):
+        units.append(i)
+        if ord(ch) > 0xFFFF:
+            units.append(i)  # the low surrogate: inside the character
+    units.append(len(text))
+    return lambda u: units[u] if 0 <= u < len(units) else -1
+
+
+def _place(inc: Incoming, s: SpanIn, text: str, reading: Reading, offsets, utf16) -> tuple[int, int] | None:
+    """Code-point offsets of ``s`` in ``text``, checked; None with a problem."""
+    if offsets is not None:
+        (a, b), = s.frags
+        if not 0 <= a < b <= len(offsets):
+            reading.problem(s.where, f"tokens {a}-{b} are outside the document ({len(offsets)} tokens)")
+            return None
+        return offsets[a][0], offsets[b - 1][1]
+    frags = s.frags
+    start, end = frags[0][0], frags[-1][1]
+    if s.quote is not None and utf16 is not None and text[start:end] != s.quote:
+        conv = [(utf16(a), utf16(b)) for a, b in frags]
+        if text[conv[0][0]:conv[-1][1]] == s.quote and conv[0][0] >= 0:
+            frags = conv
+            start, end = frags[0][0], frags[-1][1]
+    if not all(0 <= a <= b <= len(text) for a, b in frags) or start >= end:
+        reading.problem(s.where, f"offsets {start}-{end} are outside the document ({len(text)} characters) or empty")
+        return None
+    for (_, b), (c, _) in zip(frags, frags[1:]):
+        if not text[b:c] or any(ch not in LINE_BREAKS for ch in text[b:c]):
+            reading.problem(s.where, f"discontinuous span: its fragments are separated by {text[b:c][:40]!r}, "
+                                     "and margin spans are contiguous")
+            return None
+    if s.quote is not None:
+        have = " ".join(text[a:b] for a, b in frags)
+        if have != s.quote:
+            reading.problem(s.where, f"span text {s.quote[:60]!r} does not match the document, "
+                                     f"which has {have[:60]!r} at {start}-{end}")
+            return None
+    return start, end
+
+
+class _Ids:
+    """Fresh ids ``s1``, ``s2``... skipping the taken ones; O(1) each."""
+
+    def __init__(self, prefix: str, used: set):
+        self.prefix, self.used, self.n = prefix, used, 0
+
+    def __call__(self) -> str:
+        while True:
+            self.n += 1
+            sid = f"{self.prefix}{self.n}"
+            if sid not in self.used:
+                self.used.add(sid)
+                return sid
+
+
+def too_many(inc: Incoming, doc_id: str, reading: Reading) -> bool:
+    """Refuse (before placing anything) a document whose spans cannot fit one margin file."""
+    most = store.MAX_FILE_BYTES // MIN_SPAN_BYTES
+    if len(inc.spans) > most:
+        reading.problem(inc.where, f"{len(inc.spans)} spans for document {doc_id!r}: a margin file holds at "
+                                   f"most about {most} (files are limited to {store.MAX_FILE_BYTES} bytes); "
+                                   "split the spans over several annotators")
+        return True
+    return False
+
+
+def build(inc: Incoming, doc, annotator: str, reading: Reading, offsets=None) -> tuple[Annotation, bytes] | None:
+    """``inc`` placed on ``doc``: the annotation and the bytes of its file, or None
+    (problems in ``reading``). ``offsets``: token offsets for token input."""
+    if too_many(inc, doc.id, reading):
+        return None
+    n0 = len(reading.problems)
+    text = doc.text
+    utf16 = _utf16_to_cp(text) if inc.utf16 and any(ord(c) > 0xFFFF for c in text) else None
+    used = {s.id for s in inc.spans if s.id} | {r.id for r in inc.relations if r.id}
+    fresh_s, fresh_r = _Ids("s", used), _Ids("r", used)
+    spans, seen, keys = [], set(), {}
+    for s in inc.spans:
+        if s.id is not None and s.id in seen:
+            reading.problem(s.where, f"duplicate span id {s.id!r}")
+            continue
+        placed = _place(inc, s, text, reading, offsets, utf16)
+        if placed is None:
+            continue
+        sid = s.id or fresh_s()
+        seen.add(sid)
+        if s.key is not None:
+            if s.key in keys:
+                reading.problem(s.where, f"duplicate span id {str(s.key)[:40]!r}")
+                continue
+            keys[s.key] = sid
+        spans.append(make_span(text, sid, s.label, *placed, attrs=s.attrs, note=s.note, **s.extra))
+    labels = {s.id: s.label for s in spans}
+    relations = []
+    for r in inc.relations:
+        rdef = reading.schema.relations[r.label]
+        ok, ends = True, []
+        for end, ref, allowed in (("from", r.source, rdef.from_labels), ("to", r.target, rdef.to_labels)):
+            try:
+                sid = keys.get(ref) if inc.keyed else ref
+            except TypeError:  # a list or object where an id belongs
+                sid = None
+            ends.append(sid)
+            if sid not in labels:
+                reading.problem(r.where, f"{r.label}: {end} {str(ref)[:40]!r} is not a span of this document")
+                ok = False
+            elif labels[sid] not in allowed:
+                reading.problem(r.where, f"{r.label}: {end} {str(ref)[:40]!r} is labelled {labels[sid]}; "
+                                         f"it must be {' or '.join(allowed)}")
+                ok = False
+        if ok:
+            relations.append(Relation(r.id or fresh_r(), r.label, ends[0], ends[1]))
+    if len(reading.problems) > n0:
+        return None
+    ann = Annotation(doc.id, doc.sha256, len(text), annotator, inc.status, inc.updated or now_utc(),
+                     spans, relations)
+    try:  # the same checks a saved file will get, on the very bytes that will be written
+        data = store.dumps(ann).encode("utf-8")
+        if len(data) > store.MAX_FILE_BYTES:
+            reading.problem(inc.where, f"document {doc.id!r} would make a {len(data)}-byte file, over the "
+                                       f"{store.MAX_FILE_BYTES}-byte limit of margin files ({len(spans)} spans); "
+                                       "split the spans over several annotators")
+            return None
+        store.parse(data.decode("utf-8"), inc.where, reading.schema, doc)
+    except ValidationError as e:
+        reading.problems.extend(f"{inc.where}: would not make a valid margin file: {p}" for p in e.problems)
+        return None
+    except DataError as e:
+        reading.problem(inc.where, f"would not make a valid margin file: {e}")
+        return None
+    return ann, data

@@ -1,0 +1,93 @@
+"""Read spaCy ``DocBin`` files (``.spacy``; a file, or every ``*.spacy`` in a folder).
+
+Each ``Doc`` gives its text and spans: every ``doc.spans`` group and ``doc.ents`` (a span
+in several of them is imported once). A Doc written by ``margin export --format spacy``
+carries ``doc.user_data["margin"]`` (document id, span ids, attributes, notes,
+relations): then that is read instead, so the round trip keeps everything. Needs the
+optional spaCy (``pip install 'margin[spacy]'``), imported only here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import DataError
+from .base import Incoming, RelIn, SpanIn, files, id_hint, is_int, read_bytes
+
+
+def _spacy():
+    try:
+        import spacy  # noqa: F401
+        from spacy.tokens import DocBin
+        from spacy.vocab import Vocab
+    except ImportError:
+        raise DataError("importing .spacy files needs spaCy: pip install 'margin[spacy]'") from None
+    return DocBin, Vocab
+
+
+def read(path: Path, reading) -> list[Incoming]:
+    DocBin, Vocab = _spacy()
+    out = []
+    for f in files(path, ("*.spacy",)):
+        data = read_bytes(f, reading)
+        if data is None:
+            continue
+        try:
+            docs = list(DocBin().from_bytes(data).get_docs(Vocab()))
+        except Exception as e:  # spaCy raises many kinds on a bad file; all mean "not a DocBin"
+            reading.problem(f"{f}:1", f"not a spaCy DocBin ({type(e).__name__}); expected a file written by "
+                                      "DocBin.to_disk")
+            continue
+        for n, doc in enumerate(docs, 1):
+            out.append(_doc(doc, f"{f}:1: doc {n}", str(f), reading))
+    return out
+
+
+def _doc(doc, where: str, fname: str, reading) -> Incoming:
+    meta = doc.user_data.get("margin") if isinstance(doc.user_data, dict) else None
+    if isinstance(meta, dict) and isinstance(meta.get("spans"), list):
+        return _margin(doc, meta, where, fname, reading)
+    inc = Incoming(where, None, doc.text, fname)
+    seen = set()
+    groups = [(f"doc.spans[{k!r}]", list(g)) for k, g in doc.spans.items()] + [("doc.ents", list(doc.ents))]
+    for group, spans in groups:
+        for sp in spans:
+            key = (sp.start_char, sp.end_char, sp.label_)
+            if key in seen:
+                continue
+            seen.add(key)
+            w = f"{where}: {group[:40]}"
+            label = reading.label(w, sp.label_)
+            if label is not None:
+                inc.spans.append(SpanIn(f"{w} ({sp.label_} {sp.start_char}-{sp.end_char})", None, label,
+                                        [(sp.start_char, sp.end_char)], sp.text))
+    return inc
+
+
+def _margin(doc, meta: dict, where: str, fname: str, reading) -> Incoming:
+    """A Doc margin exported: its user_data holds the whole annotation."""
+    doc_id = meta.get("id") if isinstance(meta.get("id"), str) else None
+    inc = Incoming(where, doc_id, doc.text, fname, id_hint=id_hint(meta),
+                   status=meta.get("status") if meta.get("status") in ("in_progress", "done") else "in_progress")
+    for i, s in enumerate(meta["spans"], 1):
+        w = f"{where}: span {i}"
+        if not (isinstance(s, dict) and is_int(s.get("start")) and is_int(s.get("end"))):
+            reading.problem(w, 'expected {"id", "label", "start": int, "end": int} in user_data["margin"]')
+            continue
+        label = reading.label(w, s.get("label"))
+        if label is None:
+            continue
+        attrs = s.get("attrs") if isinstance(s.get("attrs"), dict) else {}
+        note = s.get("note") if isinstance(s.get("note"), str) else None
+        inc.spans.append(SpanIn(w, reading.span_id(w, s.get("id")), label, [(s["start"], s["end"])], None,
+                                reading.attrs(w, label, attrs), note))
+    rels = meta.get("relations") or []
+    for i, r in enumerate(rels if isinstance(rels, list) else [None], 1):
+        w = f"{where}: relation {i}"
+        if not isinstance(r, dict) or not all(isinstance(r.get(k), str) for k in ("label", "from", "to")):
+            reading.problem(w, 'expected {"label", "from", "to"} in user_data["margin"]')
+            continue
+        label = reading.relation(w, r["label"])
+        if label is not None:
+            inc.relations.append(RelIn(w, reading.span_id(w, r.get("id")), label, r["from"], r["to"]))
+    return inc

@@ -1,0 +1,423 @@
+"""All-or-nothing writing of several files: stage, journal, rename, forget.
+
+    with staged.Transaction(corpus.annotations_dir) as t:
+        t.write(path_a, data_a)
+        t.write(path_b, data_b, must_not_exist=True)
+    # here every file is replaced, or (on an exception) none is
+
+``write`` stages each file at once as a temp file next to its destination (created with
+``O_EXCL | O_NOFOLLOW``, written, fsynced), so a full disk or a read-only folder fails
+*before* anything is replaced, and then every temp file is removed. ``commit`` (the end of
+the ``with`` block) re-checks that no destination changed since it was staged, writes a
+journal ``ROOT/.margin-txn-<pid>-<rand>.json`` (temp -> destination pairs, fsynced), keeps
+a hard link to each old file, renames every temp file over its destination, fsyncs the
+folders and deletes the journal and the links. A rename that fails puts the old files
+back. A process killed after the journal was written leaves it behind: :func:`recover`
+(run by every new Transaction on the same root, and cheap enough for any loader: one
+directory listing) finishes the renames, so a corpus never stays half-written.
+
+Nothing is written through a symbolic link: a destination that is a link, a folder that
+resolves outside the root, and a journal entry naming anything but our own temp files
+next to their destination are refused. Pure core: no Textual, no YAML.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import secrets
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ConflictError, DataError
+
+JOURNAL_RE = re.compile(r"\.margin-txn-(\d+)-[0-9a-f]{8}\.json\Z")
+MAX_JOURNAL_BYTES = 4 * 2**20
+_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _umask()
+
+
+@dataclass
+class _Staged:
+    dest: Path
+    tmp: Path
+    old: str | None  # sha256 of the destination when staged; None: it did not exist
+    backup: Path | None = None
+    renamed: bool = False
+
+
+def _sha_of(path: Path) -> str | None:
+    """sha256 of the regular file at ``path`` (not following a link), None if absent."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | os.O_NONBLOCK)
+    except FileNotFoundError:
+        return None
+    except OSError as e:
+        raise DataError(f"{path}: cannot read: {_why(e)}") from None
+    with open(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise DataError(f"{path}: not a regular file; refused")
+        h = hashlib.sha256()
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+        return h.hexdigest()
+
+
+def _why(e: OSError) -> str:
+    if e.errno is not None and e.errno == getattr(os, "ELOOP", -1):
+        return "it is a symbolic link"
+    return e.strerror or type(e).__name__
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems cannot fsync a folder
+    finally:
+        os.close(fd)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, ValueError):
+        return pid > 0  # someone else's live process (or a nonsense pid: not ours to judge)
+    return True
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        n = os.write(fd, view)
+        view = view[n:]
+
+
+def remove_dead_temps(folder: Path, name: str) -> None:
+    """Delete ``.NAME.<pid>.*.tmp`` files next to ``folder/NAME`` whose writer is dead."""
+    prefix = f".{name}."
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for n in names:
+        if not (n.startswith(prefix) and n.endswith((".tmp", ".old"))):
+            continue
+        pid = n[len(prefix):].split(".", 1)[0]
+        if not pid.isdigit() or len(pid) > 9 or _alive(int(pid)):
+            continue
+        try:
+            os.unlink(os.path.join(folder, n))
+        except OSError:
+            pass
+
+
+class Transaction:
+    """Stage files under ``root``; commit replaces them all or none (see the module doc)."""
+
+    def __init__(self, root: Path):
+        self.root = Path(root)
+        self._real_root = Path(os.path.realpath(self.root))
+        self._staged: list[_Staged] = []
+        self._made: list[Path] = []  # folders this transaction created (removed on abort)
+        self._done = False
+        self.recovered = recover(self.root)
+
+    # ------------------------------------------------------------------ context manager
+
+    def __enter__(self) -> "Transaction":
+        return self
+
+    def __exit__(self, kind, exc, tb) -> None:
+        if kind is None:
+            self.commit()
+        else:
+            self.abort()
+
+    @property
+    def written(self) -> list[Path]:
+        return [s.dest for s in self._staged]
+
+    # ------------------------------------------------------------------ staging
+
+    def _folder(self, folder: Path) -> None:
+        """Create ``folder`` (and parents) under the root, refusing links that lead out."""
+        try:
+            rel = Path(os.path.abspath(folder)).relative_to(os.path.abspath(self.root))
+        except ValueError:
+            raise DataError(f"{folder}: outside {self.root}; refused") from None
+        cur = self.root
+        for part in ("", *rel.parts):
+            cur = cur / part if part else cur
+            try:
+                st = os.lstat(cur)
+            except FileNotFoundError:
+                try:
+                    os.mkdir(cur)
+                except OSError as e:
+                    raise DataError(f"{cur}: cannot create the folder: {_why(e)}") from None
+                self._made.append(cur)
+                continue
+            if stat.S_ISLNK(st.st_mode):
+                real = Path(os.path.realpath(cur))
+                if not (real == self._real_root or real.is_relative_to(self._real_root)) or not real.is_dir():
+                    raise DataError(f"{cur}: a symbolic link to {real}, outside {self.root}; refused")
+            elif not stat.S_ISDIR(st.st_mode):
+                raise DataError(f"{cur}: not a folder")
+
+    def write(self, path: Path, data: bytes, *, must_not_exist: bool = False) -> None:
+        """Stage ``data`` for ``path`` now (temp file written and fsynced); DataError if
+        that fails, after removing everything this transaction staged."""
+        if self._done:
+            raise RuntimeError("transaction already finished")
+        path = Path(path)
+        try:
+            self._folder(path.parent)
+            try:
+                st = os.lstat(path)
+            except FileNotFoundError:
+                st = None
+            if st is not None and stat.S_ISLNK(st.st_mode):
+                raise DataError(f"{path}: is a symbolic link; refused (margin never writes through links)")
+            if st is not None and not stat.S_ISREG(st.st_mode):
+                raise DataError(f"{path}: exists and is not a regular file; refused")
+            if st is not None and must_not_exist:
+                raise DataError(f"{path}: exists; use --force to replace it")
+            if any(s.dest == path for s in self._staged):
+                raise DataError(f"{path}: written twice in one transaction")
+            old = _sha_of(path) if st is not None else None
+            mode = stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~_UMASK
+            remove_dead_temps(path.parent, path.name)
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+            try:
+                fd = os.open(tmp, _FLAGS, 0o600)
+            except OSError as e:
+                raise DataError(f"{path}: cannot write: {_why(e)}") from None
+            item = _Staged(path, tmp, old)
+            self._staged.append(item)
+            try:
+                os.fchmod(fd, mode)
+                _write_all(fd, data)
+                os.fsync(fd)
+            except OSError as e:
+                raise DataError(f"{path}: cannot write: {_why(e)}") from None
+            finally:
+                os.close(fd)
+        except BaseException:
+            self.abort()
+            raise
+
+    # ------------------------------------------------------------------ commit / abort
+
+    def abort(self) -> None:
+        """Remove every staged temp file and the folders made for them; replace nothing."""
+        if self._done:
+            return
+        self._done = True
+        for s in self._staged:
+            _unlink(s.tmp)
+        for d in reversed(self._made):
+            try:
+                os.rmdir(d)
+            except OSError:
+                pass
+
+    def commit(self) -> None:
+        if self._done:
+            raise RuntimeError("transaction already finished")
+        if not self._staged:
+            self._done = True
+            return
+        try:
+            for s in self._staged:
+                if _sha_of(s.dest) != s.old:
+                    raise ConflictError(f"{s.dest}: changed on disk while margin was writing it; nothing was written")
+                if s.old is not None:
+                    backup = s.dest.with_name(f".{s.dest.name}.{os.getpid()}.{secrets.token_hex(4)}.old")
+                    try:
+                        os.link(s.dest, backup, follow_symlinks=False)
+                        s.backup = backup
+                    except OSError:
+                        pass  # no hard links here: that file cannot be put back if a rename fails
+            journal = self._journal()
+        except BaseException:
+            for s in self._staged:
+                if s.backup is not None:
+                    _unlink(s.backup)
+            self.abort()
+            raise
+        self._done = True
+        try:
+            for s in self._staged:
+                os.replace(s.tmp, s.dest)
+                s.renamed = True
+        except OSError as e:
+            failed = next(s for s in self._staged if not s.renamed)
+            self._roll_back()
+            _unlink(journal)
+            raise DataError(f"{failed.dest}: cannot write: {_why(e)}; nothing was written") from None
+        for folder in {s.dest.parent for s in self._staged}:
+            _fsync_dir(folder)
+        _unlink(journal)
+        for s in self._staged:
+            if s.backup is not None:
+                _unlink(s.backup)
+
+    def _journal(self) -> Path:
+        """Write the journal atomically (temp, fsync, rename, fsync the folder)."""
+        name = f".margin-txn-{os.getpid()}-{secrets.token_hex(4)}.json"
+        path = self.root / name
+        body = json.dumps({"margin-txn": 1, "pairs": [
+            {"tmp": os.path.relpath(s.tmp, self.root), "dest": os.path.relpath(s.dest, self.root),
+             "old": s.old} for s in self._staged]}).encode("utf-8")
+        tmp = self.root / (name + ".tmp")
+        try:
+            fd = os.open(tmp, _FLAGS, 0o600)
+            try:
+                _write_all(fd, body)
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            os.replace(tmp, path)
+        except OSError as e:
+            _unlink(tmp)
+            raise DataError(f"{path}: cannot write the transaction journal: {_why(e)}; nothing was written") from None
+        _fsync_dir(self.root)
+        return path
+
+    def _roll_back(self) -> None:
+        for s in self._staged:
+            if not s.renamed:
+                _unlink(s.tmp)
+            elif s.backup is not None:
+                try:
+                    os.replace(s.backup, s.dest)
+                    s.backup = None
+                except OSError:
+                    pass
+            elif s.old is None:
+                _unlink(s.dest)
+            if s.backup is not None:
+                _unlink(s.backup)
+
+
+def _unlink(p: Path) -> None:
+    try:
+        os.unlink(p)
+    except OSError:
+        pass
+
+
+# --------------------------------------------------------------------------- recovery
+
+
+def recover(root: Path) -> list[str]:
+    """Finish the commits of dead writers under ``root``; return one line per thing done.
+
+    Rolls each journal forward: a staged temp file replaces its destination if the
+    destination is still what it was when staged (else the temp file is dropped and the
+    newer destination kept). Journals of live processes are left alone; a journal naming
+    anything but margin's own temp files next to their destination is not followed.
+    """
+    root = Path(root)
+    try:
+        names = [n for n in os.listdir(root) if n.startswith(".margin-txn-")]
+    except OSError:
+        return []
+    out = []
+    for name in sorted(names):
+        m = JOURNAL_RE.fullmatch(name)
+        path = root / name
+        if m is None:
+            if name.endswith(".json.tmp") and not _alive(int(name.split("-")[2]) if name.split("-")[2].isdigit() else 0):
+                _unlink(path)  # a journal that was never finished: its writer replaced nothing
+            continue
+        if _alive(int(m.group(1))):
+            continue
+        pairs = _read_journal(root, path)
+        if pairs is None:
+            out.append(f"{path}: not a margin transaction journal; left alone")
+            continue
+        stuck = False
+        for tmp, dest, old in pairs:
+            if not os.path.lexists(tmp):
+                continue  # renamed before the writer died
+            if _sha_of_quiet(dest) == old:
+                try:
+                    os.replace(tmp, dest)
+                except OSError as e:
+                    out.append(f"{dest}: cannot finish an interrupted write: {_why(e)}")
+                    stuck = True
+                    continue
+                out.append(f"{dest}: finished an interrupted write")
+            else:
+                _unlink(tmp)
+                out.append(f"{dest}: changed since an interrupted write; kept as it is")
+        for folder in {d.parent for _, d, _ in pairs}:
+            _fsync_dir(folder)
+        if stuck:
+            continue  # the journal stays for the next try
+        for _, dest, _ in pairs:
+            remove_dead_temps(dest.parent, dest.name)
+        _unlink(path)
+    return out
+
+
+def _sha_of_quiet(path: Path):
+    try:
+        return _sha_of(path)
+    except DataError:
+        return "not a file"
+
+
+def _read_journal(root: Path, path: Path) -> list[tuple[Path, Path, str | None]] | None:
+    """The journal's (temp, destination, old sha) triples, or None if it is not trustworthy."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | os.O_NONBLOCK)
+        with open(fd, "rb") as f:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return None
+            data = f.read(MAX_JOURNAL_BYTES + 1)
+        obj = json.loads(data) if len(data) <= MAX_JOURNAL_BYTES else None
+    except (OSError, ValueError, RecursionError):
+        return None
+    if not isinstance(obj, dict) or obj.get("margin-txn") != 1 or not isinstance(obj.get("pairs"), list):
+        return None
+    real_root = os.path.realpath(root)
+    out = []
+    for p in obj["pairs"]:
+        if not isinstance(p, dict) or not all(isinstance(p.get(k), str) for k in ("tmp", "dest")):
+            return None
+        old = p.get("old")
+        if old is not None and not (isinstance(old, str) and re.fullmatch(r"[0-9a-f]{64}", old)):
+            return None
+        tmp, dest = root / p["tmp"], root / p["dest"]
+        if os.path.isabs(p["tmp"]) or os.path.isabs(p["dest"]) or ".." in Path(p["dest"]).parts \
+                or tmp.parent != dest.parent \
+                or not re.fullmatch(re.escape(f".{dest.name}.") + r"\d+\.[0-9a-f]{8}\.tmp", tmp.name):
+            return None
+        parent = os.path.realpath(dest.parent)
+        if not (parent == real_root or parent.startswith(real_root + os.sep)) or os.path.islink(dest) \
+                or os.path.islink(tmp):
+            return None
+        out.append((tmp, dest, old))
+    return out
