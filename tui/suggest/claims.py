@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..tokens import sentences
 from .actors import Lexicon, Mention, alternation
@@ -101,19 +102,26 @@ class _Speakers:
         return best
 
 
+@lru_cache(maxsize=4)
+def _verb_patterns(lex: Lexicon) -> tuple[re.Pattern, re.Pattern]:
+    """(reporting verbs, a continuation ", describing" / "and promised"), built once per lexicon."""
+    verbs = re.compile(rf"\b(?:{alternation(lex.reporting_verbs)})\b(?!-)")
+    cont = re.compile(
+        rf"(?:,[ \t]+(?P<part>{alternation(lex.reporting_participles)})"
+        rf"|[ \t]+and[ \t]+(?:also[ \t]+)?(?P<verb>{alternation(lex.reporting_verbs)}))(?![\w-])")
+    return verbs, cont
+
+
 class _ClaimFinder:
     def __init__(self, text: str, actors: list[Mention], lex: Lexicon):
         self.text = text
         self.lex = lex
         self.sp = _Speakers(actors)
-        verbs = re.compile(rf"\b(?:{alternation(lex.reporting_verbs)})\b(?!-)")
+        verbs, self.cont_re = _verb_patterns(lex)
         self.verbs = [m for m in verbs.finditer(text) if text[m.start() - 1:m.start()] != "-"]
         self.verb_starts = [m.start() for m in self.verbs]
         self.quotes = [m.span() for m in _QUOTE_RE.finditer(text)]
         self.quote_starts = [q[0] for q in self.quotes]
-        self.cont_re = re.compile(
-            rf"(?:,[ \t]+(?P<part>{alternation(lex.reporting_participles)})"
-            rf"|[ \t]+and[ \t]+(?:also[ \t]+)?(?P<verb>{alternation(lex.reporting_verbs)}))(?![\w-])")
         self.claims: list[Claim] = []
         self.last_speaker: Mention | None = None
 

@@ -132,31 +132,37 @@ def mentions(text: str, lex=None, extra_actors: dict | None = None) -> dict[str,
             "CLAIM": find_claims(text, actors, lex)}
 
 
+# every combination of each label's conventions: (values, Conventions)
+_COMBOS = {label: [(vals, replace(DEFAULTS, **dict(zip(names, vals))))
+                   for vals in product((True, False), repeat=len(names))]
+           for label, names in BY_LABEL.items()}
+
+
 def _votes(found: dict[str, list], gold: dict[str, set], counts: dict[str, list[int]]) -> None:
+    """Add to ``counts`` ({name: [in, out]}) what each mention's exact match in ``gold``
+    says: a convention gets a vote when every matching combination agrees on it and
+    flipping it would change the span."""
     for label, names in BY_LABEL.items():
         spans = gold.get(label)
         if not spans:
             continue
-        combos = [dict(zip(names, vals)) for vals in product((True, False), repeat=len(names))]
         for m in found.get(label, ()):
-            made = [(c, m.span(replace(DEFAULTS, **c))) for c in combos]
-            hits = [c for c, sp in made if sp in spans]
+            by_combo = {vals: m.span(c) for vals, c in _COMBOS[label]}
+            hits = [vals for vals, sp in by_combo.items() if sp in spans]
             if not hits:
                 continue
-            by_combo = {tuple(c.values()): sp for c, sp in made}
             for i, name in enumerate(names):
-                values = {c[name] for c in hits}
+                values = {vals[i] for vals in hits}
                 if len(values) != 1:
                     continue
-                relevant = any(by_combo[tuple(not v if j == i else v for j, v in enumerate(c.values()))]
-                               != m.span(replace(DEFAULTS, **c)) for c in hits)
-                if relevant:
+                if any(by_combo[(*vals[:i], not vals[i], *vals[i + 1:])] != by_combo[vals] for vals in hits):
                     counts[name][0 if values.pop() else 1] += 1
 
 
-def infer(annotated: Iterable[tuple[str, Iterable]], pins: dict[str, bool] | None = None,
+def infer(annotated: Iterable[tuple], pins: dict[str, bool] | None = None,
           source: str = "", extra_actors: dict | None = None) -> Guidelines:
-    """Guidelines from ``annotated`` (text, spans) pairs (spans with .label/.start/.end).
+    """Guidelines from ``annotated`` pairs (text, spans with .label/.start/.end), or
+    triples (text, spans, the rules' ``mentions`` of text) to save running the rules.
 
     A convention takes the value most examples show (a tie or no example keeps the
     default); ``pins`` ({name: in?}) override whatever was inferred."""
@@ -165,14 +171,14 @@ def infer(annotated: Iterable[tuple[str, Iterable]], pins: dict[str, bool] | Non
     lex = load_lexicon()
     counts = {n: [0, 0] for n in NAMES}
     docs = 0
-    for text, spans in annotated:
+    for text, spans, *found in annotated:
         gold: dict[str, set] = {}
         for s in spans:
             gold.setdefault(s.label, set()).add((s.start, s.end))
         if not gold:
             continue
         docs += 1
-        _votes(mentions(text, lex, extra_actors), gold, counts)
+        _votes(found[0] if found else mentions(text, lex, extra_actors), gold, counts)
     values, findings = {}, {}
     for n in NAMES:
         vin, vout = counts[n]
