@@ -566,7 +566,7 @@ def test_cli_prints_suggestions(capsys, corpus_dir):
     assert code == 0 and err == ""
     lines = out.splitlines()
     assert lines[0] == f"{SEED}: 53 suggestion(s) (26 ACTOR, 8 FIGURE, 19 CLAIM), 18 relation(s)"
-    assert "  g1    FIGURE       0-19     'Thousands of people'  value=1000 unit=people qualifier=at least" in lines
+    assert "  g1    FIGURE       0-19     rules      'Thousands of people'  value=1000 unit=people qualifier=at least" in lines
     assert "  gr1   attributed_to g4 -> g3" in lines
     assert not (corpus_dir / "annotations" / SEED).exists()
     code, out, _ = run(capsys, "suggest", "--corpus", str(corpus_dir), "--labels", "figure", "000_*")
