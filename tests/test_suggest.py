@@ -596,7 +596,11 @@ def test_cli_write_into_an_annotators_file_keeps_her_spans(capsys, corpus_dir, a
     new = store.load(alice_file, DEFAULT_SCHEMA, doc).annotation
     kept = new.span_by_id()
     assert all(kept[s.id] == s for s in old.spans) and set(old.relations) <= set(new.relations)
-    dupes = {s.key for s in old.spans} & {s.key for s in suggest(SEED_TEXT).spans}
+    from tui.corpus import Corpus
+    from tui.learn import guidelines
+
+    conv = guidelines(Corpus(corpus_dir)).conventions  # alice's spans teach the conventions
+    dupes = {s.key for s in old.spans} & {s.key for s in suggest(SEED_TEXT, conventions=conv).spans}
     assert len(new.spans) == len(old.spans) + 53 - len(dupes)
     assert f"({len(dupes)} already there)" in out
     assert len({s.key for s in new.spans}) == len(new.spans)
