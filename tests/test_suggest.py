@@ -566,7 +566,7 @@ def test_cli_prints_suggestions(capsys, corpus_dir):
     assert code == 0 and err == ""
     lines = out.splitlines()
     assert lines[0] == f"{SEED}: 53 suggestion(s) (26 ACTOR, 8 FIGURE, 19 CLAIM), 18 relation(s)"
-    assert "  g1    FIGURE       0-19     'Thousands of people'  value=1000 unit=people qualifier=at least" in lines
+    assert "  g1    FIGURE       0-19     rules      'Thousands of people'  value=1000 unit=people qualifier=at least" in lines
     assert "  gr1   attributed_to g4 -> g3" in lines
     assert not (corpus_dir / "annotations" / SEED).exists()
     code, out, _ = run(capsys, "suggest", "--corpus", str(corpus_dir), "--labels", "figure", "000_*")
@@ -596,7 +596,11 @@ def test_cli_write_into_an_annotators_file_keeps_her_spans(capsys, corpus_dir, a
     new = store.load(alice_file, DEFAULT_SCHEMA, doc).annotation
     kept = new.span_by_id()
     assert all(kept[s.id] == s for s in old.spans) and set(old.relations) <= set(new.relations)
-    dupes = {s.key for s in old.spans} & {s.key for s in suggest(SEED_TEXT).spans}
+    from tui.corpus import Corpus
+    from tui.learn import guidelines
+
+    conv = guidelines(Corpus(corpus_dir)).conventions  # alice's spans teach the conventions
+    dupes = {s.key for s in old.spans} & {s.key for s in suggest(SEED_TEXT, conventions=conv).spans}
     assert len(new.spans) == len(old.spans) + 53 - len(dupes)
     assert f"({len(dupes)} already there)" in out
     assert len({s.key for s in new.spans}) == len(new.spans)

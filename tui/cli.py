@@ -27,6 +27,7 @@ COMMANDS = {
     "agree": ("agree", "inter-annotator agreement: span F1, Cohen's kappa, Krippendorff's alpha"),
     "review": ("review", "compare annotators and adjudicate a gold version"),
     "suggest": ("suggest", "rule-based suggestions of actors, figures and claims"),
+    "learn": ("learn", "learn the corpus's conventions and train a model for suggestions"),
     "serve": ("serve", "serve the app in a web browser (needs margin[serve])"),
 }
 
