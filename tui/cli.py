@@ -26,6 +26,7 @@ COMMANDS = {
     "agree": ("agree", "inter-annotator agreement: span F1, Cohen's kappa, Krippendorff's alpha"),
     "review": ("review", "compare annotators and adjudicate a gold version"),
     "suggest": ("suggest", "rule-based suggestions of actors, figures and claims"),
+    "assign": ("assign", "distribute documents over annotators, with an overlap to measure agreement"),
     "serve": ("serve", "serve the app in a web browser (needs margin[serve])"),
 }
 
