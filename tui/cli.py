@@ -27,6 +27,7 @@ COMMANDS = {
     "review": ("review", "compare annotators and adjudicate a gold version"),
     "suggest": ("suggest", "rule-based suggestions of actors, figures and claims"),
     "assign": ("assign", "distribute documents over annotators, with an overlap to measure agreement"),
+    "dashboard": ("dashboard", "the team's progress, pace and agreement, with charts (--json for scripts)"),
     "serve": ("serve", "serve the app in a web browser (needs margin[serve])"),
 }
 
