@@ -20,6 +20,7 @@ COMMANDS = {
     "add": ("add", "copy article files (UTF-8 .txt) into the corpus's seeds/"),
     "validate": ("validate", "check annotation files; exit 1 on problems"),
     "schema": ("schema", "print the annotation schema in force"),
+    "guidelines": ("guidelines", "print the labels' guidelines (description, examples) as Markdown"),
     "stats": ("stats", "span counts by label and status, per document and annotator"),
     "export": ("export", "write a labelled dataset (jsonl, conll, brat, spacy, csv, parquet, claims)"),
     "import": ("import_", "read brat, jsonl or conll annotations into an annotator's files"),
