@@ -16,7 +16,7 @@ from tests.conftest import DATA, ROOT, SEED
 from tui import canonical, store
 from tui.canonical import parse_canonical
 from tui.errors import ValidationError
-from tui.model import Annotation, Document, Relation, make_span, sha256_text
+from tui.model import Annotation, Decision, Document, Relation, make_span, sha256_text
 from tui.schema import DEFAULT_SCHEMA, QUALIFIERS
 
 SEED_DOC = Document(SEED, (ROOT / "seeds" / f"{SEED}.txt").read_text(encoding="utf-8"))
@@ -74,8 +74,19 @@ def annotations(draw):
                  for n, (c, a) in enumerate(zip(claims, reversed(actors)), 1)]
     sha = sha256_text(text + "old") if stale else doc.sha256
     chars_ = draw(st.one_of(st.just(len(text)), st.integers(-5, 10**20)))
+    decisions = {}
+    for _ in range(draw(st.integers(0, 3))):  # margin/2: rejected places (anywhere) and relations
+        a = draw(st.integers(0, 10**6))
+        d = Decision(draw(st.sampled_from(["ACTOR", "FIGURE", "CLAIM"])), a, a + draw(st.integers(1, 50)),
+                     reason=draw(st.one_of(st.none(), free, word)))
+        decisions[d.key] = d
+    for c, a in zip(claims, actors):
+        if draw(st.booleans()):
+            d = Decision("attributed_to", source=c.id, target=a.id, reason=draw(st.one_of(st.none(), free)))
+            decisions[d.key] = d
     ann = Annotation(doc.id, sha, chars_, draw(names),
-                     draw(st.sampled_from(["in_progress", "done"])), draw(timestamps), spans, relations)
+                     draw(st.sampled_from(["in_progress", "done"])), draw(timestamps), spans, relations,
+                     list(decisions.values()))
     return doc, ann
 
 
@@ -375,8 +386,12 @@ def _bases():
         claims = [s.id for s in spans if s.label == "CLAIM"]
         actors = [s.id for s in spans if s.label == "ACTOR"]
         rels = [Relation(f"r{k}", "attributed_to", c, a) for k, (c, a) in enumerate(zip(claims, actors), 1)]
+        decisions = [Decision("CLAIM", 3, 9, reason=rng.choice([None, "too long", 'q"\\\x85'])),
+                     Decision("ACTOR", 0, 4)]
+        if rels:
+            decisions.append(Decision("attributed_to", source=claims[-1], target=actors[0], reason="wrong actor"))
         out.append((store.dumps(Annotation(doc.id, doc.sha256, len(text), "gold", "done",
-                                           "2026-11-25T10:00:00Z", spans, rels)), doc))
+                                           "2026-11-25T10:00:00Z", spans, rels, decisions if n % 2 else [])), doc))
     return out
 
 
@@ -399,3 +414,43 @@ def test_mutations_never_make_the_fast_path_accept_what_yaml_refuses():
             elif mutated != text:
                 taken += 1
     assert taken > 150 and refused > 1000, (taken, refused)
+
+
+def test_margin_2_only_where_decisions_are_kept():
+    """Files without decisions are still written (and read) as margin/1, byte for byte; a file
+    with decisions says margin/2, and margin/1 with a decisions section is refused by both paths."""
+    v1 = REAL[1]
+    gold = check(v1, SEED_DOC)
+    assert v1.startswith("format: margin/1\n") and store.dumps(gold) == v1
+    gold.decisions = [Decision("CLAIM", 349, 404, reason="truncated: “1,440” is cut"),
+                      Decision("attributed_to", source=gold.relations[0].source,
+                               target=gold.relations[0].target, reason=None)]
+    v2 = store.dumps(gold)
+    assert v2.startswith("format: margin/2\n")
+    assert v2.endswith("decisions:\n- {decision: rejected, label: CLAIM, start: 349, end: 404, "
+                       "reason: \"truncated: “1,440” is cut\"}\n"
+                       f"- {{decision: rejected, label: attributed_to, from: {gold.relations[0].source}, "
+                       f"to: {gold.relations[0].target}}}\n")
+    fast = check(v2, SEED_DOC)
+    assert fast is not None and fast.decisions == gold.sorted().decisions
+    bad = v2.replace("format: margin/2", "format: margin/1")
+    assert parse_canonical(bad, "x.yaml", DEFAULT_SCHEMA, SEED_DOC) is None
+    with pytest.raises(ValidationError, match=r"x.yaml:\d+: decisions need format margin/2"):
+        yaml_parse(bad, SEED_DOC)
+
+
+@pytest.mark.parametrize("line,problem", [
+    ("- {decision: accepted, label: CLAIM, start: 1, end: 2}", "unknown decision 'accepted'"),
+    ("- {decision: rejected, label: PLACE, start: 1, end: 2}", "unknown label 'PLACE'"),
+    ("- {decision: rejected, label: CLAIM, start: 5, end: 2}", "end 2 must be greater than start 5"),
+    ("- {decision: rejected, label: CLAIM, start: 1}", "give either start and end"),
+    ("- {decision: rejected, label: attributed_to, from: s1, to: nope}", "to 'nope' is not the id of a span"),
+    ("- {decision: rejected, label: CLAIM, start: 1, end: 2, reason: no}", "reason must be a string"),
+])
+def test_bad_decisions_are_refused_with_their_line(line, problem):
+    text = REAL[1].replace("format: margin/1", "format: margin/2") + "decisions:\n" + line + "\n"
+    assert parse_canonical(text, "x.yaml", DEFAULT_SCHEMA, SEED_DOC) is None
+    with pytest.raises(ValidationError) as e:
+        yaml_parse(text, SEED_DOC)
+    n = text.count("\n")
+    assert any(p.startswith(f"x.yaml:{n}: ") and problem in p for p in e.value.problems), e.value.problems

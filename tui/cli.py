@@ -21,6 +21,7 @@ COMMANDS = {
     "add": ("add", "copy article files (UTF-8 .txt) into the corpus's seeds/"),
     "validate": ("validate", "check annotation files; exit 1 on problems"),
     "schema": ("schema", "print the annotation schema in force"),
+    "guidelines": ("guidelines", "print the labels' guidelines (description, examples) as Markdown"),
     "stats": ("stats", "span counts by label and status, per document and annotator"),
     "export": ("export", "write a labelled dataset (jsonl, conll, brat, spacy, csv, parquet, claims)"),
     "import": ("import_", "read brat, jsonl or conll annotations into an annotator's files"),
@@ -28,6 +29,8 @@ COMMANDS = {
     "review": ("review", "compare annotators and adjudicate a gold version"),
     "suggest": ("suggest", "rule-based suggestions of actors, figures and claims"),
     "learn": ("learn", "learn the corpus's conventions and train a model for suggestions"),
+    "assign": ("assign", "distribute documents over annotators, with an overlap to measure agreement"),
+    "dashboard": ("dashboard", "the team's progress, pace and agreement, with charts (--json for scripts)"),
     "serve": ("serve", "serve the app in a web browser (needs margin[serve])"),
 }
 

@@ -21,10 +21,11 @@ from yaml.constructor import SafeConstructor
 
 from . import anchor, canonical
 from .errors import ConflictError, DataError, ValidationError
-from .model import CONTEXT, FLAGS, FORMAT, STATUSES, Annotation, Document, Relation, Span
-from .schema import DEFAULT_SCHEMA, INT_LIMIT, Schema
 from .display import safe_repr
+from .model import (CONTEXT, DECISIONS, FLAGS, FORMAT, FORMATS, STATUSES, Annotation, Decision, Document,
+                    Relation, Span, format_of)
 from .names import name_problem
+from .schema import DEFAULT_SCHEMA, INT_LIMIT, Schema
 from .yamlio import TIMESTAMP_RE, SafeLoader, is_timestamp, number, quote, reader_error, scalar, strict_scalar_problem
 
 STR = "tag:yaml.org,2002:str"
@@ -42,8 +43,9 @@ _constructor = SafeConstructor()
 
 SPAN_KEYS = ("id", "label", "start", "end", "text", "prefix", "suffix", "attrs", "note",
              "source", "from", "edited", "flag")
-TOP_KEYS = ("format", "document", "annotator", "status", "updated", "spans", "relations")
+TOP_KEYS = ("format", "document", "annotator", "status", "updated", "spans", "relations", "decisions")
 REL_KEYS = ("id", "label", "from", "to")
+DECISION_KEYS = ("decision", "label", "start", "end", "from", "to", "reason")
 
 
 # --------------------------------------------------------------------------- reading
@@ -225,10 +227,11 @@ def parse(text: str, path: str = "<string>", schema: Schema = DEFAULT_SCHEMA,
     for key in ("format", "document", "annotator", "spans"):
         if key not in top:
             r.error(root, f"missing key {key!r}")
+    fmt = None
     if "format" in top:
         fmt = r.string(top["format"], "format")
-        if isinstance(fmt, str) and fmt != FORMAT:
-            r.error(top["format"], f"unsupported format {fmt!r} (this version of margin reads {FORMAT})")
+        if isinstance(fmt, str) and fmt not in FORMATS:
+            r.error(top["format"], f"unsupported format {fmt!r} (this version of margin reads {' and '.join(FORMATS)})")
             raise ValidationError(r.problems)
     doc_id, sha, chars = "", "", 0
     if "document" in top:
@@ -279,9 +282,71 @@ def parse(text: str, path: str = "<string>", schema: Schema = DEFAULT_SCHEMA,
         rel = _read_relation(r, node, schema, span_labels, ids)
         if rel is not None:
             relations.append(rel)
+    decisions: list[Decision] = []
+    if "decisions" in top:
+        if fmt != FORMAT:
+            r.error(top["decisions"], f"decisions need format {FORMAT} (this file says {fmt!r})")
+        seen: set = set()
+        for node in r.sequence(top["decisions"], "decisions"):
+            dec = _read_decision(r, node, schema, span_labels)
+            if dec is not None:
+                if dec.key in seen:
+                    r.error(node, f"decision on {dec.key} is listed twice")
+                seen.add(dec.key)
+                decisions.append(dec)
     if r.problems:
         raise ValidationError(r.problems)
-    return Annotation(doc_id, sha, chars, annotator, status, updated, spans, relations)
+    return Annotation(doc_id, sha, chars, annotator, status, updated, spans, relations, decisions)
+
+
+def _read_decision(r: _Reader, node, schema: Schema, span_labels: dict) -> Decision | None:
+    """``{decision: rejected, label, start, end, reason}`` or ``{decision, label, from, to, reason}``."""
+    m = r.mapping(node, "decision", DECISION_KEYS)
+    if m is None:
+        return None
+    n0 = len(r.problems)
+    for k in ("decision", "label"):
+        if k not in m:
+            r.error(node, f"decision: missing key {k!r}")
+    span_keys, rel_keys = {"start", "end"} & set(m), {"from", "to"} & set(m)
+    if (len(span_keys) != 2 or rel_keys) and (len(rel_keys) != 2 or span_keys):
+        r.error(node, "decision: give either start and end (a span) or from and to (a relation)")
+    if len(r.problems) > n0:
+        return None
+    what = r.string(m["decision"], "decision")
+    if isinstance(what, str) and what not in DECISIONS:
+        r.error(m["decision"], f"unknown decision {what!r} (expected one of: {', '.join(DECISIONS)})")
+    label = r.string(m["label"], "decision: label")
+    reason = r.string(m["reason"], "decision: reason", optional=True) if "reason" in m else None
+    if span_keys:
+        if isinstance(label, str) and label not in schema.labels:
+            r.error(m["label"], f"decision: unknown label {label!r} (expected one of: {', '.join(schema.labels)})")
+        start = r.integer(m["start"], "decision: start")
+        end = r.integer(m["end"], "decision: end")
+        if isinstance(start, int) and isinstance(end, int):
+            if start < 0:
+                r.error(m["start"], f"decision: start {start} is negative")
+            elif end <= start:
+                r.error(m["end"], f"decision: end {end} must be greater than start {start}")
+        if len(r.problems) > n0:
+            return None
+        return Decision(label, start, end, reason=reason, decision=what)
+    rdef = schema.relations.get(label) if isinstance(label, str) else None
+    if isinstance(label, str) and rdef is None:
+        r.error(m["label"], f"decision: unknown relation {label!r} (expected one of: {', '.join(schema.relations) or 'none'})")
+    ends = []
+    for key, allowed in (("from", rdef.from_labels if rdef else None), ("to", rdef.to_labels if rdef else None)):
+        ref = r.string(m[key], f"decision: {key}")
+        ends.append(ref)
+        if not isinstance(ref, str):
+            continue
+        if ref not in span_labels:
+            r.error(m[key], f"decision: {key} {ref!r} is not the id of a span in this file")
+        elif allowed is not None and span_labels[ref] is not None and span_labels[ref] not in allowed:
+            r.error(m[key], f"decision: {key} {ref!r} is {_a(span_labels[ref])}; {label} goes {key} {' or '.join(allowed)}")
+    if len(r.problems) > n0:
+        return None
+    return Decision(label, source=ends[0], target=ends[1], reason=reason, decision=what)
 
 
 def _read_span(r: _Reader, node, schema: Schema, text, stale: bool, ids: dict, span_labels: dict) -> Span | None:
@@ -436,7 +501,7 @@ def dumps(ann: Annotation) -> str:
     _writable(ann)
     ann = ann.sorted()
     out = [
-        f"format: {FORMAT}\n",
+        f"format: {format_of(ann)}\n",
         f"document: {{id: {scalar(ann.doc_id)}, sha256: {scalar(ann.sha256)}, chars: {ann.chars}}}\n",
         f"annotator: {scalar(ann.annotator)}\n",
         f"status: {scalar(ann.status)}\n",
@@ -476,6 +541,13 @@ def dumps(ann: Annotation) -> str:
                        f"from: {scalar(rel.source)}, to: {scalar(rel.target)}}}\n")
     else:
         out.append("relations: []\n")
+    if ann.decisions:
+        out.append("decisions:\n")
+        for d in ann.decisions:
+            where = (f"start: {d.start}, end: {d.end}" if d.is_span
+                     else f"from: {scalar(d.source)}, to: {scalar(d.target)}")
+            reason = "" if d.reason is None else f", reason: {quote(d.reason)}"
+            out.append(f"- {{decision: {scalar(d.decision)}, label: {scalar(d.label)}, {where}{reason}}}\n")
     return "".join(out)
 
 

@@ -6,7 +6,9 @@ HELP = "open the annotator on a document (the default command)"
 
 
 def add_arguments(p) -> None:
-    p.add_argument("doc", nargs="?", metavar="DOC", help="document id (default: the first not done)")
+    p.add_argument("doc", nargs="?", metavar="DOC",
+                   help="document id (default: your next assigned unfinished document "
+                        "(margin assign), else the first not done)")
     p.add_argument("--annotator", metavar="NAME",
                    help="whose annotations to edit (default: $MARGIN_ANNOTATOR or your login name)")
 
@@ -26,6 +28,11 @@ def run(args) -> int:
         if args.doc not in ids:
             raise DataError(f"{corpus.doc_path(args.doc)}: no such document {args.doc!r}")
     corpus.schema  # fail on a bad margin.yaml before the screen opens
+    doc_id = args.doc
+    if doc_id is None:
+        from ..assign import next_assigned
+
+        doc_id = next_assigned(corpus, annotator)  # None: no (unfinished) assignment
     from ..app.app import run_app
 
-    return run_app(corpus, annotator, args.doc)
+    return run_app(corpus, annotator, doc_id)
