@@ -128,10 +128,9 @@ class Corpus:
                 out.extend(sorted(d.glob("*.yaml")))
         return out
 
-    def add(self, src: Path) -> tuple[str, bool]:
-        """Copy an article into seeds/. Return (doc id, copied?). Never overwrite a different
-        file, never write through a link: the copy goes to a fresh temp file (O_EXCL, a name
-        nobody can plant a link at) and is renamed into place."""
+    def prepare_add(self, src: Path) -> tuple[str, bytes | None]:
+        """(doc id, bytes to write) for adding the article ``src``; bytes None when the same
+        article is already there. Checks everything and writes nothing."""
         src = Path(src)
         doc_id = check_name(src.stem, "document id")
         data = read_bytes_limited(src)
@@ -141,17 +140,32 @@ class Corpus:
             raise DataError(f"{dest}: is a link; margin does not write through links")
         if dest.exists():
             if dest.read_bytes() == data:
-                return doc_id, False
+                return doc_id, None
             raise DataError(f"{dest}: a different document with id {doc_id!r} exists; rename the file")
+        return doc_id, data
+
+    def add_all(self, sources: list[Path]) -> list[tuple[str, bool]]:
+        """Copy articles into seeds/, all or none: [(doc id, copied?)]. Never overwrite a
+        different file, never write through a link (``tui.staged``: O_EXCL temp files, one
+        journalled rename step)."""
+        from .staged import Transaction
+
+        prepared = [self.prepare_add(Path(src)) for src in sources]
+        ids = [doc_id for doc_id, _ in prepared]
+        dup = next((i for i in ids if ids.count(i) > 1), None)
+        if dup is not None:
+            raise DataError(f"two files would both become document {dup!r}; rename one")
         self.seeds_dir.mkdir(parents=True, exist_ok=True)
         self.inside(self.seeds_dir)
-        from .store import atomic_write
+        with Transaction(self.seeds_dir) as t:
+            for doc_id, data in prepared:
+                if data is not None:
+                    t.write(self.seeds_dir / f"{doc_id}.txt", data, must_not_exist=True)
+        return [(doc_id, data is not None) for doc_id, data in prepared]
 
-        try:
-            atomic_write(dest, data)
-        except OSError as e:
-            raise DataError(f"{dest}: cannot write: {e.strerror}") from None
-        return doc_id, True
+    def add(self, src: Path) -> tuple[str, bool]:
+        """Copy one article into seeds/. Return (doc id, copied?)."""
+        return self.add_all([src])[0]
 
 
 def _settings_text(path: Path) -> str | None:

@@ -11,7 +11,6 @@ def add_arguments(p) -> None:
 
 def run(args) -> int:
     corpus = corpus_of(args)
-    for f in args.files:
-        doc_id, copied = corpus.add(f)
+    for doc_id, copied in corpus.add_all(args.files):  # all or none
         print(f"{'added' if copied else 'already there'}: {doc_id}")
     return 0

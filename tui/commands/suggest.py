@@ -76,6 +76,8 @@ def run(args) -> int:
     families = [f.strip() for f in args.labels.split(",") if f.strip()] if args.labels else None
     labels = wanted_labels(families, schema, model)
     extra = corpus_actors(corpus)
+    writes: list = []
+    report: list[str] = []
     for doc_id in _doc_ids(corpus, args.docs):
         doc = corpus.document(doc_id)
         sugg = suggest(doc.text, schema, labels, extra, g.conventions, model)
@@ -91,7 +93,19 @@ def run(args) -> int:
         loaded = store.load_or_new(path, schema, doc, args.annotator)
         merged, n_spans, n_rels = merge(loaded.annotation, sugg)
         if n_spans or n_rels:
-            store.save(path, merged, loaded.fingerprint)
-        print(f"{doc_id}: added {n_spans} span(s) and {n_rels} relation(s) to {path} "
-              f"({len(sugg.spans) - n_spans} already there)")
+            writes.append((path, store.dumps(merged).encode("utf-8"), loaded.fingerprint))
+        report.append(f"{doc_id}: added {n_spans} span(s) and {n_rels} relation(s) to {path} "
+                      f"({len(sugg.spans) - n_spans} already there)")
+    if args.write:
+        from ..errors import ConflictError
+        from ..staged import Transaction
+
+        with Transaction(corpus.annotations_dir) as t:  # every document's file, or none
+            for path, data, fp in writes:
+                now = store.fingerprint(path)
+                if (now is None) != (fp is None) or (now is not None and now.sha256 != fp.sha256):
+                    raise ConflictError(f"{path}: changed on disk while suggesting; nothing was written")
+                t.write(path, data)
+        for line in report:
+            print(line)
     return 0
