@@ -262,3 +262,36 @@ def test_save_survives_any_stray_temp_name(fresh, middle, kind):
     store.save(path, ann, None)
     assert store.load(path, c.schema, doc).annotation == ann.sorted()
     assert snapshot(outside) == before_out
+
+
+# ---------------------------------------------------------------- several files: all or none
+
+
+def test_add_of_several_files_is_all_or_nothing(corpus_dir, tmp_path, capsys):
+    good, bad = tmp_path / "good.txt", tmp_path / "bad.txt"
+    good.write_text("A good article.\n")
+    bad.write_bytes(b"caf\xe9\n")
+    before = snapshot(corpus_dir / "seeds")
+    code, out, err = run_cli(capsys, "add", "--corpus", str(corpus_dir), str(good), str(bad))
+    assert code == 1 and out == "" and err.startswith(f"margin: {bad}: not UTF-8")
+    assert snapshot(corpus_dir / "seeds") == before
+
+
+def test_suggest_write_is_all_or_nothing_when_a_write_fails(corpus_dir, capsys, monkeypatch):
+    import tui.staged as staged
+
+    shutil.copy(corpus_dir / "seeds" / f"{SEED}.txt", corpus_dir / "seeds" / "second.txt")
+    real = staged._write_all
+    calls = []
+
+    def disk_full(fd, data):
+        calls.append(fd)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        return real(fd, data)
+
+    monkeypatch.setattr(staged, "_write_all", disk_full)
+    code, out, err = run_cli(capsys, "suggest", "--corpus", str(corpus_dir), "--write", "--annotator", "alice")
+    assert code == 1 and "No space left on device" in err and len(err.splitlines()) == 1
+    assert snapshot(corpus_dir / "annotations") == {}
+    assert not [p for p in (corpus_dir / "annotations").rglob("*") if p.is_file()]
