@@ -166,9 +166,9 @@ def test_names_brat_would_rewrite_are_refused(capsys, corpus_dir, alice_file):
     from tui.schema import DEFAULT_SCHEMA_DICT
 
     schema = yaml.safe_load(yaml.safe_dump(DEFAULT_SCHEMA_DICT))
-    schema["labels"]["FIGURE"]["attrs"]["unit name"] = "text"
+    schema["labels"]["FIGURE"]["attrs"]["unité"] = "text"  # a word to margin.yaml, not to brat
     (corpus_dir / "margin.yaml").write_text(yaml.safe_dump({"schema": schema}), encoding="utf-8")
     code = main(["export", "--corpus", str(corpus_dir), "--out", str(corpus_dir / "out"), "--format", "brat"])
     err = capsys.readouterr().err
     assert code == 1 and len(err.strip().splitlines()) == 1
-    assert "attribute name 'unit name' is not a brat type name" in err and not (corpus_dir / "out").exists()
+    assert "attribute name 'unité' is not a brat type name" in err and not (corpus_dir / "out").exists()
