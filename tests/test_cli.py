@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -108,3 +109,127 @@ def test_gold_is_written_only_by_review(capsys, corpus_dir, monkeypatch, name):
     assert not any((corpus_dir / "annotations").rglob("*.yaml"))
     code, out, _ = run(capsys, "suggest", "--corpus", str(corpus_dir), "--annotator", name)  # prints, writes nothing
     assert code == 0 and out.startswith(f"{SEED}: ")
+
+
+# -- no control character from the CLI ------------------------------------------------------------
+HOSTILE = ["\x1b]0;pwned\x07", "\x1b[2J", "\x9b2J", "\x9d0;t\x9c", "\u202egnp.exe", "a\rb", "\x00"[:0] + "\x7f"]
+UNSAFE = {c for c in map(chr, [*range(0x20), *range(0x7F, 0xA0), 0x202E])} - {"\n"}
+
+
+def hostile_names():
+    from hypothesis import strategies as st
+
+    tail = st.text(st.characters(blacklist_characters="/\0", blacklist_categories=("Cs",)), max_size=12)
+    return st.builds(lambda h, t: (h + t)[:60], st.sampled_from(HOSTILE), tail)
+
+
+def assert_inert(text: str) -> None:
+    assert not UNSAFE & set(text), [c for c in text if c in UNSAFE]
+
+
+def test_hostile_file_names_and_ids_reach_the_terminal_inert(capsys):
+    """validate and stats print paths, names and ids from files: never a control character."""
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from tests.conftest import DATA, ROOT
+
+    @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(name=hostile_names(), where=st.sampled_from(["file", "folder", "annotator", "span id"]))
+    def check(name, where):
+        with tempfile.TemporaryDirectory() as tmp:
+            root = Path(tmp)
+            (root / "seeds").mkdir()
+            shutil.copy(ROOT / "seeds" / f"{SEED}.txt", root / "seeds")
+            text = (DATA / "alice.yaml").read_text(encoding="utf-8")
+            folder, stem = SEED, "alice"
+            if where == "file":
+                stem = name
+            elif where == "folder":
+                folder = name
+            elif where == "annotator":
+                text = text.replace("annotator: alice", f"annotator: {json.dumps(name)}")
+            else:
+                text = text.replace("id: s1", f"id: {json.dumps(name)}", 1)
+            try:
+                (root / "annotations" / folder).mkdir(parents=True)
+                (root / "annotations" / folder / f"{stem}.yaml").write_text(text, encoding="utf-8")
+            except (OSError, ValueError):  # a name this file system refuses
+                return
+            capsys.readouterr()
+            for argv in (["validate"], ["validate", str(root / "annotations")], ["stats"], ["stats", "--json"],
+                         ["validate", "--json"]):
+                code = main([*argv, "--corpus", str(root)])
+                out, err = capsys.readouterr()
+                assert_inert(out + err)
+                assert code in (0, 1) and "Traceback" not in err
+
+    check()
+
+
+def test_argparse_errors_are_inert(capsys):
+    with pytest.raises(SystemExit) as e:
+        main(["serve", "--port", "\x1b]0;x\x07"])
+    err = capsys.readouterr().err
+    assert e.value.code == 2 and "invalid port" in err
+    assert_inert(err)
+
+
+# -- command-line conventions ---------------------------------------------------------------------
+def test_an_option_before_the_command(capsys, corpus_dir, alice_file):
+    for argv in (["--corpus", str(corpus_dir), "stats", "--json"], [f"--corpus={corpus_dir}", "stats", "--json"]):
+        code, out, err = run(capsys, *argv)
+        assert code == 0 and json.loads(out)[0]["annotator"] == "alice"
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["exprot"], "margin: unknown command 'exprot' (did you mean 'export'?); 'margin --help' lists the commands\n"),
+    (["valdate", "--json"], "margin: unknown command 'valdate' (did you mean 'validate'?); 'margin --help' lists the commands\n"),
+    (["frobnicate"], "margin: unknown command 'frobnicate', and no document 'frobnicate' in {seeds}; "
+                     "'margin --help' lists the commands\n"),
+    (["--annotator", "bob", "frob"], "margin: unknown command 'frob', and no document 'frob' in {seeds}; "
+                                     "'margin --help' lists the commands\n"),
+])
+def test_an_unknown_command_is_named(capsys, corpus_dir, argv, message):
+    code, out, err = run(capsys, *argv, "--corpus", str(corpus_dir))
+    assert (code, out, err) == (2, "", message.format(seeds=corpus_dir / "seeds"))
+
+
+class FakeTerminal:
+    def isatty(self):
+        return True
+
+
+@pytest.fixture
+def launched(monkeypatch):
+    """run_app calls instead of opening the screen."""
+    from tui.app import app
+
+    calls = []
+    monkeypatch.setattr(app, "run_app", lambda *a: calls.append(a) or 0)
+    return calls
+
+
+@pytest.mark.parametrize("argv", [[SEED], ["--annotator", "bob", SEED], ["--annotator=bob"], []])
+def test_a_document_or_nothing_still_annotates(capsys, monkeypatch, corpus_dir, launched, argv):
+    for name in ("stdin", "stdout", "stderr"):
+        monkeypatch.setattr(sys, name, FakeTerminal())
+    assert main([*argv, "--corpus", str(corpus_dir)]) == 0
+    assert launched[0][1:] == ("bob" if "bob" in str(argv) else launched[0][1], SEED if SEED in argv else None)
+
+
+@pytest.mark.parametrize("argv", [[SEED], ["annotate", SEED], []])
+def test_the_annotator_needs_a_terminal(tmp_path, corpus_dir, argv):
+    """margin </dev/null >out.txt: one line, exit 2, no escape code in the file."""
+    out = tmp_path / "out.txt"
+    with open(out, "wb") as f:
+        p = subprocess.run([sys.executable, "-m", "tui", *argv, "--corpus", str(corpus_dir)],
+                           stdin=subprocess.DEVNULL, stdout=f, stderr=subprocess.PIPE, text=True, timeout=60)
+    assert p.returncode == 2 and out.read_bytes() == b""
+    assert p.stderr == ("margin: the annotator needs a terminal, but stdin is not one; for a file or a pipe "
+                        "use another command ('margin --help' lists them)\n")
+    assert not any((corpus_dir / "annotations").iterdir())

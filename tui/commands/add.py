@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from . import corpus_of
+from . import corpus_of, say
 
 HELP = "copy article files (UTF-8 .txt) into the corpus's seeds/"
 
@@ -13,5 +13,5 @@ def run(args) -> int:
     corpus = corpus_of(args)
     for f in args.files:
         doc_id, copied = corpus.add(f)
-        print(f"{'added' if copied else 'already there'}: {doc_id}")
+        say(f"{'added' if copied else 'already there'}: {doc_id}")
     return 0

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from . import corpus_of
+from . import corpus_of, say
 
 HELP = "propose actors, figures and claims by rule (offline); print them or --write them"
 
@@ -59,17 +59,17 @@ def run(args) -> int:
         sugg = suggest(doc.text, schema, labels, extra)
         counts = ", ".join(f"{sum(s.label == lab for s in sugg.spans)} {lab}" for lab in labels)
         if not args.write:
-            print(f"{doc_id}: {len(sugg.spans)} suggestion(s) ({counts}), {len(sugg.relations)} relation(s)")
+            say(f"{doc_id}: {len(sugg.spans)} suggestion(s) ({counts}), {len(sugg.relations)} relation(s)")
             for s in sugg.spans:
-                print(_describe(s))
+                say(_describe(s))
             for r in sugg.relations:
-                print(f"  {r.id:<5} {r.label} {r.source} -> {r.target}")
+                say(f"  {r.id:<5} {r.label} {r.source} -> {r.target}")
             continue
         path = corpus.annotation_path(doc_id, args.annotator)
         loaded = store.load_or_new(path, schema, doc, args.annotator)
         merged, n_spans, n_rels = merge(loaded.annotation, sugg)
         if n_spans or n_rels:
             store.save(path, merged, loaded.fingerprint)
-        print(f"{doc_id}: added {n_spans} span(s) and {n_rels} relation(s) to {path} "
-              f"({len(sugg.spans) - n_spans} already there)")
+        say(f"{doc_id}: added {n_spans} span(s) and {n_rels} relation(s) to {path} "
+            f"({len(sugg.spans) - n_spans} already there)")
     return 0
