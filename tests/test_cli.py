@@ -233,3 +233,109 @@ def test_the_annotator_needs_a_terminal(tmp_path, corpus_dir, argv):
     assert p.stderr == ("margin: the annotator needs a terminal, but stdin is not one; for a file or a pipe "
                         "use another command ('margin --help' lists them)\n")
     assert not any((corpus_dir / "annotations").iterdir())
+
+
+# -- export and import: files, stdout, stdin, --json ----------------------------------------------
+def exported_folder(capsys, corpus_dir, fmt, tmp_path):
+    """The data file of a folder export, for comparison."""
+    assert run(capsys, "export", "--corpus", str(corpus_dir), "--format", fmt, "--out", str(tmp_path / "ref"))[0] == 0
+    (data,) = [p for p in (tmp_path / "ref").iterdir() if p.name != "dataset_card.md"]
+    return data.read_bytes()
+
+
+@pytest.mark.parametrize("fmt, name", [("claims", "claims.csv"), ("jsonl", "data.jsonl"), ("csv", "spans.CSV"),
+                                       ("conll", "sub/dir/x.conll")])
+def test_export_to_a_file_named_with_the_formats_extension(capsys, corpus_dir, alice_file, tmp_path, fmt, name):
+    """The README's `margin export --format claims --out claims.csv` writes that file, not a folder."""
+    expected = exported_folder(capsys, corpus_dir, fmt, tmp_path)
+    out = tmp_path / "out" / name
+    code, stdout, err = run(capsys, "export", "--corpus", str(corpus_dir), "--format", fmt, "--out", str(out))
+    assert code == 0 and out.is_file() and out.read_bytes() == expected
+    assert stdout == (f"exported 1 record(s) of 1 document(s) as {fmt} to {out}: one file "
+                      "(export to a folder for the dataset card)\n")
+    assert [p.name for p in out.parent.iterdir()] == [out.name]  # no temporary left behind
+    out.write_text("an older export")  # a file is replaced, atomically
+    assert run(capsys, "export", "--corpus", str(corpus_dir), "--format", fmt, "--out", str(out))[0] == 0
+    assert out.read_bytes() == expected
+
+
+def test_export_to_a_folder_when_asked(capsys, corpus_dir, alice_file, tmp_path):
+    for out in (tmp_path / "a.csv", tmp_path / "b"):  # an existing folder, a name without the extension
+        out.mkdir() if out.suffix else None
+        assert run(capsys, "export", "--corpus", str(corpus_dir), "--format", "csv", "--out", str(out))[0] == 0
+        assert sorted(p.name for p in out.iterdir()) == ["data.csv", "dataset_card.md"]
+    code, _, _ = run(capsys, "export", "--corpus", str(corpus_dir), "--format", "csv", "--out", f"{tmp_path}/c.csv/")
+    assert code == 0 and (tmp_path / "c.csv" / "data.csv").is_file()
+    code, _, _ = run(capsys, "export", "--corpus", str(corpus_dir), "--format", "brat", "--out", str(tmp_path / "x.ann"))
+    assert code == 0 and (tmp_path / "x.ann" / "annotation.conf").is_file()
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "claims", "conll"])
+def test_export_to_stdout(capsys, corpus_dir, alice_file, tmp_path, fmt):
+    expected = exported_folder(capsys, corpus_dir, fmt, tmp_path)
+    code = main(["export", "--corpus", str(corpus_dir), "--format", fmt, "--out", "-"])
+    out, err = capsys.readouterr()
+    assert code == 0 and out.encode() == expected
+    assert err.startswith(f"exported 1 record(s) of 1 document(s) as {fmt} to -: one file")
+    assert not (tmp_path / "-").exists() and not (corpus_dir / "-").exists()
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--format", "brat", "--out", "-"], "--out - (stdout) takes a text format of one file (jsonl, csv, claims, conll), not brat"),
+    (["--format", "parquet", "--out", "-"], "not parquet"),
+    (["--format", "jsonl", "--out", "-", "--split", "50/50"], "--out - writes one file, which cannot hold a --split"),
+    (["--format", "csv", "--out", "x.csv", "--split", "50/50"], "--out x.csv is one file, which cannot hold a --split"),
+    (["--format", "jsonl", "--out", "-", "--json"], "--json and --out - both write to stdout"),
+])
+def test_export_destinations_refused(capsys, corpus_dir, alice_file, argv, message):
+    code, out, err = run(capsys, "export", "--corpus", str(corpus_dir), *argv)
+    assert code == 2 and out == "" and message in err and len(err.splitlines()) == 1
+
+
+def test_export_json(capsys, corpus_dir, alice_file, tmp_path):
+    code, out, err = run(capsys, "export", "--corpus", str(corpus_dir), "--format", "jsonl", "--split", "50/50",
+                         "--out", str(tmp_path / "ds"), "--json")
+    result = json.loads(out)
+    assert code == 0 and err.startswith("margin: warning: 1 split(s) empty")  # warnings stay on stderr
+    assert result["kind"] == "folder" and result["records"] == 1 and result["documents"] == 1
+    assert sum(result["parts"].values()) == 1 and set(result["parts"]) == {"train", "test"}
+    assert set(result["files"]) == {"train.jsonl", "test.jsonl", "dataset_card.md"}
+    assert "split(s) empty: too few documents for the ratios" in result["warnings"]
+    import hashlib
+
+    assert all(hashlib.sha256((tmp_path / "ds" / f).read_bytes()).hexdigest() == h for f, h in result["files"].items())
+    code, out, err = run(capsys, "export", "--corpus", str(tmp_path / "nope"), "--format", "jsonl", "--json")
+    assert (code, out) == (1, "") and len(err.splitlines()) == 1
+
+
+def test_import_from_stdin_with_json(corpus_dir, alice_file, tmp_path):
+    margin = [sys.executable, "-m", "tui"]
+    exported = subprocess.run([*margin, "export", "--corpus", str(corpus_dir), "--format", "jsonl", "--out", "-"],
+                              capture_output=True, check=True).stdout
+    p = subprocess.run([*margin, "import", "--corpus", str(corpus_dir), "--format", "jsonl", "-", "--annotator",
+                        "carol", "--json"], input=exported, capture_output=True)
+    assert p.returncode == 0 and p.stderr == b""
+    result = json.loads(p.stdout)
+    carol = corpus_dir / "annotations" / SEED / "carol.yaml"
+    assert result == {"annotator": "carol", "spans": 9, "relations": 2, "documents": [
+        {"document": SEED, "file": str(carol), "spans": 9, "relations": 2}]}
+    assert carol.is_file()
+    p = subprocess.run([*margin, "import", "--corpus", str(corpus_dir), "--format", "jsonl", "-", "--annotator",
+                        "dave", "--json"], input=b'{"id": 3}\n', capture_output=True, text=False)
+    assert (p.returncode, p.stdout) == (1, b"")
+    assert p.stderr.decode() == '<stdin>:1: expected an object with a string "id"\n'
+    p = subprocess.run([*margin, "import", "--corpus", str(corpus_dir), "--format", "brat", "-", "--annotator",
+                        "dave"], input="", capture_output=True, text=True)
+    assert (p.returncode, p.stderr) == (2, "margin: --format brat reads a folder; it cannot come from stdin (-)\n")
+    assert not (corpus_dir / "annotations" / SEED / "dave.yaml").exists()
+
+
+def test_validate_json(capsys, corpus_dir, alice_file):
+    code, out, err = run(capsys, "validate", "--corpus", str(corpus_dir), "--json")
+    assert (code, err) == (0, "")
+    assert json.loads(out) == {"ok": True, "files": 1, "spans": 9, "moved": 0, "problems": [], "flagged": []}
+    alice_file.write_text(alice_file.read_text().replace("{type: government}", "{type: company}"))
+    code, out, err = run(capsys, "validate", "--corpus", str(corpus_dir), "--json")
+    result = json.loads(out)
+    assert code == 1 and result["ok"] is False and result["problems"] == err.splitlines()
+    assert result["problems"][0].startswith(f"{alice_file}:14: span s1: unknown value 'company'")
