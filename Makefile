@@ -1,27 +1,38 @@
 # Two commands do all the set-up on a fresh machine with Python 3 and make:
-#   make run    create .venv, install margin (and its serve extra), open the app on the seed article
+#   make run    create .venv, install margin (only what the app needs), open the app on the seed article
 #   make test   the same, plus the test extras (spaCy, pyarrow, datasets, ...), then the test suite
+# and `make serve` adds the serve extra and serves the app to web browsers.
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 APP    := $(VENV)/.installed-app
+SERVE  := $(VENV)/.installed-serve
 TESTS  := $(VENV)/.installed-test
+# --no-compile: Python compiles what the app imports on first use, not every installed file
+PIP    := $(PY) -m pip install --quiet --no-compile
 
-.PHONY: run test bench bench-quick clean chromium
+.PHONY: run serve test bench bench-quick clean chromium
 
-# only what the app needs: a newcomer sees the article in well under a minute
 $(APP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet 'pip>=21.3'
-	$(PY) -m pip install --quiet -e '.[serve]'
+	$(PY) -c 'import pip, sys; sys.exit(tuple(map(int, pip.__version__.split(".")[:2])) < (21, 3))' \
+	  || $(PY) -m pip install --quiet 'pip>=21.3'  # editable installs from pyproject.toml
+	$(PIP) -e .
+	touch $@
+
+$(SERVE): $(APP)
+	$(PIP) -e '.[serve]'
 	touch $@
 
 $(TESTS): $(APP)
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PIP) -e '.[test]'
 	touch $@
 
 run: $(APP)
 	$(VENV)/bin/margin annotate $(DOC)
+
+serve: $(SERVE)
+	$(VENV)/bin/margin serve $(DOC)
 
 test: $(TESTS) chromium
 	$(PY) -m pytest -n 2 -p no:cacheprovider $(PYTEST_ARGS)
