@@ -72,7 +72,7 @@ def test_only_loopback_is_quiet(capsys, monkeypatch, corpus_dir, host, warns):
     monkeypatch.setattr(tui.serve, "serve", lambda *a: calls.append(a))
     code, _, err = run(capsys, "serve", "--corpus", str(corpus_dir), "--host", host, "--port", "8123", "--annotator", "bob")
     assert code == 0 and calls[0][1:] == (host, 8123, "bob", None, None)
-    assert ("anyone who can reach it can read and edit this corpus" in err) == warns
+    assert ("anyone who can reach it and has the address printed below can read and edit this corpus" in err) == warns
 
 
 def test_default_url():

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import sys
 
-from . import corpus_of
+from . import corpus_of, say
 
 HELP = "serve the annotator to web browsers (needs the serve extra)"
 EXTRA = "margin serve needs the serve extra: pip install 'margin[serve]'"
@@ -54,7 +54,7 @@ def run(args) -> int:
     from ..serve import is_loopback, serve
 
     if not is_loopback(args.host):
-        print(f"margin serve: warning: listening on {args.host}: anyone who can reach it "
-              "can read and edit this corpus (there is no login)", file=sys.stderr)
+        say(f"margin serve: warning: listening on {args.host}: anyone who can reach it "
+            "and has the address printed below can read and edit this corpus", err=True)
     serve(corpus, args.host, args.port, args.annotator, args.doc, args.public_url)
     return 0

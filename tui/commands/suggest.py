@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from . import corpus_of
+from . import corpus_of, say
 
 HELP = ("propose spans by rule, cut to the corpus's conventions, and by the model `margin learn` "
         "trained (offline); print them or --write them")
@@ -83,11 +83,11 @@ def run(args) -> int:
         sugg = suggest(doc.text, schema, labels, extra, g.conventions, model)
         counts = ", ".join(f"{sum(s.label == lab for s in sugg.spans)} {lab}" for lab in labels)
         if not args.write:
-            print(f"{doc_id}: {len(sugg.spans)} suggestion(s) ({counts}), {len(sugg.relations)} relation(s)")
+            say(f"{doc_id}: {len(sugg.spans)} suggestion(s) ({counts}), {len(sugg.relations)} relation(s)")
             for s in sugg.spans:
-                print(_describe(s, sugg.sources.get(s.id, "rules"), sugg.confidence.get(s.id)))
+                say(_describe(s, sugg.sources.get(s.id, "rules"), sugg.confidence.get(s.id)))
             for r in sugg.relations:
-                print(f"  {r.id:<5} {r.label} {r.source} -> {r.target}")
+                say(f"  {r.id:<5} {r.label} {r.source} -> {r.target}")
             continue
         path = corpus.annotation_path(doc_id, args.annotator)
         loaded = store.load_or_new(path, schema, doc, args.annotator)
@@ -107,5 +107,5 @@ def run(args) -> int:
                     raise ConflictError(f"{path}: changed on disk while suggesting; nothing was written")
                 t.write(path, data)
         for line in report:
-            print(line)
+            say(line)
     return 0
