@@ -175,7 +175,7 @@ def read_bytes(f: Path, reading: Reading) -> bytes | None:
     except OSError as e:
         reading.problem(f"{f}:1", f"cannot read: {e.strerror}")
         return None
-    with open(fd, "rb") as fh:
+    try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
             reading.problem(f"{f}:1", "not a regular file (a folder, FIFO or device?)")
@@ -184,11 +184,13 @@ def read_bytes(f: Path, reading: Reading) -> bytes | None:
             reading.problem(f"{f}:1", f"too large ({st.st_size} bytes; margin imports files up to "
                                       f"{MAX_INPUT_BYTES // 2**20} MiB: split it)")
             return None
-        try:
+        with open(os.dup(fd), "rb") as fh:
             return fh.read(MAX_INPUT_BYTES + 1)
-        except OSError as e:
-            reading.problem(f"{f}:1", f"cannot read: {e.strerror}")
-            return None
+    except OSError as e:
+        reading.problem(f"{f}:1", f"cannot read: {e.strerror}")
+        return None
+    finally:
+        os.close(fd)
 
 
 def read_text(f: Path, reading: Reading) -> str | None:
