@@ -69,6 +69,7 @@ class Reading:
     label_map: dict[str, str] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # things skipped on purpose, for the summary
+    format: str = ""  # the reader in use (after --format auto)
 
     def problem(self, where: str, msg: str) -> None:
         self.problems.append(f"{where}: {msg}")
