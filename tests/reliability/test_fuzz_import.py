@@ -168,7 +168,7 @@ def test_hostile_records_in_every_format(request, strategy):
             src.write_bytes(data)
             _check(tmp, src, seen)
 
-    _run(request.config, strategy, 60, check)
+    _run(request.config, strategy, 40, check)
     print(f"\nimport fuzz: {len(seen)} inputs, {seen.count(0)} imported, {seen.count(1)} refused")
     assert seen.count(1) > 0
 
@@ -201,7 +201,7 @@ def test_hostile_file_kinds_and_names(request):
                 f.write_bytes(data if kind == "binary" else (IMPORT / "doccano_rel.jsonl").read_bytes())
             _check(tmp, f if data[:1] != b"d" else d, seen)
 
-    _run(request.config, odd_input(), 40, check)
+    _run(request.config, odd_input(), 25, check)
     print(f"\nimport fuzz: {len(seen)} file kinds, {seen.count(0)} imported, {seen.count(1)} refused")
     assert seen.count(1) > 0
 
@@ -236,5 +236,5 @@ def test_hostile_spacy_bytes(request):
             (tmp / "in" / "x.spacy").write_bytes(data)
             _check(tmp, tmp / "in" / "x.spacy", seen)
 
-    _run(request.config, mutated(), 30, check)
+    _run(request.config, mutated(), 20, check)
     print(f"\nimport fuzz: {len(seen)} spaCy files, {seen.count(0)} imported, {seen.count(1)} refused")
