@@ -113,6 +113,9 @@ def test_spacy_docbin_spans_groups_and_ents(capsys, peers, tmp_path):
     db.to_disk(tmp_path / "train.spacy")
     got, _, _ = imported(capsys, peers, tmp_path / "train.spacy")
     assert got["raids"][0] == RAIDS and len(got["raids"][2].spans) == 4  # Police once, not twice
+    (tmp_path / "train.spacy").rename(tmp_path / "train.bin")  # told apart by its bytes too
+    got, _, _ = imported(capsys, peers, tmp_path / "train.bin", "--force")
+    assert got["raids"][0] == RAIDS
 
 
 def test_margin_spacy_export_round_trip_keeps_everything(capsys, corpus_dir, alice_file):

@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import DATA
@@ -221,7 +221,26 @@ def test_hostile_spacy_bytes(request):
     seen: list = []
 
     @st.composite
+    def hostile_doc(draw):  # a well-formed DocBin with hostile labels and user_data
+        db = DocBin(store_user_data=True)
+        d = nlp((IMPORT / "raids.txt").read_text(encoding="utf-8"))
+        label = draw(st.sampled_from(HOSTILE_STR[:12]) | st.text(min_size=1, max_size=8))
+        d.spans["sc"] = [d.char_span(0, 6, label or "X")]
+        if draw(st.booleans()):
+            margin = {"id": draw(hostile), "spans": [{"id": draw(hostile), "label": draw(hostile), "start": 0,
+                                                      "end": draw(st.integers(-3, 200)), "attrs": draw(hostile)}],
+                      "relations": draw(hostile)}
+            d.user_data["margin"] = margin
+        try:
+            db.add(d)
+            return db.to_bytes()
+        except (OverflowError, UnicodeEncodeError, ValueError):  # msgpack cannot hold it: not a file
+            assume(False)
+
+    @st.composite
     def mutated(draw):
+        if draw(st.booleans()):
+            return draw(hostile_doc())
         data = bytearray(good)
         for _ in range(draw(st.integers(1, 4))):
             i = draw(st.integers(0, len(data) - 1))
@@ -236,5 +255,5 @@ def test_hostile_spacy_bytes(request):
             (tmp / "in" / "x.spacy").write_bytes(data)
             _check(tmp, tmp / "in" / "x.spacy", seen)
 
-    _run(request.config, mutated(), 20, check)
+    _run(request.config, mutated(), 30, check)
     print(f"\nimport fuzz: {len(seen)} spaCy files, {seen.count(0)} imported, {seen.count(1)} refused")

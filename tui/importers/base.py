@@ -194,8 +194,9 @@ def read_bytes(f: Path, reading: Reading) -> bytes | None:
         os.close(fd)
 
 
-def read_text(f: Path, reading: Reading) -> str | None:
-    data = read_bytes(f, reading)
+def read_text(f: Path, reading: Reading, data: bytes | None = None) -> str | None:
+    """The UTF-8 text of ``f`` (or of its ``data`` already read), a leading BOM dropped."""
+    data = read_bytes(f, reading) if data is None else data
     if data is None:
         return None
     try:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..errors import DataError, ValidationError
 from ..schema import DEFAULT_SCHEMA
-from .base import Reading, files, read_text, records
+from .base import Reading, files, read_bytes, read_text, records
 from .conll import PATTERNS as CONLL_PATTERNS
 from .conll import is_tag, split
 
@@ -76,7 +76,15 @@ def _ls_min(obj: dict) -> bool:
 
 def _sniff(f: Path) -> str:
     reading = Reading(DEFAULT_SCHEMA)
-    text = read_text(f, reading)
+    data = read_bytes(f, reading)
+    if data is None:
+        raise ValidationError(reading.problems)
+    if data[:1] == b"\x78" and data[1:2] in (b"\x01", b"\x5e", b"\x9c", b"\xda"):
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            return "spacy"  # zlib-compressed msgpack: a DocBin under another name
+    text = read_text(f, reading, data)
     if text is None:
         raise ValidationError(reading.problems)
     head = text.lstrip()
