@@ -37,6 +37,7 @@ def read(fmt: str, path: Path, reading: Reading) -> list[Incoming]:
         from .detect import detect
 
         fmt = detect(path)
+    reading.format = fmt
     return importlib.import_module(f"{__name__}.{fmt}").read(path, reading)
 
 
@@ -66,7 +67,23 @@ def import_path(corpus, fmt: str, path: Path, annotator: str, *, label_map: dict
     Raises ValidationError listing every problem (nothing written), DataError when the
     files cannot be written (nothing written). Returns what was written; ``notes``
     receives one line per record skipped on purpose (e.g. Prodigy's rejected answers).
+    Every message is one displayable line (file names and input text are untrusted).
     """
+    from ..display import one_line
+    from ..errors import MarginError
+
+    try:
+        return _import_path(corpus, fmt, path, annotator, label_map, force, notes)
+    except ValidationError as e:
+        e.problems = [one_line(p) for p in e.problems]
+        e.args = (one_line(str(e.args[0])),)
+        raise
+    except MarginError as e:
+        e.args = (one_line(str(e)),)
+        raise
+
+
+def _import_path(corpus, fmt, path, annotator, label_map, force, notes) -> list[tuple[Path, Annotation]]:
     from ..corpus import check_name
     from .match import Matcher
 
@@ -96,7 +113,11 @@ def import_path(corpus, fmt: str, path: Path, annotator: str, *, label_map: dict
             if dest.exists() and not force:
                 reading.problem(str(dest), "exists; use --force to replace it")
     if not incoming and not reading.problems:
-        reading.problems.append(f"{path}: nothing to import (no {fmt} documents found)")
+        why = f"no {reading.format or fmt} record to import" + (
+            f" ({len(reading.notes)} skipped: {reading.notes[0].split(': ', 1)[-1]})" if reading.notes else "")
+        if Path(path).is_dir():
+            raise DataError(f"{path}: nothing to import: {why}")
+        reading.problems.append(f"{path}:1: nothing to import: {why}")
     if reading.problems:
         raise ValidationError(sorted(reading.problems, key=_file_line))
     if notes is not None:

@@ -69,6 +69,7 @@ class Reading:
     label_map: dict[str, str] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # things skipped on purpose, for the summary
+    format: str = ""  # the reader in use (after --format auto)
 
     def problem(self, where: str, msg: str) -> None:
         self.problems.append(f"{where}: {msg}")
@@ -175,7 +176,7 @@ def read_bytes(f: Path, reading: Reading) -> bytes | None:
     except OSError as e:
         reading.problem(f"{f}:1", f"cannot read: {e.strerror}")
         return None
-    with open(fd, "rb") as fh:
+    try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
             reading.problem(f"{f}:1", "not a regular file (a folder, FIFO or device?)")
@@ -184,15 +185,18 @@ def read_bytes(f: Path, reading: Reading) -> bytes | None:
             reading.problem(f"{f}:1", f"too large ({st.st_size} bytes; margin imports files up to "
                                       f"{MAX_INPUT_BYTES // 2**20} MiB: split it)")
             return None
-        try:
+        with open(os.dup(fd), "rb") as fh:
             return fh.read(MAX_INPUT_BYTES + 1)
-        except OSError as e:
-            reading.problem(f"{f}:1", f"cannot read: {e.strerror}")
-            return None
+    except OSError as e:
+        reading.problem(f"{f}:1", f"cannot read: {e.strerror}")
+        return None
+    finally:
+        os.close(fd)
 
 
-def read_text(f: Path, reading: Reading) -> str | None:
-    data = read_bytes(f, reading)
+def read_text(f: Path, reading: Reading, data: bytes | None = None) -> str | None:
+    """The UTF-8 text of ``f`` (or of its ``data`` already read), a leading BOM dropped."""
+    data = read_bytes(f, reading) if data is None else data
     if data is None:
         return None
     try:

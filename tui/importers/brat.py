@@ -92,7 +92,7 @@ def _read_file(f: Path, reading) -> Incoming | None:
         except DataError as e:
             reading.problems.append(str(e))
             return None
-    inc = Incoming(str(f), f.stem, text, str(txt) if text is not None else "", id_hint=f.stem)
+    inc = Incoming(f"{f}:1", f.stem, text, str(txt) if text is not None else "", id_hint=f.stem)
     spans: dict[str, SpanIn] = {}  # brat id -> span
     attrs, notes = [], []
     unknown: set[str] = set()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..errors import DataError, ValidationError
 from ..schema import DEFAULT_SCHEMA
-from .base import Reading, files, read_text, records
+from .base import Reading, files, read_bytes, read_text, records
 from .conll import PATTERNS as CONLL_PATTERNS
 from .conll import is_tag, split
 
@@ -76,7 +76,15 @@ def _ls_min(obj: dict) -> bool:
 
 def _sniff(f: Path) -> str:
     reading = Reading(DEFAULT_SCHEMA)
-    text = read_text(f, reading)
+    data = read_bytes(f, reading)
+    if data is None:
+        raise ValidationError(reading.problems)
+    if data[:1] == b"\x78" and data[1:2] in (b"\x01", b"\x5e", b"\x9c", b"\xda"):
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            return "spacy"  # zlib-compressed msgpack: a DocBin under another name
+    text = read_text(f, reading, data)
     if text is None:
         raise ValidationError(reading.problems)
     head = text.lstrip()
@@ -85,18 +93,18 @@ def _sniff(f: Path) -> str:
             fmt = classify(obj)
             if fmt is None:
                 keys = ", ".join(sorted(map(str, obj))[:8]) if isinstance(obj, dict) else type(obj).__name__
-                raise DataError(f"{where}: cannot tell the format of this record (keys: {keys}); margin reads "
-                                f"{SHAPES}")
+                raise ValidationError([f"{where}: cannot tell the format of this record (keys: {keys[:80]!r}); "
+                                       f"margin reads {SHAPES}"])
             return fmt
         if reading.problems:
             raise ValidationError(reading.problems[:1])
-        raise DataError(f"{f}:1: no records; margin reads {SHAPES}")
+        raise ValidationError([f"{f}:1: no records; margin reads {SHAPES}"])
     for n, line in enumerate(text.split("\n"), 1):
         cols = split(line.strip())
         if not cols:
             continue
         if cols[0] == "-DOCSTART-" or (len(cols) >= 2 and is_tag(cols[-1])):
             return "conll"
-        raise DataError(f"{f}:{n}: cannot tell the format (not JSON, not 'TOKEN TAG' CoNLL); margin reads "
-                        f"{SHAPES}; or name the format with --format")
-    raise DataError(f"{f}:1: empty file: nothing to import")
+        raise ValidationError([f"{f}:{n}: cannot tell the format (not JSON, not 'TOKEN TAG' CoNLL); margin "
+                               f"reads {SHAPES}; or name the format with --format"])
+    raise ValidationError([f"{f}:1: empty file: nothing to import"])

@@ -82,7 +82,8 @@ def _span(s, where: str, reading) -> SpanIn | None:
     if isinstance(s.get("source"), str):
         extra["source"] = s["source"]
     if isinstance(s.get("from"), list) and all(isinstance(x, str) for x in s["from"]):
-        extra["origin"] = tuple(s["from"])
+        if all(reading.span_id(f"{where}: from", x) for x in s["from"]):  # annotator names: one grammar
+            extra["origin"] = tuple(s["from"])
     if s.get("edited") is True:
         extra["edited"] = True
     if s.get("flag") in FLAGS:

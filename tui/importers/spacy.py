@@ -45,7 +45,7 @@ def read(path: Path, reading) -> list[Incoming]:
 
 def _doc(doc, where: str, fname: str, reading) -> Incoming:
     meta = doc.user_data.get("margin") if isinstance(doc.user_data, dict) else None
-    if isinstance(meta, dict) and isinstance(meta.get("spans"), list):
+    if isinstance(meta, dict) and isinstance(meta.get("spans"), (list, tuple)):  # msgpack: tuples
         return _margin(doc, meta, where, fname, reading)
     inc = Incoming(where, None, doc.text, fname)
     seen = set()
@@ -82,7 +82,7 @@ def _margin(doc, meta: dict, where: str, fname: str, reading) -> Incoming:
         inc.spans.append(SpanIn(w, reading.span_id(w, s.get("id")), label, [(s["start"], s["end"])], None,
                                 reading.attrs(w, label, attrs), note))
     rels = meta.get("relations") or []
-    for i, r in enumerate(rels if isinstance(rels, list) else [None], 1):
+    for i, r in enumerate(rels if isinstance(rels, (list, tuple)) else [None], 1):
         w = f"{where}: relation {i}"
         if not isinstance(r, dict) or not all(isinstance(r.get(k), str) for k in ("label", "from", "to")):
             reading.problem(w, 'expected {"label", "from", "to"} in user_data["margin"]')
