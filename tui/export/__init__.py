@@ -58,7 +58,13 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
            "spacy", "spacy"),
     Format("csv", "csv", "one row per span, attributes as columns"),
     Format("parquet", "parquet", "the csv table as Parquet", "parquet", "pyarrow"),
-    Format("claims", "claims", "claims ledger (csv): claim, attributed actors, figures inside"),
+    Format("claims", "claims", "claims ledger (csv): one row per claim and figure, actors attributed"),
+    Format("labelstudio", "labelstudio", "Label Studio tasks (json): annotations, and margin's suggestions "
+           "as predictions"),
+    Format("doccano", "doccano", "doccano JSONL: text + label [[start, end, LABEL]] (or entities/relations)"),
+    Format("prodigy", "prodigy", "Prodigy JSONL: text, tokens, spans with token_start/token_end, relations"),
+    Format("hf", "hf", "Hugging Face token classification: tokens + ner_tags (ClassLabel) + README.md card",
+           layout="folder"),
 )}
 
 
@@ -208,6 +214,7 @@ class Result:
     files: dict[str, str]
     warnings: dict[str, list[str]]
     card: str = ""  # export_file: the card's text (export writes it beside the data)
+    card_name: str = CARD  # the card's file name in the folder (README.md for hf)
 
     @property
     def records(self) -> int:
@@ -320,6 +327,8 @@ def _write(plan: _Plan, fmt: str, corpus, staging: Path, *, options, command, se
     plan.mod.write(plan.parts, ctx)
     text = card.render(fmt, ctx, plan.parts, command=command, seed=seed if plan.ratios else None,
                        annotators=sorted({r.annotator for r in records}))
+    if hasattr(plan.mod, "card_front"):  # e.g. the Hub's YAML metadata at the top of README.md
+        text = plan.mod.card_front(ctx, plan.parts) + text
     ctx.write(getattr(plan.mod, "CARD", CARD), text.encode("utf-8"))
     ctx.flush()
     return ctx
@@ -360,7 +369,7 @@ def export(corpus, fmt: str, out: Path | None = None, *, annotators=None, docs: 
         raise
     finally:
         stage.close()
-    return Result(out, fmt, plan.parts, ctx.files, ctx.warnings)
+    return Result(out, fmt, plan.parts, ctx.files, ctx.warnings, card_name=getattr(plan.mod, "CARD", CARD))
 
 
 def _mkdir_parent(out: Path, corpus_root) -> None:
@@ -422,4 +431,4 @@ def export_file(corpus, fmt: str, dest, *, annotators=None, docs: str | None = N
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     files = {data_name: ctx.files[data_name]}
-    return Result(dest if stream is None else Path("-"), fmt, plan.parts, files, ctx.warnings, card_text)
+    return Result(dest if stream is None else Path("-"), fmt, plan.parts, files, ctx.warnings, card_text, card_name)
