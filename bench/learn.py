@@ -124,7 +124,7 @@ def curve(points, held: list[int], conv, sentences: int, log) -> tuple[dict, dic
 
 def timing(n_train: int, sentences: int, log) -> dict:
     """Training on ``n_train`` documents (wall and CPU) and suggesting for a ~20 KB article,
-    each with its baseline."""
+    each with its baseline (CPU time, except the wall times also recorded)."""
     from tui.corpus import Corpus
     from tui.dataset import load_items
     from tui.learn import Suggester, retrain
@@ -134,11 +134,11 @@ def timing(n_train: int, sentences: int, log) -> dict:
     try:
         _write(root, list(range(n_train)), variant(), sentences)
         corpus = Corpus(root)
-        t0, c0 = time.perf_counter(), time.process_time()
+        c0 = time.process_time()
         items, _ = load_items(corpus)
         for it in items:
             suggest(it.doc.text)
-        base = time.perf_counter() - t0
+        base = time.process_time() - c0
         t0, c0 = time.perf_counter(), time.process_time()
         retrain(corpus)
         train_wall, train_cpu = time.perf_counter() - t0, time.process_time() - c0
@@ -151,9 +151,9 @@ def timing(n_train: int, sentences: int, log) -> dict:
             sg.suggest(big)
             runs.append(time.perf_counter() - t0)
             cpu.append(time.process_time() - c0)
-            t0 = time.perf_counter()
+            c0 = time.process_time()
             suggest(big, conventions=sg.guidelines.conventions)
-            rules_only.append(time.perf_counter() - t0)
+            rules_only.append(time.process_time() - c0)
         t0 = time.perf_counter()
         sg.least_sure_sentence(big, 0, [])
         doubt = time.perf_counter() - t0
@@ -194,10 +194,12 @@ def run(cfg: Config) -> list:
                 dbase["FIGURE"], "ratio ≥ 0.95", default[1]["combined"]["FIGURE"] >= 0.95 * dbase["FIGURE"], {}),
         _result("learn.location_10docs" if not cfg.quick else "learn.location_5docs", ten["LOCATION"], "F1",
                 "gazetteer lookup", base["LOCATION"], "F1 ≥ 0.60", ten["LOCATION"] >= 0.6, {}),
-        _result("learn.train", t["train_wall_s"], "s", "load + rules", t["load_and_rules_s"],
-                f"≤ 10 s for {t['train_docs']} docs", t["train_wall_s"] <= 10, t),
-        _result("learn.suggest", t["suggest_ms"], "ms", "rules only", t["rules_only_ms"],
-                "≤ 150 ms for 20 KB", t["suggest_ms"] <= 150, {}),
+        # times are CPU seconds: on the shared 2-core machine wall time mostly measures the
+        # other processes (the wall time and the load average are in the details)
+        _result("learn.train", t["train_cpu_s"], "s CPU", "load + rules", t["load_and_rules_s"],
+                f"≤ 10 s for {t['train_docs']} docs", t["train_cpu_s"] <= 10, t),
+        _result("learn.suggest", t["suggest_cpu_ms"], "ms CPU", "rules only", t["rules_only_ms"],
+                "≤ 150 ms for 20 KB", t["suggest_cpu_ms"] <= 150, {}),
     ]
 
 
@@ -221,7 +223,7 @@ def describe(r: Result) -> list[str]:
     if "train_cpu_s" in d:
         return [f"training: {d['train_wall_s']} s wall, {d['train_cpu_s']} s CPU; suggesting for "
                 f"{d['article_bytes']} bytes: {d['suggest_ms']} ms wall, {d['suggest_cpu_ms']} ms CPU "
-                f"(rules only {d['rules_only_ms']} ms), least sure sentence {d['least_sure_ms']} ms; "
+                f"(rules only {d['rules_only_ms']} ms CPU), least sure sentence {d['least_sure_ms']} ms; "
                 f"load average {d['loadavg']:.1f} on {os.cpu_count()} CPUs"]
     return []
 

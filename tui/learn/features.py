@@ -111,7 +111,7 @@ def token_features(text: str, rule_spans: dict[str, list[tuple[int, int]]],
             continue
         sh = shape(w)
         gz = ["g=" + tag for tag in single.get(lw, ())]
-        own[w] = ["b", "w=" + lw, "sh=" + sh, "s3=" + lw[-3:], "p3=" + lw[:3], *gz]
+        own[w] = ["b", "w=" + lw, "sh=" + sh, "s3=" + lw[-3:], *gz]
         before[w] = ["w-1=" + lw, "sh-1=" + sh, *("-1" + g for g in gz)]
         after[w] = ["w+1=" + lw, "sh+1=" + sh, *("+1" + g for g in gz)]
     sent_first = {index.token_at(s) for s, _ in index.sentences}
@@ -125,15 +125,11 @@ def token_features(text: str, rule_spans: dict[str, list[tuple[int, int]]],
             f += ["-1" + x for x in extra[i - 1]]
             if starts[i] == ends[i - 1]:
                 f.append("glued")
-            if i > 1:
-                f.append("w-2=" + lower[i - 2])
         else:
             f.append("BOS")
         if i + 1 < n:
             f += after[words[i + 1]]
             f += ["+1" + x for x in extra[i + 1]]
-            if i + 2 < n:
-                f.append("w+2=" + lower[i + 2])
         else:
             f.append("EOS")
         feats.append(f)
