@@ -24,6 +24,7 @@ from ..suggest import SOURCE, Suggestions, corpus_actors, suggest
 from ..suggest.conventions import Guidelines, infer, parse_pins, word
 from .crf import Example, Model, MissingCRF, crfsuite, rule_spans, train
 from .modelfile import ModelError, load, model_dir, save, schema_hash
+from .policy import decide
 
 MACHINE = ("suggest",)  # annotators whose files are machine output, never learned from
 
@@ -101,9 +102,6 @@ def _rules_f1(data: Training, g: Guidelines, labels: list[str], extra) -> dict[s
     return {lab: round(tp[lab] / n[lab], 3) if n[lab] else 0.0 for lab in labels}
 
 
-RULES_TRUSTED = 0.7  # a label whose rules reach this F1 on the corpus keeps the rules' spans
-
-
 def retrain(corpus: Corpus, annotators: list[str] | None = None, isolated: bool = False,
             progress=None) -> Model | None:
     """Train the conventions and a model for every label of the schema that has annotated
@@ -133,6 +131,7 @@ def retrain(corpus: Corpus, annotators: list[str] | None = None, isolated: bool 
     blobs = train(data.examples, labels, g.conventions, extra, progress=progress)
     rule_labels = [lab for lab in ("ACTOR", "FIGURE", "CLAIM") if lab in blobs]
     rules_f1 = _rules_f1(data, g, rule_labels, extra) if rule_labels else {}
+    decided = decide(data.examples, rule_labels, g.conventions, extra) if rule_labels else {}
     counts = {lab: sum(lb == lab for ex in data.examples for _, _, lb in ex.spans) for lab in blobs}
     meta = {
         "created": now_utc(),
@@ -142,7 +141,7 @@ def retrain(corpus: Corpus, annotators: list[str] | None = None, isolated: bool 
         "conventions": {n: word(f.value) for n, f in g.findings.items()},
         "labels": {lab: {"spans": counts[lab],
                          **({"rules_f1": rules_f1[lab]} if lab in rules_f1 else {}),
-                         "policy": "rules" if rules_f1.get(lab, 0.0) >= RULES_TRUSTED else "model"}
+                         **decided.get(lab, {"policy": "model"})}
                    for lab in blobs},
         "seconds": round(time.perf_counter() - t0, 2),
     }
@@ -199,6 +198,8 @@ def model_status(corpus: Corpus, model: Model | None, warning: str | None = None
              + (f" in {meta['seconds']} s" if "seconds" in meta else "")]
     for lab, info in meta.get("labels", {}).items():
         rf = f", rules F1 {info['rules_f1']:.2f} on them" if "rules_f1" in info else ""
+        if info.get("cv_rules_f1") is not None:
+            rf += f"; held out: rules first {info['cv_rules_f1']:.2f}, model first {info['cv_model_f1']:.2f}"
         who = "rules first" if info.get("policy") == "rules" else "model first"
         lines.append(f"  {lab:<10} {info.get('spans', 0)} span(s){rf}: {who}")
     changed = 0

@@ -40,11 +40,13 @@ def crfsuite():
 @dataclass
 class Example:
     """One annotated text: its spans as (start, end, label), and ``upto``: the offset after
-    which nothing was annotated yet (an unfinished file), or None for all of it."""
+    which nothing was annotated yet (an unfinished file), or None for all of it; ``since``:
+    the offset before which it teaches nothing (to hold part of a text out)."""
 
     text: str
     spans: list[tuple[int, int, str]]
     upto: int | None = None
+    since: int = 0
     _found: dict | None = field(default=None, repr=False, compare=False)
 
     def found(self, extra_actors=None) -> dict[str, list]:
@@ -93,7 +95,8 @@ def _sequences(ex: Example, conventions: Conventions, extra_actors=None):
     for i, j in sentence_slices(ex.text):
         if ex.upto is not None and index.starts[i] >= ex.upto:
             break
-        out.append((i, j))
+        if index.starts[i] >= ex.since:
+            out.append((i, j))
     return feats, out
 
 
@@ -138,21 +141,38 @@ def train(examples: list[Example], labels: list[str], conventions: Conventions =
     return out
 
 
-@dataclass
+@dataclass(eq=False)
 class Analysis:
-    """One text as the model sees it: sentences' token ranges and crfsuite item sequences."""
+    """One text as the model sees it: its tokens' features and sentences' token ranges,
+    with the crfsuite item sequences built when first needed."""
 
     text: str
+    feats: list
     slices: list[tuple[int, int]]
-    items: list  # pycrfsuite.ItemSequence per sentence
     starts: object
     ends: object
+    _whole: object = None
+    _sentences: list | None = None
+
+    def whole(self):
+        """The text as one sequence (tagging it once per label is many times faster than
+        sentence by sentence; features never look past a neighbour)."""
+        if self._whole is None:
+            self._whole = crfsuite().ItemSequence(self.feats)
+        return self._whole
+
+    def sentences(self) -> list:
+        if self._sentences is None:
+            seq = crfsuite().ItemSequence
+            self._sentences = [seq(self.feats[i:j]) for i, j in self.slices]
+        return self._sentences
 
 
 @dataclass(eq=False)
 class Model:
     """Taggers per label with the conventions their rule features were cut to.
-    ``policy[label]``: "rules" (the rules' spans win where both propose) or "model"."""
+    ``policy[label]``: "rules" (the rules' spans win where both propose) or "model" (its own
+    spans only, the rules being its features)."""
 
     taggers: dict
     conventions: Conventions = DEFAULTS
@@ -170,6 +190,13 @@ class Model:
 
     def _marginal(self, lab: str, tagger, tag: str, t: int) -> float:
         return tagger.marginal(tag, t) if tag in self.tags[lab] else 0.0
+
+    def _confidence(self, lab: str, tagger, i: int, j: int) -> float:
+        """How sure the tagger (set on the text) is of a span over tokens [i, j)."""
+        first = self._marginal(lab, tagger, "B", i)
+        if j - i == 1:
+            return round(first, 3)
+        return round((first + self._marginal(lab, tagger, "I", j - 1)) / 2, 3)
 
     @classmethod
     def from_bytes(cls, blobs: dict[str, bytes], **kw) -> "Model":
@@ -191,55 +218,49 @@ class Model:
         return self._build(text, _found(text))
 
     def _build(self, text: str, found: dict) -> Analysis:
-        pycrfsuite = crfsuite()
         feats = token_features(text, rule_spans(found, self.conventions))
-        slices = sentence_slices(text)
         index = token_index(text)
-        return Analysis(text, slices, [pycrfsuite.ItemSequence(feats[i:j]) for i, j in slices],
-                        index.starts, index.ends)
+        return Analysis(text, feats, sentence_slices(text), index.starts, index.ends)
 
     def predict(self, text: str, labels=None, found: dict | None = None,
                 score: dict[str, list[tuple[int, int]]] | None = None):
         """([(start, end, label, confidence)] the model proposes, {(start, end, label):
-        confidence} of the ``score`` spans). Confidence: the mean marginal probability of
-        the span's tags."""
+        confidence} of the ``score`` spans). Confidence: the mean of the marginal
+        probabilities of the span's first tag (B) and last tag (B or I)."""
+        from bisect import bisect_left, bisect_right
+
         a = self.analyse(text, found)
         spans, scores = [], {}
         want = [lab for lab in (labels or self.taggers) if lab in self.taggers]
+        if not want or not a.feats:
+            return spans, scores
+        xseq = a.whole()
         for lab in want:
             tagger = self.taggers[lab]
-            others = sorted(score.get(lab, ())) if score else []
-            k = 0
-            for (i, j), xseq in zip(a.slices, a.items):
-                tagger.set(xseq)
-                tags = tagger.tag()
-                t = 0
-                while t < len(tags):
-                    if tags[t] == "O":
-                        t += 1
-                        continue
-                    u = t + 1
-                    while u < len(tags) and tags[u] == "I":
-                        u += 1
-                    conf = sum(self._marginal(lab, tagger, "B" if v == t else "I", v)
-                               for v in range(t, u)) / (u - t)
-                    spans.append((a.starts[i + t], a.ends[i + u - 1], lab, round(conf, 3)))
-                    t = u
-                s_end = a.ends[j - 1]
-                while k < len(others) and others[k][0] < s_end:
-                    s, e = others[k]
-                    k += 1
-                    toks = [v for v in range(i, j) if a.starts[v] < e and a.ends[v] > s]
-                    if toks:
-                        m = [self._marginal(lab, tagger, "B" if n == 0 else "I", v - i) for n, v in enumerate(toks)]
-                        scores[(s, e, lab)] = round(sum(m) / len(m), 3)
+            tagger.set(xseq)
+            tags = tagger.tag()
+            t, n = 0, len(tags)
+            while t < n:
+                if tags[t] == "O":
+                    t += 1
+                    continue
+                u = t + 1
+                while u < n and tags[u] == "I":
+                    u += 1
+                spans.append((a.starts[t], a.ends[u - 1], lab, self._confidence(lab, tagger, t, u)))
+                t = u
+            for s, e in (score or {}).get(lab, ()):
+                i, j = bisect_right(a.ends, s), bisect_left(a.starts, e)
+                if i < j:
+                    scores[(s, e, lab)] = self._confidence(lab, tagger, i, j)
         return spans, scores
 
     def combine(self, text: str, labels: list[str], found: dict, raw: list):
-        """The rules' ``raw`` suggestions (start, end, label, attrs, source) with the model's
-        added: for a label whose policy is "rules" a model span is added only where no rule
-        span of that label overlaps it; for "model" the model's spans replace overlapping
-        rule spans. Returns (suggestions, {(start, end, label): confidence})."""
+        """The rules' ``raw`` suggestions (start, end, label, attrs, source) with the model's:
+        for a label whose policy is "rules" a model span is added only where no rule span of
+        that label overlaps it; for "model" the model decides alone (the rules' spans are
+        its features; one it keeps exactly keeps the rules' attributes and source).
+        Returns (suggestions, {(start, end, label): confidence})."""
         by_label: dict[str, list] = {}
         for r in raw:
             by_label.setdefault(r[2], []).append((r[0], r[1]))
@@ -247,14 +268,14 @@ class Model:
         out = list(raw)
         for lab in labels:
             mine = [p for p in predicted if p[2] == lab]
-            rules = by_label.get(lab, [])
             if not mine:
                 continue
             if self.policy.get(lab, "model") == "rules":
-                keep = [p for p in mine if not _overlaps(p, rules)]
+                rules = _Intervals(by_label.get(lab, []))
+                keep = [p for p in mine if not rules.overlaps(p[0], p[1])]
             else:
-                out = [r for r in out if r[2] != lab or not _overlaps(r, [(p[0], p[1]) for p in mine])
-                       or (r[0], r[1]) in {(p[0], p[1]) for p in mine}]
+                same = {(p[0], p[1]) for p in mine}
+                out = [r for r in out if r[2] != lab or (r[0], r[1]) in same]
                 have = {(r[0], r[1]) for r in out if r[2] == lab}
                 keep = [p for p in mine if (p[0], p[1]) not in have]
             for s, e, lb, conf in keep:
@@ -263,26 +284,38 @@ class Model:
         return out, scores
 
     def doubt(self, text: str) -> list[tuple[int, int, float]]:
-        """(start, end, doubt) per sentence: the largest, over its tokens and the model's
-        labels, of 1 - the probability of the most likely tag (0 sure, up to 2/3)."""
+        """(start, end, doubt) per sentence: the largest, over the model's labels, of
+        1 - the probability of the sentence's most likely tagging (least confidence:
+        0 sure, near 1 unsure)."""
         a = self.analyse(text)
-        out = []
         worst = [0.0] * len(a.slices)
-        for lab, tagger in self.taggers.items():
-            tags = sorted(self.tags[lab])
-            for n, ((i, j), xseq) in enumerate(zip(a.slices, a.items)):
+        seqs = a.sentences()
+        for tagger in self.taggers.values():
+            for n, xseq in enumerate(seqs):
                 tagger.set(xseq)
-                marg = tagger.marginal
-                w = worst[n]
-                for t in range(j - i):
-                    d = 1.0 - max(marg(y, t) for y in tags)
-                    if d > w:
-                        w = d
-                worst[n] = w
-        for (i, j), w in zip(a.slices, worst):
-            out.append((a.starts[i], a.ends[j - 1], round(w, 3)))
-        return out
+                d = 1.0 - tagger.probability(tagger.tag())
+                if d > worst[n]:
+                    worst[n] = d
+        return [(a.starts[i], a.ends[j - 1], round(w, 3)) for (i, j), w in zip(a.slices, worst)]
 
 
-def _overlaps(span, others) -> bool:
-    return any(s < span[1] and span[0] < e for s, e in others)
+class _Intervals:
+    """Sorted spans answering "does anything overlap [s, e)?" in O(log n)."""
+
+    def __init__(self, spans):
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+        # the largest end among the spans up to each index
+        self.reach = []
+        r = -1
+        for _, e in self.spans:
+            r = max(r, e)
+            self.reach.append(r)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        from bisect import bisect_left
+
+        i = bisect_left(self.starts, e)  # spans starting before e
+        return i > 0 and self.reach[i - 1] > s
+
+

@@ -93,41 +93,45 @@ def token_features(text: str, rule_spans: dict[str, list[tuple[int, int]]],
     single, multi = gazetteer(lex or load_lexicon())
     words = [text[starts[i]:ends[i]] for i in range(n)]
     lower = [w.lower() for w in words]
-    gz: list[list[str]] = [[] for _ in range(n)]
+    # what depends on the position: multi-word gazetteer entries and the rules' spans
+    extra: list[list[str]] = _rule_tags(n, starts, rule_spans)
     for i, lw in enumerate(lower):
-        for tag in single.get(lw, ()):
-            gz[i].append("g=" + tag)
         for rest, tag in multi.get(lw, ()):
             k = len(rest)
             if tuple(lower[i + 1:i + 1 + k]) == rest:
-                gz[i].append("gB=" + tag)
+                extra[i].append("gB=" + tag)
                 for j in range(i + 1, i + 1 + k):
-                    gz[j].append("gI=" + tag)
-    rules = _rule_tags(n, starts, rule_spans)
-    shapes = [shape(w) for w in words]
+                    extra[j].append("gI=" + tag)
+    # what depends on the word only, built once per distinct word
+    own: dict[str, list[str]] = {}
+    before: dict[str, list[str]] = {}
+    after: dict[str, list[str]] = {}
+    for w, lw in zip(words, lower):
+        if w in own:
+            continue
+        sh = shape(w)
+        gz = ["g=" + tag for tag in single.get(lw, ())]
+        own[w] = ["b", "w=" + lw, "sh=" + sh, "s3=" + lw[-3:], *gz]
+        before[w] = ["w-1=" + lw, "sh-1=" + sh, *("-1" + g for g in gz)]
+        after[w] = ["w+1=" + lw, "sh+1=" + sh, *("+1" + g for g in gz)]
     sent_first = {index.token_at(s) for s, _ in index.sentences}
     feats = []
     for i in range(n):
-        w, lw, sh = words[i], lower[i], shapes[i]
-        f = ["b", "w=" + lw, "sh=" + sh, "s3=" + lw[-3:], "p3=" + lw[:3], *gz[i], *rules[i]]
+        f = own[words[i]] + extra[i]
         if i in sent_first:
             f.append("first")
         if i > 0:
-            f += ["w-1=" + lower[i - 1], "sh-1=" + shapes[i - 1], *("-1" + g for g in gz[i - 1]),
-                  *("-1" + r for r in rules[i - 1])]
+            f += before[words[i - 1]]
+            f += ["-1" + x for x in extra[i - 1]]
             if starts[i] == ends[i - 1]:
                 f.append("glued")
         else:
             f.append("BOS")
         if i + 1 < n:
-            f += ["w+1=" + lower[i + 1], "sh+1=" + shapes[i + 1], *("+1" + g for g in gz[i + 1]),
-                  *("+1" + r for r in rules[i + 1])]
+            f += after[words[i + 1]]
+            f += ["+1" + x for x in extra[i + 1]]
         else:
             f.append("EOS")
-        if i > 1:
-            f.append("w-2=" + lower[i - 2])
-        if i + 2 < n:
-            f.append("w+2=" + lower[i + 2])
         feats.append(f)
     return feats
 
