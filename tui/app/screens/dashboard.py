@@ -90,7 +90,7 @@ def labels_text(t: Team, width: int) -> Text:
             out.append("\n")
         out.append_text(name_cell(lab, nw))
         out.append(" ")
-        out.append_text(stacked([(n, "cyan")], top, bw, empty=""))
+        out.append_text(stacked([(n, "cyan")], top, bw, rest=" "))
         out.append(f" {n:>6}")
     by = ", ".join(f"{one_line(a, NAME)} {sum(t.label_counts[lab].get(a, 0) for lab in t.label_counts)}"
                    for a in sorted({a for c in t.label_counts.values() for a in c}))

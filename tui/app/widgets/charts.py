@@ -25,9 +25,9 @@ def bar(value: float, total: float, width: int) -> str:
     return out + " " * (width - len(out))
 
 
-def stacked(parts: list[tuple[int, str]], total: int, width: int, empty: str = "dim") -> Text:
+def stacked(parts: list[tuple[int, str]], total: int, width: int, empty: str = "dim", rest: str = "░") -> Text:
     """One bar of ``width`` cells split into (count, style) parts, whole cells each, the
-    rest of ``total`` drawn as ``░`` in ``empty``."""
+    rest of ``total`` drawn as ``rest`` in ``empty``."""
     text = Text()
     used = 0
     if total > 0:
@@ -40,7 +40,7 @@ def stacked(parts: list[tuple[int, str]], total: int, width: int, empty: str = "
             cells = min(cells, width - used)
             text.append("█" * cells, style=style)
             used += cells
-    text.append("░" * (width - used), style=empty)
+    text.append(rest * (width - used), style=empty)
     return text
 
 
