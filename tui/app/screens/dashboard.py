@@ -38,6 +38,16 @@ BINDINGS = [
 ]
 
 
+FIGURES = [
+    ("done/N", "files marked done, of the annotator's assigned documents (of all without assignments)"),
+    ("N/h", "spans per hour: the gaps between saves less than 30 minutes apart"),
+    ("α", "Krippendorff's alpha per label, on tokens, over all annotators (as margin agree)"),
+    ("F1 κ", "per pair: exact span F1 and token Cohen's kappa, summed over labels"),
+    ("trend", "exact span F1 of the documents finished in each day (hour), on a 0-1 scale"),
+    ("list", "documents by the disagreements a reviewer must settle; enter opens margin review"),
+]
+
+
 class Chart(Widget):
     """A panel whose text is drawn for its current size by ``draw(width, height) -> Text``."""
 
@@ -257,8 +267,8 @@ class DashboardScreen(Screen):
         from ..dialogs.help import HelpScreen
 
         rows = [(self.app.get_key_display(b), b.description) for b in BINDINGS]
-        rows.append(("tab", "Next panel"))
-        self.app.push_screen(HelpScreen([("Dashboard", rows)]))
+        rows.append(("↑ ↓", "Move in the document list"))
+        self.app.push_screen(HelpScreen([("Dashboard", rows), ("The figures (docs/team.md)", FIGURES)]))
 
     def action_quit_app(self) -> None:
         self.app.exit()
