@@ -74,3 +74,12 @@ def test_pace_counts_work_between_saves_not_breaks():
     assert hours == pytest.approx(0.5)
     assert rate == pytest.approx(60)
     assert pace([("2026-11-02T09:00:00Z", 5)]) == (None, 0)
+
+
+def test_team_core_imports_no_textual_nor_rich():
+    import subprocess
+    import sys
+
+    code = ("import sys, tui.team, tui.assign, tui.guidelines, tui.adjudicate; "
+            "sys.exit(any(m in sys.modules for m in ('textual', 'rich')))")
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0

@@ -190,9 +190,15 @@ async def children_reaped(timeout: float) -> None:
     await asyncio.sleep(0.02)  # let asyncio run the exit callbacks
 
 
+def dashboard_command(corpus_root: Path) -> str:
+    """The command a browser session runs to show ``margin dashboard`` (``serve --dashboard``)."""
+    return "exec " + shlex.join([sys.executable, "-m", "tui", "dashboard", "--corpus", str(Path(corpus_root).resolve())])
+
+
 def serve(corpus: Corpus, host: str, port: int, annotator: str | None, doc_id: str | None,
-          public_url: str | None = None) -> None:
-    """Serve until Ctrl+C; each session saves what it has open when it is stopped."""
+          public_url: str | None = None, *, dashboard: bool = False) -> None:
+    """Serve until Ctrl+C; each session saves what it has open when it is stopped.
+    With ``dashboard`` every session shows the team dashboard instead of the annotator."""
     try:  # a taken port or unknown host fails here, before the server says it is serving
         with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
             probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as aiohttp binds
@@ -201,8 +207,10 @@ def serve(corpus: Corpus, host: str, port: int, annotator: str | None, doc_id: s
         raise MarginError(f"cannot serve on {host} port {port}: {e.strerror or e}") from None
     with tempfile.TemporaryDirectory(prefix="margin-serve-") as locks:
         ServedApp(corpus, annotator, doc_id, Path(locks))  # a bad margin.yaml fails here, not per session
-        server = make_server(session_command(corpus.root, Path(locks), annotator, doc_id), corpus.root.resolve(),
-                             host, port, public_url or default_url(host, port), new_token())
+        command = (dashboard_command(corpus.root) if dashboard
+                   else session_command(corpus.root, Path(locks), annotator, doc_id))
+        server = make_server(command, corpus.root.resolve(), host, port, public_url or default_url(host, port),
+                             new_token())
         try:
             server.serve()
         except OSError as e:

@@ -57,12 +57,12 @@ def run(args) -> int:
             if not args.json:
                 kept = len(ids) - len(todo)
                 print(f"assigned {len(added)} document(s){f', kept {kept} already assigned' if kept else ''}: "
-                      f"{path}", file=sys.stderr)
+                      f"{path}")
     if args.json:
         import json
 
-        json.dump({d: list(names) for d, names in result.items()}, sys.stdout, indent=1)
-        print()
+        rows = [f" {json.dumps(d)}: {json.dumps(list(names))}" for d, names in result.items()]
+        print("{\n" + ",\n".join(rows) + "\n}" if rows else "{}")
         return 0
     from rich.console import Console
     from rich.table import Table

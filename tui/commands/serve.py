@@ -24,6 +24,8 @@ def add_arguments(p) -> None:
     p.add_argument("--port", type=port_number, default=8000, help="port to listen on (default: 8000)")
     p.add_argument("--annotator", metavar="NAME",
                    help="annotator name for the sessions (default: each browser session asks for one)")
+    p.add_argument("--dashboard", action="store_true",
+                   help="serve the team dashboard (margin dashboard) instead of the annotator")
     p.add_argument("--public-url", metavar="URL",
                    help="address browsers use to reach the server, e.g. behind a proxy (default: http://HOST:PORT)")
 
@@ -56,5 +58,5 @@ def run(args) -> int:
     if not is_loopback(args.host):
         say(f"margin serve: warning: listening on {args.host}: anyone who can reach it "
             "and has the address printed below can read and edit this corpus", err=True)
-    serve(corpus, args.host, args.port, args.annotator, args.doc, args.public_url)
+    serve(corpus, args.host, args.port, args.annotator, args.doc, args.public_url, dashboard=args.dashboard)
     return 0

@@ -3,7 +3,7 @@ and the documents with most disagreement (enter reviews one).
 
 Every figure comes from :func:`tui.team.team` (pure, cached per document), computed in a
 worker thread; the screen only lays it out. Charts are Rich ``Text`` bars
-(tui/app/widgets/charts.py) and Textual's ``Sparkline``.
+and columns (tui/app/widgets/charts.py) on absolute 0-1 scales.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.containers import Grid, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, OptionList, Sparkline, Static
+from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
@@ -25,7 +25,7 @@ from ...corpus import Corpus
 from ...display import one_line
 from ...errors import MarginError, ValidationError
 from ...team import Team, team
-from ..widgets.charts import name_cell, number, score_row, stacked
+from ..widgets.charts import columns, name_cell, number, score_row, stacked
 
 NAME = 10  # cells for an annotator or label name
 DONE, STARTED = "green", "yellow"
@@ -38,22 +38,32 @@ BINDINGS = [
 ]
 
 
+FIGURES = [
+    ("done/N", "files marked done, of the annotator's assigned documents (of all without assignments)"),
+    ("N/h", "spans per hour: the gaps between saves less than 30 minutes apart"),
+    ("α", "Krippendorff's alpha per label, on tokens, over all annotators (as margin agree)"),
+    ("F1 κ", "per pair: exact span F1 and token Cohen's kappa, summed over labels"),
+    ("trend", "exact span F1 of the documents finished in each day (hour), on a 0-1 scale"),
+    ("list", "documents by the disagreements a reviewer must settle; enter opens margin review"),
+]
+
+
 class Chart(Widget):
-    """A panel whose text is drawn for its current width by ``draw(width) -> Text``."""
+    """A panel whose text is drawn for its current size by ``draw(width, height) -> Text``."""
 
     DEFAULT_CSS = "Chart { height: auto; }"
 
     def __init__(self, title: str, *, id: str) -> None:
         super().__init__(id=id)
         self.border_title = title
-        self.draw: Callable[[int], Text] = lambda width: Text("…", style="dim")
+        self.draw: Callable[[int, int], Text] = lambda width, height: Text("…", style="dim")
 
-    def show(self, draw: Callable[[int], Text]) -> None:
+    def show(self, draw: Callable[[int, int], Text]) -> None:
         self.draw = draw
         self.refresh(layout=True)
 
     def render(self) -> Text:
-        return self.draw(max(self.size.width, 10))
+        return self.draw(max(self.size.width, 10), self.size.height)
 
 
 def progress_text(t: Team, width: int) -> Text:
@@ -74,8 +84,8 @@ def progress_text(t: Team, width: int) -> Text:
     out.append(" ")
     out.append("█ started", style=STARTED)
     out.append(" ░ to do", style="dim")
-    scope = "assigned docs" if any(p.assigned is not None for p in t.progress) else "all docs"
-    out.append(f"\n{scope} · gold done {t.gold_done} · pace from saves", style="dim")
+    scope = "of assigned" if any(p.assigned is not None for p in t.progress) else "of all docs"
+    out.append(f"\n{scope} · {t.gold_done} gold done", style="dim")
     return out
 
 
@@ -90,7 +100,7 @@ def labels_text(t: Team, width: int) -> Text:
             out.append("\n")
         out.append_text(name_cell(lab, nw))
         out.append(" ")
-        out.append_text(stacked([(n, "cyan")], top, bw, empty=""))
+        out.append_text(stacked([(n, "cyan")], top, bw, rest=" "))
         out.append(f" {n:>6}")
     by = ", ".join(f"{one_line(a, NAME)} {sum(t.label_counts[lab].get(a, 0) for lab in t.label_counts)}"
                    for a in sorted({a for c in t.label_counts.values() for a in c}))
@@ -127,15 +137,25 @@ def pairs_text(t: Team, width: int) -> Text:
     return out
 
 
-def trend_caption(t: Team) -> Text:
-    if len(t.trend) < 2:
-        return Text("trend: needs work on two days (or hours)", style="dim")
+def trend_text(t: Team, width: int, height: int) -> Text:
+    """Exact span F1 of the documents finished in each period, as columns on a 0-1 scale,
+    with the first and last period named and their values."""
+    if not t.trend:
+        return Text("no documents with 2+ annotators yet", style="dim")
+    out = columns([p.exact_f1 for p in t.trend], width, max(2, min(height - 2, 12)))
     first, last = t.trend[0], t.trend[-1]
-    out = Text()
-    out.append(f"exact F1 {_period(first.period)} {number(first.exact_f1)} → {_period(last.period)} ",
-               style="dim")
-    delta = (last.exact_f1 or 0) - (first.exact_f1 or 0)
-    out.append(number(last.exact_f1), style="bold green" if delta >= 0 else "bold red")
+    out.append("\n")
+    out.append(_period(first.period), style="dim")
+    if len(t.trend) > 1:
+        gap = max(1, width - len(_period(first.period)) - len(_period(last.period)))
+        out.append(" " * gap + _period(last.period), style="dim")
+    out.append("\nspan F1 ", style="dim")
+    out.append(number(first.exact_f1))
+    if len(t.trend) > 1:
+        delta = (last.exact_f1 or 0) - (first.exact_f1 or 0)
+        out.append(" → ", style="dim")
+        out.append(number(last.exact_f1), style="bold green" if delta >= 0 else "bold red")
+    out.append(f" · {sum(p.documents for p in t.trend)} docs", style="dim")
     return out
 
 
@@ -167,10 +187,7 @@ class DashboardScreen(Screen):
             yield Chart("Spans by label", id="dash-labels")
             yield Chart("Agreement by label", id="dash-alpha")
             yield Chart("Agreement by pair", id="dash-pairs")
-            with Vertical(id="dash-trend") as trend:
-                trend.border_title = "Trend"
-                yield Sparkline([], id="dash-spark")
-                yield Static(id="dash-trend-caption")
+            yield Chart("Agreement trend", id="dash-trend")
             with Vertical(id="dash-worst-box") as box:
                 box.border_title = "Most disagreement (enter reviews)"
                 yield OptionList(id="worst")
@@ -178,7 +195,7 @@ class DashboardScreen(Screen):
 
     def on_mount(self) -> None:
         self.title = "margin dashboard"
-        self.sub_title = str(self.corpus.root)
+        self.sub_title = self.corpus.root.resolve().name
         self.load()
 
     @work(thread=True, exclusive=True, group="dashboard")
@@ -211,12 +228,11 @@ class DashboardScreen(Screen):
         if t.problems:
             status.append(f" · {len(t.problems)} problem(s): margin validate lists them", style="bold red")
         self.query_one("#dash-status", Static).update(status)
-        self.query_one("#dash-progress", Chart).show(lambda w: progress_text(t, w))
-        self.query_one("#dash-labels", Chart).show(lambda w: labels_text(t, w))
-        self.query_one("#dash-alpha", Chart).show(lambda w: alpha_text(t, w))
-        self.query_one("#dash-pairs", Chart).show(lambda w: pairs_text(t, w))
-        self.query_one("#dash-spark", Sparkline).data = [p.exact_f1 or 0.0 for p in t.trend]
-        self.query_one("#dash-trend-caption", Static).update(trend_caption(t))
+        self.query_one("#dash-progress", Chart).show(lambda w, h: progress_text(t, w))
+        self.query_one("#dash-labels", Chart).show(lambda w, h: labels_text(t, w))
+        self.query_one("#dash-alpha", Chart).show(lambda w, h: alpha_text(t, w))
+        self.query_one("#dash-pairs", Chart).show(lambda w, h: pairs_text(t, w))
+        self.query_one("#dash-trend", Chart).show(lambda w, h: trend_text(t, w, h))
         worst = self.query_one("#worst", OptionList)
         worst.clear_options()
         rows = t.worst(50)
@@ -251,8 +267,8 @@ class DashboardScreen(Screen):
         from ..dialogs.help import HelpScreen
 
         rows = [(self.app.get_key_display(b), b.description) for b in BINDINGS]
-        rows.append(("tab", "Next panel"))
-        self.app.push_screen(HelpScreen([("Dashboard", rows)]))
+        rows.append(("↑ ↓", "Move in the document list"))
+        self.app.push_screen(HelpScreen([("Dashboard", rows), ("The figures (docs/team.md)", FIGURES)]))
 
     def action_quit_app(self) -> None:
         self.app.exit()

@@ -1,8 +1,9 @@
 """Terminal charts for the dashboard, drawn as Rich ``Text`` (never markup built from data).
 
 Bars use eighth blocks, so a 20-cell bar shows 160 steps; a stacked bar shows done / in
-progress / not started. Names are passed through :func:`tui.display.one_line`. The trend
-uses Textual's own ``Sparkline`` widget (see tui/app/screens/dashboard.py).
+progress / not started. Names are passed through :func:`tui.display.one_line`. The trend is
+drawn as columns on an absolute 0-1 scale (Textual's ``Sparkline`` scales min..max, which
+makes 0.58 -> 0.72 look like nothing -> everything).
 """
 
 from __future__ import annotations
@@ -24,9 +25,9 @@ def bar(value: float, total: float, width: int) -> str:
     return out + " " * (width - len(out))
 
 
-def stacked(parts: list[tuple[int, str]], total: int, width: int, empty: str = "dim") -> Text:
+def stacked(parts: list[tuple[int, str]], total: int, width: int, empty: str = "dim", rest: str = "░") -> Text:
     """One bar of ``width`` cells split into (count, style) parts, whole cells each, the
-    rest of ``total`` drawn as ``░`` in ``empty``."""
+    rest of ``total`` drawn as ``rest`` in ``empty``."""
     text = Text()
     used = 0
     if total > 0:
@@ -39,7 +40,7 @@ def stacked(parts: list[tuple[int, str]], total: int, width: int, empty: str = "
             cells = min(cells, width - used)
             text.append("█" * cells, style=style)
             used += cells
-    text.append("░" * (width - used), style=empty)
+    text.append(rest * (width - used), style=empty)
     return text
 
 
@@ -63,3 +64,27 @@ def score_row(name: str, value: float | None, width: int, name_width: int, suffi
     if suffix:
         row.append(suffix, style="dim")
     return row
+
+
+BLOCKS = " ▁▂▃▄▅▆▇█"
+
+
+def columns(values: list[float | None], width: int, height: int, style: str = "green") -> Text:
+    """Vertical bars of 0-1 ``values`` (None: no bar), ``height`` rows high on an absolute
+    0-1 scale, spread over ``width`` cells (each value gets the same whole number of cells,
+    with a one-cell gap when there is room)."""
+    n = len(values)
+    if not n or width <= 0 or height <= 0:
+        return Text()
+    cell = max(1, width // n)
+    bar_w = cell - 1 if cell > 2 else cell
+    rows = []
+    for r in range(height - 1, -1, -1):  # top row first
+        line = Text()
+        for v in values:
+            eighths = 0 if v is None else round(max(0.0, min(1.0, v)) * height * 8)
+            fill = max(0, min(8, eighths - r * 8))
+            line.append(BLOCKS[fill] * bar_w, style=style)
+            line.append(" " * (cell - bar_w))
+        rows.append(line)
+    return Text("\n").join(rows)
