@@ -127,8 +127,17 @@ def run(args) -> int:
     if where == "folder":
         result = export_to(out)
         files = result.files
-    else:
-        result, files = one_file(export_to, None if where == "stdout" else out)
+    else:  # one data file, written atomically, or stdout (tui.export.export_file)
+        from ..export import export_file
+
+        progress, stop = _progress()
+        try:
+            result = export_file(corpus, args.format, "-" if where == "stdout" else out, annotators=annotators,
+                                 docs=args.docs, labels=args.labels, status=args.status, options=options,
+                                 command=command_line(args, annotators), jobs=args.jobs, progress=progress)
+        finally:
+            stop()
+        files = {("-" if where == "stdout" else out.name): sha for sha in result.files.values()}
     shown = "-" if where == "stdout" else str(out)
     if args.json:
         print_json({"format": args.format, "out": shown, "kind": where, "records": result.records,
@@ -148,45 +157,3 @@ def run(args) -> int:
         if len(details) > SHOWN:
             say(f"  ... and {len(details) - SHOWN} more", err=True)
     return 0
-
-
-def one_file(export_to, dest: Path | None):
-    """Export into a temporary folder, then move its one data file to ``dest`` atomically
-    (same folder, ``os.replace``), or copy it to stdout when ``dest`` is None.
-    Returns (result, {file name: sha256})."""
-    import os
-    import shutil
-    import tempfile
-
-    from ..errors import DataError
-    from ..export import CARD
-
-    if dest is not None:
-        parent = dest.absolute().parent
-        try:
-            parent.mkdir(parents=True, exist_ok=True)
-        except OSError as e:
-            raise DataError(f"{parent}: cannot write the export here: {e.strerror}") from None
-    with tempfile.TemporaryDirectory(prefix=".margin-export.", dir=None if dest is None else parent) as tmp:
-        result = export_to(Path(tmp) / "export")
-        (data,) = [rel for rel in result.files if rel != CARD]
-        src = Path(tmp) / "export" / data
-        if dest is None:
-            with open(src, "rb") as f:
-                sys.stdout.flush()
-                shutil.copyfileobj(f, sys.stdout.buffer)
-                sys.stdout.buffer.flush()
-            return result, {"-": result.files[data]}
-        try:
-            os.replace(src, dest)  # the export fsynced the file; now its name, durably
-        except OSError as e:
-            raise DataError(f"{dest}: cannot write the export: {e.strerror}") from None
-        try:
-            fd = os.open(parent, os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-        except OSError:
-            pass  # some file systems cannot fsync a folder
-        return result, {dest.name: result.files[data]}
