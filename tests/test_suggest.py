@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-import time
 
 import pytest
 from hypothesis import given, settings
@@ -536,15 +535,14 @@ def test_any_text_gives_valid_spans(text):
     store.parse(store.dumps(ann), "x.yaml", DEFAULT_SCHEMA, Document("d", text))
 
 
-def test_one_megabyte_in_well_under_two_seconds():
+def test_one_megabyte_gives_the_seeds_suggestions_once_per_copy():
+    """Suggestions are local: a long article gets each copy's suggestions (its speed is
+    measured by ``python -m bench --only learn``, not asserted here: no timed tests)."""
     big = (SEED_TEXT + "\n") * (1_000_000 // (len(SEED_TEXT) + 1) + 1)
     assert len(big) >= 1_000_000
-    t0 = time.process_time()
     sugg = suggest(big)
-    elapsed = time.process_time() - t0
     copies = big.count(SEED_TEXT)
     assert len(sugg.spans) == 53 * copies and len(sugg.relations) == 18 * copies
-    assert elapsed < 2.0, f"{elapsed:.2f}s of CPU for {len(big)} characters"
 
 
 def test_library_imports_no_textual():
