@@ -13,7 +13,7 @@ TESTS  := $(VENV)/.installed-test
 # installing pip into it costs 10-30 s. Else the venv gets a pip of its own (>= 21.3 for
 # editable installs from pyproject.toml). --no-compile: Python compiles what the app
 # imports on first use, not every installed file.
-pip_install = if $(PYTHON) -m pip --python $(PY) --version >/dev/null 2>&1; then \
+pip_install = if $(PYTHON) -c 'import pip, sys; sys.exit(tuple(map(int, pip.__version__.split(".")[:2])) < (22, 3))' 2>/dev/null; then \
 	  $(PYTHON) -m pip --python $(PY) install --quiet --no-compile $(1); \
 	else { $(PY) -m pip --version >/dev/null 2>&1 || $(PY) -m ensurepip --default-pip >/dev/null; } \
 	  && $(PY) -m pip install --quiet 'pip>=21.3' && $(PY) -m pip install --quiet --no-compile $(1); fi
