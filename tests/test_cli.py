@@ -340,3 +340,10 @@ def test_the_review_screen_needs_a_terminal(corpus_dir, alice_file):
     assert (p.returncode, p.stdout) == (2, "")
     assert p.stderr.startswith("margin: the review screen needs a terminal, but stdin is not one")
     assert not (corpus_dir / "annotations" / SEED / "gold.yaml").exists()
+
+
+def test_export_to_stdout_refuses_a_terminal(capsys, monkeypatch, corpus_dir, alice_file):
+    """Article text goes out as it is (escape codes too): not onto a terminal."""
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    code, out, err = run(capsys, "export", "--corpus", str(corpus_dir), "--format", "csv", "--out", "-")
+    assert (code, out) == (2, "") and "stdout is a terminal: pipe it (| less) or give --out a file" in err

@@ -83,6 +83,9 @@ def destination(fmt: str, out: str | None, split: str | None) -> str:
             raise UsageError(f"--out - (stdout) takes a text format of one file ({', '.join(TEXT)}), not {fmt}")
         if split:
             raise UsageError("--out - writes one file, which cannot hold a --split; give a folder")
+        if sys.stdout.isatty():  # the data holds article text as it is: control characters too
+            raise UsageError("--out - writes the data as it is, and stdout is a terminal: pipe it "
+                             "(| less) or give --out a file")
         return "stdout"
     if out is None or fmt not in ONE_FILE or out.endswith(("/", "\\")) or Path(out).is_dir():
         return "folder"
@@ -169,7 +172,10 @@ def one_file(export_to, dest: Path | None):
             raise DataError(f"{parent}: cannot write the export here: {e.strerror}") from None
     with tempfile.TemporaryDirectory(prefix=".margin-export.", dir=None if dest is None else parent) as tmp:
         result = export_to(Path(tmp) / "export")
-        (data,) = [rel for rel in result.files if rel != CARD]
+        data = [rel for rel in result.files if rel != CARD]
+        if len(data) != 1:
+            raise DataError(f"--format {result.fmt} wrote {len(data)} data files; give --out a folder")
+        data = data[0]
         src = Path(tmp) / "export" / data
         if dest is None:
             with open(src, "rb") as f:
