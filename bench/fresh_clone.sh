@@ -23,5 +23,5 @@ tmux send-keys -t "$session" q
 sleep 2
 tmux kill-session -t "$session" 2>/dev/null || true
 start=$(date +%s.%N)
-env -u PYTHONPATH make .venv/.installed-test >/dev/null
+env -u PYTHONPATH make .venv/.installed-test >"$DIR/install.log" 2>&1 || { cat "$DIR/install.log"; exit 1; }
 echo "make test's installs: $(echo "$(date +%s.%N) - $start" | bc | cut -c1-5) s more; .venv $(du -sh .venv | cut -f1)"
