@@ -360,12 +360,10 @@ async def test_a_broken_file_stops_with_its_problem(team):
 
 @pytest.fixture
 def launched(monkeypatch):
-    """Calls of run_review instead of opening the screen (as if in a terminal)."""
-    import tui.commands
+    """Calls of run_review instead of opening the screen."""
     from tui.app import review_app
 
     calls = []
-    monkeypatch.setattr(tui.commands, "needs_terminal", lambda what: None)
     monkeypatch.setattr(review_app, "run_review", lambda *a: calls.append(a) or 0)
     return calls
 

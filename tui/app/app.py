@@ -50,6 +50,9 @@ class MarginApp(App):
 
 
 def run_app(corpus: Corpus, annotator: str, doc_id: str | None) -> int:
+    from ..commands import needs_terminal
+
+    needs_terminal("the annotator")  # not a file or pipe: it would get the screen's escape codes
     app = MarginApp(corpus, annotator, doc_id)
     app.run()
     if app.error:

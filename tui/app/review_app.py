@@ -45,6 +45,9 @@ class ReviewApp(App):
 
 def run_review(corpus: Corpus, doc_id: str, annotators: list[str] | None = None,
                auto_accept: bool | None = None) -> int:
+    from ..commands import needs_terminal
+
+    needs_terminal("the review screen")  # not a file or pipe: it would get the screen's escape codes
     app = ReviewApp(corpus, doc_id, annotators, auto_accept)
     app.run()
     if app.error:
