@@ -1,23 +1,40 @@
 # Two commands do all the set-up on a fresh machine with Python 3 and make:
-#   make run    create .venv, install margin, open the app on the seed article
-#   make test   the same set-up, then the whole test suite
+#   make run    create .venv, install margin (only what the app needs), open the app on the seed article
+#   make test   the same, plus the test extras (spaCy, pyarrow, datasets, ...), then the test suite
+# and `make serve` adds the serve extra and serves the app to web browsers.
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
-STAMP  := $(VENV)/.installed
+APP    := $(VENV)/.installed-app
+SERVE  := $(VENV)/.installed-serve
+TESTS  := $(VENV)/.installed-test
+# --no-compile: Python compiles what the app imports on first use, not every installed file
+PIP    := $(PY) -m pip install --quiet --no-compile
 
-.PHONY: run test bench bench-quick clean chromium
+.PHONY: run serve test bench bench-quick clean chromium
 
-$(STAMP): pyproject.toml
+$(APP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
-	touch $(STAMP)
+	$(PY) -c 'import pip, sys; sys.exit(tuple(map(int, pip.__version__.split(".")[:2])) < (21, 3))' \
+	  || $(PY) -m pip install --quiet 'pip>=21.3'  # editable installs from pyproject.toml
+	$(PIP) -e .
+	touch $@
 
-run: $(STAMP)
+$(SERVE): $(APP)
+	$(PIP) -e '.[serve]'
+	touch $@
+
+$(TESTS): $(APP)
+	$(PIP) -e '.[test]'
+	touch $@
+
+run: $(APP)
 	$(VENV)/bin/margin annotate $(DOC)
 
-test: $(STAMP) chromium
+serve: $(SERVE)
+	$(VENV)/bin/margin serve $(DOC)
+
+test: $(TESTS) chromium
 	$(PY) -m pytest -n 2 -p no:cacheprovider $(PYTEST_ARGS)
 
 # The `margin serve` browser test needs Chromium: install Debian's where the machine
@@ -27,10 +44,10 @@ chromium:
 	  || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && apt-get install -y -qq --no-install-recommends chromium >/dev/null 2>&1; } \
 	  || echo "no Chromium: the margin serve browser test will be skipped"
 
-bench: $(STAMP)
+bench: $(TESTS)
 	$(PY) -m bench
 
-bench-quick: $(STAMP)
+bench-quick: $(TESTS)
 	$(PY) -m bench --quick
 
 clean:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import ROOT, Config, Result
 
-BENCHMARKS = ("startup", "open", "keystroke", "memory", "save", "export", "agree", "imports")
+BENCHMARKS = ("startup", "open", "keystroke", "memory", "save", "export", "agree", "imports", "learn", "dashboard")
 DEFAULT_RESULTS = Path(__file__).resolve().parent / "results.json"
 
 

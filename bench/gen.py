@@ -330,3 +330,42 @@ def seed_corpus(seed_path: Path, spans: int, annotator: str = "bench", seed: int
             atomic_write(root / "annotations" / doc.id / f"{annotator}.yaml", dumps(ann).encode("utf-8"))
         (root / ".complete").write_text(json.dumps(params) + "\n")
     return root
+
+
+def team(root: Path, docs: int = 30, annotators: tuple[str, ...] = ("alice", "bob", "carol"),
+         spans: int = 12, size: int = 1_500, overlap: float = 0.5, seed: int = 0) -> Path:
+    """A corpus a team is halfway through: ``docs`` articles assigned with ``overlap``
+    (margin assign), each annotator having finished about two thirds of theirs (one more
+    in progress, the rest not started), saved 8-28 minutes apart over several mornings,
+    so pace and the agreement trend have something to show. Written into ``root`` (not cached)."""
+    from datetime import datetime, timedelta, timezone
+
+    from tui import assign
+    from tui.corpus import Corpus
+
+    root = Path(root)
+    (root / "seeds").mkdir(parents=True, exist_ok=True)
+    ids = [f"news{i:03d}" for i in range(docs)]
+    texts = {}
+    for doc_id in ids:
+        text, ents, links = article(f"{seed}:{doc_id}", size)
+        texts[doc_id] = (Document(doc_id, text), ents, links)
+        atomic_write(root / "seeds" / f"{doc_id}.txt", text.encode("utf-8"))
+    plan = assign.distribute(ids, annotators, overlap=overlap, seed=seed)
+    assign.save(Corpus(root), plan)
+    rng = random.Random(f"team:{seed}")
+    start = datetime(2026, 11, 2, 9, 0, tzinfo=timezone.utc)
+    for name in annotators:
+        mine = assign.for_annotator(plan, name)
+        finished = round(len(mine) * 2 / 3)
+        t = start + timedelta(minutes=rng.randrange(30))
+        for i, doc_id in enumerate(mine[:finished + 1]):
+            doc, ents, links = texts[doc_id]
+            ann = annotation(doc, ents, links, name, spans, seed)
+            t += timedelta(minutes=rng.randrange(8, 29))
+            if t.hour >= 12:  # the next working day
+                t = (t + timedelta(days=1)).replace(hour=9, minute=rng.randrange(30))
+            ann.status = "done" if i < finished else "in_progress"
+            ann.updated = t.strftime("%Y-%m-%dT%H:%M:%SZ")
+            atomic_write(root / "annotations" / doc_id / f"{name}.yaml", dumps(ann).encode("utf-8"))
+    return root

@@ -172,7 +172,7 @@ def test_resume_from_saved_gold(team, corpus):
     adj = Adjudication(doc, anns, schema=corpus.schema)
     groups = [g for g in adj.groups if not g.unanimous]
     adj.accept(groups[0], 0)
-    adj.reject(groups[1])
+    adj.reject(groups[1], "both versions cut the name")
     adj.edit(groups[3], 1, attrs={"value": 15, "unit": "videos and images", "qualifier": "exact"})
     path = corpus.annotation_path(SEED, "gold")
     before = adj.gold(updated="2026-11-25T10:00:00Z")
@@ -182,8 +182,14 @@ def test_resume_from_saved_gold(team, corpus):
     again = Adjudication(doc, anns, saved, schema=corpus.schema)
     assert again.gold(updated=before.updated) == before  # same ids, same relations
     states = [again.state(g) for g in again.groups if not g.unanimous]
-    # a rejection leaves nothing in the file: in an unfinished gold it is open again
-    assert states == [ACCEPTED, OPEN, OPEN, EDITED, OPEN]
+    # the rejection and its reason are kept in the file (margin/2): a resumed review does
+    # not reopen it
+    assert states == [ACCEPTED, REJECTED, OPEN, EDITED, OPEN]
+    assert path.read_text().startswith("format: margin/2\n")
+    assert {d.reason for d in saved.decisions} == {"both versions cut the name"}
+    assert {d.key for d in saved.decisions} == {(c.span.start, c.span.end, c.span.label) for c in groups[1].candidates}
+    assert again.reason(again.groups[groups[1].index]) == "both versions cut the name"
+    assert again.next(open_only=True) is not again.groups[groups[1].index]
     assert again.chosen(again.groups[0])[0].id == before.spans[0].id
     new = again.edit(again.groups[0], 1)
     assert int(new.id[1:]) > max(int(s.id[1:]) for s in before.spans)  # ids never reused
@@ -229,3 +235,31 @@ def test_gold_is_ignored_as_an_annotator(team):
     assert Adjudication(doc, {**anns, "gold": gold}).annotators == ("alice", "bob", "carol")
     with pytest.raises(DataError, match="no annotations"):
         Adjudication(doc, {"gold": gold})
+
+
+def _ann(doc, name, *spans):
+    return Annotation(doc.id, doc.sha256, len(doc.text), name,
+                      spans=[make_span(doc.text, f"s{i}", lab, a, b) for i, (lab, a, b) in enumerate(spans, 1)])
+
+
+def test_candidates_keep_the_annotators_order_and_bound_diffs_name_the_words():
+    from tui.adjudicate import bound_diffs
+    from tui.model import Document
+
+    doc = Document("d", "Yesterday the government of Chad said no.")
+    gov = doc.text.index("the government")
+    end = gov + len("the government of Chad")
+    # alice drew the shorter span; bob and carol (the majority) the longer one
+    anns = {"alice": _ann(doc, "alice", ("ACTOR", gov + 4, gov + 14)),
+            "bob": _ann(doc, "bob", ("ACTOR", gov, end)),
+            "carol": _ann(doc, "carol", ("ACTOR", gov, end))}
+    (g,) = partition(anns)
+    assert [c.annotators for c in g.candidates] == [("alice",), ("bob", "carol")]
+    # whichever annotator comes first, candidate 1 is theirs: never "the longer/shorter one"
+    (g2,) = partition({n: anns[n] for n in ("bob", "alice", "carol")})
+    assert [c.annotators for c in g2.candidates] == [("bob", "carol"), ("alice",)]
+    short, long_ = bound_diffs(doc.text, [c.span for c in g.candidates])
+    words = lambda ranges: [doc.text[a:b] for a, b in ranges]  # noqa: E731
+    assert words(short.extra) == [] and words(short.missing) == ["the", "of Chad"]
+    assert words(long_.extra) == ["the", "of Chad"] and words(long_.missing) == []
+    assert not any(bound_diffs(doc.text, [g.candidates[1].span, g.candidates[1].span]))

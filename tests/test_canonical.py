@@ -16,7 +16,7 @@ from tests.conftest import DATA, ROOT, SEED
 from tui import canonical, store
 from tui.canonical import parse_canonical
 from tui.errors import ValidationError
-from tui.model import Annotation, Document, Relation, make_span, sha256_text
+from tui.model import Annotation, Decision, Document, Relation, make_span, sha256_text
 from tui.schema import DEFAULT_SCHEMA, QUALIFIERS
 
 SEED_DOC = Document(SEED, (ROOT / "seeds" / f"{SEED}.txt").read_text(encoding="utf-8"))
@@ -32,11 +32,13 @@ WORDS = ["people", "USD", "a - b", "a -", "_", "a/b", "x.y", "a ./-", "yes", "No
 chars = st.one_of(st.characters(blacklist_categories=("Cs",)), st.sampled_from([c for c in SPECIAL if len(c) == 1]))
 free = st.tuples(st.text(chars, max_size=8), st.sampled_from(SPECIAL + [""]), st.text(chars, max_size=4)).map("".join)
 word = st.one_of(st.sampled_from(WORDS), free)
-number = st.one_of(st.integers(-10**30, 10**30), st.floats(allow_nan=False, allow_infinity=False),
+number = st.one_of(st.integers(-2**63, 2**63 - 1), st.floats(allow_nan=False, allow_infinity=False),
                    st.sampled_from([1e-05, 1.5e+16, -0.0, 0.0, 5e-324, 1e308, 12.5e9, 100.0, -3]))
 names = st.sampled_from(["alice", "B.o_b-2", "0x", "1", "yes", "n", "gold", "a" * 128])
-timestamps = st.sampled_from(["", "2026-11-25T10:00:00Z", "2026-11-25T10:00:00.125Z", "yesterday",
-                              "2026-01-01", "1", 'a"b\\', "2026-11-25 10:00:00"])
+timestamps = st.sampled_from(["", "2026-11-25T10:00:00Z", "2026-11-25T10:00:00.125Z", "1999-12-31T23:59:59Z"])
+# What the writer refuses (and both readers refuse): see test_the_writer_refuses_what_readers_refuse.
+BAD_TIMESTAMPS = ["yesterday", "2026-01-01", "1", 'a"b\\', "2026-11-25 10:00:00", "2026-13-45T10:00:00Z"]
+BAD_IDS = ["", "a b", "é", '"1', "-x", ".hidden", "a/b", "x\x1b]0;pwn\x07", "a" * 129]
 
 
 @st.composite
@@ -57,7 +59,7 @@ def annotations(draw):
                 "value": number, "unit": word, "qualifier": st.sampled_from(QUALIFIERS)}))
         else:
             attrs = draw(st.dictionaries(st.just("status"), st.sampled_from(["asserted", "denied"])))
-        sid = draw(st.sampled_from([f"s{i + 1}", f"s{i + 1}", f"yes{i}", f"{i}", f"a b{i}", f"é{i}", f'"{i}']))
+        sid = draw(st.sampled_from([f"s{i + 1}", f"s{i + 1}", f"yes{i}", f"{i}", f"a.b{i}", f"S_{i}", f"x-{i}"]))
         flag = draw(st.sampled_from([None, None, None, "moved", "fuzzy", "lost"]))
         span = make_span(text, sid, label, a, b, attrs=attrs, note=draw(st.one_of(st.none(), free)),
                          source=draw(st.one_of(st.none(), word)),
@@ -68,12 +70,23 @@ def annotations(draw):
         spans.append(span)
     claims = [s for s in spans if s.label == "CLAIM"]
     actors = [s for s in spans if s.label == "ACTOR"]
-    relations = [Relation(draw(st.sampled_from([f"r{n}", f"r {n}", f"{n}.5", f"no{n}"])), "attributed_to", c.id, a.id)
+    relations = [Relation(draw(st.sampled_from([f"r{n}", f"r_{n}", f"{n}.5", f"no{n}"])), "attributed_to", c.id, a.id)
                  for n, (c, a) in enumerate(zip(claims, reversed(actors)), 1)]
     sha = sha256_text(text + "old") if stale else doc.sha256
     chars_ = draw(st.one_of(st.just(len(text)), st.integers(-5, 10**20)))
-    ann = Annotation(doc.id, sha, chars_, draw(st.one_of(names, st.just(""))),
-                     draw(st.sampled_from(["in_progress", "done"])), draw(timestamps), spans, relations)
+    decisions = {}
+    for _ in range(draw(st.integers(0, 3))):  # margin/2: rejected places (anywhere) and relations
+        a = draw(st.integers(0, 10**6))
+        d = Decision(draw(st.sampled_from(["ACTOR", "FIGURE", "CLAIM"])), a, a + draw(st.integers(1, 50)),
+                     reason=draw(st.one_of(st.none(), free, word)))
+        decisions[d.key] = d
+    for c, a in zip(claims, actors):
+        if draw(st.booleans()):
+            d = Decision("attributed_to", source=c.id, target=a.id, reason=draw(st.one_of(st.none(), free)))
+            decisions[d.key] = d
+    ann = Annotation(doc.id, sha, chars_, draw(names),
+                     draw(st.sampled_from(["in_progress", "done"])), draw(timestamps), spans, relations,
+                     list(decisions.values()))
     return doc, ann
 
 
@@ -108,6 +121,34 @@ def test_everything_dumps_writes_takes_the_fast_path(case):
         fast = check(text, d)
         assert fast is not None, text
         same(fast, ann.sorted())
+
+
+@pytest.mark.parametrize("field", ["annotator", "doc_id", "span", "relation", "updated", "attr"])
+@pytest.mark.parametrize("bad", range(6))
+def test_the_writer_refuses_what_readers_refuse(field, bad):
+    """Every file the writer writes, both readers read: an invalid name, id, timestamp or
+    out-of-range number is refused when writing, not discovered when the file is reopened."""
+    from dataclasses import replace
+
+    from tui.errors import DataError
+
+    doc = Document("doc-1", "Some text 42 here")
+    span = make_span(doc.text, "s1", "FIGURE", 10, 12, attrs={"value": 42})
+    rel_span = make_span(doc.text, "s2", "ACTOR", 0, 4)
+    claim = make_span(doc.text, "s3", "CLAIM", 0, 17)
+    ann = Annotation(doc.id, doc.sha256, len(doc.text), "alice", "in_progress", "", [span, rel_span, claim],
+                     [Relation("r1", "attributed_to", "s3", "s2")])
+    bad_id = BAD_IDS[bad]
+    ann = {"annotator": lambda: replace(ann, annotator=bad_id),
+           "doc_id": lambda: replace(ann, doc_id=bad_id),
+           "span": lambda: replace(ann, spans=[span.with_(id=bad_id or "")], relations=[]),
+           "relation": lambda: replace(ann, relations=[Relation(bad_id, "attributed_to", "s3", "s2")]),
+           "updated": lambda: replace(ann, updated=BAD_TIMESTAMPS[bad]),
+           "attr": lambda: replace(ann, spans=[span.with_(attrs={"value": [2**63, -2**63 - 1, 10**30, 2**64, -10**19, 10**4000][bad]})],
+                                   relations=[]),
+           }[field]()
+    with pytest.raises(DataError):
+        store.dumps(ann)
 
 
 def test_the_real_files_take_the_fast_path():
@@ -148,14 +189,22 @@ FALLBACK = [
     (ALICE.replace('note: "UN estimate"', 'note:  "UN estimate"'), True),  # extra space
     (ALICE.replace('note: "UN estimate"', 'note: "UN estimate" # why'), True),  # a comment
     (ALICE.replace("spans:\n", "# x\nspans:\n"), True),
-    (ALICE.replace("value: 1440", "value: 0x5A0"), True),  # YAML 1.1 ints dumps never writes
-    (ALICE.replace("value: 1440", "value: 1_440"), True),
+    # YAML 1.1-only number and boolean forms change meaning between readers: refused (#13)
+    (ALICE.replace("value: 1440", "value: 0x5A0"), False),
+    (ALICE.replace("value: 1440", "value: 1_440"), False),
+    (ALICE.replace("value: 1440", "value: 02640"), False),  # octal 1440
+    (ALICE.replace("value: 1440", "value: 24:00"), False),  # sexagesimal 1440
+    (ALICE.replace("value: 1440", "value: .inf"), False),
+    (ALICE.replace("value: 1440", "value: +1440"), False),
+    (ALICE.replace("value: 1440", "value: \"02640\""), False),  # a string where a number goes
     (ALICE.replace("value: 1440", "value: 1440.0e0"), False),  # a string to YAML 1.1
     (ALICE.replace("{type: government}", "{type: government, }"), True),
     (ALICE[:ALICE.index("relations:")] + "relations:\n", True),  # null
     (ALICE[:ALICE.index("relations:")], True),  # absent
     (ALICE.replace('note: "UN estimate"', "note: null"), True),
-    (ALICE.replace('note: "UN estimate"', 'note: "UN estimate"\n  edited: yes'), True),
+    (ALICE.replace('note: "UN estimate"', 'note: "UN estimate"\n  edited: yes'), False),
+    (ALICE.replace('note: "UN estimate"', 'note: "UN estimate"\n  edited: True'), False),
+    (ALICE.replace('note: "UN estimate"', 'note: "UN estimate"\n  edited: false'), True),
     (ALICE + "...\n", True),
     (ALICE.rstrip("\n"), True),
 ]
@@ -337,8 +386,12 @@ def _bases():
         claims = [s.id for s in spans if s.label == "CLAIM"]
         actors = [s.id for s in spans if s.label == "ACTOR"]
         rels = [Relation(f"r{k}", "attributed_to", c, a) for k, (c, a) in enumerate(zip(claims, actors), 1)]
+        decisions = [Decision("CLAIM", 3, 9, reason=rng.choice([None, "too long", 'q"\\\x85'])),
+                     Decision("ACTOR", 0, 4)]
+        if rels:
+            decisions.append(Decision("attributed_to", source=claims[-1], target=actors[0], reason="wrong actor"))
         out.append((store.dumps(Annotation(doc.id, doc.sha256, len(text), "gold", "done",
-                                           "2026-11-25T10:00:00Z", spans, rels)), doc))
+                                           "2026-11-25T10:00:00Z", spans, rels, decisions if n % 2 else [])), doc))
     return out
 
 
@@ -361,3 +414,43 @@ def test_mutations_never_make_the_fast_path_accept_what_yaml_refuses():
             elif mutated != text:
                 taken += 1
     assert taken > 150 and refused > 1000, (taken, refused)
+
+
+def test_margin_2_only_where_decisions_are_kept():
+    """Files without decisions are still written (and read) as margin/1, byte for byte; a file
+    with decisions says margin/2, and margin/1 with a decisions section is refused by both paths."""
+    v1 = REAL[1]
+    gold = check(v1, SEED_DOC)
+    assert v1.startswith("format: margin/1\n") and store.dumps(gold) == v1
+    gold.decisions = [Decision("CLAIM", 349, 404, reason="truncated: “1,440” is cut"),
+                      Decision("attributed_to", source=gold.relations[0].source,
+                               target=gold.relations[0].target, reason=None)]
+    v2 = store.dumps(gold)
+    assert v2.startswith("format: margin/2\n")
+    assert v2.endswith("decisions:\n- {decision: rejected, label: CLAIM, start: 349, end: 404, "
+                       "reason: \"truncated: “1,440” is cut\"}\n"
+                       f"- {{decision: rejected, label: attributed_to, from: {gold.relations[0].source}, "
+                       f"to: {gold.relations[0].target}}}\n")
+    fast = check(v2, SEED_DOC)
+    assert fast is not None and fast.decisions == gold.sorted().decisions
+    bad = v2.replace("format: margin/2", "format: margin/1")
+    assert parse_canonical(bad, "x.yaml", DEFAULT_SCHEMA, SEED_DOC) is None
+    with pytest.raises(ValidationError, match=r"x.yaml:\d+: decisions need format margin/2"):
+        yaml_parse(bad, SEED_DOC)
+
+
+@pytest.mark.parametrize("line,problem", [
+    ("- {decision: accepted, label: CLAIM, start: 1, end: 2}", "unknown decision 'accepted'"),
+    ("- {decision: rejected, label: PLACE, start: 1, end: 2}", "unknown label 'PLACE'"),
+    ("- {decision: rejected, label: CLAIM, start: 5, end: 2}", "end 2 must be greater than start 5"),
+    ("- {decision: rejected, label: CLAIM, start: 1}", "give either start and end"),
+    ("- {decision: rejected, label: attributed_to, from: s1, to: nope}", "to 'nope' is not the id of a span"),
+    ("- {decision: rejected, label: CLAIM, start: 1, end: 2, reason: no}", "reason must be a string"),
+])
+def test_bad_decisions_are_refused_with_their_line(line, problem):
+    text = REAL[1].replace("format: margin/1", "format: margin/2") + "decisions:\n" + line + "\n"
+    assert parse_canonical(text, "x.yaml", DEFAULT_SCHEMA, SEED_DOC) is None
+    with pytest.raises(ValidationError) as e:
+        yaml_parse(text, SEED_DOC)
+    n = text.count("\n")
+    assert any(p.startswith(f"x.yaml:{n}: ") and problem in p for p in e.value.problems), e.value.problems

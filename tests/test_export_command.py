@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from tests.conftest import ROOT, SEED
 from tui.cli import main
 from tui.export import FORMATS
+from tui.export.outdir import MARKER, read_marker
 from tui.export.split import assign, counts
 
 
@@ -40,8 +41,13 @@ def run(capsys, corpus_dir, *argv):
 
 
 def tree(path) -> dict[str, str]:
-    return {str(p.relative_to(path)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(path.rglob("*")) if p.is_file()}
+    """Every file of an export and its sha256; the marker's random export id left out."""
+    out = {str(p.relative_to(path)): hashlib.sha256(p.read_bytes()).hexdigest()
+           for p in sorted(path.rglob("*")) if p.is_file() and p.name != MARKER}
+    marker = read_marker(path)
+    if marker is not None:
+        out[MARKER] = repr((marker["format"], marker["files"]))
+    return out
 
 
 @pytest.mark.parametrize("fmt", list(FORMATS))
@@ -51,7 +57,7 @@ def test_same_input_same_bytes(capsys, corpus_dir, alice_file, fmt):
     for out in (a, b):
         code, o, e = run(capsys, corpus_dir, "--format", fmt, "--out", str(out), "--split", "50/50", "--seed", "7")
         assert code == 0, e
-    assert tree(a) == tree(b) and "dataset_card.md" in tree(a)
+    assert tree(a) == tree(b) and ("dataset_card.md" in tree(a) or "README.md" in tree(a))
 
 
 def test_spacy_bytes_do_not_depend_on_hash_seed(capsys, corpus_dir, alice_file):
@@ -95,7 +101,7 @@ def test_output_directory_is_replaced_whole_and_guarded(capsys, corpus_dir, alic
     make_corpus(corpus_dir, alice_file, n_docs=3)
     assert run(capsys, corpus_dir, "--format", "jsonl", "--out", str(out), "--split", "50/50")[0] == 0
     assert run(capsys, corpus_dir, "--format", "jsonl", "--out", str(out))[0] == 0
-    assert sorted(p.name for p in out.iterdir()) == ["data.jsonl", "dataset_card.md"]  # no stale train.jsonl
+    assert sorted(p.name for p in out.iterdir()) == [MARKER, "data.jsonl", "dataset_card.md"]  # no stale train.jsonl
     mine = corpus_dir / "mine"
     mine.mkdir()
     (mine / "notes.txt").write_text("keep me")

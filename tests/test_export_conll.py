@@ -22,9 +22,13 @@ def read_conll(text: str):
     docs = []
     for line in text.split("\n"):
         cols = line.split()
+        if cols[:3] == ["#", "columns", "="]:
+            continue  # the header line
         if cols[:1] == ["-DOCSTART-"]:
-            docs.append(([], [[] for _ in cols[1:]], [0]))
+            docs.append(([], [], [0]))
         elif cols:
+            if not docs[-1][1]:
+                docs[-1][1].extend([] for _ in cols[1:])
             docs[-1][0].append(cols[0])
             for col, tag in zip(docs[-1][1], cols[1:]):
                 col.append(tag)
@@ -54,7 +58,7 @@ def test_seed_golden_and_seqeval(capsys, corpus_dir, alice_file):
     if os.environ.get("MARGIN_UPDATE_GOLDEN"):
         path.write_text(data, encoding="utf-8")
     assert data == path.read_text(encoding="utf-8")
-    assert data.startswith("-DOCSTART- O O O\n\nThousands O O O\n")
+    assert data.startswith("# columns = TOKEN ACTOR FIGURE CLAIM\n-DOCSTART-\n\nThousands O O O\n")
     (toks, cols, lens), = read_conll(data)
     text = (corpus_dir / "seeds" / f"{SEED}.txt").read_text(encoding="utf-8")
     assert toks == [text[a:b] for a, b in tokenize(text)]
@@ -80,7 +84,9 @@ def test_single_layer_and_misaligned_spans_are_reported(capsys, corpus_dir, alic
     assert "margin: warning: 1 span(s) not on token boundaries, extended to whole tokens" in err
     assert "s1 ACTOR 312-341" in err and "-> 310-343" in err
     assert "extended to whole tokens" in (out / "dataset_card.md").read_text(encoding="utf-8")
-    (toks, (col,), _), = read_conll((out / "data.conll").read_text(encoding="utf-8"))
+    data = (out / "data.conll").read_text(encoding="utf-8")
+    assert data.startswith("-DOCSTART- -X- O O\n\nThousands O\n")  # the classic two-column file
+    (toks, (col,), _), = read_conll(data)
     assert {e[0] for e in get_entities(col)} == {"ACTOR"} and len(get_entities(col)) == 3
     starts = [a for a, _ in tokenize((corpus_dir / "seeds" / f"{SEED}.txt").read_text(encoding="utf-8"))]
     assert col[starts.index(310)] == "B-ACTOR"
@@ -134,3 +140,43 @@ def test_seqeval_reads_back_every_token_aligned_span(case):
     missing = want - got
     assert got <= want
     assert len(missing) == sum("same label" in k for k in warned) - (len(spans) - len({s.key for s in spans}))
+
+
+def test_spacy_convert_refuses_the_default_layout(capsys, corpus_dir, alice_file, tmp_path):
+    """`spacy convert` used to read token + 3 tag columns as CoNLL-2003 (token POS chunk NER)
+    without a word, keeping the CLAIM column as NER: now it stops with its E903."""
+    import subprocess
+    import sys
+
+    out = corpus_dir / "out"
+    assert main(["export", "--corpus", str(corpus_dir), "--out", str(out), "--format", "conll"]) == 0
+    dest = tmp_path / "converted"
+    dest.mkdir()
+    p = subprocess.run([sys.executable, "-m", "spacy", "convert", str(out / "data.conll"), str(dest)],
+                       capture_output=True, text=True)
+    assert p.returncode != 0 and "E903" in p.stdout + p.stderr
+    assert list(dest.iterdir()) == []
+
+
+def test_spacy_convert_reads_a_single_layer_correctly(capsys, corpus_dir, alice_file, tmp_path):
+    """--conll-layer ACTOR: the classic two-column file; spacy convert's documents and
+    entities are exactly the exported ACTOR spans."""
+    import spacy
+    from spacy.cli.convert import convert
+    from spacy.tokens import DocBin
+
+    from tui import store
+
+    out = corpus_dir / "out"
+    assert main(["export", "--corpus", str(corpus_dir), "--out", str(out), "--format", "conll",
+                 "--conll-layer", "ACTOR"]) == 0
+    dest = tmp_path / "converted"
+    dest.mkdir()
+    convert(out / "data.conll", dest, file_type="spacy", converter="conll", n_sents=0)  # what the CLI picks for .conll
+    docs = list(DocBin().from_disk(dest / "data.spacy").get_docs(spacy.blank("xx").vocab))
+    text = (corpus_dir / "seeds" / f"{SEED}.txt").read_text(encoding="utf-8")
+    toks = tokenize(text)
+    assert len(docs) == 1 and [t.text for t in docs[0]] == [text[a:b] for a, b in toks]
+    ann = store.load(alice_file).annotation
+    want = {w for w in token_spans(text, ann.spans) if w[0] == "ACTOR"}
+    assert {(e.label_, e.start, e.end) for e in docs[0].ents} == want

@@ -107,3 +107,31 @@ def test_bad_options_are_one_line_errors(capsys, corpus_dir, alice_file, argv, m
     err = capsys.readouterr().err
     assert code == 1 and message in err and len(err.strip().splitlines()) == 1
     assert not (corpus_dir / "o").exists()
+
+
+def test_one_attribute_name_of_two_kinds_loads_in_arrow_and_datasets(capsys, corpus_dir, alice_file, tmp_path):
+    """margin.yaml allows `value: number` on FIGURE and `value: text` on ACTOR; pyarrow.json
+    and datasets refused the export ("changed from number to string")."""
+    import yaml
+    import pyarrow.json as pj
+
+    from tui.schema import DEFAULT_SCHEMA_DICT
+
+    schema = yaml.safe_load(yaml.safe_dump(DEFAULT_SCHEMA_DICT))
+    schema["labels"]["ACTOR"]["attrs"]["value"] = "text"
+    (corpus_dir / "margin.yaml").write_text(yaml.safe_dump({"schema": schema}), encoding="utf-8")
+    text = alice_file.read_text(encoding="utf-8")
+    alice_file.write_text(text.replace("attrs: {type: government}", "attrs: {type: government, value: high}"),
+                          encoding="utf-8")
+    out, o, e = export(capsys, corpus_dir, "--format", "jsonl")
+    table = pj.read_json(out / "data.jsonl")
+    spans = table.column("spans").to_pylist()[0]
+    by_id = {s["id"]: s["attrs"] for s in spans}
+    assert by_id["s1"]["value"] == "high" and by_id["s5"]["value"] == "15" and by_id["s9"]["value"] == "12500000000.0"
+    assert "Attribute `value` has two kinds (ACTOR: text, FIGURE: number)" in (out / "dataset_card.md").read_text(encoding="utf-8")
+
+    import datasets
+
+    datasets.disable_progress_bars()
+    ds = datasets.load_dataset("json", data_files=str(out / "data.jsonl"), split="train", cache_dir=str(tmp_path / "hf"))
+    assert {s["id"]: (s["attrs"] or {}).get("value") for s in ds[0]["spans"]}["s5"] == "15"

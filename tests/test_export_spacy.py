@@ -61,3 +61,32 @@ def test_unknown_language_is_a_clear_error(capsys, corpus_dir, alice_file):
                  "--spacy-lang", "zz"])
     assert code == 1 and "--spacy-lang 'zz'" in capsys.readouterr().err
     assert not (corpus_dir / "o").exists()
+
+
+def test_overlapped_spans_are_missing_for_ner_not_outside(capsys, corpus_dir, alice_file):
+    """Spans overlapping another (the claims and what lies inside them) are not in doc.ents:
+    their tokens must be missing ("" / "-" for NER training), never O, which would teach
+    the model that an actor inside a claim is not an entity."""
+    from spacy.training import Example
+
+    from tui import store
+
+    out = corpus_dir / "out"
+    assert main(["export", "--corpus", str(corpus_dir), "--out", str(out), "--format", "spacy"]) == 0
+    (doc,) = load(out / "data.spacy")
+    ann = store.load(alice_file).annotation
+    in_ents = {(e.start_char, e.end_char) for e in doc.ents}
+    overlapped = [sp for sp in doc.spans["sc"] if (sp.start_char, sp.end_char) not in in_ents]
+    assert {sp.id_ for sp in overlapped} == {"s2", "s3", "s6", "s8"}  # the claims and what they hold
+    missing = {t.i for sp in overlapped for t in sp}
+    assert all(doc[i].ent_iob_ == "" for i in missing)
+    assert all(t.ent_iob_ in ("B", "I") for e in doc.ents for t in e)
+    assert all(t.ent_iob_ == "O" for t in doc if t.i not in missing and not any(t in e for e in doc.ents))
+    # what spaCy's NER trainer sees: "-" (no loss) on those tokens, not "O"
+    from spacy.tokens import Doc
+
+    predicted = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+    tags = Example(predicted, doc).get_aligned_ner()
+    assert all(tags[i] in ("-", None) for i in missing)
+    assert sum(t == "O" for t in tags) == sum(1 for t in doc if t.ent_iob_ == "O")
+    assert len(ann.spans) == len(doc.spans["sc"])

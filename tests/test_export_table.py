@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import io
 import os
 import sys
@@ -70,26 +71,54 @@ def test_claims_ledger(capsys, corpus_dir, alice_file):
     data = (out / "data.csv").read_text(encoding="utf-8")
     golden("seed_claims.csv", data)
     rows = list(csv.DictReader(io.StringIO(data)))
-    assert [(r["claim_id"], r["actor"], r["actor_type"], r["figure"], r["figure_value"], r["figure_qualifier"])
-            for r in rows] == [
-        ("s3", "Indonesia’s embassy in Phnom Penh", "government", "1,440 Indonesian nationals", "1440", "exact"),
-        ("s8", "The UN", "organisation", "around 100,000 people", "100000", "about")]
+    assert [(r["claim_id"], json.loads(r["actors"]), json.loads(r["actor_type"]), r["figure"], r["figure_value"],
+             r["figure_qualifier"]) for r in rows] == [
+        ("s3", ["Indonesia’s embassy in Phnom Penh"], ["government"], "1,440 Indonesian nationals", "1440", "exact"),
+        ("s8", ["The UN"], ["organisation"], "around 100,000 people", "100000", "about")]
     assert rows[0]["status"] == "reported"
 
 
-def test_claims_with_several_figures_and_no_actor():
+def ledger(text, spans, relations=()):
     from tui.export import Record
     from tui.export.claims import claim_rows, header
-    from tui.model import Annotation, Document, make_span
+    from tui.model import Annotation, Document
     from tui.schema import DEFAULT_SCHEMA
 
-    text = "Police said 3 died and 40 fled."
-    spans = [make_span(text, "s1", "CLAIM", 12, 30), make_span(text, "s2", "FIGURE", 12, 13, attrs={"value": 3}),
-             make_span(text, "s3", "FIGURE", 23, 25, attrs={"value": 40, "unit": "people"})]
-    rec = Record(Document("d", text), Annotation("d", "", len(text), "a", spans=spans))
-    (row,) = [dict(zip(header(DEFAULT_SCHEMA), r)) for r in claim_rows([rec], DEFAULT_SCHEMA)]
-    assert (row["actor"], row["figure"], row["figure_value"], row["figure_unit"], row["figure_id"]) == \
-        ("", "3 | 40", "3 | 40", " | people", "s2 | s3")
+    rec = Record(Document("d", text), Annotation("d", "", len(text), "a", spans=spans, relations=list(relations)).sorted())
+    buf = io.StringIO()
+    from tui.export.csv import write_table
+
+    write_table(buf, header(DEFAULT_SCHEMA), claim_rows([rec], DEFAULT_SCHEMA))
+    return buf.getvalue()
+
+
+def test_claims_long_form_read_by_pandas_with_the_right_dtypes():
+    """Several figures in a claim, figures in nested claims, several actors, no actor:
+    pandas reads figure_value as numbers, each figure once, actors as JSON arrays."""
+    import pandas as pd
+
+    from tui.model import Relation, make_span
+
+    text = "Police said 3 died and 40 fled, and the UN and WHO said 12.5 percent | 10 left."
+    spans = [make_span(text, "s1", "CLAIM", 12, 30),  # 3 died and 40 fled
+             make_span(text, "s2", "FIGURE", 12, 13, attrs={"value": 3}),
+             make_span(text, "s3", "FIGURE", 23, 25, attrs={"value": 40, "unit": "people"}),
+             make_span(text, "s4", "CLAIM", 0, 30),  # the outer claim holds s1 and its figures
+             make_span(text, "s5", "ACTOR", 40, 42), make_span(text, "s6", "ACTOR", 47, 50),
+             make_span(text, "s7", "CLAIM", 56, 78),
+             make_span(text, "s8", "FIGURE", 56, 68, attrs={"value": -12.5, "unit": "percent | 10"})]
+    rels = [Relation("r1", "attributed_to", "s7", "s6"), Relation("r2", "attributed_to", "s7", "s5")]
+    df = pd.read_csv(io.StringIO(ledger(text, spans, rels)))
+    assert str(df["figure_value"].dtype) == "float64" and str(df["start"].dtype) == "int64"
+    assert str(df["figure_start"].dtype) == "float64"  # a claim without figure: NaN
+    assert df["figure_value"].sum() == 3 + 40 - 12.5  # each figure once, though s4 holds s1's
+    assert df.groupby("claim_id")["figure_id"].apply(lambda x: list(x.dropna())).to_dict() == {
+        "s1": ["s2", "s3"], "s4": [], "s7": ["s8"]}
+    assert df[df.figure_index.fillna(1) == 1].claim_id.tolist() == ["s4", "s1", "s7"]  # one row per claim
+    s7 = df[df.claim_id == "s7"].iloc[0]
+    assert json.loads(s7["actors"]) == ["UN", "WHO"] and json.loads(s7["actor_ids"]) == ["s5", "s6"]
+    assert s7["figure_unit"] == "percent | 10"  # no joiner to confuse it with
+    assert json.loads(df[df.claim_id == "s1"].iloc[0]["actors"]) == []
 
 
 def test_claims_needs_the_claim_label(capsys, corpus_dir, alice_file):

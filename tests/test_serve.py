@@ -7,6 +7,7 @@ import base64
 import contextlib
 import importlib.util
 import os
+import re
 import shlex
 import shutil
 import signal
@@ -52,6 +53,8 @@ def test_without_the_extra_one_line_and_exit_1(capsys, monkeypatch, corpus_dir):
 def test_bad_arguments_are_one_line_errors(capsys, corpus_dir):
     code, _, err = run(capsys, "serve", "--corpus", str(corpus_dir), "--annotator", "../x")
     assert code == 1 and err.startswith("margin: invalid annotator name '../x'")
+    code, _, err = run(capsys, "serve", "--corpus", str(corpus_dir), "--annotator", "gold")
+    assert code == 1 and "'gold' is reserved: gold is written only by 'margin review'" in err
     code, _, err = run(capsys, "serve", "--corpus", str(corpus_dir), "no_such_doc")
     assert code == 1 and "no such document 'no_such_doc'" in err
     with pytest.raises(SystemExit) as e:
@@ -66,10 +69,10 @@ def test_only_loopback_is_quiet(capsys, monkeypatch, corpus_dir, host, warns):
     import tui.serve
 
     calls = []
-    monkeypatch.setattr(tui.serve, "serve", lambda *a: calls.append(a))
+    monkeypatch.setattr(tui.serve, "serve", lambda *a, **k: calls.append(a))
     code, _, err = run(capsys, "serve", "--corpus", str(corpus_dir), "--host", host, "--port", "8123", "--annotator", "bob")
     assert code == 0 and calls[0][1:] == (host, 8123, "bob", None, None)
-    assert ("anyone who can reach it can read and edit this corpus" in err) == warns
+    assert ("anyone who can reach it and has the address printed below can read and edit this corpus" in err) == warns
 
 
 def test_default_url():
@@ -97,6 +100,99 @@ def test_session_command_runs_this_python(tmp_path):
     cmd = session_command(tmp_path / "my corpus", tmp_path / "locks", "bob", SEED)
     assert shlex.split(cmd) == ["exec", sys.executable, "-m", "tui.serve", "--corpus", str(tmp_path / "my corpus"),
                                 "--locks", str(tmp_path / "locks"), "--annotator", "bob", SEED]
+
+
+# -- who may connect: the secret and the Origin ----------------------------------------------
+def test_origin_of_is_canonical():
+    from tui.serve_access import origin_of
+
+    assert origin_of("http://127.0.0.1:8000") == origin_of("HTTP://127.0.0.1:8000/x?y") == "http://127.0.0.1:8000"
+    assert origin_of("https://Example.org:443/margin") == "https://example.org"
+    assert origin_of("http://[::1]:8000") == "http://[::1]:8000"
+    assert [origin_of(o) for o in ("null", "file://", "ws://h:1", "http://h:x", "")] == [None] * 5
+
+
+@contextlib.asynccontextmanager
+async def guarded_server(tmp_path):
+    """A margin server on a free loopback port whose sessions end at once; yields (server, client)."""
+    from aiohttp.test_utils import TestClient, TestServer
+
+    from tui.serve import make_server
+
+    port = free_port()
+    server = make_server("exit 0", tmp_path, "127.0.0.1", port, f"http://127.0.0.1:{port}/", "s3cret-Token_x")
+    async with TestClient(TestServer(await server._make_app(), host="127.0.0.1", port=port)) as client:
+        yield server, client
+
+
+OWN = "http://127.0.0.1:{port}"
+
+
+@needs_serve
+@pytest.mark.parametrize("origin, token, why", [
+    ("http://evil.example", "s3cret-Token_x", "Origin 'http://evil.example' is not this server's"),
+    ("http://127.0.0.1:1", "s3cret-Token_x", "is not this server's"),  # another port: another origin
+    ("http://localhost:{port}", "s3cret-Token_x", "is not this server's"),
+    ("null", "s3cret-Token_x", "Origin 'null' is not this server's"),  # sandboxed frames, file://
+    (OWN, None, "no token in the URL"),
+    (OWN, "wrong", "wrong token"),
+    (OWN, "s3cret-Token_", "wrong token"),
+    (OWN, "s3cret-Token_x\u00e9", "wrong token"),
+    (None, "nope", "wrong token"),  # no Origin (not a browser): the secret still decides
+])
+async def test_websocket_refused_without_the_secret_or_from_a_foreign_origin(tmp_path, capsys, origin, token, why):
+    import aiohttp
+
+    async with guarded_server(tmp_path) as (server, client):
+        headers = {"Origin": origin.format(port=server.port)} if origin else {}
+        with pytest.raises(aiohttp.WSServerHandshakeError) as e:
+            await client.ws_connect("/ws" if token is None else f"/ws/{token}", headers=headers)
+        assert e.value.status == 403
+    log = capsys.readouterr().out
+    assert "margin serve: refused a connection from 127.0.0.1: " in log and why in log
+
+
+@needs_serve
+@pytest.mark.parametrize("origin", [OWN, None])
+async def test_websocket_with_the_secret_from_its_own_origin_is_served(tmp_path, capsys, origin):
+    async with guarded_server(tmp_path) as (server, client):
+        headers = {"Origin": origin.format(port=server.port)} if origin else {}
+        ws = await client.ws_connect(f"/ws/{server.token}?width=100&height=30", headers=headers)
+        await ws.close()
+    assert "refused" not in capsys.readouterr().out
+
+
+@needs_serve
+async def test_the_page_needs_the_secret_and_hands_it_to_its_websocket(tmp_path, capsys):
+    async with guarded_server(tmp_path) as (server, client):
+        for query in ("", "?token=", "?token=wrong", "?fontsize=12"):
+            r = await client.get(f"/{query}")
+            assert r.status == 403 and "Open the address margin serve printed" in await r.text()
+            assert server.token not in await r.text()
+        r = await client.get(f"/?token={server.token}")
+        page = await r.text()
+        assert r.status == 200 and r.headers["Referrer-Policy"] == "no-referrer"
+        assert f'data-session-websocket-url="ws://127.0.0.1:{server.port}/ws/{server.token}"' in page
+        r = await client.get("/static/js/textual.js")  # no secret in it: served to anyone
+        assert r.status == 200
+    out = capsys.readouterr().out
+    assert out.count("margin serve: refused a page request from 127.0.0.1") == 4
+    assert f"on http://127.0.0.1:{server.port}/?token={server.token}\n" in out
+
+
+@needs_serve
+async def test_a_hostile_origin_is_logged_inert(tmp_path, capsys):
+    """A C1 CSI (UTF-8 in the header, as a non-browser client can send it) reaches the log as a placeholder."""
+    async with guarded_server(tmp_path) as (server, client):
+        reader, writer = await asyncio.open_connection("127.0.0.1", server.port)
+        writer.write(f"GET /ws/{server.token} HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                     "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                     "Origin: http://e\u009b2J\u009d0;pwned.x\r\n\r\n".encode())
+        await writer.drain()
+        assert (await reader.readline()).startswith(b"HTTP/1.1 403")
+        writer.close()
+    out = capsys.readouterr().out
+    assert "refused a connection" in out and "\x9b" not in out and "\x9d" not in out
 
 
 # -- one session: the name, its lock, saving on exit -----------------------------------------
@@ -133,7 +229,11 @@ def test_session_asks_for_a_name_then_opens_the_article(corpus_dir, tmp_path, mo
             await pilot.press(*["backspace"] * 5, "-", "x", "enter")
             assert isinstance(app.screen, NamePrompt)
             assert "invalid annotator name '-x'" in str(app.screen.query_one("#dialog-error").render())
-            await pilot.press("backspace", "backspace", "b", "o", "b", "enter")
+            await pilot.press("backspace", "backspace", "g", "o", "l", "d", "enter")
+            assert isinstance(app.screen, NamePrompt)
+            assert ("annotator name 'gold' is reserved: gold is written only by 'margin review'"
+                    in str(app.screen.query_one("#dialog-error").render()))
+            await pilot.press(*["backspace"] * 4, "b", "o", "b", "enter")
             await pilot.pause()
             assert isinstance(app.screen, AnnotateScreen) and app.screen.annotator == "bob" == app.annotator
             await pilot.press("a")  # tag the first token, then end the session before the autosave
@@ -252,16 +352,20 @@ async def chromium(profile: Path):
         proc.wait()
 
 
-def wait_for_port(port: int, server: subprocess.Popen, timeout: float = 20) -> None:
+def wait_for_url(port: int, server: subprocess.Popen, log: Path, timeout: float = 20) -> str:
+    """The address (with its secret) the server printed, once it accepts connections."""
     deadline = time.monotonic() + timeout
     while True:
         try:
             socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
+            found = re.search(r" on (http://\S+\?token=\S+)$", log.read_text(), re.M)
+            if found:
+                return found[1]
         except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                raise AssertionError(f"margin serve did not start: {server.communicate(timeout=5)}")
-            time.sleep(0.05)
+            pass
+        if server.poll() is not None or time.monotonic() > deadline:
+            raise AssertionError(f"margin serve did not start: {server.communicate(timeout=5)}, {log.read_text()}")
+        time.sleep(0.05)
 
 
 STOPS = {
@@ -280,9 +384,9 @@ def test_served_app_in_headless_chromium(corpus_dir, tmp_path, stop):
     server = subprocess.Popen([sys.executable, "-m", "tui", "serve", "--corpus", str(corpus_dir), "--port", str(port)],
                               cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
 
-    async def session() -> None:
+    async def session(url: str) -> None:
         async with chromium(Path(tempfile.mkdtemp(prefix="chromium-", dir=tmp_path))) as page:
-            await page.call("Page.navigate", url=f"http://127.0.0.1:{port}/")
+            await page.call("Page.navigate", url=url)
             await page.wait_for("Who is annotating?")
             await page.focus_terminal()
             await page.type("bob")
@@ -295,8 +399,7 @@ def test_served_app_in_headless_chromium(corpus_dir, tmp_path, stop):
             STOPS[stop](server.pid)  # usually before the 1 s autosave
 
     try:
-        wait_for_port(port, server)
-        asyncio.run(session())
+        asyncio.run(session(wait_for_url(port, server, tmp_path / "serve.log")))
         assert server.wait(timeout=20) == 0
     finally:
         if server.poll() is None:

@@ -75,9 +75,9 @@ BAD = [
     (lambda t: t.replace("start: 310", "start: 0310"), "9: span s1: start: 0310 has a leading zero (YAML 1.1 reads it as octal); write it without"),
     (lambda t: t.replace("value: 1440", "value: many"), "30: span s2: attribute 'value' must be a number, got str"),
     (lambda t: t.replace("  text: \"Indonesia’s embassy in Phnom Penh\"\n", ""), "7: span: missing key 'text'"),
-    (lambda t: t.replace("format: margin/1", "format: margin/9"), "1: unsupported format 'margin/9' (this version of margin reads margin/1)"),
+    (lambda t: t.replace("format: margin/1", "format: margin/9"), "1: unsupported format 'margin/9' (this version of margin reads margin/1 and margin/2)"),
     (lambda t: t.replace("spans:\n- id: s1", "spans:\n- id: [s1"), "8: YAML syntax error: did not find expected ',' or ']'"),
-    (lambda t: t.replace("annotator: alice", "annotator: alice\ncolour: red"), "4: file: unknown key 'colour' (expected: format, document, annotator, status, updated, spans, relations)"),
+    (lambda t: t.replace("annotator: alice", "annotator: alice\ncolour: red"), "4: file: unknown key 'colour' (expected: format, document, annotator, status, updated, spans, relations, decisions)"),
     (lambda t: t.replace("text: \"Amnesty International\"", "text: !!python/object:os.system \"x\""),
      "35: span s4: text: tag 'tag:yaml.org,2002:python/object:os.system' is not allowed"),
 ]

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-import time
 
 import pytest
 from hypothesis import given, settings
@@ -536,15 +535,14 @@ def test_any_text_gives_valid_spans(text):
     store.parse(store.dumps(ann), "x.yaml", DEFAULT_SCHEMA, Document("d", text))
 
 
-def test_one_megabyte_in_well_under_two_seconds():
+def test_one_megabyte_gives_the_seeds_suggestions_once_per_copy():
+    """Suggestions are local: a long article gets each copy's suggestions (its speed is
+    measured by ``python -m bench --only learn``, not asserted here: no timed tests)."""
     big = (SEED_TEXT + "\n") * (1_000_000 // (len(SEED_TEXT) + 1) + 1)
     assert len(big) >= 1_000_000
-    t0 = time.process_time()
     sugg = suggest(big)
-    elapsed = time.process_time() - t0
     copies = big.count(SEED_TEXT)
     assert len(sugg.spans) == 53 * copies and len(sugg.relations) == 18 * copies
-    assert elapsed < 2.0, f"{elapsed:.2f}s of CPU for {len(big)} characters"
 
 
 def test_library_imports_no_textual():
@@ -566,7 +564,7 @@ def test_cli_prints_suggestions(capsys, corpus_dir):
     assert code == 0 and err == ""
     lines = out.splitlines()
     assert lines[0] == f"{SEED}: 53 suggestion(s) (26 ACTOR, 8 FIGURE, 19 CLAIM), 18 relation(s)"
-    assert "  g1    FIGURE       0-19     'Thousands of people'  value=1000 unit=people qualifier=at least" in lines
+    assert "  g1    FIGURE       0-19     rules      'Thousands of people'  value=1000 unit=people qualifier=at least" in lines
     assert "  gr1   attributed_to g4 -> g3" in lines
     assert not (corpus_dir / "annotations" / SEED).exists()
     code, out, _ = run(capsys, "suggest", "--corpus", str(corpus_dir), "--labels", "figure", "000_*")
@@ -596,7 +594,11 @@ def test_cli_write_into_an_annotators_file_keeps_her_spans(capsys, corpus_dir, a
     new = store.load(alice_file, DEFAULT_SCHEMA, doc).annotation
     kept = new.span_by_id()
     assert all(kept[s.id] == s for s in old.spans) and set(old.relations) <= set(new.relations)
-    dupes = {s.key for s in old.spans} & {s.key for s in suggest(SEED_TEXT).spans}
+    from tui.corpus import Corpus
+    from tui.learn import guidelines
+
+    conv = guidelines(Corpus(corpus_dir)).conventions  # alice's spans teach the conventions
+    dupes = {s.key for s in old.spans} & {s.key for s in suggest(SEED_TEXT, conventions=conv).spans}
     assert len(new.spans) == len(old.spans) + 53 - len(dupes)
     assert f"({len(dupes)} already there)" in out
     assert len({s.key for s in new.spans}) == len(new.spans)

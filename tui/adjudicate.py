@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .corpus import GOLD
 from .errors import DataError
-from .model import FLAG_LOST, Annotation, Document, Relation, Span, make_span, now_utc
+from .model import FLAG_LOST, Annotation, Decision, Document, Relation, Span, make_span, now_utc
 from .schema import DEFAULT_SCHEMA, Schema
 
 OPEN, ACCEPTED, EDITED, REJECTED = "open", "accepted", "edited", "rejected"
@@ -118,8 +118,9 @@ def _candidates(entries: list[tuple[str, Span]], rank: dict[str, int]) -> list[C
         for e in es:
             by_attrs.setdefault(tuple(sorted(e[1].attrs.items())), []).append(e)
         out.extend(_candidate(v, dict(v[0][1].attrs)) for v in by_attrs.values())
-    out.sort(key=lambda c: (-len(c.annotators), c.span.start, c.span.end, c.span.label,
-                            rank[c.annotators[0]]))
+    # a stable order, by annotator: candidate 1 is the first annotator's version whatever its
+    # length or support, so a key pressed through a review always means the same person
+    out.sort(key=lambda c: (rank[c.annotators[0]], c.span.start, c.span.end, c.span.label))
     return out
 
 
@@ -203,6 +204,75 @@ def _clusters(entries: list[tuple[str, Span]]) -> list[list[tuple[str, Span]]]:
     return list(out.values())
 
 
+# --------------------------------------------------------------------------- bounds
+
+
+@dataclass(frozen=True)
+class BoundDiff:
+    """How one candidate's bounds differ from the others' (character ranges, whitespace
+    trimmed): ``extra`` is text it has that some other candidate lacks, ``missing`` text
+    another candidate has that it lacks."""
+
+    extra: tuple[tuple[int, int], ...] = ()
+    missing: tuple[tuple[int, int], ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.extra or self.missing)
+
+
+def _ranges(points: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[list[int]] = []
+    for s, e in sorted(points):
+        if out and s <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return [(s, e) for s, e in out]
+
+
+def _minus(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Ranges of ``a`` not covered by ``b`` (both merged and sorted)."""
+    out = []
+    for s, e in a:
+        cur = s
+        for bs, be in b:
+            if be <= cur or bs >= e:
+                continue
+            if bs > cur:
+                out.append((cur, bs))
+            cur = max(cur, be)
+        if cur < e:
+            out.append((cur, e))
+    return out
+
+
+def _trim(text: str, ranges: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    out = []
+    for s, e in ranges:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return tuple(out)
+
+
+def bound_diffs(text: str, spans: list[Span]) -> list[BoundDiff]:
+    """For each of ``spans`` (a group's candidates), the words it has and the words it lacks
+    compared with the others, so a review can mark them; all empty when the bounds agree."""
+    if len({(s.start, s.end) for s in spans}) < 2:
+        return [BoundDiff() for _ in spans]
+    common_start, common_end = max(s.start for s in spans), min(s.end for s in spans)
+    common = [(common_start, common_end)] if common_start < common_end else []
+    union = _ranges([(s.start, s.end) for s in spans])
+    out = []
+    for s in spans:
+        own = [(s.start, s.end)]
+        out.append(BoundDiff(_trim(text, _minus(own, common)), _trim(text, _minus(union, own))))
+    return out
+
+
 # --------------------------------------------------------------------------- decisions
 
 
@@ -236,6 +306,7 @@ class Adjudication:
         self._rel: dict[tuple, bool] = {}
         self._rel_ids: dict[tuple, str] = {}
         self._extras: tuple[Span, ...] = ()
+        self._reasons: dict[tuple, str | None] = {}  # ("span", group) / ("rel", key) -> why rejected
         self._saved: tuple[frozenset, bool] | None = None  # (span keys, done) of a resumed gold
         self._undo: list[tuple] = []
         self._redo: list[tuple] = []
@@ -347,12 +418,22 @@ class Adjudication:
         self._check(s.label, s.start, s.end, s.attrs)
         self._decide(item, self._take(cand), add)
 
-    def reject(self, item: Item) -> None:
-        """Nothing of this group (or this relation) goes into gold."""
+    def reject(self, item: Item, reason: str | None = None) -> None:
+        """Nothing of this group (or this relation) goes into gold; the gold keeps the
+        rejection and ``reason`` (format margin/2), so a resumed review does not reopen it."""
         if isinstance(item, RelationChoice):
+            self._reasons[("rel", item.key)] = reason or None
             self._do(("rel", item.key, False))
         else:
+            self._reasons[("span", item.index)] = reason or None
             self._do(("span", item.index, ()))
+
+    def reason(self, item: Item) -> str | None:
+        """Why ``item`` was rejected (None when not rejected or no reason was given)."""
+        if self.state(item) != REJECTED:
+            return None
+        key = ("rel", item.key) if isinstance(item, RelationChoice) else ("span", item.index)
+        return self._reasons.get(key)
 
     def reopen(self, item: Item) -> None:
         """Back to undecided."""
@@ -414,8 +495,26 @@ class Adjudication:
                 relations.append(Relation(rid, rc.label, rc.source.id, rc.target.id))
         if status is None:
             status = "done" if self.open_count() == 0 else "in_progress"
+        spans = self._gold_spans()
         return Annotation(self.doc.id, self.doc.sha256, len(self.doc.text), GOLD, status,
-                          updated or now_utc(), self._gold_spans(), relations).sorted()
+                          updated or now_utc(), spans, relations, self._rejections(spans)).sorted()
+
+    def _rejections(self, gold_spans: list[Span]) -> list[Decision]:
+        """The decisions a gold file keeps: every rejected candidate place, and every
+        rejected relation between two gold spans."""
+        out: dict[tuple, Decision] = {}
+        for g in self.groups:
+            if self._decisions.get(g.index) == ():
+                why = self._reasons.get(("span", g.index))
+                for c in g.candidates:
+                    d = Decision(c.span.label, c.span.start, c.span.end, reason=why)
+                    out.setdefault(d.key, d)
+        ids = {s.key: s.id for s in gold_spans}
+        for key, keep in self._rel.items():
+            if keep is False and key[1] in ids and key[2] in ids:
+                d = Decision(key[0], source=ids[key[1]], target=ids[key[2]], reason=self._reasons.get(("rel", key)))
+                out.setdefault(d.key, d)
+        return list(out.values())
 
     # ---------------------------------------------------------------- internals
 
@@ -519,9 +618,14 @@ class Adjudication:
             else:
                 attached.setdefault(idx, []).append(s)
         done = gold.status == "done"
+        rejected = {d.key: d.reason for d in gold.decisions if d.is_span}
         for g in self.groups:
             if g.index in attached:
                 self._decisions[g.index] = tuple(attached[g.index])
+            elif all(c.span.key in rejected for c in g.candidates):  # kept decisions (margin/2)
+                self._decisions[g.index] = ()
+                self._reasons[("span", g.index)] = next(
+                    (rejected[c.span.key] for c in g.candidates if rejected[c.span.key]), None)
             elif done:
                 self._decisions[g.index] = ()
         self._extras = tuple(extras)
@@ -531,6 +635,11 @@ class Adjudication:
             key = (r.label, by_id[r.source].key, by_id[r.target].key)
             self._rel[key] = True
             self._rel_ids[key] = r.id
+        for d in gold.decisions:
+            if not d.is_span and d.source in by_id and d.target in by_id:
+                key = (d.label, by_id[d.source].key, by_id[d.target].key)
+                self._rel[key] = False
+                self._reasons[("rel", key)] = d.reason
         self._n_span = int(gold.next_span_id()[1:])
         self._n_rel = int(gold.next_relation_id()[1:])
 

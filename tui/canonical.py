@@ -16,10 +16,11 @@ import re
 from functools import lru_cache
 from json.decoder import scanstring  # the C decoder of one JSON string
 
-from .corpus import NAME_RE
-from .model import CONTEXT, FLAGS, FORMAT, STATUSES, Annotation, Document, Relation, Span
+from .model import (CONTEXT, DECISIONS, FLAGS, FORMAT, FORMAT_V1, STATUSES, Annotation, Decision, Document,
+                    Relation, Span)
+from .names import NAME_RE
 from .schema import DEFAULT_SCHEMA, Schema
-from .yamlio import _PLAIN_RE, _YAML11_WORDS
+from .yamlio import _PLAIN_RE, _YAML11_WORDS, is_timestamp
 
 # Raw characters the fast path never reads: controls (tab and CR too), everything YAML
 # calls non-printable or a line break (NEL, LS, PS), BOM, non-characters, surrogates.
@@ -45,7 +46,7 @@ _STR = rf'(?:({_WORD})|([^\n]+))\n'
 _QSTR = r'(?:"([^"\\\n]*)"|([^\n]+))\n'
 
 _HEAD = re.compile(
-    rf"format: {re.escape(FORMAT)}\n"
+    rf"format: ({re.escape(FORMAT_V1)}|{re.escape(FORMAT)})\n"
     rf"document: \{{id: ({_FLOW}), sha256: ({_FLOW}), chars: ({_INT})\}}\n"
     r"annotator: ([^\n]+)\n"
     r"status: ([^\n]+)\n"
@@ -69,6 +70,10 @@ _SPAN = re.compile(
 )
 _NO_RELATIONS, _RELATIONS = "relations: []\n", "relations:\n"
 _RELATION = re.compile(rf"- \{{id: ({_FLOW}), label: ({_FLOW}), from: ({_FLOW}), to: ({_FLOW})\}}\n")
+_DECISIONS = "decisions:\n"
+_DECISION = re.compile(rf"- \{{decision: ({_FLOW}), label: ({_FLOW}), "
+                       rf"(?:start: ({_INT}), end: ({_INT})|from: ({_FLOW}), to: ({_FLOW}))"
+                       rf'(?:, reason: ("[^"\\\n]*(?:\\.[^"\\\n]*)*"))?\}}\n')
 
 
 def _quoted(tok: str) -> str | None:
@@ -127,14 +132,14 @@ def parse_canonical(text: str, path: str = "<string>", schema: Schema = DEFAULT_
     m = _HEAD.match(text)
     if m is None:
         return None
-    id_tok, sha_tok, chars_tok, annotator_tok, status_tok, updated_tok, no_spans = m.groups()
+    fmt, id_tok, sha_tok, chars_tok, annotator_tok, status_tok, updated_tok, no_spans = m.groups()
     doc_id, sha = _string(id_tok), _string(sha_tok)
     if doc_id is None or not NAME_RE.fullmatch(doc_id) or (doc is not None and doc_id != doc.id):
         return None
     if sha is None or not _SHA_RE.match(sha):
         return None
     annotator, status = _string(annotator_tok), _string(status_tok)
-    if annotator is None or (annotator and not NAME_RE.fullmatch(annotator)) or status not in STATUSES:
+    if annotator is None or not NAME_RE.fullmatch(annotator) or status not in STATUSES:
         return None
     updated = ""
     if updated_tok is not None:
@@ -142,14 +147,24 @@ def parse_canonical(text: str, path: str = "<string>", schema: Schema = DEFAULT_
             updated = updated_tok
         elif updated_tok[0] != '"' or (updated := _quoted(updated_tok)) is None:
             return None
+        if not is_timestamp(updated):
+            return None
     spans = _spans(text, m.end(), no_spans is None, schema, doc, sha)
     if spans is None:
         return None
     spans, pos = spans
-    relations = _relations(text, pos, schema, spans)
-    if relations is None:
+    found = _relations(text, pos, schema, spans)
+    if found is None:
         return None
-    return Annotation(doc_id, sha, int(chars_tok), annotator, status, updated, spans, relations)
+    relations, pos = found
+    decisions: list[Decision] = []
+    if pos < len(text):
+        if fmt != FORMAT or not text.startswith(_DECISIONS, pos):
+            return None
+        decisions = _decisions(text, pos + len(_DECISIONS), schema, spans)
+        if decisions is None:
+            return None
+    return Annotation(doc_id, sha, int(chars_tok), annotator, status, updated, spans, relations, decisions)
 
 
 def _spans(text: str, pos: int, some: bool, schema: Schema, doc: Document | None, sha: str):
@@ -179,7 +194,7 @@ def _spans(text: str, pos: int, some: bool, schema: Schema, doc: Document | None
             prefix = _string(prefix2)
         if suffix is None:
             suffix = _string(suffix2)
-        if not sid or sid in ids or quote is None or prefix is None or suffix is None:
+        if sid is None or not NAME_RE.fullmatch(sid) or sid in ids or quote is None or prefix is None or suffix is None:
             return None
         ids.add(sid)
         ldef = labels.get(label)
@@ -234,10 +249,11 @@ def _attrs(body: str, ldef) -> dict | None:
     return attrs
 
 
-def _relations(text: str, pos: int, schema: Schema, spans: list[Span]) -> list[Relation] | None:
-    """The relations from ``pos`` to the end of ``text`` (which they must reach), or None."""
+def _relations(text: str, pos: int, schema: Schema, spans: list[Span]) -> tuple[list[Relation], int] | None:
+    """(relations, end position) of the relations section at ``pos`` (which runs to the end
+    of ``text`` or to a decisions section), or None."""
     if text.startswith(_NO_RELATIONS, pos):
-        return [] if pos + len(_NO_RELATIONS) == len(text) else None
+        return [], pos + len(_NO_RELATIONS)
     if not text.startswith(_RELATIONS, pos):
         return None
     pos += len(_RELATIONS)
@@ -245,17 +261,53 @@ def _relations(text: str, pos: int, schema: Schema, spans: list[Span]) -> list[R
     ids = set(labels)
     relations = []
     match = _RELATION.match
-    while pos < len(text):
+    while pos < len(text) and not text.startswith(_DECISIONS, pos):
         m = match(text, pos)
         if m is None:
             return None
         pos = m.end()
         rid, label, source, target = (_string(t) for t in m.groups())
         rdef = schema.relations.get(label)
-        if rid is None or rid in ids or rdef is None:
+        if rid is None or not NAME_RE.fullmatch(rid) or rid in ids or rdef is None:
             return None
         ids.add(rid)
         if labels.get(source) not in rdef.from_labels or labels.get(target) not in rdef.to_labels:
             return None
         relations.append(Relation(rid, label, source, target))
-    return relations or None
+    return (relations, pos) if relations else None
+
+
+def _decisions(text: str, pos: int, schema: Schema, spans: list[Span]) -> list[Decision] | None:
+    """The decisions from ``pos`` to the end of ``text`` (at least one), or None."""
+    labels = {s.id: s.label for s in spans}
+    decisions: list[Decision] = []
+    seen: set = set()
+    match = _DECISION.match
+    while pos < len(text):
+        m = match(text, pos)
+        if m is None:
+            return None
+        pos = m.end()
+        what_tok, label_tok, start, end, src_tok, tgt_tok, reason_tok = m.groups()
+        what, label = _string(what_tok), _string(label_tok)
+        if what not in DECISIONS or label is None:
+            return None
+        reason = None
+        if reason_tok is not None and (reason := _quoted(reason_tok)) is None:
+            return None
+        if start is not None:
+            start, end = int(start), int(end)
+            if label not in schema.labels or start < 0 or end <= start:
+                return None
+            dec = Decision(label, start, end, reason=reason, decision=what)
+        else:
+            source, target = _string(src_tok), _string(tgt_tok)
+            rdef = schema.relations.get(label)
+            if rdef is None or labels.get(source) not in rdef.from_labels or labels.get(target) not in rdef.to_labels:
+                return None
+            dec = Decision(label, source=source, target=target, reason=reason, decision=what)
+        if dec.key in seen:
+            return None
+        seen.add(dec.key)
+        decisions.append(dec)
+    return decisions or None

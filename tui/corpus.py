@@ -1,38 +1,50 @@
 """A corpus directory: ``seeds/`` (articles), ``annotations/`` and an optional ``margin.yaml``.
 
-Ids and annotator names are validated here, and only here.
+Ids and annotator names are validated with ``tui.names`` (the one grammar).
 """
 
 from __future__ import annotations
 
 import fnmatch
 import os
-import re
-import shutil
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import DataError
 from .model import Document
+from .names import GOLD, NAME_RE, check_name  # noqa: F401  (re-exported: the one grammar)
 from .schema import DEFAULT_SCHEMA, Schema, schema_from_dict
 
-NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
-GOLD = "gold"
+MAX_ARTICLE_BYTES = 8 * 2**20  # ~1,500 pages; bigger articles are refused before reading
 
 
-def check_name(name: str, what: str = "name") -> str:
-    """Return ``name`` if it is a valid document id / annotator name, else raise DataError."""
-    if not isinstance(name, str) or not NAME_RE.fullmatch(name):
-        raise DataError(
-            f"invalid {what} {name!r}: use 1-128 characters from A-Z a-z 0-9 . _ - "
-            "starting with a letter or digit"
-        )
-    return name
+def read_bytes_limited(path: Path, limit: int = MAX_ARTICLE_BYTES, what: str = "article") -> bytes:
+    """The bytes of the regular file ``path``, refused in one line (before reading it) when
+    it is a folder, FIFO or device, or larger than ``limit``."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO must not block the open
+    except OSError as e:
+        raise DataError(f"{path}: cannot read: {e.strerror}") from None
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode):
+        os.close(fd)
+        raise DataError(f"{path}: not a regular file")
+    with open(fd, "rb") as f:
+        if st.st_size > limit:
+            raise DataError(f"{path}: {what} is too large ({st.st_size:,} bytes; margin reads up to {limit:,})")
+        try:
+            data = f.read(limit + 1)
+        except OSError as e:
+            raise DataError(f"{path}: cannot read: {e.strerror}") from None
+    if len(data) > limit:
+        raise DataError(f"{path}: {what} is too large (margin reads up to {limit:,} bytes)")
+    return data
 
 
 def read_text(path: Path) -> str:
     """Read a UTF-8 article exactly (no newline translation); refuse anything else."""
-    data = Path(path).read_bytes()
+    data = read_bytes_limited(Path(path))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
@@ -116,31 +128,64 @@ class Corpus:
                 out.extend(sorted(d.glob("*.yaml")))
         return out
 
-    def add(self, src: Path) -> tuple[str, bool]:
-        """Copy an article into seeds/. Return (doc id, copied?). Never overwrite a different file."""
+    def prepare_add(self, src: Path) -> tuple[str, bytes | None]:
+        """(doc id, bytes to write) for adding the article ``src``; bytes None when the same
+        article is already there. Checks everything and writes nothing."""
         src = Path(src)
-        if not src.is_file():
-            raise DataError(f"{src}: no such file")
         doc_id = check_name(src.stem, "document id")
+        data = read_bytes_limited(src)
         read_text(src)  # refuse non-UTF-8 before copying
         dest = self.seeds_dir / f"{doc_id}.txt"
+        if dest.is_symlink():
+            raise DataError(f"{dest}: is a link; margin does not write through links")
         if dest.exists():
-            if dest.read_bytes() == src.read_bytes():
-                return doc_id, False
+            if dest.read_bytes() == data:
+                return doc_id, None
             raise DataError(f"{dest}: a different document with id {doc_id!r} exists; rename the file")
+        return doc_id, data
+
+    def add_all(self, sources: list[Path]) -> list[tuple[str, bool]]:
+        """Copy articles into seeds/, all or none: [(doc id, copied?)]. Never overwrite a
+        different file, never write through a link (``tui.staged``: O_EXCL temp files, one
+        journalled rename step)."""
+        from .staged import Transaction
+
+        prepared = [self.prepare_add(Path(src)) for src in sources]
+        ids = [doc_id for doc_id, _ in prepared]
+        dup = next((i for i in ids if ids.count(i) > 1), None)
+        if dup is not None:
+            raise DataError(f"two files would both become document {dup!r}; rename one")
         self.seeds_dir.mkdir(parents=True, exist_ok=True)
-        tmp = dest.with_name(f".{dest.name}.tmp")
-        shutil.copyfile(src, tmp)
-        os.replace(tmp, dest)
-        return doc_id, True
+        self.inside(self.seeds_dir)
+        with Transaction(self.seeds_dir) as t:
+            for doc_id, data in prepared:
+                if data is not None:
+                    t.write(self.seeds_dir / f"{doc_id}.txt", data, must_not_exist=True)
+        return [(doc_id, data is not None) for doc_id, data in prepared]
+
+    def add(self, src: Path) -> tuple[str, bool]:
+        """Copy one article into seeds/. Return (doc id, copied?)."""
+        return self.add_all([src])[0]
+
+
+def _settings_text(path: Path) -> str | None:
+    """The text of margin.yaml, None when there is none; one-line refusals otherwise."""
+    if not os.path.lexists(path):
+        return None
+    data = read_bytes_limited(path, 2**20, "settings file")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise DataError(f"{path}: not UTF-8: bad byte 0x{data[e.start]:02x} at byte offset {e.start}") from None
 
 
 def load_schema(path: Path) -> Schema:
-    if not path.is_file():
+    text = _settings_text(path)
+    if text is None:
         return DEFAULT_SCHEMA
     from .yamlio import safe_load_text  # local import: store imports schema
 
-    data = safe_load_text(path.read_text(encoding="utf-8"), str(path))
+    data = safe_load_text(text, str(path))
     if isinstance(data, dict) and "schema" in data:
         data = data["schema"]
     if isinstance(data, dict) and "labels" not in data:
@@ -151,9 +196,10 @@ def load_schema(path: Path) -> Schema:
 def load_settings(root: Path) -> dict:
     """The whole margin.yaml mapping (schema, keys, ...), or {}."""
     path = Path(root) / "margin.yaml"
-    if not path.is_file():
+    text = _settings_text(path)
+    if text is None:
         return {}
     from .yamlio import safe_load_text
 
-    data = safe_load_text(path.read_text(encoding="utf-8"), str(path))
+    data = safe_load_text(text, str(path))
     return data if isinstance(data, dict) else {}

@@ -36,6 +36,17 @@ def one_line(text: str, limit: int | None = None) -> str:
     return out
 
 
+def safe_line(text: object) -> str:
+    """One line of untrusted text made safe for any terminal: the one function every
+    message, notification and CLI line that may carry data passes through."""
+    return one_line(str(text))
+
+
+def safe_repr(value: object, limit: int = 80) -> str:
+    """``repr(value)`` made safe to show (controls visible), truncated to ``limit``."""
+    return one_line(repr(value), limit)
+
+
 def fold_for_search(text: str) -> str:
     """Lower-case ``text`` and straighten typographic quotes, keeping its length."""
     low = text.lower()

@@ -7,7 +7,11 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 
-FORMAT = "margin/1"
+FORMAT = "margin/2"  # the current version: margin/1 plus an optional ``decisions`` section
+FORMAT_V1 = "margin/1"  # still written for files without decisions (docs/format.md)
+FORMATS = (FORMAT_V1, FORMAT)
+REJECTED = "rejected"
+DECISIONS = (REJECTED,)
 STATUSES = ("in_progress", "done")
 CONTEXT = 32  # characters of prefix/suffix kept for re-anchoring
 
@@ -61,6 +65,42 @@ class Relation:
     target: str  # "to" in the file
 
 
+@dataclass(frozen=True)
+class Decision:
+    """A review decision kept in a gold file (format margin/2): a span place (``start``,
+    ``end``, ``label``) or a relation (``label``, ``source``, ``target`` span ids) the
+    adjudicator rejected, with an optional reason."""
+
+    label: str
+    start: int | None = None
+    end: int | None = None
+    source: str | None = None  # "from" in the file (relations)
+    target: str | None = None  # "to" in the file
+    reason: str | None = None
+    decision: str = REJECTED
+
+    @property
+    def is_span(self) -> bool:
+        return self.start is not None
+
+    @property
+    def key(self) -> tuple:
+        """What the decision is about: (start, end, label) or (label, from id, to id)."""
+        return (self.start, self.end, self.label) if self.is_span else (self.label, self.source, self.target)
+
+
+def decision_order(d: Decision) -> tuple:
+    if d.is_span:
+        return (0, d.start, d.end, d.label, (), ())
+    return (1, 0, 0, d.label, _id_order(d.source), _id_order(d.target))
+
+
+def format_of(ann: "Annotation") -> str:
+    """The version a file needs: margin/1 unless it keeps decisions (so files without them
+    stay byte-identical and readable by margin/1 readers)."""
+    return FORMAT if ann.decisions else FORMAT_V1
+
+
 def make_span(doc_text: str, id: str, label: str, start: int, end: int, **kw) -> Span:
     """A span over ``doc_text[start:end]`` with its quote and context filled in."""
     return Span(
@@ -87,6 +127,7 @@ class Annotation:
     updated: str = ""
     spans: list[Span] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)  # gold files, margin/2
 
     @classmethod
     def new(cls, doc: "Document", annotator: str) -> "Annotation":
@@ -98,6 +139,7 @@ class Annotation:
             self,
             spans=sorted(self.spans, key=span_order),
             relations=sorted(self.relations, key=lambda r: (_id_order(r.id), r.source, r.target)),
+            decisions=sorted(self.decisions, key=decision_order),
         )
 
     def span_by_id(self) -> dict[str, Span]:

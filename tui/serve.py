@@ -22,11 +22,13 @@ from pathlib import Path
 
 from textual import events
 
+from .annotators import check_writer
 from .app.app import MarginApp
 from .app.screens.annotate import AnnotateScreen
 from .app.screens.name_prompt import NamePrompt
 from .corpus import Corpus
 from .errors import MarginError
+from .serve_access import new_token
 
 SHUTDOWN_WAIT = 10.0  # seconds the server gives its sessions to save and exit
 
@@ -97,21 +99,63 @@ def default_url(host: str, port: int) -> str:
     return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
 
 
-def make_server(command: str, corpus_root: Path, host: str, port: int, public_url: str):
-    """A textual-serve Server that, when stopped, ends its sessions at once (each saves first).
+def make_server(command: str, corpus_root: Path, host: str, port: int, public_url: str, token: str):
+    """A textual-serve Server that refuses whoever lacks ``token`` or comes from a foreign
+    Origin (see ``serve_access``), and that, when stopped, ends its sessions at once.
 
-    Without this, aiohttp waits up to 60 s for open browser sessions when only the server
-    is signalled (``kill``, ``docker stop``). textual-serve is imported here, not at the top,
-    so that session processes, which import this module, do not load the web server.
+    Without the latter, aiohttp waits up to 60 s for open browser sessions when only the
+    server is signalled (``kill``, ``docker stop``). textual-serve is imported here, not at
+    the top, so that session processes, which import this module, do not load the web server.
     """
+    import aiohttp_jinja2
+    from aiohttp import web
+    from rich.text import Text
     from textual_serve.server import Server
+
+    from .display import one_line
+    from .serve_access import origin_of, refusal
+
+    public_url = public_url.rstrip("/")
 
     class MarginServer(Server):
         def __init__(self) -> None:
             super().__init__(command, host=host, port=port, title="margin", public_url=public_url)
             self.sessions: set[asyncio.Task] = set()
+            self.token = token
+            self.origin = origin_of(public_url)
+            self.url = f"{public_url}/?token={token}"  # the only place the secret is shown
+
+        async def _make_app(self) -> web.Application:
+            # textual-serve's routes, plus the WebSocket route that carries the secret: its
+            # page script appends "?width=…&height=…" to the URL, so a query can't carry it
+            app = await super()._make_app()
+            app.router.add_get("/ws/{token}", self.handle_websocket)
+            return app
+
+        def refused(self, request: web.Request, websocket: bool) -> web.Response | None:
+            given = request.match_info.get("token") if websocket else request.query.get("token")
+            reason = refusal(self.token, self.origin, given, request.headers.get("Origin"), websocket)
+            if reason is None:
+                return None
+            what = "connection" if websocket else "page request"
+            self.console.print(Text(one_line(f"margin serve: refused a {what} from {request.remote}: {reason}")),
+                               highlight=False, soft_wrap=True)
+            return web.Response(status=403, text=f"403 Forbidden: {reason}. Open the address margin serve printed "
+                                                 "(it ends with ?token=...).\n")
+
+        async def handle_index(self, request: web.Request) -> web.StreamResponse:
+            if (response := self.refused(request, websocket=False)) is not None:
+                return response
+            context = await Server.handle_index.__wrapped__(self, request)  # the template's data
+            context["app_websocket_url"] += f"/{self.token}"
+            response = aiohttp_jinja2.render_template("app_index.html", request, context)
+            response.headers["Referrer-Policy"] = "no-referrer"  # the URL holds the secret
+            response.headers["Cache-Control"] = "no-store"
+            return response
 
         async def handle_websocket(self, request):
+            if (response := self.refused(request, websocket=True)) is not None:
+                return response
             task = asyncio.current_task()
             self.sessions.add(task)
             try:
@@ -120,8 +164,9 @@ def make_server(command: str, corpus_root: Path, host: str, port: int, public_ur
                 self.sessions.discard(task)
 
         async def on_startup(self, app) -> None:
-            self.console.print(f"margin: serving {corpus_root} on {self.public_url}\nPress Ctrl+C to stop.",
-                               highlight=False)
+            # soft_wrap: the URL stays on one line, whatever the terminal's width
+            self.console.print(Text(one_line(f"margin: serving {corpus_root} on {self.url}")), soft_wrap=True)
+            self.console.print("Press Ctrl+C to stop.", highlight=False)
 
         async def on_shutdown(self, app) -> None:
             for task in self.sessions:
@@ -145,9 +190,15 @@ async def children_reaped(timeout: float) -> None:
     await asyncio.sleep(0.02)  # let asyncio run the exit callbacks
 
 
+def dashboard_command(corpus_root: Path) -> str:
+    """The command a browser session runs to show ``margin dashboard`` (``serve --dashboard``)."""
+    return "exec " + shlex.join([sys.executable, "-m", "tui", "dashboard", "--corpus", str(Path(corpus_root).resolve())])
+
+
 def serve(corpus: Corpus, host: str, port: int, annotator: str | None, doc_id: str | None,
-          public_url: str | None = None) -> None:
-    """Serve until Ctrl+C; each session saves what it has open when it is stopped."""
+          public_url: str | None = None, *, dashboard: bool = False) -> None:
+    """Serve until Ctrl+C; each session saves what it has open when it is stopped.
+    With ``dashboard`` every session shows the team dashboard instead of the annotator."""
     try:  # a taken port or unknown host fails here, before the server says it is serving
         with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
             probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as aiohttp binds
@@ -156,8 +207,10 @@ def serve(corpus: Corpus, host: str, port: int, annotator: str | None, doc_id: s
         raise MarginError(f"cannot serve on {host} port {port}: {e.strerror or e}") from None
     with tempfile.TemporaryDirectory(prefix="margin-serve-") as locks:
         ServedApp(corpus, annotator, doc_id, Path(locks))  # a bad margin.yaml fails here, not per session
-        server = make_server(session_command(corpus.root, Path(locks), annotator, doc_id), corpus.root.resolve(),
-                             host, port, public_url or default_url(host, port))
+        command = (dashboard_command(corpus.root) if dashboard
+                   else session_command(corpus.root, Path(locks), annotator, doc_id))
+        server = make_server(command, corpus.root.resolve(), host, port, public_url or default_url(host, port),
+                             new_token())
         try:
             server.serve()
         except OSError as e:
@@ -173,6 +226,8 @@ def session(argv: list[str] | None = None) -> int:
     p.add_argument("doc", nargs="?")
     args = p.parse_args(argv)
     try:
+        if args.annotator is not None:
+            check_writer(args.annotator)
         app = ServedApp(Corpus(Path(args.corpus)), args.annotator, args.doc, Path(args.locks))
     except MarginError as e:
         print(f"margin: {e}", file=sys.stderr)

@@ -21,9 +21,12 @@ from yaml.constructor import SafeConstructor
 
 from . import anchor, canonical
 from .errors import ConflictError, DataError, ValidationError
-from .model import CONTEXT, FLAGS, FORMAT, STATUSES, Annotation, Document, Relation, Span
-from .schema import DEFAULT_SCHEMA, Schema
-from .yamlio import TIMESTAMP_RE, SafeLoader, number, quote, reader_error, scalar
+from .display import safe_repr
+from .model import (CONTEXT, DECISIONS, FLAGS, FORMAT, FORMATS, STATUSES, Annotation, Decision, Document,
+                    Relation, Span, format_of)
+from .names import name_problem
+from .schema import DEFAULT_SCHEMA, INT_LIMIT, Schema
+from .yamlio import TIMESTAMP_RE, SafeLoader, is_timestamp, number, quote, reader_error, scalar, strict_scalar_problem
 
 STR = "tag:yaml.org,2002:str"
 INT = "tag:yaml.org,2002:int"
@@ -33,13 +36,16 @@ NULL = "tag:yaml.org,2002:null"
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
 SEQ = "tag:yaml.org,2002:seq"
 MAP = "tag:yaml.org,2002:map"
+_NUMBERS = frozenset({"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"})
+_BOOLS = frozenset({"tag:yaml.org,2002:bool"})
 _KNOWN_TAGS = {STR, INT, FLOAT, BOOL, NULL, TIMESTAMP, SEQ, MAP}
 _constructor = SafeConstructor()
 
 SPAN_KEYS = ("id", "label", "start", "end", "text", "prefix", "suffix", "attrs", "note",
              "source", "from", "edited", "flag")
-TOP_KEYS = ("format", "document", "annotator", "status", "updated", "spans", "relations")
+TOP_KEYS = ("format", "document", "annotator", "status", "updated", "spans", "relations", "decisions")
 REL_KEYS = ("id", "label", "from", "to")
+DECISION_KEYS = ("decision", "label", "start", "end", "from", "to", "reason")
 
 
 # --------------------------------------------------------------------------- reading
@@ -48,13 +54,14 @@ REL_KEYS = ("id", "label", "from", "to")
 class _Reader:
     """Builds an Annotation from a node tree, collecting ``path:line: problem`` lines."""
 
-    def __init__(self, path: str):
+    def __init__(self, path: str, last_line: int = 1 << 62):
         self.path = path
+        self.last_line = last_line  # YAML also breaks lines at CR, NEL, LS, PS: stay on a real line
         self.problems: list[str] = []
         self.seen: set[int] = set()
 
     def error(self, node, msg: str) -> None:
-        line = node.start_mark.line + 1 if node is not None else 1
+        line = min(node.start_mark.line + 1, self.last_line) if node is not None else 1
         self.problems.append(f"{self.path}:{line}: {msg}")
 
     def tag_ok(self, node, what: str) -> bool:
@@ -103,8 +110,10 @@ class _Reader:
         self.seen.add(id(node))
         return node.value
 
-    def value(self, node, what: str):
-        """The Python value of a scalar node (str, int, float, bool, None, timestamp str)."""
+    def value(self, node, what: str, strict: frozenset = frozenset()):
+        """The Python value of a scalar node (str, int, float, bool, None, timestamp str).
+        ``strict``: tags whose plain forms that only YAML 1.1 reads as a number or boolean
+        (``012``, ``0x1A``, ``1_000``, ``1:30``, ``yes``) are refused rather than accepted."""
         if not isinstance(node, yaml.ScalarNode) and not self.tag_ok(node, what):
             return _BAD
         if not isinstance(node, yaml.ScalarNode):
@@ -117,6 +126,10 @@ class _Reader:
         tag = node.tag
         if tag == STR:
             return node.value
+        problem = strict_scalar_problem(tag, node.value) if tag in strict and not node.style else None
+        if problem:
+            self.error(node, f"{what}: {problem}")
+            return _BAD
         if tag == INT:
             try:
                 return _constructor.construct_yaml_int(node)
@@ -199,12 +212,13 @@ def parse(text: str, path: str = "<string>", schema: Schema = DEFAULT_SCHEMA,
         root = yaml.compose(text, Loader=SafeLoader)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
-        raise ValidationError([f"{path}:{mark.line + 1 if mark else 1}: YAML syntax error: {e.problem or e.context}"]) from None
+        line = min(mark.line + 1, text.count("\n") + 1) if mark else 1
+        raise ValidationError([f"{path}:{line}: YAML syntax error: {e.problem or e.context}"]) from None
     except yaml.reader.ReaderError as e:
         raise ValidationError([f"{path}:{reader_error(text, e)}"]) from None
     except yaml.YAMLError as e:
         raise ValidationError([f"{path}:1: YAML error: {str(e).splitlines()[0]}"]) from None
-    r = _Reader(path)
+    r = _Reader(path, text.count("\n") + 1)
     if root is None:
         raise ValidationError([f"{path}:1: empty file (expected a margin/1 annotation mapping)"])
     top = r.mapping(root, "file", TOP_KEYS)
@@ -213,10 +227,11 @@ def parse(text: str, path: str = "<string>", schema: Schema = DEFAULT_SCHEMA,
     for key in ("format", "document", "annotator", "spans"):
         if key not in top:
             r.error(root, f"missing key {key!r}")
+    fmt = None
     if "format" in top:
         fmt = r.string(top["format"], "format")
-        if isinstance(fmt, str) and fmt != FORMAT:
-            r.error(top["format"], f"unsupported format {fmt!r} (this version of margin reads {FORMAT})")
+        if isinstance(fmt, str) and fmt not in FORMATS:
+            r.error(top["format"], f"unsupported format {fmt!r} (this version of margin reads {' and '.join(FORMATS)})")
             raise ValidationError(r.problems)
     doc_id, sha, chars = "", "", 0
     if "document" in top:
@@ -226,11 +241,9 @@ def parse(text: str, path: str = "<string>", schema: Schema = DEFAULT_SCHEMA,
                 if k not in d:
                     r.error(top["document"], f"document: missing key {k!r}")
             if "id" in d:
-                from .corpus import NAME_RE
-
                 doc_id = r.string(d["id"], "document id")
-                if isinstance(doc_id, str) and not NAME_RE.fullmatch(doc_id):
-                    r.error(d["id"], f"invalid document id {doc_id!r}")
+                if isinstance(doc_id, str) and name_problem(doc_id, "document id"):
+                    r.error(d["id"], name_problem(doc_id, "document id"))
                 elif isinstance(doc_id, str) and doc is not None and doc_id != doc.id:
                     r.error(d["id"], f"document id {doc_id!r} does not match the document {doc.id!r}")
             if "sha256" in d:
@@ -240,11 +253,8 @@ def parse(text: str, path: str = "<string>", schema: Schema = DEFAULT_SCHEMA,
             if "chars" in d:
                 chars = r.integer(d["chars"], "document chars")
     annotator = r.string(top["annotator"], "annotator") if "annotator" in top else ""
-    if isinstance(annotator, str) and annotator:
-        from .corpus import NAME_RE
-
-        if not NAME_RE.fullmatch(annotator):
-            r.error(top["annotator"], f"invalid annotator name {annotator!r}")
+    if "annotator" in top and isinstance(annotator, str) and name_problem(annotator, "annotator name"):
+        r.error(top["annotator"], name_problem(annotator, "annotator name"))
     status = "in_progress"
     if "status" in top:
         status = r.string(top["status"], "status")
@@ -253,10 +263,10 @@ def parse(text: str, path: str = "<string>", schema: Schema = DEFAULT_SCHEMA,
     updated = ""
     if "updated" in top:
         v = r.value(top["updated"], "updated")
-        if isinstance(v, str):
+        if isinstance(v, str) and is_timestamp(v):
             updated = str(v)
-        elif v is not None and v is not _BAD:
-            r.error(top["updated"], f"updated must be a timestamp like 2026-11-25T10:00:00Z, {_got(top['updated'], v)}")
+        elif v is not _BAD and v is not None:
+            r.error(top["updated"], f"updated must be a UTC timestamp like 2026-11-25T10:00:00Z, got {safe_repr(str(v))}")
 
     text = doc.text if doc is not None else None
     stale = doc is not None and isinstance(sha, str) and sha != doc.sha256
@@ -272,9 +282,71 @@ def parse(text: str, path: str = "<string>", schema: Schema = DEFAULT_SCHEMA,
         rel = _read_relation(r, node, schema, span_labels, ids)
         if rel is not None:
             relations.append(rel)
+    decisions: list[Decision] = []
+    if "decisions" in top:
+        if fmt != FORMAT:
+            r.error(top["decisions"], f"decisions need format {FORMAT} (this file says {fmt!r})")
+        seen: set = set()
+        for node in r.sequence(top["decisions"], "decisions"):
+            dec = _read_decision(r, node, schema, span_labels)
+            if dec is not None:
+                if dec.key in seen:
+                    r.error(node, f"decision on {dec.key} is listed twice")
+                seen.add(dec.key)
+                decisions.append(dec)
     if r.problems:
         raise ValidationError(r.problems)
-    return Annotation(doc_id, sha, chars, annotator, status, updated, spans, relations)
+    return Annotation(doc_id, sha, chars, annotator, status, updated, spans, relations, decisions)
+
+
+def _read_decision(r: _Reader, node, schema: Schema, span_labels: dict) -> Decision | None:
+    """``{decision: rejected, label, start, end, reason}`` or ``{decision, label, from, to, reason}``."""
+    m = r.mapping(node, "decision", DECISION_KEYS)
+    if m is None:
+        return None
+    n0 = len(r.problems)
+    for k in ("decision", "label"):
+        if k not in m:
+            r.error(node, f"decision: missing key {k!r}")
+    span_keys, rel_keys = {"start", "end"} & set(m), {"from", "to"} & set(m)
+    if (len(span_keys) != 2 or rel_keys) and (len(rel_keys) != 2 or span_keys):
+        r.error(node, "decision: give either start and end (a span) or from and to (a relation)")
+    if len(r.problems) > n0:
+        return None
+    what = r.string(m["decision"], "decision")
+    if isinstance(what, str) and what not in DECISIONS:
+        r.error(m["decision"], f"unknown decision {what!r} (expected one of: {', '.join(DECISIONS)})")
+    label = r.string(m["label"], "decision: label")
+    reason = r.string(m["reason"], "decision: reason", optional=True) if "reason" in m else None
+    if span_keys:
+        if isinstance(label, str) and label not in schema.labels:
+            r.error(m["label"], f"decision: unknown label {label!r} (expected one of: {', '.join(schema.labels)})")
+        start = r.integer(m["start"], "decision: start")
+        end = r.integer(m["end"], "decision: end")
+        if isinstance(start, int) and isinstance(end, int):
+            if start < 0:
+                r.error(m["start"], f"decision: start {start} is negative")
+            elif end <= start:
+                r.error(m["end"], f"decision: end {end} must be greater than start {start}")
+        if len(r.problems) > n0:
+            return None
+        return Decision(label, start, end, reason=reason, decision=what)
+    rdef = schema.relations.get(label) if isinstance(label, str) else None
+    if isinstance(label, str) and rdef is None:
+        r.error(m["label"], f"decision: unknown relation {label!r} (expected one of: {', '.join(schema.relations) or 'none'})")
+    ends = []
+    for key, allowed in (("from", rdef.from_labels if rdef else None), ("to", rdef.to_labels if rdef else None)):
+        ref = r.string(m[key], f"decision: {key}")
+        ends.append(ref)
+        if not isinstance(ref, str):
+            continue
+        if ref not in span_labels:
+            r.error(m[key], f"decision: {key} {ref!r} is not the id of a span in this file")
+        elif allowed is not None and span_labels[ref] is not None and span_labels[ref] not in allowed:
+            r.error(m[key], f"decision: {key} {ref!r} is {_a(span_labels[ref])}; {label} goes {key} {' or '.join(allowed)}")
+    if len(r.problems) > n0:
+        return None
+    return Decision(label, source=ends[0], target=ends[1], reason=reason, decision=what)
 
 
 def _read_span(r: _Reader, node, schema: Schema, text, stale: bool, ids: dict, span_labels: dict) -> Span | None:
@@ -288,11 +360,12 @@ def _read_span(r: _Reader, node, schema: Schema, text, stale: bool, ids: dict, s
     if len(r.problems) > n0:
         return None
     sid = r.string(m["id"], "span id")
+    if isinstance(sid, str) and name_problem(sid, "span id"):
+        r.error(m["id"], name_problem(sid, "span id"))
+        sid = _BAD
     what = f"span {sid}" if isinstance(sid, str) else "span"
     if isinstance(sid, str):
-        if not sid:
-            r.error(m["id"], "span id must not be empty")
-        elif sid in ids:
+        if sid in ids:
             r.error(m["id"], f"duplicate id {sid!r}")
         ids[sid] = node
     label = r.string(m["label"], f"{what}: label")
@@ -332,7 +405,7 @@ def _read_span(r: _Reader, node, schema: Schema, text, stale: bool, ids: dict, s
             allowed = tuple(ldef.attrs) if ldef else ()
             amap = r.mapping(m["attrs"], f"{what}: attrs", allowed) or {}
         for aname, anode in amap.items():
-            v = r.value(anode, f"{what}: attribute {aname!r}")
+            v = r.value(anode, f"{what}: attribute {aname!r}", strict=_NUMBERS)
             if v is _BAD or v is None:
                 continue
             problem = ldef.attrs[aname].check(v)
@@ -350,8 +423,10 @@ def _read_span(r: _Reader, node, schema: Schema, text, stale: bool, ids: dict, s
         origin = tuple(v for v in vals if isinstance(v, str))
     edited = False
     if "edited" in m:
-        v = r.value(m["edited"], f"{what}: edited")
-        if not isinstance(v, bool):
+        v = r.value(m["edited"], f"{what}: edited", strict=_BOOLS)
+        if v is _BAD:
+            pass
+        elif not isinstance(v, bool):
             r.error(m["edited"], f"{what}: edited must be true or false")
         else:
             edited = v
@@ -372,6 +447,9 @@ def _read_relation(r: _Reader, node, schema: Schema, span_labels: dict, ids: dic
     if len(r.problems) > n0:
         return None
     rid = r.string(m["id"], "relation id")
+    if isinstance(rid, str) and name_problem(rid, "relation id"):
+        r.error(m["id"], name_problem(rid, "relation id"))
+        rid = _BAD
     what = f"relation {rid}" if isinstance(rid, str) else "relation"
     if isinstance(rid, str):
         if rid in ids:
@@ -399,11 +477,31 @@ def _read_relation(r: _Reader, node, schema: Schema, span_labels: dict, ids: dic
 # --------------------------------------------------------------------------- writing
 
 
+def _writable(ann: Annotation) -> None:
+    """Refuse to write what the readers would refuse: a file margin writes always reopens."""
+    problem = (name_problem(ann.doc_id, "document id") or name_problem(ann.annotator, "annotator name")
+               or (None if not ann.updated or is_timestamp(ann.updated) else
+                   f"updated must be a UTC timestamp like 2026-11-25T10:00:00Z, got {safe_repr(ann.updated)}"))
+    if problem:
+        raise DataError(problem)
+    for s in ann.spans:
+        problem = name_problem(s.id, "span id")
+        if problem is None and s.attrs:
+            problem = next((f"span {s.id}: attribute {k!r} does not fit in 64 bits" for k, v in s.attrs.items()
+                            if isinstance(v, int) and not isinstance(v, bool) and not -INT_LIMIT <= v < INT_LIMIT), None)
+        if problem:
+            raise DataError(problem)
+    for rel in ann.relations:
+        if name_problem(rel.id, "relation id"):
+            raise DataError(name_problem(rel.id, "relation id"))
+
+
 def dumps(ann: Annotation) -> str:
     """The canonical text of an annotation file (stable, one span per block)."""
+    _writable(ann)
     ann = ann.sorted()
     out = [
-        f"format: {FORMAT}\n",
+        f"format: {format_of(ann)}\n",
         f"document: {{id: {scalar(ann.doc_id)}, sha256: {scalar(ann.sha256)}, chars: {ann.chars}}}\n",
         f"annotator: {scalar(ann.annotator)}\n",
         f"status: {scalar(ann.status)}\n",
@@ -443,6 +541,13 @@ def dumps(ann: Annotation) -> str:
                        f"from: {scalar(rel.source)}, to: {scalar(rel.target)}}}\n")
     else:
         out.append("relations: []\n")
+    if ann.decisions:
+        out.append("decisions:\n")
+        for d in ann.decisions:
+            where = (f"start: {d.start}, end: {d.end}" if d.is_span
+                     else f"from: {scalar(d.source)}, to: {scalar(d.target)}")
+            reason = "" if d.reason is None else f", reason: {quote(d.reason)}"
+            out.append(f"- {{decision: {scalar(d.decision)}, label: {scalar(d.label)}, {where}{reason}}}\n")
     return "".join(out)
 
 
@@ -562,24 +667,32 @@ _UMASK = _umask()
 
 
 def _remove_dead_temps(path: Path) -> None:
-    """Delete temp files that writers killed mid-save left next to ``path``."""
+    """Delete temp files that writers killed mid-save left next to ``path``.
+
+    Best effort and never fatal: a name that only looks like ours (a huge or odd pid, a
+    folder, a link, a file we may not delete) is left alone; a save never fails here."""
     prefix = f".{path.name}."
-    for name in os.listdir(path.parent):
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return
+    for name in names:
         if not (name.startswith(prefix) and name.endswith(".tmp")):
             continue
         pid = name[len(prefix):].split(".", 1)[0]
-        if not pid.isdigit():
+        if not (pid.isascii() and pid.isdigit() and len(pid) <= 10):
             continue
         try:
             os.kill(int(pid), 0)
             continue  # its writer is alive: in flight
         except ProcessLookupError:
             pass
-        except PermissionError:
+        except (OSError, OverflowError, ValueError):
             continue
         try:
-            os.unlink(path.parent / name)
-        except FileNotFoundError:
+            if stat.S_ISREG(os.lstat(path.parent / name).st_mode):
+                os.unlink(path.parent / name)
+        except OSError:
             pass
 
 

@@ -4,7 +4,15 @@ Tokens are words (letters/digits, keeping inner ``.``, ``,``, ``-`` and apostrop
 ``12.5``, ``1,440``, ``US-based``, ``don't``), the possessive ``'s``/``’s`` on its own (as
 spaCy does: ``Indonesia`` ``’s``), or single punctuation characters.
 Sentences end at ``.``, ``!``, ``?`` (with closing quotes/brackets) followed by
-whitespace, or at a blank line / line break.
+whitespace, or at a line break, except (``_is_break``):
+
+- before a word starting with a lowercase letter or a digit (``"Why?" she asked``,
+  ``Acme Corp. said``, ``at 5 p.m. on Monday``);
+- after a title that precedes a name (``Dr.``, ``Mr.``, ``Gen.``, ``No.``);
+- after an abbreviation (``Corp.``, ``Inc.``, ``etc.``, ``Jan.``) or an initialism
+  (``U.S.``, ``p.m.``, ``J.``), unless the next word is one that starts sentences
+  (``The``, ``He``, ``But``...): ``the U.S. Embassy`` stays one sentence, ``in the U.S.
+  The next day`` is two.
 """
 
 from __future__ import annotations
@@ -16,6 +24,35 @@ from functools import lru_cache
 
 TOKEN_RE = re.compile(r"\w+(?:[.,\-]\w+)*(?:['’](?![sS]\b)\w+)*|['’][sS]\b|[^\w\s]", re.UNICODE)
 _SENT_END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n")
+TITLES = frozenset("""mr mrs ms mx dr prof sr jr st mt ft gen col lt capt sgt cpl maj adm cmdr gov sen rep
+    pres rev hon fr sr sra no nos art sec vol ch pp fig figs""".split())
+ABBREVIATIONS = frozenset("""corp inc ltd co bros plc llc dept univ assn ave blvd rd est approx etc vs cf al
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun""".split())
+STARTERS = frozenset("""the a an he she it they we i you his her its their our this that these those there
+    here but and or so yet if when while after before in on at for from as by with however meanwhile
+    police officials authorities""".split())
+_INITIALISM = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]\Z")  # U.S (its last period is the match), p.m, J
+_WORD_BEFORE = re.compile(r"[\w.]+\Z")
+_NEXT_WORD = re.compile(r"\s*[\"'“‘(\[]*(\w*)")
+
+
+def _is_break(text: str, m: re.Match) -> bool:
+    """Does the sentence-end candidate ``m`` really end a sentence?"""
+    if m.group() == "\n":
+        return True
+    nxt = _NEXT_WORD.match(text, m.end()).group(1)
+    if nxt[:1].islower() or nxt[:1].isdigit():
+        return False
+    punct = m.group().rstrip("\"'”’)]")
+    if punct != ".":
+        return True
+    before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    word = before.group() if before else ""
+    if word.lower() in TITLES:
+        return False
+    if word.lower() in ABBREVIATIONS or _INITIALISM.fullmatch(word) and (len(word) > 1 or word.isupper()):
+        return nxt.lower() in STARTERS
+    return True
 
 
 def tokenize(text: str) -> list[tuple[int, int]]:
@@ -28,6 +65,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     pos = 0
     for m in _SENT_END_RE.finditer(text):
+        if not _is_break(text, m):
+            continue
         _add_trimmed(text, pos, m.end(), out)
         pos = m.end()
     _add_trimmed(text, pos, len(text), out)

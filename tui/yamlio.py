@@ -25,6 +25,39 @@ _YAML11_WORDS = frozenset(
 # DEL and C1 controls, NEL, line/paragraph separators, BOM, non-characters, surrogates.
 _ESCAPE_RE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 TIMESTAMP_RE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z\Z")
+# The only plain number and boolean forms annotation files hold: what YAML 1.1 and 1.2 and
+# JSON read alike. Others (012 octal, 0x1A, 1_000, 1:30 sexagesimal, .inf, yes/on/y) are
+# named instead of accepted, since a reader of another YAML version sees another value.
+_STRICT = {
+    "tag:yaml.org,2002:int": re.compile(r"-?(?:0|[1-9][0-9]*)\Z"),
+    "tag:yaml.org,2002:float": re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?\Z"),
+    "tag:yaml.org,2002:bool": re.compile(r"(?:true|false)\Z"),
+}
+
+
+def strict_scalar_problem(tag: str, raw: str) -> str | None:
+    """A problem with the plain scalar ``raw`` that YAML 1.1 resolved as ``tag``, or None."""
+    pattern = _STRICT.get(tag)
+    if pattern is None or pattern.match(raw):
+        return None
+    kind = tag.rsplit(":", 1)[1]
+    if kind == "bool":
+        return f"unquoted {raw[:20]!r} is read as a boolean by YAML 1.1 only; write true/false, or quote it"
+    return (f"unquoted {raw[:20]!r} is read as a {kind} by YAML 1.1 only (octal, hex, _ or : forms differ "
+            "between readers); write plain decimal digits, or quote it")
+
+
+def is_timestamp(value: str) -> bool:
+    """``value`` is a UTC timestamp as margin writes it (``2026-11-25T10:00:00Z``), and a real date."""
+    if not TIMESTAMP_RE.match(value):
+        return False
+    from datetime import datetime
+
+    try:
+        datetime.strptime(value[:19], "%Y-%m-%dT%H:%M:%S")
+    except ValueError:
+        return False
+    return True
 
 
 def _esc(m: re.Match) -> str:

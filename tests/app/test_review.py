@@ -236,10 +236,13 @@ async def test_resume_from_an_existing_gold(team):
     first = gold(team)
     assert first["status"] == "in_progress"
     async with review(team) as (app, pilot, scr):
-        # the accepted ACTOR stays; the rejection left no trace, so 538 is open again
-        assert at(scr) == 538 and scr.adj.open_count() == 5
+        # the accepted ACTOR stays; the rejection is kept in the gold (margin/2), so the
+        # resumed review starts at the next open item and 538 stays rejected
+        assert first["format"] == "margin/2" and first["decisions"][0]["start"] == 538
+        assert at(scr) == 555 and scr.adj.open_count() == 4
         assert scr.adj.state(scr.adj.groups[0]) == ACCEPTED
-        await keys(pilot, "x", "1", "2", "1", "1")  # 538 555 598 relation 3194
+        assert scr.adj.state(next(g for g in scr.adj.groups if g.start == 538)) == REJECTED
+        await keys(pilot, "1", "2", "1", "1")  # 555 598 relation 3194
         assert scr.adj.open_count() == 0 and "the gold is done" in scr.message
     data = gold(team)
     assert data["status"] == "done"
@@ -357,10 +360,12 @@ async def test_a_broken_file_stops_with_its_problem(team):
 
 @pytest.fixture
 def launched(monkeypatch):
-    """Calls of run_review instead of opening the screen."""
+    """Calls of run_review instead of opening the screen (as if in a terminal)."""
+    import tui.commands
     from tui.app import review_app
 
     calls = []
+    monkeypatch.setattr(tui.commands, "needs_terminal", lambda what: None)
     monkeypatch.setattr(review_app, "run_review", lambda *a: calls.append(a) or 0)
     return calls
 

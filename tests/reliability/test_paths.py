@@ -85,14 +85,16 @@ def test_names_inside_a_file_are_checked(corpus):
     text = (DATA / "alice.yaml").read_text(encoding="utf-8").replace("annotator: alice", 'annotator: "../../x"')
     with pytest.raises(ValidationError) as e:
         store.parse(text, "f.yaml", corpus.schema)
-    assert e.value.problems == ["f.yaml:3: invalid annotator name '../../x'"]
+    assert len(e.value.problems) == 1
+    assert e.value.problems[0].startswith("f.yaml:3: invalid annotator name '../../x': use 1-128 characters")
 
 
 def test_document_id_inside_a_file_is_checked(corpus):
     text = (DATA / "alice.yaml").read_text(encoding="utf-8").replace(f'id: "{SEED}"', 'id: "../../x"')
     with pytest.raises(ValidationError) as e:
         store.parse(text, "f.yaml", corpus.schema)
-    assert e.value.problems == ["f.yaml:2: invalid document id '../../x'"]
+    assert len(e.value.problems) == 1
+    assert e.value.problems[0].startswith("f.yaml:2: invalid document id '../../x': use 1-128 characters")
 
 
 # ---------------------------------------------------------------- symlinks (policy: see docs)

@@ -7,6 +7,7 @@ import sys
 from textual.app import App
 
 from ..corpus import Corpus, load_settings
+from ..display import one_line
 from ..errors import DataError
 from .commands import MarginCommands
 from .screens.annotate import annotate_screen
@@ -52,5 +53,6 @@ def run_app(corpus: Corpus, annotator: str, doc_id: str | None) -> int:
     app = MarginApp(corpus, annotator, doc_id)
     app.run()
     if app.error:
-        print(app.error, file=sys.stderr)
+        for line in app.error.splitlines():
+            print(one_line(line), file=sys.stderr)  # paths and ids in it are data
     return app.return_code or 0

@@ -7,6 +7,7 @@ import sys
 from textual.app import App
 
 from ..corpus import Corpus, load_settings
+from ..display import one_line
 from ..errors import DataError
 from .commands import MarginCommands
 from .screens.review import review_screen
@@ -47,5 +48,6 @@ def run_review(corpus: Corpus, doc_id: str, annotators: list[str] | None = None,
     app = ReviewApp(corpus, doc_id, annotators, auto_accept)
     app.run()
     if app.error:
-        print(app.error, file=sys.stderr)
+        for line in app.error.splitlines():
+            print(one_line(line), file=sys.stderr)  # paths and ids in it are data
     return app.return_code or 0

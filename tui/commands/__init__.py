@@ -3,11 +3,44 @@
 from __future__ import annotations
 
 import getpass
+import json
 import os
 import re
+import sys
 from pathlib import Path
 
 from ..corpus import Corpus, check_name
+from ..display import one_line as safe_line  # every line the CLI prints that may carry data
+from ..errors import MarginError
+
+
+class UsageError(MarginError):
+    """The command was used wrongly (exit code 2, as argparse's errors)."""
+
+    exit_code = 2
+
+
+def say(message: object, err: bool = False) -> None:
+    """Print one line of a command's report or error: ids, names, paths and text in it are
+    made inert (no control character reaches the terminal; a newline shows as ⏎)."""
+    print(safe_line(str(message)), file=sys.stderr if err else sys.stdout)
+
+
+def print_json(obj) -> None:
+    """``--json``: the command's result as one JSON object on stdout (ASCII: every control,
+    C1 and bidi character escaped)."""
+    json.dump(obj, sys.stdout, indent=1)
+    print()
+
+
+def needs_terminal(what: str) -> None:
+    """Refuse (exit 2) unless stdin, stdout and stderr are terminals: a full-screen app must
+    not read a file as keys or write its escape codes into a file or pipe."""
+    for name in ("stdin", "stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is None or not stream.isatty():
+            raise UsageError(f"{what} needs a terminal, but {name} is not one; for a file or a pipe "
+                             "use another command ('margin --help' lists them)")
 
 
 def corpus_of(args) -> Corpus:

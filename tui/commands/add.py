@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from . import corpus_of
+from . import corpus_of, say
 
 HELP = "copy article files (UTF-8 .txt) into the corpus's seeds/"
 
@@ -11,7 +11,6 @@ def add_arguments(p) -> None:
 
 def run(args) -> int:
     corpus = corpus_of(args)
-    for f in args.files:
-        doc_id, copied = corpus.add(f)
-        print(f"{'added' if copied else 'already there'}: {doc_id}")
+    for doc_id, copied in corpus.add_all(args.files):  # all or none
+        say(f"{'added' if copied else 'already there'}: {doc_id}")
     return 0

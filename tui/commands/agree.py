@@ -73,6 +73,8 @@ def _print_tables(result) -> None:
     from rich.table import Table
     from rich.text import Text
 
+    from . import safe_line
+
     console = Console()
     spans = Table(title=f"Agreement over {len(result.documents)} document(s) with 2+ annotators",
                   caption="P R F1: exact span match (a is the reference); overlap: F1 of overlap "
@@ -84,7 +86,7 @@ def _print_tables(result) -> None:
         rows = [(lab, pair.exact[lab], pair.overlap[lab], pair.tokens[lab]) for lab in result.labels]
         rows.append(("micro", *pair.micro()))
         for i, (lab, ex, ov, tok) in enumerate(rows):
-            who = Text(f"{pair.a} /" if i == 0 else pair.b if i == 1 else "")
+            who = Text(safe_line(f"{pair.a} /" if i == 0 else pair.b if i == 1 else ""))
             spans.add_row(who, Text(str(pair.docs) if i == 0 else "", justify="right"),
                           Text(lab, style="bold" if lab == "micro" else ""),
                           _num(ex.precision), _num(ex.recall), _num(ex.f1), _num(ov.f1), _num(tok.kappa))
@@ -106,7 +108,7 @@ def _print_tables(result) -> None:
     docs.add_column("annotators")
     docs.add_column("disagreements", justify="right")
     for d in worst:
-        docs.add_row(Text(d.document), Text(", ".join(d.annotators)), Text(str(d.count), justify="right"))
+        docs.add_row(Text(safe_line(d.document)), Text(safe_line(", ".join(d.annotators))), Text(str(d.count), justify="right"))
     if worst:
         console.print(docs)
     else:

@@ -1,22 +1,25 @@
 from __future__ import annotations
 
-from . import corpus_of, default_annotator
+from . import corpus_of, default_annotator, needs_terminal
 
 HELP = "open the annotator on a document (the default command)"
 
 
 def add_arguments(p) -> None:
-    p.add_argument("doc", nargs="?", metavar="DOC", help="document id (default: the first not done)")
+    p.add_argument("doc", nargs="?", metavar="DOC",
+                   help="document id (default: your next assigned unfinished document "
+                        "(margin assign), else the first not done)")
     p.add_argument("--annotator", metavar="NAME",
                    help="whose annotations to edit (default: $MARGIN_ANNOTATOR or your login name)")
 
 
 def run(args) -> int:
+    from ..annotators import check_writer
     from ..corpus import check_name
     from ..errors import DataError
 
     corpus = corpus_of(args)
-    annotator = check_name(args.annotator, "annotator name") if args.annotator is not None else default_annotator()
+    annotator = check_writer(args.annotator if args.annotator is not None else default_annotator())
     ids = corpus.doc_ids()
     if not ids:
         raise DataError(f"{corpus.seeds_dir}: no articles; add some with 'margin add FILE...'")
@@ -25,6 +28,12 @@ def run(args) -> int:
         if args.doc not in ids:
             raise DataError(f"{corpus.doc_path(args.doc)}: no such document {args.doc!r}")
     corpus.schema  # fail on a bad margin.yaml before the screen opens
+    needs_terminal("the annotator")
+    doc_id = args.doc
+    if doc_id is None:
+        from ..assign import next_assigned
+
+        doc_id = next_assigned(corpus, annotator)  # None: no (unfinished) assignment
     from ..app.app import run_app
 
-    return run_app(corpus, annotator, args.doc)
+    return run_app(corpus, annotator, doc_id)

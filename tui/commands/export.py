@@ -4,15 +4,16 @@ import shlex
 import sys
 from pathlib import Path
 
-from . import corpus_of
-from ..errors import MarginError
+from . import UsageError, corpus_of, print_json, say
 
 HELP = "export the annotations as a dataset (jsonl, conll, brat, spacy, csv, parquet, claims)"
 SHOWN = 3  # warning details printed per kind; the card has them all
 
-
-class UsageError(MarginError):
-    exit_code = 2
+#: formats that write one data file when there is no --split: its extension. ``--out
+#: NAME<ext>`` writes that file (not a folder); the text ones may go to stdout (``--out -``).
+ONE_FILE = {"jsonl": ".jsonl", "csv": ".csv", "claims": ".csv", "conll": ".conll", "parquet": ".parquet",
+            "spacy": ".spacy"}
+TEXT = ("jsonl", "csv", "claims", "conll")
 
 
 def add_arguments(p) -> None:
@@ -20,8 +21,10 @@ def add_arguments(p) -> None:
 
     p.add_argument("--format", required=True, choices=list(FORMATS), metavar="FMT",
                    help="; ".join(f"{f.name}: {f.help}" for f in FORMATS.values()))
-    p.add_argument("--out", metavar="DIR",
-                   help="output directory, replaced as a whole (default: CORPUS/exports/FMT)")
+    p.add_argument("--out", metavar="DIR|FILE|-",
+                   help="output folder, replaced as a whole (default: CORPUS/exports/FMT); for a format of one "
+                        "file, a FILE with its extension (claims.csv, data.jsonl, train.spacy) or - for stdout "
+                        "(jsonl, csv, claims, conll); end a folder's name with / to force a folder")
     p.add_argument("--annotator", metavar="NAME|all",
                    help="whose annotations: a name, names separated by commas, or all "
                         "(default: gold if the corpus has gold files, else all)")
@@ -35,6 +38,7 @@ def add_arguments(p) -> None:
     p.add_argument("--conll-layer", metavar="LABEL", help="conll: a single tag column for LABEL")
     p.add_argument("--spacy-lang", metavar="CODE", help="spacy: language of spacy.blank (default en)")
     p.add_argument("--jobs", type=int, metavar="N", help="parsing processes (default: automatic)")
+    p.add_argument("--json", action="store_true", help="print the result as one JSON object")
 
 
 def command_line(args, annotators) -> str:
@@ -72,9 +76,25 @@ def _progress():
     return (lambda done, total: bar.update(task, completed=done, total=total)), bar.stop
 
 
+def destination(fmt: str, out: str | None, split: str | None) -> str:
+    """Where the export goes: "folder" (the default), "file" or "stdout"."""
+    if out == "-":
+        if fmt not in TEXT:
+            raise UsageError(f"--out - (stdout) takes a text format of one file ({', '.join(TEXT)}), not {fmt}")
+        if split:
+            raise UsageError("--out - writes one file, which cannot hold a --split; give a folder")
+        return "stdout"
+    if out is None or fmt not in ONE_FILE or out.endswith(("/", "\\")) or Path(out).is_dir():
+        return "folder"
+    if Path(out).suffix.lower() != ONE_FILE[fmt]:
+        return "folder"
+    if split:
+        raise UsageError(f"--out {out} is one file, which cannot hold a --split; give a folder")
+    return "file"
+
+
 def run(args) -> int:
     from ..dataset import default_annotators
-    from ..export import export
 
     if args.seed is not None and args.split is None:
         raise UsageError("--seed needs --split")
@@ -82,27 +102,58 @@ def run(args) -> int:
         raise UsageError("--conll-layer goes with --format conll")
     if args.spacy_lang and args.format != "spacy":
         raise UsageError("--spacy-lang goes with --format spacy")
+    where = destination(args.format, args.out, args.split)
+    if where == "stdout" and args.json:
+        raise UsageError("--json and --out - both write to stdout; give --out a file")
     corpus = corpus_of(args)
     annotators = _annotators(args.annotator)
     if annotators is None:
         annotators = default_annotators(corpus, args.docs) or "all"
-    out = Path(args.out) if args.out else corpus.root / "exports" / args.format
+    out = Path(args.out) if args.out and where != "stdout" else corpus.root / "exports" / args.format
     options = {"conll_layer": args.conll_layer, "spacy_lang": args.spacy_lang}
-    progress, stop = _progress()
-    try:
-        result = export(corpus, args.format, out, annotators=annotators, docs=args.docs,
-                        labels=args.labels, split=args.split, seed=args.seed or 0, status=args.status,
-                        options=options, command=command_line(args, annotators), jobs=args.jobs,
-                        progress=progress)
-    finally:
-        stop()
-    sizes = ", ".join(f"{p.name} {len(p.records)}" for p in result.parts) if len(result.parts) > 1 else ""
-    print(f"exported {result.records} record(s) of {result.documents} document(s) as {args.format} "
-          f"to {out}{f' ({sizes})' if sizes else ''}: {len(result.files)} file(s) including dataset_card.md")
+
+    def export_to(folder: Path):
+        from ..export import export
+
+        progress, stop = _progress()
+        try:
+            return export(corpus, args.format, folder, annotators=annotators, docs=args.docs,
+                          labels=args.labels, split=args.split, seed=args.seed or 0, status=args.status,
+                          options=options, command=command_line(args, annotators), jobs=args.jobs,
+                          progress=progress)
+        finally:
+            stop()
+
+    if where == "folder":
+        result = export_to(out)
+        files = result.files
+    else:  # one data file, written atomically, or stdout (tui.export.export_file)
+        from ..export import export_file
+
+        progress, stop = _progress()
+        try:
+            result = export_file(corpus, args.format, "-" if where == "stdout" else out, annotators=annotators,
+                                 docs=args.docs, labels=args.labels, status=args.status, options=options,
+                                 command=command_line(args, annotators), jobs=args.jobs, progress=progress)
+        finally:
+            stop()
+        files = {("-" if where == "stdout" else out.name): sha for sha in result.files.values()}
+    shown = "-" if where == "stdout" else str(out)
+    if args.json:
+        print_json({"format": args.format, "out": shown, "kind": where, "records": result.records,
+                    "documents": result.documents, "parts": {p.name: len(p.records) for p in result.parts},
+                    "files": files, "warnings": result.warnings})
+    else:
+        sizes = ", ".join(f"{p.name} {len(p.records)}" for p in result.parts) if len(result.parts) > 1 else ""
+        what = (f"{len(files)} file(s) including dataset_card.md" if where == "folder" else
+                "one file (export to a folder for the dataset card)")
+        say(f"exported {result.records} record(s) of {result.documents} document(s) as {args.format} "
+            f"to {shown}{f' ({sizes})' if sizes else ''}: {what}", err=where == "stdout")
     for kind, details in result.warnings.items():
-        print(f"margin: warning: {len(details)} {kind} (all listed in {out / 'dataset_card.md'})", file=sys.stderr)
+        listed = f"all listed in {out / 'dataset_card.md'}" if where == "folder" else "the dataset card of a folder export lists them all"
+        say(f"margin: warning: {len(details)} {kind} ({listed})", err=True)
         for d in details[:SHOWN]:
-            print(f"  {d}", file=sys.stderr)
+            say(f"  {d}", err=True)
         if len(details) > SHOWN:
-            print(f"  ... and {len(details) - SHOWN} more", file=sys.stderr)
+            say(f"  ... and {len(details) - SHOWN} more", err=True)
     return 0

@@ -1,10 +1,15 @@
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
+from pathlib import Path
 
-from . import corpus_of
+from . import UsageError, corpus_of, print_json, say
 
 HELP = "import annotations from margin, brat, CoNLL, doccano, Label Studio, Prodigy or spaCy files as margin YAML"
+
+#: where an input path of "-" (stdin) is not possible: formats read from a folder of pairs
+NO_STDIN = ("brat",)
 
 
 def add_arguments(p) -> None:
@@ -14,25 +19,56 @@ def add_arguments(p) -> None:
                    help="auto (the default: detected from the file), brat (.ann + .txt), jsonl (margin's "
                         "export), conll (any tokenizer; BIO/IOB1/BIOES), doccano, labelstudio (JSON, JSON-MIN, "
                         "JSONL), prodigy (JSONL) or spacy (DocBin; needs margin[spacy])")
-    p.add_argument("path", metavar="PATH", help="a file, or a folder of such files")
+    p.add_argument("path", metavar="PATH", help="a file, or a folder of such files; - reads one file from stdin")
     p.add_argument("--annotator", required=True, metavar="NAME",
                    help="write annotations/<doc>/NAME.yaml")
     p.add_argument("--map", action="append", metavar="OLD=NEW",
                    help="rename a label or relation of the input to one of the schema (repeatable)")
     p.add_argument("--force", action="store_true", help="replace existing annotation files of NAME")
+    p.add_argument("--json", action="store_true", help="print the result as one JSON object")
+
+
+@contextmanager
+def input_path(raw: str, fmt: str):
+    """``raw`` as a Path; for "-", stdin saved to a temporary file named after the format,
+    with that file's name shown as <stdin> in every error."""
+    if raw != "-":
+        yield Path(raw)
+        return
+    import tempfile
+
+    from ..errors import MarginError, ValidationError
+
+    if fmt in NO_STDIN:
+        raise UsageError(f"--format {fmt} reads a folder; it cannot come from stdin (-)")
+    with tempfile.TemporaryDirectory(prefix="margin-stdin.") as tmp:
+        path = Path(tmp) / f"stdin.{fmt}"
+        path.write_bytes(sys.stdin.buffer.read())
+        try:
+            yield path
+        except ValidationError as e:
+            raise ValidationError([p.replace(str(path), "<stdin>") for p in e.problems]) from None
+        except MarginError as e:
+            e.args = tuple(a.replace(str(path), "<stdin>") if isinstance(a, str) else a for a in e.args)
+            raise
 
 
 def run(args) -> int:
-    from ..display import one_line
     from ..importers import import_path, parse_map
 
     corpus = corpus_of(args)
     notes: list[str] = []
-    written = import_path(corpus, args.format, args.path, args.annotator,
-                          label_map=parse_map(args.map), force=args.force, notes=notes)
+    with input_path(args.path, args.format) as path:
+        written = import_path(corpus, args.format, path, args.annotator,
+                              label_map=parse_map(args.map), force=args.force, notes=notes)
     for note in notes:
-        print(one_line(note), file=sys.stderr)
+        say(note, err=True)
     spans = sum(len(ann.spans) for _, ann in written)
     rels = sum(len(ann.relations) for _, ann in written)
-    print(f"imported {len(written)} document(s) as {args.annotator}: {spans} span(s), {rels} relation(s)")
+    if args.json:
+        print_json({"annotator": args.annotator, "spans": spans, "relations": rels,
+                    "documents": [{"document": ann.doc_id, "file": str(dest), "spans": len(ann.spans),
+                                   "relations": len(ann.relations)} for dest, ann in written]})
+    else:
+        say(f"imported {len(written)} document(s) as {args.annotator}: {spans} span(s), {rels} relation(s)")
     return 0

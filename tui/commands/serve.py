@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import sys
 
-from . import corpus_of
+from . import corpus_of, say
 
 HELP = "serve the annotator to web browsers (needs the serve extra)"
 EXTRA = "margin serve needs the serve extra: pip install 'margin[serve]'"
@@ -24,6 +24,8 @@ def add_arguments(p) -> None:
     p.add_argument("--port", type=port_number, default=8000, help="port to listen on (default: 8000)")
     p.add_argument("--annotator", metavar="NAME",
                    help="annotator name for the sessions (default: each browser session asks for one)")
+    p.add_argument("--dashboard", action="store_true",
+                   help="serve the team dashboard (margin dashboard) instead of the annotator")
     p.add_argument("--public-url", metavar="URL",
                    help="address browsers use to reach the server, e.g. behind a proxy (default: http://HOST:PORT)")
 
@@ -31,6 +33,7 @@ def add_arguments(p) -> None:
 def run(args) -> int:
     import importlib.util
 
+    from ..annotators import check_writer
     from ..corpus import check_name
     from ..errors import DataError, MarginError
 
@@ -41,7 +44,7 @@ def run(args) -> int:
         return 1
     corpus = corpus_of(args)
     if args.annotator is not None:
-        check_name(args.annotator, "annotator name")
+        check_writer(args.annotator)
     ids = corpus.doc_ids()
     if not ids:
         raise DataError(f"{corpus.seeds_dir}: no articles; add some with 'margin add FILE...'")
@@ -53,7 +56,7 @@ def run(args) -> int:
     from ..serve import is_loopback, serve
 
     if not is_loopback(args.host):
-        print(f"margin serve: warning: listening on {args.host}: anyone who can reach it "
-              "can read and edit this corpus (there is no login)", file=sys.stderr)
-    serve(corpus, args.host, args.port, args.annotator, args.doc, args.public_url)
+        say(f"margin serve: warning: listening on {args.host}: anyone who can reach it "
+            "and has the address printed below can read and edit this corpus", err=True)
+    serve(corpus, args.host, args.port, args.annotator, args.doc, args.public_url, dashboard=args.dashboard)
     return 0

@@ -14,6 +14,7 @@ def add_arguments(p) -> None:
 
 def run(args) -> int:
     from ..dataset import load_items
+    from . import safe_line
 
     corpus = corpus_of(args)
     labels = list(corpus.schema.labels)
@@ -36,12 +37,14 @@ def run(args) -> int:
         return 0
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(title=f"{len(corpus.doc_ids())} document(s), {len(annotated)} annotated, {len(rows)} file(s)")
     for col in ("document", "annotator", "status", *labels, "relations"):
         table.add_column(col, justify="right" if col in labels or col == "relations" else "left")
     for r in rows:
-        table.add_row(r["document"], r["annotator"], r["status"], *(str(r[lab]) for lab in labels), str(r["relations"]))
+        table.add_row(*(Text(safe_line(r[k])) for k in ("document", "annotator", "status")),  # data: no markup
+                      *(str(r[lab]) for lab in labels), str(r["relations"]))
     if rows:
         table.add_section()
         table.add_row("total", "", f"{sum(r['status'] == 'done' for r in rows)} done",

@@ -1,9 +1,8 @@
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-from . import corpus_of
+from . import corpus_of, print_json, say
 
 HELP = "check annotation files (the whole corpus, or the given files/folders); exit 1 on problems"
 
@@ -12,6 +11,8 @@ def add_arguments(p) -> None:
     p.add_argument("paths", nargs="*", metavar="PATH",
                    help="annotation .yaml files or folders (default: the whole corpus)")
     p.add_argument("-q", "--quiet", action="store_true", help="print problems only")
+    p.add_argument("--json", action="store_true",
+                   help="print the result as one JSON object (problems are also printed on stderr)")
 
 
 def _files(corpus, paths: list[str]) -> list[Path]:
@@ -36,7 +37,7 @@ def run(args) -> int:
     try:
         corpus.schema
     except DataError as e:
-        print(e, file=sys.stderr)
+        say(e, err=True)
         return 1
     if not args.paths:
         for doc_id in corpus.doc_ids():
@@ -72,15 +73,15 @@ def run(args) -> int:
             for sid in loaded.flagged:
                 s = by_id[sid]
                 flagged.append(f"{f}: span {sid} ({s.label} {s.text[:40]!r}) flagged {s.flag}: check it")
-            if not args.quiet:
-                print(f"{f}: document changed; re-anchored {loaded.moved} span(s), "
-                      f"{len(loaded.flagged)} flagged")
-    for p in problems:
-        print(p, file=sys.stderr)
-    for p in flagged:
-        print(p, file=sys.stderr)
-    if not args.quiet:
-        status = "ok" if not problems and not flagged else "FAILED"
-        print(f"{status}: {len(files)} file(s), {n_spans} span(s), {len(problems)} problem(s), "
-              f"{moved} moved, {len(flagged)} flagged")
-    return 1 if problems or flagged else 0
+            if not args.quiet and not args.json:
+                say(f"{f}: document changed; re-anchored {loaded.moved} span(s), {len(loaded.flagged)} flagged")
+    for p in problems + flagged:
+        say(p, err=True)
+    ok = not problems and not flagged
+    if args.json:
+        print_json({"ok": ok, "files": len(files), "spans": n_spans, "moved": moved,
+                    "problems": problems, "flagged": flagged})
+    elif not args.quiet:
+        say(f"{'ok' if ok else 'FAILED'}: {len(files)} file(s), {n_spans} span(s), {len(problems)} problem(s), "
+            f"{moved} moved, {len(flagged)} flagged")
+    return 0 if ok else 1

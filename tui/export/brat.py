@@ -9,7 +9,12 @@ Offsets are code points into it. ``.ann`` lines (``tui.importers.brat`` reads th
   texts joined by one space, as brat itself does); a span starting or ending with a break
   gets an empty fragment there so its offsets stay exact.
 - ``A<k>\\tATTR T<n> VALUE``: values are percent-encoded where brat cannot take the
-  character (``%``, ``|``, ``,``, whitespace, controls): ``at least`` -> ``at%20least``.
+  character (``%``, ``|``, ``,``, ``<``, ``>``, whitespace, controls): ``at least`` ->
+  ``at%20least``. In ``annotation.conf`` every ``<...>`` must be one of brat's reserved
+  macros (else brat drops the whole file for its default), hence ``<`` and ``>``.
+- Type names (labels, attribute and relation names) must be brat storage forms
+  (``[A-Za-z0-9_-]+``): brat rewrites any other name, so the .ann files would no longer
+  match the configuration. Such a name is refused with one line, before anything is written.
 - ``R<n>\\tattributed_to Arg1:T<claim> Arg2:T<actor>`` for relation ``r<n>``.
 - ``#<k>\\tAnnotatorNotes T<n>\\tNOTE`` with ``\\\\``, ``\\n``, ``\\r``, ``\\t`` escapes.
 """
@@ -18,12 +23,15 @@ from __future__ import annotations
 
 import re
 
+from ..display import one_line
+from ..errors import DataError
 from ..yamlio import number
 
 # Characters str.splitlines() breaks at: brat reads .ann files line by line with them.
 LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _BREAK_RUN = re.compile(f"[{LINE_BREAKS}]+")
-_NEEDS_PERCENT = re.compile(r"[%|,\s\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_NEEDS_PERCENT = re.compile(r"[%|,<>\s\x00-\x1f\x7f-\x9f\u2028\u2029]")
+STORAGE_FORM = re.compile(r"[A-Za-z0-9_-]+\Z")
 _NOTE_ESC = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _NOTE_RE = re.compile(f"[\\\\\\n\\r\\t{LINE_BREAKS}]")
 _NUM_ID = re.compile(r"[A-Za-z]+(\d+)\Z")
@@ -134,12 +142,26 @@ def visual_conf(schema, labels) -> str:
     return "\n".join(out) + "\n"
 
 
+def check_names(schema, labels) -> None:
+    """Refuse names brat would rewrite (its ``normalize_to_storage_form``)."""
+    names = [("label", lab) for lab in labels]
+    names += [("attribute", a) for lab in labels for a in schema.labels[lab].attrs]
+    names += [("relation", r.name) for r in schema.relations.values()
+              if set(r.from_labels) & set(labels) and set(r.to_labels) & set(labels)]
+    for what, name in names:
+        if not STORAGE_FORM.match(name):
+            raise DataError(f"--format brat: {what} name {one_line(repr(name), 60)} is not a brat type name "
+                            "(letters A-Z a-z, digits, _ and - only); rename it in margin.yaml or use --labels")
+
+
 def write(parts, ctx) -> None:
+    check_names(ctx.schema, ctx.labels)
     for p in parts:
         for r in p.records:
             base = f"{p.prefix}{r.annotator}/{r.doc.id}"
-            ctx.write(base + ".txt", r.doc.text.encode("utf-8"))
+            source = f"document {r.doc.id!r}, annotator {r.annotator!r}"
+            ctx.write(base + ".txt", r.doc.text.encode("utf-8"), source)
             ann = ann_text(r.doc.text, r.annotation, f"{r.doc.id}/{r.annotator}", ctx.warn)
-            ctx.write(base + ".ann", ann.encode("utf-8"))
+            ctx.write(base + ".ann", ann.encode("utf-8"), source)
     ctx.write("annotation.conf", annotation_conf(ctx.schema, ctx.labels, parts).encode("utf-8"))
     ctx.write("visual.conf", visual_conf(ctx.schema, ctx.labels).encode("utf-8"))

@@ -64,6 +64,11 @@ def render(fmt: str, ctx, parts, *, command: str, seed: int | None, annotators: 
               yaml.dump(ctx.schema.to_dict(), Dumper=SafeDumper, sort_keys=False, allow_unicode=True).rstrip(),
               "```", ""]
 
+    if ctx.notes:
+        lines += ["## About this format", ""]
+        for note in ctx.notes:
+            lines += [note, ""]
+
     lines += ["## Agreement", "", "Not measured by the export; run `margin agree` on the corpus.", ""]
 
     lines += ["## Warnings", ""]

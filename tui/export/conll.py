@@ -1,9 +1,17 @@
 """CoNLL: one token a line, then one BIO (IOB2) tag column per exported label, ``<split>.conll``.
 
 Columns are separated by one space: ``token TAG_label1 TAG_label2 ...`` in schema label
-order (the card names them). Sentences (``tui.tokens.sentences``) end with a blank line;
-each record starts with ``-DOCSTART-`` and an ``O`` per tag column, then a blank line.
-Records come in the order of the card and the other formats (document, then annotator).
+order. The file's first line names them, in the CoNLL-U Plus style: ``# columns = TOKEN
+ACTOR FIGURE CLAIM``. Sentences (``tui.tokens.sentences``) end with a blank line; each
+record starts with a lone ``-DOCSTART-`` line, then a blank line. Records come in the
+order of the card and the other formats (document, then annotator).
+
+Why not the bare CoNLL-2003 shape: ``token X Y Z`` is what CoNLL-2003 readers take for
+``token POS chunk NER``, and ``spacy convert`` read it without a word, keeping only the
+last column. The header and the lone ``-DOCSTART-`` make it refuse the file instead
+(its "E903: not formatted correctly"). ``--conll-layer LABEL`` writes the classic
+two-column NER file with CoNLL-2003's ``-DOCSTART- -X- O O`` document lines and no
+header, which ``spacy convert`` and other NER readers read correctly.
 
 Overlapping spans of different labels each get their own column. What one column cannot
 hold is reported, never silently shifted: a span not on token boundaries is extended to
@@ -20,6 +28,12 @@ from ..errors import DataError
 from ..tokens import token_index
 
 EXT = ".conll"
+DOCSTART = "-DOCSTART-"
+DOCSTART_2003 = "-DOCSTART- -X- O O"  # spaCy's converter splits documents at exactly this line
+
+
+def header(labels: tuple[str, ...]) -> str:
+    return "# columns = TOKEN " + " ".join(labels)
 
 
 def tag_columns(text: str, spans, labels: tuple[str, ...], where: str, warn) -> tuple[list, list[list[str]]]:
@@ -52,10 +66,11 @@ def tag_columns(text: str, spans, labels: tuple[str, ...], where: str, warn) -> 
     return tokens, columns
 
 
-def record_lines(text: str, spans, labels: tuple[str, ...], where: str, warn) -> list[str]:
+def record_lines(text: str, spans, labels: tuple[str, ...], where: str, warn,
+                 docstart: str = DOCSTART) -> list[str]:
     tokens, columns = tag_columns(text, spans, labels, where, warn)
     rows = list(map(" ".join, zip([text[a:b] for a, b in tokens], *columns)))
-    out = ["-DOCSTART-" + " O" * len(labels), ""]
+    out = [docstart, ""]
     starts = token_index(text).starts
     prev = 0
     for a, _ in token_index(text).sentences[1:]:
@@ -78,8 +93,15 @@ def check(labels, options) -> None:
 def write(parts, ctx) -> None:
     layer = ctx.options.get("conll_layer")
     labels = (layer,) if layer else ctx.labels
+    docstart = DOCSTART_2003 if layer else DOCSTART
+    ctx.notes.append(f"Columns: `{header(labels)[len('# columns = '):]}`" + (
+        " (the classic two-column NER layout)." if layer else
+        ", named on the file's first line (`# columns = ...`); skip that line when reading."))
     for p in parts:
         with ctx.text(p.name + EXT) as f:
+            if not layer:
+                f.write(header(labels) + "\n")
             for r in p.records:
-                lines = record_lines(r.doc.text, r.annotation.spans, labels, f"{r.doc.id}/{r.annotator}", ctx.warn)
+                lines = record_lines(r.doc.text, r.annotation.spans, labels, f"{r.doc.id}/{r.annotator}",
+                                     ctx.warn, docstart)
                 f.write("\n".join(lines) + "\n")

@@ -6,6 +6,11 @@
 (``datasets``, ``pandas``, ``pyarrow``) infers one schema. Span keys ``source``, ``from``,
 ``edited``, ``flag`` appear (on every span) only when some span of the export has them.
 Offsets are code points; numbers keep their YAML type (``1440`` stays an int).
+
+Arrow needs one type per attribute name: margin.yaml may give one name two kinds across
+labels (``value: number`` on FIGURE, ``value: text`` on ACTOR), which ``pyarrow.json`` and
+``datasets`` refuse ("changed from number to string"). Such a name's values are written
+as strings everywhere (numbers in their YAML spelling, ``"1440"``), and the card says so.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from __future__ import annotations
 import json
 
 from ..model import Annotation, Document, Span
+from ..yamlio import number
 
 EXT = ".jsonl"
 # Optional span keys: (json key, model attribute, default written when absent)
@@ -26,21 +32,39 @@ def optional_keys(parts) -> tuple:
     return tuple(o for o in OPTIONAL if any(getattr(s, o[1]) != o[2] for s in spans))
 
 
-def span_obj(s: Span, extra: tuple) -> dict:
+def mixed_kinds(schema, labels) -> dict[str, list[str]]:
+    """Attribute names that are numbers on some exported label and strings on another:
+    {name: ["LABEL: kind", ...]}."""
+    kinds: dict[str, dict[str, str]] = {}
+    for lab in labels:
+        for a in schema.labels[lab].attrs.values():
+            kinds.setdefault(a.name, {})[lab] = a.kind
+    return {n: [f"{lab}: {k}" for lab, k in by.items()] for n, by in kinds.items()
+            if "number" in by.values() and set(by.values()) != {"number"}}
+
+
+def _attrs(attrs: dict, as_text) -> dict:
+    if not as_text:
+        return dict(attrs)
+    return {k: number(v) if k in as_text and isinstance(v, (int, float)) and not isinstance(v, bool) else v
+            for k, v in attrs.items()}
+
+
+def span_obj(s: Span, extra: tuple, as_text=frozenset()) -> dict:
     d = {"id": s.id, "start": s.start, "end": s.end, "label": s.label, "text": s.text,
-         "attrs": dict(s.attrs), "note": s.note}
+         "attrs": _attrs(s.attrs, as_text), "note": s.note}
     for key, attr, _ in extra:
         v = getattr(s, attr)
         d[key] = list(v) if key == "from" else v
     return d
 
 
-def record_obj(doc: Document, ann: Annotation, extra: tuple = ()) -> dict:
+def record_obj(doc: Document, ann: Annotation, extra: tuple = (), as_text=frozenset()) -> dict:
     return {
         "id": doc.id,
         "text": doc.text,
         "annotator": ann.annotator,
-        "spans": [span_obj(s, extra) for s in ann.spans],
+        "spans": [span_obj(s, extra, as_text) for s in ann.spans],
         "relations": [{"id": r.id, "label": r.label, "from": r.source, "to": r.target} for r in ann.relations],
         "meta": {"sha256": doc.sha256, "chars": len(doc.text), "status": ann.status, "updated": ann.updated},
     }
@@ -57,7 +81,12 @@ def dumps(obj: dict) -> str:
 
 def write(parts, ctx) -> None:
     extra = optional_keys(parts)
+    mixed = mixed_kinds(ctx.schema, ctx.labels)
+    for name, kinds in mixed.items():
+        ctx.notes.append(f"Attribute `{name}` has two kinds ({', '.join(kinds)}): so that Arrow (`datasets`, "
+                         f"`pyarrow`) reads one type, its values are strings in `attrs` (numbers in their YAML "
+                         f"spelling, `\"1440\"`); convert them with `float()` for the number labels.")
     for p in parts:
         with ctx.text(p.name + EXT) as f:
             for r in p.records:
-                f.write(dumps(record_obj(r.doc, r.annotation, extra)))
+                f.write(dumps(record_obj(r.doc, r.annotation, extra, frozenset(mixed))))

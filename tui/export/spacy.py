@@ -29,6 +29,21 @@ def alone(spans) -> list:
     return out
 
 
+def missing_runs(sdoc, placed, ents) -> list:
+    """Unlabelled spans over the tokens of every placed span not in ``ents`` (merged, so
+    they do not overlap each other, as ``Doc.set_ents`` requires)."""
+    from spacy.tokens import Span
+
+    chosen = {(e.start, e.end) for e in ents}
+    runs: list[list[int]] = []
+    for sp in sorted((sp for sp in placed if (sp.start, sp.end) not in chosen), key=lambda sp: sp.start):
+        if runs and sp.start <= runs[-1][1]:
+            runs[-1][1] = max(runs[-1][1], sp.end)
+        else:
+            runs.append([sp.start, sp.end])
+    return [Span(sdoc, a, b) for a, b in runs]
+
+
 def make_doc(nlp, doc, ann, labels, where: str, warn):
     sdoc = nlp.make_doc(doc.text)
     placed = []
@@ -45,7 +60,8 @@ def make_doc(nlp, doc, ann, labels, where: str, warn):
     for lab in labels:
         sdoc.spans[lab] = [sp for sp in placed if sp.label_ == lab]
     sdoc.spans[ALL] = placed
-    sdoc.ents = alone(placed)
+    ents = alone(placed)
+    sdoc.set_ents(ents, missing=missing_runs(sdoc, placed, ents), default="outside")
     sdoc.user_data["margin"] = {
         "id": doc.id, "annotator": ann.annotator, "status": ann.status, "sha256": doc.sha256,
         "spans": [{"id": s.id, "label": s.label, "start": s.start, "end": s.end,

@@ -17,7 +17,6 @@ from ..errors import DataError
 from ..schema import Schema
 
 MAX_INPUT_BYTES = 512 * 2**20  # one input file; bigger ones are refused before reading
-MAX_NUMBER = 2**63  # attribute integers beyond this are refused (JSON/Arrow readers overflow)
 
 
 @dataclass
@@ -106,10 +105,7 @@ class Reading:
             if adef is None:
                 self.problem(where, f"{label} has no attribute {str(name)[:60]!r} (it has: {', '.join(ldef.attrs) or 'none'})")
                 continue
-            problem = adef.check(value)
-            if problem is None and isinstance(value, int) and not isinstance(value, bool) \
-                    and not abs(value) < MAX_NUMBER:
-                problem = f"attribute {name!r}: the integer {str(value)[:20]}... is out of range (|value| < 2**63)"
+            problem = adef.check(value)  # the schema's rule: kinds, values, 64-bit integers
             if problem:
                 self.problem(where, f"{label}: {problem}")
                 continue

@@ -54,7 +54,8 @@ def read(path: Path, reading) -> list[Incoming]:
                     out.append(_document(f, start, block, reading, hint))
                 block, start, hint = [], n, None
             elif cols and cols[0].startswith("#") and (len(cols) < 2 or not is_tag(cols[1])):
-                m = ID_RE.match(line.strip())  # a comment (CoNLL-U style); "# O" is a token
+                m = ID_RE.match(line.strip())  # a comment (CoNLL-U style, the export's '# columns = ...'
+                # header); "# O" is a token
                 hint = m.group(1) if m else hint
             elif cols:
                 block.append((n, cols))

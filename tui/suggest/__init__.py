@@ -1,11 +1,15 @@
 """Offline suggestions: rules that propose ACTOR, FIGURE and CLAIM spans and
-``attributed_to`` relations for an article. Pure Python, no model, no network.
+``attributed_to`` relations for an article, cut to the corpus's conventions, combined with
+a model trained on the corpus (``tui.learn``) for every label of the schema. No network.
 
-    >>> s = suggest(text)                 # Suggestions(spans, relations)
+    >>> s = suggest(text)                 # Suggestions(spans, relations, sources, confidence)
+    >>> s = suggest(text, schema, conventions=guidelines.conventions, model=model)
+    >>> s.sources["g3"], s.confidence["g3"]          # ("model", 0.93)
     >>> ann, n_spans, n_rels = merge(annotation, s)
 
-Spans carry ``source="suggest"`` and ids ``g1, g2, ...`` (relations ``gr1, ...``) in
-document order. See docs/suggest.md for what each rule family finds and misses.
+Spans carry ``source="suggest"`` (the file format's marker) and ids ``g1, g2, ...``
+(relations ``gr1, ...``) in document order; ``Suggestions.sources`` says which of "rules" or
+"model" proposed each. See docs/suggest.md.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from ..model import Annotation, Relation, Span, make_span, now_utc, span_order
 from ..schema import DEFAULT_SCHEMA, Schema
 from .actors import find_actors, load_lexicon
 from .claims import find_claims
+from .conventions import DEFAULTS, Conventions
 from .figures import find_figures
 
 SOURCE = "suggest"
@@ -29,19 +34,24 @@ _FAMILY_NAMES = {"actor": "ACTOR", "actors": "ACTOR", "figure": "FIGURE", "figur
 class Suggestions:
     spans: list[Span] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+    sources: dict[str, str] = field(default_factory=dict)  # span id -> "rules" | "model"
+    confidence: dict[str, float | None] = field(default_factory=dict)  # span id -> model's, or None
 
 
-def wanted_labels(families, schema: Schema = DEFAULT_SCHEMA) -> list[str]:
+def wanted_labels(families, schema: Schema = DEFAULT_SCHEMA, model=None) -> list[str]:
     """The labels to suggest: ``families`` (labels or family names, any case) or all that
-    the rules know and the schema has. Raises DataError for a name the rules cannot do."""
+    the rules or ``model`` know and the schema has. Raises DataError for a name neither can do."""
     known = [lab for lab in LABELS if lab in schema.labels]
+    if model is not None:
+        known += [lab for lab in model.labels if lab in schema.labels and lab not in known]
     if families is None:
         return known
     out = []
     for f in families:
         lab = _FAMILY_NAMES.get(f.lower(), f.upper())
         if lab not in known:
-            raise DataError(f"cannot suggest {f!r}: suggestions exist for {', '.join(known) or 'no label of this schema'}")
+            raise DataError(f"cannot suggest {f!r}: suggestions exist for {', '.join(known) or 'no label of this schema'}"
+                            + ("" if model is not None else " (run `margin learn` to train a model for other labels)"))
         if lab not in out:
             out.append(lab)
     return out
@@ -68,39 +78,57 @@ class _AttrFilter:
 
 
 def suggest(text: str, schema: Schema = DEFAULT_SCHEMA, families=None,
-            extra_actors: dict | None = None) -> Suggestions:
+            extra_actors: dict | None = None, conventions: Conventions | None = None,
+            model=None) -> Suggestions:
     """Suggested spans (``source="suggest"``) and ``attributed_to`` relations for ``text``.
 
-    ``families``: labels or family names to produce (default: all the schema has).
-    ``extra_actors``: more names to propose as actors, ``{name: type}`` (margin.yaml).
+    ``families``: labels or family names to produce (default: all the rules or the model
+    know that the schema has). ``extra_actors``: more names to propose as actors,
+    ``{name: type}`` (margin.yaml). ``conventions``: where the rules' spans end (default:
+    the rules' own). ``model``: a ``tui.learn.Model``; its spans are added with source
+    "model", and it scores the rules' spans (``Suggestions.confidence``).
     """
-    labels = wanted_labels(families, schema)
+    labels = wanted_labels(families, schema, model)
+    conv = conventions or DEFAULTS
     lex = load_lexicon()
-    raw: list[tuple[int, int, str, dict]] = []
-    actors = find_actors(text, extra_actors, lex) if {"ACTOR", "CLAIM"} & set(labels) else []
+    raw: list[tuple[int, int, str, dict, str]] = []
+    need_actors = {"ACTOR", "CLAIM"} & set(labels) or model is not None
+    actors = find_actors(text, extra_actors, lex) if need_actors else []
+    figures = find_figures(text, lex.demonyms) if "FIGURE" in labels or model is not None else []
+    claims = find_claims(text, actors, lex) if "CLAIM" in labels or model is not None else []
     if "ACTOR" in labels:
-        raw += [(a.start, a.end, "ACTOR", {"type": a.type}) for a in actors]
+        raw += [(*a.span(conv), "ACTOR", {"type": a.type}, "rules") for a in actors]
     if "FIGURE" in labels:
-        raw += [(f.start, f.end, "FIGURE", {"value": f.value, "unit": f.unit, "qualifier": f.qualifier})
-                for f in find_figures(text, lex.demonyms)]
-    claims = find_claims(text, actors, lex) if "CLAIM" in labels else []
-    raw += [(c.start, c.end, "CLAIM", {"status": c.status}) for c in claims]
+        raw += [(*f.span(conv), "FIGURE", {"value": f.value, "unit": f.unit, "qualifier": f.qualifier}, "rules")
+                for f in figures]
+    if "CLAIM" in labels:
+        raw += [(*c.span(conv), "CLAIM", {"status": c.status}, "rules") for c in claims]
+    scores: dict[tuple, float] = {}
+    if model is not None:
+        found = {"ACTOR": actors, "FIGURE": figures, "CLAIM": claims}
+        raw, scores = model.combine(text, [lab for lab in labels], found, raw)
     spans: dict[tuple, Span] = {}
+    sources: dict[str, str] = {}
+    confidence: dict[str, float | None] = {}
     keep = _AttrFilter(schema)
     raw.sort(key=lambda r: (r[0], r[1], r[2]))
-    for start, end, label, attrs in raw:
+    for start, end, label, attrs, source in raw:
         if (start, end, label) not in spans:
+            sid = f"g{len(spans) + 1}"
             spans[(start, end, label)] = make_span(
-                text, f"g{len(spans) + 1}", label, start, end, attrs=keep(label, attrs), source=SOURCE)
+                text, sid, label, start, end, attrs=keep(label, attrs), source=SOURCE)
+            sources[sid] = source
+            confidence[sid] = scores.get((start, end, label))
     pairs: dict[tuple[str, str], None] = {}
     rdef = schema.relations.get("attributed_to")
     if "ACTOR" in labels and rdef and "CLAIM" in rdef.from_labels and "ACTOR" in rdef.to_labels:
         for c in claims:
-            if c.speaker is not None:
-                pairs[(spans[(c.start, c.end, "CLAIM")].id,
-                       spans[(c.speaker.start, c.speaker.end, "ACTOR")].id)] = None
+            claim = spans.get((*c.span(conv), "CLAIM"))
+            speaker = spans.get((*c.speaker.span(conv), "ACTOR")) if c.speaker is not None else None
+            if claim is not None and speaker is not None:
+                pairs[(claim.id, speaker.id)] = None
     relations = [Relation(f"gr{i}", "attributed_to", src, dst) for i, (src, dst) in enumerate(pairs, 1)]
-    return Suggestions(list(spans.values()), relations)
+    return Suggestions(list(spans.values()), relations, sources, confidence)
 
 
 def corpus_actors(corpus) -> dict:

@@ -33,17 +33,34 @@ _OWNER_BEFORE_RE = re.compile(rf"(?<![\w-])[{UP}]\w*(?:[ \t]+[{UP}]\w*)*['’]s[
 _PLACE_AFTER_RE = re.compile(rf"[ \t]+(?:in|to)[ \t]+{_RUN_RE.pattern}")
 _TOLD_BEFORE_RE = re.compile(r"\b(?:told|[Aa]ccording to)[ \t]+(?:the[ \t]+)?\Z")
 _ACRONYM_DEF_RE = re.compile(rf"[ \t]*\(([{UP}]{{2,8}})\)")
+_DET_BEFORE_RE = re.compile(r"(?<![\w’'-])(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hese|[Tt]hose)[ \t\u00a0]+\Z")
+_POSS_AFTER_RE = re.compile(r"['’]s?(?!\w)")
 _OPENERS = "“\"‘'([ \t\u00a0"
 _CLOSERS = "”\"’')]"
 
 
 @dataclass(frozen=True)
 class Mention:
-    """An actor found in the text: ``text[start:end]`` with its ``type``."""
+    """An actor found in the text: ``text[start:end]`` (the span under the default
+    conventions) with its ``type``, and where its optional edges are (None: absent)."""
 
     start: int
     end: int
     type: str
+    det: int | None = None  # start of a determiner right before it: "the"
+    title_end: int | None = None  # where the name starts after a leading title
+    poss_end: int | None = None  # end of a possessive "’s" right after it
+
+    def span(self, c) -> tuple[int, int]:
+        """(start, end) under conventions ``c`` (actor_determiner, actor_title,
+        actor_possessive, each True for "in")."""
+        s = self.start
+        if self.title_end is not None and not c.actor_title:
+            s = self.title_end
+        elif self.det is not None and c.actor_determiner:
+            s = self.det
+        e = self.poss_end if self.poss_end is not None and c.actor_possessive else self.end
+        return s, e
 
 
 # --------------------------------------------------------------------------- the lexicon
@@ -214,6 +231,7 @@ class _Finder:
         self.lower_vocab = set(_LOWER_WORD_RE.findall(text))
         self.cands: list[tuple[int, int, str]] = []
         self.aliases: dict[str, tuple[int, str]] = {}  # short form -> (defined at, type)
+        self.titled: dict[tuple[int, int], int] = {}  # (start, end) -> where the name starts
 
     # -- names
     def runs(self) -> None:
@@ -288,6 +306,7 @@ class _Finder:
         title = self.pat.title.search(name)
         if title:  # "Prime Minister Hun Manet", "Cambodian Prime Minister Hun Manet"
             self._define(name[title.end():], start + title.start(), "person")
+            self.titled[(start + title.start(), end)] = start + title.end()
             return start + title.start(), end, "person"
         if _preceding_word(text, start) in lex.place_prepositions:
             return None
@@ -411,7 +430,7 @@ def _words_before(text: str, pos: int, n: int) -> list[tuple[int, str]]:
     return out
 
 
-def _resolve(cands: list[tuple[int, int, str]]) -> list[Mention]:
+def _resolve(text: str, cands: list[tuple[int, int, str]], titled: dict) -> list[Mention]:
     """Non-overlapping mentions, preferring the longer of two that overlap."""
     out: list[tuple[int, int, str]] = []
     for c in sorted(set(cands), key=lambda c: (c[0], -(c[1] - c[0]))):
@@ -420,7 +439,13 @@ def _resolve(cands: list[tuple[int, int, str]]) -> list[Mention]:
                 out[-1] = c
             continue
         out.append(c)
-    return [Mention(s, e, t) for s, e, t in out]
+    mentions = []
+    for s, e, t in out:
+        det = _DET_BEFORE_RE.search(text, max(0, s - 8), s)
+        poss = _POSS_AFTER_RE.match(text, e)
+        mentions.append(Mention(s, e, t, det.start() if det else None, titled.get((s, e)),
+                                poss.end() if poss and (poss.end() > e + 1 or text[e - 1:e] == "s") else None))
+    return mentions
 
 
 def find_actors(text: str, extra: dict | None = None, lex: Lexicon | None = None) -> list[Mention]:
@@ -428,4 +453,4 @@ def find_actors(text: str, extra: dict | None = None, lex: Lexicon | None = None
     f = _Finder(text, lex or load_lexicon(), extra)
     f.runs()
     f.phrases()
-    return _resolve(f.cands)
+    return _resolve(text, f.cands, f.titled)

@@ -2,8 +2,10 @@
 quoted speech, "according to" and hedges (reportedly), each attributed to the speaking
 actor when one is found (a pronoun speaker is the most recent person).
 
-A claim is the reported content only: not the speaker, the verb, "that", the quotation
-marks or the sentence's final punctuation.
+By default a claim is the reported content only: not the speaker, the verb, "that", the
+quotation marks or the sentence's final punctuation. Each ``Claim`` also keeps its
+reporting clause and quotation marks, so ``Claim.span(conventions)`` gives the span under
+guidelines that keep them.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..tokens import sentences
 from .actors import Lexicon, Mention, alternation
@@ -50,10 +53,21 @@ _ACCORDING_RE = re.compile(r"\b[Aa]ccording to[ \t]+")
 
 @dataclass(frozen=True)
 class Claim:
+    """A claim; ``start``/``end`` is its content (the default span)."""
+
     start: int
     end: int
     status: str
     speaker: Mention | None
+    tag: tuple[int, int] | None = None  # the reporting clause: "Amnesty International said"
+    quote: tuple[int, int] | None = None  # the quotation marks around the content, included
+
+    def span(self, c) -> tuple[int, int]:
+        """(start, end) under conventions ``c`` (claim_reporting_clause, claim_quotes)."""
+        s, e = self.quote if self.quote is not None and c.claim_quotes else (self.start, self.end)
+        if self.tag is not None and c.claim_reporting_clause:
+            s, e = min(s, self.tag[0]), max(e, self.tag[1])
+        return s, e
 
 
 class _Speakers:
@@ -88,19 +102,26 @@ class _Speakers:
         return best
 
 
+@lru_cache(maxsize=4)
+def _verb_patterns(lex: Lexicon) -> tuple[re.Pattern, re.Pattern]:
+    """(reporting verbs, a continuation ", describing" / "and promised"), built once per lexicon."""
+    verbs = re.compile(rf"\b(?:{alternation(lex.reporting_verbs)})\b(?!-)")
+    cont = re.compile(
+        rf"(?:,[ \t]+(?P<part>{alternation(lex.reporting_participles)})"
+        rf"|[ \t]+and[ \t]+(?:also[ \t]+)?(?P<verb>{alternation(lex.reporting_verbs)}))(?![\w-])")
+    return verbs, cont
+
+
 class _ClaimFinder:
     def __init__(self, text: str, actors: list[Mention], lex: Lexicon):
         self.text = text
         self.lex = lex
         self.sp = _Speakers(actors)
-        verbs = re.compile(rf"\b(?:{alternation(lex.reporting_verbs)})\b(?!-)")
+        verbs, self.cont_re = _verb_patterns(lex)
         self.verbs = [m for m in verbs.finditer(text) if text[m.start() - 1:m.start()] != "-"]
         self.verb_starts = [m.start() for m in self.verbs]
         self.quotes = [m.span() for m in _QUOTE_RE.finditer(text)]
         self.quote_starts = [q[0] for q in self.quotes]
-        self.cont_re = re.compile(
-            rf"(?:,[ \t]+(?P<part>{alternation(lex.reporting_participles)})"
-            rf"|[ \t]+and[ \t]+(?:also[ \t]+)?(?P<verb>{alternation(lex.reporting_verbs)}))(?![\w-])")
         self.claims: list[Claim] = []
         self.last_speaker: Mention | None = None
 
@@ -134,7 +155,7 @@ class _ClaimFinder:
             inner = self.trim(q0 + 1, q1 - 1)
             if inner and len(text[inner[0]:inner[1]].split()) >= 3 \
                     and not any(c.start <= inner[0] < c.end for c in found):
-                found.append(Claim(inner[0], inner[1], "reported", self.last_speaker))
+                found.append(Claim(inner[0], inner[1], "reported", self.last_speaker, quote=(q0, q1)))
         if not found:
             h = _HEDGE_RE.search(text, s0, s1)
             span = self.trim(s0, self.cut(s0, s1)) if h else None
@@ -157,6 +178,7 @@ class _ClaimFinder:
                 return []
         tag_end = max(v.end(), speaker.end)
         before = text[s0:tag_start].rstrip()
+        q = None
         if before.endswith(("”", '"')):  # “...,” she said
             q = next((q for q in quotes if q[1] == s0 + len(before)), None)
             span = self.trim(q[0] + 1, q[1] - 1) if q else None
@@ -167,16 +189,18 @@ class _ClaimFinder:
             else:
                 span = self.trim(s0, s0 + len(before) - 1)  # X, she said.
         else:
-            span = self.content(tag_end, s1, v.group(), quotes)
-        out = [Claim(span[0], span[1], self.status(v.group(), span, s1), speaker)] if span else []
+            span, q = self.content(tag_end, s1, v.group(), quotes)
+        out = [Claim(span[0], span[1], self.status(v.group(), span, s1), speaker, (tag_start, tag_end), q)
+               ] if span else []
         # more by the same speaker: ", describing it as ...", "... and promised to ..."
         pos = max(tag_end, span[1] if span else 0)
         c = self.cont_re.search(text, pos, s1)
         if c and c.start() <= pos + 2:
             verb = c.group("part") or c.group("verb")
-            more = self.content(c.end(), s1, verb, quotes)
+            more, q = self.content(c.end(), s1, verb, quotes)
             if more:
-                out.append(Claim(more[0], more[1], self.status(verb, more, s1), speaker))
+                tag = (c.start("part") if c.group("part") else c.start("verb"), c.end())
+                out.append(Claim(more[0], more[1], self.status(verb, more, s1), speaker, tag, q))
         return out
 
     def tag_ends(self, tag_end: int, s1: int) -> bool:
@@ -190,9 +214,10 @@ class _ClaimFinder:
             return "denied"
         return "disputed" if _DISPUTE_RE.search(self.text, span[1], s1) else "reported"
 
-    def content(self, pos: int, s1: int, verb: str, quotes) -> tuple[int, int] | None:
-        """What ``verb`` (ending at ``pos``) reports: skip "that", ":", the addressee of
-        "told"; a quotation right there is the claim; a promise needs "to"/"that"."""
+    def content(self, pos: int, s1: int, verb: str, quotes) -> tuple[tuple[int, int] | None, tuple | None]:
+        """(span, quotation marks) of what ``verb`` (ending at ``pos``) reports: skip "that",
+        ":", the addressee of "told"; a quotation right there is the claim; a promise needs
+        "to"/"that"."""
         text = self.text
         if verb == "told":
             m = _TOLD_THAT_RE.match(text, pos, s1) or _ADDRESSEE_RE.match(text, pos, s1)
@@ -203,9 +228,9 @@ class _ClaimFinder:
         if self.lex.reporting_verbs.get(verb) == "promise" and not q:
             m = _PROMISE_RE.match(text, start, s1)
             if not m:
-                return None  # "pledged $4.2 million": an act, not a claim
+                return None, None  # "pledged $4.2 million": an act, not a claim
             start = m.end()
-        return self.trim(q[0] + 1, q[1] - 1) if q else self.trim(start, self.cut(start, s1))
+        return (self.trim(q[0] + 1, q[1] - 1), q) if q else (self.trim(start, self.cut(start, s1)), None)
 
     def speaker_before(self, verb_start: int, s0: int) -> tuple[int, Mention | None]:
         """(where the tag starts, speaker) for "<speaker> [has publicly] <verb>"."""
@@ -279,7 +304,8 @@ class _ClaimFinder:
             span = self.trim(s0, m.start())
         else:
             span = self.trim(s0, self.cut(s0, s1))
-        return [Claim(span[0], span[1], "reported", who)] if span else []
+        tag = (m.start(), who.end if who else m.end() - 1)
+        return [Claim(span[0], span[1], "reported", who, tag)] if span else []
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:

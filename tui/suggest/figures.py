@@ -1,9 +1,12 @@
 """Figure rules: numbers in digits and words, vague quantities, fractions and percentages,
 with the qualifier cue before them and the currency or counted noun after them.
 
-A figure span covers: qualifier cue + number + (currency / scale / percent) + the counted
-noun phrase (modifiers and head noun, e.g. "1,440 Indonesian nationals"). Dates, years,
-times, ordinals and numbers that label things (page 12, Section 230, COVID-19) are skipped.
+By default a figure span covers: qualifier cue + number + (currency / scale / percent) + the
+counted noun phrase (modifiers and head noun, e.g. "1,440 Indonesian nationals"). Each
+``Figure`` also keeps where its parts are, so ``Figure.span(conventions)`` gives the span
+under another team's guidelines (without the counted noun, the currency, ...). Dates,
+years, times, ordinals and numbers that label things (page 12, Section 230, COVID-19) are
+skipped.
 """
 
 from __future__ import annotations
@@ -112,11 +115,39 @@ _WORD_BEFORE_RE = re.compile(r"([\w.§#]+)\s*$")
 
 @dataclass(frozen=True)
 class Figure:
+    """A figure; ``start``/``end`` is its span under the default conventions, the other
+    offsets say where its optional parts are (None: absent)."""
+
     start: int
     end: int
     value: int | float
     unit: str | None
     qualifier: str
+    core: tuple[int, int] = (0, 0)  # the number with its range and scale: "12.5 billion"
+    cue: int | None = None  # start of a qualifier cue before it: "more than"
+    sign: int | None = None  # start of a currency sign before the number: "$"
+    more_end: int | None = None  # end of "or more" / "or so" after it
+    measure_end: int | None = None  # end of a percent or a unit of measure: "%", "km"
+    noun_end: int | None = None  # end of the counted noun phrase: "Indonesian nationals"
+    money_end: int | None = None  # end of a currency word: "dollars"
+
+    def span(self, c) -> tuple[int, int]:
+        """(start, end) under conventions ``c`` (a ``Conventions``: figure_counted_noun,
+        figure_unit, figure_currency, figure_qualifier, each True for "in")."""
+        s, e = self.core
+        if self.sign is not None and c.figure_currency:
+            s = self.sign
+        if self.cue is not None and c.figure_qualifier:
+            s = self.cue
+        if self.measure_end is not None and c.figure_unit:
+            e = max(e, self.measure_end)
+        if self.more_end is not None and c.figure_qualifier:
+            e = max(e, self.more_end)
+        if self.noun_end is not None and c.figure_counted_noun:
+            e = max(e, self.noun_end)
+        if self.money_end is not None and c.figure_currency:
+            e = max(e, self.money_end)
+        return s, e
 
 
 def _number(s: str) -> Decimal:
@@ -211,10 +242,27 @@ def find_figures(text: str, demonyms=frozenset()) -> list[Figure]:
     return out
 
 
+_CURRENCY_CODES = frozenset(CURRENCY_WORDS.values())
+
+
+def _after(end: int, unit: str | None, parts: dict) -> None:
+    """Record what the counted-noun reader found after the number: a currency word, a
+    unit of measure or a counted noun."""
+    if unit is None:
+        return
+    if unit in _CURRENCY_CODES:
+        parts["money_end"] = end
+    elif unit in MEASURES:
+        parts["measure_end"] = end
+    else:
+        parts["noun_end"] = end
+
+
 def _figure(text: str, m: re.Match, demonyms) -> Figure | None:
     start, end = m.span()
     qualifier = "exact"
     unit = None
+    parts: dict = {"core": (start, end)}
     if m.group("digits"):
         if _is_label_or_date(text, m):
             return None
@@ -226,16 +274,20 @@ def _figure(text: str, m: re.Match, demonyms) -> Figure | None:
             return None  # 5m, 10k without a currency: metres? leave it
         if scale:
             value *= SCALES[scale]
+        parts["core"] = (m.start("num"), max(m.end("num"), m.end("num2"), m.end("scale")))
         if m.group("cur"):
             unit = CURRENCY_SIGNS[m.group("cur").strip()]
+            parts["sign"] = start
         if m.group("pct"):
             unit = "percentage points" if "point" in m.group("pct") else "percent"
+            parts["measure_end"] = m.end("pct")
         o = _OR_MORE_RE.match(text, end)
         if o:
             qualifier = "at least" if o.group(1) == "more" else "about"
-            end = o.end()
+            end = parts["more_end"] = o.end()
         if unit is None:
             end, unit = _counted_noun(text, end, False, demonyms)
+            _after(end, unit, parts)
         if _is_year(text, m, value, unit):
             return None
         if unit is None and _after_name(text, start):
@@ -250,6 +302,7 @@ def _figure(text: str, m: re.Match, demonyms) -> Figure | None:
         else:
             value = Decimal(VAGUE[words[-1]])
         end, unit = _counted_noun(text, end, True, demonyms)
+        _after(end, unit, parts)
     elif m.group("frac"):
         if not (text.startswith((" of ", " the "), end) or _cue(text, start)):
             return None
@@ -271,17 +324,20 @@ def _figure(text: str, m: re.Match, demonyms) -> Figure | None:
         value = Decimal(n)
         if m.group("wpct"):
             unit = "percent"
+            parts["core"] = (start, m.start("wpct"))
+            parts["measure_end"] = end
         else:
             end, unit = _counted_noun(text, end, True, demonyms)
+            _after(end, unit, parts)
             scaled = any(w in SCALES or w == "dozen" for w in re.split(r"[\s-]+", words.lower()))
             if (unit is None and not scaled) or (n == 1 and not scaled):
                 return None  # "the two said", "no one knows": not a quantity
     cue = _cue(text, start)
     if cue:
-        start = cue[0]
+        start = parts["cue"] = cue[0]
         if qualifier == "exact" or m.group("num2"):
             qualifier = cue[1]
-    return Figure(start, end, _tidy(value), unit, qualifier)
+    return Figure(start, end, _tidy(value), unit, qualifier, **parts)
 
 
 def _cue(text: str, start: int) -> tuple[int, str] | None:

@@ -10,12 +10,12 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from ...corpus import check_name
+from ...annotators import check_writer
 from ...errors import DataError
 
 
 class NamePrompt(ModalScreen[str]):
-    """Dismissed with a name that passes ``check_name`` and that ``claim`` accepted.
+    """Dismissed with a name that passes ``check_writer`` (valid, not gold) and that ``claim`` accepted.
 
     ``claim(name)`` returns False when the name is taken (e.g. open in another session).
     """
@@ -38,7 +38,7 @@ class NamePrompt(ModalScreen[str]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         name = event.value.strip()
         try:
-            check_name(name, "annotator name")
+            check_writer(name)
         except DataError as e:
             self.show_error(str(e))
         else:

@@ -20,7 +20,8 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ... import store
-from ...adjudicate import ACCEPTED, EDITED, OPEN, REJECTED, Adjudication, Group, Item, RelationChoice
+from ...adjudicate import (ACCEPTED, EDITED, OPEN, REJECTED, Adjudication, Group, Item, RelationChoice,
+                           bound_diffs)
 from ...corpus import GOLD, Corpus
 from ...display import one_line
 from ...editing import AnnotationFile, EditSession
@@ -34,6 +35,7 @@ from ..dialogs.confirm import Choice
 from ..dialogs.help import HelpScreen
 from ..dialogs.text_prompt import TextPrompt
 from ..widgets.article_view import ArticleView
+from ..widgets.candidate_marks import mark_bounds
 
 NARROW = 100  # below this width the panel moves under the article
 QUOTE = 240  # characters of a quote or a note shown in the panel (longer ones end in …)
@@ -392,13 +394,14 @@ class ReviewScreen(Screen):
                 chosen = adj.chosen(item)
                 spans = [c.span for c in item.candidates]
                 differs = _differing_attrs(spans)
+                bounds = bound_diffs(adj.doc.text, spans)
                 for i, c in enumerate(item.candidates):
                     if i:
                         options.append(None)  # a separator line
                     in_gold = any(s.key == c.span.key and s.attrs == c.span.attrs and s.origin == c.annotators
                                   and not s.edited for s in chosen)
-                    options.append(Option(candidate_text(i + 1, c.span, c.annotators, in_gold, differs),
-                                          id=f"c{i}"))
+                    options.append(Option(mark_bounds(candidate_text(i + 1, c.span, c.annotators, in_gold, differs),
+                                                      c.span, bounds[i], adj.doc.text), id=f"c{i}"))
                 decided = self._decision_text(item, chosen, state)
         box = self.candidates
         box.set_options(options)

@@ -1,0 +1,168 @@
+"""Crash safety of export: a process exporting in a loop is killed with SIGKILL at random
+moments; ``--out`` is always exactly the previous complete export or the new complete one,
+never half of either, never missing once it existed; what the dead writers leave beside it
+is only margin's own staging, and the next export removes it.
+
+Exports alternate between two versions (all labels / ACTOR only) so old and new differ.
+A helper process imports margin once and forks one exporter per round. ``--full`` (or
+MARGIN_FULL=1, or MARGIN_FUZZ=full) runs ten times as many kills.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, SEED
+from tests.reliability import full_run
+from tui.corpus import Corpus
+from tui.export import export
+from tui.export.outdir import MARKER, OLD, STAGE, read_marker
+
+KILLS, FULL_KILLS = 25, 250
+VERSIONS = (None, "ACTOR")  # --labels of export version 0 and 1
+
+
+def long_run(config) -> bool:
+    return full_run(config) or os.environ.get("MARGIN_FUZZ") == "full"
+
+
+def tree(path: Path) -> dict:
+    """The export's files and their sha256; the marker by its format and file list."""
+    out = {str(p.relative_to(path)): hashlib.sha256(p.read_bytes()).hexdigest()
+           for p in sorted(path.rglob("*")) if p.is_file() and p.name != MARKER}
+    m = read_marker(path)
+    out[MARKER] = m and (m["format"], tuple(m["files"]))
+    return out
+
+
+EXPORTER = r"""
+import os, sys, traceback
+from pathlib import Path
+from tui.corpus import Corpus
+from tui.export import export
+from tests.reliability.test_export_kill import VERSIONS
+
+corpus, fmt, out = Corpus(Path(sys.argv[1])), sys.argv[2], Path(sys.argv[3])
+export(corpus, fmt, Path(sys.argv[4]), annotators="all", jobs=1)  # warm up: every import done once
+print("ready", flush=True)
+for line in sys.stdin:
+    cmd, *arg = line.split()
+    if cmd == "go":  # fork an exporter that exports forever, alternating the versions
+        pid = os.fork()
+        if pid == 0:
+            try:
+                k = int(arg[0])
+                while True:
+                    export(corpus, fmt, out, annotators="all", labels=VERSIONS[k % 2], jobs=1)
+                    k += 1
+            except BaseException:
+                traceback.print_exc()
+            finally:
+                os._exit(3)
+        print(pid, flush=True)
+    elif cmd == "reap":
+        print(os.waitpid(int(arg[0]), 0)[1], flush=True)
+"""
+
+
+def make_corpus(root: Path, n_docs: int = 6) -> Corpus:
+    text = (ROOT / "seeds" / f"{SEED}.txt").read_bytes()
+    yaml_text = (ROOT / "tests" / "data" / "alice.yaml").read_text(encoding="utf-8")
+    (root / "seeds").mkdir(parents=True)
+    for i in range(n_docs):
+        doc = SEED if i == 0 else f"doc{i:02d}"
+        (root / "seeds" / f"{doc}.txt").write_bytes(text)
+        for a in ("alice", "bob"):
+            dest = root / "annotations" / doc / f"{a}.yaml"
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            dest.write_text(yaml_text.replace(SEED, doc).replace("annotator: alice", f"annotator: {a}"),
+                            encoding="utf-8")
+    return Corpus(root)
+
+
+@pytest.mark.parametrize("fmt", ["brat", "jsonl"])
+def test_sigkill_while_exporting_never_leaves_half_an_export(request, tmp_path, fmt):
+    kills = FULL_KILLS if long_run(request.config) else KILLS
+    corpus = make_corpus(tmp_path / "corpus")
+    refs = []
+    for k, labels in enumerate(VERSIONS):
+        export(corpus, fmt, tmp_path / f"ref{k}", annotators="all", labels=labels, jobs=1)
+        refs.append(tree(tmp_path / f"ref{k}"))
+    assert refs[0] != refs[1]
+    out = tmp_path / "site" / "out"
+    export(corpus, fmt, out, annotators="all", labels=VERSIONS[0], jobs=1)
+    rng = random.Random(13)
+    seen = {0: 0, 1: 0}
+    leftovers = 0
+    with open(tmp_path / "exporter.err", "w") as errors:
+        helper = subprocess.Popen([sys.executable, "-c", EXPORTER, str(corpus.root), fmt, str(out),
+                                   str(tmp_path / "warm")], cwd=ROOT,
+                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=errors, text=True,
+                                  env={**os.environ, "PYTHONPATH": str(ROOT)})
+        assert helper.stdout.readline() == "ready\n", Path(errors.name).read_text()
+        try:
+            for n in range(kills):
+                helper.stdin.write(f"go {n}\n")
+                helper.stdin.flush()
+                pid = int(helper.stdout.readline())
+                time.sleep(rng.uniform(0, 0.4))
+                os.kill(pid, signal.SIGKILL)
+                helper.stdin.write(f"reap {pid}\n")
+                helper.stdin.flush()
+                status = int(helper.stdout.readline())
+                assert os.WIFSIGNALED(status), Path(errors.name).read_text()
+                now = tree(out)
+                assert now in refs, f"kill {n}: --out is neither the old nor the new export"
+                seen[refs.index(now)] += 1
+                others = [p for p in os.listdir(out.parent) if p != "out"]
+                assert all(p.startswith((f".out.{STAGE}", f".out.{OLD}")) for p in others), others
+                leftovers = max(leftovers, len(others))
+        finally:
+            helper.stdin.close()
+            helper.wait(timeout=10)
+    print(f"\nexport kills ({fmt}): {kills}, --out seen as version 0/1: {seen}, most leftovers {leftovers}")
+    assert seen[0] and seen[1], "kills should land both before and after an export completes"
+    export(corpus, fmt, out, annotators="all", jobs=1)  # a rerun neither trips nor leaves litter
+    assert tree(out) == refs[0] and os.listdir(out.parent) == ["out"]
+
+
+def test_without_rename_exchange_a_kill_between_the_renames_is_repaired(tmp_path, monkeypatch):
+    """On a file system without RENAME_EXCHANGE the old export is moved aside first; a run
+    dying right there leaves --out missing, and the next run puts the old one back first."""
+    from tui.export import outdir
+
+    corpus = make_corpus(tmp_path / "corpus", n_docs=2)
+    out = tmp_path / "out"
+    export(corpus, "jsonl", out, annotators="all")
+    before = tree(out)
+
+    def no_exchange(a, b):
+        raise outdir._NoExchange
+
+    real_rename = os.rename
+
+    def die(src, dst):
+        if Path(dst) == out:
+            raise KeyboardInterrupt  # "killed" between moving the old aside and the new in
+        real_rename(src, dst)
+
+    monkeypatch.setattr(outdir, "exchange", no_exchange)
+    monkeypatch.setattr(outdir.os, "rename", die)
+    with pytest.raises(KeyboardInterrupt):
+        export(corpus, "jsonl", out, annotators="all", labels="ACTOR")
+    monkeypatch.undo()
+    assert not out.exists() and any(p.startswith(f".out.{OLD}") for p in os.listdir(tmp_path))
+    outdir.clean_dead(out)
+    assert tree(out) == before
+    monkeypatch.setattr(outdir, "exchange", no_exchange)
+    export(corpus, "jsonl", out, annotators="all", labels="ACTOR")  # the fallback path works
+    assert tree(out) != before and sorted(os.listdir(tmp_path)) == ["corpus", "out"]

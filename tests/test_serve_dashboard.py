@@ -1,0 +1,62 @@
+"""margin serve --dashboard: the team dashboard in a web browser (headless Chromium)."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shlex
+import signal
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from bench import gen
+from tests.test_serve import CHROMIUM, ROOT, chromium, free_port, needs_serve, wait_for_port
+
+
+def test_dashboard_command_runs_this_python(tmp_path):
+    from tui.serve import dashboard_command
+
+    assert shlex.split(dashboard_command(tmp_path / "my corpus")) == [
+        "exec", sys.executable, "-m", "tui", "dashboard", "--corpus", str(tmp_path / "my corpus")]
+
+
+@needs_serve
+@pytest.mark.skipif(CHROMIUM is None, reason="no Chromium binary found")
+def test_dashboard_in_headless_chromium(tmp_path):
+    root = gen.team(tmp_path / "corpus", docs=12)
+    port = free_port()
+    log = (tmp_path / "serve.log").open("w+")
+    env = dict(os.environ, MARGIN_CACHE_DIR=str(tmp_path / "cache"))
+    server = subprocess.Popen([sys.executable, "-m", "tui", "serve", "--dashboard", "--corpus", str(root),
+                               "--port", str(port)], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+                              start_new_session=True)
+
+    async def session() -> str:
+        async with chromium(Path(tempfile.mkdtemp(prefix="chromium-", dir=tmp_path))) as page:
+            await page.call("Page.navigate", url=f"http://127.0.0.1:{port}/")
+            screen = await page.wait_for("Agreement by pair")
+            await page.wait_for("alice–bob")
+            await page.screenshot(tmp_path / "dashboard.png")
+            return screen
+
+    try:
+        wait_for_port(port, server)
+        asyncio.run(session())
+        os.killpg(server.pid, signal.SIGINT)
+        assert server.wait(timeout=20) == 0
+    finally:
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGKILL)
+        log.seek(0)
+        output = log.read()
+        log.close()
+        print(output)
+    assert not any(word in output for word in ("Traceback", "WARNING", "ERROR")), output
+    assert (tmp_path / "dashboard.png").read_bytes().startswith(b"\x89PNG")
+    artefacts = ROOT / "tests" / "artifacts"  # ignored by git
+    artefacts.mkdir(exist_ok=True)
+    (artefacts / "serve-dashboard.png").write_bytes((tmp_path / "dashboard.png").read_bytes())

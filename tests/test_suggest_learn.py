@@ -1,0 +1,228 @@
+"""The learned model: trained for every label of the schema (a custom one too), stored
+with provenance, round-tripped, validated on load (stale / corrupt / other version: one
+line, ignored), combined with the rules with a source and a confidence, its doubt, and
+the `margin learn` / `margin suggest --explain` commands."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from bench.learn import SCHEMA, _write, variant
+from bench.learngen import article, gold
+from tests.conftest import ROOT
+from tests.test_suggest import run
+from tui.agree import exact_matches
+from tui.corpus import Corpus
+from tui.learn import Suggester, least_sure_sentence, load_model, retrain, training
+from tui.learn.modelfile import FORMAT, META, model_dir, schema_hash
+from tui.suggest import wanted_labels
+
+
+@pytest.fixture(scope="module")
+def learned(tmp_path_factory):
+    """A corpus with a LOCATION label, 6 gold documents under other guidelines, a model."""
+    root = tmp_path_factory.mktemp("learned")
+    _write(root, list(range(6)), variant(), 30)
+    corpus = Corpus(root)
+    return corpus, retrain(corpus)
+
+
+def _copy(learned, tmp_path):
+    import shutil
+
+    shutil.copytree(learned[0].root, tmp_path / "c")
+    return Corpus(tmp_path / "c")
+
+
+def f1(label, texts_golds, spans_of):
+    m = a = b = 0
+    for text, g in texts_golds:
+        gs = [(s, e) for s, e, lab in g if lab == label]
+        ps = [(s, e) for s, e, lab in spans_of(text) if lab == label]
+        m, a, b = m + exact_matches(gs, ps), a + len(gs), b + len(ps)
+    return 2 * m / (a + b)
+
+
+def test_the_model_covers_every_label_and_records_its_provenance(learned):
+    corpus, model = learned
+    assert sorted(model.labels) == ["ACTOR", "CLAIM", "FIGURE", "LOCATION"]
+    meta = json.loads((model_dir(corpus.root) / META).read_text(encoding="utf-8"))
+    assert meta["format"] == FORMAT and meta["schema_sha256"] == schema_hash(corpus.schema)
+    assert meta["source"] == "gold" and len(meta["trained_on"]) == 6
+    first = meta["trained_on"][0]
+    import hashlib
+
+    assert hashlib.sha256((corpus.root / first["path"]).read_bytes()).hexdigest() == first["sha256"]
+    assert meta["conventions"]["figure_counted_noun"] == "out" and meta["conventions"]["actor_title"] == "out"
+    for lab, info in meta["labels"].items():
+        data = (model_dir(corpus.root) / info["file"]).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == info["sha256"] and info["spans"] > 0
+        assert info["policy"] in ("rules", "model")
+    assert meta["labels"]["LOCATION"]["policy"] == "model" and "cv_rules_f1" in meta["labels"]["ACTOR"]
+
+
+def test_round_trip_gives_the_same_suggestions(learned):
+    corpus, model = learned
+    loaded, why = load_model(corpus)
+    assert why is None and loaded.conventions == model.conventions and loaded.policy == model.policy
+    text, _ = article(500, 30)
+    assert loaded.predict(text) == model.predict(text)
+
+
+def test_a_custom_label_the_rules_do_not_know_is_learned(learned):
+    corpus, _ = learned
+    sg = Suggester.for_corpus(corpus)
+    held = [(t, gold(e, variant())) for t, e in (article(i, 30) for i in range(900, 904))]
+    loc = f1("LOCATION", held, lambda t: [(s.start, s.end, s.label) for s in sg.suggest(t).spans])
+    assert loc >= 0.6
+    assert "LOCATION" in wanted_labels(["location"], corpus.schema, sg.model)
+    with pytest.raises(Exception, match="run `margin learn`"):
+        wanted_labels(["location"], corpus.schema)
+
+
+def test_suggestions_carry_their_source_and_confidence(learned):
+    corpus, _ = learned
+    sg = Suggester.for_corpus(corpus)
+    s = sg.suggest(article(501, 30)[0])
+    assert set(s.sources) == {x.id for x in s.spans} and set(s.sources.values()) <= {"rules", "model"}
+    assert {s.sources[x.id] for x in s.spans if x.label == "LOCATION"} == {"model"}
+    assert all(x.source == "suggest" for x in s.spans)  # the file format's marker is unchanged
+    conf = [c for c in s.confidence.values() if c is not None]
+    assert conf and all(0.0 <= c <= 1.0 for c in conf)
+
+
+def test_least_sure_sentence_skips_annotated_sentences_and_starts_after_the_offset(learned):
+    corpus, model = learned
+    text, _ = article(502, 30)
+    doubts = model.doubt(text)
+    assert all(0.0 <= d <= 1.0 for _, _, d in doubts)
+    s, e = least_sure_sentence(text, model)
+    assert (s, e, max(d for _, _, d in doubts)) in doubts
+    after = least_sure_sentence(text, model, after_offset=e)
+    assert after[0] >= e or all(x[0] < e for x in doubts)
+    skipped = least_sure_sentence(text, model, annotated=[(s, s + 1)])
+    assert skipped != (s, e)
+    every = [(a, b) for a, b, _ in doubts]
+    assert least_sure_sentence(text, model, annotated=every) is None
+    assert least_sure_sentence(text, None) is None
+
+
+@pytest.mark.parametrize("damage,message", [
+    ("schema", "stale: the schema changed since it was trained; run `margin learn`"),
+    ("checksum", "corrupt model file (checksum differs)"),
+    ("json", "corrupt model (JSONDecodeError)"),
+    ("format", "written by another version of margin"),
+    ("missing", "cannot read"),
+])
+def test_a_stale_or_corrupt_model_is_reported_in_one_line_and_ignored(learned, tmp_path, capsys, damage, message):
+    corpus = _copy(learned, tmp_path)
+    d = model_dir(corpus.root)
+    meta = json.loads((d / META).read_text(encoding="utf-8"))
+    label_file = d / meta["labels"]["ACTOR"]["file"]
+    if damage == "schema":
+        (corpus.root / "margin.yaml").write_text(SCHEMA.replace("LOCATION: {key: l", "PLACE: {key: p"), encoding="utf-8")
+        corpus = Corpus(corpus.root)
+    elif damage == "checksum":
+        label_file.write_bytes(label_file.read_bytes()[:100])
+    elif damage == "json":
+        (d / META).write_text('{"format": "margin-model/1", "labels": {', encoding="utf-8")
+    elif damage == "format":
+        (d / META).write_text(json.dumps({**meta, "format": "margin-model/9"}), encoding="utf-8")
+    else:
+        label_file.unlink()
+    model, why = load_model(corpus)
+    assert model is None and message in why and "\n" not in why
+    sg = Suggester.for_corpus(corpus)
+    assert sg.model is None and sg.warnings == [why]
+    assert sg.suggest(article(503, 10)[0]).spans  # the rules go on
+    code, out, err = run(capsys, "suggest", "--corpus", str(corpus.root), "doc0000")
+    assert code == 0 and out.startswith("doc0000: ")
+    assert err.count("\n") == 1 and message in err and "(suggesting by rule only)" in err
+
+
+def test_retraining_replaces_the_model_and_keeps_no_stray_files(learned, tmp_path):
+    corpus = _copy(learned, tmp_path)
+    before = json.loads((model_dir(corpus.root) / META).read_text(encoding="utf-8"))
+    ann = corpus.root / "annotations" / "doc0005" / "gold.yaml"
+    ann.unlink()
+    model = retrain(corpus)
+    meta = json.loads((model_dir(corpus.root) / META).read_text(encoding="utf-8"))
+    assert len(meta["trained_on"]) == 5 and meta["created"] >= before["created"]
+    files = {p.name for p in model_dir(corpus.root).iterdir()}
+    wanted = {v["file"] for v in meta["labels"].values()} | {v["file"] for v in before["labels"].values()} | {META}
+    assert files <= wanted and not [f for f in files if f.endswith(".tmp")]
+    assert model.meta["trained_on"] == meta["trained_on"]
+
+
+def test_retrain_isolated_trains_in_a_child_process(learned, tmp_path):
+    corpus = _copy(learned, tmp_path)
+    import shutil
+
+    shutil.rmtree(model_dir(corpus.root))
+    model = retrain(corpus, isolated=True)
+    assert model is not None and sorted(model.labels) == ["ACTOR", "CLAIM", "FIGURE", "LOCATION"]
+    assert load_model(corpus)[1] is None
+
+
+def test_unfinished_files_teach_up_to_their_last_span_and_machine_files_teach_nothing(tmp_path):
+    from tui.model import Annotation, Document, make_span
+    from tui.store import atomic_write, dumps
+
+    text, ents = article(7, 20)
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "d.txt").write_text(text, encoding="utf-8")
+    doc = Document("d", text)
+    spans = [make_span(text, f"s{k}", lab, s, e) for k, (s, e, lab) in enumerate(gold(ents, variant())[:5], 1)
+             if lab != "LOCATION"]
+    for who in ("alice", "suggest"):
+        ann = Annotation("d", doc.sha256, len(text), who, "in_progress", "2026-01-01T00:00:00Z", spans, [])
+        atomic_write(tmp_path / "annotations" / "d" / f"{who}.yaml", dumps(ann).encode("utf-8"))
+    data = training(Corpus(tmp_path))
+    assert data.source == "every annotator" and len(data.examples) == 1
+    assert data.files[0]["path"] == "annotations/d/alice.yaml"
+    assert data.examples[0].upto == max(s.end for s in spans)
+
+
+def test_margin_learn_and_explain(tmp_path, capsys):
+    _write(tmp_path, [0, 1], variant(), 20)
+    code, out, err = run(capsys, "learn", "--corpus", str(tmp_path))
+    assert code == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[0] == "conventions from 2 annotated document(s) (gold)"
+    assert any(ln.startswith("  figure_counted_noun      out  inferred from ") for ln in lines)
+    assert any(ln.startswith("model: trained ") and "on 2 file(s) (gold)" in ln for ln in lines)
+    assert any(ln.startswith("  LOCATION   ") and ln.endswith("model first") for ln in lines)
+    assert lines[-1].startswith("learned in ")
+    code, out, err = run(capsys, "suggest", "--corpus", str(tmp_path), "--explain")
+    assert code == 0 and "model: trained" in out and "changed since" not in out
+    (tmp_path / "annotations" / "doc0001" / "gold.yaml").unlink()
+    code, out, _ = run(capsys, "suggest", "--corpus", str(tmp_path), "--explain")
+    assert "annotations changed since: 1 file(s) edited or gone, 0 new (run `margin learn` to retrain)" in out
+    code, out, _ = run(capsys, "suggest", "--corpus", str(tmp_path), "--labels", "LOCATION", "doc0000")
+    assert code == 0 and out.splitlines()[0].endswith("LOCATION), 0 relation(s)")
+    assert all(" model " in ln for ln in out.splitlines()[1:])
+
+
+def test_margin_learn_with_nothing_to_learn_is_a_one_line_error(tmp_path, capsys):
+    (tmp_path / "seeds").mkdir()
+    code, out, err = run(capsys, "learn", "--corpus", str(tmp_path))
+    assert code == 1 and err.count("\n") == 1 and "nothing to learn from" in err
+    assert not model_dir(tmp_path).exists()
+
+
+def test_without_python_crfsuite_learning_says_so_in_one_line(tmp_path, capsys, monkeypatch):
+    _write(tmp_path, [0], variant(), 10)
+    monkeypatch.setitem(sys.modules, "pycrfsuite", None)
+    code, out, err = run(capsys, "learn", "--corpus", str(tmp_path))
+    assert code == 1 and err.strip() == "margin: the learned model needs python-crfsuite: pip install python-crfsuite"
+
+
+def test_learning_imports_no_textual():
+    code = ("import sys, tui.learn, tui.suggest.conventions, tui.commands.learn; "
+            "print(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from . import corpus_of
+
+HELP = ("learn the corpus's boundary conventions and train a model for every label of its schema "
+        "from its annotations (gold first, else every annotator); written to .margin/model/")
+
+
+def add_arguments(p) -> None:
+    p.add_argument("--annotators", metavar="LIST",
+                   help="comma-separated annotators to learn from (default: gold if any, else everyone "
+                        "but the machine 'suggest')")
+
+
+def run(args) -> int:
+    import time
+
+    from ..display import one_line
+    from ..errors import DataError
+    from ..learn import guidelines, model_status, retrain, training
+
+    corpus = corpus_of(args)
+    names = [a.strip() for a in args.annotators.split(",") if a.strip()] if args.annotators else None
+    t0 = time.perf_counter()
+    data = training(corpus, names)
+    for p in data.problems:
+        print(f"margin: skipped: {one_line(p)}")
+    if not data.examples:
+        raise DataError(f"{corpus.annotations_dir}: nothing to learn from (no annotated document"
+                        + (f" by {', '.join(names)}" if names else "") + ")")
+    for line in guidelines(corpus, data).explain():
+        print(one_line(line))
+    model = retrain(corpus, names)
+    for line in model_status(corpus, model):
+        print(one_line(line))
+    print(f"learned in {time.perf_counter() - t0:.1f} s")
+    return 0

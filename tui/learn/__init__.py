@@ -1,0 +1,249 @@
+"""Learning from the corpus: its boundary conventions and a CRF model for every label of
+the schema in force. Pure core (no Textual); every function here may run in a worker.
+
+For the annotate screen::
+
+    sg = Suggester.for_corpus(corpus)          # reads margin.yaml, the model, the guidelines
+    sg.warnings                                # one-line problems (stale model, ...) to show
+    s = sg.suggest(text)                       # Suggestions; s.sources / s.confidence by span id
+    sg.least_sure_sentence(text, after, spans) # (start, end) of the sentence to visit next
+    model = retrain(corpus, isolated=True)     # after saves: trains in a child process
+
+and ``margin learn`` / ``margin suggest --explain`` on the command line. See docs/suggest.md.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from ..corpus import GOLD, Corpus, load_settings
+from ..errors import DataError
+from ..model import now_utc
+from ..suggest import SOURCE, Suggestions, corpus_actors, suggest
+from ..suggest.conventions import Guidelines, infer, parse_pins, word
+from .crf import Example, Model, MissingCRF, crfsuite, rule_spans, train
+from .modelfile import ModelError, load, model_dir, save, schema_hash
+from .policy import decide
+
+MACHINE = ("suggest",)  # annotators whose files are machine output, never learned from
+
+
+@dataclass
+class Training:
+    """What the corpus teaches: its annotated examples and where they came from."""
+
+    examples: list[Example]
+    files: list[dict]  # {"path": corpus-relative, "sha256": file's}
+    source: str  # "gold" or "every annotator"
+    problems: list[str] = field(default_factory=list)
+
+
+def training(corpus: Corpus, annotators: list[str] | None = None) -> Training:
+    """Annotated documents to learn from: the adjudicated ``gold`` files if the corpus has
+    any, else every annotator's (the machine ``suggest`` file excepted), or ``annotators``.
+    An unfinished file teaches only up to its last span. Unreadable files are skipped and
+    listed in ``problems``."""
+    import hashlib
+
+    from ..dataset import load_items
+
+    files = corpus.annotation_files()
+    if annotators:
+        wanted, source = set(annotators), ", ".join(annotators)
+    elif any(p.stem == GOLD for p in files):
+        wanted, source = {GOLD}, "gold"
+    else:
+        wanted, source = {p.stem for p in files} - set(MACHINE), "every annotator"
+    items, problems = load_items(corpus, annotators=sorted(wanted), strict=False, jobs=1) if wanted else ([], [])
+    examples, used = [], []
+    for it in items:
+        spans = [(s.start, s.end, s.label) for s in it.annotation.spans if s.flag != "lost"]
+        if not spans:
+            continue
+        done = it.annotation.status == "done"
+        examples.append(Example(it.doc.text, spans, None if done else max(e for _, e, _ in spans)))
+        used.append({"path": it.path.relative_to(corpus.root).as_posix(),
+                     "sha256": hashlib.sha256(it.path.read_bytes()).hexdigest()})
+    return Training(examples, used, source, problems)
+
+
+def guidelines(corpus: Corpus, data: Training | None = None) -> Guidelines:
+    """The conventions in force: margin.yaml's pins over what the annotations show over the
+    rules' defaults. DataError (one line) for a bad ``suggest.conventions`` section."""
+    pins = parse_pins(load_settings(corpus.root), str(corpus.root / "margin.yaml"))
+    data = data if data is not None else training(corpus)
+    extra = corpus_actors(corpus)
+    triples = [(ex.text, [_Span(s, e, lab) for s, e, lab in ex.spans], ex.found(extra)) for ex in data.examples]
+    return infer(triples, pins, data.source, extra)
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+    label: str
+
+
+def _rules_f1(data: Training, g: Guidelines, labels: list[str], extra) -> dict[str, float]:
+    """Exact span F1 of the rules (cut to ``g``) against the training annotations."""
+    tp = {lab: 0 for lab in labels}
+    n = {lab: 0 for lab in labels}
+    for ex in data.examples:
+        upto = ex.upto if ex.upto is not None else len(ex.text)
+        got = {(s, e, lab) for lab, spans in rule_spans(ex.found(extra), g.conventions).items()
+               for s, e in spans if s < upto}
+        want = set(ex.spans)
+        for lab in labels:
+            w = {k for k in want if k[2] == lab}
+            p = {k for k in got if k[2] == lab}
+            tp[lab] += 2 * len(w & p)
+            n[lab] += len(w) + len(p)
+    return {lab: round(tp[lab] / n[lab], 3) if n[lab] else 0.0 for lab in labels}
+
+
+def retrain(corpus: Corpus, annotators: list[str] | None = None, isolated: bool = False,
+            progress=None) -> Model | None:
+    """Train the conventions and a model for every label of the schema that has annotated
+    spans, write it into the corpus (atomically) and return it (None: nothing to learn
+    from). ``isolated`` trains in a child process (crfsuite holds the GIL while it trains:
+    use it from an app's worker thread) and loads the result here. Raises DataError with a
+    one-line message (e.g. python-crfsuite missing)."""
+    if isolated:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+            written = pool.submit(_retrain_child, str(corpus.root), annotators).result()
+        return load(corpus.root, corpus.schema) if written else None
+    try:
+        crfsuite()
+    except MissingCRF as e:
+        raise DataError(str(e)) from None
+    t0 = time.perf_counter()
+    data = training(corpus, annotators)
+    if not data.examples:
+        return None
+    schema = corpus.schema
+    extra = corpus_actors(corpus)
+    g = guidelines(corpus, data)
+    labels = list(schema.labels)
+    blobs = train(data.examples, labels, g.conventions, extra, progress=progress)
+    rule_labels = [lab for lab in ("ACTOR", "FIGURE", "CLAIM") if lab in blobs]
+    rules_f1 = _rules_f1(data, g, rule_labels, extra) if rule_labels else {}
+    decided = decide(data.examples, rule_labels, g.conventions, extra) if rule_labels else {}
+    counts = {lab: sum(lb == lab for ex in data.examples for _, _, lb in ex.spans) for lab in blobs}
+    meta = {
+        "created": now_utc(),
+        "schema_sha256": schema_hash(schema),
+        "source": data.source,
+        "trained_on": data.files,
+        "conventions": {n: word(f.value) for n, f in g.findings.items()},
+        "labels": {lab: {"spans": counts[lab],
+                         **({"rules_f1": rules_f1[lab]} if lab in rules_f1 else {}),
+                         **decided.get(lab, {"policy": "model"})}
+                   for lab in blobs},
+        "seconds": round(time.perf_counter() - t0, 2),
+    }
+    save(corpus.root, blobs, meta)
+    return load(corpus.root, schema)
+
+
+def _retrain_child(root: str, annotators) -> bool:
+    return retrain(Corpus(root), annotators) is not None
+
+
+def load_model(corpus: Corpus) -> tuple[Model | None, str | None]:
+    """(the corpus's model or None, a one-line reason it was ignored or None). Never raises
+    for a bad model file."""
+    try:
+        return load(corpus.root, corpus.schema), None
+    except ModelError as e:
+        return None, str(e)
+
+
+def least_sure_sentence(text: str, model: Model | None, after_offset: int = 0,
+                        annotated: list[tuple[int, int]] = ()) -> tuple[int, int] | None:
+    """The sentence (start, end) the model is least sure about among those holding no
+    ``annotated`` span, searching after ``after_offset`` first, then from the top. None when
+    there is no model or every sentence holds a span."""
+    if model is None or not model.taggers:
+        return None
+    spans = sorted(annotated)
+    best_after = best_any = None
+    k = 0
+    for s, e, d in model.doubt(text):
+        while k < len(spans) and spans[k][1] <= s:
+            k += 1
+        if k < len(spans) and spans[k][0] < e:
+            continue
+        if best_any is None or d > best_any[2]:
+            best_any = (s, e, d)
+        if s >= after_offset and (best_after is None or d > best_after[2]):
+            best_after = (s, e, d)
+    best = best_after or best_any
+    return (best[0], best[1]) if best else None
+
+
+def model_status(corpus: Corpus, model: Model | None, warning: str | None = None) -> list[str]:
+    """Lines saying what the model is: trained when, on what, per label, and whether the
+    annotations changed since (then `margin learn` again)."""
+    import hashlib
+
+    if model is None:
+        return [warning] if warning else [f"model: none in {model_dir(corpus.root)} (run `margin learn`)"]
+    meta = model.meta
+    files = meta.get("trained_on") or []
+    lines = [f"model: trained {meta.get('created', '?')} on {len(files)} file(s) ({meta.get('source', '?')})"
+             + (f" in {meta['seconds']} s" if "seconds" in meta else "")]
+    for lab, info in meta.get("labels", {}).items():
+        rf = f", rules F1 {info['rules_f1']:.2f} on them" if "rules_f1" in info else ""
+        if info.get("cv_rules_f1") is not None:
+            rf += f"; held out: rules first {info['cv_rules_f1']:.2f}, model first {info['cv_model_f1']:.2f}"
+        who = "rules first" if info.get("policy") == "rules" else "model first"
+        lines.append(f"  {lab:<10} {info.get('spans', 0)} span(s){rf}: {who}")
+    changed = 0
+    for f in files:
+        p = corpus.root / f.get("path", "")
+        try:
+            if hashlib.sha256(p.read_bytes()).hexdigest() != f.get("sha256"):
+                changed += 1
+        except OSError:
+            changed += 1
+    known = {f.get("path") for f in files}
+    new = sum(p.relative_to(corpus.root).as_posix() not in known and p.stem not in MACHINE
+              for p in corpus.annotation_files())
+    if changed or new:
+        lines.append(f"  annotations changed since: {changed} file(s) edited or gone, {new} new "
+                     "(run `margin learn` to retrain)")
+    return lines
+
+
+@dataclass
+class Suggester:
+    """Everything suggestions need for one corpus, loaded once (in a worker)."""
+
+    schema: object
+    guidelines: Guidelines
+    model: Model | None = None
+    extra_actors: dict = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    @classmethod
+    def for_corpus(cls, corpus: Corpus) -> "Suggester":
+        """Never raises for a bad model (it lands in ``warnings``); a bad margin.yaml
+        section raises DataError as every command does."""
+        model, why = load_model(corpus)
+        warnings = [why] if why else []
+        g = guidelines(corpus)
+        return cls(corpus.schema, g, model, corpus_actors(corpus), warnings)
+
+    def suggest(self, text: str, families=None) -> Suggestions:
+        return suggest(text, self.schema, families, self.extra_actors, self.guidelines.conventions, self.model)
+
+    def least_sure_sentence(self, text: str, after_offset: int = 0, annotated=()) -> tuple[int, int] | None:
+        return least_sure_sentence(text, self.model, after_offset, annotated)
+
+
+__all__ = ["Example", "Model", "ModelError", "SOURCE", "Suggester", "Training", "guidelines",
+           "least_sure_sentence", "load_model", "model_dir", "model_status", "retrain", "training"]

@@ -1,0 +1,39 @@
+"""The one grammar for every id and name margin reads from outside: document ids,
+annotator names, span and relation ids. Checked here, and only here, on every path in
+(annotation files, both readers, imports, the CLI, the serve name prompt).
+
+A name is 1-128 characters from ``A-Z a-z 0-9 . _ -`` starting with a letter or digit, so
+it is always a safe single file-name component (never empty, ``.``, ``..``, hidden, a
+path or an option), and never holds a character a terminal or a spreadsheet acts on.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .errors import DataError
+
+NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
+GOLD = "gold"  # the reserved annotator name of adjudicated files
+RULE = "1-128 characters from A-Z a-z 0-9 . _ - starting with a letter or digit"
+
+
+def is_name(value: object) -> bool:
+    return isinstance(value, str) and NAME_RE.fullmatch(value) is not None
+
+
+def name_problem(value: object, what: str = "name") -> str | None:
+    """The one-line problem with ``value`` as a ``what``, or None when it is valid."""
+    if is_name(value):
+        return None
+    from .display import safe_repr
+
+    return f"invalid {what} {safe_repr(value)}: use {RULE}"
+
+
+def check_name(value: object, what: str = "name") -> str:
+    """``value`` if it is a valid id / name, else DataError with the one-line problem."""
+    problem = name_problem(value, what)
+    if problem:
+        raise DataError(problem)
+    return value  # type: ignore[return-value]

@@ -1,0 +1,193 @@
+"""Boundary conventions: where a team's spans end, inferred from its annotations.
+
+The rules find a figure, an actor or a claim once, with its optional parts (the counted
+noun, the currency, the qualifier; the determiner, the title, the possessive; the
+reporting clause, the quotation marks); a ``Conventions`` says which parts a span keeps.
+``infer`` reads annotated documents: for every mention the rules find, it tries each
+combination of the label's conventions and counts which one the annotators' span matches
+exactly. ``margin.yaml`` can pin any of them::
+
+    suggest:
+      conventions: {figure_counted_noun: out, actor_determiner: in}
+
+With no annotations and no pins, the defaults are the rules' own guideline (docs/suggest.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, fields, replace
+from itertools import product
+
+from ..errors import DataError
+
+
+@dataclass(frozen=True)
+class Conventions:
+    """Each field is True when the part is inside the span ("in"). Defaults: the rules'."""
+
+    figure_counted_noun: bool = True  # "1,440 Indonesian nationals" / "1,440"
+    figure_unit: bool = True  # "15 per cent", "5 km" / "15", "5"
+    figure_currency: bool = True  # "$4.2 million" / "4.2 million"
+    figure_qualifier: bool = True  # "more than 500" / "500"
+    actor_determiner: bool = False  # "the Cambodian government" / "Cambodian government"
+    actor_title: bool = True  # "Prime Minister Hun Manet" / "Hun Manet"
+    actor_possessive: bool = False  # "Amnesty’s" / "Amnesty"
+    claim_reporting_clause: bool = False  # "Amnesty said it had ..." / "it had ..."
+    claim_quotes: bool = False  # "“We cannot ...”" / "We cannot ..."
+
+
+DEFAULTS = Conventions()
+NAMES = tuple(f.name for f in fields(Conventions))
+#: the conventions each label's rules vary
+BY_LABEL = {
+    "FIGURE": ("figure_counted_noun", "figure_unit", "figure_currency", "figure_qualifier"),
+    "ACTOR": ("actor_determiner", "actor_title", "actor_possessive"),
+    "CLAIM": ("claim_reporting_clause", "claim_quotes"),
+}
+EXAMPLES = {
+    "figure_counted_noun": "the counted noun: “1,440 Indonesian nationals” / “1,440”",
+    "figure_unit": "a percent or unit of measure: “15 per cent” / “15”",
+    "figure_currency": "the currency: “$4.2 million” / “4.2 million”",
+    "figure_qualifier": "the qualifier: “more than 500” / “500”",
+    "actor_determiner": "the determiner: “the Cambodian government” / “Cambodian government”",
+    "actor_title": "the title: “Prime Minister Hun Manet” / “Hun Manet”",
+    "actor_possessive": "the possessive: “Amnesty’s” / “Amnesty”",
+    "claim_reporting_clause": "the reporting clause: “Amnesty said it had …” / “it had …”",
+    "claim_quotes": "the quotation marks: “‘We cannot …’” / “We cannot …”",
+}
+
+
+def word(v: bool) -> str:
+    return "in" if v else "out"
+
+
+@dataclass
+class Finding:
+    """One convention: its value, where it came from and the examples counted."""
+
+    name: str
+    value: bool
+    source: str  # "default", "inferred" or "pinned"
+    votes_in: int = 0
+    votes_out: int = 0
+
+    def describe(self) -> str:
+        n = self.votes_in + self.votes_out
+        seen = f"{self.votes_in} in, {self.votes_out} out" if n else "no example"
+        how = {"default": f"default ({seen})", "inferred": f"inferred from {n} example(s): {seen}",
+               "pinned": f"pinned in margin.yaml ({seen})"}[self.source]
+        return f"{self.name:<24} {word(self.value):<4} {how}"
+
+
+@dataclass
+class Guidelines:
+    """The conventions in force, with how each was decided and from which documents."""
+
+    conventions: Conventions = DEFAULTS
+    findings: dict[str, Finding] = field(default_factory=dict)
+    documents: int = 0
+    source: str = ""  # "gold", "every annotator", ... (what the examples were read from)
+
+    def explain(self) -> list[str]:
+        head = (f"conventions from {self.documents} annotated document(s) ({self.source})"
+                if self.documents else "conventions: no annotated document; the rules' defaults")
+        return [head] + ["  " + self.findings[n].describe() for n in NAMES if n in self.findings]
+
+
+def parse_pins(settings: dict, path: str = "margin.yaml") -> dict[str, bool]:
+    """``suggest.conventions`` of margin.yaml as {name: in?}; DataError (one line) when bad."""
+    section = settings.get("suggest") if isinstance(settings, dict) else None
+    if section is None:
+        return {}
+    if not isinstance(section, dict):
+        raise DataError(f"{path}: suggest must be a mapping")
+    pins = section.get("conventions")
+    if pins is None:
+        return {}
+    if not isinstance(pins, dict):
+        raise DataError(f"{path}: suggest.conventions must map convention names to in or out")
+    out = {}
+    for k, v in pins.items():
+        if k not in NAMES:
+            raise DataError(f"{path}: suggest.conventions: unknown convention {k!r} (known: {', '.join(NAMES)})")
+        if v not in ("in", "out"):
+            raise DataError(f"{path}: suggest.conventions.{k}: expected in or out, got {v!r}")
+        out[k] = v == "in"
+    return out
+
+
+# --------------------------------------------------------------------------- inference
+
+
+def mentions(text: str, lex=None, extra_actors: dict | None = None) -> dict[str, list]:
+    """The rules' mentions of ``text`` by label (each has ``span(conventions)``)."""
+    from .actors import find_actors, load_lexicon
+    from .claims import find_claims
+    from .figures import find_figures
+
+    lex = lex or load_lexicon()
+    actors = find_actors(text, extra_actors, lex)
+    return {"ACTOR": actors, "FIGURE": find_figures(text, lex.demonyms),
+            "CLAIM": find_claims(text, actors, lex)}
+
+
+# every combination of each label's conventions: (values, Conventions)
+_COMBOS = {label: [(vals, replace(DEFAULTS, **dict(zip(names, vals))))
+                   for vals in product((True, False), repeat=len(names))]
+           for label, names in BY_LABEL.items()}
+
+
+def _votes(found: dict[str, list], gold: dict[str, set], counts: dict[str, list[int]]) -> None:
+    """Add to ``counts`` ({name: [in, out]}) what each mention's exact match in ``gold``
+    says: a convention gets a vote when every matching combination agrees on it and
+    flipping it would change the span."""
+    for label, names in BY_LABEL.items():
+        spans = gold.get(label)
+        if not spans:
+            continue
+        for m in found.get(label, ()):
+            by_combo = {vals: m.span(c) for vals, c in _COMBOS[label]}
+            hits = [vals for vals, sp in by_combo.items() if sp in spans]
+            if not hits:
+                continue
+            for i, name in enumerate(names):
+                values = {vals[i] for vals in hits}
+                if len(values) != 1:
+                    continue
+                if any(by_combo[(*vals[:i], not vals[i], *vals[i + 1:])] != by_combo[vals] for vals in hits):
+                    counts[name][0 if values.pop() else 1] += 1
+
+
+def infer(annotated: Iterable[tuple], pins: dict[str, bool] | None = None,
+          source: str = "", extra_actors: dict | None = None) -> Guidelines:
+    """Guidelines from ``annotated`` pairs (text, spans with .label/.start/.end), or
+    triples (text, spans, the rules' ``mentions`` of text) to save running the rules.
+
+    A convention takes the value most examples show (a tie or no example keeps the
+    default); ``pins`` ({name: in?}) override whatever was inferred."""
+    from .actors import load_lexicon
+
+    lex = load_lexicon()
+    counts = {n: [0, 0] for n in NAMES}
+    docs = 0
+    for text, spans, *found in annotated:
+        gold: dict[str, set] = {}
+        for s in spans:
+            gold.setdefault(s.label, set()).add((s.start, s.end))
+        if not gold:
+            continue
+        docs += 1
+        _votes(found[0] if found else mentions(text, lex, extra_actors), gold, counts)
+    values, findings = {}, {}
+    for n in NAMES:
+        vin, vout = counts[n]
+        default = getattr(DEFAULTS, n)
+        if pins and n in pins:
+            values[n], src = pins[n], "pinned"
+        elif vin != vout:
+            values[n], src = vin > vout, "inferred"
+        else:
+            values[n], src = default, "default"
+        findings[n] = Finding(n, values[n], src, vin, vout)
+    return Guidelines(Conventions(**values), findings, docs, source)

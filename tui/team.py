@@ -1,0 +1,365 @@
+"""Where the team stands: progress, pace, agreement and its trend, label counts (pure core).
+
+Everything the dashboard shows (``margin dashboard`` and ``--json``) is computed here,
+without Textual. The work is split by document: :func:`doc_summary` loads one document's
+files and reduces them to counts (per file: status, time, spans per label; per annotator
+pair: the match counts :mod:`tui.agree` accumulates; per label: Krippendorff's sufficient
+statistics; the disagreements a reviewer must settle). Those counts are additive, so
+:func:`build` sums them in document order and obtains exactly the numbers
+``margin agree --json`` and ``margin stats --json`` print (tests/test_team.py checks it).
+
+Summaries are cached per document, keyed by the size, mtime and inode of the article and
+of every annotation file (``$MARGIN_CACHE_DIR``, else ``$XDG_CACHE_HOME/margin``, else
+``~/.cache/margin``): reopening the dashboard re-reads only what changed.
+
+Pace (spans per hour) comes from the ``updated:`` time each save writes into a file (its
+mtime when absent): for one annotator, files sorted by that time; a file saved within
+``BREAK`` of the previous one took that gap to annotate; a longer gap is a break, and the
+file after it is left out of both spans and hours. Git history is not used: commit times
+say when people pushed, not when they worked, and ``updated:`` travels with the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from itertools import combinations
+from pathlib import Path
+
+from . import store
+from .agree import PRF, Agreement, Alpha, Binary, DocDisagreement, PairAgreement, agreement
+from .corpus import GOLD, Corpus
+from .errors import DataError, ValidationError
+
+CACHE_VERSION = 1
+BREAK = 30 * 60  # seconds: a longer gap between two saves is a break
+TREND_BUCKETS = 12  # most recent periods in the trend
+PARALLEL_MIN_DOCS = 64
+
+
+# --------------------------------------------------------------------------- one document
+
+
+def _file_key(path: Path) -> list | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns, st.st_ino]
+
+
+def doc_key(corpus: Corpus, doc_id: str, paths: Iterable[Path]) -> list:
+    """What the summary of ``doc_id`` depends on: the article's and the files' stat data."""
+    return [_file_key(corpus.seeds_dir / f"{doc_id}.txt"),
+            [[p.name, _file_key(p)] for p in paths]]
+
+
+def doc_summary(corpus: Corpus, doc_id: str, paths: list[Path]) -> dict:
+    """The counts of one document (JSON-able): files, pair matches, alpha terms, problems."""
+    schema = corpus.schema
+    labels = list(schema.labels)
+    out: dict = {"files": {}, "pairs": {}, "alpha": {}, "disagreements": None, "problems": []}
+    try:
+        doc = corpus.document(doc_id)
+    except DataError as e:
+        out["problems"].append(str(e))
+        return out
+    anns = {}
+    for p in paths:
+        try:
+            loaded = store.load(corpus.inside(p), schema, doc)
+        except ValidationError as e:
+            out["problems"].extend(e.problems)
+            continue
+        except DataError as e:
+            out["problems"].append(str(e))
+            continue
+        ann = loaded.annotation
+        counts = dict.fromkeys(labels, 0)
+        for s in ann.spans:
+            counts[s.label] = counts.get(s.label, 0) + 1
+        updated = ann.updated
+        if not updated:
+            mtime = os.stat(p).st_mtime
+            updated = datetime.fromtimestamp(mtime, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        out["files"][p.stem] = {"status": ann.status, "updated": updated, "labels": counts,
+                                "relations": len(ann.relations), "spans": len(ann.spans)}
+        anns[p.stem] = ann
+    names = sorted(n for n in anns if n != GOLD)
+    if len(names) >= 2:
+        res = agreement([(doc, anns)], names, labels)
+        for pa in res.pairs:
+            out["pairs"][f"{pa.a}\t{pa.b}"] = {
+                "exact": {lab: [c.matches, c.a, c.b] for lab, c in pa.exact.items()},
+                "overlap": {lab: [c.matches, c.a, c.b] for lab, c in pa.overlap.items()},
+                "tokens": {lab: [t.n, t.a, t.b, t.both] for lab, t in pa.tokens.items()},
+                "relations": [pa.relations.matches, pa.relations.a, pa.relations.b],
+            }
+        out["alpha"] = {lab: [a.values, a.ones, a.disagreement] for lab, a in res.alpha.items()}
+        out["disagreements"] = res.documents[0].count
+    return out
+
+
+def _summarise(args) -> tuple[str, dict]:
+    root, doc_id, paths = args
+    return doc_id, doc_summary(Corpus(Path(root)), doc_id, [Path(p) for p in paths])
+
+
+# --------------------------------------------------------------------------- the cache
+
+
+def cache_path(corpus: Corpus) -> Path:
+    base = os.environ.get("MARGIN_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "margin")
+    digest = hashlib.sha256(str(corpus.root.resolve()).encode()).hexdigest()[:16]
+    return Path(base) / f"dashboard-{digest}.json"
+
+
+def _schema_digest(corpus: Corpus) -> str:
+    return hashlib.sha256(json.dumps(corpus.schema.to_dict(), sort_keys=True).encode()).hexdigest()[:16]
+
+
+def _read_cache(path: Path, schema: str) -> dict:
+    try:
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("version") != CACHE_VERSION or data.get("schema") != schema:
+        return {}
+    docs = data.get("docs")
+    return docs if isinstance(docs, dict) else {}
+
+
+def summaries(corpus: Corpus, docs: str | None = None, *, cache: bool = True, jobs: int | None = None,
+              progress: Callable[[int, int], None] | None = None) -> dict[str, dict]:
+    """{doc id: summary} for every annotated document (matching the glob ``docs``), in
+    document order; unchanged documents come from the cache."""
+    groups: dict[str, list[Path]] = {}
+    for p in corpus.annotation_files(docs):
+        groups.setdefault(p.parent.name, []).append(p)
+    for ps in groups.values():
+        ps.sort(key=lambda p: p.name)
+    schema = _schema_digest(corpus)
+    cpath = cache_path(corpus)
+    cached = _read_cache(cpath, schema) if cache else {}
+    keys = {d: doc_key(corpus, d, ps) for d, ps in groups.items()}
+    out: dict[str, dict] = {}
+    todo = []
+    for d in sorted(groups):
+        hit = cached.get(d)
+        if isinstance(hit, dict) and hit.get("key") == keys[d] and isinstance(hit.get("summary"), dict):
+            out[d] = hit["summary"]
+        else:
+            todo.append((str(corpus.root), d, [str(p) for p in groups[d]]))
+    if todo:
+        if jobs is None:
+            jobs = min(os.cpu_count() or 1, 8) if len(todo) >= PARALLEL_MIN_DOCS else 1
+        if jobs > 1:
+            from concurrent.futures import ProcessPoolExecutor
+
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                results = list(_progress(pool.map(_summarise, todo, chunksize=max(1, len(todo) // (jobs * 8))),
+                                         len(todo), progress))
+        else:
+            results = list(_progress(map(_summarise, todo), len(todo), progress))
+        out.update(results)
+        out = {d: out[d] for d in sorted(out)}
+        if cache:
+            data = {"version": CACHE_VERSION, "schema": schema,
+                    "docs": {d: {"key": keys[d], "summary": s} for d, s in out.items()}}
+            try:
+                store.atomic_write(cpath, json.dumps(data, separators=(",", ":")).encode())
+            except OSError:
+                pass  # no cache: slower next time, nothing else
+    return out
+
+
+def _progress(results, total: int, progress):
+    for i, r in enumerate(results, 1):
+        if progress is not None:
+            progress(i, total)
+        yield r
+
+
+# --------------------------------------------------------------------------- the whole team
+
+
+@dataclass
+class Progress:
+    annotator: str
+    assigned: int | None  # None: the corpus has no assignments
+    done: int
+    in_progress: int
+    not_started: int
+    spans: int
+    spans_per_hour: float | None
+    hours: float
+
+    def to_json(self) -> dict:
+        return dict(self.__dict__)
+
+
+@dataclass
+class TrendPoint:
+    period: str  # YYYY-MM-DD (or YYYY-MM-DDTHH when all work is within two days)
+    documents: int
+    exact_f1: float | None
+    overlap_f1: float | None
+
+
+@dataclass
+class Team:
+    documents: int  # articles in the corpus
+    labels: list[str]
+    progress: list[Progress]
+    gold_done: int
+    label_counts: dict[str, dict[str, int]]  # label -> annotator -> spans
+    agreement: Agreement | None
+    trend: list[TrendPoint]
+    stats: list[dict]  # the rows of margin stats --json
+    problems: list[str] = field(default_factory=list)
+
+    def worst(self, n: int = 10) -> list[DocDisagreement]:
+        docs = self.agreement.documents if self.agreement else []
+        return [d for d in docs if d.count][:n]
+
+    def to_json(self) -> dict:
+        return {
+            "documents": self.documents,
+            "progress": [p.to_json() for p in self.progress],
+            "gold_done": self.gold_done,
+            "labels": self.label_counts,
+            "agreement": self.agreement.to_json() if self.agreement else None,
+            "trend": [t.__dict__ for t in self.trend],
+            "stats": self.stats,
+            "problems": self.problems,
+        }
+
+
+def _time(ts: str) -> float | None:
+    try:
+        return datetime.strptime(ts[:19], "%Y-%m-%dT%H:%M:%S").replace(tzinfo=timezone.utc).timestamp()
+    except ValueError:
+        return None
+
+
+def pace(files: Iterable[tuple[str, int]]) -> tuple[float | None, float]:
+    """(spans per hour, hours) from (updated, spans) of one annotator's files (see the module doc)."""
+    times = sorted((t, n) for ts, n in files if (t := _time(ts)) is not None)
+    seconds = spans = 0
+    for (t0, _), (t1, n) in zip(times, times[1:]):
+        gap = t1 - t0
+        if 0 < gap <= BREAK:
+            seconds += gap
+            spans += n
+    hours = seconds / 3600
+    return (spans / hours if hours else None), hours
+
+
+def build(corpus: Corpus, sums: Mapping[str, dict], assignments: Mapping[str, Iterable[str]] | None = None,
+          n_documents: int | None = None) -> Team:
+    """Sum the per-document counts into the team's figures."""
+    labels = list(corpus.schema.labels)
+    names = sorted({n for s in sums.values() for n in s["files"]} - {GOLD})
+    stats, problems = [], []
+    per: dict[str, dict] = {n: {"done": set(), "in_progress": set(), "spans": 0, "times": []} for n in names}
+    label_counts = {lab: dict.fromkeys(names, 0) for lab in labels}
+    gold_done = 0
+    for d, s in sums.items():
+        problems.extend(s["problems"])
+        for name, f in s["files"].items():
+            stats.append({"document": d, "annotator": name, "status": f["status"], **f["labels"],
+                          "relations": f["relations"], "spans": f["spans"]})
+            if name == GOLD:
+                gold_done += f["status"] == "done"
+                continue
+            p = per[name]
+            p["done" if f["status"] == "done" else "in_progress"].add(d)
+            p["spans"] += f["spans"]
+            p["times"].append((f["updated"], f["spans"]))
+            for lab, n in f["labels"].items():
+                label_counts.setdefault(lab, dict.fromkeys(names, 0))[name] += n
+    known = set(corpus.doc_ids()) if n_documents is None or assignments else None
+    n_docs = len(known) if n_documents is None else n_documents
+    progress = []
+    for name in sorted(set(names) | {n for v in (assignments or {}).values() for n in v}):
+        p = per.get(name) or {"done": set(), "in_progress": set(), "spans": 0, "times": []}
+        if assignments:
+            mine = {d for d, who in assignments.items() if name in who and d in known}
+            done, started = len(p["done"] & mine), len(p["in_progress"] & mine)
+            total = len(mine)
+        else:
+            done, started, total = len(p["done"]), len(p["in_progress"]), n_docs
+        rate, hours = pace(p["times"])
+        progress.append(Progress(name, total if assignments else None, done, started,
+                                 max(total - done - started, 0), p["spans"], rate, hours))
+    pairs = {pair: PairAgreement(*pair, exact={lab: PRF() for lab in labels},
+                                 overlap={lab: PRF() for lab in labels},
+                                 tokens={lab: Binary() for lab in labels})
+             for pair in combinations(names, 2)}
+    alpha = {lab: Alpha() for lab in labels}
+    documents = []
+    buckets: dict[str, list] = {}
+    for d, s in sums.items():
+        if s["disagreements"] is None:
+            continue
+        doc_exact, doc_overlap = PRF(), PRF()
+        for key, c in s["pairs"].items():
+            pa = pairs[tuple(key.split("\t"))]
+            pa.docs += 1
+            for lab in labels:
+                pa.exact[lab] += PRF(*c["exact"][lab])
+                pa.overlap[lab] += PRF(*c["overlap"][lab])
+                pa.tokens[lab] += Binary(*c["tokens"][lab])
+                doc_exact += PRF(*c["exact"][lab])
+                doc_overlap += PRF(*c["overlap"][lab])
+            pa.relations += PRF(*c["relations"])
+        for lab in labels:
+            values, ones, dis = s["alpha"][lab]
+            al = alpha[lab]
+            al.values += values
+            al.ones += ones
+            al.disagreement += dis
+        who = tuple(n for n in names if n in s["files"])
+        documents.append(DocDisagreement(d, who, s["disagreements"]))
+        when = max(s["files"][n]["updated"] for n in who)
+        buckets.setdefault(when, []).append((doc_exact, doc_overlap))
+    documents.sort(key=lambda x: (-x.count, x.document))
+    agree = Agreement(names, labels, list(pairs.values()), alpha, documents) if documents else None
+    return Team(n_docs, labels, progress, gold_done, label_counts, agree, _trend(buckets), stats, problems)
+
+
+def _trend(by_time: dict[str, list]) -> list[TrendPoint]:
+    """Exact and overlap F1 (all pairs and labels pooled) of the documents finished in each
+    period, by day (by hour when all the work fits in two days)."""
+    if not by_time:
+        return []
+    days = {t[:10] for t in by_time}
+    width = 13 if len(days) <= 2 else 10
+    periods: dict[str, tuple[PRF, PRF, int]] = {}
+    for t in sorted(by_time):
+        ex, ov, n = periods.get(t[:width], (PRF(), PRF(), 0))
+        for e, o in by_time[t]:
+            ex += e
+            ov += o
+            n += 1
+        periods[t[:width]] = (ex, ov, n)
+    return [TrendPoint(p, n, ex.f1, ov.f1) for p, (ex, ov, n) in list(periods.items())[-TREND_BUCKETS:]]
+
+
+def team(corpus: Corpus, docs: str | None = None, *, cache: bool = True,
+         progress: Callable[[int, int], None] | None = None) -> Team:
+    """Everything the dashboard shows, for the corpus (documents matching ``docs``)."""
+    from .assign import load as load_assignments
+
+    sums = summaries(corpus, docs, cache=cache, progress=progress)
+    assignments = load_assignments(corpus)
+    if docs:
+        import fnmatch
+
+        assignments = {d: v for d, v in assignments.items() if fnmatch.fnmatchcase(d, docs)}
+    return build(corpus, sums, assignments, len(corpus.doc_ids(docs)))
