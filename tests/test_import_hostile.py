@@ -60,6 +60,7 @@ def jsonl(tmp_path, *records, name="in.jsonl"):
     ('{"id": "raids", "spans": [{"start": 1' + "0" * 5000 + ', "end": 2, "label": "ACTOR"}]}',
      "not usable JSON: Exceeds the limit"),
     ('{"id": "raids", "spans": [{"start": NaN, "end": 2, "label": "ACTOR"}]}', "not usable JSON: NaN is not JSON"),
+    ({"text": RAIDS, "label": "POSITIVE", "answer": "accept"}, "a document category or choice (text classification)"),
     ({"text": "an article margin does not have", "label": [[0, 2, "ACTOR"]]}, "matches none; add the article first"),
 ])
 def test_hostile_records_are_refused_on_one_line(capsys, corpus_root, tmp_path, record, expect):

@@ -146,3 +146,12 @@ def test_spacy_missing_is_one_line(capsys, peers, tmp_path, monkeypatch):
     code = main(["import", "--corpus", str(peers.root), str(tmp_path / "x.spacy"), "--annotator", "t"])
     assert code == 1
     assert capsys.readouterr().err == "margin: importing .spacy files needs spaCy: pip install 'margin[spacy]'\n"
+
+
+def test_conll_comments_and_a_doc_id_choose_among_equal_texts(capsys, peers, tmp_path):
+    shutil.copy(peers.seeds_dir / "ministry.txt", peers.seeds_dir / "ministry-2.txt")
+    src = tmp_path / "x.conll"
+    src.write_text("# doc_id = ministry-2\n# text = The ministry said...\nThe B-ACTOR\nministry I-ACTOR\nsaid O\n"
+                   "300 B-FIGURE\nworkers I-FIGURE\nwere O\nsent O\nhome O\n. O\n", encoding="utf-8")
+    got, _, _ = imported(capsys, peers, src)
+    assert set(got) == {"ministry-2"} and got["ministry-2"][0] == MINISTRY

@@ -162,3 +162,23 @@ def test_recover_keeps_a_file_changed_since_and_distrusts_odd_journals(tmp_path,
         j.write_text(json.dumps({"margin-txn": 1, "pairs": [{"tmp": ".x.1.abcdef01.tmp", "dest": dest, "old": None}]}))
         assert staged.recover(tmp_path) == [f"{j}: not a margin transaction journal; left alone"]
         assert victim.read_bytes() == b"keep"
+
+
+def test_keeps_the_mode_of_a_replaced_file_and_new_files_follow_the_umask(tmp_path):
+    (tmp_path / "shared.yaml").write_bytes(b"old")
+    (tmp_path / "shared.yaml").chmod(0o664)
+    old = os.umask(0o022)
+    try:
+        with staged.Transaction(tmp_path) as t:
+            t.write(tmp_path / "shared.yaml", b"new")
+            t.write(tmp_path / "fresh.yaml", b"new")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "shared.yaml").stat().st_mode & 0o777 == 0o664
+    assert (tmp_path / "fresh.yaml").stat().st_mode & 0o777 == 0o644
+
+
+def test_recover_ignores_a_folder_named_like_a_journal(tmp_path):
+    (tmp_path / ".margin-txn-999999-abcdef01.json").mkdir()
+    assert staged.recover(tmp_path) == [f"{tmp_path / '.margin-txn-999999-abcdef01.json'}: not a margin transaction "
+                                        "journal; left alone"]

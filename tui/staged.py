@@ -5,20 +5,17 @@
         t.write(path_b, data_b, must_not_exist=True)
     # here every file is replaced, or (on an exception) none is
 
-``write`` stages each file at once as a temp file next to its destination (created with
-``O_EXCL | O_NOFOLLOW``, written, fsynced), so a full disk or a read-only folder fails
-*before* anything is replaced, and then every temp file is removed. ``commit`` (the end of
-the ``with`` block) re-checks that no destination changed since it was staged, writes a
-journal ``ROOT/.margin-txn-<pid>-<rand>.json`` (temp -> destination pairs, fsynced), keeps
-a hard link to each old file, renames every temp file over its destination, fsyncs the
-folders and deletes the journal and the links. A rename that fails puts the old files
-back. A process killed after the journal was written leaves it behind: :func:`recover`
-(run by every new Transaction on the same root, and cheap enough for any loader: one
-directory listing) finishes the renames, so a corpus never stays half-written.
-
-Nothing is written through a symbolic link: a destination that is a link, a folder that
-resolves outside the root, and a journal entry naming anything but our own temp files
-next to their destination are refused. Pure core: no Textual, no YAML.
+``write`` stages a file at once as a temp file next to its destination (``O_EXCL |
+O_NOFOLLOW``, written, fsynced): a full disk or a read-only folder fails *before* anything
+is replaced, and every temp file goes. ``commit`` (the end of the block) re-checks that no
+destination changed since it was staged, writes a journal ``ROOT/.margin-txn-<pid>-<rand>.json``
+(temp -> destination pairs, fsynced), hard-links each old file aside, renames every temp
+file over its destination (a failed rename puts the old files back), fsyncs the folders
+and deletes the journal. A process killed after the journal was written leaves it:
+:func:`recover` (run by every new Transaction on the same root; one directory listing, so
+cheap enough for any loader) finishes the renames. Nothing is written through a link, into
+a folder that resolves outside the root, or from a journal naming anything but margin's
+own temp files next to their destinations. Pure core: no Textual, no YAML.
 """
 
 from __future__ import annotations
@@ -39,15 +36,6 @@ MAX_JOURNAL_BYTES = 4 * 2**20
 _FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-_UMASK = _umask()
-
-
 @dataclass
 class _Staged:
     dest: Path
@@ -65,9 +53,10 @@ def _sha_of(path: Path) -> str | None:
         return None
     except OSError as e:
         raise DataError(f"{path}: cannot read: {_why(e)}") from None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise DataError(f"{path}: not a regular file; refused")
     with open(fd, "rb") as f:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise DataError(f"{path}: not a regular file; refused")
         h = hashlib.sha256()
         for chunk in iter(lambda: f.read(1 << 20), b""):
             h.update(chunk)
@@ -105,11 +94,19 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        n = os.write(fd, view)
-        view = view[n:]
+def _write_new(path: Path, data: bytes, mode: int | None) -> None:
+    """Create ``path`` (never through a link, never over a file; ``mode``, or 0o666 less
+    the umask), write ``data``, fsync."""
+    fd = os.open(path, _FLAGS, 0o600 if mode is not None else 0o666)
+    try:
+        if mode is not None:
+            os.fchmod(fd, mode)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def remove_dead_temps(folder: Path, name: str) -> None:
@@ -138,11 +135,10 @@ class Transaction:
         self.root = Path(root)
         self._real_root = Path(os.path.realpath(self.root))
         self._staged: list[_Staged] = []
+        self._dests: set[Path] = set()
         self._made: list[Path] = []  # folders this transaction created (removed on abort)
         self._done = False
         self.recovered = recover(self.root)
-
-    # ------------------------------------------------------------------ context manager
 
     def __enter__(self) -> "Transaction":
         return self
@@ -156,8 +152,6 @@ class Transaction:
     @property
     def written(self) -> list[Path]:
         return [s.dest for s in self._staged]
-
-    # ------------------------------------------------------------------ staging
 
     def _folder(self, folder: Path) -> None:
         """Create ``folder`` (and parents) under the root, refusing links that lead out."""
@@ -196,37 +190,31 @@ class Transaction:
                 st = os.lstat(path)
             except FileNotFoundError:
                 st = None
-            if st is not None and stat.S_ISLNK(st.st_mode):
-                raise DataError(f"{path}: is a symbolic link; refused (margin never writes through links)")
-            if st is not None and not stat.S_ISREG(st.st_mode):
-                raise DataError(f"{path}: exists and is not a regular file; refused")
-            if st is not None and must_not_exist:
-                raise DataError(f"{path}: exists; use --force to replace it")
-            if any(s.dest == path for s in self._staged):
+            if st is not None:
+                if stat.S_ISLNK(st.st_mode):
+                    raise DataError(f"{path}: is a symbolic link; refused (margin never writes through links)")
+                if not stat.S_ISREG(st.st_mode):
+                    raise DataError(f"{path}: exists and is not a regular file; refused")
+                if must_not_exist:
+                    raise DataError(f"{path}: exists; use --force to replace it")
+            if path in self._dests:
                 raise DataError(f"{path}: written twice in one transaction")
             old = _sha_of(path) if st is not None else None
-            mode = stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~_UMASK
+            mode = stat.S_IMODE(st.st_mode) if st is not None else None
             remove_dead_temps(path.parent, path.name)
             tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+            self._staged.append(_Staged(path, tmp, old))
+            self._dests.add(path)
             try:
-                fd = os.open(tmp, _FLAGS, 0o600)
+                _write_new(tmp, data, mode)  # an old file's mode is kept
+            except FileExistsError:
+                self._staged.pop()  # not ours: never removed
+                raise DataError(f"{path}: cannot write: its temporary name is taken") from None
             except OSError as e:
                 raise DataError(f"{path}: cannot write: {_why(e)}") from None
-            item = _Staged(path, tmp, old)
-            self._staged.append(item)
-            try:
-                os.fchmod(fd, mode)
-                _write_all(fd, data)
-                os.fsync(fd)
-            except OSError as e:
-                raise DataError(f"{path}: cannot write: {_why(e)}") from None
-            finally:
-                os.close(fd)
         except BaseException:
             self.abort()
             raise
-
-    # ------------------------------------------------------------------ commit / abort
 
     def abort(self) -> None:
         """Remove every staged temp file and the folders made for them; replace nothing."""
@@ -291,12 +279,7 @@ class Transaction:
              "old": s.old} for s in self._staged]}).encode("utf-8")
         tmp = self.root / (name + ".tmp")
         try:
-            fd = os.open(tmp, _FLAGS, 0o600)
-            try:
-                _write_all(fd, body)
-                os.fsync(fd)
-            finally:
-                os.close(fd)
+            _write_new(tmp, body, 0o600)
             os.replace(tmp, path)
         except OSError as e:
             _unlink(tmp)
@@ -327,17 +310,12 @@ def _unlink(p: Path) -> None:
         pass
 
 
-# --------------------------------------------------------------------------- recovery
-
-
 def recover(root: Path) -> list[str]:
-    """Finish the commits of dead writers under ``root``; return one line per thing done.
+    """Roll the journals of dead writers under ``root`` forward; one line per thing done.
 
-    Rolls each journal forward: a staged temp file replaces its destination if the
-    destination is still what it was when staged (else the temp file is dropped and the
-    newer destination kept). Journals of live processes are left alone; a journal naming
-    anything but margin's own temp files next to their destination is not followed.
-    """
+    A staged temp file replaces its destination if that is still what it was when staged
+    (else the newer destination is kept). A journal naming anything but margin's own temp
+    files next to their destinations is not followed."""
     root = Path(root)
     try:
         names = [n for n in os.listdir(root) if n.startswith(".margin-txn-")]
@@ -361,7 +339,11 @@ def recover(root: Path) -> list[str]:
         for tmp, dest, old in pairs:
             if not os.path.lexists(tmp):
                 continue  # renamed before the writer died
-            if _sha_of_quiet(dest) == old:
+            try:
+                same = _sha_of(dest) == old
+            except DataError:
+                same = False
+            if same:
                 try:
                     os.replace(tmp, dest)
                 except OSError as e:
@@ -382,20 +364,14 @@ def recover(root: Path) -> list[str]:
     return out
 
 
-def _sha_of_quiet(path: Path):
-    try:
-        return _sha_of(path)
-    except DataError:
-        return "not a file"
-
-
 def _read_journal(root: Path, path: Path) -> list[tuple[Path, Path, str | None]] | None:
     """The journal's (temp, destination, old sha) triples, or None if it is not trustworthy."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | os.O_NONBLOCK)
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            return None
         with open(fd, "rb") as f:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
-                return None
             data = f.read(MAX_JOURNAL_BYTES + 1)
         obj = json.loads(data) if len(data) <= MAX_JOURNAL_BYTES else None
     except (OSError, ValueError, RecursionError):

@@ -122,7 +122,10 @@ def _import_path(corpus, fmt, path, annotator, label_map, force, notes) -> list[
         raise ValidationError(sorted(reading.problems, key=_file_line))
     if notes is not None:
         notes.extend(reading.notes)
-    corpus.annotations_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        corpus.annotations_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise DataError(f"{corpus.annotations_dir}: cannot create the folder: {e.strerror}") from None
     written = []
     with staged.Transaction(corpus.annotations_dir) as txn:
         for doc_id in sorted(out):

@@ -2,6 +2,9 @@
 ``*.bioes`` in a folder): one token a line with its columns, blank lines between sentences,
 ``-DOCSTART-`` lines between documents (a file without one is one document).
 
+Lines starting with ``#`` whose second column is not a tag are comments; ``# doc_id = X``
+(or ``# id = X``) names the document among several with the same text.
+
 Columns: margin's own layout is the token then one tag column per label group (every
 column after the token holds tags). Anything else, whose second column is not tags
 (CoNLL-2003's ``token POS chunk NER``, label-studio-converter's ``token -X- _ TAG``), has
@@ -23,6 +26,7 @@ from pathlib import Path
 from .base import Incoming, SpanIn, files, read_text
 
 TAG_RE = re.compile(r"([BIESLU])-(.+)\Z")
+ID_RE = re.compile(r"#\s*(?:doc_id|id|document|newdoc id)\s*=\s*(\S+)\s*\Z")
 PATTERNS = ("*.conll", "*.iob", "*.bio", "*.bioes", "*.conll03")
 SHAPE = "'TOKEN TAG...' lines (BIO, IOB1 or BIOES tags), blank lines between sentences"
 
@@ -42,19 +46,21 @@ def read(path: Path, reading) -> list[Incoming]:
         if text is None:
             continue
         block: list[tuple[int, list[str]]] = []
-        start = 1
+        start, hint = 1, None
         for n, line in enumerate(text.split("\n"), 1):
             cols = [c.strip() for c in split(line.rstrip("\r"))] if line.strip() else []
             if cols and cols[0] == "-DOCSTART-":
                 if block:
-                    out.append(_document(f, start, block, reading))
-                block, start = [], n
-            elif cols[1:3] == ["columns", "="] and cols[0] == "#":
-                continue  # the export's header line: '# columns = TOKEN ACTOR ...'
+                    out.append(_document(f, start, block, reading, hint))
+                block, start, hint = [], n, None
+            elif cols and cols[0].startswith("#") and (len(cols) < 2 or not is_tag(cols[1])):
+                m = ID_RE.match(line.strip())  # a comment (CoNLL-U style, the export's '# columns = ...'
+                # header); "# O" is a token
+                hint = m.group(1) if m else hint
             elif cols:
                 block.append((n, cols))
         if block:
-            out.append(_document(f, start, block, reading))
+            out.append(_document(f, start, block, reading, hint))
     return out
 
 
@@ -66,8 +72,8 @@ def tag_columns(rows: list[tuple[int, list[str]]]) -> range:
     return range(width - 1, width)
 
 
-def _document(f: Path, start: int, rows: list[tuple[int, list[str]]], reading) -> Incoming:
-    inc = Incoming(f"{f}:{start}", None, tokens=[cols[0] for _, cols in rows])
+def _document(f: Path, start: int, rows: list[tuple[int, list[str]]], reading, hint=None) -> Incoming:
+    inc = Incoming(f"{f}:{start}", None, tokens=[cols[0] for _, cols in rows], id_hint=hint)
     width = len(rows[0][1])
     if width < 2:
         reading.problem(f"{f}:{rows[0][0]}", f"expected a token and at least one tag column ({SHAPE})")

@@ -55,10 +55,10 @@ def _task(obj: dict, where: str, reading) -> Incoming | None:
         reading.problem(where, f'"data" must be an object; expected Label Studio\'s shape {SHAPE}')
         return None
     reading.leftover(where, obj, TASK_KEYS, "Label Studio", SHAPE)
-    done = [a for a in obj.get("annotations") or () if isinstance(a, dict) and not a.get("was_cancelled")]
-    if not isinstance(obj.get("annotations", []), list) or not isinstance(obj.get("predictions", []), list):
+    if not isinstance(obj.get("annotations") or [], list) or not isinstance(obj.get("predictions") or [], list):
         reading.problem(where, '"annotations" and "predictions" must be lists')
         return None
+    done = [a for a in obj.get("annotations") or () if isinstance(a, dict) and not a.get("was_cancelled")]
     preds = [p for p in obj.get("predictions") or () if isinstance(p, dict)]
     chosen, kind = (done, "annotations") if done else (preds, "predictions")
     if len(chosen) > 1:

@@ -73,6 +73,9 @@ def _record(obj, where: str, reading) -> Incoming | None:
         reading.problem(where, f"answer {str(obj.get('answer'))[:20]!r} is not accept, reject or ignore")
         return None
     reading.leftover(where, obj, KEYS, "Prodigy", SHAPE)
+    if not obj.get("spans") and (obj.get("label") or obj.get("accept")):
+        reading.problem(where, "a document category or choice (text classification); margin annotates spans")
+        return None
     inc = Incoming(where, None, obj["text"], keyed=True, id_hint=id_hint(obj))
     toks = _tokens(obj, where, reading)
     spans = obj.get("spans") or []
