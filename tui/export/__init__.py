@@ -146,6 +146,7 @@ class Context:
     files: dict[str, str] = field(default_factory=dict)  # relative path -> sha256
     warnings: dict[str, list[str]] = field(default_factory=dict)  # kind -> details
     notes: list[str] = field(default_factory=list)  # format-specific paragraphs for the card
+    _dirs: set = field(default_factory=set, repr=False)  # folders made and checked
 
     def _open(self, rel: str, source: str = ""):
         """Create ``staging/rel`` (never an existing file, never through a link)."""
@@ -153,10 +154,12 @@ class Context:
         if rel in self.files:
             _refuse(rel, "written twice (two records with one name?)", source)
         path = self.staging / rel
-        root = self.staging.resolve()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if not path.parent.resolve().is_relative_to(root):
-            _refuse(rel, "resolves outside the export", source)
+        parent = path.parent
+        if parent not in self._dirs:  # a brat export writes thousands of files into few folders
+            parent.mkdir(parents=True, exist_ok=True)
+            if not parent.resolve().is_relative_to(self.staging.resolve()):
+                _refuse(rel, "resolves outside the export", source)
+            self._dirs.add(parent)
         try:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
         except FileExistsError:
