@@ -122,7 +122,7 @@ def curve(points, held: list[int], conv, sentences: int, log) -> tuple[dict, dic
     return out, base
 
 
-def timing(n_train: int, sentences: int, log) -> dict:
+def timing(n_train: int, sentences: int, log, big_sentences: int = 230) -> dict:
     """Training on ``n_train`` documents (wall and CPU) and suggesting for a ~20 KB article,
     each with its baseline (CPU time, except the wall times also recorded)."""
     from tui.corpus import Corpus
@@ -143,7 +143,7 @@ def timing(n_train: int, sentences: int, log) -> dict:
         retrain(corpus)
         train_wall, train_cpu = time.perf_counter() - t0, time.process_time() - c0
         sg = Suggester.for_corpus(corpus)
-        big, _ = article("big", 230)
+        big, _ = article("big", big_sentences)
         sg.suggest(big)
         runs, cpu, rules_only = [], [], []
         for _ in range(5):  # interleaved, so a busy moment hits both alike
@@ -175,12 +175,12 @@ def _result(name, value, unit, baseline, base_value, target, ok, details) -> Res
 def run(cfg: Config) -> list:
     from tui.suggest.conventions import DEFAULTS
 
-    points = (0, 1, 5) if cfg.quick else (0, 1, 2, 5, 10, 20)
-    held = list(range(1000, 1003 if cfg.quick else 1010))
+    points = (0, 1, 2) if cfg.quick else (0, 1, 2, 5, 10, 20)
+    held = list(range(1000, 1002 if cfg.quick else 1010))
     sentences = 36  # ~3.4 KB, the seed article's size
     var, base = curve(points, held, variant(), sentences, cfg.log)
     default, dbase = curve((1,), held, DEFAULTS, sentences, cfg.log)
-    t = timing(10 if cfg.quick else 50, sentences, cfg.log)
+    t = timing(5 if cfg.quick else 50, sentences, cfg.log, 60 if cfg.quick else 230)
     one = var[1]["combined"]
     ten = var[max(p for p in points if p <= 10)]["combined"]
     details = {"curve_variant": var, "rules_default_on_variant": base, "curve_default": default,
@@ -192,14 +192,15 @@ def run(cfg: Config) -> list:
                 "F1 ≥ 0.80", one["ACTOR"] >= 0.8, {}),
         _result("learn.default_1doc", default[1]["combined"]["FIGURE"], "F1 (FIGURE)", "rules' defaults",
                 dbase["FIGURE"], "ratio ≥ 0.95", default[1]["combined"]["FIGURE"] >= 0.95 * dbase["FIGURE"], {}),
-        _result("learn.location_10docs" if not cfg.quick else "learn.location_5docs", ten["LOCATION"], "F1",
+        _result(f"learn.location_{max(p for p in points if p <= 10)}docs", ten["LOCATION"], "F1",
                 "gazetteer lookup", base["LOCATION"], "F1 ≥ 0.60", ten["LOCATION"] >= 0.6, {}),
         # times are CPU seconds: on the shared 2-core machine wall time mostly measures the
         # other processes (the wall time and the load average are in the details)
         _result("learn.train", t["train_cpu_s"], "s CPU", "load + rules", t["load_and_rules_s"],
                 f"≤ 10 s for {t['train_docs']} docs", t["train_cpu_s"] <= 10, t),
         _result("learn.suggest", t["suggest_cpu_ms"], "ms CPU", "rules only", t["rules_only_ms"],
-                "≤ 150 ms for 20 KB", t["suggest_cpu_ms"] <= 150, {}),
+                f"≤ 150 ms for 20 KB ({t['article_bytes'] // 1000} KB here)",
+                t["suggest_cpu_ms"] <= 150 * t["article_bytes"] / 20_000, {}),
     ]
 
 
