@@ -226,3 +226,39 @@ def test_learning_imports_no_textual():
             "print(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_each_document_teaches_its_gold_if_it_has_one_else_everyones(tmp_path):
+    import shutil
+
+    _write(tmp_path, [0, 1], variant(), 10)
+    shutil.copy(tmp_path / "annotations" / "doc0001" / "gold.yaml", tmp_path / "alice.yaml")
+    (tmp_path / "annotations" / "doc0001" / "gold.yaml").unlink()
+    text = (tmp_path / "alice.yaml").read_text(encoding="utf-8").replace("annotator: gold", "annotator: alice")
+    (tmp_path / "annotations" / "doc0001" / "alice.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "annotations" / "doc0000" / "bob.yaml").write_text(
+        (tmp_path / "annotations" / "doc0000" / "gold.yaml").read_text(encoding="utf-8")
+        .replace("annotator: gold", "annotator: bob"), encoding="utf-8")
+    data = training(Corpus(tmp_path))
+    assert data.source == "gold, else every annotator" and data.problems == []
+    assert sorted(f["path"] for f in data.files) == ["annotations/doc0000/gold.yaml", "annotations/doc0001/alice.yaml"]
+    only = training(Corpus(tmp_path), ["bob"])
+    assert [f["path"] for f in only.files] == ["annotations/doc0000/bob.yaml"] and only.source == "bob"
+
+
+def test_a_model_span_recutting_a_rule_figure_keeps_its_value():
+    from tui.learn.crf import Model
+
+    class Stub(Model):
+        def predict(self, text, labels=None, found=None, score=None):
+            return [(0, 5, "FIGURE", 0.9), (20, 25, "FIGURE", 0.8)], {}
+
+    m = Stub({}, policy={"FIGURE": "model"})
+    raw = [(0, 12, "FIGURE", {"value": 1440, "unit": "nationals"}, "rules"), (30, 34, "FIGURE", {"value": 2}, "rules")]
+    out, scores = m.combine("x" * 40, ["FIGURE"], {}, raw)
+    assert sorted(out, key=lambda r: r[0]) == [(0, 5, "FIGURE", {"value": 1440, "unit": "nationals"}, "model"),
+                                               (20, 25, "FIGURE", {}, "model")]
+    assert scores == {(0, 5, "FIGURE"): 0.9, (20, 25, "FIGURE"): 0.8}
+    m.policy = {"FIGURE": "rules"}
+    out, _ = m.combine("x" * 40, ["FIGURE"], {}, raw)
+    assert sorted(r[:2] + (r[4],) for r in out) == [(0, 12, "rules"), (20, 25, "model"), (30, 34, "rules")]

@@ -35,27 +35,31 @@ class Training:
 
     examples: list[Example]
     files: list[dict]  # {"path": corpus-relative, "sha256": file's}
-    source: str  # "gold" or "every annotator"
+    source: str  # "gold", "every annotator", "gold, else every annotator" or the names asked for
     problems: list[str] = field(default_factory=list)
 
 
 def training(corpus: Corpus, annotators: list[str] | None = None) -> Training:
-    """Annotated documents to learn from: the adjudicated ``gold`` files if the corpus has
-    any, else every annotator's (the machine ``suggest`` file excepted), or ``annotators``.
-    An unfinished file teaches only up to its last span. Unreadable files are skipped and
-    listed in ``problems``."""
+    """Annotated documents to learn from: for each document its adjudicated ``gold`` file
+    if it has one, else every annotator's (the machine ``suggest`` file excepted); or only
+    ``annotators``'. An unfinished file teaches only up to its last span. Unreadable files
+    are skipped and listed in ``problems``."""
     import hashlib
 
     from ..dataset import load_items
 
     files = corpus.annotation_files()
+    gold_docs = {p.parent.name for p in files if p.stem == GOLD}
     if annotators:
         wanted, source = set(annotators), ", ".join(annotators)
-    elif any(p.stem == GOLD for p in files):
-        wanted, source = {GOLD}, "gold"
     else:
-        wanted, source = {p.stem for p in files} - set(MACHINE), "every annotator"
+        wanted = {p.stem for p in files} - set(MACHINE)
+        others = {p.parent.name for p in files if p.stem not in MACHINE} - gold_docs
+        source = ("gold, else every annotator" if gold_docs and others else "gold" if gold_docs
+                  else "every annotator")
     items, problems = load_items(corpus, annotators=sorted(wanted), strict=False, jobs=1) if wanted else ([], [])
+    if not annotators:
+        items = [it for it in items if it.annotator == GOLD or it.doc.id not in gold_docs]
     examples, used = [], []
     for it in items:
         spans = [(s.start, s.end, s.label) for s in it.annotation.spans if s.flag != "lost"]

@@ -259,11 +259,15 @@ class Model:
         """The rules' ``raw`` suggestions (start, end, label, attrs, source) with the model's:
         for a label whose policy is "rules" a model span is added only where no rule span of
         that label overlaps it; for "model" the model decides alone (the rules' spans are
-        its features; one it keeps exactly keeps the rules' attributes and source).
-        Returns (suggestions, {(start, end, label): confidence})."""
+        its features; one it keeps exactly keeps the rules' attributes and source). A model
+        span overlapping exactly one rule span of its label takes that span's attributes
+        (a FIGURE's value, unit, qualifier). Returns (suggestions, {(start, end, label):
+        confidence})."""
         by_label: dict[str, list] = {}
+        raw_by_label: dict[str, list] = {}
         for r in raw:
             by_label.setdefault(r[2], []).append((r[0], r[1]))
+            raw_by_label.setdefault(r[2], []).append(r)
         predicted, scores = self.predict(text, labels, found, by_label)
         out = list(raw)
         for lab in labels:
@@ -279,7 +283,7 @@ class Model:
                 have = {(r[0], r[1]) for r in out if r[2] == lab}
                 keep = [p for p in mine if (p[0], p[1]) not in have]
             for s, e, lb, conf in keep:
-                out.append((s, e, lb, {}, "model"))
+                out.append((s, e, lb, _attrs_of_overlap(raw_by_label.get(lab, []), s, e), "model"))
                 scores[(s, e, lb)] = conf
         return out, scores
 
@@ -297,6 +301,12 @@ class Model:
                 if d > worst[n]:
                     worst[n] = d
         return [(a.starts[i], a.ends[j - 1], round(w, 3)) for (i, j), w in zip(a.slices, worst)]
+
+
+def _attrs_of_overlap(rules: list, s: int, e: int) -> dict:
+    """The attributes of the one rule suggestion overlapping [s, e), or {}."""
+    hits = [r for r in rules if r[0] < e and s < r[1]]
+    return dict(hits[0][3]) if len(hits) == 1 else {}
 
 
 class _Intervals:
