@@ -262,3 +262,19 @@ def test_a_model_span_recutting_a_rule_figure_keeps_its_value():
     m.policy = {"FIGURE": "rules"}
     out, _ = m.combine("x" * 40, ["FIGURE"], {}, raw)
     assert sorted(r[:2] + (r[4],) for r in out) == [(0, 12, "rules"), (20, 25, "model"), (30, 34, "rules")]
+
+
+def test_with_a_model_the_conventions_are_those_it_was_trained_with_and_pins_still_win(learned, tmp_path, capsys):
+    corpus = _copy(learned, tmp_path)
+    for p in (corpus.root / "annotations").glob("*/gold.yaml"):
+        p.unlink()  # the annotations are gone: the model still knows the team's conventions
+    code, out, _ = run(capsys, "suggest", "--corpus", str(corpus.root), "--explain")
+    assert out.splitlines()[0].startswith("conventions from 6 annotated document(s) (gold, as when the model was trained ")
+    assert "  figure_counted_noun      out  inferred from " in out
+    sg = Suggester.for_corpus(corpus)
+    assert sg.guidelines.conventions == sg.model.conventions == variant()
+    (corpus.root / "margin.yaml").write_text(SCHEMA + "suggest:\n  conventions: {figure_counted_noun: in}\n",
+                                             encoding="utf-8")
+    sg = Suggester.for_corpus(Corpus(corpus.root))
+    assert sg.model is not None and sg.guidelines.conventions.figure_counted_noun is True
+    assert sg.guidelines.findings["figure_counted_noun"].source == "pinned"

@@ -64,8 +64,8 @@ def run(args) -> int:
     corpus = corpus_of(args)
     schema = corpus.schema
     check_name(args.annotator, "annotator name")
-    g = guidelines(corpus)
     model, why = (None, None) if args.rules_only else load_model(corpus)
+    g = guidelines(corpus, model=model)
     if args.explain:
         for line in g.explain() + model_status(corpus, model, why):
             print(one_line(line))
