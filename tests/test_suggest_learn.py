@@ -278,3 +278,15 @@ def test_with_a_model_the_conventions_are_those_it_was_trained_with_and_pins_sti
     sg = Suggester.for_corpus(Corpus(corpus.root))
     assert sg.model is not None and sg.guidelines.conventions.figure_counted_noun is True
     assert sg.guidelines.findings["figure_counted_noun"].source == "pinned"
+
+
+def test_suggest_then_least_sure_reuses_the_texts_analysis(learned):
+    corpus, _ = learned
+    sg = Suggester.for_corpus(corpus)
+    text, _ = article(504, 12)
+    sg.suggest(text)
+    first = sg.model.analyse(text)
+    sg.least_sure_sentence(text)
+    assert sg.model.analyse(text) is first
+    sg.model.forget()
+    assert sg.model.analyse(text) is not first

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import tempfile
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from ..suggest.conventions import DEFAULTS, Conventions
 from ..tokens import token_index
@@ -210,12 +209,20 @@ class Model:
 
     # -- reading a text
     def analyse(self, text: str, found: dict | None = None, extra_actors=None) -> Analysis:
-        return self._analyse(text) if found is None and extra_actors is None else \
-            self._build(text, found if found is not None else _found(text, extra_actors))
+        """The text's features (the last two texts are kept: the screen asks for
+        suggestions, then for the least sure sentence, of the same text)."""
+        cache = self.__dict__.setdefault("_cache", {})
+        a = cache.get(text)
+        if a is None:
+            a = self._build(text, found if found is not None else _found(text, extra_actors))
+            if len(cache) >= 2:
+                cache.pop(next(iter(cache)))
+            cache[text] = a
+        return a
 
-    @lru_cache(maxsize=4)  # noqa: B019 (one model lives as long as its cache entries)
-    def _analyse(self, text: str) -> Analysis:
-        return self._build(text, _found(text))
+    def forget(self) -> None:
+        """Drop the kept analyses (benchmarks; a text edited in place)."""
+        self.__dict__.pop("_cache", None)
 
     def _build(self, text: str, found: dict) -> Analysis:
         feats = token_features(text, rule_spans(found, self.conventions))
