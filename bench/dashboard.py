@@ -42,6 +42,14 @@ def list_and_stat(corpus) -> float:
     return time.perf_counter() - t0
 
 
+def open_app(root) -> float | None:
+    """Seconds from a fresh interpreter's start to the dashboard's figures on screen (headless)."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    proc = subprocess.run([sys.executable, "-c", OPEN, str(root)], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=600)
+    return float(proc.stdout.strip().splitlines()[-1]) if proc.returncode == 0 else None
+
+
 def run(cfg: Config) -> list:
     from tui.corpus import Corpus
     from tui.team import team
@@ -62,10 +70,7 @@ def run(cfg: Config) -> list:
                 t0 = time.perf_counter()
                 team(corpus)
                 warm.append(time.perf_counter() - t0)
-            env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
-            proc = subprocess.run([sys.executable, "-c", OPEN, str(root)], cwd=ROOT, env=env,
-                                  capture_output=True, text=True, timeout=600)
-            opened = float(proc.stdout.strip().splitlines()[-1]) if proc.returncode == 0 else None
+            opened = None if cfg.quick else open_app(root)
         finally:
             if old is None:
                 os.environ.pop("MARGIN_CACHE_DIR", None)

@@ -66,7 +66,7 @@ def test_only_loopback_is_quiet(capsys, monkeypatch, corpus_dir, host, warns):
     import tui.serve
 
     calls = []
-    monkeypatch.setattr(tui.serve, "serve", lambda *a: calls.append(a))
+    monkeypatch.setattr(tui.serve, "serve", lambda *a, **k: calls.append(a))
     code, _, err = run(capsys, "serve", "--corpus", str(corpus_dir), "--host", host, "--port", "8123", "--annotator", "bob")
     assert code == 0 and calls[0][1:] == (host, 8123, "bob", None, None)
     assert ("anyone who can reach it can read and edit this corpus" in err) == warns
