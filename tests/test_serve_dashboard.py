@@ -60,3 +60,26 @@ def test_dashboard_in_headless_chromium(tmp_path):
     artefacts = ROOT / "tests" / "artifacts"  # ignored by git
     artefacts.mkdir(exist_ok=True)
     (artefacts / "serve-dashboard.png").write_bytes((tmp_path / "dashboard.png").read_bytes())
+
+
+def test_served_session_opens_the_annotators_next_assigned_document(tmp_path, monkeypatch):
+    from tui import assign
+    from tui.app.screens.annotate import AnnotateScreen
+    from tui.corpus import Corpus
+    from tui.serve import ServedApp
+
+    monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
+    root = gen.team(tmp_path / "corpus", docs=9)
+    corpus = Corpus(root)
+    want = assign.next_assigned(corpus, "carol")
+    assert want is not None and want != corpus.doc_ids()[0]
+    (tmp_path / "locks").mkdir()
+
+    async def go():
+        app = ServedApp(corpus, "carol", None, tmp_path / "locks")
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            scr = app.screen
+            assert isinstance(scr, AnnotateScreen) and scr.doc_ids[scr.doc_index] == want
+
+    asyncio.run(go())

@@ -53,6 +53,10 @@ class ServedApp(MarginApp):
 
     def start(self, annotator: str) -> None:
         self.annotator = annotator
+        if self.doc_id is None:  # their next assigned unfinished document (margin assign), if any
+            from .assign import next_assigned
+
+            self.doc_id = next_assigned(self.corpus, annotator)
         MarginApp.on_mount(self)
 
     def claim(self, name: str) -> bool:
