@@ -311,7 +311,7 @@ async def test_review_a_single_colleague_line_by_line(team):
 async def test_click_on_a_disagreement_goes_there(team):
     async with review(team) as (app, pilot, scr):
         row = scr.view.row_of(598)
-        col = scr.view.column_of(598) + 1  # + the padding
+        col = scr.view.layout_rows.column_of(598) + 1  # + the padding
         await pilot.click("#article", offset=(col + 1, row))
         assert at(scr) == 598
 
