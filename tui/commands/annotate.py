@@ -34,5 +34,8 @@ def run(args) -> int:
 
         doc_id = next_assigned(corpus, annotator)  # None: no (unfinished) assignment
     from ..app.app import run_app
+    from ..app.screens.annotate import space_goes_to_doubt
+
+    space_goes_to_doubt(corpus)  # a bad suggest.space in margin.yaml: one line, before the screen
 
     return run_app(corpus, annotator, doc_id)

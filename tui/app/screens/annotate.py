@@ -17,7 +17,7 @@ from textual.widgets import Footer, Header
 from ...corpus import Corpus
 from ...cursor import Selection
 from ...display import one_line
-from ...errors import MarginError, ValidationError
+from ...errors import DataError, MarginError, ValidationError
 from ...model import Annotation, Document, Span
 from ...workspace import Workspace, doc_status, first_unfinished, open_workspace
 from ..bindings import annotate_bindings, annotate_help, help_rows
@@ -61,6 +61,10 @@ class AnnotateScreen(EditsMixin, ReachMixin, SearchMixin, GhostsMixin, SavingScr
         self.view_range = (0, 0)
         self.rejected: set[tuple] = set()
         self.show_ghosts = True
+        try:  # checked by `margin annotate` before the screen opens; a bad value means the default here
+            self.space_least_sure = space_goes_to_doubt(corpus)
+        except DataError:
+            self.space_least_sure = False
         self.reach_init()
 
     # -- layout ------------------------------------------------------------------------
@@ -208,8 +212,8 @@ class AnnotateScreen(EditsMixin, ReachMixin, SearchMixin, GhostsMixin, SavingScr
                 text.append(" " + one_line(", ".join(f"{k}={v}" for k, v in span.attrs.items()), 40), style="dim")
         elif (ghost := self.ghost_at(s, e)) is not None:
             exact = (ghost.start, ghost.end) == (s, e)
-            text.append(f" suggested {ghost.label}{'' if exact else ' around it'}: enter accepts, backspace rejects",
-                        style="italic")
+            text.append(f" suggested {ghost.label} ({self.ghost_source(ghost)}){'' if exact else ' around it'}: "
+                        "enter accepts, backspace rejects", style="italic")
         text.append_text(self.reach_status())
         if self.matches:
             text.append(f"  {len(self.matches)} matches", style="dim")
@@ -294,6 +298,18 @@ class AnnotateScreen(EditsMixin, ReachMixin, SearchMixin, GhostsMixin, SavingScr
 
     def span_under_cursor(self) -> Span | None:
         return self.session.current(*self.sel)
+
+
+def space_goes_to_doubt(corpus: Corpus) -> bool:
+    """``suggest: {space: least-sure}`` in margin.yaml: space goes to the sentence the
+    corpus's model is least sure of (else, and without a model, the next untagged one)."""
+    from ...corpus import load_settings
+
+    section = load_settings(corpus.root).get("suggest")
+    value = section.get("space", "next-untagged") if isinstance(section, dict) else "next-untagged"
+    if value not in ("next-untagged", "least-sure"):
+        raise DataError(f"{corpus.root / 'margin.yaml'}: suggest.space must be next-untagged or least-sure, got {value!r}")
+    return value == "least-sure"
 
 
 def annotate_screen(corpus: Corpus, annotator: str, doc_id: str | None) -> AnnotateScreen:

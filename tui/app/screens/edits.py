@@ -112,6 +112,21 @@ class EditsMixin:
         self.select(nxt.start, nxt.end, on_span=nxt.id if real else None)
 
     def action_next_unannotated(self) -> None:
+        if self.space_least_sure and self.suggester is not None and self.suggester.model is not None:
+            annotated = [(sp.start, sp.end) for sp in self.session.spans]
+            self._least_sure_worker(self.session.doc.text, self.sel[1], annotated)
+            return
+        self.next_untagged_sentence()
+
+    def on_least_sure(self, message) -> None:
+        if message.sentence is None:
+            self.next_untagged_sentence()
+            return
+        a, _ = message.sentence
+        self.select(*self.ws.cursor.unit_at(a, self.char_mode).as_tuple(), center=True)
+        self.set_status("the sentence the model is least sure of")
+
+    def next_untagged_sentence(self) -> None:
         spans = self.session.spans
         starts = [sp.start for sp in spans]
         tokens = self.ws.tokens

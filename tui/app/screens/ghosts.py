@@ -27,6 +27,13 @@ class Suggested(Message):
     suggestions: Any
 
 
+@dataclass
+class LeastSure(Message):
+    """The sentence the model doubts most, (start, end), or None: use the next untagged one."""
+
+    sentence: tuple[int, int] | None
+
+
 def reading_key(span: Span) -> tuple[int, int]:
     """Reading order: by start, the enclosing span before the ones nested in it."""
     return span.start, -span.end
@@ -34,6 +41,7 @@ def reading_key(span: Span) -> tuple[int, int]:
 
 class GhostsMixin:
     suggestions: Any = None  # tui.suggest.Suggestions of the open document
+    suggester: Any = None  # tui.learn.Suggester of the corpus (conventions, model), made in the worker
     rejected: set[tuple]
     show_ghosts: bool
 
@@ -58,14 +66,41 @@ class GhostsMixin:
 
     @work(thread=True, exclusive=True, group="suggest")
     def _suggest_worker(self, doc: Document) -> None:
-        from ...suggest import Suggestions, corpus_actors, suggest
+        """Rules in the corpus's conventions and the corpus's model (``margin learn``), off
+        the UI thread; a stale or corrupt model is named in one line and left out."""
+        from ...display import safe_line
+        from ...learn import Suggester
+        from ...suggest import Suggestions
 
         try:
-            found = suggest(doc.text, self.schema, extra_actors=corpus_actors(self.corpus))
+            if self.suggester is None:
+                self.suggester = Suggester.for_corpus(self.corpus)
+                for warning in self.suggester.warnings:
+                    self.app.call_from_thread(self.app.notify, safe_line(warning), severity="warning", markup=False)
+            found = self.suggester.suggest(doc.text)
         except MarginError as e:
-            self.app.call_from_thread(self.app.notify, f"no suggestions: {e}", severity="warning", markup=False)
+            self.app.call_from_thread(self.app.notify, safe_line(f"no suggestions: {e}"), severity="warning",
+                                      markup=False)
             found = Suggestions()
         self.post_message(Suggested(doc.id, found))
+
+    def ghost_source(self, ghost: Span) -> str:
+        """"rules" or "model 0.83": where a suggestion comes from, for the status line."""
+        s = self.suggestions
+        source = getattr(s, "sources", {}).get(ghost.id, "rules")
+        conf = getattr(s, "confidence", {}).get(ghost.id)
+        return f"{source} {conf:.2f}" if conf is not None else source
+
+    @work(thread=True, exclusive=True, group="doubt")
+    def _least_sure_worker(self, text: str, after: int, annotated: list) -> None:
+        """The sentence the model is least sure of (space with ``suggest: {space: least-sure}``)."""
+        target = None
+        try:
+            if self.suggester is not None:
+                target = self.suggester.least_sure_sentence(text, after_offset=after, annotated=annotated)
+        except MarginError:
+            target = None
+        self.post_message(LeastSure(target))
 
     def on_suggested(self, message: Suggested) -> None:
         if message.doc_id == self.session.doc.id:

@@ -1,0 +1,87 @@
+"""The annotate screen with the corpus's learned suggester (#16): suggestions come from the
+rules in the corpus's conventions and the model, the status line names a suggestion's
+source, space can go to the sentence the model doubts most, and a broken model is one
+notification, never a crash."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.learn import _write, variant
+from tests.app.conftest import annotate, settle
+from tui.corpus import Corpus
+from tui.learn import Suggester, retrain
+from tui.learn.modelfile import META, model_dir
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory):
+    root = tmp_path_factory.mktemp("trained")
+    _write(root, list(range(4)), variant(), 20)
+    retrain(Corpus(root))
+    return root
+
+
+def _copy(root, tmp_path):
+    import shutil
+
+    shutil.copytree(root, tmp_path / "c")
+    return tmp_path / "c"
+
+
+async def _ghosts(app, pilot, screen):
+    for _ in range(200):
+        if screen.suggestions is not None:
+            break
+        await pilot.pause(0.05)
+    await settle(pilot)
+    return screen.suggestions
+
+
+async def test_suggestions_come_from_the_corpus_suggester_and_name_their_source(trained, tmp_path):
+    root = _copy(trained, tmp_path)
+    doc = Corpus(root).doc_ids()[-1]
+    async with annotate(root, "zoe", doc) as (app, pilot, screen):
+        found = await _ghosts(app, pilot, screen)
+        expected = Suggester.for_corpus(Corpus(root)).suggest(Corpus(root).document(doc).text)
+        assert [(g.start, g.end, g.label) for g in found.spans] == [(g.start, g.end, g.label) for g in expected.spans]
+        assert screen.suggester is not None and screen.suggester.model is not None
+        g = screen.view.ghosts[0]
+        screen.select(g.start, g.end)
+        await settle(pilot)
+        status = screen.query_one("StatusLine").text.plain
+        source = screen.ghost_source(g)
+        assert source.split()[0] in ("rules", "model")
+        assert source.split()[0] == found.sources.get(g.id, "rules")
+        assert f"suggested {g.label} ({source})" in status
+
+
+async def test_space_goes_to_the_least_sure_sentence_when_asked(trained, tmp_path):
+    root = _copy(trained, tmp_path)
+    (root / "margin.yaml").write_text((root / "margin.yaml").read_text() + "\nsuggest: {space: least-sure}\n")
+    corpus = Corpus(root)
+    doc = corpus.doc_ids()[-1]
+    text = corpus.document(doc).text
+    async with annotate(root, "zoe", doc) as (app, pilot, screen):
+        await _ghosts(app, pilot, screen)
+        assert screen.space_least_sure
+        after = screen.sel[1]
+        want = Suggester.for_corpus(corpus).least_sure_sentence(text, after_offset=after, annotated=[])
+        await pilot.press("space")
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if screen.sel[0] != 0 or want is None:
+                break
+        await settle(pilot)
+        assert want is not None and screen.sel[0] == want[0]
+
+
+async def test_a_corrupt_model_is_one_notification_and_the_rules_go_on(trained, tmp_path):
+    root = _copy(trained, tmp_path)
+    (model_dir(root) / META).write_text('{"format": ', encoding="utf-8")
+    doc = Corpus(root).doc_ids()[-1]
+    async with annotate(root, "zoe", doc) as (app, pilot, screen):
+        found = await _ghosts(app, pilot, screen)
+        assert found.spans and screen.suggester.model is None
+        notes = [n.message for n in app._notifications]
+        assert any("corrupt model" in n for n in notes) and all("\n" not in n for n in notes)
