@@ -85,3 +85,20 @@ async def test_a_corrupt_model_is_one_notification_and_the_rules_go_on(trained, 
         assert found.spans and screen.suggester.model is None
         notes = [n.message for n in app._notifications]
         assert any("corrupt model" in n for n in notes) and all("\n" not in n for n in notes)
+
+
+async def test_saving_retrains_the_model_in_a_worker(trained, tmp_path):
+    root = _copy(trained, tmp_path)
+    meta = model_dir(root) / META
+    before = meta.read_bytes()
+    doc = Corpus(root).doc_ids()[-1]
+    async with annotate(root, "zoe", doc) as (app, pilot, screen):
+        await _ghosts(app, pilot, screen)
+        screen.RETRAIN_AFTER = 0.01
+        await pilot.press("a")  # tag: the autosave follows, then the retrain
+        for _ in range(600):
+            await pilot.pause(0.05)
+            if meta.read_bytes() != before:
+                break
+        assert meta.read_bytes() != before  # trained again, now with zoe's file
+        assert (root / "annotations" / doc / "zoe.yaml").is_file()

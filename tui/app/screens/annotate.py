@@ -160,6 +160,7 @@ class AnnotateScreen(EditsMixin, ReachMixin, SearchMixin, GhostsMixin, SavingScr
         if self.ws is not None:
             self.ws.session.mark_saved(version)
             self.set_status("saved")
+            self.schedule_retrain()
 
     def reload_from_disk(self) -> None:
         self.open_document(self.doc_index)

@@ -63,6 +63,7 @@ class GhostsMixin:
         def set_status(self, message: str) -> None: ...
         def changed(self, what: str | None, span: Span | None = None) -> None: ...
         def post_message(self, message: Message) -> bool: ...
+        def set_timer(self, delay: float, callback: Any) -> Any: ...
 
     @work(thread=True, exclusive=True, group="suggest")
     def _suggest_worker(self, doc: Document) -> None:
@@ -83,6 +84,39 @@ class GhostsMixin:
                                       markup=False)
             found = Suggestions()
         self.post_message(Suggested(doc.id, found))
+
+    RETRAIN_AFTER = 30.0  # seconds of quiet after a save before the model learns from it
+    _retrain_timer: Any = None
+
+    def schedule_retrain(self) -> None:
+        """After saves, retrain the corpus's model (only when it has one: ``margin learn``
+        starts it), debounced, in a worker; the new model serves the next suggestions."""
+        if self.suggester is None or self.suggester.model is None:
+            return
+        if self._retrain_timer is not None:
+            self._retrain_timer.stop()
+        self._retrain_timer = self.set_timer(self.RETRAIN_AFTER, self._retrain_worker)
+
+    @work(thread=True, exclusive=True, group="retrain")
+    def _retrain_worker(self) -> None:
+        """``margin learn`` in a child process (crfsuite holds the GIL while training; a
+        child with its own stdio is also independent of the terminal the app draws on)."""
+        import subprocess
+        import sys
+
+        from ...display import safe_line
+        from ...learn import Suggester
+
+        try:
+            done = subprocess.run([sys.executable, "-m", "tui", "learn", "--corpus", str(self.corpus.root)],
+                                  stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=600)
+            if done.returncode:
+                lines = (done.stderr or "margin learn failed").strip().splitlines()
+                raise MarginError(lines[-1] if lines else "margin learn failed")
+            self.suggester = Suggester.for_corpus(self.corpus)
+        except (MarginError, OSError, subprocess.SubprocessError) as e:
+            self.app.call_from_thread(self.app.notify, safe_line(f"the model was not retrained: {e}"),
+                                      severity="warning", markup=False)
 
     def ghost_source(self, ghost: Span) -> str:
         """"rules" or "model 0.83": where a suggestion comes from, for the status line."""
