@@ -120,3 +120,16 @@ def test_next_assigned_and_picker_order(team_corpus):
     assert [r.status for r in rows[:3]] == ["new", "in_progress", "done"]
     assert assign.progress(rows) == (1, 3)
     assert assign.next_assigned(corpus, "nobody") is None
+
+
+def test_margin_annotate_opens_the_next_assigned_document(team_corpus, monkeypatch):
+    import tui.app.app
+
+    corpus = Corpus(team_corpus)
+    assign.save(corpus, {"d4": ("alice",), "d7": ("alice", "bob")})
+    opened = []
+    monkeypatch.setattr(tui.app.app, "run_app", lambda c, who, doc: opened.append((who, doc)) or 0)
+    for who in ("alice", "bob", "carol"):
+        assert main(["annotate", "--corpus", str(team_corpus), "--annotator", who]) == 0
+    assert main(["annotate", "--corpus", str(team_corpus), "--annotator", "alice", "d9"]) == 0
+    assert opened == [("alice", "d4"), ("bob", "d7"), ("carol", None), ("alice", "d9")]

@@ -199,11 +199,6 @@ def test_an_unknown_command_is_named(capsys, corpus_dir, argv, message):
     assert (code, out, err) == (2, "", message.format(seeds=corpus_dir / "seeds"))
 
 
-class FakeTerminal:
-    def isatty(self):
-        return True
-
-
 @pytest.fixture
 def launched(monkeypatch):
     """run_app calls instead of opening the screen."""
@@ -215,9 +210,7 @@ def launched(monkeypatch):
 
 
 @pytest.mark.parametrize("argv", [[SEED], ["--annotator", "bob", SEED], ["--annotator=bob"], []])
-def test_a_document_or_nothing_still_annotates(capsys, monkeypatch, corpus_dir, launched, argv):
-    for name in ("stdin", "stdout", "stderr"):
-        monkeypatch.setattr(sys, name, FakeTerminal())
+def test_a_document_or_nothing_still_annotates(capsys, corpus_dir, launched, argv):
     assert main([*argv, "--corpus", str(corpus_dir)]) == 0
     assert launched[0][1:] == ("bob" if "bob" in str(argv) else launched[0][1], SEED if SEED in argv else None)
 
@@ -340,3 +333,18 @@ def test_validate_json(capsys, corpus_dir, alice_file):
     result = json.loads(out)
     assert code == 1 and result["ok"] is False and result["problems"] == err.splitlines()
     assert result["problems"][0].startswith(f"{alice_file}:14: span s1: unknown value 'company'")
+
+
+def test_the_review_screen_needs_a_terminal(corpus_dir, alice_file):
+    p = subprocess.run([sys.executable, "-m", "tui", "review", SEED, "--corpus", str(corpus_dir)],
+                       stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60)
+    assert (p.returncode, p.stdout) == (2, "")
+    assert p.stderr.startswith("margin: the review screen needs a terminal, but stdin is not one")
+    assert not (corpus_dir / "annotations" / SEED / "gold.yaml").exists()
+
+
+def test_export_to_stdout_refuses_a_terminal(capsys, monkeypatch, corpus_dir, alice_file):
+    """Article text goes out as it is (escape codes too): not onto a terminal."""
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    code, out, err = run(capsys, "export", "--corpus", str(corpus_dir), "--format", "csv", "--out", "-")
+    assert (code, out) == (2, "") and "stdout is a terminal: pipe it (| less) or give --out a file" in err

@@ -195,6 +195,16 @@ async def test_a_hostile_origin_is_logged_inert(tmp_path, capsys):
     assert "refused a connection" in out and "\x9b" not in out and "\x9d" not in out
 
 
+def test_the_access_log_is_inert():
+    """aiohttp logs the request line and the User-Agent: through the server's handlers, inert."""
+    import logging
+
+    from tui.serve import inert_log_record
+
+    record = logging.LogRecord("aiohttp.access", logging.INFO, "x", 1, '%s "%s"', ("GET /", "ua\x9b2J\x1b]0;t\x07"), None)
+    assert inert_log_record(record) and record.getMessage() == 'GET / "ua�2J␛]0;t␇"'
+
+
 # -- one session: the name, its lock, saving on exit -----------------------------------------
 def served(corpus_dir, locks, annotator=None):
     from tui.corpus import Corpus

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from bench import gen
-from tests.test_serve import CHROMIUM, ROOT, chromium, free_port, needs_serve, wait_for_port
+from tests.test_serve import CHROMIUM, ROOT, chromium, free_port, needs_serve, wait_for_url
 
 
 def test_dashboard_command_runs_this_python(tmp_path):
@@ -29,23 +29,24 @@ def test_dashboard_command_runs_this_python(tmp_path):
 def test_dashboard_in_headless_chromium(tmp_path):
     root = gen.team(tmp_path / "corpus", docs=12)
     port = free_port()
-    log = (tmp_path / "serve.log").open("w+")
+    log_path = tmp_path / "serve.log"
+    log = log_path.open("w+")
     env = dict(os.environ, MARGIN_CACHE_DIR=str(tmp_path / "cache"))
     server = subprocess.Popen([sys.executable, "-m", "tui", "serve", "--dashboard", "--corpus", str(root),
                                "--port", str(port)], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
                               start_new_session=True)
 
-    async def session() -> str:
+    async def session(url: str) -> str:
         async with chromium(Path(tempfile.mkdtemp(prefix="chromium-", dir=tmp_path))) as page:
-            await page.call("Page.navigate", url=f"http://127.0.0.1:{port}/")
+            await page.call("Page.navigate", url=url)  # the printed address, with the server's secret
             screen = await page.wait_for("Agreement by pair")
             await page.wait_for("alice–bob")
             await page.screenshot(tmp_path / "dashboard.png")
             return screen
 
     try:
-        wait_for_port(port, server)
-        asyncio.run(session())
+        url = wait_for_url(port, server, log_path)
+        asyncio.run(session(url))
         os.killpg(server.pid, signal.SIGINT)
         assert server.wait(timeout=20) == 0
     finally:
@@ -60,3 +61,26 @@ def test_dashboard_in_headless_chromium(tmp_path):
     artefacts = ROOT / "tests" / "artifacts"  # ignored by git
     artefacts.mkdir(exist_ok=True)
     (artefacts / "serve-dashboard.png").write_bytes((tmp_path / "dashboard.png").read_bytes())
+
+
+def test_served_session_opens_the_annotators_next_assigned_document(tmp_path, monkeypatch):
+    from tui import assign
+    from tui.app.screens.annotate import AnnotateScreen
+    from tui.corpus import Corpus
+    from tui.serve import ServedApp
+
+    monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
+    root = gen.team(tmp_path / "corpus", docs=9)
+    corpus = Corpus(root)
+    want = assign.next_assigned(corpus, "carol")
+    assert want is not None and want != corpus.doc_ids()[0]
+    (tmp_path / "locks").mkdir()
+
+    async def go():
+        app = ServedApp(corpus, "carol", None, tmp_path / "locks")
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            scr = app.screen
+            assert isinstance(scr, AnnotateScreen) and scr.doc_ids[scr.doc_index] == want
+
+    asyncio.run(go())

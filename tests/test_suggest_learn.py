@@ -226,3 +226,67 @@ def test_learning_imports_no_textual():
             "print(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_each_document_teaches_its_gold_if_it_has_one_else_everyones(tmp_path):
+    import shutil
+
+    _write(tmp_path, [0, 1], variant(), 10)
+    shutil.copy(tmp_path / "annotations" / "doc0001" / "gold.yaml", tmp_path / "alice.yaml")
+    (tmp_path / "annotations" / "doc0001" / "gold.yaml").unlink()
+    text = (tmp_path / "alice.yaml").read_text(encoding="utf-8").replace("annotator: gold", "annotator: alice")
+    (tmp_path / "annotations" / "doc0001" / "alice.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "annotations" / "doc0000" / "bob.yaml").write_text(
+        (tmp_path / "annotations" / "doc0000" / "gold.yaml").read_text(encoding="utf-8")
+        .replace("annotator: gold", "annotator: bob"), encoding="utf-8")
+    data = training(Corpus(tmp_path))
+    assert data.source == "gold, else every annotator" and data.problems == []
+    assert sorted(f["path"] for f in data.files) == ["annotations/doc0000/gold.yaml", "annotations/doc0001/alice.yaml"]
+    only = training(Corpus(tmp_path), ["bob"])
+    assert [f["path"] for f in only.files] == ["annotations/doc0000/bob.yaml"] and only.source == "bob"
+
+
+def test_a_model_span_recutting_a_rule_figure_keeps_its_value():
+    from tui.learn.crf import Model
+
+    class Stub(Model):
+        def predict(self, text, labels=None, found=None, score=None):
+            return [(0, 5, "FIGURE", 0.9), (20, 25, "FIGURE", 0.8)], {}
+
+    m = Stub({}, policy={"FIGURE": "model"})
+    raw = [(0, 12, "FIGURE", {"value": 1440, "unit": "nationals"}, "rules"), (30, 34, "FIGURE", {"value": 2}, "rules")]
+    out, scores = m.combine("x" * 40, ["FIGURE"], {}, raw)
+    assert sorted(out, key=lambda r: r[0]) == [(0, 5, "FIGURE", {"value": 1440, "unit": "nationals"}, "model"),
+                                               (20, 25, "FIGURE", {}, "model")]
+    assert scores == {(0, 5, "FIGURE"): 0.9, (20, 25, "FIGURE"): 0.8}
+    m.policy = {"FIGURE": "rules"}
+    out, _ = m.combine("x" * 40, ["FIGURE"], {}, raw)
+    assert sorted(r[:2] + (r[4],) for r in out) == [(0, 12, "rules"), (20, 25, "model"), (30, 34, "rules")]
+
+
+def test_with_a_model_the_conventions_are_those_it_was_trained_with_and_pins_still_win(learned, tmp_path, capsys):
+    corpus = _copy(learned, tmp_path)
+    for p in (corpus.root / "annotations").glob("*/gold.yaml"):
+        p.unlink()  # the annotations are gone: the model still knows the team's conventions
+    code, out, _ = run(capsys, "suggest", "--corpus", str(corpus.root), "--explain")
+    assert out.splitlines()[0].startswith("conventions from 6 annotated document(s) (gold, as when the model was trained ")
+    assert "  figure_counted_noun      out  inferred from " in out
+    sg = Suggester.for_corpus(corpus)
+    assert sg.guidelines.conventions == sg.model.conventions == variant()
+    (corpus.root / "margin.yaml").write_text(SCHEMA + "suggest:\n  conventions: {figure_counted_noun: in}\n",
+                                             encoding="utf-8")
+    sg = Suggester.for_corpus(Corpus(corpus.root))
+    assert sg.model is not None and sg.guidelines.conventions.figure_counted_noun is True
+    assert sg.guidelines.findings["figure_counted_noun"].source == "pinned"
+
+
+def test_suggest_then_least_sure_reuses_the_texts_analysis(learned):
+    corpus, _ = learned
+    sg = Suggester.for_corpus(corpus)
+    text, _ = article(504, 12)
+    sg.suggest(text)
+    first = sg.model.analyse(text)
+    sg.least_sure_sentence(text)
+    assert sg.model.analyse(text) is first
+    sg.model.forget()
+    assert sg.model.analyse(text) is not first

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import yaml
 
-from .corpus import GOLD, Corpus, check_name
+from .corpus import GOLD, NAME_RE, Corpus, check_name
 from .errors import DataError, ValidationError
 from .yamlio import SafeLoader, reader_error, scalar
 
@@ -79,6 +79,7 @@ def distribute(doc_ids: Sequence[str], annotators: Sequence[str], per_doc: int =
     load = dict.fromkeys(names, 0)
     pairs = {frozenset(p): 0 for p in combinations(names, 2)}
     tie = {n: rng.random() for n in names}
+    rank = {n: k for k, n in enumerate(names)}
     out: dict[str, tuple[str, ...]] = {}
     for i in order:
         chosen: list[str] = []
@@ -91,7 +92,6 @@ def distribute(doc_ids: Sequence[str], annotators: Sequence[str], per_doc: int =
             tie[n] = rng.random()
         for p in combinations(chosen, 2):
             pairs[frozenset(p)] += 1
-        rank = {n: k for k, n in enumerate(names)}
         out[docs[i]] = tuple(sorted(chosen, key=rank.__getitem__))
     return {d: out[d] for d in docs}
 
@@ -139,6 +139,8 @@ def parse(text: str, path: str = FILE) -> Assignments:
         raise ValidationError([f"{path}:{mark.line + 1 if mark else 1}: YAML syntax error: {e.problem or e.context}"]) from None
     except yaml.reader.ReaderError as e:
         raise ValidationError([f"{path}:{reader_error(text, e)}"]) from None
+    except yaml.YAMLError as e:
+        raise ValidationError([f"{path}:1: YAML error: {str(e).splitlines()[0]}"]) from None
     problems: list[str] = []
 
     def err(node, msg: str) -> None:
@@ -168,7 +170,7 @@ def parse(text: str, path: str = FILE) -> Assignments:
         raise ValidationError(problems)
     for k, v in docs.value:
         doc = plain(k)
-        if doc is None or not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}", doc):
+        if doc is None or not NAME_RE.fullmatch(doc):
             err(k, f"invalid document id {k.value if isinstance(k, yaml.ScalarNode) else '…'!r}")
             continue
         if doc in out:
@@ -180,7 +182,7 @@ def parse(text: str, path: str = FILE) -> Assignments:
         names: list[str] = []
         for n in v.value:
             name = plain(n)
-            if name is None or not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}", name) or name == GOLD:
+            if name is None or not NAME_RE.fullmatch(name) or name == GOLD:
                 err(n, f"{doc}: invalid annotator name {getattr(n, 'value', '…')!r}")
             elif name in names:
                 err(n, f"{doc}: annotator {name!r} is listed twice")

@@ -50,8 +50,6 @@ class Parser(argparse.ArgumentParser):
     """argparse, with its error line made inert: it quotes what the user typed."""
 
     def error(self, message: str):
-        from .commands import safe_line
-
         self.print_usage(sys.stderr)
         self.exit(2, safe_line(f"{self.prog}: error: {message}") + "\n")
 

@@ -10,13 +10,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
-from .model import Annotation, Document, Relation, Span, make_span, now_utc
+from .model import Annotation, Document, IdAllocator, Relation, Span, make_span, now_utc
 
 WHITESPACE = " \t\r\n\u00a0"
-
-
-def _id_number(span_id: str) -> int:
-    return int(span_id[1:]) if span_id[:1] == "s" and span_id[1:].isdigit() else 0
 
 
 @dataclass(frozen=True)
@@ -35,9 +31,25 @@ class EditSession:
         self._undo: list[tuple[str, State]] = []
         self._redo: list[tuple[str, State]] = []
         self.version = 0  # bumps on every change (render caches key on it)
-        self.dirty = False
+        self.saved_version = 0  # the version last written to disk (or read from it)
         self._index_version = -1  # spans_at's start index is rebuilt when version moves
-        self._last_id = max((_id_number(s.id) for s in self.annotation.spans), default=0)
+        self.ids = IdAllocator(self.annotation)
+
+    # -- saving ------------------------------------------------------------------------
+    @property
+    def dirty(self) -> bool:
+        """Changed since the last save (undoing back to it still counts as a change)."""
+        return self.version != self.saved_version
+
+    def snapshot(self) -> tuple[int, Annotation]:
+        """(version, a copy of the annotation) to hand to a save in another thread: spans
+        and relations of one version, whatever the main thread changes next."""
+        a = self.annotation
+        return self.version, replace(a, spans=list(a.spans), relations=list(a.relations))
+
+    def mark_saved(self, version: int) -> None:
+        """A save of ``version`` reached the disk."""
+        self.saved_version = max(self.saved_version, version)
 
     # -- state -------------------------------------------------------------------------
     @property
@@ -55,7 +67,6 @@ class EditSession:
         a.status = state.status
         a.updated = now_utc()
         self.version += 1
-        self.dirty = True
 
     def _change(self, what: str, state: State) -> str:
         self._undo.append((what, self._state()))
@@ -125,8 +136,7 @@ class EditSession:
     # -- changes -----------------------------------------------------------------------
     def new_span_id(self) -> str:
         """A span id never used in this session, even by a span since deleted."""
-        self._last_id += 1
-        return f"s{self._last_id}"
+        return self.ids.span()
 
     def trim(self, start: int, end: int) -> tuple[int, int]:
         text = self.doc.text
@@ -174,12 +184,10 @@ class EditSession:
                 added.append(new)
         rels = list(state.relations)
         have = {(r.label, r.source, r.target) for r in rels}
-        n = max((_id_number("s" + r.id[1:]) for r in rels if r.id[:1] == "r"), default=0)
         for label, src, dst in links:
             a, b = by_key.get(src), by_key.get(dst)
             if a is not None and b is not None and (label, a.id, b.id) not in have:
-                n += 1
-                rels.append(Relation(f"r{n}", label, a.id, b.id))
+                rels.append(Relation(self.ids.relation(), label, a.id, b.id))
                 have.add((label, a.id, b.id))
         if added or len(rels) != len(state.relations):
             what = f"accepted {len(added)} suggestion{'s' if len(added) != 1 else ''}"
@@ -220,6 +228,14 @@ class EditSession:
         self._change(what, replace(state, spans=tuple(new if s.id == span_id else s for s in state.spans)))
         return new
 
+    def resize(self, span_id: str, start: int, end: int) -> Span | None:
+        """Move a span's edges (whitespace trimmed); attributes, relations and id stay.
+        One undo step; None when the span is gone or the new bounds are blank."""
+        start, end = self.trim(start, end)
+        if end <= start:
+            return None
+        return self.update(span_id, start=start, end=end)
+
     def link(self, label: str, source_id: str, target_id: str) -> tuple[str, Relation | None]:
         """Add relation ``label`` source→target, or remove it when it exists (toggle)."""
         state = self._state()
@@ -227,33 +243,10 @@ class EditSession:
             if r.label == label and r.source == source_id and r.target == target_id:
                 self._change(f"unlinked {label}", replace(state, relations=tuple(x for x in state.relations if x is not r)))
                 return f"removed {label}", None
-        rel = Relation(self.annotation.next_relation_id(), label, source_id, target_id)
+        rel = Relation(self.ids.relation(), label, source_id, target_id)
         self._change(f"linked {label}", replace(state, relations=state.relations + (rel,)))
         return f"linked {label}", rel
 
     def set_status(self, status: str) -> None:
         if status != self.annotation.status:
             self._change(f"marked {status.replace('_', ' ')}", replace(self._state(), status=status))
-
-
-class AnnotationFile:
-    """Where a session is saved: the path and the fingerprint of what we last read or wrote.
-
-    ``save`` is safe to call from a worker thread: one save at a time, and a file changed
-    on disk since our last read/write raises ConflictError instead of being clobbered.
-    """
-
-    def __init__(self, path, fingerprint):
-        import threading
-
-        self.path = path
-        self.fingerprint = fingerprint
-        self._lock = threading.Lock()
-
-    def save(self, annotation: Annotation, *, force: bool = False):
-        from . import store
-
-        snapshot = replace(annotation, spans=list(annotation.spans), relations=list(annotation.relations))
-        with self._lock:
-            self.fingerprint = store.save(self.path, snapshot, self.fingerprint, force=force)
-            return self.fingerprint

@@ -162,12 +162,35 @@ def _id_order(id: str) -> tuple:
     return (head, int(tail) if tail else -1, id)
 
 
-def _next_id(prefix: str, ids) -> str:
+def _last_number(prefix: str, ids) -> int:
     n = 0
     for i in ids:
         if i.startswith(prefix) and i[len(prefix) :].isdigit():
             n = max(n, int(i[len(prefix) :]))
-    return f"{prefix}{n + 1}"
+    return n
+
+
+def _next_id(prefix: str, ids) -> str:
+    return f"{prefix}{_last_number(prefix, ids) + 1}"
+
+
+class IdAllocator:
+    """New span (``s<N>``) and relation (``r<N>``) ids for one annotation, never reusing a
+    number it handed out, even after that span or relation was deleted."""
+
+    def __init__(self, annotation: "Annotation"):
+        self._last = {"s": _last_number("s", (s.id for s in annotation.spans)),
+                      "r": _last_number("r", (r.id for r in annotation.relations))}
+
+    def _next(self, prefix: str) -> str:
+        self._last[prefix] += 1
+        return f"{prefix}{self._last[prefix]}"
+
+    def span(self) -> str:
+        return self._next("s")
+
+    def relation(self) -> str:
+        return self._next("r")
 
 
 @dataclass

@@ -12,6 +12,7 @@ import asyncio
 import fcntl
 import inspect
 import ipaddress
+import logging
 import os
 import shlex
 import socket
@@ -53,6 +54,10 @@ class ServedApp(MarginApp):
 
     def start(self, annotator: str) -> None:
         self.annotator = annotator
+        if self.doc_id is None:  # their next assigned unfinished document (margin assign), if any
+            from .assign import next_assigned
+
+            self.doc_id = next_assigned(self.corpus, annotator)
         MarginApp.on_mount(self)
 
     def claim(self, name: str) -> bool:
@@ -125,6 +130,12 @@ def make_server(command: str, corpus_root: Path, host: str, port: int, public_ur
             self.origin = origin_of(public_url)
             self.url = f"{public_url}/?token={token}"  # the only place the secret is shown
 
+        def initialize_logging(self) -> None:
+            # aiohttp's access log quotes the request line and User-Agent: data, made inert
+            super().initialize_logging()
+            for handler in logging.getLogger().handlers:
+                handler.addFilter(inert_log_record)
+
         async def _make_app(self) -> web.Application:
             # textual-serve's routes, plus the WebSocket route that carries the secret: its
             # page script appends "?width=…&height=…" to the URL, so a query can't carry it
@@ -176,6 +187,14 @@ def make_server(command: str, corpus_root: Path, host: str, port: int, public_ur
             await children_reaped(SHUTDOWN_WAIT)
 
     return MarginServer()
+
+
+def inert_log_record(record) -> bool:
+    """A logging filter: the record's message with every control character made visible."""
+    from .display import one_line
+
+    record.msg, record.args = one_line(record.getMessage()), ()
+    return True
 
 
 async def children_reaped(timeout: float) -> None:

@@ -13,6 +13,7 @@ import hashlib
 import os
 import stat
 import tempfile
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -729,3 +730,28 @@ def atomic_write(path: Path, data: bytes) -> Fingerprint:
         pass  # some filesystems cannot fsync a directory
     st = os.stat(path)
     return Fingerprint(st.st_size, st.st_mtime_ns, hashlib.sha256(data).hexdigest())
+
+
+class AnnotationFile:
+    """Where an annotation is saved: the path and the fingerprint of what we last read or wrote.
+
+    ``save`` is safe to call from a worker thread: one save at a time, and a file changed
+    on disk since our last read/write raises ConflictError instead of being clobbered.
+    The caller passes a snapshot (``EditSession.snapshot``) taken on its own thread: the
+    annotation must not change while it is written.
+    """
+
+    def __init__(self, path, fingerprint):
+        self.path = path
+        self.fingerprint = fingerprint
+        self._lock = threading.Lock()
+        self._written = -1  # the newest version written (saves of older ones are skipped)
+
+    def save(self, annotation: Annotation, *, force: bool = False, version: int | None = None):
+        with self._lock:
+            if version is not None and version < self._written and not force:
+                return self.fingerprint  # a newer snapshot is on disk already
+            self.fingerprint = save(self.path, annotation, self.fingerprint, force=force)
+            if version is not None:
+                self._written = max(self._written, version)
+            return self.fingerprint

@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from itertools import combinations
+from operator import add
 from pathlib import Path
 
 from . import store
@@ -35,7 +36,7 @@ from .agree import PRF, Agreement, Alpha, Binary, DocDisagreement, PairAgreement
 from .corpus import GOLD, Corpus
 from .errors import DataError, ValidationError
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 BREAK = 30 * 60  # seconds: a longer gap between two saves is a break
 TREND_BUCKETS = 12  # most recent periods in the trend
 PARALLEL_MIN_DOCS = 64
@@ -62,7 +63,7 @@ def doc_summary(corpus: Corpus, doc_id: str, paths: list[Path]) -> dict:
     """The counts of one document (JSON-able): files, pair matches, alpha terms, problems."""
     schema = corpus.schema
     labels = list(schema.labels)
-    out: dict = {"files": {}, "pairs": {}, "alpha": {}, "disagreements": None, "problems": []}
+    out: dict = {"files": {}, "pairs": {}, "alpha": [], "disagreements": None, "problems": []}
     try:
         doc = corpus.document(doc_id)
     except DataError as e:
@@ -92,14 +93,13 @@ def doc_summary(corpus: Corpus, doc_id: str, paths: list[Path]) -> dict:
     names = sorted(n for n in anns if n != GOLD)
     if len(names) >= 2:
         res = agreement([(doc, anns)], names, labels)
-        for pa in res.pairs:
-            out["pairs"][f"{pa.a}\t{pa.b}"] = {
-                "exact": {lab: [c.matches, c.a, c.b] for lab, c in pa.exact.items()},
-                "overlap": {lab: [c.matches, c.a, c.b] for lab, c in pa.overlap.items()},
-                "tokens": {lab: [t.n, t.a, t.b, t.both] for lab, t in pa.tokens.items()},
-                "relations": [pa.relations.matches, pa.relations.a, pa.relations.b],
-            }
-        out["alpha"] = {lab: [a.values, a.ones, a.disagreement] for lab, a in res.alpha.items()}
+        for pa in res.pairs:  # flat, in label order (see _PairSums): small to cache, fast to add
+            out["pairs"][f"{pa.a}\t{pa.b}"] = [
+                *(x for c in pa.exact.values() for x in (c.matches, c.a, c.b)),
+                *(x for c in pa.overlap.values() for x in (c.matches, c.a, c.b)),
+                *(x for t in pa.tokens.values() for x in (t.n, t.a, t.b, t.both)),
+                pa.relations.matches, pa.relations.a, pa.relations.b]
+        out["alpha"] = [x for a in res.alpha.values() for x in (a.values, a.ones, a.disagreement)]
         out["disagreements"] = res.documents[0].count
     return out
 
@@ -297,11 +297,10 @@ def build(corpus: Corpus, sums: Mapping[str, dict], assignments: Mapping[str, It
         rate, hours = pace(p["times"])
         progress.append(Progress(name, total if assignments else None, done, started,
                                  max(total - done - started, 0), p["spans"], rate, hours))
-    pairs = {pair: PairAgreement(*pair, exact={lab: PRF() for lab in labels},
-                                 overlap={lab: PRF() for lab in labels},
-                                 tokens={lab: Binary() for lab in labels})
-             for pair in combinations(names, 2)}
-    alpha = {lab: Alpha() for lab in labels}
+    n = len(labels)
+    pair_sums: dict[tuple[str, str], list] = {pair: [0] * (10 * n + 3) for pair in combinations(names, 2)}
+    pair_docs = dict.fromkeys(pair_sums, 0)
+    alpha_sums: list = [0] * (3 * n)
     documents = []
     buckets: dict[str, list] = {}
     for d, s in sums.items():
@@ -309,28 +308,34 @@ def build(corpus: Corpus, sums: Mapping[str, dict], assignments: Mapping[str, It
             continue
         doc_exact, doc_overlap = PRF(), PRF()
         for key, c in s["pairs"].items():
-            pa = pairs[tuple(key.split("\t"))]
-            pa.docs += 1
-            for lab in labels:
-                pa.exact[lab] += PRF(*c["exact"][lab])
-                pa.overlap[lab] += PRF(*c["overlap"][lab])
-                pa.tokens[lab] += Binary(*c["tokens"][lab])
-                doc_exact += PRF(*c["exact"][lab])
-                doc_overlap += PRF(*c["overlap"][lab])
-            pa.relations += PRF(*c["relations"])
-        for lab in labels:
-            values, ones, dis = s["alpha"][lab]
-            al = alpha[lab]
-            al.values += values
-            al.ones += ones
-            al.disagreement += dis
-        who = tuple(n for n in names if n in s["files"])
+            pair = tuple(key.split("\t"))
+            pair_sums[pair] = list(map(add, pair_sums[pair], c))  # in document order, as agree adds
+            pair_docs[pair] += 1
+            doc_exact += PRF(sum(c[0:3 * n:3]), sum(c[1:3 * n:3]), sum(c[2:3 * n:3]))
+            doc_overlap += PRF(sum(c[3 * n:6 * n:3]), sum(c[3 * n + 1:6 * n:3]), sum(c[3 * n + 2:6 * n:3]))
+        alpha_sums = list(map(add, alpha_sums, s["alpha"]))
+        who = tuple(x for x in names if x in s["files"])
         documents.append(DocDisagreement(d, who, s["disagreements"]))
-        when = max(s["files"][n]["updated"] for n in who)
+        when = max(s["files"][x]["updated"] for x in who)
         buckets.setdefault(when, []).append((doc_exact, doc_overlap))
+    pairs = [_pair(a, b, pair_docs[(a, b)], pair_sums[(a, b)], labels) for a, b in pair_sums]
+    alpha = {lab: Alpha(alpha_sums[3 * i], alpha_sums[3 * i + 1], alpha_sums[3 * i + 2] + 0.0)
+             for i, lab in enumerate(labels)}
     documents.sort(key=lambda x: (-x.count, x.document))
-    agree = Agreement(names, labels, list(pairs.values()), alpha, documents) if documents else None
+    agree = Agreement(names, labels, pairs, alpha, documents) if documents else None
     return Team(n_docs, labels, progress, gold_done, label_counts, agree, _trend(buckets), stats, problems)
+
+
+def _pair(a: str, b: str, docs: int, c: list, labels: list[str]) -> PairAgreement:
+    """A PairAgreement from the flat sums ``doc_summary`` writes (exact, overlap: 3 per label;
+    tokens: 4 per label; relations: 3)."""
+    n = len(labels)
+    return PairAgreement(
+        a, b, docs,
+        exact={lab: PRF(*c[3 * i:3 * i + 3]) for i, lab in enumerate(labels)},
+        overlap={lab: PRF(*c[3 * n + 3 * i:3 * n + 3 * i + 3]) for i, lab in enumerate(labels)},
+        tokens={lab: Binary(*c[6 * n + 4 * i:6 * n + 4 * i + 4]) for i, lab in enumerate(labels)},
+        relations=PRF(*c[10 * n:10 * n + 3]))
 
 
 def _trend(by_time: dict[str, list]) -> list[TrendPoint]:

@@ -53,6 +53,13 @@ async def keys(pilot, *presses):
                 await pilot.press(ch)
         else:
             await pilot.press(k)
+    await settle(pilot)
+
+
+async def settle(pilot):
+    """Let the app draw and finish its save workers (their Saved messages too)."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 
 
@@ -65,5 +72,6 @@ KEYNAMES = {
     "shift+tab", "slash", "space", "delete", "backspace", "semicolon", "question_mark",
     "left_parenthesis", "right_parenthesis", "left_square_bracket", "right_square_bracket",
     "shift+right", "shift+left", "ctrl+right", "ctrl+left", "ctrl+s", "ctrl+z", "ctrl+y",
-    "ctrl+o", "ctrl+f", "ctrl+p", "ctrl+q", "plus",
+    "ctrl+o", "ctrl+f", "ctrl+p", "ctrl+q", "plus", "ctrl+a", "ctrl+k", "comma", "full_stop",
+    "quotation_mark", "apostrophe",
 }

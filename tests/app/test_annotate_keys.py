@@ -138,12 +138,13 @@ async def test_edit_figure_attributes_with_the_keyboard(corpus_dir):
 async def test_bad_number_is_refused_in_the_form(corpus_dir):
     async with annotate(corpus_dir) as (app, pilot, scr):
         await search(pilot, "1,440")
-        await keys(pilot, "f", "e", "1", "e", "enter")
+        await keys(pilot, "f", "e", "ctrl+a", "ctrl+k", "1", "e", "enter")
         from tui.app.dialogs.attrs import AttrsDialog
 
         assert isinstance(app.screen, AttrsDialog)  # still open: "1e" is not a number
         await keys(pilot, "escape", "ctrl+s")
-    assert "attrs" not in saved(corpus_dir)["spans"][0]
+    # what tagging filled in from the text stays; the bad number did not land
+    assert saved(corpus_dir)["spans"][0]["attrs"] == {"value": 1440, "qualifier": "exact"}
 
 
 async def test_note(corpus_dir):
@@ -184,14 +185,14 @@ async def test_attribute_a_claim_to_an_actor_and_back(corpus_dir):
 async def test_undo_redo_everything(corpus_dir, undo, redo):
     async with annotate(corpus_dir) as (app, pilot, scr):
         await search(pilot, "1,440")
-        await keys(pilot, "f", "e", "1", "4", "4", "0", "enter")
-        assert scr.session.spans[0].attrs == {"value": 1440}
+        await keys(pilot, "f", "e", "tab", *"people", "enter")
+        assert scr.session.spans[0].attrs == {"value": 1440, "unit": "people", "qualifier": "exact"}
         await keys(pilot, undo, "ctrl+s")
-        assert "attrs" not in saved(corpus_dir)["spans"][0]
+        assert saved(corpus_dir)["spans"][0]["attrs"] == {"value": 1440, "qualifier": "exact"}  # as tagged
         await keys(pilot, undo, "ctrl+s")
         assert saved(corpus_dir)["spans"] == []
         await keys(pilot, redo, redo, "ctrl+s")
-        assert saved(corpus_dir)["spans"][0]["attrs"] == {"value": 1440}
+        assert saved(corpus_dir)["spans"][0]["attrs"] == {"value": 1440, "unit": "people", "qualifier": "exact"}
         await keys(pilot, "d", "ctrl+s")
         assert saved(corpus_dir)["status"] == "done"
         await keys(pilot, undo, "ctrl+s")
@@ -212,7 +213,7 @@ async def test_panel_focus_enter_edit_delete(corpus_dir, alice_file):
     async with annotate(corpus_dir) as (app, pilot, scr):
         await keys(pilot, "ctrl+o")
         assert app.focused is scr.panel
-        await keys(pilot, "down", "enter")  # first actor entry (after the group title)
+        await keys(pilot, "home", "enter")  # the first entry: the first actor
         assert app.focused is scr.view
         assert sel_text(scr) == "Indonesia’s embassy in Phnom Penh"
         await keys(pilot, "ctrl+o", "x", "ctrl+s")

@@ -311,7 +311,7 @@ async def test_review_a_single_colleague_line_by_line(team):
 async def test_click_on_a_disagreement_goes_there(team):
     async with review(team) as (app, pilot, scr):
         row = scr.view.row_of(598)
-        col = scr.view.column_of(598) + 1  # + the padding
+        col = scr.view.layout_rows.column_of(598) + 1  # + the padding
         await pilot.click("#article", offset=(col + 1, row))
         assert at(scr) == 598
 
@@ -360,12 +360,10 @@ async def test_a_broken_file_stops_with_its_problem(team):
 
 @pytest.fixture
 def launched(monkeypatch):
-    """Calls of run_review instead of opening the screen (as if in a terminal)."""
-    import tui.commands
+    """Calls of run_review instead of opening the screen."""
     from tui.app import review_app
 
     calls = []
-    monkeypatch.setattr(tui.commands, "needs_terminal", lambda what: None)
     monkeypatch.setattr(review_app, "run_review", lambda *a: calls.append(a) or 0)
     return calls
 

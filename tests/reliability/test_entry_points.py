@@ -281,16 +281,16 @@ def test_suggest_write_is_all_or_nothing_when_a_write_fails(corpus_dir, capsys, 
     import tui.staged as staged
 
     shutil.copy(corpus_dir / "seeds" / f"{SEED}.txt", corpus_dir / "seeds" / "second.txt")
-    real = staged._write_all
+    real = staged._write_new
     calls = []
 
-    def disk_full(fd, data):
-        calls.append(fd)
+    def disk_full(path, data, mode):
+        calls.append(path)
         if len(calls) == 2:
             raise OSError(28, "No space left on device")
-        return real(fd, data)
+        return real(path, data, mode)
 
-    monkeypatch.setattr(staged, "_write_all", disk_full)
+    monkeypatch.setattr(staged, "_write_new", disk_full)
     code, out, err = run_cli(capsys, "suggest", "--corpus", str(corpus_dir), "--write", "--annotator", "alice")
     assert code == 1 and "No space left on device" in err and len(err.splitlines()) == 1
     assert snapshot(corpus_dir / "annotations") == {}

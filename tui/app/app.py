@@ -1,4 +1,4 @@
-"""The margin Textual app: wires the theme, the keymap and the screens. Nothing else."""
+"""The margin Textual apps: wire the theme, the keymap and the screens. Nothing else."""
 
 from __future__ import annotations
 
@@ -13,17 +13,15 @@ from .commands import MarginCommands
 from .screens.annotate import annotate_screen
 
 
-class MarginApp(App):
-    TITLE = "margin"
-    CSS_PATH = "app.tcss"
+class BaseApp(App):
+    """What both apps share: the keymap from margin.yaml, the palette, a safe quit."""
+
     COMMANDS = App.COMMANDS | {MarginCommands}
     ENABLE_COMMAND_PALETTE = True
 
-    def __init__(self, corpus: Corpus, annotator: str, doc_id: str | None = None) -> None:
+    def __init__(self, corpus: Corpus) -> None:
         super().__init__()
         self.corpus = corpus
-        self.annotator = annotator
-        self.doc_id = doc_id
         self.error: str | None = None
         keys = load_settings(corpus.root).get("keys") or {}
         if not isinstance(keys, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in keys.items()):
@@ -32,15 +30,12 @@ class MarginApp(App):
         if keys:
             self.set_keymap(keys)
 
-    def on_mount(self) -> None:
-        self.push_screen(annotate_screen(self.corpus, self.annotator, self.doc_id))
-
     async def action_quit(self) -> None:
         """ctrl+q (Textual's quit) saves like q does: nothing typed is lost."""
         for screen in self.screen_stack:
             save = getattr(screen, "save_now", None)
-            if save is not None and not save():
-                return  # a conflict dialog is up: let the user choose
+            if save is not None and not save(quitting=True):
+                return  # a conflict dialog is up, or the save failed: let the user choose
         self.exit()
 
     def fail(self, message: str) -> None:
@@ -48,11 +43,29 @@ class MarginApp(App):
         self.error = message
         self.exit(return_code=1)
 
+    def run_and_report(self) -> int:
+        self.run()
+        if self.error:
+            for line in self.error.splitlines():
+                print(one_line(line), file=sys.stderr)  # paths and ids in it are data
+        return self.return_code or 0
+
+
+class MarginApp(BaseApp):
+    TITLE = "margin"
+    CSS_PATH = "app.tcss"
+
+    def __init__(self, corpus: Corpus, annotator: str, doc_id: str | None = None) -> None:
+        super().__init__(corpus)
+        self.annotator = annotator
+        self.doc_id = doc_id
+
+    def on_mount(self) -> None:
+        self.push_screen(annotate_screen(self.corpus, self.annotator, self.doc_id))
+
 
 def run_app(corpus: Corpus, annotator: str, doc_id: str | None) -> int:
-    app = MarginApp(corpus, annotator, doc_id)
-    app.run()
-    if app.error:
-        for line in app.error.splitlines():
-            print(one_line(line), file=sys.stderr)  # paths and ids in it are data
-    return app.return_code or 0
+    from ..commands import needs_terminal
+
+    needs_terminal("the annotator")  # not a file or pipe: it would get the screen's escape codes
+    return MarginApp(corpus, annotator, doc_id).run_and_report()

@@ -1,4 +1,6 @@
-"""The command palette (ctrl+p): every action of the current screen, by its description."""
+"""The command palette (ctrl+p): the current screen's actions by their description, with
+the keys they are on now (remapped ones included); actions that cannot apply now
+(``check_action``) are left out."""
 
 from __future__ import annotations
 
@@ -10,12 +12,18 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 class MarginCommands(Provider):
     def _commands(self):
         screen = self.screen
-        seen = set()
-        for binding in getattr(screen, "BINDINGS", []):
-            if getattr(binding, "description", "") and binding.action not in seen:
-                seen.add(binding.action)
-                key = self.app.get_key_display(binding)
-                yield f"{binding.description} ({key})", binding.action
+        keys: dict[str, list[str]] = {}
+        found = {}
+        for key, active in screen.active_bindings.items():
+            b = active.binding
+            if not active.enabled or not b.description or active.node is not screen:
+                continue
+            keys.setdefault(b.action, []).append(self.app.get_key_display(b))
+            found.setdefault(b.action, b)
+        for action, b in found.items():
+            if b.group is not None:
+                continue  # digit groups (counts, accept N) are keys, not commands
+            yield f"{b.description} ({', '.join(keys[action])})", action
 
     async def discover(self) -> Hits:
         for title, action in self._commands():

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from ..corpus import Corpus, check_name
-from ..display import one_line as safe_line  # every line the CLI prints that may carry data
+from ..display import safe_line  # every line the CLI prints that may carry data
 from ..errors import MarginError
 
 

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from . import corpus_of, default_annotator, needs_terminal
+from . import corpus_of, default_annotator
 
 HELP = "open the annotator on a document (the default command)"
 
@@ -28,7 +28,6 @@ def run(args) -> int:
         if args.doc not in ids:
             raise DataError(f"{corpus.doc_path(args.doc)}: no such document {args.doc!r}")
     corpus.schema  # fail on a bad margin.yaml before the screen opens
-    needs_terminal("the annotator")
     doc_id = args.doc
     if doc_id is None:
         from ..assign import next_assigned

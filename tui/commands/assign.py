@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import sys
-
 from . import corpus_of
 
 HELP = ("distribute documents over annotators (each to K of them, or a fraction to two), "

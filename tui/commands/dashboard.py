@@ -26,6 +26,8 @@ def run(args) -> int:
         result = team(corpus, args.docs, cache=not args.no_cache)
         json.dump(result.to_json(), sys.stdout, indent=1)
         print()
+        for problem in result.problems:  # also in the JSON; here for people and CI logs
+            print(problem, file=sys.stderr)
         return 1 if result.problems else 0
     from ..app.dashboard_app import run_dashboard
 

@@ -83,6 +83,9 @@ def destination(fmt: str, out: str | None, split: str | None) -> str:
             raise UsageError(f"--out - (stdout) takes a text format of one file ({', '.join(TEXT)}), not {fmt}")
         if split:
             raise UsageError("--out - writes one file, which cannot hold a --split; give a folder")
+        if sys.stdout.isatty():  # the data holds article text as it is: control characters too
+            raise UsageError("--out - writes the data as it is, and stdout is a terminal: pipe it "
+                             "(| less) or give --out a file")
         return "stdout"
     if out is None or fmt not in ONE_FILE or out.endswith(("/", "\\")) or Path(out).is_dir():
         return "folder"

@@ -8,11 +8,12 @@ HELP = ("learn the corpus's boundary conventions and train a model for every lab
 
 def add_arguments(p) -> None:
     p.add_argument("--annotators", metavar="LIST",
-                   help="comma-separated annotators to learn from (default: gold if any, else everyone "
-                        "but the machine 'suggest')")
+                   help="comma-separated annotators to learn from (default: each document's gold file "
+                        "if it has one, else everyone's but the machine 'suggest')")
 
 
 def run(args) -> int:
+    import sys
     import time
 
     from ..display import one_line
@@ -24,7 +25,7 @@ def run(args) -> int:
     t0 = time.perf_counter()
     data = training(corpus, names)
     for p in data.problems:
-        print(f"margin: skipped: {one_line(p)}")
+        print(f"margin: skipped: {one_line(p)}", file=sys.stderr)
     if not data.examples:
         raise DataError(f"{corpus.annotations_dir}: nothing to learn from (no annotated document"
                         + (f" by {', '.join(names)}" if names else "") + ")")

@@ -72,8 +72,6 @@ def run(args) -> int:
                             f"({missing[0]} has not annotated {doc_id!r})")
         if not have:
             raise DataError(f"{corpus.annotations_dir / doc_id}: nobody has annotated {doc_id!r} yet")
-    from . import needs_terminal
     from ..app.review_app import run_review
 
-    needs_terminal("the review screen")
     return run_review(corpus, doc_id, names, args.auto_accept)

@@ -53,26 +53,23 @@ def _describe(span, source: str = "rules", confidence: float | None = None) -> s
 
 
 def run(args) -> int:
-    import sys
-
     from .. import store
     from ..annotators import check_writer
     from ..corpus import check_name
-    from ..display import one_line
     from ..learn import guidelines, load_model, model_status
     from ..suggest import corpus_actors, merge, suggest, wanted_labels
 
     corpus = corpus_of(args)
     schema = corpus.schema
     check_writer(args.annotator) if args.write else check_name(args.annotator, "annotator name")
-    g = guidelines(corpus)
     model, why = (None, None) if args.rules_only else load_model(corpus)
+    g = guidelines(corpus, model=model)
     if args.explain:
         for line in g.explain() + model_status(corpus, model, why):
-            print(one_line(line))
+            say(line)
         return 0
     if why:
-        print(f"margin: {one_line(why)} (suggesting by rule only)", file=sys.stderr)
+        say(f"margin: {why} (suggesting by rule only)", err=True)
     families = [f.strip() for f in args.labels.split(",") if f.strip()] if args.labels else None
     labels = wanted_labels(families, schema, model)
     extra = corpus_actors(corpus)

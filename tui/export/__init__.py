@@ -1,6 +1,6 @@
 """Dataset export: a registry of named formats and the functions that run any of them.
 
-Flow: ``tui.dataset.load_items`` parses the YAML (in parallel) -> records filtered to the
+Flow (``run.py``): ``tui.dataset.load_items`` parses the YAML (in parallel) -> records filtered to the
 chosen labels -> split by document -> the format module writes its files into a staging
 directory -> ``card.py`` writes ``dataset_card.md`` -> the staging directory is swapped
 with the output directory in one atomic exchange (``outdir.py``: margin only ever replaces
@@ -24,16 +24,13 @@ import hashlib
 import importlib
 import os
 import re
-import shutil
-import sys
-import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..display import one_line
 from ..errors import DataError, MarginError
-from ..model import FLAG_FUZZY, FLAG_LOST, Annotation, Document
+from ..model import Annotation, Document
 from ..schema import Schema
 
 CARD = "dataset_card.md"
@@ -146,6 +143,7 @@ class Context:
     files: dict[str, str] = field(default_factory=dict)  # relative path -> sha256
     warnings: dict[str, list[str]] = field(default_factory=dict)  # kind -> details
     notes: list[str] = field(default_factory=list)  # format-specific paragraphs for the card
+    _dirs: set = field(default_factory=set, repr=False)  # folders made and checked
 
     def _open(self, rel: str, source: str = ""):
         """Create ``staging/rel`` (never an existing file, never through a link)."""
@@ -153,10 +151,12 @@ class Context:
         if rel in self.files:
             _refuse(rel, "written twice (two records with one name?)", source)
         path = self.staging / rel
-        root = self.staging.resolve()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if not path.parent.resolve().is_relative_to(root):
-            _refuse(rel, "resolves outside the export", source)
+        parent = path.parent
+        if parent not in self._dirs:  # a brat export writes thousands of files into few folders
+            parent.mkdir(parents=True, exist_ok=True)
+            if not parent.resolve().is_relative_to(self.staging.resolve()):
+                _refuse(rel, "resolves outside the export", source)
+            self._dirs.add(parent)
         try:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
         except FileExistsError:
@@ -248,187 +248,4 @@ def restrict(ann: Annotation, labels: tuple[str, ...]) -> Annotation:
     return replace(ann, spans=keep, relations=rels)
 
 
-def default_out(corpus, fmt: str) -> Path:
-    """Where ``margin export`` writes without ``--out``: ``CORPUS/exports/FMT``."""
-    return Path(corpus.root) / "exports" / fmt
-
-
-@dataclass
-class _Plan:
-    mod: object
-    labels: tuple[str, ...]
-    parts: list[Part]
-    ratios: tuple[int, ...] | None
-    left_out: tuple[str, list[str]] | None  # (warning kind, document ids)
-
-
-def _plan(corpus, fmt, *, annotators, docs, labels, split, status, options, jobs, progress, seed) -> _Plan:
-    """Everything before writing: checks, loading, label filter, split."""
-    from ..dataset import default_annotators, load_items
-    from .split import assign, parse_split, split_names
-
-    if fmt not in FORMATS:
-        raise DataError(f"unknown format {fmt!r} (expected one of: {', '.join(FORMATS)})")
-    mod = writer(fmt)
-    chosen = select_labels(corpus.schema, labels)
-    ratios = parse_split(split) if split else None
-    if hasattr(mod, "check"):
-        mod.check(chosen, options or {})
-    if annotators is None:
-        annotators = default_annotators(corpus, docs)
-    items, _ = load_items(corpus, docs=docs, annotators=annotators, status=status, jobs=jobs,
-                          progress=progress)
-    who = "every annotator" if annotators in (None, "all") else \
-        f"annotator {annotators if isinstance(annotators, str) else ','.join(annotators)}"
-    if not items:
-        raise DataError(f"{corpus.annotations_dir}: no annotation files to export "
-                        f"({who}, documents {docs or '*'}, status {status})")
-    records = [Record(it.doc, restrict(it.annotation, chosen)) for it in items]
-    del items  # the unsorted copies: big corpora need the memory
-    if ratios is None:
-        parts = [Part("data", records)]
-    else:
-        where = assign(sorted({r.doc.id for r in records}), ratios, seed)
-        parts = [Part(n, [r for r in records if where[r.doc.id] == n], f"{n}/") for n in split_names(ratios)]
-    return _Plan(mod, chosen, parts, ratios, _left_out(corpus, docs, records, who, status))
-
-
-def _left_out(corpus, docs, records, who: str, status: str):
-    """Documents that have annotation files but no record in the export (gold-only, one
-    annotator, --status done): never left out silently."""
-    exported = {r.doc.id for r in records}
-    missing = sorted({p.parent.name for p in corpus.annotation_files(docs)} - exported)
-    if not missing:
-        return None
-    why = who + (", status done" if status == "done" else "")
-    hint = ("adjudicate them with 'margin review', or export every annotator's files with --annotator all"
-            if who == "annotator gold" else "--annotator all --status any exports every file")
-    return f"document(s) with annotation files but none selected ({why}), left out: {hint}", missing
-
-
-def _write(plan: _Plan, fmt: str, corpus, staging: Path, *, options, command, seed) -> Context:
-    """Run the format writer and the card into ``staging``."""
-    from . import card
-
-    ctx = Context(corpus.schema, plan.labels, staging, dict(options or {}))
-    if plan.left_out:
-        kind, ids = plan.left_out
-        for d in ids:
-            ctx.warn(kind, d)
-    records = [r for p in plan.parts for r in p.records]
-    for r in records:
-        flagged = [s.id for s in r.annotation.spans if s.flag in (FLAG_FUZZY, FLAG_LOST)]
-        for sid in flagged:
-            ctx.warn("span(s) flagged fuzzy/lost after the article changed "
-                     "(exported as they are; check with 'margin validate')", f"{r.doc.id}/{r.annotator} {sid}")
-    for p in plan.parts:
-        if not p.records:
-            ctx.warn("split(s) empty: too few documents for the ratios", p.name)
-    plan.mod.write(plan.parts, ctx)
-    text = card.render(fmt, ctx, plan.parts, command=command, seed=seed if plan.ratios else None,
-                       annotators=sorted({r.annotator for r in records}))
-    if hasattr(plan.mod, "card_front"):  # e.g. the Hub's YAML metadata at the top of README.md
-        text = plan.mod.card_front(ctx, plan.parts) + text
-    ctx.write(getattr(plan.mod, "CARD", CARD), text.encode("utf-8"))
-    ctx.flush()
-    return ctx
-
-
-def export(corpus, fmt: str, out: Path | None = None, *, annotators=None, docs: str | None = None,
-           labels=None, split: str | None = None, seed: int = 0, status: str = "any",
-           options: dict | None = None, command: str = "", jobs: int | None = None,
-           progress=None) -> Result:
-    """Export ``corpus`` as ``fmt`` into the directory ``out`` (replaced as a whole).
-
-    ``out`` None is ``default_out`` (``CORPUS/exports/FMT``). ``out`` must be absent, empty
-    or an export margin made (``outdir``): anything else is refused before work starts.
-    ``annotators``: a name, a list, "all", or None for the default (gold if the corpus has
-    gold files, else everyone; documents left out are reported as a warning).
-    ``split``: "80/10/10" style, by document, seeded.
-    """
-    from . import outdir
-
-    out = default_out(corpus, fmt) if out is None else Path(out)
-    outdir.check_folder(out, corpus.root)
-    plan = _plan(corpus, fmt, annotators=annotators, docs=docs, labels=labels, split=split, status=status,
-                 options=options, jobs=jobs, progress=progress, seed=seed)
-    try:
-        _mkdir_parent(out, corpus.root)
-        outdir.clean_dead(out)
-        stage = outdir.Staging(out, fmt)
-    except OSError as e:
-        raise DataError(f"{outdir.show(out)}: cannot write the export here: {e.strerror}") from None
-    try:
-        ctx = _write(plan, fmt, corpus, stage.path, options=options, command=command, seed=seed)
-        stage.commit(ctx.files, corpus.root)
-    except OSError as e:
-        stage.discard()
-        raise DataError(f"{outdir.show(e.filename or out)}: cannot write the export: {e.strerror}") from None
-    except BaseException:
-        stage.discard()
-        raise
-    finally:
-        stage.close()
-    return Result(out, fmt, plan.parts, ctx.files, ctx.warnings, card_name=getattr(plan.mod, "CARD", CARD))
-
-
-def _mkdir_parent(out: Path, corpus_root) -> None:
-    from . import outdir
-
-    out.absolute().parent.mkdir(parents=True, exist_ok=True)
-    outdir.check_place(out, corpus_root)  # again, now that the parents exist
-
-
-def export_file(corpus, fmt: str, dest, *, annotators=None, docs: str | None = None, labels=None,
-                status: str = "any", options: dict | None = None, command: str = "",
-                jobs: int | None = None, progress=None) -> Result:
-    """Export ``corpus`` as ``fmt`` into ONE data file (no card, no split).
-
-    ``dest`` is a path (written atomically: temp file beside it, fsync, ``os.replace``,
-    fsync of the folder; an existing regular file is replaced, a directory or a symbolic
-    link refused), or ``"-"`` for standard output, or a binary file object. Formats that
-    write a folder (``Format.layout == "folder"``) are refused. The card's text is in
-    ``Result.card`` for a caller that wants it. Warnings as in ``export``.
-    """
-    from . import outdir
-
-    if fmt in FORMATS and FORMATS[fmt].layout != "file":
-        raise DataError(f"--format {fmt} writes a folder of files; give --out a directory")
-    stream = None
-    if dest == "-" or hasattr(dest, "write"):
-        stream = dest
-    else:
-        dest = Path(dest)
-        outdir.check_place(dest, corpus.root)
-        if dest.is_dir():
-            raise DataError(f"{outdir.show(dest)}: is a directory; give a file name, or use it as a folder export")
-        if dest.exists() and not dest.is_file():
-            raise DataError(f"{outdir.show(dest)}: exists and is not a regular file")
-    plan = _plan(corpus, fmt, annotators=annotators, docs=docs, labels=labels, split=None, status=status,
-                 options=options, jobs=jobs, progress=progress, seed=0)
-    try:
-        if stream is None:
-            _mkdir_parent(dest, corpus.root)
-        where = None if stream is not None else dest.absolute().parent
-        staging = Path(tempfile.mkdtemp(prefix=".margin-export-file-", dir=where))
-    except OSError as e:
-        raise DataError(f"{outdir.show(dest if stream is None else 'export')}: cannot write here: {e.strerror}") from None
-    try:
-        ctx = _write(plan, fmt, corpus, staging, options=options, command=command, seed=0)
-        card_name = getattr(plan.mod, "CARD", CARD)
-        (data_name,) = [f for f in ctx.files if f != card_name]
-        if stream is None:
-            os.replace(staging / data_name, dest)
-            outdir.fsync_dir(dest.absolute().parent)
-        else:
-            sink = getattr(sys.stdout, "buffer", sys.stdout) if stream == "-" else stream
-            with open(staging / data_name, "rb") as f:
-                shutil.copyfileobj(f, sink)
-            sink.flush()
-        card_text = (staging / card_name).read_text(encoding="utf-8")
-    except OSError as e:
-        raise DataError(f"{outdir.show(e.filename or dest)}: cannot write the export: {e.strerror}") from None
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    files = {data_name: ctx.files[data_name]}
-    return Result(dest if stream is None else Path("-"), fmt, plan.parts, files, ctx.warnings, card_text, card_name)
+from .run import default_out, export, export_file  # noqa: E402,F401  (run.py uses the names above)

@@ -117,9 +117,11 @@ def check_place(out: Path, corpus_root: Path | None) -> None:
     if not real.is_relative_to(real_root):
         raise DataError(f"{show(out)}: resolves outside the corpus (a link leads to {show(real.parent)}); "
                         "refused: remove the link or give --out a real path")
+    if real == real_root:
+        raise DataError(f"{show(out)}: is the corpus itself; choose another --out (default: exports/FORMAT)")
     for sub in ("seeds", "annotations"):
-        if real == real_root or real.is_relative_to(real_root / sub):
-            raise DataError(f"{show(out)}: is the corpus or inside its {sub}/ folder; choose another --out")
+        if real.is_relative_to(real_root / sub):
+            raise DataError(f"{show(out)}: is inside the corpus's {sub}/ folder; choose another --out")
 
 
 def check_folder(out: Path, corpus_root: Path | None = None) -> None:

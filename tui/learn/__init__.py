@@ -21,7 +21,7 @@ from ..corpus import GOLD, Corpus, load_settings
 from ..errors import DataError
 from ..model import now_utc
 from ..suggest import SOURCE, Suggestions, corpus_actors, suggest
-from ..suggest.conventions import Guidelines, infer, parse_pins, word
+from ..suggest.conventions import DEFAULTS, NAMES, Conventions, Finding, Guidelines, infer, parse_pins, word
 from .crf import Example, Model, MissingCRF, crfsuite, rule_spans, train
 from .modelfile import ModelError, load, model_dir, save, schema_hash
 from .policy import decide
@@ -35,27 +35,31 @@ class Training:
 
     examples: list[Example]
     files: list[dict]  # {"path": corpus-relative, "sha256": file's}
-    source: str  # "gold" or "every annotator"
+    source: str  # "gold", "every annotator", "gold, else every annotator" or the names asked for
     problems: list[str] = field(default_factory=list)
 
 
 def training(corpus: Corpus, annotators: list[str] | None = None) -> Training:
-    """Annotated documents to learn from: the adjudicated ``gold`` files if the corpus has
-    any, else every annotator's (the machine ``suggest`` file excepted), or ``annotators``.
-    An unfinished file teaches only up to its last span. Unreadable files are skipped and
-    listed in ``problems``."""
+    """Annotated documents to learn from: for each document its adjudicated ``gold`` file
+    if it has one, else every annotator's (the machine ``suggest`` file excepted); or only
+    ``annotators``'. An unfinished file teaches only up to its last span. Unreadable files
+    are skipped and listed in ``problems``."""
     import hashlib
 
     from ..dataset import load_items
 
     files = corpus.annotation_files()
+    gold_docs = {p.parent.name for p in files if p.stem == GOLD}
     if annotators:
         wanted, source = set(annotators), ", ".join(annotators)
-    elif any(p.stem == GOLD for p in files):
-        wanted, source = {GOLD}, "gold"
     else:
-        wanted, source = {p.stem for p in files} - set(MACHINE), "every annotator"
+        wanted = {p.stem for p in files} - set(MACHINE)
+        others = {p.parent.name for p in files if p.stem not in MACHINE} - gold_docs
+        source = ("gold, else every annotator" if gold_docs and others else "gold" if gold_docs
+                  else "every annotator")
     items, problems = load_items(corpus, annotators=sorted(wanted), strict=False, jobs=1) if wanted else ([], [])
+    if not annotators:
+        items = [it for it in items if it.annotator == GOLD or it.doc.id not in gold_docs]
     examples, used = [], []
     for it in items:
         spans = [(s.start, s.end, s.label) for s in it.annotation.spans if s.flag != "lost"]
@@ -68,14 +72,43 @@ def training(corpus: Corpus, annotators: list[str] | None = None) -> Training:
     return Training(examples, used, source, problems)
 
 
-def guidelines(corpus: Corpus, data: Training | None = None) -> Guidelines:
+def guidelines(corpus: Corpus, data: Training | None = None, model: Model | None = None) -> Guidelines:
     """The conventions in force: margin.yaml's pins over what the annotations show over the
-    rules' defaults. DataError (one line) for a bad ``suggest.conventions`` section."""
+    rules' defaults. With a ``model``, what the annotations showed when it was trained
+    (saved with it: no need to run the rules over every annotated document again).
+    DataError (one line) for a bad ``suggest.conventions`` section."""
     pins = parse_pins(load_settings(corpus.root), str(corpus.root / "margin.yaml"))
+    saved = model.meta.get("guidelines") if model is not None else None
+    if isinstance(saved, dict):
+        try:
+            return _saved_guidelines(saved, pins, model.meta.get("created", "?"))
+        except (KeyError, TypeError, ValueError):
+            pass  # an older or hand-edited model.json: infer afresh
     data = data if data is not None else training(corpus)
     extra = corpus_actors(corpus)
     triples = [(ex.text, [_Span(s, e, lab) for s, e, lab in ex.spans], ex.found(extra)) for ex in data.examples]
     return infer(triples, pins, data.source, extra)
+
+
+def _saved_guidelines(saved: dict, pins: dict, created: str) -> Guidelines:
+    findings = {}
+    for name, (value, source, vin, vout) in saved["findings"].items():
+        if name not in NAMES:
+            continue
+        f = Finding(name, value == "in", source, int(vin), int(vout))
+        if name in pins:
+            f.value, f.source = pins[name], "pinned"
+        elif f.source == "pinned":  # unpinned since: back to what the examples say
+            f.value, f.source = (vin > vout, "inferred") if vin != vout else (getattr(DEFAULTS, name), "default")
+        findings[name] = f
+    conv = Conventions(**{n: f.value for n, f in findings.items()})
+    return Guidelines(conv, findings, int(saved["documents"]),
+                      f"{saved['source']}, as when the model was trained {created}")
+
+
+def _save_guidelines(g: Guidelines) -> dict:
+    return {"documents": g.documents, "source": g.source,
+            "findings": {n: [word(f.value), f.source, f.votes_in, f.votes_out] for n, f in g.findings.items()}}
 
 
 @dataclass(frozen=True)
@@ -139,6 +172,7 @@ def retrain(corpus: Corpus, annotators: list[str] | None = None, isolated: bool 
         "source": data.source,
         "trained_on": data.files,
         "conventions": {n: word(f.value) for n, f in g.findings.items()},
+        "guidelines": _save_guidelines(g),
         "labels": {lab: {"spans": counts[lab],
                          **({"rules_f1": rules_f1[lab]} if lab in rules_f1 else {}),
                          **decided.get(lab, {"policy": "model"})}
@@ -221,7 +255,9 @@ def model_status(corpus: Corpus, model: Model | None, warning: str | None = None
 
 @dataclass
 class Suggester:
-    """Everything suggestions need for one corpus, loaded once (in a worker)."""
+    """Everything suggestions need for one corpus, loaded once (in a worker). With a model,
+    the conventions are those it was trained with (pins applied); without one they are
+    inferred from the annotations (the rules run over every annotated document)."""
 
     schema: object
     guidelines: Guidelines
@@ -235,7 +271,7 @@ class Suggester:
         section raises DataError as every command does."""
         model, why = load_model(corpus)
         warnings = [why] if why else []
-        g = guidelines(corpus)
+        g = guidelines(corpus, model=model)
         return cls(corpus.schema, g, model, corpus_actors(corpus), warnings)
 
     def suggest(self, text: str, families=None) -> Suggestions:

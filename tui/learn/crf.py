@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import tempfile
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from ..suggest.conventions import DEFAULTS, Conventions
 from ..tokens import token_index
@@ -210,12 +209,20 @@ class Model:
 
     # -- reading a text
     def analyse(self, text: str, found: dict | None = None, extra_actors=None) -> Analysis:
-        return self._analyse(text) if found is None and extra_actors is None else \
-            self._build(text, found if found is not None else _found(text, extra_actors))
+        """The text's features (the last two texts are kept: the screen asks for
+        suggestions, then for the least sure sentence, of the same text)."""
+        cache = self.__dict__.setdefault("_cache", {})
+        a = cache.get(text)
+        if a is None:
+            a = self._build(text, found if found is not None else _found(text, extra_actors))
+            if len(cache) >= 2:
+                cache.pop(next(iter(cache)))
+            cache[text] = a
+        return a
 
-    @lru_cache(maxsize=4)  # noqa: B019 (one model lives as long as its cache entries)
-    def _analyse(self, text: str) -> Analysis:
-        return self._build(text, _found(text))
+    def forget(self) -> None:
+        """Drop the kept analyses (benchmarks; a text edited in place)."""
+        self.__dict__.pop("_cache", None)
 
     def _build(self, text: str, found: dict) -> Analysis:
         feats = token_features(text, rule_spans(found, self.conventions))
@@ -259,11 +266,15 @@ class Model:
         """The rules' ``raw`` suggestions (start, end, label, attrs, source) with the model's:
         for a label whose policy is "rules" a model span is added only where no rule span of
         that label overlaps it; for "model" the model decides alone (the rules' spans are
-        its features; one it keeps exactly keeps the rules' attributes and source).
-        Returns (suggestions, {(start, end, label): confidence})."""
+        its features; one it keeps exactly keeps the rules' attributes and source). A model
+        span overlapping exactly one rule span of its label takes that span's attributes
+        (a FIGURE's value, unit, qualifier). Returns (suggestions, {(start, end, label):
+        confidence})."""
         by_label: dict[str, list] = {}
+        raw_by_label: dict[str, list] = {}
         for r in raw:
             by_label.setdefault(r[2], []).append((r[0], r[1]))
+            raw_by_label.setdefault(r[2], []).append(r)
         predicted, scores = self.predict(text, labels, found, by_label)
         out = list(raw)
         for lab in labels:
@@ -279,7 +290,7 @@ class Model:
                 have = {(r[0], r[1]) for r in out if r[2] == lab}
                 keep = [p for p in mine if (p[0], p[1]) not in have]
             for s, e, lb, conf in keep:
-                out.append((s, e, lb, {}, "model"))
+                out.append((s, e, lb, _attrs_of_overlap(raw_by_label.get(lab, []), s, e), "model"))
                 scores[(s, e, lb)] = conf
         return out, scores
 
@@ -297,6 +308,12 @@ class Model:
                 if d > worst[n]:
                     worst[n] = d
         return [(a.starts[i], a.ends[j - 1], round(w, 3)) for (i, j), w in zip(a.slices, worst)]
+
+
+def _attrs_of_overlap(rules: list, s: int, e: int) -> dict:
+    """The attributes of the one rule suggestion overlapping [s, e), or {}."""
+    hits = [r for r in rules if r[0] < e and s < r[1]]
+    return dict(hits[0][3]) if len(hits) == 1 else {}
 
 
 class _Intervals:

@@ -112,8 +112,8 @@ def token_features(text: str, rule_spans: dict[str, list[tuple[int, int]]],
         sh = shape(w)
         gz = ["g=" + tag for tag in single.get(lw, ())]
         own[w] = ["b", "w=" + lw, "sh=" + sh, "s3=" + lw[-3:], *gz]
-        before[w] = ["w-1=" + lw, "sh-1=" + sh, *("-1" + g for g in gz)]
-        after[w] = ["w+1=" + lw, "sh+1=" + sh, *("+1" + g for g in gz)]
+        before[w] = ["w-1=" + lw, *("-1" + g for g in gz)]
+        after[w] = ["w+1=" + lw, *("+1" + g for g in gz)]
     sent_first = {index.token_at(s) for s, _ in index.sentences}
     feats = []
     for i in range(n):

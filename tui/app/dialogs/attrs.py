@@ -7,11 +7,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Select, Static
+from textual.widgets import Label, Select, Static
 
 from ...display import one_line
 from ...model import Span
 from ...schema import LabelDef
+from .safe_input import SafeInput
 
 
 def parse_number(raw: str) -> int | float:
@@ -34,6 +35,7 @@ class AttrsDialog(ModalScreen[dict | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("enter", "save", "Save", priority=True, show=False),
     ]
 
     def __init__(self, span: Span, label: LabelDef) -> None:
@@ -45,20 +47,24 @@ class AttrsDialog(ModalScreen[dict | None]):
         with Vertical(id="dialog"):
             yield Static(Text(f"{self.span.label}: {one_line(self.span.text, 60)}", style="bold"), classes="title")
             for name, attr in self.label.attrs.items():
-                yield Label(Text(name))
+                yield Label(Text(one_line(name)))
                 value = self.span.attrs.get(name)
                 if attr.kind == "enum":
-                    yield Select([(Text(v), v) for v in attr.values], value=value if value in attr.values else Select.NULL,
+                    yield Select([(Text(one_line(v)), v) for v in attr.values],
+                                 value=value if value in attr.values else Select.NULL,
                                  id=f"attr-{name}", prompt="(none)", type_to_search=True)
                 else:
-                    yield Input("" if value is None else str(value), id=f"attr-{name}",
+                    yield SafeInput("" if value is None else str(value), id=f"attr-{name}",
                                 placeholder="a number, e.g. 1,440 or 12.5e9" if attr.kind == "number" else "free text",
                                 restrict=r"[-+0-9.,_eE]*" if attr.kind == "number" else None)
-            yield Static(Text("tab: next field · enter: save · esc: cancel", style="dim"), id="dialog-help")
+            yield Static(Text("tab: next field · space/↓ opens a list (enter picks) · enter: save · esc: cancel",
+                              style="dim"), id="dialog-help")
             yield Static("", id="dialog-error")
 
-    def on_input_submitted(self) -> None:
-        self.action_save()
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "save" and any(sel.expanded for sel in self.query(Select)):
+            return False  # enter in an open list picks the value
+        return True
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -78,7 +84,8 @@ class AttrsDialog(ModalScreen[dict | None]):
                 try:
                     out[name] = parse_number(raw)
                 except ValueError:
-                    self.query_one("#dialog-error", Static).update(Text(f"{name}: {raw!r} is not a number", style="bold red"))
+                    self.query_one("#dialog-error", Static).update(
+                        Text(one_line(f"{name}: {raw!r} is not a number"), style="bold red"))
                     widget.focus()
                     return
             else:

@@ -9,6 +9,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from ...display import one_line
+
 
 class Choice(ModalScreen[str]):
     """``choices`` are (key, answer, description); escape answers ``cancel``."""
@@ -23,8 +25,8 @@ class Choice(ModalScreen[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(Text(self.title_text, style="bold"), classes="title")
-            yield Static(Text(self.message))
+            yield Static(Text(one_line(self.title_text), style="bold"), classes="title")
+            yield Static(Text(one_line(self.message)))
             for key, _, desc in self.choices:
                 yield Static(Text.assemble((f" {key} ", "reverse bold"), " ", desc))
 

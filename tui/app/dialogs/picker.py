@@ -10,6 +10,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ...display import one_line
+from .safe_input import SafeInput
+
 
 class Picker(ModalScreen[str | None]):
     """``items`` are (id, Text prompt, search text); returns the chosen id or None."""
@@ -28,8 +31,8 @@ class Picker(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="picker"):
-            yield Static(Text(self.title_text, style="bold"), classes="title")
-            yield Input(placeholder="type to filter", id="picker-filter")
+            yield Static(Text(one_line(self.title_text), style="bold"), classes="title")
+            yield SafeInput(placeholder="type to filter", id="picker-filter")
             yield OptionList(id="picker-list")
             yield Static(Text("↑/↓ move · enter: choose · esc: cancel", style="dim"))
 

@@ -9,6 +9,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from ...display import one_line
+from .safe_input import SafeInput
+
 
 class TextPrompt(ModalScreen[str | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
@@ -21,8 +24,8 @@ class TextPrompt(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(Text(self.title_text, style="bold"), classes="title")
-            yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
+            yield Static(Text(one_line(self.title_text), style="bold"), classes="title")
+            yield SafeInput(self.value, placeholder=self.placeholder, id="prompt-input")
             yield Static(Text("enter: save (empty removes) · esc: cancel", style="dim"))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

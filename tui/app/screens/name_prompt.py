@@ -11,7 +11,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from ...annotators import check_writer
+from ...display import one_line
 from ...errors import DataError
+from ..dialogs.safe_input import SafeInput
 
 
 class NamePrompt(ModalScreen[str]):
@@ -31,9 +33,9 @@ class NamePrompt(ModalScreen[str]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static(Text("Who is annotating?", style="bold"), classes="title")
-            yield Input(self.value, placeholder="your name, e.g. alice", id="name-input")
+            yield SafeInput(self.value, placeholder="your name, e.g. alice", id="name-input")
             yield Static(Text("Your annotations are saved under this name. enter: start", style="dim"))
-            yield Static(Text(self.error, style="bold red"), id="dialog-error")
+            yield Static(Text(one_line(self.error), style="bold red"), id="dialog-error")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         name = event.value.strip()
@@ -48,4 +50,4 @@ class NamePrompt(ModalScreen[str]):
                 self.show_error(self.TAKEN.format(name=name))
 
     def show_error(self, message: str) -> None:
-        self.query_one("#dialog-error", Static).update(Text(message, style="bold red"))
+        self.query_one("#dialog-error", Static).update(Text(one_line(message), style="bold red"))

@@ -1,82 +1,44 @@
-"""The article on Textual's Line API: wrapped once per width, only visible rows rendered.
+"""The article on Textual's Line API: wrapped per width (visible rows first), only the
+visible rows rendered.
 
-The view owns no annotation state: the screen hands it the document, the session (spans)
-and the selection, and the view tells the screen about clicks with a message. Rows are
-cached in an LRU keyed by everything that changes a row (width, spans version, the part of
-the selection and of the search matches on that row), so moving the cursor re-renders only
-the rows it leaves and enters.
+The view owns the selection (``selection``, a ``tui.cursor.Selection``) and the layout
+(``tui.layout.Rows``); when the selection changes it repaints the rows it left and
+entered, keeps it in sight and posts :class:`ArticleView.SelectionChanged`. Screens
+compute motions with ``tui.cursor`` and never read geometry back: moves by row go
+through :meth:`ArticleView.move_rows`. Rows are cached in an LRU keyed by everything that
+changes a row (width, spans version, the part of the selection and of the search matches
+on that row).
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from rich.cells import cell_len, get_character_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ...display import displayable
+from ...cursor import Selection
+from ...display import CONTROL_TABLE, displayable
 from ...editing import EditSession
+from ...layout import Rows
 
-_CHUNK = re.compile(r"\S+\s*|\s+")
 PALETTE = 8
+#: any character ``displayable`` would change (newline aside): most articles have none,
+#: and then the text is its own displayable form (no 1 MB translate on open)
+_UNSAFE = re.compile("[" + "".join(re.escape(chr(c)) for c in CONTROL_TABLE if c != 10) + "]")
 
 
-def wrap(disp: str, width: int) -> list[int]:
-    """Start offsets of the visual rows of ``disp`` wrapped at ``width`` cells (word wrap,
-    hard breaks inside words longer than a row). Newlines end a row and belong to no row."""
-    width = max(width, 1)
-    rows: list[int] = []
-    add = rows.append
-    pos = 0
-    n = len(disp)
-    while True:
-        nl = disp.find("\n", pos)
-        end = n if nl == -1 else nl
-        add(pos)
-        if end - pos > width or (end - pos) * 2 > width and not (line := disp[pos:end]).isascii() \
-                and cell_len(line) > width:
-            _wrap_line(disp, pos, end, width, add)
-        if nl == -1:
-            break
-        pos = nl + 1
-    return rows
-
-
-def _wrap_line(disp: str, start: int, end: int, width: int, add) -> None:
-    ascii_ = disp[start:end].isascii()
-    col = 0
-    for m in _CHUNK.finditer(disp, start, end):
-        word = m.group()
-        stripped = word.rstrip()
-        w = len(stripped) if ascii_ or stripped.isascii() else cell_len(stripped)
-        if col and col + w > width:
-            add(m.start())
-            col = 0
-        if w > width:  # a word longer than a row: break it by cells
-            col = 0
-            for i in range(m.start(), m.start() + len(stripped)):
-                cw = 1 if ascii_ else get_character_cell_size(disp[i])
-                if col + cw > width and col:
-                    add(i)
-                    col = 0
-                col += cw
-            col += len(word) - len(stripped)
-        else:
-            col += w + (len(word) - len(stripped))
-
-
-@dataclass(frozen=True)
-class Selection:
-    start: int
-    end: int
+def safe_text(text: str) -> str:
+    return displayable(text) if _UNSAFE.search(text) else text
 
 
 class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
@@ -88,6 +50,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         "article--flagged",
         "article--outer",
         "article--ghost",
+        "article--jump",
         *(f"article--label-{i}" for i in range(PALETTE)),
     }
     DEFAULT_CSS = """
@@ -98,6 +61,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     ArticleView > .article--flagged { text-style: italic strike; }
     ArticleView > .article--outer { text-style: underline; }
     ArticleView > .article--ghost { text-style: underline dim; }
+    ArticleView > .article--jump { background: $error; color: $text; text-style: bold; }
     ArticleView > .article--label-0 { background: $primary 45%; }
     ArticleView > .article--label-1 { background: $warning 45%; }
     ArticleView > .article--label-2 { background: $secondary 45%; }
@@ -107,6 +71,16 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     ArticleView > .article--label-6 { background: $panel-lighten-2; }
     ArticleView > .article--label-7 { background: $boost; }
     """
+
+    selection: var[Selection] = var(Selection(0, 0), init=False)
+
+    @dataclass
+    class SelectionChanged(Message):
+        """The selection moved; ``visible`` is the text range the view shows now."""
+
+        view: "ArticleView"
+        selection: Selection
+        visible: tuple[int, int]
 
     class Clicked(Message):
         """The user clicked the article at ``offset``."""
@@ -119,47 +93,80 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         super().__init__(id=id)
         self.session: EditSession | None = None
         self.disp = ""
-        self.selection = Selection(0, 0)
         self.matches: list[tuple[int, int]] = []
         self._match_starts: list[int] = []
         self.label_index: dict[str, int] = {}
-        self._rows: list[int] = [0]
-        self._wrap_width = -1
+        self.layout_rows = Rows("", 1)
+        self._center = False
         self._cache: LRUCache[tuple, Strip] = LRUCache(1024)
         self._styles: dict[tuple, Style] = {}
         self._spans_version = -1
         self._starts: list[int] = []
-        self._sorted = []
+        self._sorted: list = []
         self._max_len = 0
         self.ghosts: list = []  # suggested spans not yet accepted, sorted by start
         self._ghost_starts: list[int] = []
         self._ghost_max = 0
         self._ghost_version = 0
+        self._jump: dict[int, str] = {}  # offset -> a jump label character drawn over it
+        self._jump_version = 0
 
     # -- inputs from the screen --------------------------------------------------------
     def set_session(self, session: EditSession, labels: list[str]) -> None:
         self.session = session
-        self.disp = displayable(session.doc.text)
+        self.disp = safe_text(session.doc.text)
         self.label_index = {lab: i % PALETTE for i, lab in enumerate(labels)}
         self.matches, self._match_starts = [], []
-        self._wrap_width = -1
+        self.layout_rows = Rows("", 1)
         self._spans_version = -1
         self._cache.clear()
         self._rewrap()
-        self.scroll_to(0, 0, animate=False)
+        self.scroll_to(0, 0, animate=False, immediate=True)
         self.refresh()
 
-    def spans_changed(self) -> None:
-        """The session's spans changed: re-render (rows key on the session version)."""
-        self.refresh()
+    def spans_changed(self, start: int | None = None, end: int | None = None) -> None:
+        """The session's spans changed (rows key on the session version): repaint the rows
+        of [start, end) when given, else every visible row."""
+        if start is None or end is None:
+            self.refresh()
+        else:
+            self._refresh_offsets(start, end)
 
     def select(self, start: int, end: int, *, center: bool = False) -> None:
-        old = self.selection
+        self._center = center
         self.selection = Selection(start, end)
-        if old != self.selection:
-            self._refresh_offsets(old.start, old.end)
-            self._refresh_offsets(start, end)
-        self.scroll_to_offset(start, end, center=center)
+        if self._center:  # unchanged selection: the watcher did not run
+            self._center = False
+            self.scroll_to_offset(start, end, center=True)
+
+    def watch_selection(self, old: Selection, new: Selection) -> None:
+        self._refresh_offsets(old.start, old.end)
+        self._refresh_offsets(new.start, new.end)
+        self.scroll_to_offset(new.start, new.end, center=self._center)
+        self._center = False
+        self.post_message(self.SelectionChanged(self, new, self.visible_range()))
+
+    def move_rows(self, rows: int, snap: Callable[[int], Selection], *, page: bool = False) -> bool:
+        """Move the selection ``rows`` rows (pages) down/up, snapped to a unit by ``snap``;
+        a page scrolls with it, as in an editor. False when there is nowhere to go."""
+        sel = self.selection
+        if page:
+            rows *= max(1, self.scrollable_content_region.height - 1)
+            self.scroll_to(y=self.scroll_offset.y + rows, animate=False, immediate=True)
+        off = self.layout_rows.move(sel.start, rows)
+        if off is None:
+            if not page:
+                return False
+            off = self.layout_rows.offset_at(self.layout_rows.row_of(sel.start) + rows, self.layout_rows.column_of(sel.start))
+        self.selection = snap(off)
+        return True
+
+    def visible_range(self) -> tuple[int, int]:
+        """The text offsets of the first and past the last row in view."""
+        rows = self.layout_rows
+        top = int(self.scroll_offset.y)
+        bottom = top + max(1, self.scrollable_content_region.height)
+        return rows.offset_of_row(top), rows.offset_of_row(bottom)
 
     def set_ghosts(self, ghosts: list) -> None:
         """Suggested spans to show as ghosts (under real spans, which win)."""
@@ -169,27 +176,50 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._ghost_version += 1
         self.refresh()
 
+    def set_jump_labels(self, labels: dict[int, str]) -> None:
+        """Draw ``labels`` (offset -> label) over the text; {} removes them."""
+        self._jump = {off + i: ch for off, lab in labels.items() for i, ch in enumerate(lab)}
+        self._jump_version += 1
+        self.refresh()
+
     def set_matches(self, matches: list[tuple[int, int]]) -> None:
         self.matches = matches
         self._match_starts = [s for s, _ in matches]
         self.refresh()
 
     # -- geometry ----------------------------------------------------------------------
-    @property
-    def rows(self) -> list[int]:
-        return self._rows
+    def row_of(self, offset: int) -> int:
+        return self.layout_rows.row_of(offset)
 
     def _text_width(self) -> int:
         return max(1, self.scrollable_content_region.width)
 
     def _rewrap(self) -> None:
         width = self._text_width()
-        if width == self._wrap_width or self.scrollable_content_region.width <= 0:
+        if self.scrollable_content_region.width <= 0 or (width == self.layout_rows.width and self.layout_rows.disp is self.disp):
             return  # unchanged, or not laid out yet (on_resize wraps)
-        self._wrap_width = width
-        self._rows = wrap(self.disp, width)
+        self.layout_rows = Rows(self.disp, width)
         self._cache.clear()
-        self.virtual_size = Size(width, len(self._rows))
+        self.layout_rows.wrap_to_offset(self.selection.end)
+        self._sync_size()
+        if not self.layout_rows.complete:
+            self.set_timer(0.02, self._wrap_more)
+
+    def _wrap_more(self) -> None:
+        """Wrap the rest of a long article a slice at a time, between keys."""
+        rows = self.layout_rows
+        for _ in range(8):
+            if rows.extend():
+                break
+        if rows is self.layout_rows:
+            self._sync_size()
+            if not rows.complete:
+                self.set_timer(0.001, self._wrap_more)
+
+    def _sync_size(self) -> None:
+        size = Size(self._text_width(), len(self.layout_rows))
+        if size != self.virtual_size:
+            self.virtual_size = size
 
     def on_resize(self) -> None:
         self._rewrap()
@@ -200,40 +230,13 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._cache.clear()
         self._styles.clear()
 
-    def row_of(self, offset: int) -> int:
-        return max(0, bisect_right(self._rows, offset) - 1)
-
-    def row_bounds(self, row: int) -> tuple[int, int]:
-        start = self._rows[row]
-        if row + 1 < len(self._rows):
-            end = self._rows[row + 1]
-            if end > 0 and self.disp[end - 1] == "\n":
-                end -= 1
-        else:
-            end = len(self.disp)
-        return start, end
-
-    def column_of(self, offset: int) -> int:
-        start, _ = self.row_bounds(self.row_of(offset))
-        return cell_len(self.disp[start:offset])
-
-    def offset_at(self, row: int, column: int) -> int:
-        """The text offset shown at (row, column), clamped to the row."""
-        row = min(max(row, 0), len(self._rows) - 1)
-        start, end = self.row_bounds(row)
-        col = 0
-        for i in range(start, end):
-            col += get_character_cell_size(self.disp[i])
-            if col > column:
-                return i
-        return max(start, end - 1) if end > start else start
-
     def scroll_to_offset(self, start: int, end: int, *, center: bool = False) -> None:
         height = self.scrollable_content_region.height
         if height <= 0:
             return
         top = self.row_of(start)
         bottom = self.row_of(max(start, end - 1))
+        self._sync_size()
         y = int(self.scroll_offset.y)
         if center:
             y = max(0, top - height // 3)
@@ -246,11 +249,11 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _refresh_offsets(self, start: int, end: int) -> None:
         y0 = int(self.scroll_offset.y)
-        first, last = self.row_of(start), self.row_of(max(start, end - 1))
         height = self.scrollable_content_region.height
+        first, last = self.row_of(start), self.row_of(max(start, end - 1))
         lo, hi = max(first, y0), min(last, y0 + height - 1)
         if lo <= hi:
-            self.refresh_lines(lo - y0, hi - lo + 1)
+            self.refresh_lines(lo, hi - lo + 1)
 
     # -- rendering ---------------------------------------------------------------------
     def _index_spans(self) -> None:
@@ -268,15 +271,17 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         row = y + int(self.scroll_offset.y)
         width = self._text_width()
         base = self.rich_style
-        if self.session is None or row >= len(self._rows):
+        rows = self.layout_rows
+        rows.wrap_to_row(row)
+        if self.session is None or row >= len(rows):
             return Strip.blank(width, base)
-        start, end = self.row_bounds(row)
+        start, end = rows.bounds(row)
         sel = self.selection
         sel_part = (max(sel.start, start), min(sel.end, end)) if sel.start < end and start < sel.end else None
         if sel.start == sel.end and start <= sel.start <= end:
             sel_part = (sel.start, sel.start)
         matches = self._matches_in(start, end)
-        key = (row, width, self._spans_version, self._ghost_version, sel_part, matches)
+        key = (row, width, self._spans_version, self._ghost_version, self._jump_version, sel_part, matches)
         cached = self._cache.get(key)
         if cached is not None:
             return cached
@@ -319,6 +324,11 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             cuts.update((a, b))
         if sel_part:
             cuts.update(sel_part)
+        jump = self._jump
+        if jump:
+            for off in range(start, end):
+                if off in jump:
+                    cuts.update((off, off + 1))
         points = sorted(cuts)
         segments = []
         disp = self.disp
@@ -329,6 +339,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             in_match = any(ma <= a and b <= mb for ma, mb in matches)
             in_sel = sel_part is not None and sel_part[0] <= a and b <= sel_part[1]
             ghost = not covering and any(g.start <= a and b <= g.end for g in ghosts)
+            if b - a == 1 and a in jump:
+                segments.append(Segment(jump[a], base + self.get_component_rich_style("article--jump", partial=True)))
+                continue
             segments.append(Segment(disp[a:b], self._style(covering, in_match, in_sel, base, ghost)))
         if sel_part and sel_part[0] == sel_part[1]:  # an empty selection (empty document)
             segments.append(Segment(" ", self._style([], False, True, base)))
@@ -370,5 +383,5 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if offset is None or self.session is None:
             return
         row = offset.y + int(self.scroll_offset.y)
-        if row < len(self._rows):
-            self.post_message(self.Clicked(self.offset_at(row, offset.x)))
+        if row < len(self.layout_rows):
+            self.post_message(self.Clicked(self.layout_rows.offset_at(row, offset.x)))

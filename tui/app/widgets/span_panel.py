@@ -1,26 +1,39 @@
-"""The annotation panel: spans grouped by label, with attributes and attributions.
+"""The annotation panel on the Line API: spans grouped by label, with attributes and
+attributions, one row a line, only the visible rows rendered.
 
-Prompts are Rich ``Text`` built from plain strings (never markup); the screen rebuilds the
-panel when the spans change and tells it which span follows the cursor.
+The screen hands it the session (and, for long lists, the part of the article near the
+view) with :meth:`SpanPanel.show`; building the row list is cheap, and an entry's lines
+are cached by the span itself (spans are frozen: an edited span is a new object), so a
+tag renders the one entry that changed. Every piece of text goes through
+``tui.display.one_line``; nothing is markup.
 """
 
 from __future__ import annotations
 
-from rich.text import Text
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
 from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.geometry import Size
 from textual.message import Message
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from ...display import one_line
 from ...editing import EditSession
+from ...model import Span
 from ...schema import Schema
 
 GROUP_TITLES = {"ACTOR": "Actors", "FIGURE": "Figures", "CLAIM": "Claims"}
+TITLE, QUOTE, DESC, LINK, NOTE, FLAG = (Style(bold=True, underline=True), Style(bold=True), Style(dim=True),
+                                        Style(italic=True), Style(dim=True, italic=True), Style(bold=True, color="red"))
+Line = tuple[tuple[str, Style], ...]
 
 
 def relation_index(session: EditSession) -> dict[str, list]:
-    """span id -> its relations (both directions), built once per panel rebuild."""
+    """span id -> its relations (both directions)."""
     index: dict[str, list] = {}
     for rel in session.annotation.relations:
         index.setdefault(rel.source, []).append(rel)
@@ -28,95 +41,236 @@ def relation_index(session: EditSession) -> dict[str, list]:
     return index
 
 
-def span_summary(span, session: EditSession, width: int = 60, relations: dict | None = None,
-                 by_id: dict | None = None) -> Text:
-    """One panel entry: the quote, its attributes and its relations, as plain Text."""
-    text = Text(no_wrap=False, overflow="ellipsis")
-    flag = f"⚑{span.flag} " if span.flag else ""
-    if flag:
-        text.append(flag, style="bold red")
-    text.append(one_line(span.text, width), style="bold")
+def attrs_text(span: Span) -> str:
+    """A span's attributes in a few words ("about 100,000 people", "government")."""
+    if not span.attrs:
+        return ""
+    if span.label == "FIGURE" and "value" in span.attrs:
+        v = span.attrs["value"]
+        shown = f"{v:,.0f}" if isinstance(v, (int, float)) and float(v).is_integer() else str(v)
+        parts = [span.attrs.get("qualifier", ""), shown, span.attrs.get("unit", "")]
+        desc = " ".join(str(p) for p in parts if p != "")
+        other = {k: v for k, v in span.attrs.items() if k not in ("value", "unit", "qualifier")}
+        return desc + (" " + ", ".join(f"{k}={v}" for k, v in other.items()) if other else "")
+    return ", ".join(str(v) for v in span.attrs.values())
+
+
+def entry_lines(span: Span, rels: tuple, by_id: dict, width: int) -> list[Line]:
+    """The panel lines of one span: quote, attributes, relations, note."""
+    head: list[tuple[str, Style]] = []
+    if span.flag:
+        head.append((f"⚑{span.flag} ", FLAG))
+    head.append((one_line(span.text, max(4, width - len(span.flag or "") - 2)), QUOTE))
+    lines: list[Line] = [tuple(head)]
     if span.attrs:
-        if span.label == "FIGURE" and "value" in span.attrs:
-            v = span.attrs["value"]
-            v = f"{v:,.0f}" if isinstance(v, (int, float)) and float(v).is_integer() else str(v)
-            parts = [span.attrs.get("qualifier", ""), v, span.attrs.get("unit", "")]
-            desc = " ".join(str(p) for p in parts if p != "")
-            other = {k: v for k, v in span.attrs.items() if k not in ("value", "unit", "qualifier")}
-            if other:
-                desc += " " + ", ".join(f"{k}={v}" for k, v in other.items())
-        else:
-            desc = ", ".join(str(v) for v in span.attrs.values())
-        text.append("\n  " + one_line(desc, width), style="dim")
-    rels = relations.get(span.id, ()) if relations is not None else session.relations_of(span.id)
+        lines.append((("  " + one_line(attrs_text(span), width - 2), DESC),))
     for rel in rels:
-        by_id = by_id or {s.id: s for s in session.spans}
         other_id = rel.target if rel.source == span.id else rel.source
         other = by_id.get(other_id)
         arrow = "→" if rel.source == span.id else "←"
-        text.append(f"\n  {arrow} ", style="dim")
-        text.append(one_line(other.text if other else other_id, width - 4), style="italic")
+        lines.append(((f"  {arrow} ", DESC), (one_line(other.text if other else other_id, width - 4), LINK)))
     if span.note:
-        text.append("\n  ✎ " + one_line(span.note, width - 4), style="dim italic")
+        lines.append((("  ✎ " + one_line(span.note, width - 4), NOTE),))
+    return lines
+
+
+def span_summary(span: Span, session: EditSession, width: int = 60):
+    """One entry as Rich Text (the relation picker lists spans with it)."""
+    from rich.text import Text
+
+    rels = tuple(session.relations_of(span.id))
+    by_id = {s.id: s for s in session.spans} if rels else {}
+    text = Text(no_wrap=True, overflow="ellipsis")
+    for i, line in enumerate(entry_lines(span, rels, by_id, width)):
+        if i:
+            text.append("\n")
+        for piece, style in line:
+            text.append(piece, style)
     return text
 
 
-class SpanPanel(OptionList):
-    """Spans grouped under their labels; enter jumps, x deletes, e edits."""
+@dataclass(frozen=True)
+class Row:
+    kind: str  # "title" or "span"
+    span: Span | None
+    line: int  # which line of the entry
+    text: str = ""  # a title's text
+
+
+class SpanPanel(ScrollView, can_focus=True):
+    """Spans grouped under their labels; j/k move, enter jumps, x deletes, e edits."""
 
     BINDINGS = [
+        Binding("down,j", "cursor(1)", "Next span", show=False),
+        Binding("up,k", "cursor(-1)", "Previous span", show=False),
+        Binding("home,g", "first", "First span", show=False),
+        Binding("enter", "choose", "Go to span", show=False),
         Binding("x,delete", "command('delete')", "Delete", id="panel-delete"),
         Binding("e", "command('edit')", "Edit", id="panel-edit"),
     ]
+    COMPONENT_CLASSES = {"span-panel--highlight"}
+    DEFAULT_CSS = """
+    SpanPanel > .span-panel--highlight { background: $accent 30%; }
+    SpanPanel:focus > .span-panel--highlight { background: $accent 60%; }
+    """
 
+    @dataclass
+    class SpanChosen(Message):
+        """The user chose ``span_id`` in the panel (enter)."""
+
+        panel: "SpanPanel"
+        span_id: str
+
+    @dataclass
     class Command(Message):
         """The user asked for ``action`` on ``span_id`` from the panel."""
 
-        def __init__(self, action: str, span_id: str) -> None:
-            super().__init__()
-            self.action = action
-            self.span_id = span_id
+        panel: "SpanPanel"
+        action: str
+        span_id: str
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._index: dict[str, int] = {}
+        self.rows: list[Row] = []
+        self.first_row: dict[str, int] = {}  # span id -> its first row
+        self.highlighted: str | None = None
+        self._relations: dict[str, list] = {}
+        self._by_id: dict[str, Span] = {}
+        self._entries: LRUCache[tuple, list[Line]] = LRUCache(4096)
+        self._key: tuple | None = None
 
-    def rebuild(self, session: EditSession, schema: Schema, window: tuple[int, int] | None = None) -> None:
+    # -- inputs from the screen --------------------------------------------------------
+    def show(self, session: EditSession, schema: Schema, window: tuple[int, int] | None = None) -> None:
         """List the spans, all of them or (``window``) those overlapping [start, end)."""
-        groups: dict[str, list] = {lab: [] for lab in schema.labels}
+        key = (id(session), session.version, window)
+        if key == self._key:
+            return
+        self._key = key
+        groups: dict[str, list[Span]] = {lab: [] for lab in schema.labels}
         totals: dict[str, int] = dict.fromkeys(schema.labels, 0)
         for s in session.spans:
             totals[s.label] = totals.get(s.label, 0) + 1
             if window is None or (s.start < window[1] and window[0] < s.end):
                 groups.setdefault(s.label, []).append(s)
-        relations = relation_index(session)
-        by_id = {s.id: s for s in session.spans} if relations else None
-        options: list[Option] = []
-        index: dict[str, int] = {}
+        self._relations = relation_index(session)
+        self._by_id = {s.id: s for s in session.spans} if self._relations else {}
+        rows: list[Row] = []
+        first: dict[str, int] = {}
         for label, spans in groups.items():
             count = f"{len(spans)}" if window is None else f"{len(spans)} near here, of {totals.get(label, 0):,}"
-            title = Text(f"{GROUP_TITLES.get(label, label.title())} ({count})", style="bold underline")
-            options.append(Option(title, id=f"group:{label}", disabled=True))
+            rows.append(Row("title", None, 0, f"{GROUP_TITLES.get(label, label.title())} ({count})"))
             for s in spans:
-                index[s.id] = len(options)
-                options.append(Option(span_summary(s, session, relations=relations, by_id=by_id), id=s.id))
-        old = self.highlighted
-        highlighted = self.highlighted_option.id if self.highlighted_option is not None else None
-        self.set_options(options)
-        self._index = index
-        if highlighted in index:
-            self.highlighted = index[highlighted]
-        elif old is not None and index:
+                first[s.id] = len(rows)
+                height = 1 + bool(s.attrs) + len(self._relations.get(s.id, ())) + bool(s.note)
+                rows.extend(Row("span", s, i) for i in range(height))
+        old_row = self.first_row.get(self.highlighted or "")
+        self.rows, self.first_row = rows, first
+        if self.highlighted is not None and self.highlighted not in first:
             # the highlighted span went away: highlight the entry now in its place
-            following = [i for i in sorted(index.values()) if i >= old]
-            self.highlighted = following[0] if following else max(index.values())
+            after = [sid for sid, row in first.items() if old_row is not None and row >= old_row]
+            self.highlighted = after[0] if after else (next(reversed(first)) if first else None)
+        self._sync_size()
+        self.refresh()
 
     def follow(self, span_id: str | None) -> None:
-        """Highlight ``span_id``'s entry (the span under the cursor)."""
-        if span_id is not None and span_id in self._index and self.highlighted != self._index[span_id]:
-            self.highlighted = self._index[span_id]
+        """Highlight ``span_id``'s entry (the span under the cursor) and keep it in view."""
+        if span_id is None or span_id == self.highlighted or span_id not in self.first_row:
+            return
+        old = self.highlighted
+        self.highlighted = span_id
+        self._refresh_entry(old)
+        self._refresh_entry(span_id)
+        self._scroll_to_entry(span_id)
+
+    @property
+    def option_count(self) -> int:
+        """Entries listed: group titles and spans."""
+        return sum(1 for r in self.rows if r.kind == "title" or r.line == 0)
+
+    # -- keys --------------------------------------------------------------------------
+    def action_cursor(self, delta: int) -> None:
+        ids = list(self.first_row)
+        if not ids:
+            return
+        if self.highlighted not in self.first_row:
+            nxt = ids[0] if delta > 0 else ids[-1]
+        else:
+            i = ids.index(self.highlighted) + delta
+            nxt = ids[min(max(i, 0), len(ids) - 1)]
+        self.follow(nxt)
+
+    def action_first(self) -> None:
+        if self.first_row:
+            self.follow(next(iter(self.first_row)))
+
+    def action_choose(self) -> None:
+        if self.highlighted is not None:
+            self.post_message(self.SpanChosen(self, self.highlighted))
 
     def action_command(self, action: str) -> None:
-        option = self.highlighted_option
-        if option is not None and option.id and not option.id.startswith("group:"):
-            self.post_message(self.Command(action, option.id))
+        if self.highlighted is not None:
+            self.post_message(self.Command(self, action, self.highlighted))
+
+    # -- rendering ---------------------------------------------------------------------
+    def _width(self) -> int:
+        return max(8, self.scrollable_content_region.width or 40)
+
+    def _lines(self, span: Span, width: int) -> list[Line]:
+        rels = tuple(self._relations.get(span.id, ()))
+        key = (span, rels, width)
+        lines = self._entries.get(key)
+        if lines is None:
+            lines = entry_lines(span, rels, self._by_id, width)
+            self._entries[key] = lines
+        return lines
+
+    def _sync_size(self) -> None:
+        size = Size(self._width(), len(self.rows))
+        if size != self.virtual_size:
+            self.virtual_size = size
+
+    def on_resize(self) -> None:
+        if self._key is not None and self.rows:
+            self._sync_size()
+
+    def _refresh_entry(self, span_id: str | None) -> None:
+        row = self.first_row.get(span_id or "")
+        if row is not None:
+            n = 1
+            while row + n < len(self.rows) and self.rows[row + n].kind == "span" and self.rows[row + n].line:
+                n += 1
+            self.refresh_lines(row, n)
+
+    def _scroll_to_entry(self, span_id: str) -> None:
+        row = self.first_row[span_id]
+        height = max(1, self.scrollable_content_region.height)
+        y = int(self.scroll_offset.y)
+        if row - 1 < y:
+            y = max(0, row - 1)  # with its group title when it is the first
+        elif row >= y + height:
+            y = row - height + 2
+        if y != int(self.scroll_offset.y):
+            self.scroll_to(y=y, animate=False, immediate=True)
+
+    def render_line(self, y: int) -> Strip:
+        row_no = y + int(self.scroll_offset.y)
+        width = self._width()
+        base = self.rich_style
+        if row_no >= len(self.rows):
+            return Strip.blank(width, base)
+        row = self.rows[row_no]
+        if row.kind == "title":
+            segments = [Segment(one_line(row.text, width), base + TITLE)]
+        else:
+            assert row.span is not None
+            lines = self._lines(row.span, width)
+            line = lines[row.line] if row.line < len(lines) else ()
+            style = base
+            if row.span.id == self.highlighted:
+                style = base + self.get_component_rich_style("span-panel--highlight", partial=True)
+            segments = [Segment(piece, style + piece_style) for piece, piece_style in line]
+        return Strip(segments).crop(0, width).adjust_cell_length(width, base)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self.refresh()

@@ -1,0 +1,42 @@
+"""The layers hold: every core module imports in a fresh interpreter without Textual
+(harlequin's test_import_hygiene); only tui/app (and tui/serve, which runs the app) may."""
+
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import tui
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = ("tui.app", "tui.serve")
+
+
+def core_modules() -> list[str]:
+    out = []
+    for info in pkgutil.walk_packages(tui.__path__, "tui."):
+        if not info.name.startswith(APP) and not info.name.endswith("__main__"):
+            out.append(info.name)
+    return out
+
+
+@pytest.mark.parametrize("chunk", [0, 1])
+def test_core_modules_import_no_textual(chunk):
+    mods = core_modules()[chunk::2]
+    code = ("import importlib, sys\n"
+            f"for m in {mods!r}:\n"
+            "    importlib.import_module(m)\n"
+            "    bad = sorted(k for k in sys.modules if k == 'textual' or k.startswith('textual.'))\n"
+            "    assert not bad, (m, bad[:3])\n")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+
+
+def test_the_list_covers_the_new_core():
+    mods = set(core_modules())
+    assert {"tui.cursor", "tui.layout", "tui.workspace", "tui.editing", "tui.jump", "tui.quickattrs",
+            "tui.store", "tui.model"} <= mods

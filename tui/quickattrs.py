@@ -1,0 +1,76 @@
+"""Attributes without a form: what tagging can fill in by itself, and one-key choices.
+
+Pure (no Textual). A FIGURE's value, unit and qualifier come from the suggester's figure
+parser (``tui.suggest.figures``); an enumerated attribute (actor type, claim status,
+qualifier) becomes a :class:`Choice` answered by one digit, with the most likely value
+preselected (what a suggestion over the same text says, else what this annotation uses
+most for the label).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .model import Span
+from .schema import LabelDef
+from .suggest.figures import find_figures
+
+_WORD = re.compile(r"[^\W\d_][\w’'-]*$")
+
+
+def figure_attrs(text: str, ldef: LabelDef) -> dict:
+    """value / unit / qualifier of the figure ``text`` states, for the attributes the
+    label has; {} when the parser finds no figure in it."""
+    figs = find_figures(text)
+    if not figs:
+        return {}
+    fig = figs[0]
+    out: dict = {"value": fig.value, "qualifier": fig.qualifier}
+    unit = fig.unit
+    if unit is None and fig.end < len(text.rstrip()):
+        m = _WORD.search(text.rstrip())  # "1,440 Indonesian nationals": the head noun
+        unit = m.group() if m else None
+    if unit:
+        out["unit"] = unit
+    return {k: v for k, v in out.items() if k in ldef.attrs and ldef.attrs[k].check(v) is None}
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One enumerated attribute to settle with a digit: 1..9 pick ``values``."""
+
+    span_id: str
+    attr: str
+    values: tuple[str, ...]
+    preselected: str | None
+
+    def pick(self, digit: int) -> str | None:
+        return self.values[digit - 1] if 1 <= digit <= len(self.values) else None
+
+    def prompt(self) -> str:
+        opts = "  ".join(f"{i} {v}" for i, v in enumerate(self.values, 1))
+        keep = f" · enter: {self.preselected}" if self.preselected else ""
+        return f"{self.attr}? {opts}{keep} · esc: later"
+
+
+def choices(span: Span, ldef: LabelDef, hints: list[Span], spans: list[Span]) -> list[Choice]:
+    """The one-key choices for ``span`` just tagged: one per enumerated attribute not set.
+    ``hints`` are suggestions (the one with the same bounds and label speaks first);
+    ``spans`` the annotation's spans (the value used most for the label comes next)."""
+    out = []
+    for name, attr in ldef.attrs.items():
+        if attr.kind != "enum" or name in span.attrs:
+            continue
+        best = None
+        same = [h for h in hints if (h.start, h.end, h.label) == span.key and name in h.attrs]
+        near = [h for h in hints if h.label == span.label and h.overlaps(span.start, span.end) and name in h.attrs]
+        for h in same or near:
+            best = h.attrs[name]
+            break
+        if best is None:
+            used = Counter(s.attrs[name] for s in spans if s.label == span.label and name in s.attrs)
+            best = used.most_common(1)[0][0] if used else None
+        out.append(Choice(span.id, name, tuple(attr.values[:9]), best if best in attr.values else None))
+    return out
