@@ -50,7 +50,7 @@ def jsonl(tmp_path, *records, name="in.jsonl"):
     ({"data": {"text": RAIDS}, "annotations": [{"result": []}, {"result": []}]},
      "task 'None' has 2 annotations (several annotators or models?)"),
     ({"data": {"text": RAIDS}, "annotations": [{"result": [{"type": "choices", "value": {"choices": ["x"]}}]}]},
-     "result of type 'choices': margin reads labels, relation and per-region textarea results only"),
+     "result of type 'choices': margin reads labels and relation results, and per-region choices"),
     ({"text": RAIDS, "spans": [{"start": 0, "end": 6, "label": "ACTOR"}], "answer": "maybe"},
      "answer 'maybe' is not accept, reject or ignore"),
     ({"id": "raids", "spans": [{"id": "a b", "start": 0, "end": 6, "label": "ACTOR"}]}, "id 'a b' is not a margin id"),

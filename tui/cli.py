@@ -25,7 +25,7 @@ COMMANDS = {
     "guidelines": ("guidelines", "print the labels' guidelines (description, examples) as Markdown"),
     "stats": ("stats", "span counts by label and status, per document and annotator"),
     "export": ("export", "write a labelled dataset (jsonl, conll, brat, spacy, csv, parquet, claims)"),
-    "import": ("import_", "read brat, jsonl or conll annotations into an annotator's files"),
+    "import": ("import_", "read margin, brat, CoNLL, doccano, Label Studio, Prodigy or spaCy annotations"),
     "agree": ("agree", "inter-annotator agreement: span F1, Cohen's kappa, Krippendorff's alpha"),
     "review": ("review", "compare annotators and adjudicate a gold version"),
     "suggest": ("suggest", "rule-based suggestions of actors, figures and claims"),

@@ -72,14 +72,12 @@ def _why(e: OSError) -> str:
 def _fsync_dir(path: Path) -> None:
     try:
         fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
     except OSError:
         pass  # some file systems cannot fsync a folder
-    finally:
-        os.close(fd)
 
 
 def _alive(pid: int) -> bool:
@@ -101,12 +99,16 @@ def _write_new(path: Path, data: bytes, mode: int | None) -> None:
     try:
         if mode is not None:
             os.fchmod(fd, mode)
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view):]
+        _write_all(fd, data)
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
 
 
 def remove_dead_temps(folder: Path, name: str) -> None:
@@ -148,10 +150,6 @@ class Transaction:
             self.commit()
         else:
             self.abort()
-
-    @property
-    def written(self) -> list[Path]:
-        return [s.dest for s in self._staged]
 
     def _folder(self, folder: Path) -> None:
         """Create ``folder`` (and parents) under the root, refusing links that lead out."""

@@ -107,6 +107,7 @@ def test_sigkill_during_import_leaves_all_or_nothing(request, tmp_path):
                 assert store.load(f, corpus.schema, corpus.document(f.parent.name)).annotation.spans
             left = [p.name for p in corpus.annotations_dir.rglob(".*") if p.name.startswith(".margin-txn-")]
             assert left == []
+            span *= 0.85 if files else 1.25  # a busy machine: keep the kills around the writes
             if files:
                 stats["all"] += 1
                 for f in files:

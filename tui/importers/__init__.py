@@ -55,6 +55,16 @@ def to_annotation(inc: Incoming, doc, annotator: str, reading: Reading) -> Annot
     return built[0] if built else None
 
 
+def _theirs(incoming: list[Incoming], annotator: str, path, reading: Reading) -> list[Incoming]:
+    """In a file of several annotators' records, only ``annotator``'s (when it has any)."""
+    mine = [i for i in incoming if i.source_annotator == annotator]
+    if not mine or len(mine) == len(incoming):
+        return incoming
+    others = sorted({i.source_annotator or "unnamed" for i in incoming} - {annotator})
+    reading.notes.append(f"{path}: imported {annotator}'s records only (the file also has {', '.join(others)})")
+    return mine
+
+
 def _file_line(problem: str) -> tuple:
     m = re.match(r"(.*?):(\d+): ", problem)
     return (m.group(1), int(m.group(2))) if m else (problem.partition(": ")[0], 0)
@@ -88,13 +98,13 @@ def _import_path(corpus, fmt, path, annotator, label_map, force, notes) -> list[
     from .match import Matcher
 
     check_name(annotator, "annotator name")
-    reading = Reading(corpus.schema, dict(label_map or {}))
+    reading = Reading(corpus.schema, dict(label_map or {}), annotator=annotator)
     for old, new in reading.label_map.items():
         if new not in corpus.schema.labels and new not in corpus.schema.relations:
             raise DataError(f"--map {old}={new}: {new!r} is not a label or relation of the schema")
     if corpus.annotations_dir.is_dir():
         staged.recover(corpus.annotations_dir)  # a killed import before us is finished first
-    incoming = read(fmt, Path(path), reading)
+    incoming = _theirs(read(fmt, Path(path), reading), annotator, path, reading)
     matcher = Matcher(corpus)
     out: dict[str, tuple[Incoming, Annotation, bytes]] = {}
     for inc in incoming:
@@ -103,8 +113,10 @@ def _import_path(corpus, fmt, path, annotator, label_map, force, notes) -> list[
             continue
         doc, offsets = found
         if doc.id in out:
-            reading.problem(inc.where, f"document {doc.id!r} again (first in {out[doc.id][0].where}); "
-                                       "import one annotator's work at a time")
+            who = sorted({i.source_annotator for i in (inc, out[doc.id][0]) if i.source_annotator})
+            reading.problem(inc.where, f"document {doc.id!r} again (first in {out[doc.id][0].where}); import one "
+                                       "annotator's work at a time" + (f" (the file has {', '.join(who)}: "
+                                       "--annotator NAME imports NAME's)" if len(who) > 1 else ""))
             continue
         built = build(inc, doc, annotator, reading, offsets)
         if built is not None:

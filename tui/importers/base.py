@@ -58,6 +58,7 @@ class Incoming:
     keyed: bool = False  # relations refer to SpanIn.key (foreign ids), not margin ids
     id_hint: str | None = None  # a document id the source mentions (chooses among equal texts)
     utf16: bool = False  # offsets may be UTF-16 code units (JavaScript tools)
+    source_annotator: str | None = None  # whose work the record is, when the file says
 
 
 @dataclass
@@ -69,6 +70,7 @@ class Reading:
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # things skipped on purpose, for the summary
     format: str = ""  # the reader in use (after --format auto)
+    annotator: str = ""  # whose file is written: picks that annotator's records in a file of several
 
     def problem(self, where: str, msg: str) -> None:
         self.problems.append(f"{where}: {msg}")
@@ -299,6 +301,15 @@ def id_hint(*objs) -> str | None:
             found = id_hint(meta)
             if found:
                 return found
+    return None
+
+
+def annotator_of(*objs) -> str | None:
+    """The annotator a record says it is by (margin's exports write ``annotator``)."""
+    for obj in objs:
+        v = obj.get("annotator") if isinstance(obj, dict) else None
+        if isinstance(v, str) and NAME_RE.fullmatch(v):
+            return v
     return None
 
 

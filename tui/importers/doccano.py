@@ -16,11 +16,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .base import Incoming, RelIn, SpanIn, files, id_hint, is_int, read_text, records, status_of
+from .base import Incoming, RelIn, SpanIn, annotator_of, files, id_hint, is_int, read_text, records, status_of
 
 SHAPE = ('{"text", "label": [[start, end, "LABEL"]]} or {"text", "entities": [{"id", "label", '
          '"start_offset", "end_offset"}], "relations": [{"from_id", "to_id", "type"}]}')
-KEYS = ("id", "text", "label", "labels", "entities", "relations", "meta", "Comments", "comments")
+KEYS = ("id", "text", "label", "labels", "entities", "relations", "meta", "Comments", "comments", "doc_id",
+        "annotator", "margin_ids")
 
 
 def read(path: Path, reading) -> list[Incoming]:
@@ -41,7 +42,13 @@ def _record(obj, where: str, reading) -> Incoming | None:
         reading.problem(where, f"expected doccano's shape {SHAPE}")
         return None
     reading.leftover(where, obj, KEYS, "doccano", SHAPE)
-    inc = Incoming(where, None, obj["text"], keyed=True, id_hint=id_hint(obj), status=status_of(obj))
+    inc = Incoming(where, None, obj["text"], keyed=True, id_hint=id_hint(obj), status=status_of(obj),
+                   source_annotator=annotator_of(obj))
+    # margin's export keeps its ids: {"s3": 2, ..., "r1": 0}, the spans' first (in entity order)
+    ids = list(obj["margin_ids"].items()) if isinstance(obj.get("margin_ids"), dict) else []
+    n = len(obj["entities"]) if isinstance(obj.get("entities"), list) else 0
+    span_ids = {v: reading.span_id(where, k) for k, v in ids[:n] if is_int(v)}
+    rel_ids = {v: reading.span_id(where, k) for k, v in ids[n:] if is_int(v)}
     for key in ("label", "labels"):
         items = obj.get(key)
         if items is None:
@@ -73,7 +80,8 @@ def _record(obj, where: str, reading) -> Incoming | None:
         label = reading.label(w, e.get("label"))
         if label is not None:
             key = e.get("id") if isinstance(e.get("id"), (int, str)) and not isinstance(e.get("id"), bool) else None
-            inc.spans.append(SpanIn(f"{w} ({e['label'][:40]} {e['start_offset']}-{e['end_offset']})", None, label,
+            inc.spans.append(SpanIn(f"{w} ({e['label'][:40]} {e['start_offset']}-{e['end_offset']})",
+                                    span_ids.get(key) if is_int(key) else None, label,
                                     [(e["start_offset"], e["end_offset"])], key=key))
     rels = obj.get("relations")
     if rels is not None and not isinstance(rels, list):
@@ -86,5 +94,6 @@ def _record(obj, where: str, reading) -> Incoming | None:
             continue
         label = reading.relation(w, r.get("type", r.get("label")))
         if label is not None:
-            inc.relations.append(RelIn(w, None, label, r["from_id"], r["to_id"]))
+            rid = r.get("id")
+            inc.relations.append(RelIn(w, rel_ids.get(rid) if is_int(rid) else None, label, r["from_id"], r["to_id"]))
     return inc

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..model import FLAGS, STATUSES
-from .base import Incoming, RelIn, SpanIn, files, is_int, json_lines, read_text
+from .base import Incoming, RelIn, SpanIn, annotator_of, files, is_int, json_lines, read_text
 
 SHAPE = '{"id": "DOC", "text"?, "spans": [{"start", "end", "label", ...}], "relations"?}'
 KEYS = ("id", "text", "annotator", "spans", "relations", "meta")
@@ -44,7 +44,8 @@ def _record(obj, where: str, fname: str, reading) -> Incoming | None:
         reading.problem(where, f"meta.status {status!r} is not one of: {', '.join(STATUSES)}")
     updated = meta.get("updated") if isinstance(meta.get("updated"), str) else ""
     inc = Incoming(where, obj["id"], text, fname, status=status, updated=updated,
-                   sha256=meta.get("sha256") if isinstance(meta.get("sha256"), str) else None)
+                   sha256=meta.get("sha256") if isinstance(meta.get("sha256"), str) else None,
+                   source_annotator=annotator_of(obj))
     spans = obj.get("spans", [])
     if not isinstance(spans, list):
         reading.problem(where, '"spans" must be a list')

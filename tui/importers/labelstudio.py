@@ -18,10 +18,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..corpus import NAME_RE
 from .base import Incoming, RelIn, SpanIn, files, id_hint, is_int, read_text, records, status_of
 
 SHAPE = ('a task {"data": {"text"}, "annotations": [{"result": [{"type": "labels", "value": {"start", "end", '
          '"labels"}}]}]} or a JSON-MIN record {"text", "<control>": [{"start", "end", "labels"}]}')
+PER_REGION = ("choices", "number", "textarea")
 TASK_KEYS = ("id", "data", "annotations", "predictions", "meta", "drafts", "annotators", "created_at", "updated_at",
              "inner_id", "total_annotations", "cancelled_annotations", "total_predictions", "comment_count",
              "unresolved_comment_count", "last_comment_updated_at", "project", "updated_by", "file_upload",
@@ -58,67 +60,96 @@ def _task(obj: dict, where: str, reading) -> Incoming | None:
     if not isinstance(obj.get("annotations") or [], list) or not isinstance(obj.get("predictions") or [], list):
         reading.problem(where, '"annotations" and "predictions" must be lists')
         return None
-    done = [a for a in obj.get("annotations") or () if isinstance(a, dict) and not a.get("was_cancelled")]
-    preds = [p for p in obj.get("predictions") or () if isinstance(p, dict)]
+    anns = obj.get("annotations") or []
+    names = (obj.get("meta") or {}).get("annotators") if isinstance(obj.get("meta"), dict) else None
+    names = names if isinstance(names, list) and len(names) == len(anns) else [None] * len(anns)  # margin's export
+    done = [(a, n) for a, n in zip(anns, names) if isinstance(a, dict) and not a.get("was_cancelled")]
+    if len(done) > 1 and any(n == reading.annotator for _, n in done):
+        done = [(a, n) for a, n in done if n == reading.annotator]
+    preds = [(p, None) for p in obj.get("predictions") or () if isinstance(p, dict)]
     chosen, kind = (done, "annotations") if done else (preds, "predictions")
     if len(chosen) > 1:
-        reading.problem(where, f"task {str(obj.get('id'))[:20]!r} has {len(chosen)} {kind} (several annotators or "
-                               "models?); margin imports one annotator's work at a time: export or keep one")
+        who = [n for _, n in chosen if isinstance(n, str)]
+        reading.problem(where, f"task {str(obj.get('id'))[:20]!r} has {len(chosen)} {kind} (" +
+                        (f"by {', '.join(who)[:80]}: --annotator NAME imports NAME's" if who else
+                         "several annotators or models?") + "); margin imports one annotator's work at a time")
         return None
     if not chosen:
         reading.notes.append(f"{where}: task {str(obj.get('id'))[:20]!r} has no annotation or prediction; skipped")
         return None
-    result = chosen[0].get("result")
+    result = chosen[0][0].get("result")
     if not isinstance(result, list):
         reading.problem(where, f'{kind[:-1]} "result" must be a list')
         return None
     to_name = next((r.get("to_name") for r in result if isinstance(r, dict)), None)
     text = _text_of(data, to_name)
     if text is None:
-        reading.problem(where, f'no text in "data" (expected "data": {{"text": "..."}})')
+        reading.problem(where, 'no text in "data" (expected "data": {"text": "..."})')
         return None
-    inc = Incoming(where, None, text, keyed=True, utf16=True, id_hint=id_hint(data, obj), status=status_of(obj))
-    notes: dict = {}
+    inc = Incoming(where, None, text, keyed=True, utf16=True, id_hint=id_hint(data, obj), status=status_of(obj),
+                   source_annotator=chosen[0][1] if isinstance(chosen[0][1], str) else None)
+    per_region, seen = [], set()
     for i, r in enumerate(result, 1):
         w = f"{where}: {kind[:-1]} result {i}"
         kind_ = r.get("type") if isinstance(r, dict) else None
         if kind_ == "relation":
             _relation(inc, r, w, reading)
-        elif kind_ == "textarea" and isinstance(r.get("value"), dict):
-            texts = r["value"].get("text")
-            if isinstance(texts, str):
-                texts = [texts]
-            if not (isinstance(texts, list) and all(isinstance(t, str) for t in texts)):
-                reading.problem(w, 'a textarea "value.text" must be a list of strings')
-                continue
-            notes[r.get("id") if isinstance(r.get("id"), str) else None] = ("\n".join(texts), w)
         elif isinstance(kind_, str) and kind_.endswith("labels") and isinstance(r.get("value"), dict):
-            _region(inc, r["value"], r.get("id"), w, reading)
+            _region(inc, r["value"], r.get("id"), w, reading, seen)
+        elif kind_ in PER_REGION and isinstance(r.get("value"), dict) and "id" in r:
+            per_region.append((r, w))
         else:
-            reading.problem(w, f"result of type {str(kind_)[:30]!r}: margin reads labels, relation and per-region "
-                               "textarea results only")
+            reading.problem(w, f"result of type {str(kind_)[:30]!r}: margin reads labels and relation results, and "
+                               "per-region choices, number and textarea (attributes, the note)")
     by_key = {s.key: s for s in inc.spans if s.key is not None}
-    for key, (note, w) in notes.items():
-        if key not in by_key:
-            reading.problem(w, "a textarea not attached to a labelled region (margin keeps notes on spans only)")
-        else:
-            by_key[key].note = note
+    for r, w in per_region:
+        _attribute(by_key, r, w, reading)
     return inc
 
 
-def _region(inc: Incoming, v: dict, key, where: str, reading) -> None:
+def _attribute(by_key: dict, r: dict, where: str, reading) -> None:
+    """A per-region result on a span: an attribute (``from_name`` ``LABEL_attr`` or ``attr``)
+    or, for a textarea that names no attribute, the span's note."""
+    try:
+        span = by_key.get(r["id"])
+    except TypeError:
+        span = None
+    if span is None:
+        reading.problem(where, f"a per-region {r['type']} not attached to a labelled region")
+        return
+    v, name = r["value"], r.get("from_name") if isinstance(r.get("from_name"), str) else ""
+    attrs = reading.schema.labels[span.label].attrs
+    attr = name[len(span.label) + 1:] if name.startswith(f"{span.label}_") else name
+    value = {"choices": lambda: v.get("choices"), "number": lambda: v.get("number"),
+             "textarea": lambda: v.get("text")}[r["type"]]()
+    if isinstance(value, list) and len(value) == 1:
+        value = value[0]
+    elif r["type"] == "textarea" and isinstance(value, list) and all(isinstance(t, str) for t in value):
+        value = "\n".join(value)
+    if attr not in attrs and r["type"] == "textarea" and isinstance(value, str):
+        span.note = value
+    elif attr not in attrs:
+        reading.problem(where, f"{span.label} has no attribute {attr[:40]!r} (it has: {', '.join(attrs) or 'none'})")
+    else:
+        span.attrs.update(reading.attrs(where, span.label, {attr: value}))
+
+
+def _region(inc: Incoming, v: dict, key, where: str, reading, seen: set | None = None) -> None:
     labels = next((v[k] for k in v if k.endswith("labels")), None)
     if not (is_int(v.get("start")) and is_int(v.get("end")) and isinstance(labels, list) and labels):
         reading.problem(where, 'expected "value": {"start": int, "end": int, "labels": ["LABEL", ...]}')
         return
     quote = v.get("text") if isinstance(v.get("text"), str) else None
+    first = isinstance(key, (str, int)) and not isinstance(key, bool) and key not in (seen or ())
+    if first and seen is not None:
+        seen.add(key)
     for label in labels:
         lab = reading.label(where, label)
         if lab is not None:
-            inc.spans.append(SpanIn(f"{where} ({label} {v['start']}-{v['end']})", None, lab,
-                                    [(v["start"], v["end"])], quote,
-                                    key=key if isinstance(key, (str, int)) and not any(s.key == key for s in inc.spans)
-                                    else None))
+            sid = key if first and isinstance(key, str) and NAME_RE.fullmatch(key) else None
+            inc.spans.append(SpanIn(f"{where} ({label} {v['start']}-{v['end']})", sid, lab,
+                                    [(v["start"], v["end"])], quote, key=key if first else None))
+            first = False
 
 
 def _relation(inc: Incoming, r: dict, where: str, reading) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .base import Incoming, RelIn, SpanIn, files, id_hint, is_int, read_text, records
+from .base import Incoming, RelIn, SpanIn, annotator_of, files, id_hint, is_int, read_text, records
 
 SHAPE = '{"text", "spans": [{"start", "end", "label"}], "tokens"?, "relations"?, "answer": "accept"}'
 KEYS = ("text", "spans", "tokens", "relations", "answer", "meta", "_input_hash", "_task_hash", "_view_id",
@@ -76,7 +76,8 @@ def _record(obj, where: str, reading) -> Incoming | None:
     if not obj.get("spans") and (obj.get("label") or obj.get("accept")):
         reading.problem(where, "a document category or choice (text classification); margin annotates spans")
         return None
-    inc = Incoming(where, None, obj["text"], keyed=True, id_hint=id_hint(obj))
+    inc = Incoming(where, None, obj["text"], keyed=True, id_hint=id_hint(obj),
+                   source_annotator=annotator_of(obj.get("meta")))
     toks = _tokens(obj, where, reading)
     spans = obj.get("spans") or []
     if not isinstance(spans, list):
@@ -93,7 +94,11 @@ def _record(obj, where: str, reading) -> Incoming | None:
         if label is None:
             continue
         quote = s.get("text") if isinstance(s.get("text"), str) else None
-        inc.spans.append(SpanIn(f"{w} ({s['label']} {off[0]}-{off[1]})", None, label, [off], quote, key=len(placed)))
+        w = f"{w} ({s['label']} {off[0]}-{off[1]})"
+        attrs = reading.attrs(w, label, s["attrs"]) if isinstance(s.get("attrs"), dict) else {}  # margin's extras
+        note = s.get("note") if isinstance(s.get("note"), str) else None
+        sid = reading.span_id(w, s["id"]) if isinstance(s.get("id"), str) else None
+        inc.spans.append(SpanIn(w, sid, label, [off], quote, attrs, note, key=len(placed)))
         placed.append((*off, s["label"], s.get("token_start"), s.get("token_end")))
     rels = obj.get("relations") or []
     index = _index(placed, toks) if rels else ({}, {})
