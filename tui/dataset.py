@@ -112,7 +112,8 @@ def load_items(
 
 
 def default_annotators(corpus: Corpus, docs: str | None = None) -> str | None:
-    """``gold`` when the corpus has adjudicated files, else everyone (None)."""
+    """``gold`` when the corpus has adjudicated files, else everyone (None). The export
+    reports the documents this leaves out (``tui.export.run._left_out``), never silently."""
     if any(p.stem == GOLD for p in corpus.annotation_files(docs)):
         return GOLD
     return None

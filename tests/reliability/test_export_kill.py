@@ -155,14 +155,17 @@ def test_without_rename_exchange_a_kill_between_the_renames_is_repaired(tmp_path
 
     real_rename = os.rename
 
+    class Killed(BaseException):
+        pass
+
     def die(src, dst):
         if Path(dst) == out:
-            raise KeyboardInterrupt  # "killed" between moving the old aside and the new in
+            raise Killed  # "killed" between moving the old aside and the new in
         real_rename(src, dst)
 
     monkeypatch.setattr(outdir, "exchange", no_exchange)
     monkeypatch.setattr(outdir.os, "rename", die)
-    with pytest.raises(KeyboardInterrupt):
+    with pytest.raises(Killed):
         export(corpus, "jsonl", out, annotators="all", labels="ACTOR")
     monkeypatch.undo()
     assert not out.exists() and any(p.startswith(f".out.{OLD}") for p in os.listdir(tmp_path))
