@@ -85,13 +85,53 @@ def static_app(root: str, doc_id: str):
     return _timed(StaticApp)()
 
 
+def lines_app(root: str, doc_id: str):
+    """The bare Line-API baseline: a ScrollView drawing the article's lines as they are
+    (no wrapping, no spans, no cursor): what the widget layer costs."""
+    from rich.segment import Segment
+    from textual.app import App
+    from textual.geometry import Size
+    from textual.scroll_view import ScrollView
+    from textual.strip import Strip
+
+    text = _text(root, doc_id)
+
+    class Lines(ScrollView, can_focus=True):
+        def on_mount(self) -> None:
+            self.lines = text.split("\n")
+            self.virtual_size = Size(max(map(len, self.lines[:2000]), default=1), len(self.lines))
+
+        def render_line(self, y: int) -> Strip:
+            row = y + int(self.scroll_offset.y)
+            if row >= len(self.lines):
+                return Strip.blank(self.size.width)
+            return Strip([Segment(self.lines[row])]).crop(0, self.size.width)
+
+    class LinesApp(App):
+        BINDINGS = [("pagedown", "page(1)"), ("pageup", "page(-1)"), ("j", "line(1)"), ("k", "line(-1)")]
+
+        def compose(self):
+            yield Lines()
+
+        def action_page(self, d: int) -> None:
+            view = self.query_one(Lines)
+            view.scroll_to(y=view.scroll_offset.y + d * view.size.height, animate=False, immediate=True)
+
+        def action_line(self, d: int) -> None:
+            view = self.query_one(Lines)
+            view.scroll_to(y=view.scroll_offset.y + d, animate=False, immediate=True)
+
+    return _timed(LinesApp)()
+
+
 def empty_app(root: str, doc_id: str):
     from textual.app import App
 
     return _timed(App)()
 
 
-APPS = {"margin": margin_app, "textarea": textarea_app, "static": static_app, "empty": empty_app}
+APPS = {"margin": margin_app, "textarea": textarea_app, "static": static_app, "empty": empty_app,
+        "lines": lines_app}
 
 
 def preload(name: str) -> None:
@@ -105,6 +145,8 @@ def preload(name: str) -> None:
         from textual.widgets import TextArea  # noqa: F401
     elif name == "static":
         from textual.widgets import Static  # noqa: F401
+    elif name == "lines":
+        import textual.scroll_view  # noqa: F401
 
 
 # --------------------------------------------------------------------------- timing
@@ -159,11 +201,15 @@ async def measure_open(name: str, root: str, doc_id: str, size=SIZE) -> dict:
         return _opened(app, t0, c0, _screen_of(name))
 
 
-#: the keys measured, in the order pressed each round: (kind, key)
-#: (+1 token and +1 line a round, so 20 rounds stay inside even the seed article)
+#: the keys measured, in the order pressed each round: (kind, key); "prep" keys are pressed
+#: but not reported (+1 token and +1 line a round, so 20 rounds stay inside the seed)
 ROUND = (("token", "l"), ("token", "l"), ("token", "h"), ("line", "j"), ("line", "j"),
-         ("line", "k"), ("page", "pagedown"), ("page", "pageup"), ("tag", "a"), ("undo", "u"),
-         ("noop", "z"))
+         ("line", "k"), ("page", "pagedown"), ("page", "pageup"), ("tag", "a"), ("attr", "2"),
+         ("undo", "u"), ("undo", "u"), ("prep", "tab"), ("accept", "enter"), ("undo", "u"),
+         ("prep", "escape"), ("noop", "z"))
+#: the bare view has no cursor: only its scrolling keys are comparable
+BASELINE_ROUND = (("line", "j"), ("line", "j"), ("line", "k"), ("page", "pagedown"), ("page", "pageup"),
+                  ("noop", "z"))
 
 
 async def press(app, key: str) -> dict:
@@ -196,14 +242,18 @@ async def measure_keys(name: str, root: str, doc_id: str, rounds: int, size=SIZE
         async with app.run_test(size=size) as pilot:
             await settle(app)
             _check(app)
+            if name == "margin" and not app.screen.show_ghosts:
+                await press(app, "S")  # long articles: suggestions on demand (accepting needs them)
+                await app.workers.wait_for_complete()
+                await settle(app)
             samples = []
             moved = 0
             for _ in range(rounds):
-                for kind, key in ROUND:
+                for kind, key in (ROUND if name == "margin" else BASELINE_ROUND):
                     before = _state(app)
                     s = await press(app, key)
                     moved += _state(app) != before
-                    samples.append({"kind": kind, "key": key, **s})
+                    samples.append({"kind": kind, "key": key, "changed": _state(app) != before, **s})
             return {"samples": samples, "changed": moved, "maxrss_kb": _maxrss()}
 
 

@@ -28,7 +28,7 @@ class Choice(ModalScreen[str]):
             yield Static(Text(one_line(self.title_text), style="bold"), classes="title")
             yield Static(Text(one_line(self.message)))
             for key, _, desc in self.choices:
-                yield Static(Text.assemble((f" {key} ", "reverse bold"), " ", desc))
+                yield Static(Text.assemble((f" {one_line(key)} ", "reverse bold"), " ", one_line(desc)))
 
     def on_key(self, event) -> None:
         for key, answer, _ in self.choices:

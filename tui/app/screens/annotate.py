@@ -141,7 +141,7 @@ class AnnotateScreen(EditsMixin, ReachMixin, SearchMixin, GhostsMixin, SavingScr
         s = self.session
         self.title = s.doc.id
         status = s.annotation.status.replace("_", " ")
-        self.sub_title = f"{self.annotator} · {status} · {len(s.spans)} spans · doc {self.doc_index + 1}/{len(self.doc_ids)}"
+        self.sub_title = f"{self.annotator} · {status} · doc {self.doc_index + 1}/{len(self.doc_ids)}"
 
     # -- saving (SavingScreen) ---------------------------------------------------------
     def save_source(self):
@@ -223,6 +223,16 @@ class AnnotateScreen(EditsMixin, ReachMixin, SearchMixin, GhostsMixin, SavingScr
         if self.message:
             text.append("  · " + self.message, style="italic")
         self.query_one(StatusLine).show(text)
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """Keys that cannot apply now are off (and out of the palette)."""
+        if self.ws is None:
+            return action in ("help", "quit_app")
+        if action == "next_match":
+            return True if self.matches else None
+        if action in ("accept_ghost", "reject_ghost", "accept_all_ghosts"):
+            return True if self.view.ghosts else None
+        return True
 
     # -- documents, focus, help, quit ---------------------------------------------------
     def action_switch_doc(self, delta: int) -> None:

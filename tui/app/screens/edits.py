@@ -147,7 +147,6 @@ class EditsMixin:
         if self.suggestions is not None:
             self.refresh_ghosts()
         self.refresh_panel()
-        self.refresh_header()
         self.set_status(what or "")
         self.schedule_autosave()
 
@@ -232,15 +231,20 @@ class EditsMixin:
     def action_undo(self) -> None:
         what = self.session.undo()
         self.changed(f"undid: {what}" if what else "nothing to undo")
+        if what and what.startswith("marked"):
+            self.refresh_header()
 
     def action_redo(self) -> None:
         what = self.session.redo()
         self.changed(f"redid: {what}" if what else "nothing to redo")
+        if what and what.startswith("marked"):
+            self.refresh_header()
 
     def action_toggle_done(self) -> None:
         done = self.session.annotation.status == "done"
         self.session.set_status("in_progress" if done else "done")
         self.changed("marked in progress" if done else "marked done")
+        self.refresh_header()
 
     def action_save(self) -> None:
         if self.save_now(force=False) and not self.session.dirty:

@@ -30,6 +30,7 @@ GROUP_TITLES = {"ACTOR": "Actors", "FIGURE": "Figures", "CLAIM": "Claims"}
 TITLE, QUOTE, DESC, LINK, NOTE, FLAG = (Style(bold=True, underline=True), Style(bold=True), Style(dim=True),
                                         Style(italic=True), Style(dim=True, italic=True), Style(bold=True, color="red"))
 Line = tuple[tuple[str, Style], ...]
+ROWS_STEP = 32
 
 
 def relation_index(session: EditSession) -> dict[str, list]:
@@ -225,9 +226,13 @@ class SpanPanel(ScrollView, can_focus=True):
         return lines
 
     def _sync_size(self) -> None:
-        size = Size(self._width(), len(self.rows))
-        if size != self.virtual_size:
-            self.virtual_size = size
+        """The virtual height grows in steps of ROWS_STEP (a new size costs a layout of the
+        screen; a tag adds a row or two and must not pay one), and shrinks only by a step."""
+        rows = len(self.rows)
+        height = self.virtual_size.height
+        if rows > height or rows + 2 * ROWS_STEP <= height or self.virtual_size.width != self._width():
+            height = (rows // ROWS_STEP + 1) * ROWS_STEP
+            self.virtual_size = Size(self._width(), height)
 
     def on_resize(self) -> None:
         if self._key is not None and self.rows:
