@@ -244,18 +244,32 @@ class AnnotateScreen(EditsMixin, ReachMixin, SearchMixin, GhostsMixin, SavingScr
             self.open_document(target)
 
     def action_pick_doc(self) -> None:
+        """Documents, the annotator's assigned ones first (``margin assign``), with progress."""
+        from ...assign import picker_entries, progress
+
+        try:
+            entries = picker_entries(self.corpus, self.annotator, self.doc_ids)
+        except MarginError as e:  # a bad assignments.yaml: say so, list everything
+            self.notify(one_line(str(e)), severity="warning", markup=False)
+            entries = []
+        order = [e.doc_id for e in entries] or list(self.doc_ids)
+        assigned = {e.doc_id for e in entries if e.assigned}
         items = []
-        for i, doc_id in enumerate(self.doc_ids):
+        for doc_id in order:
             status, spans = doc_status(self.corpus, doc_id, self.annotator)
             state = status.replace("_", " ") + (f", {spans} spans" if status != "new" else "")
-            prompt = Text.assemble(("▶ " if i == self.doc_index else "  ", "bold"), (doc_id, "bold"), (f"  {state}", "dim"))
+            current = doc_id == self.doc_ids[self.doc_index]
+            prompt = Text.assemble(("▶ " if current else "  ", "bold"), (doc_id, "bold"),
+                                   (" ★ yours" if doc_id in assigned else "", "cyan"), (f"  {state}", "dim"))
             items.append((doc_id, prompt, doc_id))
+        done_n, total = progress(entries)
+        title = f"Go to document · yours: {done_n} of {total} done" if total else "Go to document"
 
         def done(doc_id: str | None) -> None:
             if doc_id and self.save_now():
                 self.open_document(self.doc_ids.index(doc_id))
 
-        self.app.push_screen(Picker("Go to document", items), done)
+        self.app.push_screen(Picker(title, items), done)
 
     def action_switch_focus(self) -> None:
         if self.view.has_focus:
@@ -296,8 +310,17 @@ class AnnotateScreen(EditsMixin, ReachMixin, SearchMixin, GhostsMixin, SavingScr
         display = self.app.get_key_display
         from textual.binding import Binding
 
-        return [(title, [(k, d) for k, d, _ in rows])
-                for title, rows in help_rows(annotate_help(self.schema), keymap, lambda k: display(Binding(k, "")))]
+        groups = [(title, [(k, d) for k, d, _ in rows])
+                  for title, rows in help_rows(annotate_help(self.schema), keymap, lambda k: display(Binding(k, "")))]
+        from ...guidelines import has_guidelines, label_lines
+
+        if has_guidelines(self.schema):  # the team's guidelines from margin.yaml, under the keys
+            rows = []
+            for label in self.schema.labels:
+                for line in label_lines(self.schema, label):
+                    rows.append((line.text, "") if line.role == "title" else ("", line.text.strip()))
+            groups.append(("Guidelines (margin.yaml)", rows))
+        return groups
 
     def action_cancel(self) -> None:
         """escape: close the search, else drop the pending count, picker or jump."""

@@ -156,6 +156,9 @@ class EditsMixin:
         if span is not None:
             self.select(span.start, span.end, on_span=span.id)
             self.after_tag(span)
+            ldef = self.schema.labels.get(label)
+            if ldef is not None and ldef.description:  # the guideline, where the decision is made
+                self.set_status(f"{what} · {label}: {ldef.description}" if what else f"{label}: {ldef.description}")
 
     def action_delete_span(self, span_id: str | None = None) -> None:
         span = self.session.get(span_id) if span_id else self.span_under_cursor()
