@@ -149,6 +149,22 @@ async def test_x_rejects_the_whole_group(team):
     assert data["relations"] == []  # 349 -> 310 went with its actor
 
 
+async def test_shift_x_rejects_with_a_reason_kept_in_the_gold(team):
+    async with review(team) as (app, pilot, scr):
+        group = scr.current
+        await keys(pilot, "X")
+        await keys(pilot, "only bob's short span is right; see guideline 3", "enter")
+        assert scr.adj.state(group) == REJECTED and at(scr) == 538
+    data = gold(team)
+    assert data["format"] == "margin/2"
+    reasons = [d.get("reason") for d in data["decisions"] if d.get("start") == 310]
+    assert len(reasons) == 2 and set(reasons) == {"only bob's short span is right; see guideline 3"}  # both places
+    async with review(team) as (app, pilot, scr):  # resumed: still rejected, with its reason
+        assert at(scr) == 538
+        rejected = [it for it in scr.adj.to_review() if scr.adj.state(it) == REJECTED]
+        assert [scr.adj.reason(it) for it in rejected] == ["only bob's short span is right; see guideline 3"]
+
+
 async def test_e_edits_attributes(team):
     from tui.app.dialogs.attrs import AttrsDialog
 

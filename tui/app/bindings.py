@@ -133,6 +133,7 @@ DECIDE = [
     Binding("plus", "accept_highlighted(True)", "Add the highlighted candidate (keep what gold has)",
             show=False, id="add-candidate"),
     Binding("x", "reject", "Reject", id="reject"),
+    Binding("X", "reject_why", "Reject, saying why", show=False, id="reject-why"),
     Binding("e", "edit", "Edit", id="edit-candidate"),
     Binding("o", "reopen", "Reopen (undecided again)", show=False, id="reopen"),
     *_pick(EDIT, "undo", "redo"),

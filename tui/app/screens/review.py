@@ -310,6 +310,22 @@ class ReviewScreen(CandidateEditMixin, SavingScreen):
         self.adj.reject(item)
         self.decided("rejected: nothing of it goes into gold", item)
 
+    def action_reject_why(self) -> None:
+        """Reject with a reason, kept in the gold (margin/2) so the team sees why."""
+        item = self.current
+        if item is None:
+            self.set_status("nothing to reject")
+            return
+        from ..dialogs.text_prompt import TextPrompt
+
+        def done(reason: str | None) -> None:
+            if reason is None:
+                return
+            self.adj.reject(item, reason.strip() or None)
+            self.decided(f"rejected ({one_line(reason, 40)})" if reason.strip() else "rejected", item)
+
+        self.app.push_screen(TextPrompt("Why reject it? (kept with the gold)", self.adj.reason(item) or ""), done)
+
     def action_reopen(self) -> None:
         item = self.current
         if item is None or self.adj.state(item) == OPEN:

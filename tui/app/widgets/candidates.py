@@ -140,6 +140,9 @@ def decision_text(adj: Adjudication, item: Item, chosen, state: str, draft: Span
                     else "1-9 accepts · x rejects · e edits", style="dim")
     elif state == REJECTED:
         text.append("Rejected: nothing of it goes into gold", style="bold red")
+        why = adj.reason(item)
+        if why:
+            text.append(f"\nwhy: {one_line(why, 200)}", style="italic")
     elif isinstance(item, RelationChoice):
         text.append("In gold", style=STATE_STYLE[state])
     else:
