@@ -348,3 +348,23 @@ def test_export_to_stdout_refuses_a_terminal(capsys, monkeypatch, corpus_dir, al
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     code, out, err = run(capsys, "export", "--corpus", str(corpus_dir), "--format", "csv", "--out", "-")
     assert (code, out) == (2, "") and "stdout is a terminal: pipe it (| less) or give --out a file" in err
+
+
+def test_new_formats_go_to_one_file_and_take_their_options(capsys, corpus_dir, alice_file, tmp_path):
+    import json
+
+    code, _, err = run(capsys, "export", "--corpus", str(corpus_dir), "--format", "doccano", "--doccano-shape",
+                       "entities", "--out", str(tmp_path / "d.jsonl"))
+    assert code == 0, err
+    rec = json.loads((tmp_path / "d.jsonl").read_text().splitlines()[0])
+    assert "entities" in rec and "label" not in rec
+    code, _, err = run(capsys, "export", "--corpus", str(corpus_dir), "--format", "labelstudio", "--no-predictions",
+                       "--out", str(tmp_path / "tasks.json"))
+    assert code == 0, err
+    tasks = json.loads((tmp_path / "tasks.json").read_text())
+    assert tasks and all(not t.get("predictions") for t in tasks) and tasks[0]["annotations"]
+    code, out, _ = run(capsys, "export", "--corpus", str(corpus_dir), "--format", "hf", "--out", str(tmp_path / "hf"))
+    assert code == 0 and "including README.md" in out
+    code, _, err = run(capsys, "export", "--corpus", str(corpus_dir), "--format", "csv", "--doccano-shape", "label",
+                       "--out", str(tmp_path / "x"))
+    assert code == 2 and "--doccano-shape goes with --format doccano" in err

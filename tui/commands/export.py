@@ -6,14 +6,15 @@ from pathlib import Path
 
 from . import UsageError, corpus_of, print_json, say
 
-HELP = "export the annotations as a dataset (jsonl, conll, brat, spacy, csv, parquet, claims)"
+HELP = ("export the annotations as a dataset (jsonl, conll, brat, spacy, csv, parquet, claims, labelstudio, "
+        "doccano, prodigy, hf)")
 SHOWN = 3  # warning details printed per kind; the card has them all
 
 #: formats that write one data file when there is no --split: its extension. ``--out
 #: NAME<ext>`` writes that file (not a folder); the text ones may go to stdout (``--out -``).
 ONE_FILE = {"jsonl": ".jsonl", "csv": ".csv", "claims": ".csv", "conll": ".conll", "parquet": ".parquet",
-            "spacy": ".spacy"}
-TEXT = ("jsonl", "csv", "claims", "conll")
+            "spacy": ".spacy", "labelstudio": ".json", "doccano": ".jsonl", "prodigy": ".jsonl"}
+TEXT = ("jsonl", "csv", "claims", "conll", "labelstudio", "doccano", "prodigy")
 
 
 def add_arguments(p) -> None:
@@ -37,6 +38,10 @@ def add_arguments(p) -> None:
                    help="done: only annotation files marked done (default: any)")
     p.add_argument("--conll-layer", metavar="LABEL", help="conll: a single tag column for LABEL")
     p.add_argument("--spacy-lang", metavar="CODE", help="spacy: language of spacy.blank (default en)")
+    p.add_argument("--doccano-shape", choices=("label", "entities"),
+                   help="doccano: label [[s, e, L]] (default) or entities/relations objects")
+    p.add_argument("--no-predictions", action="store_true",
+                   help="labelstudio: leave margin's suggestions out of the tasks' predictions")
     p.add_argument("--jobs", type=int, metavar="N", help="parsing processes (default: automatic)")
     p.add_argument("--json", action="store_true", help="print the result as one JSON object")
 
@@ -48,9 +53,12 @@ def command_line(args, annotators) -> str:
     for flag, value in (("--docs", args.docs), ("--labels", args.labels), ("--split", args.split),
                         ("--seed", None if args.split is None else args.seed or 0),
                         ("--status", None if args.status == "any" else args.status),
-                        ("--conll-layer", args.conll_layer), ("--spacy-lang", args.spacy_lang)):
+                        ("--conll-layer", args.conll_layer), ("--spacy-lang", args.spacy_lang),
+                        ("--doccano-shape", getattr(args, "doccano_shape", None))):
         if value is not None:
             words += [flag, str(value)]
+    if getattr(args, "no_predictions", False):
+        words.append("--no-predictions")
     return shlex.join(words)
 
 
@@ -113,7 +121,12 @@ def run(args) -> int:
     if annotators is None:
         annotators = default_annotators(corpus, args.docs) or "all"
     out = Path(args.out) if args.out and where != "stdout" else corpus.root / "exports" / args.format
-    options = {"conll_layer": args.conll_layer, "spacy_lang": args.spacy_lang}
+    if args.doccano_shape and args.format != "doccano":
+        raise UsageError("--doccano-shape goes with --format doccano")
+    if args.no_predictions and args.format != "labelstudio":
+        raise UsageError("--no-predictions goes with --format labelstudio")
+    options = {"conll_layer": args.conll_layer, "spacy_lang": args.spacy_lang,
+               "doccano_shape": args.doccano_shape, "predictions": not args.no_predictions}
 
     def export_to(folder: Path):
         from ..export import export
@@ -148,12 +161,12 @@ def run(args) -> int:
                     "files": files, "warnings": result.warnings})
     else:
         sizes = ", ".join(f"{p.name} {len(p.records)}" for p in result.parts) if len(result.parts) > 1 else ""
-        what = (f"{len(files)} file(s) including dataset_card.md" if where == "folder" else
+        what = (f"{len(files)} file(s) including {result.card_name}" if where == "folder" else
                 "one file (export to a folder for the dataset card)")
         say(f"exported {result.records} record(s) of {result.documents} document(s) as {args.format} "
             f"to {shown}{f' ({sizes})' if sizes else ''}: {what}", err=where == "stdout")
     for kind, details in result.warnings.items():
-        listed = f"all listed in {out / 'dataset_card.md'}" if where == "folder" else "the dataset card of a folder export lists them all"
+        listed = f"all listed in {out / result.card_name}" if where == "folder" else "the dataset card of a folder export lists them all"
         say(f"margin: warning: {len(details)} {kind} ({listed})", err=True)
         for d in details[:SHOWN]:
             say(f"  {d}", err=True)
