@@ -67,6 +67,10 @@ def open_workspace(corpus: Corpus, doc_id: str, annotator: str) -> Workspace:
     """Load ``annotator``'s annotation of ``doc_id`` (or a new one). Raises MarginError."""
     doc = corpus.document(doc_id)
     path = corpus.annotation_path(doc_id, annotator)
+    if corpus.annotations_dir.is_dir():  # an import or suggest --write killed mid-rename: finish it first
+        from .staged import recover
+
+        recover(corpus.annotations_dir)
     loaded = store.load_or_new(path, corpus.schema, doc, annotator)
     return workspace_of(doc, loaded.annotation, AnnotationFile(path, loaded.fingerprint),
                         f"re-anchored {loaded.moved} span(s), {len(loaded.flagged)} flagged for a look"

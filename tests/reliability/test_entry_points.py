@@ -295,3 +295,28 @@ def test_suggest_write_is_all_or_nothing_when_a_write_fails(corpus_dir, capsys, 
     assert code == 1 and "No space left on device" in err and len(err.splitlines()) == 1
     assert snapshot(corpus_dir / "annotations") == {}
     assert not [p for p in (corpus_dir / "annotations").rglob("*") if p.is_file()]
+
+
+def test_opening_a_document_finishes_an_import_killed_mid_rename(corpus_dir):
+    """A journal left by a killed multi-file writer is rolled forward before the app reads."""
+    from tui.model import Annotation, make_span
+    from tui.staged import Transaction
+    from tui.workspace import open_workspace
+
+    c = Corpus(corpus_dir)
+    doc = c.document(SEED)
+    ann = Annotation.new(doc, "alice")
+    ann.spans.append(make_span(doc.text, "s1", "ACTOR", 0, 4))
+    path = c.annotation_path(SEED, "alice")
+    t = Transaction(c.annotations_dir)
+    t.write(path, store.dumps(ann).encode("utf-8"))
+    journal = t._journal()  # the journal is on disk; the process "dies" before its renames
+    import subprocess
+
+    dead = subprocess.Popen(["true"])
+    dead.wait()  # a pid no process has now: the journal's writer is dead
+    os.rename(journal, journal.with_name(journal.name.replace(f"-{os.getpid()}-", f"-{dead.pid}-")))
+    assert not path.exists()
+    ws = open_workspace(c, SEED, "alice")
+    assert path.is_file() and [s.id for s in ws.session.spans] == ["s1"]
+    assert not [n for n in os.listdir(c.annotations_dir) if n.startswith(".margin-txn-")]
