@@ -18,6 +18,7 @@ run: $(STAMP)
 	$(VENV)/bin/margin annotate $(DOC)
 
 test: $(STAMP) chromium
+	$(PY) -m mypy
 	$(PY) -m pytest -n 2 -p no:cacheprovider $(PYTEST_ARGS)
 
 # The `margin serve` browser test needs Chromium: install Debian's where the machine
