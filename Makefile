@@ -40,6 +40,7 @@ serve: $(SERVE)
 	$(VENV)/bin/margin serve $(DOC)
 
 test: $(TESTS) chromium
+	$(PY) -m mypy
 	$(PY) -m pytest -n 2 -p no:cacheprovider $(PYTEST_ARGS)
 
 # The `margin serve` browser test needs Chromium: install Debian's where the machine

@@ -43,5 +43,5 @@ def test_quick_bench_prints_every_line_and_writes_results(tmp_path):
         assert r["ratio"] == pytest.approx(r["value"] / r["baseline_value"], rel=1e-6)
         assert r["ok"] in (True, False)
     assert data["meta"]["quick"] is True
-    assert got["keystroke"]["details"]["large"]["noop_frames"] == 0  # the no-op key drew nothing
+    assert got["keystroke"]["details"]["large_80x24"]["noop_frames"] == 0  # the no-op key drew nothing
     assert got["keystroke"]["details"]["large"]["silent_keys"] == 0  # every measured key drew

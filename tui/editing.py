@@ -170,7 +170,7 @@ class EditSession:
         self._change(f"added {span.label}", replace(state, spans=state.spans + (span,)))
         return span
 
-    def add_many(self, spans: list[Span], links: list[tuple[str, tuple, tuple]] = ()) -> list[Span]:
+    def add_many(self, spans: list[Span], links: list[tuple[str, tuple, tuple]] | tuple = ()) -> list[Span]:
         """Add spans (fresh ids) and relations between span keys ``(start, end, label)``,
         as one undoable change. Spans whose key exists already are skipped; links whose ends
         are missing, or that exist already, too."""

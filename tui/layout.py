@@ -40,7 +40,7 @@ def wrap(disp: str, width: int, start: int = 0, stop: int | None = None) -> list
         end = n if nl == -1 else nl
         add(pos)
         if end - pos > width:
-            if _NARROW_LINE.match(disp, pos, end).end() == end:
+            if (m := _NARROW_LINE.match(disp, pos, end)) is not None and m.end() == end:
                 _wrap_narrow(disp, pos, end, width, add)
             else:
                 _wrap_line(disp, pos, end, width, add)

@@ -92,7 +92,7 @@ class Decision:
 def decision_order(d: Decision) -> tuple:
     if d.is_span:
         return (0, d.start, d.end, d.label, (), ())
-    return (1, 0, 0, d.label, _id_order(d.source), _id_order(d.target))
+    return (1, 0, 0, d.label, _id_order(d.source or ""), _id_order(d.target or ""))
 
 
 def format_of(ann: "Annotation") -> str:

@@ -40,7 +40,8 @@ def _is_break(text: str, m: re.Match) -> bool:
     """Does the sentence-end candidate ``m`` really end a sentence?"""
     if m.group() == "\n":
         return True
-    nxt = _NEXT_WORD.match(text, m.end()).group(1)
+    after = _NEXT_WORD.match(text, m.end())  # always matches (every part is optional)
+    nxt = after.group(1) if after else ""
     if nxt[:1].islower() or nxt[:1].isdigit():
         return False
     punct = m.group().rstrip("\"'”’)]")

@@ -45,6 +45,7 @@ class Workspace:
             self._tokens = self._tokens.result()
         if self._tokens is None:
             self._tokens = token_index(self.doc.text)
+        assert isinstance(self._tokens, TokenIndex)
         return self._tokens
 
     @property

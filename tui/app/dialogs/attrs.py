@@ -77,6 +77,7 @@ class AttrsDialog(ModalScreen[dict | None]):
                 if widget.value is not Select.NULL and widget.value is not None:
                     out[name] = widget.value
                 continue
+            assert isinstance(widget, SafeInput)
             raw = widget.value.strip()
             if not raw:
                 continue

@@ -24,10 +24,10 @@ from ..bindings import annotate_bindings, annotate_help, help_rows
 from ..dialogs.help import HelpScreen
 from ..dialogs.picker import Picker
 from ..dialogs.safe_input import SafeInput
-from ..saving import SavingScreen
 from ..widgets.article_view import ArticleView
 from ..widgets.span_panel import SpanPanel
 from ..widgets.status_line import StatusLine
+from .base import NARROW, ArticleScreen
 from .edits import EditsMixin
 from .ghosts import GhostsMixin
 from .reach import ReachMixin
@@ -36,13 +36,10 @@ from .search import SearchMixin
 AUTOSAVE_DELAY = 1.0  # seconds of quiet before an automatic save (tests and benchmarks change it)
 PANEL_ALL = 300  # up to this many spans the panel lists them all, beyond it those near the view
 SUGGEST_AUTO_CHARS = 200_000  # longer articles get suggestions on demand (S), not on open
-NARROW = 100  # below this width the panel moves under the article
 
 
-class AnnotateScreen(EditsMixin, ReachMixin, SearchMixin, GhostsMixin, SavingScreen):
+class AnnotateScreen(EditsMixin, ReachMixin, SearchMixin, GhostsMixin, ArticleScreen):
     """Annotate one document at a time; ]/[ and ctrl+f move between documents."""
-
-    AUTO_FOCUS = "ArticleView"
 
     def __init__(self, corpus: Corpus, annotator: str, doc_id: str | None = None) -> None:
         super().__init__()
@@ -78,10 +75,6 @@ class AnnotateScreen(EditsMixin, ReachMixin, SearchMixin, GhostsMixin, SavingScr
         yield Footer()
 
     @property
-    def view(self) -> ArticleView:
-        return self.query_one(ArticleView)
-
-    @property
     def panel(self) -> SpanPanel:
         return self.query_one(SpanPanel)
 
@@ -106,9 +99,6 @@ class AnnotateScreen(EditsMixin, ReachMixin, SearchMixin, GhostsMixin, SavingScr
         self.set_class(self.app.size.width < NARROW, "narrow")  # before the first layout: wrap once
         self.query_one("#search").display = False
         self.open_document(self.doc_index)
-
-    def on_resize(self, event) -> None:
-        self.set_class(event.size.width < NARROW, "narrow")
 
     # -- documents ---------------------------------------------------------------------
     def open_document(self, index: int) -> bool:

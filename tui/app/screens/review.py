@@ -27,14 +27,13 @@ from ...tokens import token_index
 from ...workspace import Review, open_review
 from ..bindings import help_rows, review_bindings, review_help
 from ..dialogs.help import HelpScreen
-from ..saving import SavingScreen
 from ..widgets.article_view import ArticleView
 from ..widgets.candidates import CandidateList, panel_texts
+from .base import ArticleScreen
 from .review_edit import CandidateEditMixin, Draft
 
 __all__ = ["Review", "ReviewScreen", "open_review", "review_screen"]
 
-NARROW = 100  # below this width the panel moves under the article
 
 #: actions that only work while editing a candidate, and those that only work outside it
 EDIT_ACTIONS = {"grow", "shrink", "tag", "edit_attrs", "edit_note", "apply_edit", "cancel"}
@@ -45,10 +44,8 @@ DECIDE_ACTIONS = {"go", "accept", "highlight", "accept_highlighted", "reject", "
 # --------------------------------------------------------------------------- the screen
 
 
-class ReviewScreen(CandidateEditMixin, SavingScreen):
+class ReviewScreen(CandidateEditMixin, ArticleScreen):
     """Adjudicate one document: n/N between open items, 1-9 accept, x reject, e edit."""
-
-    AUTO_FOCUS = "ArticleView"
 
     def __init__(self, corpus: Corpus, doc_id: str, annotators: list[str] | None = None,
                  auto_accept: bool | None = None) -> None:
@@ -83,19 +80,12 @@ class ReviewScreen(CandidateEditMixin, SavingScreen):
         yield Footer()
 
     @property
-    def view(self) -> ArticleView:
-        return self.query_one(ArticleView)
-
-    @property
     def candidates(self) -> CandidateList:
         return self.query_one(CandidateList)
 
     def on_mount(self) -> None:
         if self.load():
             self.goto(self.adj.next(open_only=True) or self.adj.next(), center=True)
-
-    def on_resize(self, event) -> None:
-        self.set_class(event.size.width < NARROW, "narrow")
 
     def load(self) -> bool:
         try:

@@ -224,6 +224,17 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def on_resize(self) -> None:
         self._rewrap()
         self.scroll_to_offset(self.selection.start, self.selection.end)
+        self._announce()
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if int(old_value) != int(new_value):
+            self._announce()
+
+    def _announce(self) -> None:
+        """Tell the screen what is in view now (the selection did not move)."""
+        if self.session is not None:
+            self.post_message(self.SelectionChanged(self, self.selection, self.visible_range()))
 
     def notify_style_update(self) -> None:
         super().notify_style_update()

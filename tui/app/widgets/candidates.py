@@ -19,7 +19,7 @@ SHORT = 80  # characters of a relation's endpoints or an attribute value
 STATE_STYLE = {OPEN: "bold yellow", ACCEPTED: "bold green", EDITED: "bold cyan", REJECTED: "bold red"}
 
 
-def _attrs_lines(attrs: dict, differs: set[str]) -> Text:
+def _attrs_lines(attrs: dict, differs: set[str] | frozenset[str]) -> Text:
     """One ``name: value`` line per attribute; values the candidates disagree on stand out."""
     text = Text()
     for k, v in attrs.items():
@@ -29,7 +29,7 @@ def _attrs_lines(attrs: dict, differs: set[str]) -> Text:
     return text
 
 
-def span_lines(span: Span, differs: set[str] = frozenset()) -> Text:
+def span_lines(span: Span, differs: set[str] | frozenset[str] = frozenset()) -> Text:
     """The quote, attributes, note and anchor flag of a span, as plain Text (never markup)."""
     text = Text()
     text.append("   “" + one_line(span.text, QUOTE) + "”")
@@ -84,7 +84,7 @@ def panel_texts(adj: Adjudication, item: Item | None, gold: Annotation, draft: S
                 schema: Schema) -> tuple[Text, list, Text, Text]:
     """The panel of the current item: (title, candidate options, what gold has, progress)."""
     title = Text()
-    options: list[Option] = []
+    options: list[Option | None] = []
     decided = Text()
     if item is None:
         title.append("Nothing to review", style="bold")

@@ -1,0 +1,94 @@
+"""Fewer keys a span (issue 15), driven headless and asserted on the saved YAML: resize,
+counts, the extension keys, the jump mode, one-key attributes, exact suggestions."""
+
+from __future__ import annotations
+
+from tests.app.conftest import annotate, keys, saved, search
+
+
+def spans(corpus_dir):
+    return [(s["label"], s["text"], s.get("attrs")) for s in saved(corpus_dir)["spans"]]
+
+
+def sel_text(scr):
+    return scr.doc.text[scr.sel[0]:scr.sel[1]]
+
+
+async def test_resize_a_span_keeps_id_attrs_relations_and_undoes_in_one_step(corpus_dir, alice_file):
+    async with annotate(corpus_dir) as (app, pilot, scr):
+        await keys(pilot, "S", "tab")  # onto the first span (an actor with a relation)
+        before = {s["id"]: s for s in saved(corpus_dir)["spans"]}
+        (sid,) = [i for i, s in before.items() if s["text"] == "Indonesia’s embassy in Phnom Penh"]
+        await keys(pilot, "ctrl+left", "ctrl+s")  # shrink its end: the span, not just the selection
+        after = {s["id"]: s for s in saved(corpus_dir)["spans"]}
+        assert after[sid]["text"] == "Indonesia’s embassy in Phnom"
+        assert after[sid]["attrs"] == before[sid]["attrs"] and len(after) == len(before)
+        assert any(r["to"] == sid or r["from"] == sid for r in saved(corpus_dir)["relations"])
+        await keys(pilot, "u", "ctrl+s")
+        assert {s["id"]: s["text"] for s in saved(corpus_dir)["spans"]}[sid] == "Indonesia’s embassy in Phnom Penh"
+
+
+async def test_count_prefixes(corpus_dir):
+    async with annotate(corpus_dir) as (app, pilot, scr):
+        await keys(pilot, "3", "l")
+        assert sel_text(scr) == ","
+        await keys(pilot, "g", "2", "L", "c", "ctrl+s")
+        row0 = scr.view.row_of(scr.sel[0])
+        await keys(pilot, "2", "j")
+        assert scr.view.row_of(scr.sel[0]) == row0 + 2
+    assert spans(corpus_dir)[0][1] == "Thousands of people"
+
+
+async def test_extension_keys(corpus_dir):
+    async with annotate(corpus_dir) as (app, pilot, scr):
+        await keys(pilot, "comma")
+        assert sel_text(scr) == "Thousands of people"
+        await keys(pilot, "full_stop", "c")
+        await search(pilot, "role of Cambodian")
+        await keys(pilot, "s")
+        assert sel_text(scr).startswith("Ferrer, said the role") or sel_text(scr).startswith("The organisation")
+        await search(pilot, "In some videos")
+        await keys(pilot, "apostrophe")
+        assert sel_text(scr).startswith("In some videos police are visible")
+        await keys(pilot, "escape", "ctrl+s")
+    label, text, _ = spans(corpus_dir)[0]
+    assert label == "CLAIM" and text.startswith("Thousands of people, including") and text.endswith("industry")
+
+
+async def test_jump_mode_selects_a_labelled_word(corpus_dir):
+    async with annotate(corpus_dir, size=(80, 24)) as (app, pilot, scr):
+        await keys(pilot, "w")
+        assert scr.jumping is not None
+        label, offset = next((k, v) for k, v in scr.jumping.by_label.items() if scr.doc.text[v:v + 7] == "Cambodi")
+        await keys(pilot, *label)
+        assert scr.jumping is None and sel_text(scr) == "Cambodia"
+        await keys(pilot, "a", "ctrl+s")
+    assert spans(corpus_dir)[0][1] == "Cambodia"
+
+
+async def test_one_key_attributes_after_tagging(corpus_dir):
+    async with annotate(corpus_dir) as (app, pilot, scr):
+        await search(pilot, "Amnesty International")
+        await keys(pilot, "a", "2")  # type? 1 person 2 organisation ...
+        await search(pilot, "around 100,000 people")
+        await keys(pilot, "f", "enter")  # value, unit, qualifier from the text; enter keeps "about"
+        await keys(pilot, "ctrl+s")
+    got = {text: attrs for _, text, attrs in spans(corpus_dir)}
+    assert got["Amnesty International"] == {"type": "organisation"}
+    assert got["around 100,000 people"] == {"value": 100000, "unit": "people", "qualifier": "about"}
+
+
+async def test_enter_accepts_the_suggestion_equal_to_the_selection(corpus_dir):
+    async with annotate(corpus_dir) as (app, pilot, scr):
+        await pilot.pause(0.5)
+        await app.workers.wait_for_complete()
+        await keys(pilot)
+        claim = next(g for g in scr.view.ghosts if g.label == "CLAIM" and g.start == 0)
+        scr.select(claim.start, claim.end)
+        await keys(pilot, "enter")  # the CLAIM, not the shorter FIGURE inside it
+        nxt = scr.sel
+        assert nxt[0] == 0 and nxt[1] < claim.end  # next in reading order: the figure nested in it
+        await keys(pilot, "ctrl+s")
+        assert [(s[0], s[1][:9]) for s in spans(corpus_dir)] == [("CLAIM", "Thousands")]
+        await keys(pilot, "tab")
+        assert scr.sel != (claim.start, claim.end)  # tab never returns to the accepted one
