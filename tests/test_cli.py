@@ -274,7 +274,7 @@ def test_export_to_stdout(capsys, corpus_dir, alice_file, tmp_path, fmt):
 
 
 @pytest.mark.parametrize("argv, message", [
-    (["--format", "brat", "--out", "-"], "--out - (stdout) takes a text format of one file (jsonl, csv, claims, conll), not brat"),
+    (["--format", "brat", "--out", "-"], "--out - (stdout) takes a text format of one file (jsonl, csv, claims, conll, labelstudio, doccano, prodigy), not brat"),
     (["--format", "parquet", "--out", "-"], "not parquet"),
     (["--format", "jsonl", "--out", "-", "--split", "50/50"], "--out - writes one file, which cannot hold a --split"),
     (["--format", "csv", "--out", "x.csv", "--split", "50/50"], "--out x.csv is one file, which cannot hold a --split"),

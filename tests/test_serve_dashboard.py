@@ -47,7 +47,7 @@ def test_dashboard_in_headless_chromium(tmp_path):
     try:
         url = wait_for_url(port, server, log_path)
         asyncio.run(session(url))
-        os.killpg(server.pid, signal.SIGINT)
+        os.kill(server.pid, signal.SIGTERM)  # the server alone (docker stop); it ends its sessions
         assert server.wait(timeout=20) == 0
     finally:
         if server.poll() is None:
