@@ -44,4 +44,4 @@ def test_quick_bench_prints_every_line_and_writes_results(tmp_path):
         assert r["ok"] in (True, False)
     assert data["meta"]["quick"] is True
     assert got["keystroke"]["details"]["large_80x24"]["noop_frames"] == 0  # the no-op key drew nothing
-    assert got["keystroke"]["details"]["large"]["silent_keys"] == 0  # every measured key drew
+    assert got["keystroke"]["details"]["large_80x24"]["silent_keys"] == 0  # every measured key drew
