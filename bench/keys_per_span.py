@@ -48,6 +48,11 @@ def load_gold(path: Path) -> tuple[list[dict], list[tuple[str, tuple, tuple]]]:
     return spans, rels
 
 
+def spans_sorted(gold: Path) -> list[dict]:
+    """The gold's spans in the order they are made: reading order, enclosing first."""
+    return sorted(load_gold(gold)[0], key=lambda s: (s["start"], -s["end"]))
+
+
 def same_annotation(got: Path, gold: Path) -> bool:
     """The same spans (label, start, end), attributes and relations, by span place."""
     if not got.exists():
@@ -374,8 +379,7 @@ async def replay(corpus_dir: Path, doc: str, gold: Path, suggested: bool) -> tup
 
     corpus = Corpus(corpus_dir)
     TAG_KEYS = {lab.name: lab.key for lab in corpus.schema.labels.values()}
-    spans, rels = load_gold(gold)
-    spans.sort(key=lambda s: (s["start"], -s["end"]))
+    spans, rels = spans_sorted(gold), load_gold(gold)[1]
     app = MarginApp(corpus, ANNOTATOR, doc)
     counts: list[int] = []
     async with app.run_test(size=(120, 40)) as pilot:
@@ -408,6 +412,9 @@ def measure(corpus: Path, doc: str) -> dict:
             counts, problems = asyncio.run(replay(work, doc, gold, mode == "suggested"))
             for p in problems:
                 print(f"  … {mode}: {p}", file=sys.stderr)
+            worst = sorted(zip(counts, spans_sorted(gold)), key=lambda x: -x[0])[:3]
+            print(f"  … {mode}: costliest " + ", ".join(f"{s['label']} {s['start']}-{s['end']}: {c}" for c, s in worst),
+                  file=sys.stderr)
             equal = equal and same_annotation(work / "annotations" / doc / f"{ANNOTATOR}.yaml", gold)
         out[f"{mode}_mean"] = round(sum(counts) / len(counts), 2) if counts else 0.0
         out[f"{mode}_max"] = max(counts, default=0)
