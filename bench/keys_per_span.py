@@ -327,7 +327,8 @@ class Replay:
                     step = "down" if there > here else "up"
                     n += await self.press(*[step] * abs(there - here), "enter")
                 else:
-                    n += await self.press("home", "ctrl+k", *_keys_for("" if goal is None else str(goal)))
+                    clear = ["home", "ctrl+k"] if have not in (None, "") else []  # an empty field needs no clearing
+                    n += await self.press(*clear, *_keys_for("" if goal is None else str(goal)))
             if i < len(names) - 1 and any(span.attrs.get(m) != want.get(m) for m in names[i + 1:]):
                 n += await self.press("tab")
         n += await self.press("enter")
