@@ -16,7 +16,9 @@ from pathlib import Path
 
 from . import ROOT, Config, Result
 
-BENCHMARKS = ("startup", "open", "keystroke", "memory", "save", "export", "agree", "imports", "learn", "dashboard")
+BENCHMARKS = ("startup", "open", "keystroke", "memory", "save", "export", "agree", "imports", "learn", "dashboard",
+              "keys_per_span")
+QUICK_SKIPS = ("keys_per_span",)  # minutes of replay: run it with --only keys_per_span
 DEFAULT_RESULTS = Path(__file__).resolve().parent / "results.json"
 
 
@@ -34,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
         unknown = [n for n in names if n not in BENCHMARKS]
         if unknown:
             p.error(f"unknown benchmark(s): {', '.join(unknown)} (choose from {', '.join(BENCHMARKS)})")
+    if args.quick and not args.only:
+        names = tuple(n for n in names if n not in QUICK_SKIPS)
     cfg = Config(quick=args.quick, repeat=args.repeat)
     results: list[Result] = []
     started = time.perf_counter()

@@ -1,0 +1,472 @@
+"""Keys per span: replay a gold annotation by keyboard in the real app (headless) and count
+the keys, fresh (suggestions hidden) and with suggestions.
+
+``python -m bench.keys_per_span CORPUS DOC`` takes ``CORPUS/annotations/DOC/gold.yaml`` as
+the target and prints one JSON line. The gold (and every other annotator's file of DOC) is
+hidden from the app: the corpus is copied to a temporary directory without them and the
+replay is saved as annotator ``bench``, then compared with the gold by span place.
+
+The planner is greedy, span by span in reading order: a Dijkstra search over selections
+through the app's own motions (``tui.cursor``: token and sentence moves with counts,
+grow/shrink, the extension keys, ``s``/``'``; from the start only: search, jump labels,
+tab), then the label key (or ``enter`` on an equal suggestion), the one-key attribute
+choices, the form for what is still wrong, and ``r`` for relations. Every route is
+replayed with ``Pilot`` and checked on the screen's selection.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import heapq
+import json
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+ANNOTATOR = "bench"
+TAG_KEYS = None  # label -> key, from the corpus schema
+END_OPS = ("L", "ctrl+left", "comma", "full_stop", "quotation_mark")
+START_OPS = ("s", "apostrophe", "H", "ctrl+right")
+MAX_COUNT = 40
+MAX_COST = 30
+
+
+# --------------------------------------------------------------------------- gold
+
+
+def load_gold(path: Path) -> tuple[list[dict], list[tuple[str, tuple, tuple]]]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    spans = [{"id": s["id"], "label": s["label"], "start": s["start"], "end": s["end"], "attrs": dict(s.get("attrs") or {})}
+             for s in data.get("spans") or []]
+    by_id = {s["id"]: s for s in spans}
+    key = lambda s: (s["label"], s["start"], s["end"])  # noqa: E731
+    rels = [(r["label"], key(by_id[r["from"]]), key(by_id[r["to"]])) for r in data.get("relations") or []]
+    return spans, rels
+
+
+def spans_sorted(gold: Path) -> list[dict]:
+    """The gold's spans in the order they are made: reading order, enclosing first."""
+    return sorted(load_gold(gold)[0], key=lambda s: (s["start"], -s["end"]))
+
+
+def same_annotation(got: Path, gold: Path) -> bool:
+    """The same spans (label, start, end), attributes and relations, by span place."""
+    if not got.exists():
+        return False
+    a_spans, a_rels = load_gold(got)
+    b_spans, b_rels = load_gold(gold)
+    norm = lambda spans: sorted((s["label"], s["start"], s["end"], json.dumps(s["attrs"], sort_keys=True))  # noqa: E731
+                                for s in spans)
+    return norm(a_spans) == norm(b_spans) and sorted(a_rels) == sorted(b_rels)
+
+
+def hidden_corpus(corpus: Path, doc: str, dest: Path, gold: Path | None = None) -> Path:
+    """A copy of ``corpus`` without any annotation file of ``doc`` (the target hidden)."""
+    shutil.copytree(corpus, dest, ignore=lambda d, names: [n for n in names if n in (".git", ".margin-cache")])
+    for f in (dest / "annotations" / doc).glob("*.yaml") if (dest / "annotations" / doc).is_dir() else []:
+        f.unlink()
+    return dest
+
+
+# --------------------------------------------------------------------------- planning
+
+
+def _keys_for(text: str) -> list[str]:
+    from textual.keys import _character_to_key
+
+    return [_character_to_key(ch) for ch in text]
+
+
+def _counted(n: int, key: str) -> list[str]:
+    return ([*str(n)] if n > 1 else []) + [key]
+
+
+class Planner:
+    """Routes over selections, computed with the screen's own cursor (pure motions)."""
+
+    def __init__(self, screen):
+        self.screen = screen
+
+    def apply(self, sel, key: str, n: int):
+        from tui.cursor import Selection
+
+        cur = self.screen.ws.cursor
+        if key in ("l", "h"):
+            got = cur.token(sel, n if key == "l" else -n, False)
+        elif key in ("right_parenthesis", "left_parenthesis"):
+            got = cur.sentence(sel, n if key == "right_parenthesis" else -n, False)
+        elif key in ("L", "H"):
+            got = cur.grow(sel, "end" if key == "L" else "start", False, n)
+        elif key in ("ctrl+right", "ctrl+left"):
+            got = cur.shrink(sel, "start" if key == "ctrl+right" else "end", False, n)
+        elif key in ("comma", "full_stop", "quotation_mark"):
+            f = {"comma": cur.clause_end, "full_stop": cur.sentence_end, "quotation_mark": cur.quote_end}[key]
+            got = sel
+            for _ in range(n):
+                got = f(got)
+        elif key == "s":
+            got = cur.whole_sentence(sel)
+        elif key == "apostrophe":
+            got = cur.whole_quote(sel)
+        else:
+            raise ValueError(key)
+        if got is None:
+            return None
+        c = cur.clamp(got.start, got.end)
+        return Selection(c.start, c.end)
+
+    def starts(self, target: tuple[int, int]) -> list[tuple[int, object, list[str], bool]]:
+        """Reach candidates from the current state: (cost, selection, keys, terminal)."""
+        from tui.cursor import Selection
+        from tui.jump import Jump, targets
+
+        sc = self.screen
+        sel = Selection(*sc.sel)
+        out = [(0 if sc.on_span is None else 1, sel, [] if sc.on_span is None else ["escape"], False)]
+        for key, lo, hi in (("l", 1, 120), ("h", 1, 120), ("right_parenthesis", 1, 30), ("left_parenthesis", 1, 30)):
+            for n in range(lo, hi + 1):
+                got = self.apply(sel, key, n)
+                if got is not None:
+                    ks = _counted(n, key)
+                    out.append((len(ks), got, ks, False))
+        # jump labels on the words in view
+        lo, hi = sc.view_range
+        text = sc.ws.doc.text
+        offs = [s for s in targets(sc.ws.tokens.starts, lo, hi) if text[s].isalnum()]
+        if offs:
+            for lab, off in Jump(offs).by_label.items():
+                u = sc.ws.cursor.unit_at(off, False)
+                ks = ["w", *lab]
+                out.append((len(ks), Selection(u.start, u.end), ks, False))
+        # search: the shortest prefix of the target whose first match from here is the target
+        got = self.search(target[0])
+        if got is not None:
+            out.append(got)
+        # tab / shift+tab over spans and suggestions (terminal: grow there would resize)
+        spans = sorted([*sc.session.spans, *sc.view.ghosts], key=lambda sp: (sp.start, -sp.end))
+        for key, delta in (("tab", 1), ("shift+tab", -1)):
+            k = (sel.start, -sel.end)
+            for n in range(1, 6):
+                if not spans:
+                    break
+                if delta > 0:
+                    nxt = next((sp for sp in spans if (sp.start, -sp.end) > k), spans[0])
+                else:
+                    nxt = next((sp for sp in reversed(spans) if (sp.start, -sp.end) < k), spans[-1])
+                k = (nxt.start, -nxt.end)
+                out.append((n, Selection(nxt.start, nxt.end), [key] * n, True))
+        return out
+
+    def search(self, start: int):
+        from tui.display import fold_for_search
+        from tui.cursor import Selection
+
+        sc = self.screen
+        hay = sc._folded()
+        text = sc.ws.doc.text
+        here = sc.sel[0]
+        for j in range(start + 1, min(len(text), start + 25) + 1):
+            q = text[start:j]
+            if not all(ch.isalnum() or ch == " " for ch in q):
+                return None
+            fq = fold_for_search(q)
+            if not fq or len(fq) != len(q):
+                return None
+            hits, i = [], hay.find(fq)
+            while i != -1:
+                hits.append(i)
+                i = hay.find(fq, i + 1)
+            first = next((h for h in hits if h >= here), hits[0] if hits else None)
+            if first == start:
+                ks = ["slash", *_keys_for(q), "enter"]
+                return (len(ks), Selection(start, start + len(fq)), ks, False)
+        return None
+
+    def route(self, target: tuple[int, int]) -> list[str] | None:
+        """The cheapest keys found that make the selection ``target``."""
+        tick = 0
+        heap = []
+        for cost, sel, ks, terminal in self.starts(target):
+            heapq.heappush(heap, (cost, tick, sel, ks, terminal))
+            tick += 1
+        seen = set()
+        while heap:
+            cost, _, sel, ks, terminal = heapq.heappop(heap)
+            if sel.as_tuple() == target:
+                return ks
+            if cost > MAX_COST or terminal or sel.as_tuple() in seen:
+                continue
+            seen.add(sel.as_tuple())
+            if sel.start == target[0]:
+                ops = END_OPS  # the start is right: move the end only
+            elif not ks or ks[0] in ("w", "slash", "escape") or ks[-1] in ("l", "h", "right_parenthesis", "left_parenthesis"):
+                if abs(sel.start - target[0]) > 600:
+                    continue
+                ops = START_OPS  # a reach candidate: fix the start
+            else:
+                continue
+            for key in ops:
+                top = 1 if key in ("s", "apostrophe") else (3 if key in ("comma", "full_stop", "quotation_mark")
+                                                            else MAX_COUNT)
+                for n in range(1, top + 1):
+                    got = self.apply(sel, key, n)
+                    if got is None or got.as_tuple() in seen:
+                        continue
+                    step = _counted(n, key)
+                    heapq.heappush(heap, (cost + len(step), tick, got, ks + step, False))
+                    tick += 1
+        return None
+
+
+# --------------------------------------------------------------------------- replay
+
+
+class Replay:
+    def __init__(self, app, pilot, gold_spans, gold_rels, suggested: bool):
+        self.app, self.pilot = app, pilot
+        self.gold, self.rels = gold_spans, gold_rels
+        self.suggested = suggested
+        self.made: dict[tuple, str] = {}  # gold key -> span id in the session
+        self.problems: list[str] = []
+
+    @property
+    def screen(self):
+        return self.app.screen
+
+    async def press(self, *keys: str) -> int:
+        for k in keys:
+            await self.pilot.press(k)
+        await self.pilot.pause()
+        return len(keys)
+
+    async def reach(self, target: tuple[int, int]) -> int | None:
+        sc = self.screen
+        ks = Planner(sc).route(target)
+        if ks is None:
+            return None
+        n = await self.press(*ks)
+        if sc.sel != target:
+            self.problems.append(f"route {ks} to {target} gave {sc.sel}")
+            return None
+        return n
+
+    def span_at(self, key: tuple):
+        label, start, end = key
+        return next((s for s in self.screen.session.spans if (s.label, s.start, s.end) == key), None)
+
+    async def make(self, g: dict) -> int:
+        sc = self.screen
+        key = (g["label"], g["start"], g["end"])
+        target = (g["start"], g["end"])
+        n = 0
+        got = await self.reach(target)
+        if got is None:
+            return n
+        n += got
+        ghost = next((x for x in sc.view.ghosts if (x.start, x.end, x.label) == (g["start"], g["end"], g["label"])), None)
+        if self.suggested and ghost is not None:
+            n += await self.press("enter")
+        else:
+            n += await self.press(TAG_KEYS[g["label"]])
+            n += await self.choose(g)
+        span = self.span_at(key)
+        if span is None:
+            self.problems.append(f"no span after tagging {key}")
+            return n
+        self.made[key] = span.id
+        if dict(span.attrs) != g["attrs"]:
+            n += await self.form(key, g["attrs"])
+        n += await self.relate(key)
+        return n
+
+    async def choose(self, g: dict) -> int:
+        sc, n = self.screen, 0
+        while sc.pending:
+            choice = sc.pending[0]
+            want = g["attrs"].get(choice.attr)
+            if want is not None and want == choice.preselected:
+                n += await self.press("enter")
+            elif want in choice.values:
+                n += await self.press(str(choice.values.index(want) + 1))
+            else:
+                n += await self.press("escape")
+                break
+        return n
+
+    async def on(self, key: tuple) -> int:
+        span = self.span_at(key)
+        if span is None:
+            return 0
+        if self.screen.sel == (span.start, span.end):
+            return 0
+        return await self.reach((span.start, span.end)) or 0
+
+    async def form(self, key: tuple, want: dict) -> int:
+        """``e``, then field by field (tab between them), then enter."""
+        from textual.widgets import Select
+
+        n = await self.on(key)
+        span = self.span_at(key)
+        ldef = self.screen.schema.labels[span.label]
+        n += await self.press("e")
+        dialog = self.app.screen
+        names = list(ldef.attrs)
+        for i, name in enumerate(names):
+            have, goal = span.attrs.get(name), want.get(name)
+            if have != goal:
+                widget = dialog.query_one(f"#attr-{name}")
+                if isinstance(widget, Select):
+                    values = list(ldef.attrs[name].values)
+                    n += await self.press("enter")
+                    here = values.index(have) + 1 if have in values else 0
+                    there = values.index(goal) + 1 if goal in values else 0
+                    step = "down" if there > here else "up"
+                    n += await self.press(*[step] * abs(there - here), "enter")
+                else:
+                    clear = ["home", "ctrl+k"] if have not in (None, "") else []  # an empty field needs no clearing
+                    n += await self.press(*clear, *_keys_for("" if goal is None else str(goal)))
+            if i < len(names) - 1 and any(span.attrs.get(m) != want.get(m) for m in names[i + 1:]):
+                n += await self.press("tab")
+        n += await self.press("enter")
+        if self.app.screen is not self.screen.app.screen or self.app.screen is dialog:
+            self.problems.append(f"form still open for {key}")
+            await self.press("escape")
+        return n
+
+    async def relate(self, key: tuple) -> int:
+        """Relations of this span whose other end exists, not yet made."""
+        sc, n = self.screen, 0
+        for label, src, dst in self.rels:
+            if key not in (src, dst):
+                continue
+            other = dst if key == src else src
+            if other not in self.made or key not in self.made:
+                continue
+            sid, did = self.made[src], self.made[dst]
+            if any(r.label == label and r.source == sid and r.target == did for r in sc.session.annotation.relations):
+                continue
+            n += await self.on(key)
+            span = self.span_at(key)
+            cands = self.candidates(span)
+            if self.made[other] not in cands:
+                self.problems.append(f"cannot relate {key} to {other}")
+                continue
+            k = cands.index(self.made[other])
+            n += await self.press("r", *["down"] * k, "enter")
+        return n
+
+    def candidates(self, span) -> list[str]:
+        sc = self.screen
+        for rdef in sc.schema.relations.values():
+            if span.label in rdef.from_labels:
+                others = rdef.to_labels
+            elif span.label in rdef.to_labels:
+                others = rdef.from_labels
+            else:
+                continue
+            return [sp.id for sp in sorted((sp for sp in sc.session.spans if sp.label in others and sp.id != span.id),
+                                           key=lambda sp: abs(sp.start - span.start))]
+        return []
+
+
+async def replay(corpus_dir: Path, doc: str, gold: Path, suggested: bool) -> tuple[list[int], list[str]]:
+    global TAG_KEYS
+    from tui.app.app import MarginApp
+    from tui.corpus import Corpus
+
+    corpus = Corpus(corpus_dir)
+    TAG_KEYS = {lab.name: lab.key for lab in corpus.schema.labels.values()}
+    spans, rels = spans_sorted(gold), load_gold(gold)[1]
+    app = MarginApp(corpus, ANNOTATOR, doc)
+    counts: list[int] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()  # the suggestions
+        await pilot.pause()
+        r = Replay(app, pilot, spans, rels, suggested)
+        first = 0
+        if not suggested:
+            first = await r.press("S")
+        for g in spans:
+            counts.append(await r.make(g))
+        if counts:
+            counts[0] += first
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    return counts, r.problems
+
+
+def measure(corpus: Path, doc: str) -> dict:
+    gold = corpus / "annotations" / doc / "gold.yaml"
+    out: dict = {"spans": len(load_gold(gold)[0])}
+    equal = True
+    os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
+    for mode in ("fresh", "suggested"):
+        with tempfile.TemporaryDirectory(prefix="margin-keys-") as tmp:
+            work = hidden_corpus(corpus, doc, Path(tmp) / "corpus")
+            counts, problems = asyncio.run(replay(work, doc, gold, mode == "suggested"))
+            for p in problems:
+                print(f"  … {mode}: {p}", file=sys.stderr)
+            worst = sorted(zip(counts, spans_sorted(gold)), key=lambda x: -x[0])[:3]
+            print(f"  … {mode}: costliest " + ", ".join(f"{s['label']} {s['start']}-{s['end']}: {c}" for c, s in worst),
+                  file=sys.stderr)
+            equal = equal and same_annotation(work / "annotations" / doc / f"{ANNOTATOR}.yaml", gold)
+        out[f"{mode}_mean"] = round(sum(counts) / len(counts), 2) if counts else 0.0
+        out[f"{mode}_max"] = max(counts, default=0)
+    out["equal"] = equal
+    return out
+
+
+def seed_corpus(dest: Path) -> tuple[Path, str]:
+    """A corpus of the seed article with the project's hand-made gold as gold.yaml."""
+    from . import ROOT, SEED
+
+    doc = SEED.stem
+    (dest / "seeds").mkdir(parents=True)
+    shutil.copy(SEED, dest / "seeds")
+    (dest / "annotations" / doc).mkdir(parents=True)
+    shutil.copy(ROOT / "tests" / "data" / "seed_gold.yaml", dest / "annotations" / doc / "gold.yaml")
+    return dest, doc
+
+
+def run(cfg) -> list:
+    from . import Result
+
+    with tempfile.TemporaryDirectory(prefix="margin-keys-gold-") as tmp:
+        corpus, doc = seed_corpus(Path(tmp) / "c")
+        got = measure(corpus, doc)
+    cfg.log(json.dumps(got))
+    ok = got["equal"] and got["fresh_mean"] <= 7 and got["fresh_max"] <= 14 and got["suggested_mean"] <= 2.5
+    base = got["fresh_mean"] or 1.0
+    return [Result("keys_per_span", got["suggested_mean"], "keys/span suggested", "fresh keys/span", base,
+                   got["suggested_mean"] / base, "fresh ≤ 7 (max ≤ 14), suggested ≤ 2.5, equal", ok, got)]
+
+
+def describe(r) -> list[str]:
+    d = r.details
+    return [f"{d['spans']} spans: fresh mean {d['fresh_mean']} max {d['fresh_max']}; "
+            f"suggested mean {d['suggested_mean']} max {d['suggested_max']}; replay equals gold: {d['equal']}"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if len(argv) != 2:
+        print("usage: python -m bench.keys_per_span CORPUS DOC", file=sys.stderr)
+        return 2
+    corpus, doc = Path(argv[0]), argv[1]
+    gold = corpus / "annotations" / doc / "gold.yaml"
+    if not gold.is_file():
+        print(f"{gold}: no such gold file", file=sys.stderr)
+        return 1
+    print(json.dumps(measure(corpus, doc)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
