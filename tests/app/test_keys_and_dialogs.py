@@ -48,7 +48,7 @@ def _strips_text(screen) -> str:
     return "".join(out)
 
 
-@settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=4, deadline=None, suppress_health_check=list(HealthCheck))
 @given(values=st.lists(HOSTILE, min_size=3, max_size=3))
 def test_no_control_character_reaches_a_dialog(tmp_path_factory, values):
     import asyncio
