@@ -44,7 +44,11 @@ def read_bytes_limited(path: Path, limit: int = MAX_ARTICLE_BYTES, what: str = "
 
 def read_text(path: Path) -> str:
     """Read a UTF-8 article exactly (no newline translation); refuse anything else."""
-    data = read_bytes_limited(Path(path))
+    return decode_article(read_bytes_limited(Path(path)), path)
+
+
+def decode_article(data: bytes, path) -> str:
+    """The text of an article's bytes: UTF-8 without NUL or byte-order mark, else DataError."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
@@ -134,7 +138,7 @@ class Corpus:
         src = Path(src)
         doc_id = check_name(src.stem, "document id")
         data = read_bytes_limited(src)
-        read_text(src)  # refuse non-UTF-8 before copying
+        decode_article(data, src)  # refuse non-UTF-8 before copying
         dest = self.seeds_dir / f"{doc_id}.txt"
         if dest.is_symlink():
             raise DataError(f"{dest}: is a link; margin does not write through links")
