@@ -7,12 +7,21 @@ tuples of frozen objects, so a snapshot is cheap and undo/redo are exact.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from dataclasses import dataclass, replace
 
-from .model import Annotation, Document, IdAllocator, Relation, Span, make_span, now_utc
+from .model import Annotation, Document, IdAllocator, Relation, Span, make_span, now_utc, span_order
 
 WHITESPACE = " \t\r\n\u00a0"
+
+
+def _with(spans: tuple[Span, ...], add: tuple[Span, ...] = (), drop: frozenset[str] = frozenset()) -> tuple[Span, ...]:
+    """``spans`` (sorted) without the ids in ``drop``, with ``add``, still sorted: a change
+    costs a copy and a few bisects, not a sort of the document's spans."""
+    out = [s for s in spans if s.id not in drop] if drop else list(spans)
+    for s in add:
+        insort(out, s, key=span_order)
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -33,6 +42,9 @@ class EditSession:
         self.version = 0  # bumps on every change (render caches key on it)
         self.saved_version = 0  # the version last written to disk (or read from it)
         self._index_version = -1  # spans_at's start index is rebuilt when version moves
+        self._by_id_version = -1
+        self._by_id: dict[str, Span] = {}
+        self.touched: tuple[int, int] | None = None  # text range the last change (or undo) redrew
         self.ids = IdAllocator(self.annotation)
 
     # -- saving ------------------------------------------------------------------------
@@ -62,7 +74,8 @@ class EditSession:
 
     def _apply(self, state: State) -> None:
         a = self.annotation
-        a.spans = sorted(state.spans, key=lambda s: (s.start, s.end, s.label, s.id))
+        self.touched = _touched(a.spans, state.spans)
+        a.spans = list(state.spans)  # states are kept sorted (``_with``)
         a.relations = list(state.relations)
         a.status = state.status
         a.updated = now_utc()
@@ -100,23 +113,60 @@ class EditSession:
 
     # -- queries -----------------------------------------------------------------------
     def get(self, span_id: str) -> Span | None:
-        for s in self.annotation.spans:
-            if s.id == span_id:
-                return s
-        return None
+        if self._by_id_version != self.version:  # once per change, not per keystroke
+            self._by_id = {s.id: s for s in self.annotation.spans}
+            self._by_id_version = self.version
+        return self._by_id.get(span_id)
+
+    def _index(self) -> None:
+        if self._index_version != self.version:  # once per change, not per keystroke
+            spans = self.annotation.spans  # sorted by start (then end)
+            self._starts = [s.start for s in spans]
+            self._max_len = max((s.end - s.start for s in spans), default=0)
+            self._index_version = self.version
+
+    def has_bounds(self, start: int, end: int) -> bool:
+        """Whether a span covers exactly [start, end) (any label)."""
+        self._index()
+        spans = self.annotation.spans
+        i = bisect_left(self._starts, start)
+        while i < len(spans) and spans[i].start == start:
+            if spans[i].end == end:
+                return True
+            i += 1
+        return False
 
     def spans_at(self, start: int, end: int) -> list[Span]:
         """Spans overlapping [start, end) (or holding ``start`` when empty), innermost first."""
         end = max(end, start + 1)
-        if self._index_version != self.version:  # once per change, not per keystroke
-            self._by_start = sorted(self.annotation.spans, key=lambda s: s.start)
-            self._starts = [s.start for s in self._by_start]
-            self._max_len = max((s.end - s.start for s in self._by_start), default=0)
-            self._index_version = self.version
+        self._index()
         lo = bisect_left(self._starts, start - self._max_len)
         hi = bisect_left(self._starts, end)
-        hits = [s for s in self._by_start[lo:hi] if start < s.end]
+        hits = [s for s in self.annotation.spans[lo:hi] if start < s.end]
         return sorted(hits, key=lambda s: (s.end - s.start, s.start))
+
+    def neighbour(self, start: int, end: int, delta: int) -> Span | None:
+        """The span next to [start, end) in reading order (by start, an enclosing span
+        before the ones nested in it): after it for ``delta`` > 0, else before it. None at
+        either end. A bisect and the spans sharing one start, not a walk of the document."""
+        self._index()
+        spans, starts = self.annotation.spans, self._starts  # sorted by (start, end)
+        if delta > 0:
+            i = bisect_left(starts, start)  # same start, shorter: the longest of them
+            same = [sp for sp in spans[i:bisect_left(starts, start + 1)] if sp.end < end]
+            if same:
+                return max(same, key=lambda sp: sp.end)
+            j = bisect_left(starts, start + 1)
+            if j == len(spans):
+                return None
+            return spans[bisect_left(starts, spans[j].start + 1) - 1]  # the longest at the next start
+        i = bisect_left(starts, start)
+        same = [sp for sp in spans[i:bisect_left(starts, start + 1)] if sp.end > end]
+        if same:
+            return min(same, key=lambda sp: sp.end)
+        if i == 0:
+            return None
+        return spans[bisect_left(starts, spans[i - 1].start)]  # the shortest at the previous start
 
     def current(self, start: int, end: int) -> Span | None:
         """The span a command applies to: the one equal to the selection, else the innermost
@@ -153,21 +203,21 @@ class EditSession:
         start, end = self.trim(start, end)
         if end <= start:
             return "nothing to tag: the selection is blank", None
-        for s in self.annotation.spans:
+        for s in self.spans_at(start, end):
             if s.start == start and s.end == end and s.label == label:
                 self.delete(s.id)
                 return f"removed {label}", None
         span = make_span(self.doc.text, self.new_span_id(), label, start, end,
                          attrs=dict(attrs or {}), source=source)
         state = self._state()
-        self._change(f"tagged {label}", replace(state, spans=state.spans + (span,)))
+        self._change(f"tagged {label}", replace(state, spans=_with(state.spans, (span,))))
         return f"tagged {label}", span
 
     def add(self, span: Span) -> Span:
         """Add a ready-made span (e.g. an accepted suggestion), giving it a fresh id."""
         span = replace(span, id=self.new_span_id())
         state = self._state()
-        self._change(f"added {span.label}", replace(state, spans=state.spans + (span,)))
+        self._change(f"added {span.label}", replace(state, spans=_with(state.spans, (span,))))
         return span
 
     def add_many(self, spans: list[Span], links: list[tuple[str, tuple, tuple]] | tuple = ()) -> list[Span]:
@@ -191,7 +241,7 @@ class EditSession:
                 have.add((label, a.id, b.id))
         if added or len(rels) != len(state.relations):
             what = f"accepted {len(added)} suggestion{'s' if len(added) != 1 else ''}"
-            self._change(what, replace(state, spans=state.spans + tuple(added), relations=tuple(rels)))
+            self._change(what, replace(state, spans=_with(state.spans, tuple(added)), relations=tuple(rels)))
         return added
 
     def delete(self, span_id: str) -> Span | None:
@@ -201,7 +251,7 @@ class EditSession:
         state = self._state()
         self._change(f"deleted {span.label}", replace(
             state,
-            spans=tuple(s for s in state.spans if s.id != span_id),
+            spans=_with(state.spans, drop=frozenset((span_id,))),
             relations=tuple(r for r in state.relations if span_id not in (r.source, r.target)),
         ))
         return span
@@ -225,7 +275,7 @@ class EditSession:
             new = replace(new, edited=True)
         state = self._state()
         what = "edited note" if set(changes) <= {"note", "flag", "edited"} else f"edited {span.label}"
-        self._change(what, replace(state, spans=tuple(new if s.id == span_id else s for s in state.spans)))
+        self._change(what, replace(state, spans=_with(state.spans, (new,), frozenset((span_id,)))))
         return new
 
     def resize(self, span_id: str, start: int, end: int) -> Span | None:
@@ -250,3 +300,13 @@ class EditSession:
     def set_status(self, status: str) -> None:
         if status != self.annotation.status:
             self._change(f"marked {status.replace('_', ' ')}", replace(self._state(), status=status))
+
+
+def _touched(old: list[Span], new: tuple[Span, ...]) -> tuple[int, int] | None:
+    """The text range covered by the spans in one list and not the other (spans are
+    frozen: an edited span is a new object), None when the spans did not change."""
+    if len(old) == len(new) and all(a is b for a, b in zip(old, new)):
+        return None
+    old_ids, new_ids = set(map(id, old)), set(map(id, new))
+    diff = [s for s in old if id(s) not in new_ids] + [s for s in new if id(s) not in old_ids]
+    return (min(s.start for s in diff), max(s.end for s in diff)) if diff else None

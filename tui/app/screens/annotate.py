@@ -56,6 +56,7 @@ class AnnotateScreen(EditsMixin, ReachMixin, SearchMixin, GhostsMixin, ArticleSc
         self._before_search: tuple[int, int] | None = None
         self.message = ""
         self.view_range = (0, 0)
+        self._followed: tuple | None = None  # what the panel and status line last followed
         self.rejected: set[tuple] = set()
         self.show_ghosts = True
         try:  # checked by `margin annotate` before the screen opens; a bad value means the default here
@@ -119,7 +120,7 @@ class AnnotateScreen(EditsMixin, ReachMixin, SearchMixin, GhostsMixin, ArticleSc
         self.view.select(*ws.first_selection().as_tuple())
         self.refresh_header()
         self.suggestions, self.rejected = None, set()
-        self.view.set_ghosts([])
+        self.refresh_ghosts()
         if self.show_ghosts and len(ws.doc.text) <= SUGGEST_AUTO_CHARS:
             self.call_after_refresh(self._suggest_worker, ws.doc)  # after the first frame
         elif self.show_ghosts:
@@ -160,12 +161,28 @@ class AnnotateScreen(EditsMixin, ReachMixin, SearchMixin, GhostsMixin, ArticleSc
         self.on_span = on_span
         sel = self.ws.cursor.clamp(start, end) if self.ws is not None else Selection(start, end)
         self.view.select(sel.start, sel.end, center=center)
+        self.follow_selection()
 
     def on_article_view_selection_changed(self, message: ArticleView.SelectionChanged) -> None:
-        self.view_range = message.visible
+        self.follow_selection()
+
+    def follow_selection(self) -> None:
+        """The panel and the status line follow the view's selection and what it shows.
+        Keys call this right after moving the selection, so the one frame the key causes
+        shows all of it; ``SelectionChanged`` (posted by the view, handled a message hop
+        later) then finds nothing new, and covers the moves the view makes by itself
+        (resizing, scrolling with the mouse)."""
+        if self.ws is None:
+            return
+        view = self.view
+        state = (view.selection, view.visible_range(), self.session.version, self.on_span)
+        if state == self._followed:
+            return
+        self._followed = state
+        self.view_range = state[1]
         if self.on_span is not None:
             span = self.session.get(self.on_span)
-            if span is None or (span.start, span.end) != message.selection.as_tuple():
+            if span is None or (span.start, span.end) != state[0].as_tuple():
                 self.on_span = None
         self.refresh_panel()
         self.refresh_status()
@@ -221,7 +238,7 @@ class AnnotateScreen(EditsMixin, ReachMixin, SearchMixin, GhostsMixin, ArticleSc
         if action == "next_match":
             return True if self.matches else None
         if action in ("accept_ghost", "reject_ghost", "accept_all_ghosts"):
-            return True if self.view.ghosts else None
+            return True if self.view.ghostset else None
         return True
 
     # -- documents, focus, help, quit ---------------------------------------------------

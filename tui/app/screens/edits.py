@@ -38,6 +38,7 @@ class EditsMixin:
         app: Any
 
         def select(self, start: int, end: int, *, center: bool = False, on_span: str | None = None) -> None: ...
+        def follow_selection(self) -> None: ...
         def set_status(self, message: str) -> None: ...
         def refresh_status(self) -> None: ...
         def refresh_panel(self) -> None: ...
@@ -59,6 +60,7 @@ class EditsMixin:
             nxt = cur.token(sel, delta * count, char)
         elif unit in ("line", "page"):
             self.view.move_rows(delta * count, lambda off: cur.unit_at(off, char), page=unit == "page")
+            self.follow_selection()
             return
         elif unit == "sentence":
             nxt = cur.sentence(sel, delta * count, char)
@@ -101,16 +103,17 @@ class EditsMixin:
         self.refresh_status()
 
     def action_jump_span(self, delta: int) -> None:
-        """Select the next (previous) span or suggestion."""
-        spans = sorted([*self.session.spans, *self.view.ghosts], key=lambda sp: (sp.start, -sp.end))
-        if not spans:
+        """Select the next (previous) span or suggestion, in reading order, round the end."""
+        ghosts = self.view.ghostset
+        s, e = self.sel
+        nxt = _nearest(self.session.neighbour(s, e, delta), ghosts.after((s, -e)) if delta > 0 else ghosts.before((s, -e)), delta)
+        if nxt is None:  # round the end
+            far = (-1, 0) if delta > 0 else (1 << 62, 0)
+            nxt = _nearest(self.session.neighbour(far[0], -far[1], delta),
+                           ghosts.first() if delta > 0 else ghosts.last(), delta)
+        if nxt is None:
             self.set_status("no spans yet")
             return
-        key = (self.sel[0], -self.sel[1])
-        if delta > 0:
-            nxt = next((sp for sp in spans if (sp.start, -sp.end) > key), spans[0])
-        else:
-            nxt = next((sp for sp in reversed(spans) if (sp.start, -sp.end) < key), spans[-1])
         real = self.session.get(nxt.id) is nxt
         self.select(nxt.start, nxt.end, on_span=nxt.id if real else None)
 
@@ -145,10 +148,11 @@ class EditsMixin:
 
     # -- editing -------------------------------------------------------------------------
     def changed(self, what: str | None, span: Span | None = None) -> None:
-        """After any change to the annotation: redraw, update the panel, schedule a save."""
-        self.view.spans_changed()
-        if self.suggestions is not None:
-            self.refresh_ghosts()
+        """After any change to the annotation: redraw the rows it touched (suggestions
+        there hide or show by themselves), update the panel, schedule a save."""
+        touched = self.session.touched
+        if touched is not None:
+            self.view.spans_changed(*touched)
         self.refresh_panel()
         self.set_status(what or "")
         self.schedule_autosave()
@@ -255,3 +259,11 @@ class EditsMixin:
     def action_save(self) -> None:
         if self.save_now(force=False) and not self.session.dirty:
             self.set_status(f"saved {self.ws.file.path}")
+
+
+def _nearest(a: Span | None, b: Span | None, delta: int) -> Span | None:
+    """Of a span and a suggestion, the one met first going ``delta``-wards in reading order."""
+    if a is None or b is None:
+        return a or b
+    first = min if delta > 0 else max
+    return first((a, b), key=lambda sp: (sp.start, -sp.end))

@@ -16,6 +16,7 @@ from textual import work
 from textual.message import Message
 
 from ...errors import MarginError
+from ...ghostset import GhostSet, reading_key
 from ...model import Document, Span
 
 
@@ -34,14 +35,10 @@ class LeastSure(Message):
     sentence: tuple[int, int] | None
 
 
-def reading_key(span: Span) -> tuple[int, int]:
-    """Reading order: by start, the enclosing span before the ones nested in it."""
-    return span.start, -span.end
-
-
 class GhostsMixin:
     suggestions: Any = None  # tui.suggest.Suggestions of the open document
     suggester: Any = None  # tui.learn.Suggester of the corpus (conventions, model), made in the worker
+    _link_index: Any = None  # (suggestions, span key -> its links)
     rejected: set[tuple]
     show_ghosts: bool
 
@@ -141,33 +138,34 @@ class GhostsMixin:
             self.suggestions = message.suggestions
             self.refresh_ghosts()
 
-    def ghosts(self) -> list[Span]:
-        """Suggestions not rejected and not already made (same bounds) by the annotator."""
-        if self.suggestions is None or not self.show_ghosts:
-            return []
-        have = {(s.start, s.end) for s in self.session.spans}
-        return [g for g in self.suggestions.spans if (g.start, g.end) not in have and g.key not in self.rejected]
-
     def refresh_ghosts(self) -> None:
-        self.view.set_ghosts(self.ghosts())
+        """Show the suggestions (or none, when hidden): liveness is decided per place by
+        the ghost set, so an edit never needs this."""
+        spans = self.suggestions.spans if self.suggestions is not None else ()
+        self.view.set_ghosts(GhostSet(spans, self.session.has_bounds, self.rejected, shown=self.show_ghosts))
 
     def ghost_at(self, start: int, end: int) -> Span | None:
         """The suggestion equal to [start, end), else the innermost one under ``start``."""
-        ghosts = self.view.ghosts
-        exact = [g for g in ghosts if g.start == start and g.end == end]
-        if exact:
-            return exact[0]
-        hits = [g for g in ghosts if g.start <= start < g.end]
-        return min(hits, key=lambda g: (g.end - g.start, g.start)) if hits else None
+        return self.view.ghostset.at(start, end)
 
     def _links_for(self, accepted: list) -> list[tuple[str, tuple, tuple]]:
-        """attributed_to links of the suggestions, between span keys."""
+        """attributed_to links of the suggestions, between span keys (indexed once per
+        set of suggestions: accepting one must not walk them all)."""
         if self.suggestions is None:
             return []
-        by_id = {g.id: g for g in self.suggestions.spans}
-        keys = {g.key for g in accepted}
-        return [(r.label, by_id[r.source].key, by_id[r.target].key) for r in self.suggestions.relations
-                if by_id[r.source].key in keys or by_id[r.target].key in keys]
+        index = self._link_index
+        if index is None or index[0] is not self.suggestions:
+            by_id = {g.id: g for g in self.suggestions.spans}
+            links: dict[tuple, list] = {}
+            for r in self.suggestions.relations:
+                link = (r.label, by_id[r.source].key, by_id[r.target].key)
+                links.setdefault(link[1], []).append(link)
+                links.setdefault(link[2], []).append(link)
+            self._link_index = index = (self.suggestions, links)
+        out: list = []
+        for g in accepted:
+            out.extend(link for link in index[1].get(g.key, ()) if link not in out)
+        return out
 
     def _accept(self, ghosts: list) -> list[Span]:
         added = self.session.add_many(ghosts, self._links_for(ghosts))
@@ -175,8 +173,7 @@ class GhostsMixin:
         return added
 
     def _next_ghost_after(self, after: Span) -> bool:
-        key = reading_key(after)
-        nxt = min((g for g in self.view.ghosts if reading_key(g) > key), key=reading_key, default=None)
+        nxt = self.view.ghostset.after(reading_key(after))
         if nxt is not None:
             self.select(nxt.start, nxt.end)
         return nxt is not None
@@ -195,8 +192,8 @@ class GhostsMixin:
         if g is None:
             self.set_status("no suggestion here")
             return
-        self.rejected.add(g.key)
-        self.refresh_ghosts()
+        self.view.ghostset.reject(g)
+        self.view.ghost_changed(g.start, g.end)
         self.set_status(f"rejected suggested {g.label}")
         self._next_ghost_after(g)
 
@@ -204,7 +201,7 @@ class GhostsMixin:
         g = self.ghost_at(*self.sel)
         label = g.label if g is not None else None
         lo, hi = self.view_range
-        todo = [x for x in self.view.ghosts if (label is None or x.label == label) and x.start < hi and x.end > lo]
+        todo = [x for x in self.view.ghostset.overlapping(lo, hi) if label is None or x.label == label]
         if not todo:
             self.set_status("no suggestions in view")
             return

@@ -120,7 +120,7 @@ class ReachMixin:
         ldef = self.schema.labels.get(span.label)
         if ldef is None:
             return
-        hints = list(self.suggestions.spans) if self.suggestions is not None else []
+        hints = self.view.ghostset.overlapping(span.start, span.end, live=False)
         self.pending = choices(span, ldef, hints, self.session.spans)
         self.refresh_status()
 
@@ -157,7 +157,9 @@ class ReachMixin:
             self._choose(None)
         elif self.pending and not (event.character or "").isdigit() and event.key != "escape":
             self.pending = []  # any other key: the choice waits for the form (e)
-            self.refresh_status()
+            # the key's own action redraws the status line, in the same frame as its other
+            # changes; refreshing here would show the status alone a frame earlier
+            self.call_after_refresh(self.refresh_status)
 
     def reach_cancel(self) -> None:
         self.count = 0

@@ -29,6 +29,7 @@ from textual.strip import Strip
 from ...cursor import Selection
 from ...display import CONTROL_TABLE, displayable
 from ...editing import EditSession
+from ...ghostset import GhostSet
 from ...layout import Rows
 
 PALETTE = 8
@@ -104,9 +105,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._starts: list[int] = []
         self._sorted: list = []
         self._max_len = 0
-        self.ghosts: list = []  # suggested spans not yet accepted, sorted by start
-        self._ghost_starts: list[int] = []
-        self._ghost_max = 0
+        self.ghostset = GhostSet()  # suggestions, live ones drawn under the spans
         self._ghost_version = 0
         self._jump: dict[int, str] = {}  # offset -> a jump label character drawn over it
         self._jump_version = 0
@@ -168,13 +167,21 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         bottom = top + max(1, self.scrollable_content_region.height)
         return rows.offset_of_row(top), rows.offset_of_row(bottom)
 
-    def set_ghosts(self, ghosts: list) -> None:
-        """Suggested spans to show as ghosts (under real spans, which win)."""
-        self.ghosts = sorted(ghosts, key=lambda g: (g.start, g.end))
-        self._ghost_starts = [g.start for g in self.ghosts]
-        self._ghost_max = max((g.end - g.start for g in self.ghosts), default=0)
+    def set_ghosts(self, ghosts: GhostSet) -> None:
+        """Suggestions to show as ghosts (under real spans, which win)."""
+        self.ghostset = ghosts
         self._ghost_version += 1
         self.refresh()
+
+    def ghost_changed(self, start: int, end: int) -> None:
+        """One suggestion changed (rejected): repaint its rows."""
+        self._ghost_version += 1
+        self._refresh_offsets(start, end)
+
+    @property
+    def ghosts(self) -> list:
+        """The live suggestions (a walk of all of them: tests and rare commands only)."""
+        return list(self.ghostset.live())
 
     def set_jump_labels(self, labels: dict[int, str]) -> None:
         """Draw ``labels`` (offset -> label) over the text; {} removes them."""
@@ -292,7 +299,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if sel.start == sel.end and start <= sel.start <= end:
             sel_part = (sel.start, sel.start)
         matches = self._matches_in(start, end)
-        key = (row, width, self._spans_version, self._ghost_version, self._jump_version, sel_part, matches)
+        key = (row, width, self._spans_version, self._ghost_version, self.ghostset.version, self._jump_version,
+               sel_part, matches)
         cached = self._cache.get(key)
         if cached is not None:
             return cached
@@ -318,11 +326,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         return [s for s in self._sorted[lo:hi] if s.end > start]
 
     def _ghosts_in(self, start: int, end: int) -> list:
-        if not self.ghosts:
-            return []
-        lo = bisect_left(self._ghost_starts, start - self._ghost_max)
-        hi = bisect_left(self._ghost_starts, end)
-        return [g for g in self.ghosts[lo:hi] if g.end > start]
+        return self.ghostset.overlapping(start, end) if self.ghostset.shown else []
 
     def _render_row(self, start, end, sel_part, matches, width, base: Style) -> Strip:
         spans = self._spans_in(start, end) if start < end else []

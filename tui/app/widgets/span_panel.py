@@ -4,8 +4,11 @@ attributions, one row a line, only the visible rows rendered.
 The screen hands it the session (and, for long lists, the part of the article near the
 view) with :meth:`SpanPanel.show`; building the row list is cheap, and an entry's lines
 are cached by the span itself (spans are frozen: an edited span is a new object), so a
-tag renders the one entry that changed. Every piece of text goes through
-``tui.display.one_line``; nothing is markup.
+tag renders the one entry that changed. The panel scrolls itself (``top``, the first row
+shown; the wheel and the keys move it) instead of being a ScrollView: a ScrollView's
+virtual size is a layout of the whole screen each time the list grows, and a tag must
+cost one frame. Every piece of text goes through ``tui.display.one_line``; nothing is
+markup.
 """
 
 from __future__ import annotations
@@ -15,11 +18,12 @@ from dataclasses import dataclass
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
+from textual import events
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
 from ...display import one_line
 from ...editing import EditSession
@@ -30,7 +34,7 @@ GROUP_TITLES = {"ACTOR": "Actors", "FIGURE": "Figures", "CLAIM": "Claims"}
 TITLE, QUOTE, DESC, LINK, NOTE, FLAG = (Style(bold=True, underline=True), Style(bold=True), Style(dim=True),
                                         Style(italic=True), Style(dim=True, italic=True), Style(bold=True, color="red"))
 Line = tuple[tuple[str, Style], ...]
-ROWS_STEP = 32
+WHEEL_ROWS = 3
 
 
 def relation_index(session: EditSession) -> dict[str, list]:
@@ -98,7 +102,7 @@ class Row:
     text: str = ""  # a title's text
 
 
-class SpanPanel(ScrollView, can_focus=True):
+class SpanPanel(Widget, can_focus=True):
     """Spans grouped under their labels; j/k move, enter jumps, x deletes, e edits."""
 
     BINDINGS = [
@@ -139,6 +143,7 @@ class SpanPanel(ScrollView, can_focus=True):
         self._by_id: dict[str, Span] = {}
         self._entries: LRUCache[tuple, list[Line]] = LRUCache(4096)
         self._key: tuple | None = None
+        self.top = 0  # the first row shown
 
     # -- inputs from the screen --------------------------------------------------------
     def show(self, session: EditSession, schema: Schema, window: tuple[int, int] | None = None) -> None:
@@ -170,7 +175,7 @@ class SpanPanel(ScrollView, can_focus=True):
             # the highlighted span went away: highlight the entry now in its place
             after = [sid for sid, row in first.items() if old_row is not None and row >= old_row]
             self.highlighted = after[0] if after else (next(reversed(first)) if first else None)
-        self._sync_size()
+        self.top = min(self.top, max(0, len(rows) - 1))
         self.refresh()
 
     def follow(self, span_id: str | None) -> None:
@@ -214,7 +219,7 @@ class SpanPanel(ScrollView, can_focus=True):
 
     # -- rendering ---------------------------------------------------------------------
     def _width(self) -> int:
-        return max(8, self.scrollable_content_region.width or 40)
+        return max(8, self.content_region.width or 40)
 
     def _lines(self, span: Span, width: int) -> list[Line]:
         rels = tuple(self._relations.get(span.id, ()))
@@ -225,18 +230,31 @@ class SpanPanel(ScrollView, can_focus=True):
             self._entries[key] = lines
         return lines
 
-    def _sync_size(self) -> None:
-        """The virtual height grows in steps of ROWS_STEP (a new size costs a layout of the
-        screen; a tag adds a row or two and must not pay one), and shrinks only by a step."""
-        rows = len(self.rows)
-        height = self.virtual_size.height
-        if rows > height or rows + 2 * ROWS_STEP <= height or self.virtual_size.width != self._width():
-            height = (rows // ROWS_STEP + 1) * ROWS_STEP
-            self.virtual_size = Size(self._width(), height)
+    def _height(self) -> int:
+        return max(1, self.content_region.height)
 
-    def on_resize(self) -> None:
-        if self._key is not None and self.rows:
-            self._sync_size()
+    def scroll_rows(self, delta: int) -> None:
+        """Move the rows shown by ``delta`` (the wheel; keys move the highlight)."""
+        top = min(max(0, self.top + delta), max(0, len(self.rows) - self._height()))
+        if top != self.top:
+            self.top = top
+            self.refresh()
+
+    def _on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        event.stop()
+        self.scroll_rows(WHEEL_ROWS)
+
+    def _on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        event.stop()
+        self.scroll_rows(-WHEEL_ROWS)
+
+    def on_click(self, event: events.Click) -> None:
+        row_no = event.y + self.top
+        if 0 <= row_no < len(self.rows) and self.rows[row_no].span is not None:
+            span = self.rows[row_no].span
+            assert span is not None
+            self.follow(span.id)
+            self.post_message(self.SpanChosen(self, span.id))
 
     def _refresh_entry(self, span_id: str | None) -> None:
         row = self.first_row.get(span_id or "")
@@ -244,21 +262,24 @@ class SpanPanel(ScrollView, can_focus=True):
             n = 1
             while row + n < len(self.rows) and self.rows[row + n].kind == "span" and self.rows[row + n].line:
                 n += 1
-            self.refresh_lines(row, n)
+            lo, hi = max(row, self.top), min(row + n, self.top + self._height())
+            if lo < hi:
+                self.refresh(Region(0, lo - self.top, self.size.width, hi - lo))
 
     def _scroll_to_entry(self, span_id: str) -> None:
         row = self.first_row[span_id]
-        height = max(1, self.scrollable_content_region.height)
-        y = int(self.scroll_offset.y)
+        height = self._height()
+        y = self.top
         if row - 1 < y:
             y = max(0, row - 1)  # with its group title when it is the first
         elif row >= y + height:
             y = row - height + 2
-        if y != int(self.scroll_offset.y):
-            self.scroll_to(y=y, animate=False, immediate=True)
+        if y != self.top:
+            self.top = y
+            self.refresh()
 
     def render_line(self, y: int) -> Strip:
-        row_no = y + int(self.scroll_offset.y)
+        row_no = y + self.top
         width = self._width()
         base = self.rich_style
         if row_no >= len(self.rows):

@@ -14,7 +14,10 @@ class StatusLine(Widget):
         self.text = Text()
 
     def show(self, text: Text) -> None:
-        """Replace the line; only this widget repaints (its size never changes)."""
+        """Replace the line; only this widget repaints (its size never changes), and only
+        when the line changed (a key's handlers may each ask; the frame shows the last)."""
+        if text == self.text:
+            return
         self.text = text
         self.refresh()
 
