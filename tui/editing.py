@@ -44,6 +44,9 @@ class EditSession:
         self._index_version = -1  # spans_at's start index is rebuilt when version moves
         self._by_id_version = -1
         self._by_id: dict[str, Span] = {}
+        self._counts_version = self._rel_version = -1  # label_counts, relation_index: per change
+        self._counts: dict[str, int] = {}
+        self._rel_index: dict[str, list[Relation]] = {}
         self.touched: tuple[int, int] | None = None  # text range the last change (or undo) redrew
         self.ids = IdAllocator(self.annotation)
 
@@ -145,6 +148,36 @@ class EditSession:
         hits = [s for s in self.annotation.spans[lo:hi] if start < s.end]
         return sorted(hits, key=lambda s: (s.end - s.start, s.start))
 
+    def spans_in(self, start: int, end: int) -> list[Span]:
+        """Spans overlapping [start, end), in file order (by start): a bisect and a slice."""
+        self._index()
+        lo = bisect_left(self._starts, start - self._max_len)
+        hi = bisect_left(self._starts, end)
+        return [s for s in self.annotation.spans[lo:hi] if s.end > start]
+
+    def label_counts(self) -> dict[str, int]:
+        """Spans per label (counted once per change)."""
+        if self._counts_version != self.version:
+            counts: dict[str, int] = {}
+            for s in self.annotation.spans:
+                counts[s.label] = counts.get(s.label, 0) + 1
+            self._counts, self._counts_version = counts, self.version
+        return self._counts
+
+    def relation_index(self) -> dict[str, list[Relation]]:
+        """span id -> its relations, both directions (built once per change)."""
+        if self._rel_version != self.version:
+            index: dict[str, list[Relation]] = {}
+            for rel in self.annotation.relations:
+                index.setdefault(rel.source, []).append(rel)
+                if rel.target != rel.source:
+                    index.setdefault(rel.target, []).append(rel)
+            self._rel_index, self._rel_version = index, self.version
+        return self._rel_index
+
+    def relations_of(self, span_id: str) -> list[Relation]:
+        return list(self.relation_index().get(span_id, ()))
+
     def neighbour(self, start: int, end: int, delta: int) -> Span | None:
         """The span next to [start, end) in reading order (by start, an enclosing span
         before the ones nested in it): after it for ``delta`` > 0, else before it. None at
@@ -179,9 +212,6 @@ class EditSession:
             if s.start <= start and end <= s.end:
                 return s
         return hits[0] if hits else None
-
-    def relations_of(self, span_id: str) -> list[Relation]:
-        return [r for r in self.annotation.relations if span_id in (r.source, r.target)]
 
     # -- changes -----------------------------------------------------------------------
     def new_span_id(self) -> str:

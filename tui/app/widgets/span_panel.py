@@ -13,6 +13,7 @@ markup.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.segment import Segment
@@ -37,15 +38,6 @@ Line = tuple[tuple[str, Style], ...]
 WHEEL_ROWS = 3
 
 
-def relation_index(session: EditSession) -> dict[str, list]:
-    """span id -> its relations (both directions)."""
-    index: dict[str, list] = {}
-    for rel in session.annotation.relations:
-        index.setdefault(rel.source, []).append(rel)
-        index.setdefault(rel.target, []).append(rel)
-    return index
-
-
 def attrs_text(span: Span) -> str:
     """A span's attributes in a few words ("about 100,000 people", "government")."""
     if not span.attrs:
@@ -60,7 +52,7 @@ def attrs_text(span: Span) -> str:
     return ", ".join(str(v) for v in span.attrs.values())
 
 
-def entry_lines(span: Span, rels: tuple, by_id: dict, width: int) -> list[Line]:
+def entry_lines(span: Span, rels: tuple, lookup: Callable[[str], Span | None], width: int) -> list[Line]:
     """The panel lines of one span: quote, attributes, relations, note."""
     head: list[tuple[str, Style]] = []
     if span.flag:
@@ -71,7 +63,7 @@ def entry_lines(span: Span, rels: tuple, by_id: dict, width: int) -> list[Line]:
         lines.append((("  " + one_line(attrs_text(span), width - 2), DESC),))
     for rel in rels:
         other_id = rel.target if rel.source == span.id else rel.source
-        other = by_id.get(other_id)
+        other = lookup(other_id)
         arrow = "→" if rel.source == span.id else "←"
         lines.append(((f"  {arrow} ", DESC), (one_line(other.text if other else other_id, width - 4), LINK)))
     if span.note:
@@ -84,9 +76,8 @@ def span_summary(span: Span, session: EditSession, width: int = 60):
     from rich.text import Text
 
     rels = tuple(session.relations_of(span.id))
-    by_id = {s.id: s for s in session.spans} if rels else {}
     text = Text(no_wrap=True, overflow="ellipsis")
-    for i, line in enumerate(entry_lines(span, rels, by_id, width)):
+    for i, line in enumerate(entry_lines(span, rels, session.get, width)):
         if i:
             text.append("\n")
         for piece, style in line:
@@ -140,26 +131,27 @@ class SpanPanel(Widget, can_focus=True):
         self.first_row: dict[str, int] = {}  # span id -> its first row
         self.highlighted: str | None = None
         self._relations: dict[str, list] = {}
-        self._by_id: dict[str, Span] = {}
+        self._session: EditSession | None = None
         self._entries: LRUCache[tuple, list[Line]] = LRUCache(4096)
         self._key: tuple | None = None
         self.top = 0  # the first row shown
+        self._base: Style | None = None
+        self._highlight: Style | None = None
 
     # -- inputs from the screen --------------------------------------------------------
     def show(self, session: EditSession, schema: Schema, window: tuple[int, int] | None = None) -> None:
-        """List the spans, all of them or (``window``) those overlapping [start, end)."""
+        """List the spans, all of them or (``window``) those overlapping [start, end).
+        Costs the spans listed (the session indexes the rest once per change)."""
         key = (id(session), session.version, window)
         if key == self._key:
             return
         self._key = key
+        self._session = session
         groups: dict[str, list[Span]] = {lab: [] for lab in schema.labels}
-        totals: dict[str, int] = dict.fromkeys(schema.labels, 0)
-        for s in session.spans:
-            totals[s.label] = totals.get(s.label, 0) + 1
-            if window is None or (s.start < window[1] and window[0] < s.end):
-                groups.setdefault(s.label, []).append(s)
-        self._relations = relation_index(session)
-        self._by_id = {s.id: s for s in session.spans} if self._relations else {}
+        totals = session.label_counts()
+        for s in (session.spans if window is None else session.spans_in(*window)):
+            groups.setdefault(s.label, []).append(s)
+        self._relations = session.relation_index()
         rows: list[Row] = []
         first: dict[str, int] = {}
         for label, spans in groups.items():
@@ -226,9 +218,12 @@ class SpanPanel(Widget, can_focus=True):
         key = (span, rels, width)
         lines = self._entries.get(key)
         if lines is None:
-            lines = entry_lines(span, rels, self._by_id, width)
+            lines = entry_lines(span, rels, self._lookup, width)
             self._entries[key] = lines
         return lines
+
+    def _lookup(self, span_id: str) -> Span | None:
+        return self._session.get(span_id) if self._session is not None else None
 
     def _height(self) -> int:
         return max(1, self.content_region.height)
@@ -281,7 +276,7 @@ class SpanPanel(Widget, can_focus=True):
     def render_line(self, y: int) -> Strip:
         row_no = y + self.top
         width = self._width()
-        base = self.rich_style
+        base = self._base_style()
         if row_no >= len(self.rows):
             return Strip.blank(width, base)
         row = self.rows[row_no]
@@ -293,10 +288,20 @@ class SpanPanel(Widget, can_focus=True):
             line = lines[row.line] if row.line < len(lines) else ()
             style = base
             if row.span.id == self.highlighted:
-                style = base + self.get_component_rich_style("span-panel--highlight", partial=True)
+                if self._highlight is None:
+                    self._highlight = base + self.get_component_rich_style("span-panel--highlight", partial=True)
+                style = self._highlight
             segments = [Segment(piece, style + piece_style) for piece, piece_style in line]
         return Strip(segments).crop(0, width).adjust_cell_length(width, base)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._base = self._highlight = None
         self.refresh()
+
+    def _base_style(self) -> Style:
+        """The widget's Rich style, kept until the styles change (``rich_style`` walks the
+        DOM and builds a Style each time)."""
+        if self._base is None:
+            self._base = self.rich_style
+        return self._base
