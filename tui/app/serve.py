@@ -1,6 +1,6 @@
 """``margin serve``: the same app in a web browser, one app process per browser session.
 
-The server (textual-serve) starts ``python -m tui.serve`` for each browser session. A session
+The server (textual-serve) starts ``python -m tui.app.serve`` for each browser session. A session
 asks who is annotating (or is given a name) and holds a lock on that name while it runs, so
 two sessions of one server never write the same annotation file. POSIX only (``flock``).
 """
@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import fcntl
-import inspect
 import ipaddress
 import logging
 import os
@@ -23,21 +22,19 @@ from pathlib import Path
 
 from textual import events
 
-from .annotators import check_writer
-from .app.app import MarginApp
-from .app.screens.annotate import AnnotateScreen
-from .app.screens.name_prompt import NamePrompt
-from .corpus import Corpus
-from .errors import MarginError
-from .serve_access import new_token
+from ..annotators import check_writer
+from ..corpus import Corpus
+from ..errors import MarginError
+from ..serve_access import new_token
+from .app import MarginApp
+from .screens.annotate import AnnotateScreen
+from .screens.name_prompt import NamePrompt
 
 SHUTDOWN_WAIT = 10.0  # seconds the server gives its sessions to save and exit
 
 
 class ServedApp(MarginApp):
     """The margin app for one browser session: name first, then the annotate screen."""
-
-    CSS_PATH = Path(inspect.getfile(MarginApp)).with_name(MarginApp.CSS_PATH)  # relative to app.py, not here
 
     def __init__(self, corpus: Corpus, annotator: str | None, doc_id: str | None, locks: Path) -> None:
         super().__init__(corpus, annotator, doc_id)
@@ -55,7 +52,7 @@ class ServedApp(MarginApp):
     def start(self, annotator: str) -> None:
         self.annotator = annotator
         if self.doc_id is None:  # their next assigned unfinished document (margin assign), if any
-            from .assign import next_assigned
+            from ..assign import next_assigned
 
             self.doc_id = next_assigned(self.corpus, annotator)
         MarginApp.on_mount(self)
@@ -82,7 +79,7 @@ class ServedApp(MarginApp):
 
 def session_command(corpus_root: Path, locks: Path, annotator: str | None, doc_id: str | None) -> str:
     """The shell command textual-serve runs for each browser session."""
-    argv = [sys.executable, "-m", "tui.serve", "--corpus", str(Path(corpus_root).resolve()), "--locks", str(locks)]
+    argv = [sys.executable, "-m", "tui.app.serve", "--corpus", str(Path(corpus_root).resolve()), "--locks", str(locks)]
     if annotator:
         argv += ["--annotator", annotator]
     if doc_id:
@@ -117,8 +114,8 @@ def make_server(command: str, corpus_root: Path, host: str, port: int, public_ur
     from rich.text import Text
     from textual_serve.server import Server
 
-    from .display import one_line
-    from .serve_access import origin_of, refusal
+    from ..display import one_line
+    from ..serve_access import origin_of, refusal
 
     public_url = public_url.rstrip("/")
 
@@ -191,7 +188,7 @@ def make_server(command: str, corpus_root: Path, host: str, port: int, public_ur
 
 def inert_log_record(record) -> bool:
     """A logging filter: the record's message with every control character made visible."""
-    from .display import one_line
+    from ..display import one_line
 
     record.msg, record.args = one_line(record.getMessage()), ()
     return True
@@ -238,7 +235,7 @@ def serve(corpus: Corpus, host: str, port: int, annotator: str | None, doc_id: s
 
 def session(argv: list[str] | None = None) -> int:
     """One browser session (run by the server, not by people)."""
-    p = argparse.ArgumentParser(prog="python -m tui.serve", description=session.__doc__)
+    p = argparse.ArgumentParser(prog="python -m tui.app.serve", description=session.__doc__)
     p.add_argument("--corpus", required=True)
     p.add_argument("--locks", required=True, help="the server's directory of annotator-name locks")
     p.add_argument("--annotator")
