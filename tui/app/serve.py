@@ -20,8 +20,6 @@ import tempfile
 import time
 from pathlib import Path
 
-from textual import events
-
 from ..annotators import check_writer
 from ..corpus import Corpus
 from ..errors import MarginError
@@ -37,25 +35,26 @@ class ServedApp(MarginApp):
     """The margin app for one browser session: name first, then the annotate screen."""
 
     def __init__(self, corpus: Corpus, annotator: str | None, doc_id: str | None, locks: Path) -> None:
-        super().__init__(corpus, annotator, doc_id)
+        super().__init__(corpus, annotator or "", doc_id)  # "": no name yet, the session asks for one
         self.locks = locks
         self._lock_fd: int | None = None
 
-    def on_mount(self, event: events.Mount) -> None:
-        event.prevent_default()  # MarginApp.on_mount opens the article: only once we have a name
+    def open_article(self) -> None:
+        """Only once we have a name: the one given if it is free, else the one the prompt gets."""
         if self.annotator and self.claim(self.annotator):
             self.start(self.annotator)
         else:
             error = NamePrompt.TAKEN.format(name=self.annotator) if self.annotator else ""
-            self.push_screen(NamePrompt(self.claim, self.annotator or "", error), self.start)
+            self.push_screen(NamePrompt(self.claim, self.annotator, error), self.start)
 
-    def start(self, annotator: str) -> None:
+    def start(self, annotator: str | None) -> None:
+        assert annotator is not None  # NamePrompt is dismissed with a name only
         self.annotator = annotator
         if self.doc_id is None:  # their next assigned unfinished document (margin assign), if any
             from ..assign import next_assigned
 
             self.doc_id = next_assigned(self.corpus, annotator)
-        MarginApp.on_mount(self)
+        super().open_article()
 
     def claim(self, name: str) -> bool:
         """Lock ``name`` for this process's lifetime; False if another session holds it."""
@@ -154,7 +153,9 @@ def make_server(command: str, corpus_root: Path, host: str, port: int, public_ur
         async def handle_index(self, request: web.Request) -> web.StreamResponse:
             if (response := self.refused(request, websocket=False)) is not None:
                 return response
-            context = await Server.handle_index.__wrapped__(self, request)  # the template's data
+            # the template's data: aiohttp_jinja2.template wraps the handler (functools.wraps),
+            # which the stub's Callable type cannot say
+            context = await Server.handle_index.__wrapped__(self, request)  # type: ignore[attr-defined]
             context["app_websocket_url"] += f"/{self.token}"
             response = aiohttp_jinja2.render_template("app_index.html", request, context)
             response.headers["Referrer-Policy"] = "no-referrer"  # the URL holds the secret
