@@ -4,13 +4,14 @@ ignored. Ambiguity is refused, never guessed."""
 
 from __future__ import annotations
 
+from ..corpus import Corpus
 from ..model import sha256_text
 from .base import Incoming, Reading
 from .place import align_tokens, strip_ws
 
 
 class Matcher:
-    def __init__(self, corpus):
+    def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
         self.ids = set(corpus.doc_ids())
         self._docs: dict = {}
