@@ -66,17 +66,17 @@ def test_bad_arguments_are_one_line_errors(capsys, corpus_dir):
 @pytest.mark.parametrize("host, warns", [("127.0.0.1", False), ("localhost", False), ("::1", False),
                                          ("0.0.0.0", True), ("192.168.1.20", True)])
 def test_only_loopback_is_quiet(capsys, monkeypatch, corpus_dir, host, warns):
-    import tui.serve
+    import tui.app.serve
 
     calls = []
-    monkeypatch.setattr(tui.serve, "serve", lambda *a, **k: calls.append(a))
+    monkeypatch.setattr(tui.app.serve, "serve", lambda *a, **k: calls.append(a))
     code, _, err = run(capsys, "serve", "--corpus", str(corpus_dir), "--host", host, "--port", "8123", "--annotator", "bob")
     assert code == 0 and calls[0][1:] == (host, 8123, "bob", None, None)
     assert ("anyone who can reach it and has the address printed below can read and edit this corpus" in err) == warns
 
 
 def test_default_url():
-    from tui.serve import default_url
+    from tui.app.serve import default_url
 
     assert default_url("127.0.0.1", 8000) == "http://127.0.0.1:8000"
     assert default_url("::1", 80) == "http://[::1]:80"
@@ -95,10 +95,10 @@ def test_port_in_use_is_a_clear_error(corpus_dir):
 
 
 def test_session_command_runs_this_python(tmp_path):
-    from tui.serve import session_command
+    from tui.app.serve import session_command
 
     cmd = session_command(tmp_path / "my corpus", tmp_path / "locks", "bob", SEED)
-    assert shlex.split(cmd) == ["exec", sys.executable, "-m", "tui.serve", "--corpus", str(tmp_path / "my corpus"),
+    assert shlex.split(cmd) == ["exec", sys.executable, "-m", "tui.app.serve", "--corpus", str(tmp_path / "my corpus"),
                                 "--locks", str(tmp_path / "locks"), "--annotator", "bob", SEED]
 
 
@@ -117,7 +117,7 @@ async def guarded_server(tmp_path):
     """A margin server on a free loopback port whose sessions end at once; yields (server, client)."""
     from aiohttp.test_utils import TestClient, TestServer
 
-    from tui.serve import make_server
+    from tui.app.serve import make_server
 
     port = free_port()
     server = make_server("exit 0", tmp_path, "127.0.0.1", port, f"http://127.0.0.1:{port}/", "s3cret-Token_x")
@@ -199,7 +199,7 @@ def test_the_access_log_is_inert():
     """aiohttp logs the request line and the User-Agent: through the server's handlers, inert."""
     import logging
 
-    from tui.serve import inert_log_record
+    from tui.app.serve import inert_log_record
 
     record = logging.LogRecord("aiohttp.access", logging.INFO, "x", 1, '%s "%s"', ("GET /", "ua\x9b2J\x1b]0;t\x07"), None)
     assert inert_log_record(record) and record.getMessage() == 'GET / "ua�2J␛]0;t␇"'
@@ -208,7 +208,7 @@ def test_the_access_log_is_inert():
 # -- one session: the name, its lock, saving on exit -----------------------------------------
 def served(corpus_dir, locks, annotator=None):
     from tui.corpus import Corpus
-    from tui.serve import ServedApp
+    from tui.app.serve import ServedApp
 
     return ServedApp(Corpus(corpus_dir), annotator, SEED, locks)
 

@@ -18,7 +18,7 @@ from tests.test_serve import CHROMIUM, ROOT, chromium, free_port, needs_serve, w
 
 
 def test_dashboard_command_runs_this_python(tmp_path):
-    from tui.serve import dashboard_command
+    from tui.app.serve import dashboard_command
 
     assert shlex.split(dashboard_command(tmp_path / "my corpus")) == [
         "exec", sys.executable, "-m", "tui", "dashboard", "--corpus", str(tmp_path / "my corpus")]
@@ -67,7 +67,7 @@ def test_served_session_opens_the_annotators_next_assigned_document(tmp_path, mo
     from tui import assign
     from tui.app.screens.annotate import AnnotateScreen
     from tui.corpus import Corpus
-    from tui.serve import ServedApp
+    from tui.app.serve import ServedApp
 
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
     root = gen.team(tmp_path / "corpus", docs=9)

@@ -10,13 +10,16 @@ docs/review.md.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from itertools import combinations
+from typing import TypeVar
 
 from .adjudicate import disagreements
 from .model import Annotation, Document
 from .tokens import token_index
+
+K = TypeVar("K", bound=Hashable)  # what exact_matches compares: (start, end), a relation key
 
 
 def _ratio(num: float, den: float) -> float | None:
@@ -163,8 +166,9 @@ class Agreement:
 # --------------------------------------------------------------------------- matching
 
 
-def exact_matches(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
-    """How many (start, end) of ``a`` have an identical partner in ``b`` (one-to-one)."""
+def exact_matches(a: list[K], b: list[K]) -> int:
+    """How many items ((start, end), relation keys) of ``a`` have an identical partner in
+    ``b`` (one-to-one)."""
     sa, sb = set(a), set(b)
     if len(sa) == len(a) and len(sb) == len(b):
         return len(sa & sb)
@@ -176,7 +180,8 @@ def overlap_matches(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
     if not a or not b:
         return 0
     spans = sorted([(s, e, 0) for s, e in a] + [(s, e, 1) for s, e in b])
-    total, cluster, reach = 0, [], -1
+    total, reach = 0, -1
+    cluster: list[tuple[int, int, int]] = []
     for sp in spans:
         if sp[0] >= reach and cluster:
             total += _match_cluster(cluster)
@@ -203,7 +208,7 @@ def _match_cluster(cluster: list[tuple[int, int, int]]) -> int:
     return n
 
 
-def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _merge(ranges: list[tuple[int, int]]) -> list[list[int]]:
     ranges.sort()
     out: list[list[int]] = []
     for s, e in ranges:
@@ -215,7 +220,7 @@ def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _covered(x: list, y: list) -> int:
+def _covered(x: list[list[int]], y: list[list[int]]) -> int:
     """Tokens in both merged range lists."""
     i = j = n = 0
     while i < len(x) and j < len(y):
@@ -239,8 +244,8 @@ class _View:
     __slots__ = ("spans", "ranges", "tokens", "relations")
 
     def __init__(self, ann: Annotation, labels: list[str], index):
-        self.spans: dict[str, list] = {lab: [] for lab in labels}
-        ranges: dict[str, list] = {lab: [] for lab in labels}
+        self.spans: dict[str, list[tuple[int, int]]] = {lab: [] for lab in labels}
+        ranges: dict[str, list[tuple[int, int]]] = {lab: [] for lab in labels}
         for s in ann.spans:
             lst = self.spans.get(s.label)
             if lst is not None:

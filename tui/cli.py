@@ -10,6 +10,7 @@ import argparse
 import importlib
 import sys
 from pathlib import Path
+from typing import TypeVar
 
 from . import __version__
 from .display import safe_line
@@ -46,6 +47,9 @@ def _module(name: str):
         raise
 
 
+P = TypeVar("P", bound=argparse.ArgumentParser)
+
+
 class Parser(argparse.ArgumentParser):
     """argparse, with its error line made inert: it quotes what the user typed."""
 
@@ -54,7 +58,7 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, safe_line(f"{self.prog}: error: {message}") + "\n")
 
 
-def common_options(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+def common_options(p: P) -> P:
     """The options every command takes."""
     p.add_argument("--corpus", metavar="DIR", default=".",
                    help="corpus directory holding seeds/ and annotations/ (default: .)")
@@ -69,7 +73,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         epilog="Run 'margin COMMAND --help' for a command's options. With no command, margin annotates.",
     )
     parser.add_argument("--version", action="version", version=f"margin {__version__}")
-    common = common_options(argparse.ArgumentParser(add_help=False))
+    common = common_options(Parser(add_help=False))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (_, help_) in COMMANDS.items():
         mod = _module(name) if name == command else None

@@ -65,7 +65,7 @@ def decode_article(data: bytes, path) -> str:
 class Corpus:
     root: Path
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         self.root = Path(self.root)
         self._schema: Schema | None = None
 

@@ -8,6 +8,7 @@ order, with every problem reported.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,7 +36,7 @@ class Item:
         return self.annotation.annotator
 
 
-def _load_group(args) -> tuple[list, list[str]]:
+def _load_group(args) -> tuple[list[Item], list[str]]:
     """Worker: load one document and its annotation files. Returns (items, problems)."""
     root, doc_id, paths = args
     corpus = Corpus(Path(root))
@@ -89,6 +90,7 @@ def load_items(
         jobs = min(os.cpu_count() or 1, 8) if nfiles >= PARALLEL_MIN_FILES else 1
     items: list[Item] = []
     problems: list[str] = []
+    results: Iterable[tuple[list[Item], list[str]]]
     if jobs <= 1 or len(tasks) <= 1:
         results = map(_load_group, tasks)
     else:

@@ -196,7 +196,7 @@ def schema_from_dict(data, source: str = "margin.yaml") -> Schema:
         for aname, aspec in aspecs.items():
             if not isinstance(aname, str) or not aname.isidentifier():
                 fail(f"label {name}: attribute name {aname!r} must be a word (letters, digits, _)")
-            guide = ("", (), ())
+            guide: tuple[str, tuple[str, ...], tuple[str, ...]] = ("", (), ())
             if isinstance(aspec, dict):  # long form: {values: [...] | kind: ..., description, examples}
                 where = f"labels.{name}.attrs.{aname}"
                 unknown = set(aspec) - {"values", "kind", "description", "examples"}

@@ -12,7 +12,7 @@ load the app, read articles and write annotation files). Two checks close that:
   ``http://HOST:PORT``). A request without ``Origin`` cannot come from a browser's page;
   a script or tool that omits it still needs the secret, which is the real key.
 
-Pure functions, no aiohttp: the server in ``serve.py`` calls ``refusal`` and answers 403.
+Pure functions, no aiohttp: the server in ``tui/app/serve.py`` calls ``refusal`` and answers 403.
 """
 
 from __future__ import annotations

@@ -250,7 +250,7 @@ def _time(ts: str) -> float | None:
 def pace(files: Iterable[tuple[str, int]]) -> tuple[float | None, float]:
     """(spans per hour, hours) from (updated, spans) of one annotator's files (see the module doc)."""
     times = sorted((t, n) for ts, n in files if (t := _time(ts)) is not None)
-    seconds = spans = 0
+    seconds, spans = 0.0, 0
     for (t0, _), (t1, n) in zip(times, times[1:]):
         gap = t1 - t0
         if 0 < gap <= BREAK:
@@ -283,7 +283,7 @@ def build(corpus: Corpus, sums: Mapping[str, dict], assignments: Mapping[str, It
             p["times"].append((f["updated"], f["spans"]))
             for lab, n in f["labels"].items():
                 label_counts.setdefault(lab, dict.fromkeys(names, 0))[name] += n
-    known = set(corpus.doc_ids()) if n_documents is None or assignments else None
+    known = set(corpus.doc_ids()) if n_documents is None or assignments else set()  # listed only if used
     n_docs = len(known) if n_documents is None else n_documents
     progress = []
     for name in sorted(set(names) | {n for v in (assignments or {}).values() for n in v}):

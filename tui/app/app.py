@@ -61,6 +61,10 @@ class MarginApp(BaseApp):
         self.doc_id = doc_id
 
     def on_mount(self) -> None:
+        self.open_article()
+
+    def open_article(self) -> None:
+        """The annotate screen on ``doc_id`` (None: the first unfinished document)."""
         self.push_screen(annotate_screen(self.corpus, self.annotator, self.doc_id))
 
 

@@ -4,16 +4,19 @@ the keys they are on now (remapped ones included); actions that cannot apply now
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import partial
 
+from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 
 class MarginCommands(Provider):
-    def _commands(self):
+    def _commands(self) -> Iterator[tuple[str, str]]:
+        """(title, action) of every enabled, described binding of the screen itself."""
         screen = self.screen
         keys: dict[str, list[str]] = {}
-        found = {}
+        found: dict[str, Binding] = {}
         for key, active in screen.active_bindings.items():
             b = active.binding
             if not active.enabled or not b.description or active.node is not screen:

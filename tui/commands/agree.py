@@ -1,8 +1,12 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from . import corpus_of
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 HELP = "inter-annotator agreement: span F1, token kappa and alpha, relation F1, disagreements per document"
 TOP_DOCS = 10  # documents listed in the table (--json lists all)
@@ -62,7 +66,7 @@ def run(args) -> int:
     return 0
 
 
-def _num(v: float | None) -> "Text":
+def _num(v: float | None) -> Text:
     from rich.text import Text
 
     return Text("–" if v is None else f"{v:.3f}", justify="right")

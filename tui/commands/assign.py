@@ -76,10 +76,10 @@ def run(args) -> int:
                 if m != n:
                     shared.setdefault(n, {}).setdefault(m, 0)
                     shared[n][m] += 1
-    for name, n in sorted(assign.loads(result).items()):
+    for name, count in sorted(assign.loads(result).items()):
         done = sum(assign.file_status(corpus.annotation_path(d, name)) == assign.DONE
                    for d in assign.for_annotator(result, name))
         with_ = ", ".join(f"{m} {k}" for m, k in sorted(shared.get(name, {}).items()))
-        table.add_row(Text(name), Text(str(n)), Text(str(done)), Text(with_ or "–"))
+        table.add_row(Text(name), Text(str(count)), Text(str(done)), Text(with_ or "–"))
     Console().print(table)
     return 0

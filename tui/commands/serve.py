@@ -53,7 +53,7 @@ def run(args) -> int:
         if args.doc not in ids:
             raise DataError(f"{corpus.doc_path(args.doc)}: no such document {args.doc!r}")
     corpus.schema  # fail on a bad margin.yaml before serving
-    from ..serve import is_loopback, serve
+    from ..app.serve import is_loopback, serve
 
     if not is_loopback(args.host):
         say(f"margin serve: warning: listening on {args.host}: anyone who can reach it "

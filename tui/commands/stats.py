@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 from . import corpus_of
 
@@ -19,7 +20,7 @@ def run(args) -> int:
     corpus = corpus_of(args)
     labels = list(corpus.schema.labels)
     items, _ = load_items(corpus, args.docs)
-    rows = []
+    rows: list[dict[str, Any]] = []  # JSON rows: names and counts
     for it in items:
         counts = {lab: 0 for lab in labels}
         for s in it.annotation.spans:

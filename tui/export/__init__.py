@@ -27,6 +27,7 @@ import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from types import ModuleType
 
 from ..display import one_line
 from ..errors import DataError, MarginError
@@ -65,7 +66,7 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
 )}
 
 
-def writer(name: str):
+def writer(name: str) -> ModuleType:
     """The module writing format ``name``; a clear error if its optional extra is missing."""
     fmt = FORMATS[name]
     if fmt.requires:

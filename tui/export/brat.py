@@ -125,9 +125,9 @@ def annotation_conf(schema, labels, parts) -> str:
             out.append(f"{rel.name}\tArg1:{'|'.join(frm)}, Arg2:{'|'.join(to)}")
     out += ["<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>", "", "[events]", "", "[attributes]", ""]
     for name, labs in args.items():
-        vals = list(values[name]) + sorted(seen.get(name, set()) - set(values[name]))
-        if vals:
-            out.append(f"{name}\tArg:{'|'.join(labs)}, Value:{'|'.join(vals)}")
+        in_use = list(values[name]) + sorted(seen.get(name, set()) - set(values[name]))
+        if in_use:
+            out.append(f"{name}\tArg:{'|'.join(labs)}, Value:{'|'.join(in_use)}")
     return "\n".join(out) + "\n"
 
 

@@ -84,8 +84,8 @@ def render(fmt: str, ctx, parts, *, command: str, seed: int | None, annotators: 
     docs: dict[str, list] = {}
     for p in parts:
         for r in p.records:
-            row = docs.setdefault(r.doc.id, [r.doc.id, p.name, len(r.doc.text), r.doc.sha256, []])
-            row[4].append(r.annotator)
+            doc_row = docs.setdefault(r.doc.id, [r.doc.id, p.name, len(r.doc.text), r.doc.sha256, []])
+            doc_row[4].append(r.annotator)
     lines += _table(["document", "split", "chars", "sha256", "annotators"],
                     [[f"`{d}`", s, n, h, ", ".join(a)] for d, s, n, h, a in docs.values()])
     return "\n".join(lines) + "\n"

@@ -19,6 +19,7 @@ belong together), then one FIGURE lying inside the claim (``figure_index`` 1..n,
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 from ..errors import DataError
 from .csv import FORMULA_NOTE, write_table
@@ -52,7 +53,7 @@ def owner(figure, claims):
     return min(holding, key=lambda c: (c.end - c.start, c.start, c.id), default=None)
 
 
-def claim_rows(records, schema):
+def claim_rows(records, schema) -> Iterator[list]:
     claim_attrs, actor_attrs, figure_attrs = (_attrs(schema, x) for x in (CLAIM, ACTOR, FIGURE))
     for r in records:
         spans = r.annotation.spans  # sorted

@@ -25,7 +25,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from ..errors import DataError
-from ..tokens import token_index
+from ..tokens import Spans, token_index
 
 EXT = ".conll"
 DOCSTART = "-DOCSTART-"
@@ -36,7 +36,7 @@ def header(labels: tuple[str, ...]) -> str:
     return "# columns = TOKEN " + " ".join(labels)
 
 
-def tag_columns(text: str, spans, labels: tuple[str, ...], where: str, warn) -> tuple[list, list[list[str]]]:
+def tag_columns(text: str, spans, labels: tuple[str, ...], where: str, warn) -> tuple[Spans, list[list[str]]]:
     """(token offsets, one tag list per label) for one record; problems go to ``warn``."""
     idx = token_index(text)
     tokens = idx.tokens

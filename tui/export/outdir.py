@@ -241,14 +241,14 @@ class Staging:
             path = Path(os.path.join(parent, f"{temp_prefix(out)}{STAGE}{secrets.token_hex(6)}"))
             os.mkdir(path, 0o700)
             try:
-                self.fd = _lock(path)
+                fd = _lock(path)
             except FileNotFoundError:
                 continue  # a concurrent cleanup took it while still empty
-            if self.fd is not None:
+            if fd is not None:
                 break
         else:
             raise DataError(f"{show(out)}: cannot make a staging directory beside it")
-        self.path = path
+        self.path, self.fd = path, fd
         self._write_marker([])
 
     def _write_marker(self, files) -> None:

@@ -13,6 +13,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 from ..errors import DataError
 from ..model import FLAG_FUZZY, FLAG_LOST
@@ -26,7 +27,7 @@ def default_out(corpus, fmt: str) -> Path:
 
 @dataclass
 class _Plan:
-    mod: object
+    mod: ModuleType  # the format's writer module (tui.export.<format>)
     labels: tuple[str, ...]
     parts: list[Part]
     ratios: tuple[int, ...] | None

@@ -11,6 +11,7 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeGuard
 
 from ..corpus import NAME_RE
 from ..errors import DataError
@@ -278,11 +279,11 @@ def records(f: Path, text: str, reading: Reading):
         yield where, obj
 
 
-def is_int(v) -> bool:
+def is_int(v: object) -> TypeGuard[int]:
     return isinstance(v, int) and not isinstance(v, bool)
 
 
-def is_str(v) -> bool:
+def is_str(v: object) -> TypeGuard[str]:
     return isinstance(v, str)
 
 

@@ -107,9 +107,8 @@ def _read_file(f: Path, reading) -> Incoming | None:
             data, _, quote = rest.partition("\t")
             label, _, offsets = data.partition(" ")
             try:
-                frags = [tuple(int(x) for x in frag.split()) for frag in offsets.split(";")]
-                if not frags or any(len(fr) != 2 for fr in frags):
-                    raise ValueError
+                # a fragment of other than two numbers fails to unpack: ValueError too
+                frags = [(int(a), int(b)) for a, b in (frag.split() for frag in offsets.split(";"))]
             except ValueError:
                 reading.problem(where, f"expected 'T<n><TAB>LABEL START END<TAB>TEXT', got {line[:80]!r}")
                 continue
@@ -172,7 +171,7 @@ def _read_file(f: Path, reading) -> Incoming | None:
     inc.relations = [r for r in inc.relations if r.source not in unknown and r.target not in unknown]
     _unique_ids(list(spans.values()), "s")
     _unique_ids(inc.relations, "r")
-    ids = {bid: s.id for bid, s in spans.items()}
+    ids: dict[object, str | None] = {bid: s.id for bid, s in spans.items()}
     for r in inc.relations:
         r.source, r.target = ids.get(r.source, r.source), ids.get(r.target, r.target)
     inc.spans = list(spans.values())

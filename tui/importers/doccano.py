@@ -79,10 +79,10 @@ def _record(obj, where: str, reading) -> Incoming | None:
             continue
         label = reading.label(w, e.get("label"))
         if label is not None:
-            key = e.get("id") if isinstance(e.get("id"), (int, str)) and not isinstance(e.get("id"), bool) else None
+            ent_id = e.get("id") if isinstance(e.get("id"), (int, str)) and not isinstance(e.get("id"), bool) else None
             inc.spans.append(SpanIn(f"{w} ({e['label'][:40]} {e['start_offset']}-{e['end_offset']})",
-                                    span_ids.get(key) if is_int(key) else None, label,
-                                    [(e["start_offset"], e["end_offset"])], key=key))
+                                    span_ids.get(ent_id) if is_int(ent_id) else None, label,
+                                    [(e["start_offset"], e["end_offset"])], key=ent_id))
     rels = obj.get("relations")
     if rels is not None and not isinstance(rels, list):
         reading.problem(where, '"relations" must be a list')

@@ -38,11 +38,13 @@ def _record(obj, where: str, fname: str, reading) -> Incoming | None:
     if text is not None and not isinstance(text, str):
         reading.problem(where, '"text" must be a string')
         return None
-    meta = obj.get("meta") if isinstance(obj.get("meta"), dict) else {}
+    meta = obj.get("meta")
+    if not isinstance(meta, dict):
+        meta = {}
     status = meta.get("status", "in_progress")
     if status not in STATUSES:
         reading.problem(where, f"meta.status {status!r} is not one of: {', '.join(STATUSES)}")
-    updated = meta.get("updated") if isinstance(meta.get("updated"), str) else ""
+    updated = meta["updated"] if isinstance(meta.get("updated"), str) else ""
     inc = Incoming(where, obj["id"], text, fname, status=status, updated=updated,
                    sha256=meta.get("sha256") if isinstance(meta.get("sha256"), str) else None,
                    source_annotator=annotator_of(obj))

@@ -88,7 +88,8 @@ def _task(obj: dict, where: str, reading) -> Incoming | None:
         return None
     inc = Incoming(where, None, text, keyed=True, utf16=True, id_hint=id_hint(data, obj), status=status_of(obj),
                    source_annotator=chosen[0][1] if isinstance(chosen[0][1], str) else None)
-    per_region, seen = [], set()
+    per_region: list[tuple[dict, str]] = []  # (result, where)
+    seen: set[str | int] = set()  # region ids
     for i, r in enumerate(result, 1):
         w = f"{where}: {kind[:-1]} result {i}"
         kind_ = r.get("type") if isinstance(r, dict) else None
@@ -117,7 +118,7 @@ def _attribute(by_key: dict, r: dict, where: str, reading) -> None:
     if span is None:
         reading.problem(where, f"a per-region {r['type']} not attached to a labelled region")
         return
-    v, name = r["value"], r.get("from_name") if isinstance(r.get("from_name"), str) else ""
+    v, name = r["value"], r["from_name"] if isinstance(r.get("from_name"), str) else ""
     attrs = reading.schema.labels[span.label].attrs
     attr = name[len(span.label) + 1:] if name.startswith(f"{span.label}_") else name
     value = {"choices": lambda: v.get("choices"), "number": lambda: v.get("number"),
@@ -134,7 +135,7 @@ def _attribute(by_key: dict, r: dict, where: str, reading) -> None:
         span.attrs.update(reading.attrs(where, span.label, {attr: value}))
 
 
-def _region(inc: Incoming, v: dict, key, where: str, reading, seen: set | None = None) -> None:
+def _region(inc: Incoming, v: dict, key, where: str, reading, seen: set[str | int] | None = None) -> None:
     labels = next((v[k] for k in v if k.endswith("labels")), None)
     if not (is_int(v.get("start")) and is_int(v.get("end")) and isinstance(labels, list) and labels):
         reading.problem(where, 'expected "value": {"start": int, "end": int, "labels": ["LABEL", ...]}')

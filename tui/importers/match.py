@@ -4,31 +4,35 @@ ignored. Ambiguity is refused, never guessed."""
 
 from __future__ import annotations
 
+from ..corpus import Corpus
 from ..model import sha256_text
 from .base import Incoming, Reading
 from .place import align_tokens, strip_ws
 
 
 class Matcher:
-    def __init__(self, corpus):
+    def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
         self.ids = set(corpus.doc_ids())
         self._docs: dict = {}
-        self._by_sha: dict[str, list[str]] | None = None
-        self._by_chars: dict[str, list[str]] | None = None
+        self._by_text: tuple[dict[str, list[str]], dict[str, list[str]]] | None = None  # see _index
 
     def doc(self, doc_id: str):
         if doc_id not in self._docs:
             self._docs[doc_id] = self.corpus.document(doc_id)
         return self._docs[doc_id]
 
-    def _index(self) -> None:
-        if self._by_sha is None:
-            self._by_sha, self._by_chars = {}, {}
+    def _index(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+        """Document ids by the text's sha256 and by the text without whitespace (built once)."""
+        if self._by_text is None:
+            by_sha: dict[str, list[str]] = {}
+            by_chars: dict[str, list[str]] = {}
             for d in sorted(self.ids):
                 doc = self.doc(d)
-                self._by_sha.setdefault(doc.sha256, []).append(d)
-                self._by_chars.setdefault(strip_ws(doc.text), []).append(d)
+                by_sha.setdefault(doc.sha256, []).append(d)
+                by_chars.setdefault(strip_ws(doc.text), []).append(d)
+            self._by_text = by_sha, by_chars
+        return self._by_text
 
     def _one(self, inc: Incoming, found: list[str], what: str, reading: Reading) -> str | None:
         if inc.id_hint in found:
@@ -58,13 +62,13 @@ class Matcher:
                                            f"{doc.path} (sha256 {theirs[:12]}... vs {doc.sha256[:12]}...)")
                 return None
             return doc, None
-        self._index()
+        by_sha, by_chars = self._index()
         if theirs is not None:
-            d = self._one(inc, self._by_sha.get(theirs, []), f"text (sha256 {theirs[:12]}...)", reading)
+            d = self._one(inc, by_sha.get(theirs, []), f"text (sha256 {theirs[:12]}...)", reading)
             return (self.doc(d), None) if d else None
         if inc.tokens is not None:
             first = " ".join(inc.tokens[:8])[:80]
-            d = self._one(inc, self._by_chars.get("".join(strip_ws(t) for t in inc.tokens), []),
+            d = self._one(inc, by_chars.get("".join(strip_ws(t) for t in inc.tokens), []),
                           f"token sequence ({first!r}...)", reading)
             if d is None:
                 return None

@@ -125,7 +125,8 @@ def build(inc: Incoming, doc, annotator: str, reading: Reading, offsets=None) ->
     utf16 = _utf16_to_cp(text) if inc.utf16 and any(ord(c) > 0xFFFF for c in text) else None
     used = {s.id for s in inc.spans if s.id} | {r.id for r in inc.relations if r.id}
     fresh_s, fresh_r = _Ids("s", used), _Ids("r", used)
-    spans, seen, keys = [], set(), {}
+    spans, seen = [], set()
+    keys: dict[object, str] = {}  # the source's span key -> margin span id
     for s in inc.spans:
         if s.id is not None and s.id in seen:
             reading.problem(s.where, f"duplicate span id {s.id!r}")
@@ -147,19 +148,24 @@ def build(inc: Incoming, doc, annotator: str, reading: Reading, offsets=None) ->
         rdef = reading.schema.relations[r.label]
         ok, ends = True, []
         for end, ref, allowed in (("from", r.source, rdef.from_labels), ("to", r.target, rdef.to_labels)):
-            try:
-                sid = keys.get(ref) if inc.keyed else ref
-            except TypeError:  # a list or object where an id belongs
-                sid = None
-            ends.append(sid)
-            if sid not in labels:
+            end_id: str | None
+            if not inc.keyed:  # margin span ids (the readers give strings)
+                end_id = ref if isinstance(ref, str) else None
+            else:
+                try:
+                    end_id = keys.get(ref)
+                except TypeError:  # a list or object where an id belongs
+                    end_id = None
+            if end_id is None or end_id not in labels:
                 reading.problem(r.where, f"{r.label}: {end} {str(ref)[:40]!r} is not a span of this document")
                 ok = False
-            elif labels[sid] not in allowed:
-                reading.problem(r.where, f"{r.label}: {end} {str(ref)[:40]!r} is labelled {labels[sid]}; "
+            elif labels[end_id] not in allowed:
+                reading.problem(r.where, f"{r.label}: {end} {str(ref)[:40]!r} is labelled {labels[end_id]}; "
                                          f"it must be {' or '.join(allowed)}")
                 ok = False
-        if ok:
+            else:
+                ends.append(end_id)
+        if ok:  # both ends found
             relations.append(Relation(r.id or fresh_r(), r.label, ends[0], ends[1]))
     if len(reading.problems) > n0:
         return None

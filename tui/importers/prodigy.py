@@ -20,6 +20,9 @@ SHAPE = '{"text", "spans": [{"start", "end", "label"}], "tokens"?, "relations"?,
 KEYS = ("text", "spans", "tokens", "relations", "answer", "meta", "_input_hash", "_task_hash", "_view_id",
         "_session_id", "_timestamp", "_annotator_id", "_is_binary", "label", "html", "options", "accept")
 
+Placed = tuple[int, int, str, object, object]  # start, end, label, token_start and token_end as given
+Index = tuple[dict[tuple[int, int, str | None], int], dict[int, int]]  # by (start, end, label or None), by token
+
 
 def read(path: Path, reading) -> list[Incoming]:
     out = []
@@ -83,14 +86,16 @@ def _record(obj, where: str, reading) -> Incoming | None:
     if not isinstance(spans, list):
         reading.problem(where, '"spans" must be a list')
         spans = []
-    placed = []  # (start, end, label, token range) of each span, its index its key
+    placed: list[Placed] = []  # each span's index is its key
     for i, s in enumerate(spans, 1):
         w = f"{where}: span {i}"
         if not isinstance(s, dict):
             reading.problem(w, 'expected {"start", "end", "label"}')
             continue
         off = _offsets(s, toks, w, reading)
-        label = reading.label(w, s.get("label")) if off is not None else None
+        if off is None:
+            continue
+        label = reading.label(w, s.get("label"))
         if label is None:
             continue
         quote = s.get("text") if isinstance(s.get("text"), str) else None
@@ -119,9 +124,10 @@ def _record(obj, where: str, reading) -> Incoming | None:
     return inc
 
 
-def _index(placed: list, toks) -> tuple[dict, dict]:
+def _index(placed: list[Placed], toks) -> Index:
     """Span index by (start, end[, label]) and by token, built once (linear)."""
-    by_off, by_tok = {}, {}
+    by_off: dict[tuple[int, int, str | None], int] = {}
+    by_tok: dict[int, int] = {}
     starts = {a: i for i, (a, _) in enumerate(toks or ())}
     for k, (a, b, lab, ts, te) in enumerate(placed):
         by_off.setdefault((a, b, lab), k)
@@ -137,7 +143,7 @@ def _index(placed: list, toks) -> tuple[dict, dict]:
     return by_off, by_tok
 
 
-def _end(r: dict, side: str, index: tuple[dict, dict]) -> int | None:
+def _end(r: dict, side: str, index: Index) -> int | None:
     """The index of the span a relation's head or child is."""
     by_off, by_tok = index
     sp = r.get(f"{side}_span")

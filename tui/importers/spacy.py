@@ -68,7 +68,7 @@ def _margin(doc, meta: dict, where: str, fname: str, reading) -> Incoming:
     """A Doc margin exported: its user_data holds the whole annotation."""
     doc_id = meta.get("id") if isinstance(meta.get("id"), str) else None
     inc = Incoming(where, doc_id, doc.text, fname, id_hint=id_hint(meta),
-                   status=meta.get("status") if meta.get("status") in ("in_progress", "done") else "in_progress")
+                   status=meta["status"] if meta.get("status") in ("in_progress", "done") else "in_progress")
     for i, s in enumerate(meta["spans"], 1):
         w = f"{where}: span {i}"
         if not (isinstance(s, dict) and is_int(s.get("start")) and is_int(s.get("end"))):

@@ -15,11 +15,14 @@ and ``margin learn`` / ``margin suggest --explain`` on the command line. See doc
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..corpus import GOLD, Corpus, load_settings
 from ..errors import DataError
 from ..model import now_utc
+from ..schema import Schema
 from ..suggest import SOURCE, Suggestions, corpus_actors, suggest
 from ..suggest.conventions import DEFAULTS, NAMES, Conventions, Finding, Guidelines, infer, parse_pins, word
 from .crf import Example, Model, MissingCRF, crfsuite, rule_spans, train
@@ -79,7 +82,7 @@ def guidelines(corpus: Corpus, data: Training | None = None, model: Model | None
     DataError (one line) for a bad ``suggest.conventions`` section."""
     pins = parse_pins(load_settings(corpus.root), str(corpus.root / "margin.yaml"))
     saved = model.meta.get("guidelines") if model is not None else None
-    if isinstance(saved, dict):
+    if model is not None and isinstance(saved, dict):
         try:
             return _saved_guidelines(saved, pins, model.meta.get("created", "?"))
         except (KeyError, TypeError, ValueError):
@@ -162,7 +165,7 @@ def retrain(corpus: Corpus, annotators: list[str] | None = None, isolated: bool 
     g = guidelines(corpus, data)
     labels = list(schema.labels)
     blobs = train(data.examples, labels, g.conventions, extra, progress=progress)
-    rule_labels = [lab for lab in ("ACTOR", "FIGURE", "CLAIM") if lab in blobs]
+    rule_labels: list[str] = [lab for lab in ("ACTOR", "FIGURE", "CLAIM") if lab in blobs]
     rules_f1 = _rules_f1(data, g, rule_labels, extra) if rule_labels else {}
     decided = decide(data.examples, rule_labels, g.conventions, extra) if rule_labels else {}
     counts = {lab: sum(lb == lab for ex in data.examples for _, _, lb in ex.spans) for lab in blobs}
@@ -184,7 +187,7 @@ def retrain(corpus: Corpus, annotators: list[str] | None = None, isolated: bool 
 
 
 def _retrain_child(root: str, annotators) -> bool:
-    return retrain(Corpus(root), annotators) is not None
+    return retrain(Corpus(Path(root)), annotators) is not None
 
 
 def load_model(corpus: Corpus) -> tuple[Model | None, str | None]:
@@ -197,7 +200,7 @@ def load_model(corpus: Corpus) -> tuple[Model | None, str | None]:
 
 
 def least_sure_sentence(text: str, model: Model | None, after_offset: int = 0,
-                        annotated: list[tuple[int, int]] = ()) -> tuple[int, int] | None:
+                        annotated: Sequence[tuple[int, int]] = ()) -> tuple[int, int] | None:
     """The sentence (start, end) the model is least sure about among those holding no
     ``annotated`` span, searching after ``after_offset`` first, then from the top. None when
     there is no model or every sentence holds a span."""
@@ -259,7 +262,7 @@ class Suggester:
     the conventions are those it was trained with (pins applied); without one they are
     inferred from the annotations (the rules run over every annotated document)."""
 
-    schema: object
+    schema: Schema
     guidelines: Guidelines
     model: Model | None = None
     extra_actors: dict = field(default_factory=dict)

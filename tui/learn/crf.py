@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from array import array
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -161,8 +162,8 @@ class Analysis:
     text: str
     feats: list
     slices: list[tuple[int, int]]
-    starts: object
-    ends: object
+    starts: array[int]  # token offsets (tokens.TokenIndex)
+    ends: array[int]
     _whole: object = None
     _sentences: list | None = None
 
@@ -250,7 +251,8 @@ class Model:
         from bisect import bisect_left, bisect_right
 
         a = self.analyse(text, found)
-        spans, scores = [], {}
+        spans: list[tuple[int, int, str, float]] = []
+        scores: dict[tuple[int, int, str], float] = {}
         want = [lab for lab in (labels or self.taggers) if lab in self.taggers]
         if not want or not a.feats:
             return spans, scores

@@ -46,8 +46,9 @@ def decide(examples: list[Example], labels: list[str], conventions: Conventions,
         model = Model.from_bytes(blobs, conventions=conventions)
         for ex, lo, hi in test_on:
             found = ex.found(extra_actors)
-            raw = [(s, e, lab, {}, "rules") for lab, spans in rule_spans(found, conventions).items()
-                   if lab in labels for s, e in spans]
+            raw: list[tuple[int, int, str, dict, str]] = [
+                (s, e, lab, {}, "rules") for lab, spans in rule_spans(found, conventions).items()
+                if lab in labels for s, e in spans]
             want = {k for k in ex.spans if lo <= k[0] < hi}
             for policy in ("rules", "model"):
                 model.policy = dict.fromkeys(labels, policy)

@@ -173,7 +173,9 @@ class _Finder:
             if not (first in lex.not_names or (initial and first.lower() in self.lower_vocab
                                                and not self._name_start(text[start:end]))):
                 break
-            start = _NEXT_WORD_RE.match(text, start).end()
+            word = _NEXT_WORD_RE.match(text, start)
+            assert word is not None  # a run's words are joined by blanks only: start is on a word
+            start = word.end()
             initial = False
             if start >= end:
                 return

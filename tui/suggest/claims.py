@@ -223,7 +223,9 @@ class _ClaimFinder:
             m = _TOLD_THAT_RE.match(text, pos, s1) or _ADDRESSEE_RE.match(text, pos, s1)
             if m:
                 pos = m.end()
-        start = _CONTENT_START_RE.match(text, pos, s1).end()
+        lead = _CONTENT_START_RE.match(text, pos, s1)
+        assert lead is not None  # the pattern matches the empty string
+        start = lead.end()
         q = next((q for q in quotes if q[0] == start), None)
         if self.lex.reporting_verbs.get(verb) == "promise" and not q:
             m = _PROMISE_RE.match(text, start, s1)

@@ -48,7 +48,8 @@ def _sections(path: Path) -> dict[str, list[list[str]]]:
 @lru_cache(maxsize=4)
 def load_lexicon(path: Path = GAZETTEER) -> Lexicon:
     s = _sections(Path(path))
-    countries, demonyms = {}, set()
+    countries: dict[str, str] = {}
+    demonyms: set[str] = set()
     for row in s.get("countries", []):
         name = row[0]
         countries[name] = name

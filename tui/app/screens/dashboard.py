@@ -168,7 +168,7 @@ class DashboardScreen(Screen):
     """The team's figures; enter on a document opens margin review on it."""
 
     AUTO_FOCUS = "#worst"
-    BINDINGS = BINDINGS
+    BINDINGS = [*BINDINGS]  # Screen.BINDINGS type; action_help reads the module list (all Bindings)
 
     def __init__(self, corpus: Corpus, docs: str | None = None, *, cache: bool = True,
                  open_review: Callable[[str], None] | None = None) -> None:
@@ -213,7 +213,9 @@ class DashboardScreen(Screen):
         if event.worker.group != "dashboard":
             return
         if event.state == WorkerState.SUCCESS:
-            self.show(event.worker.result)
+            result = event.worker.result
+            assert isinstance(result, Team)  # what load returns
+            self.show(result)
         elif event.state == WorkerState.ERROR:
             err = event.worker.error
             msg = "\n".join(err.problems) if isinstance(err, ValidationError) else str(err)

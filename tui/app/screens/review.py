@@ -8,7 +8,7 @@ the panel lists the current item's candidates with who proposed them.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -44,6 +44,17 @@ DECIDE_ACTIONS = {"go", "accept", "highlight", "accept_highlighted", "reject", "
 # --------------------------------------------------------------------------- the screen
 
 
+@dataclass
+class Loaded:
+    """What ``ReviewScreen.load`` opens: the adjudication, where its gold goes, the token
+    cursor over the text (grow/shrink while editing) and the gold draft the article shows."""
+
+    adj: Adjudication
+    file: AnnotationFile
+    cursor: Cursor
+    gold_view: EditSession
+
+
 class ReviewScreen(CandidateEditMixin, ArticleScreen):
     """Adjudicate one document: n/N between open items, 1-9 accept, x reject, e edit."""
 
@@ -55,10 +66,7 @@ class ReviewScreen(CandidateEditMixin, ArticleScreen):
         self.doc_id = doc_id
         self.wanted = annotators
         self.auto_accept = auto_accept
-        self.adj: Adjudication | None = None
-        self.file: AnnotationFile | None = None
-        self.cursor: Cursor | None = None
-        self.gold_view: EditSession | None = None  # the gold draft, as the article shows it
+        self.loaded: Loaded | None = None  # None until load() succeeds (on failure the app stops)
         self.current: Item | None = None
         self.cand = 0  # highlighted candidate of the current item
         self.draft: Draft | None = None
@@ -83,6 +91,19 @@ class ReviewScreen(CandidateEditMixin, ArticleScreen):
     def candidates(self) -> CandidateList:
         return self.query_one(CandidateList)
 
+    @property
+    def state(self) -> Loaded:
+        assert self.loaded is not None, "the review screen is used before it loaded its document"
+        return self.loaded
+
+    @property
+    def adj(self) -> Adjudication:
+        return self.state.adj
+
+    @property
+    def cursor(self) -> Cursor:
+        return self.state.cursor
+
     def on_mount(self) -> None:
         if self.load():
             self.goto(self.adj.next(open_only=True) or self.adj.next(), center=True)
@@ -96,15 +117,14 @@ class ReviewScreen(CandidateEditMixin, ArticleScreen):
         except MarginError as e:
             self.app.fail(str(e))
             return False
-        self.adj, self.file = review.adj, review.file
+        doc = review.adj.doc
+        self.loaded = Loaded(review.adj, review.file, Cursor(token_index(doc.text)),
+                             EditSession(doc, Annotation.new(doc, GOLD)))
         self.saved_version = self.version  # no gold.yaml until the first decision (or ctrl+s, or d)
         self.conflict = False
         self.draft = None
         self.refresh_bindings()
-        doc = self.adj.doc
-        self.cursor = Cursor(token_index(doc.text))
-        self.gold_view = EditSession(doc, Annotation.new(doc, GOLD))
-        self.view.set_session(self.gold_view, list(self.schema.labels))
+        self.view.set_session(self.loaded.gold_view, list(self.schema.labels))
         self.message = review.message
         return True
 
@@ -123,11 +143,11 @@ class ReviewScreen(CandidateEditMixin, ArticleScreen):
 
     def refresh_state(self, *, center: bool = False) -> None:
         """Redraw everything from the adjudication: article layer, panel, header, status."""
-        adj = self.adj
+        adj, gold_view = self.adj, self.state.gold_view
         gold = adj.gold()
-        if gold.spans != self.gold_view.annotation.spans:
-            self.gold_view.annotation = gold
-            self.gold_view.version += 1  # the article's row cache keys on it
+        if gold.spans != gold_view.annotation.spans:
+            gold_view.annotation = gold
+            gold_view.version += 1  # the article's row cache keys on it
             self.view.spans_changed()
         open_places = [(g.start, g.end) for g in adj.groups if adj.state(g) == OPEN]
         if open_places != self.view.matches:
@@ -202,7 +222,7 @@ class ReviewScreen(CandidateEditMixin, ArticleScreen):
 
     # -- modes ---------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple) -> bool | None:
-        if self.adj is None:  # not loaded (the app is stopping with an error)
+        if self.loaded is None:  # not loaded (the app is stopping with an error)
             return action in ("help", "quit_app")
         if action in EDIT_ACTIONS:
             return self.draft is not None
@@ -212,10 +232,10 @@ class ReviewScreen(CandidateEditMixin, ArticleScreen):
 
     # -- saving (SavingScreen): decisions are saved in a worker, right after each one ----
     def save_source(self) -> tuple[AnnotationFile, int, Annotation] | None:
-        if self.adj is None or self.file is None:
+        if self.loaded is None:
             return None
-        gold = self.adj.gold()
-        return self.file, self.version, replace(gold, spans=list(gold.spans), relations=list(gold.relations))
+        gold = self.loaded.adj.gold()
+        return self.loaded.file, self.version, replace(gold, spans=list(gold.spans), relations=list(gold.relations))
 
     def is_dirty(self) -> bool:
         return self.version != self.saved_version
@@ -348,7 +368,7 @@ class ReviewScreen(CandidateEditMixin, ArticleScreen):
     def action_save(self) -> None:
         self.version += 1  # ctrl+s always writes (a new gold too)
         if self.save_now(force=False):
-            self.set_status(f"saved {self.file.path}")
+            self.set_status(f"saved {self.state.file.path}")
 
     def action_mark_done(self) -> None:
         n = self.adj.open_count()
@@ -359,7 +379,7 @@ class ReviewScreen(CandidateEditMixin, ArticleScreen):
             return
         self.version += 1  # status follows the open items: nothing open writes "done"
         if self.save_now():
-            self.set_status(f"gold is done: saved {self.file.path}")
+            self.set_status(f"gold is done: saved {self.state.file.path}")
 
     def action_help(self) -> None:
         keymap = getattr(self.app, "keymap", {}) or {}

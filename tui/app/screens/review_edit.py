@@ -41,8 +41,10 @@ class CandidateEditMixin:
         from ...cursor import Cursor
         from ...schema import Schema
 
-        adj: Adjudication
-        cursor: Cursor
+        @property
+        def adj(self) -> Adjudication: ...
+        @property
+        def cursor(self) -> Cursor: ...
         schema: Schema
         current: Item | None
         cand: int
@@ -55,6 +57,12 @@ class CandidateEditMixin:
         def decided(self, what: str, item: Item, *, advance: bool = True) -> None: ...
         @staticmethod
         def _from_candidate(gold_span: Span, cand: Span) -> bool: ...
+
+    @property
+    def editing(self) -> Draft:
+        """The draft; the edit actions run only while there is one (the screen's check_action)."""
+        assert self.draft is not None, "an edit action without a candidate being edited"
+        return self.draft
 
     # -- actions: editing a candidate --------------------------------------------------
     def action_edit(self) -> None:
@@ -73,21 +81,21 @@ class CandidateEditMixin:
             self.action_edit_attrs()  # versions of this label differ in attributes: start with the form
 
     def _draft_span(self) -> Span:
-        d = self.draft
+        d = self.editing
         return make_span(self.adj.doc.text, "draft", d.label, d.start, d.end, attrs=d.attrs, note=d.note)
 
     def action_grow(self, side: str) -> None:
-        d = self.draft
+        d = self.editing
         d.start, d.end = self.cursor.grow(Selection(d.start, d.end), side).as_tuple()
         self.refresh_state()
 
     def action_shrink(self, side: str) -> None:
-        d = self.draft
+        d = self.editing
         d.start, d.end = self.cursor.shrink(Selection(d.start, d.end), side).as_tuple()
         self.refresh_state()
 
     def action_tag(self, label: str) -> None:
-        d = self.draft
+        d = self.editing
         allowed = self.schema.labels[label].attrs
         d.label = label
         d.attrs = {k: v for k, v in d.attrs.items() if k in allowed}
@@ -95,9 +103,10 @@ class CandidateEditMixin:
         self.refresh_state()
 
     def action_edit_attrs(self) -> None:
-        ldef = self.schema.labels.get(self.draft.label)
+        label = self.editing.label
+        ldef = self.schema.labels.get(label)
         if ldef is None or not ldef.attrs:
-            self.set_status(f"{self.draft.label} has no attributes")
+            self.set_status(f"{label} has no attributes")
             return
 
         def done(attrs: dict | None) -> None:
@@ -109,7 +118,7 @@ class CandidateEditMixin:
         self.app.push_screen(AttrsDialog(self._draft_span(), ldef), done)
 
     def action_edit_note(self) -> None:
-        d = self.draft
+        d = self.editing
 
         def done(note: str | None) -> None:
             if note is not None and self.draft is not None:
@@ -120,7 +129,7 @@ class CandidateEditMixin:
                                         d.note or ""), done)
 
     def action_apply_edit(self) -> None:
-        d = self.draft
+        d = self.editing
         try:
             span = self.adj.edit(d.group, d.n, label=d.label, start=d.start, end=d.end,
                                  attrs=d.attrs, note=d.note or "")

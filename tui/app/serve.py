@@ -1,6 +1,6 @@
 """``margin serve``: the same app in a web browser, one app process per browser session.
 
-The server (textual-serve) starts ``python -m tui.serve`` for each browser session. A session
+The server (textual-serve) starts ``python -m tui.app.serve`` for each browser session. A session
 asks who is annotating (or is given a name) and holds a lock on that name while it runs, so
 two sessions of one server never write the same annotation file. POSIX only (``flock``).
 """
@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import fcntl
-import inspect
 import ipaddress
 import logging
 import os
@@ -21,15 +20,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from textual import events
-
-from .annotators import check_writer
-from .app.app import MarginApp
-from .app.screens.annotate import AnnotateScreen
-from .app.screens.name_prompt import NamePrompt
-from .corpus import Corpus
-from .errors import MarginError
-from .serve_access import new_token
+from ..annotators import check_writer
+from ..corpus import Corpus
+from ..errors import MarginError
+from ..serve_access import new_token
+from .app import MarginApp
+from .screens.annotate import AnnotateScreen
+from .screens.name_prompt import NamePrompt
 
 SHUTDOWN_WAIT = 10.0  # seconds the server gives its sessions to save and exit
 
@@ -37,28 +34,27 @@ SHUTDOWN_WAIT = 10.0  # seconds the server gives its sessions to save and exit
 class ServedApp(MarginApp):
     """The margin app for one browser session: name first, then the annotate screen."""
 
-    CSS_PATH = Path(inspect.getfile(MarginApp)).with_name(MarginApp.CSS_PATH)  # relative to app.py, not here
-
     def __init__(self, corpus: Corpus, annotator: str | None, doc_id: str | None, locks: Path) -> None:
-        super().__init__(corpus, annotator, doc_id)
+        super().__init__(corpus, annotator or "", doc_id)  # "": no name yet, the session asks for one
         self.locks = locks
         self._lock_fd: int | None = None
 
-    def on_mount(self, event: events.Mount) -> None:
-        event.prevent_default()  # MarginApp.on_mount opens the article: only once we have a name
+    def open_article(self) -> None:
+        """Only once we have a name: the one given if it is free, else the one the prompt gets."""
         if self.annotator and self.claim(self.annotator):
             self.start(self.annotator)
         else:
             error = NamePrompt.TAKEN.format(name=self.annotator) if self.annotator else ""
-            self.push_screen(NamePrompt(self.claim, self.annotator or "", error), self.start)
+            self.push_screen(NamePrompt(self.claim, self.annotator, error), self.start)
 
-    def start(self, annotator: str) -> None:
+    def start(self, annotator: str | None) -> None:
+        assert annotator is not None  # NamePrompt is dismissed with a name only
         self.annotator = annotator
         if self.doc_id is None:  # their next assigned unfinished document (margin assign), if any
-            from .assign import next_assigned
+            from ..assign import next_assigned
 
             self.doc_id = next_assigned(self.corpus, annotator)
-        MarginApp.on_mount(self)
+        super().open_article()
 
     def claim(self, name: str) -> bool:
         """Lock ``name`` for this process's lifetime; False if another session holds it."""
@@ -82,7 +78,7 @@ class ServedApp(MarginApp):
 
 def session_command(corpus_root: Path, locks: Path, annotator: str | None, doc_id: str | None) -> str:
     """The shell command textual-serve runs for each browser session."""
-    argv = [sys.executable, "-m", "tui.serve", "--corpus", str(Path(corpus_root).resolve()), "--locks", str(locks)]
+    argv = [sys.executable, "-m", "tui.app.serve", "--corpus", str(Path(corpus_root).resolve()), "--locks", str(locks)]
     if annotator:
         argv += ["--annotator", annotator]
     if doc_id:
@@ -117,8 +113,8 @@ def make_server(command: str, corpus_root: Path, host: str, port: int, public_ur
     from rich.text import Text
     from textual_serve.server import Server
 
-    from .display import one_line
-    from .serve_access import origin_of, refusal
+    from ..display import one_line
+    from ..serve_access import origin_of, refusal
 
     public_url = public_url.rstrip("/")
 
@@ -157,7 +153,9 @@ def make_server(command: str, corpus_root: Path, host: str, port: int, public_ur
         async def handle_index(self, request: web.Request) -> web.StreamResponse:
             if (response := self.refused(request, websocket=False)) is not None:
                 return response
-            context = await Server.handle_index.__wrapped__(self, request)  # the template's data
+            # the template's data: aiohttp_jinja2.template wraps the handler (functools.wraps),
+            # which the stub's Callable type cannot say
+            context = await Server.handle_index.__wrapped__(self, request)  # type: ignore[attr-defined]
             context["app_websocket_url"] += f"/{self.token}"
             response = aiohttp_jinja2.render_template("app_index.html", request, context)
             response.headers["Referrer-Policy"] = "no-referrer"  # the URL holds the secret
@@ -191,7 +189,7 @@ def make_server(command: str, corpus_root: Path, host: str, port: int, public_ur
 
 def inert_log_record(record) -> bool:
     """A logging filter: the record's message with every control character made visible."""
-    from .display import one_line
+    from ..display import one_line
 
     record.msg, record.args = one_line(record.getMessage()), ()
     return True
@@ -238,7 +236,7 @@ def serve(corpus: Corpus, host: str, port: int, annotator: str | None, doc_id: s
 
 def session(argv: list[str] | None = None) -> int:
     """One browser session (run by the server, not by people)."""
-    p = argparse.ArgumentParser(prog="python -m tui.serve", description=session.__doc__)
+    p = argparse.ArgumentParser(prog="python -m tui.app.serve", description=session.__doc__)
     p.add_argument("--corpus", required=True)
     p.add_argument("--locks", required=True, help="the server's directory of annotator-name locks")
     p.add_argument("--annotator")
