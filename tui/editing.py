@@ -1,8 +1,10 @@
 """An editing session on one annotation: every change goes through here and can be undone.
 
 Pure (no Textual): the annotate and review screens drive it, tests drive it directly.
-Each change records the whole (spans, relations, status) state before it; states are
-tuples of frozen objects, so a snapshot is cheap and undo/redo are exact.
+A change is a :class:`Change` (the spans it added and removed, the relations and status
+before and after); undo applies its inverse. The session keeps the spans sorted and
+indexed (starts, ids, counts per label) and updates them by the change alone, so a tag
+on an article with 5,000 spans costs a few bisects, not passes over all of them.
 """
 
 from __future__ import annotations
@@ -15,20 +17,20 @@ from .model import Annotation, Document, IdAllocator, Relation, Span, make_span,
 WHITESPACE = " \t\r\n\u00a0"
 
 
-def _with(spans: tuple[Span, ...], add: tuple[Span, ...] = (), drop: frozenset[str] = frozenset()) -> tuple[Span, ...]:
-    """``spans`` (sorted) without the ids in ``drop``, with ``add``, still sorted: a change
-    costs a copy and a few bisects, not a sort of the document's spans."""
-    out = [s for s in spans if s.id not in drop] if drop else list(spans)
-    for s in add:
-        insort(out, s, key=span_order)
-    return tuple(out)
-
-
 @dataclass(frozen=True)
-class State:
-    spans: tuple[Span, ...]
-    relations: tuple[Relation, ...]
-    status: str
+class Change:
+    """One undoable step. ``relations`` and ``status`` are (before, after) when they change."""
+
+    what: str
+    added: tuple[Span, ...] = ()
+    removed: tuple[Span, ...] = ()
+    relations: tuple[tuple[Relation, ...], tuple[Relation, ...]] | None = None
+    status: tuple[str, str] | None = None
+
+    def inverse(self) -> "Change":
+        return Change(self.what, self.removed, self.added,
+                      (self.relations[1], self.relations[0]) if self.relations else None,
+                      (self.status[1], self.status[0]) if self.status else None)
 
 
 class EditSession:
@@ -36,19 +38,31 @@ class EditSession:
 
     def __init__(self, doc: Document, annotation: Annotation):
         self.doc = doc
-        self.annotation = annotation.sorted()
-        self._undo: list[tuple[str, State]] = []
-        self._redo: list[tuple[str, State]] = []
+        self._undo: list[Change] = []
+        self._redo: list[Change] = []
         self.version = 0  # bumps on every change (render caches key on it)
         self.saved_version = 0  # the version last written to disk (or read from it)
-        self._index_version = -1  # spans_at's start index is rebuilt when version moves
-        self._by_id_version = -1
-        self._by_id: dict[str, Span] = {}
-        self._counts_version = self._rel_version = -1  # label_counts, relation_index: per change
-        self._counts: dict[str, int] = {}
-        self._rel_index: dict[str, list[Relation]] = {}
         self.touched: tuple[int, int] | None = None  # text range the last change (or undo) redrew
+        self._load(annotation)
+
+    def replace_annotation(self, annotation: Annotation) -> None:
+        """Show another annotation of the same document (review's gold draft, rebuilt from
+        its decisions); the undo history stays the caller's business."""
+        self.touched = (0, len(self.doc.text))
+        self._load(annotation)
+        self.version += 1
+
+    def _load(self, annotation: Annotation) -> None:
+        self.annotation = annotation.sorted()
         self.ids = IdAllocator(self.annotation)
+        spans = self.annotation.spans
+        self._starts = [s.start for s in spans]  # parallel to spans (sorted by span_order)
+        self._by_id = {s.id: s for s in spans}
+        self._counts: dict[str, int] = {}
+        for s in spans:
+            self._counts[s.label] = self._counts.get(s.label, 0) + 1
+        self._max_len: int | None = None  # the longest span's length; None: to compute
+        self._rel_index: dict[str, list[Relation]] | None = None  # None: to build
 
     # -- saving ------------------------------------------------------------------------
     @property
@@ -71,40 +85,57 @@ class EditSession:
     def spans(self) -> list[Span]:
         return self.annotation.spans
 
-    def _state(self) -> State:
+    def _apply(self, change: Change) -> None:
         a = self.annotation
-        return State(tuple(a.spans), tuple(a.relations), a.status)
-
-    def _apply(self, state: State) -> None:
-        a = self.annotation
-        self.touched = _touched(a.spans, state.spans)
-        a.spans = list(state.spans)  # states are kept sorted (``_with``)
-        a.relations = list(state.relations)
-        a.status = state.status
+        spans, starts = a.spans, self._starts
+        for s in change.removed:
+            i = bisect_left(spans, span_order(s), key=span_order)
+            while spans[i] is not s:
+                i += 1
+            del spans[i], starts[i]
+            del self._by_id[s.id]
+            self._counts[s.label] -= 1
+            if self._max_len is not None and s.end - s.start >= self._max_len:
+                self._max_len = None
+        for s in change.added:
+            i = bisect_left(spans, span_order(s), key=span_order)
+            spans.insert(i, s)
+            starts.insert(i, s.start)
+            self._by_id[s.id] = s
+            self._counts[s.label] = self._counts.get(s.label, 0) + 1
+            if self._max_len is not None:
+                self._max_len = max(self._max_len, s.end - s.start)
+        if change.relations is not None:
+            a.relations = list(change.relations[1])
+            self._rel_index = None
+        if change.status is not None:
+            a.status = change.status[1]
+        moved = change.added + change.removed
+        self.touched = (min(s.start for s in moved), max(s.end for s in moved)) if moved else None
         a.updated = now_utc()
         self.version += 1
 
-    def _change(self, what: str, state: State) -> str:
-        self._undo.append((what, self._state()))
+    def _change(self, change: Change) -> str:
+        self._undo.append(change)
         self._redo.clear()
-        self._apply(state)
-        return what
+        self._apply(change)
+        return change.what
 
     def undo(self) -> str | None:
         if not self._undo:
             return None
-        what, state = self._undo.pop()
-        self._redo.append((what, self._state()))
-        self._apply(state)
-        return what
+        change = self._undo.pop()
+        self._redo.append(change)
+        self._apply(change.inverse())
+        return change.what
 
     def redo(self) -> str | None:
         if not self._redo:
             return None
-        what, state = self._redo.pop()
-        self._undo.append((what, self._state()))
-        self._apply(state)
-        return what
+        change = self._redo.pop()
+        self._undo.append(change)
+        self._apply(change)
+        return change.what
 
     @property
     def can_undo(self) -> bool:
@@ -116,21 +147,15 @@ class EditSession:
 
     # -- queries -----------------------------------------------------------------------
     def get(self, span_id: str) -> Span | None:
-        if self._by_id_version != self.version:  # once per change, not per keystroke
-            self._by_id = {s.id: s for s in self.annotation.spans}
-            self._by_id_version = self.version
         return self._by_id.get(span_id)
 
-    def _index(self) -> None:
-        if self._index_version != self.version:  # once per change, not per keystroke
-            spans = self.annotation.spans  # sorted by start (then end)
-            self._starts = [s.start for s in spans]
-            self._max_len = max((s.end - s.start for s in spans), default=0)
-            self._index_version = self.version
+    def _longest(self) -> int:
+        if self._max_len is None:
+            self._max_len = max((s.end - s.start for s in self.annotation.spans), default=0)
+        return self._max_len
 
     def has_bounds(self, start: int, end: int) -> bool:
         """Whether a span covers exactly [start, end) (any label)."""
-        self._index()
         spans = self.annotation.spans
         i = bisect_left(self._starts, start)
         while i < len(spans) and spans[i].start == start:
@@ -139,40 +164,40 @@ class EditSession:
             i += 1
         return False
 
+    def find(self, key: tuple[int, int, str]) -> Span | None:
+        """The span at ``key`` (start, end, label), if any."""
+        spans = self.annotation.spans
+        i = bisect_left(self._starts, key[0])
+        while i < len(spans) and spans[i].start == key[0]:
+            if spans[i].key == key:
+                return spans[i]
+            i += 1
+        return None
+
     def spans_at(self, start: int, end: int) -> list[Span]:
         """Spans overlapping [start, end) (or holding ``start`` when empty), innermost first."""
-        end = max(end, start + 1)
-        self._index()
-        lo = bisect_left(self._starts, start - self._max_len)
-        hi = bisect_left(self._starts, end)
-        hits = [s for s in self.annotation.spans[lo:hi] if start < s.end]
+        hits = self.spans_in(start, max(end, start + 1))
         return sorted(hits, key=lambda s: (s.end - s.start, s.start))
 
     def spans_in(self, start: int, end: int) -> list[Span]:
         """Spans overlapping [start, end), in file order (by start): a bisect and a slice."""
-        self._index()
-        lo = bisect_left(self._starts, start - self._max_len)
+        lo = bisect_left(self._starts, start - self._longest())
         hi = bisect_left(self._starts, end)
         return [s for s in self.annotation.spans[lo:hi] if s.end > start]
 
     def label_counts(self) -> dict[str, int]:
-        """Spans per label (counted once per change)."""
-        if self._counts_version != self.version:
-            counts: dict[str, int] = {}
-            for s in self.annotation.spans:
-                counts[s.label] = counts.get(s.label, 0) + 1
-            self._counts, self._counts_version = counts, self.version
-        return self._counts
+        """Spans per label."""
+        return {k: v for k, v in self._counts.items() if v}
 
     def relation_index(self) -> dict[str, list[Relation]]:
-        """span id -> its relations, both directions (built once per change)."""
-        if self._rel_version != self.version:
+        """span id -> its relations, both directions (built once per change of relations)."""
+        if self._rel_index is None:
             index: dict[str, list[Relation]] = {}
             for rel in self.annotation.relations:
                 index.setdefault(rel.source, []).append(rel)
                 if rel.target != rel.source:
                     index.setdefault(rel.target, []).append(rel)
-            self._rel_index, self._rel_version = index, self.version
+            self._rel_index = index
         return self._rel_index
 
     def relations_of(self, span_id: str) -> list[Relation]:
@@ -182,7 +207,6 @@ class EditSession:
         """The span next to [start, end) in reading order (by start, an enclosing span
         before the ones nested in it): after it for ``delta`` > 0, else before it. None at
         either end. A bisect and the spans sharing one start, not a walk of the document."""
-        self._index()
         spans, starts = self.annotation.spans, self._starts  # sorted by (start, end)
         if delta > 0:
             i = bisect_left(starts, start)  # same start, shorter: the longest of them
@@ -233,57 +257,54 @@ class EditSession:
         start, end = self.trim(start, end)
         if end <= start:
             return "nothing to tag: the selection is blank", None
-        for s in self.spans_at(start, end):
-            if s.start == start and s.end == end and s.label == label:
-                self.delete(s.id)
-                return f"removed {label}", None
+        same = self.find((start, end, label))
+        if same is not None:
+            self.delete(same.id)
+            return f"removed {label}", None
         span = make_span(self.doc.text, self.new_span_id(), label, start, end,
                          attrs=dict(attrs or {}), source=source)
-        state = self._state()
-        self._change(f"tagged {label}", replace(state, spans=_with(state.spans, (span,))))
+        self._change(Change(f"tagged {label}", added=(span,)))
         return f"tagged {label}", span
 
     def add(self, span: Span) -> Span:
         """Add a ready-made span (e.g. an accepted suggestion), giving it a fresh id."""
         span = replace(span, id=self.new_span_id())
-        state = self._state()
-        self._change(f"added {span.label}", replace(state, spans=_with(state.spans, (span,))))
+        self._change(Change(f"added {span.label}", added=(span,)))
         return span
 
     def add_many(self, spans: list[Span], links: list[tuple[str, tuple, tuple]] | tuple = ()) -> list[Span]:
         """Add spans (fresh ids) and relations between span keys ``(start, end, label)``,
         as one undoable change. Spans whose key exists already are skipped; links whose ends
         are missing, or that exist already, too."""
-        state = self._state()
-        by_key = {sp.key: sp for sp in state.spans}
+        new_by_key: dict[tuple, Span] = {}
         added = []
         for sp in spans:
-            if sp.key not in by_key:
+            if sp.key not in new_by_key and self.find(sp.key) is None:
                 new = replace(sp, id=self.new_span_id())
-                by_key[new.key] = new
+                new_by_key[new.key] = new
                 added.append(new)
-        rels = list(state.relations)
-        have = {(r.label, r.source, r.target) for r in rels}
+        before = tuple(self.annotation.relations)
+        rels = list(before)
+        have = {(r.label, r.source, r.target) for r in rels} if links else set()
         for label, src, dst in links:
-            a, b = by_key.get(src), by_key.get(dst)
+            a, b = new_by_key.get(src) or self.find(src), new_by_key.get(dst) or self.find(dst)
             if a is not None and b is not None and (label, a.id, b.id) not in have:
                 rels.append(Relation(self.ids.relation(), label, a.id, b.id))
                 have.add((label, a.id, b.id))
-        if added or len(rels) != len(state.relations):
+        if added or len(rels) != len(before):
             what = f"accepted {len(added)} suggestion{'s' if len(added) != 1 else ''}"
-            self._change(what, replace(state, spans=_with(state.spans, tuple(added)), relations=tuple(rels)))
+            self._change(Change(what, added=tuple(added),
+                                relations=(before, tuple(rels)) if len(rels) != len(before) else None))
         return added
 
     def delete(self, span_id: str) -> Span | None:
         span = self.get(span_id)
         if span is None:
             return None
-        state = self._state()
-        self._change(f"deleted {span.label}", replace(
-            state,
-            spans=_with(state.spans, drop=frozenset((span_id,))),
-            relations=tuple(r for r in state.relations if span_id not in (r.source, r.target)),
-        ))
+        before = tuple(self.annotation.relations)
+        after = tuple(r for r in before if span_id not in (r.source, r.target))
+        self._change(Change(f"deleted {span.label}", removed=(span,),
+                            relations=(before, after) if len(after) != len(before) else None))
         return span
 
     def update(self, span_id: str, **changes) -> Span | None:
@@ -303,9 +324,8 @@ class EditSession:
             return span
         if span.origin and not span.edited:
             new = replace(new, edited=True)
-        state = self._state()
         what = "edited note" if set(changes) <= {"note", "flag", "edited"} else f"edited {span.label}"
-        self._change(what, replace(state, spans=_with(state.spans, (new,), frozenset((span_id,)))))
+        self._change(Change(what, added=(new,), removed=(span,)))
         return new
 
     def resize(self, span_id: str, start: int, end: int) -> Span | None:
@@ -318,25 +338,15 @@ class EditSession:
 
     def link(self, label: str, source_id: str, target_id: str) -> tuple[str, Relation | None]:
         """Add relation ``label`` source→target, or remove it when it exists (toggle)."""
-        state = self._state()
-        for r in state.relations:
+        before = tuple(self.annotation.relations)
+        for r in before:
             if r.label == label and r.source == source_id and r.target == target_id:
-                self._change(f"unlinked {label}", replace(state, relations=tuple(x for x in state.relations if x is not r)))
+                self._change(Change(f"unlinked {label}", relations=(before, tuple(x for x in before if x is not r))))
                 return f"removed {label}", None
         rel = Relation(self.ids.relation(), label, source_id, target_id)
-        self._change(f"linked {label}", replace(state, relations=state.relations + (rel,)))
+        self._change(Change(f"linked {label}", relations=(before, before + (rel,))))
         return f"linked {label}", rel
 
     def set_status(self, status: str) -> None:
         if status != self.annotation.status:
-            self._change(f"marked {status.replace('_', ' ')}", replace(self._state(), status=status))
-
-
-def _touched(old: list[Span], new: tuple[Span, ...]) -> tuple[int, int] | None:
-    """The text range covered by the spans in one list and not the other (spans are
-    frozen: an edited span is a new object), None when the spans did not change."""
-    if len(old) == len(new) and all(a is b for a, b in zip(old, new)):
-        return None
-    old_ids, new_ids = set(map(id, old)), set(map(id, new))
-    diff = [s for s in old if id(s) not in new_ids] + [s for s in new if id(s) not in old_ids]
-    return (min(s.start for s in diff), max(s.end for s in diff)) if diff else None
+            self._change(Change(f"marked {status.replace('_', ' ')}", status=(self.annotation.status, status)))

@@ -27,7 +27,7 @@ from ..dialogs.safe_input import SafeInput
 from ..widgets.article_view import ArticleView
 from ..widgets.span_panel import SpanPanel
 from ..widgets.status_line import StatusLine
-from .base import NARROW, ArticleScreen
+from .base import NARROW, ArticleScreen, settle_heap
 from .edits import EditsMixin
 from .ghosts import GhostsMixin
 from .reach import ReachMixin
@@ -126,6 +126,7 @@ class AnnotateScreen(EditsMixin, ReachMixin, SearchMixin, GhostsMixin, ArticleSc
         elif self.show_ghosts:
             self.show_ghosts = False
             self.message = "long article: press S for suggestions"
+        settle_heap()
         return True
 
     def refresh_header(self) -> None:

@@ -18,6 +18,7 @@ from textual.message import Message
 from ...errors import MarginError
 from ...ghostset import GhostSet, reading_key
 from ...model import Document, Span
+from .base import settle_heap
 
 
 @dataclass
@@ -136,7 +137,10 @@ class GhostsMixin:
     def on_suggested(self, message: Suggested) -> None:
         if message.doc_id == self.session.doc.id:
             self.suggestions = message.suggestions
+            self._link_index = None
             self.refresh_ghosts()
+            self._links_for([])  # index the links now, not on the first accept
+            settle_heap()
 
     def refresh_ghosts(self) -> None:
         """Show the suggestions (or none, when hidden): liveness is decided per place by

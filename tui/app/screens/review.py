@@ -146,8 +146,7 @@ class ReviewScreen(CandidateEditMixin, ArticleScreen):
         adj, gold_view = self.adj, self.state.gold_view
         gold = adj.gold()
         if gold.spans != gold_view.annotation.spans:
-            gold_view.annotation = gold
-            gold_view.version += 1  # the article's row cache keys on it
+            gold_view.replace_annotation(gold)
             self.view.spans_changed()
         open_places = [(g.start, g.end) for g in adj.groups if adj.state(g) == OPEN]
         if open_places != self.view.matches:

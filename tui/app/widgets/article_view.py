@@ -102,10 +102,6 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._cache: LRUCache[tuple, Strip] = LRUCache(1024)
         self._styles: dict[tuple, Style] = {}
         self._base: Style | None = None
-        self._spans_version = -1
-        self._starts: list[int] = []
-        self._sorted: list = []
-        self._max_len = 0
         self.ghostset = GhostSet()  # suggestions, live ones drawn under the spans
         self._ghost_version = 0
         self._jump: dict[int, str] = {}  # offset -> a jump label character drawn over it
@@ -118,7 +114,6 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.label_index = {lab: i % PALETTE for i, lab in enumerate(labels)}
         self.matches, self._match_starts = [], []
         self.layout_rows = Rows("", 1)
-        self._spans_version = -1
         self._cache.clear()
         self._rewrap()
         self.scroll_to(0, 0, animate=False, immediate=True)
@@ -283,18 +278,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             self.refresh_lines(lo, hi - lo + 1)
 
     # -- rendering ---------------------------------------------------------------------
-    def _index_spans(self) -> None:
-        session = self.session
-        if session is None or session.version == self._spans_version:
-            return
-        self._spans_version = session.version
-        self._sorted = session.spans  # kept sorted by start by the session
-        self._starts = [s.start for s in self._sorted]
-        self._max_len = max((s.end - s.start for s in self._sorted), default=0)
-
     def render_line(self, y: int) -> Strip:
         self._rewrap()
-        self._index_spans()
         row = y + int(self.scroll_offset.y)
         width = self._text_width()
         base = self._base_style()
@@ -308,7 +293,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if sel.start == sel.end and start <= sel.start <= end:
             sel_part = (sel.start, sel.start)
         matches = self._matches_in(start, end)
-        key = (row, width, self._spans_version, self._ghost_version, self.ghostset.version, self._jump_version,
+        key = (row, width, self.session.version, id(self.session), self._ghost_version, self.ghostset.version, self._jump_version,
                sel_part, matches)
         cached = self._cache.get(key)
         if cached is not None:
@@ -330,9 +315,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         return tuple(out)
 
     def _spans_in(self, start: int, end: int) -> list:
-        lo = bisect_left(self._starts, start - self._max_len)
-        hi = bisect_left(self._starts, end)
-        return [s for s in self._sorted[lo:hi] if s.end > start]
+        assert self.session is not None
+        return self.session.spans_in(start, end)
 
     def _ghosts_in(self, start: int, end: int) -> list:
         return self.ghostset.overlapping(start, end) if self.ghostset.shown else []
