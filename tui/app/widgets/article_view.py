@@ -52,10 +52,12 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         "article--outer",
         "article--ghost",
         "article--jump",
+        "article--thumb",
         *(f"article--label-{i}" for i in range(PALETTE)),
     }
     DEFAULT_CSS = """
-    ArticleView { background: $surface; color: $foreground; padding: 0 1; }
+    ArticleView { background: $surface; color: $foreground; scrollbar-size-vertical: 0; }
+    ArticleView > .article--thumb { color: $primary 70%; }
     ArticleView > .article--cursor { text-style: reverse; }
     ArticleView:focus > .article--cursor { text-style: reverse bold; }
     ArticleView > .article--match { background: $warning 40%; }
@@ -195,7 +197,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         return self.layout_rows.row_of(offset)
 
     def _text_width(self) -> int:
-        return max(1, self.scrollable_content_region.width)
+        """The text's columns: the view less a margin each side and a column for the
+        scroll position (a scrollbar widget cost a quarter of a page's frame)."""
+        return max(1, self.scrollable_content_region.width - 3)
 
     def _rewrap(self) -> None:
         width = self._text_width()
@@ -220,7 +224,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                 self.set_timer(0.001, self._wrap_more)
 
     def _sync_size(self) -> None:
-        size = Size(self._text_width(), len(self.layout_rows))
+        size = Size(self._text_width() + 3, len(self.layout_rows))
         if size != self.virtual_size:
             self.virtual_size = size
 
@@ -278,6 +282,16 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             self.refresh_lines(lo, hi - lo + 1)
 
     # -- rendering ---------------------------------------------------------------------
+    def _thumb(self, y: int) -> bool:
+        """Whether screen row ``y`` shows the scroll thumb (the part of the article in view)."""
+        total, height = len(self.layout_rows), max(1, self.scrollable_content_region.height)
+        if total <= height:
+            return False
+        top = int(self.scroll_offset.y)
+        first = top * height // total
+        last = max(first, min(height - 1, (top + height) * height // total - 1))
+        return first <= y <= last
+
     def render_line(self, y: int) -> Strip:
         self._rewrap()
         row = y + int(self.scroll_offset.y)
@@ -285,8 +299,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         base = self._base_style()
         rows = self.layout_rows
         rows.wrap_to_row(row)
+        thumb = self._thumb(y)
         if self.session is None or row >= len(rows):
-            return Strip.blank(width, base)
+            return self._with_thumb(Strip.blank(width + 2, base), thumb, base)
         start, end = rows.bounds(row)
         sel = self.selection
         sel_part = (max(sel.start, start), min(sel.end, end)) if sel.start < end and start < sel.end else None
@@ -294,13 +309,20 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             sel_part = (sel.start, sel.start)
         matches = self._matches_in(start, end)
         key = (row, width, self.session.version, id(self.session), self._ghost_version, self.ghostset.version, self._jump_version,
-               sel_part, matches)
+               sel_part, matches, thumb)
         cached = self._cache.get(key)
         if cached is not None:
             return cached
-        strip = self._render_row(start, end, sel_part, matches, width, base)
+        strip = self._with_thumb(self._render_row(start, end, sel_part, matches, width, base), thumb, base)
         self._cache[key] = strip
         return strip
+
+    def _with_thumb(self, strip: Strip, thumb: bool, base: Style) -> Strip:
+        if thumb:
+            mark = Segment("▐", base + self.get_component_rich_style("article--thumb", partial=True))
+        else:
+            mark = Segment(" ", base)
+        return Strip([*strip, mark], strip.cell_length + 1)
 
     def _matches_in(self, start: int, end: int) -> tuple:
         if not self.matches:
@@ -338,7 +360,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                 if off in jump:
                     cuts.update((off, off + 1))
         points = sorted(cuts)
-        segments = []
+        segments = [Segment(" ", base)]  # the left margin
         disp = self.disp
         for a, b in zip(points, points[1:]):
             if a == b:
@@ -353,9 +375,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             segments.append(Segment(disp[a:b], self._style(covering, in_match, in_sel, base, ghost)))
         if sel_part and sel_part[0] == sel_part[1]:  # an empty selection (empty document)
             segments.append(Segment(" ", self._style([], False, True, base)))
-        if not segments:
-            segments = [Segment("", base)]
-        return Strip(segments).adjust_cell_length(width, base)
+        return Strip(segments).adjust_cell_length(width + 2, base)
 
     def _style(self, covering, in_match, in_sel, base: Style, ghost: bool = False) -> Style:
         if covering:
@@ -392,4 +412,4 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             return
         row = offset.y + int(self.scroll_offset.y)
         if row < len(self.layout_rows):
-            self.post_message(self.Clicked(self.layout_rows.offset_at(row, offset.x)))
+            self.post_message(self.Clicked(self.layout_rows.offset_at(row, max(0, offset.x - 1))))
