@@ -96,7 +96,7 @@ def lines_app(root: str, doc_id: str):
 
     text = _text(root, doc_id)
 
-    class Lines(ScrollView, can_focus=True):
+    class Lines(ScrollView, can_focus=True, inherit_bindings=False):  # its own page keys, not the animated ones
         def on_mount(self) -> None:
             self.lines = text.split("\n")
             self.virtual_size = Size(max(map(len, self.lines[:2000]), default=1), len(self.lines))
