@@ -3,6 +3,9 @@ placeholder, one character for one, so offsets into the stored text stay valid."
 
 from __future__ import annotations
 
+import re
+
+
 def _table() -> dict[int, str]:
     t: dict[int, str] = {}
     for c in range(0x20):
@@ -22,10 +25,19 @@ def _table() -> dict[int, str]:
 CONTROL_TABLE = _table()
 
 
+#: every character ``displayable`` replaces (newline aside)
+_UNSAFE = re.compile("[" + "".join(re.escape(chr(c)) for c in CONTROL_TABLE if c != 10) + "]")
+
+
+def _replace(m: re.Match) -> str:
+    return CONTROL_TABLE[ord(m.group())]
+
+
 def displayable(text: str) -> str:
-    """``text`` with every control/format character replaced one-for-one (newlines kept)."""
-    out = text.translate(CONTROL_TABLE)
-    return out.replace("\u240a", "\n")
+    """``text`` with every control/format character replaced one-for-one (newlines kept).
+    A scan and the characters found, not a translation of every character (a 1 MB article
+    with tabs took ~100 ms through ``str.translate``)."""
+    return _UNSAFE.sub(_replace, text)
 
 
 def one_line(text: str, limit: int | None = None) -> str:

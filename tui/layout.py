@@ -140,6 +140,14 @@ class Rows:
     def __len__(self) -> int:
         return len(self.starts)
 
+    def estimate(self) -> int:
+        """The number of rows once the whole text is wrapped: exact when it is, else the
+        rows so far plus the rest of the text at the rows-per-character seen so far."""
+        if self.complete or not self._done_to:
+            return len(self.starts)
+        rest = len(self.disp) - self._done_to
+        return len(self.starts) + -(-rest * len(self.starts) // self._done_to)
+
     # -- geometry ------------------------------------------------------------------------
     def row_of(self, offset: int) -> int:
         self.wrap_to_offset(offset)

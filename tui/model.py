@@ -137,7 +137,7 @@ class Annotation:
         """A copy with spans and relations in the canonical order."""
         return replace(
             self,
-            spans=sorted(self.spans, key=span_order),
+            spans=in_span_order(self.spans),
             relations=sorted(self.relations, key=lambda r: (_id_order(r.id), r.source, r.target)),
             decisions=sorted(self.decisions, key=decision_order),
         )
@@ -154,6 +154,19 @@ class Annotation:
 
 def span_order(s: Span) -> tuple:
     return (s.start, s.end, s.label, _id_order(s.id))
+
+
+def in_span_order(spans: list[Span]) -> list[Span]:
+    """``spans`` sorted by ``span_order``. A file margin wrote is in that order already:
+    one pass over (start, end, label) finds it so, where the sort would build an id key
+    for each of 5,000 spans."""
+    prev: tuple | None = None
+    for s in spans:
+        key = (s.start, s.end, s.label)
+        if prev is not None and key <= prev:  # out of order, or a tie only ids can break
+            return sorted(spans, key=span_order)
+        prev = key
+    return list(spans)
 
 
 def _id_order(id: str) -> tuple:

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 from .model import Span
 from .schema import LabelDef
-from .suggest.figures import find_figures
 
 _WORD = re.compile(r"[^\W\d_][\w’'-]*$")
 
@@ -23,6 +22,8 @@ _WORD = re.compile(r"[^\W\d_][\w’'-]*$")
 def figure_attrs(text: str, ldef: LabelDef) -> dict:
     """value / unit / qualifier of the figure ``text`` states, for the attributes the
     label has; {} when the parser finds no figure in it."""
+    from .suggest.figures import find_figures  # the suggest rules load on the first figure, not on open
+
     figs = find_figures(text)
     if not figs:
         return {}

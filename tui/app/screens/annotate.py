@@ -12,7 +12,6 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Footer, Header
 
 from ...corpus import Corpus
 from ...cursor import Selection
@@ -24,10 +23,11 @@ from ..bindings import annotate_bindings, annotate_help, help_rows
 from ..dialogs.help import HelpScreen
 from ..dialogs.picker import Picker
 from ..dialogs.safe_input import SafeInput
+from ..widgets.key_bar import KeyBar, TitleBar
 from ..widgets.article_view import ArticleView
 from ..widgets.span_panel import SpanPanel
 from ..widgets.status_line import StatusLine
-from .base import NARROW, ArticleScreen, settle_heap
+from .base import NARROW, ArticleScreen, building_heap
 from .edits import EditsMixin
 from .ghosts import GhostsMixin
 from .reach import ReachMixin
@@ -67,13 +67,13 @@ class AnnotateScreen(EditsMixin, ReachMixin, SearchMixin, GhostsMixin, ArticleSc
 
     # -- layout ------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="main"):
             yield ArticleView(id="article")
             yield SpanPanel(id="panel")
         yield SafeInput(placeholder="search (enter: select · esc: cancel)", id="search")
         yield StatusLine(id="status")
-        yield Footer()
+        yield KeyBar()
 
     @property
     def panel(self) -> SpanPanel:
@@ -103,6 +103,10 @@ class AnnotateScreen(EditsMixin, ReachMixin, SearchMixin, GhostsMixin, ArticleSc
 
     # -- documents ---------------------------------------------------------------------
     def open_document(self, index: int) -> bool:
+        with building_heap():
+            return self._open_document(index)
+
+    def _open_document(self, index: int) -> bool:
         try:
             ws = open_workspace(self.corpus, self.doc_ids[index], self.annotator)
         except ValidationError as e:
@@ -126,7 +130,6 @@ class AnnotateScreen(EditsMixin, ReachMixin, SearchMixin, GhostsMixin, ArticleSc
         elif self.show_ghosts:
             self.show_ghosts = False
             self.message = "long article: press S for suggestions"
-        settle_heap()
         return True
 
     def refresh_header(self) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from ..saving import SavingScreen
 from ..widgets.article_view import ArticleView
@@ -28,3 +30,18 @@ class ArticleScreen(SavingScreen):
 
     def on_resize(self, event) -> None:
         self.set_class(event.size.width < NARROW, "narrow")
+
+
+@contextmanager
+def building_heap() -> Iterator[None]:
+    """While a document is read and indexed: no collections (everything it allocates
+    stays alive, and each collection the growing heap triggered walked all of it again),
+    then the result is frozen out of later walks (``settle_heap``)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        settle_heap()
+        if enabled:
+            gc.enable()

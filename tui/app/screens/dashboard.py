@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.containers import Grid, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
@@ -25,6 +25,7 @@ from ...corpus import Corpus
 from ...display import one_line
 from ...errors import MarginError, ValidationError
 from ...team import Team, team
+from ..widgets.key_bar import KeyBar, TitleBar
 from ..widgets.charts import columns, name_cell, number, score_row, stacked
 
 NAME = 10  # cells for an annotator or label name
@@ -180,7 +181,7 @@ class DashboardScreen(Screen):
         self.team: Team | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static(Text("loading…", style="dim"), id="dash-status")
         with Grid(id="dash"):
             yield Chart("Progress", id="dash-progress")
@@ -191,7 +192,7 @@ class DashboardScreen(Screen):
             with Vertical(id="dash-worst-box") as box:
                 box.border_title = "Most disagreement (enter reviews)"
                 yield OptionList(id="worst")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.title = "margin dashboard"

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from ...adjudicate import OPEN, Adjudication, Group, Item, RelationChoice
 from ...corpus import GOLD, Corpus
@@ -27,6 +27,7 @@ from ...tokens import token_index
 from ...workspace import Review, open_review
 from ..bindings import help_rows, review_bindings, review_help
 from ..dialogs.help import HelpScreen
+from ..widgets.key_bar import KeyBar, TitleBar
 from ..widgets.article_view import ArticleView
 from ..widgets.candidates import CandidateList, panel_texts
 from .base import ArticleScreen
@@ -76,7 +77,7 @@ class ReviewScreen(CandidateEditMixin, ArticleScreen):
 
     # -- layout ------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="main"):
             yield ArticleView(id="article")
             with Vertical(id="panel"):
@@ -85,7 +86,7 @@ class ReviewScreen(CandidateEditMixin, ArticleScreen):
                 yield Static(id="item-gold")
                 yield Static(id="progress")
         yield Static(id="status")
-        yield Footer()
+        yield KeyBar()
 
     @property
     def candidates(self) -> CandidateList:

@@ -27,19 +27,14 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ...cursor import Selection
-from ...display import CONTROL_TABLE, displayable
+from ...display import displayable
 from ...editing import EditSession
 from ...ghostset import GhostSet
 from ...layout import Rows
 
 PALETTE = 8
-#: any character ``displayable`` would change (newline aside): most articles have none,
-#: and then the text is its own displayable form (no 1 MB translate on open)
-_UNSAFE = re.compile("[" + "".join(re.escape(chr(c)) for c in CONTROL_TABLE if c != 10) + "]")
-
-
 def safe_text(text: str) -> str:
-    return displayable(text) if _UNSAFE.search(text) else text
+    return displayable(text)
 
 
 class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
@@ -208,25 +203,22 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.layout_rows = Rows(self.disp, width)
         self._cache.clear()
         self.layout_rows.wrap_to_offset(self.selection.end)
-        self._sync_size()
-        if not self.layout_rows.complete:
-            self.set_timer(0.02, self._wrap_more)
+        self._sync_size(force=True)
 
-    def _wrap_more(self) -> None:
-        """Wrap the rest of a long article a slice at a time, between keys."""
+    def _sync_size(self, force: bool = False) -> None:
+        """The virtual height: the rows wrapped so far and an estimate of the rest. The
+        text is wrapped as far as it is shown or moved through (a 1 MB article is never
+        wrapped whole unless read to the end), so the estimate moves; a new virtual size
+        is a layout of the screen, so it changes only when the estimate is off by a few
+        percent, when the rows run into it, or when the text is all wrapped."""
         rows = self.layout_rows
-        for _ in range(8):
-            if rows.extend():
-                break
-        if rows is self.layout_rows:
-            self._sync_size()
-            if not rows.complete:
-                self.set_timer(0.001, self._wrap_more)
-
-    def _sync_size(self) -> None:
-        size = Size(self._text_width() + 3, len(self.layout_rows))
-        if size != self.virtual_size:
-            self.virtual_size = size
+        height = rows.estimate()
+        current = self.virtual_size.height
+        near_end = len(rows) + 2 * max(1, self.scrollable_content_region.height) >= current
+        if force or rows.complete or near_end or abs(height - current) * 20 > current:
+            size = Size(self._text_width() + 3, height)
+            if size != self.virtual_size:
+                self.virtual_size = size
 
     def on_resize(self) -> None:
         self._rewrap()
@@ -284,7 +276,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     # -- rendering ---------------------------------------------------------------------
     def _thumb(self, y: int) -> bool:
         """Whether screen row ``y`` shows the scroll thumb (the part of the article in view)."""
-        total, height = len(self.layout_rows), max(1, self.scrollable_content_region.height)
+        total, height = self.virtual_size.height, max(1, self.scrollable_content_region.height)
         if total <= height:
             return False
         top = int(self.scroll_offset.y)
