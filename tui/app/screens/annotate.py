@@ -16,6 +16,7 @@ from textual.containers import Horizontal
 from ...corpus import Corpus
 from ...cursor import Selection
 from ...display import one_line
+from ...editing import EditSession
 from ...errors import DataError, MarginError, ValidationError
 from ...model import Annotation, Document, Span
 from ...workspace import Workspace, doc_status, first_unfinished, open_workspace
@@ -49,7 +50,7 @@ class AnnotateScreen(EditsMixin, ReachMixin, SearchMixin, GhostsMixin, ArticleSc
         self.doc_ids = corpus.doc_ids()
         self.doc_index = (self.doc_ids.index(doc_id) if doc_id in self.doc_ids
                           else first_unfinished(corpus, self.doc_ids, annotator))
-        self.ws: Workspace | None = None
+        self._ws: Workspace | None = None  # None until a document opened
         self.char_mode = False
         self.on_span: str | None = None  # grow/shrink resize this span (set by tag, tab, accept)
         self.matches: list[tuple[int, int]] = []
@@ -80,17 +81,21 @@ class AnnotateScreen(EditsMixin, ReachMixin, SearchMixin, GhostsMixin, ArticleSc
         return self.query_one(SpanPanel)
 
     @property
-    def session(self):
-        return self.ws.session if self.ws is not None else None
+    def ws(self) -> Workspace:
+        assert self._ws is not None, "no document open"
+        return self._ws
+
+    @property
+    def session(self) -> EditSession:
+        return self.ws.session
 
     @property
     def doc(self) -> Document:
-        assert self.ws is not None
         return self.ws.doc
 
     @property
     def file(self):
-        return self.ws.file if self.ws is not None else None
+        return self.ws.file if self._ws is not None else None
 
     @property
     def sel(self) -> tuple[int, int]:
@@ -115,7 +120,7 @@ class AnnotateScreen(EditsMixin, ReachMixin, SearchMixin, GhostsMixin, ArticleSc
         except MarginError as e:
             self.app.fail(str(e))
             return False
-        self.doc_index, self.ws = index, ws
+        self.doc_index, self._ws = index, ws
         self.conflict = False
         self.matches = []
         self.on_span = None
@@ -140,19 +145,19 @@ class AnnotateScreen(EditsMixin, ReachMixin, SearchMixin, GhostsMixin, ArticleSc
 
     # -- saving (SavingScreen) ---------------------------------------------------------
     def save_source(self):
-        if self.ws is None:
+        if self._ws is None:
             return None
         version, snapshot = self.ws.session.snapshot()
         return self.ws.file, version, snapshot
 
     def is_dirty(self) -> bool:
-        return self.ws is not None and self.ws.session.dirty
+        return self._ws is not None and self.ws.session.dirty
 
     def autosave_delay(self) -> float:
         return AUTOSAVE_DELAY
 
     def mark_saved(self, version: int) -> None:
-        if self.ws is not None:
+        if self._ws is not None:
             self.ws.session.mark_saved(version)
             self.set_status("saved")
             self.schedule_retrain()
@@ -163,7 +168,7 @@ class AnnotateScreen(EditsMixin, ReachMixin, SearchMixin, GhostsMixin, ArticleSc
     # -- selection ---------------------------------------------------------------------
     def select(self, start: int, end: int, *, center: bool = False, on_span: str | None = None) -> None:
         self.on_span = on_span
-        sel = self.ws.cursor.clamp(start, end) if self.ws is not None else Selection(start, end)
+        sel = self.ws.cursor.clamp(start, end) if self._ws is not None else Selection(start, end)
         self.view.select(sel.start, sel.end, center=center)
         self.follow_selection()
 
@@ -176,7 +181,7 @@ class AnnotateScreen(EditsMixin, ReachMixin, SearchMixin, GhostsMixin, ArticleSc
         shows all of it; ``SelectionChanged`` (posted by the view, handled a message hop
         later) then finds nothing new, and covers the moves the view makes by itself
         (resizing, scrolling with the mouse)."""
-        if self.ws is None:
+        if self._ws is None:
             return
         view = self.view
         state = (view.selection, view.visible_range(), self.session.version, self.on_span)
@@ -199,8 +204,8 @@ class AnnotateScreen(EditsMixin, ReachMixin, SearchMixin, GhostsMixin, ArticleSc
             lo, hi = self.view_range
             if hi <= lo:  # not laid out yet
                 lo, hi = self.sel[0], self.sel[0] + 4000
-            span = hi - lo
-            window = (max(0, lo - span) // 4000 * 4000, (hi + span) // 4000 * 4000 + 4000)
+            reach = hi - lo
+            window = (max(0, lo - reach) // 4000 * 4000, (hi + reach) // 4000 * 4000 + 4000)
         self.panel.show(session, self.schema, window)
         span = session.current(*self.sel)
         self.panel.follow(span.id if span else None)
@@ -210,7 +215,7 @@ class AnnotateScreen(EditsMixin, ReachMixin, SearchMixin, GhostsMixin, ArticleSc
         self.refresh_status()
 
     def refresh_status(self) -> None:
-        if self.ws is None:
+        if self._ws is None:
             return
         s, e = self.sel
         text = Text(no_wrap=True, overflow="ellipsis")
@@ -237,7 +242,7 @@ class AnnotateScreen(EditsMixin, ReachMixin, SearchMixin, GhostsMixin, ArticleSc
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         """Keys that cannot apply now are off (and out of the palette)."""
-        if self.ws is None:
+        if self._ws is None:
             return action in ("help", "quit_app")
         if action == "next_match":
             return True if self.matches else None

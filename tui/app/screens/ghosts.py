@@ -47,13 +47,17 @@ class GhostsMixin:
         from ...corpus import Corpus
         from ...editing import EditSession
         from ...schema import Schema
+        from textual.timer import Timer, TimerCallback
+
         from ..widgets.article_view import ArticleView
 
         view: ArticleView
-        session: EditSession
+        @property
+        def session(self) -> EditSession: ...
         corpus: Corpus
         schema: Schema
-        sel: tuple[int, int]
+        @property
+        def sel(self) -> tuple[int, int]: ...
         view_range: tuple[int, int]
         app: Any
 
@@ -61,7 +65,8 @@ class GhostsMixin:
         def set_status(self, message: str) -> None: ...
         def changed(self, what: str | None, span: Span | None = None) -> None: ...
         def post_message(self, message: Message) -> bool: ...
-        def set_timer(self, delay: float, callback: Any) -> Any: ...
+        def set_timer(self, delay: float, callback: TimerCallback | None = None, *, name: str | None = None,
+                      pause: bool = False) -> Timer: ...
 
     @work(thread=True, exclusive=True, group="suggest")
     def _suggest_worker(self, doc: Document) -> None:

@@ -29,11 +29,14 @@ class ReachMixin:
         from ...workspace import Workspace
         from ..widgets.article_view import ArticleView
 
-        ws: Workspace
-        session: EditSession
+        @property
+        def ws(self) -> Workspace: ...
+        @property
+        def session(self) -> EditSession: ...
         schema: Schema
         view: ArticleView
-        sel: tuple[int, int]
+        @property
+        def sel(self) -> tuple[int, int]: ...
         view_range: tuple[int, int]
         char_mode: bool
         on_span: str | None
