@@ -9,7 +9,7 @@ on an article with 5,000 spans costs a few bisects, not passes over all of them.
 
 from __future__ import annotations
 
-from bisect import bisect_left, insort
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from .model import Annotation, Document, IdAllocator, Relation, Span, make_span, now_utc, span_order

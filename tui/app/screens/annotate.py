@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal
 
 from ...corpus import Corpus
 from ...cursor import Selection
@@ -24,7 +23,6 @@ from ..bindings import annotate_bindings, annotate_help, help_rows
 from ..dialogs.help import HelpScreen
 from ..dialogs.picker import Picker
 from ..dialogs.safe_input import SafeInput
-from ..widgets.key_bar import KeyBar, TitleBar
 from ..widgets.article_view import ArticleView
 from ..widgets.span_panel import SpanPanel
 from ..widgets.status_line import StatusLine
@@ -67,14 +65,12 @@ class AnnotateScreen(EditsMixin, ReachMixin, SearchMixin, GhostsMixin, ArticleSc
         self.reach_init()
 
     # -- layout ------------------------------------------------------------------------
-    def compose(self) -> ComposeResult:
-        yield TitleBar()
-        with Horizontal(id="main"):
-            yield ArticleView(id="article")
-            yield SpanPanel(id="panel")
+    def compose_panel(self) -> ComposeResult:
+        yield SpanPanel(id="panel")
+
+    def compose_below(self) -> ComposeResult:
         yield SafeInput(placeholder="search (enter: select · esc: cancel)", id="search")
         yield StatusLine(id="status")
-        yield KeyBar()
 
     @property
     def panel(self) -> SpanPanel:

@@ -6,8 +6,12 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+
 from ..saving import SavingScreen
 from ..widgets.article_view import ArticleView
+from ..widgets.key_bar import KeyBar, TitleBar
 
 NARROW = 100  # below this width the panel moves under the article
 
@@ -23,6 +27,23 @@ def settle_heap() -> None:
 
 class ArticleScreen(SavingScreen):
     AUTO_FOCUS = "ArticleView"
+
+    def compose(self) -> ComposeResult:
+        """The title, the article beside the screen's panel, what goes under them, the keys."""
+        yield TitleBar()
+        with Horizontal(id="main"):
+            yield ArticleView(id="article")
+            yield from self.compose_panel()
+        yield from self.compose_below()
+        yield KeyBar()
+
+    def compose_panel(self) -> ComposeResult:
+        """The panel beside the article (each screen's own)."""
+        yield from ()
+
+    def compose_below(self) -> ComposeResult:
+        """Lines under the article and the panel, above the keys."""
+        yield from ()
 
     @property
     def view(self) -> ArticleView:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 
 from ...adjudicate import OPEN, Adjudication, Group, Item, RelationChoice
@@ -27,7 +27,6 @@ from ...tokens import token_index
 from ...workspace import Review, open_review
 from ..bindings import help_rows, review_bindings, review_help
 from ..dialogs.help import HelpScreen
-from ..widgets.key_bar import KeyBar, TitleBar
 from ..widgets.article_view import ArticleView
 from ..widgets.candidates import CandidateList, panel_texts
 from .base import ArticleScreen
@@ -76,17 +75,15 @@ class ReviewScreen(CandidateEditMixin, ArticleScreen):
         self.message = ""
 
     # -- layout ------------------------------------------------------------------------
-    def compose(self) -> ComposeResult:
-        yield TitleBar()
-        with Horizontal(id="main"):
-            yield ArticleView(id="article")
-            with Vertical(id="panel"):
-                yield Static(id="item-title")
-                yield CandidateList(id="candidates")
-                yield Static(id="item-gold")
-                yield Static(id="progress")
+    def compose_panel(self) -> ComposeResult:
+        with Vertical(id="panel"):
+            yield Static(id="item-title")
+            yield CandidateList(id="candidates")
+            yield Static(id="item-gold")
+            yield Static(id="progress")
+
+    def compose_below(self) -> ComposeResult:
         yield Static(id="status")
-        yield KeyBar()
 
     @property
     def candidates(self) -> CandidateList:

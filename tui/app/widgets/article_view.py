@@ -12,7 +12,6 @@ on that row).
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
