@@ -133,6 +133,7 @@ class SpanPanel(Widget, can_focus=True):
         self._relations: dict[str, list] = {}
         self._session: EditSession | None = None
         self._entries: LRUCache[tuple, list[Line]] = LRUCache(4096)
+        self._strips: LRUCache[tuple, Strip] = LRUCache(1024)  # (row, highlighted, width) -> its line
         self._key: tuple | None = None
         self.top = 0  # the first row shown
         self._base: Style | None = None
@@ -147,6 +148,9 @@ class SpanPanel(Widget, can_focus=True):
             return
         self._key = key
         self._session = session
+        before = self._visible()
+        anchor = self.first_row.get(self.highlighted or "")
+        anchor_y = anchor - self.top if anchor is not None else None
         groups: dict[str, list[Span]] = {lab: [] for lab in schema.labels}
         totals = session.label_counts()
         for s in (session.spans if window is None else session.spans_in(*window)):
@@ -167,8 +171,35 @@ class SpanPanel(Widget, can_focus=True):
             # the highlighted span went away: highlight the entry now in its place
             after = [sid for sid, row in first.items() if old_row is not None and row >= old_row]
             self.highlighted = after[0] if after else (next(reversed(first)) if first else None)
-        self.top = min(self.top, max(0, len(rows) - 1))
-        self.refresh()
+        if anchor_y is not None and self.highlighted in first:  # the highlighted entry stays put
+            self.top = first[self.highlighted] - anchor_y
+        self.top = max(0, min(self.top, len(rows) - 1))
+        self._refresh_changed(before)
+
+    def _row_key(self, row: Row) -> tuple:
+        """Everything a screen line of ``row`` shows: the row, whether it is highlighted,
+        the span's relations (an entry lists them)."""
+        if row.span is None:
+            return (row,)
+        return (row, row.span.id == self.highlighted, tuple(self._relations.get(row.span.id, ())))
+
+    def _visible(self) -> list[tuple]:
+        return [self._row_key(r) for r in self.rows[self.top:self.top + self._height()]]
+
+    def _refresh_changed(self, before: list[tuple]) -> None:
+        """Repaint the screen lines whose row changed (a list that grew around the
+        highlighted entry repaints what moved, not the whole panel)."""
+        after = self._visible()
+        width = self.size.width
+        y, n = 0, max(len(before), len(after))
+        while y < n:
+            if y < len(before) and y < len(after) and before[y] == after[y]:
+                y += 1
+                continue
+            start = y
+            while y < n and not (y < len(before) and y < len(after) and before[y] == after[y]):
+                y += 1
+            self.refresh(Region(0, start, width, y - start))
 
     def follow(self, span_id: str | None) -> None:
         """Highlight ``span_id``'s entry (the span under the cursor) and keep it in view."""
@@ -280,6 +311,13 @@ class SpanPanel(Widget, can_focus=True):
         if row_no >= len(self.rows):
             return Strip.blank(width, base)
         row = self.rows[row_no]
+        key = (self._row_key(row), width)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._strips[key] = self._render_row(row, width, base)
+        return strip
+
+    def _render_row(self, row: Row, width: int, base: Style) -> Strip:
         if row.kind == "title":
             segments = [Segment(one_line(row.text, width), base + TITLE)]
         else:
@@ -297,6 +335,7 @@ class SpanPanel(Widget, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._base = self._highlight = None
+        self._strips.clear()
         self.refresh()
 
     def _base_style(self) -> Style:
