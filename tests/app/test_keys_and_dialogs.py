@@ -79,3 +79,33 @@ def test_no_control_character_reaches_a_dialog(tmp_path_factory, values):
                 await pilot.pause()
 
     asyncio.run(go())
+
+
+async def test_key_bar_shows_the_keys_in_force_and_a_click_runs_one(corpus_dir):
+    """The one-line key bar: remapped keys, not the defaults; a click on a key runs it."""
+    (corpus_dir / "margin.yaml").write_text("keys:\n  undo: z\n", encoding="utf-8")
+    async with annotate(corpus_dir) as (app, pilot, scr):
+        from tui.app.widgets.key_bar import KeyBar
+
+        bar = scr.query_one(KeyBar)
+        line = bar.render().plain
+        assert " z Undo " in line and " u Undo " not in line and "? Help" in line
+        await keys(pilot, "a")  # tag the first token
+        assert len(scr.session.spans) == 1
+        x0, _, _, _ = next(h for h in bar._hits if h[3] == "undo")
+        await pilot.click(KeyBar, offset=(x0 + 1, 0))
+        await pilot.pause()
+        assert scr.session.spans == []  # the click undid the tag
+
+
+async def test_review_key_bar_groups_the_digits(corpus_dir):
+    from tests.conftest import SEED
+    from tests.test_agree import build_team
+    from tui.app.review_app import ReviewApp
+    from tui.app.widgets.key_bar import KeyBar
+
+    app = ReviewApp(build_team(corpus_dir), SEED)
+    async with app.run_test(size=(140, 36)) as pilot:
+        await pilot.pause()
+        line = app.screen.query_one(KeyBar).render().plain
+        assert "1–9 accept" in line and "Accept candidate N" not in line
