@@ -94,9 +94,7 @@ class EditSession:
                 i += 1
             del spans[i], starts[i]
             del self._by_id[s.id]
-            self._counts[s.label] -= 1
-            if self._max_len is not None and s.end - s.start >= self._max_len:
-                self._max_len = None
+            self._counts[s.label] -= 1  # the longest length stays an upper bound: still right for spans_in
         for s in change.added:
             i = bisect_left(spans, span_order(s), key=span_order)
             spans.insert(i, s)
