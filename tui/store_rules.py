@@ -1,0 +1,154 @@
+"""The rules an annotation file obeys, in one place for every reader and the writer.
+
+Both readers apply these: the YAML node reader (``store_yaml``, which names the line of
+each problem) and the fast reader of canonical files (``canonical``, which leaves any
+problem to the YAML reader); the writer (``store_write``) and adjudication use them too.
+Pure functions of already-parsed Python values: each returns the problem as one line of
+text (the caller adds the location, ``path:line: span s3: ...``), or None when the value
+is fine. Type rules (a string where a string goes, no YAML 1.1 surprises) belong to each
+reader's syntax; what is here is what the values mean.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container, Mapping
+
+from .display import safe_repr
+from .model import CONTEXT, DECISIONS, FLAG_LOST, FLAGS, FORMAT, FORMATS, STATUSES
+from .schema import LabelDef, RelationDef, Schema
+from .yamlio import is_timestamp
+
+_HEX = frozenset("0123456789abcdef")
+
+
+# ----------------------------------------------------------------------------- the file
+
+
+def format_problem(fmt: str) -> str | None:
+    if fmt in FORMATS:
+        return None
+    return f"unsupported format {fmt!r} (this version of margin reads {' and '.join(FORMATS)})"
+
+
+def decisions_format_problem(fmt: object) -> str | None:
+    """Decisions are kept by format margin/2 only."""
+    return None if fmt == FORMAT else f"decisions need format {FORMAT} (this file says {fmt!r})"
+
+
+def document_id_problem(doc_id: str, expected: str | None) -> str | None:
+    """``expected``: the id of the document the file is read against (None: any)."""
+    if expected is None or doc_id == expected:
+        return None
+    return f"document id {doc_id!r} does not match the document {expected!r}"
+
+
+def sha_problem(sha: str) -> str | None:
+    if len(sha) == 64 and _HEX.issuperset(sha):
+        return None
+    return "document sha256 must be 64 lowercase hex digits"
+
+
+def status_problem(status: str) -> str | None:
+    if status in STATUSES:
+        return None
+    return f"unknown status {status!r} (expected one of: {', '.join(STATUSES)})"
+
+
+def updated_problem(updated: str) -> str | None:
+    """``updated`` is a UTC timestamp as margin writes it (a real date)."""
+    if is_timestamp(updated):
+        return None
+    return f"updated must be a UTC timestamp like 2026-11-25T10:00:00Z, got {safe_repr(updated)}"
+
+
+# ----------------------------------------------------------------------------- spans
+
+
+def duplicate_id_problem(id: str, ids: Container[str]) -> str | None:
+    """Span and relation ids share one namespace in a file."""
+    return f"duplicate id {id!r}" if id in ids else None
+
+
+def label_problem(schema: Schema, label: str) -> str | None:
+    if label in schema.labels:
+        return None
+    return f"unknown label {label!r} (expected one of: {', '.join(schema.labels)})"
+
+
+def flag_problem(flag: str) -> str | None:
+    if flag in FLAGS:
+        return None
+    return f"unknown flag {flag!r} (expected one of: {', '.join(FLAGS)})"
+
+
+def bounds_problem(start: int, end: int, text: str | None = None, quote: str | None = None,
+                   flag: str | None = None) -> tuple[str, str] | None:
+    """(the field at fault: ``start``, ``end`` or ``text``; the problem) with a span's
+    offsets, or None. ``text``: the article, when the offsets must fit it (None for a file
+    of an older version of the article, re-anchored later); ``quote``: the span's text,
+    which must be the article's at those offsets unless the span is flagged lost."""
+    if start < 0:
+        return "start", f"start {start} is negative"
+    if end <= start:
+        return "end", f"end {end} must be greater than start {start}"
+    if text is None:
+        return None
+    if end > len(text):
+        return "end", f"end {end} is past the end of the document ({len(text)} characters)"
+    if (quote is not None and flag != FLAG_LOST and (len(quote) != end - start or not text.startswith(quote, start))):
+        return "text", f"text {quote!r} does not match the document, which has {text[start:end]!r} at {start}-{end}"
+    return None
+
+
+def context_problem(key: str, value: str) -> str | None:
+    """``key``: ``prefix`` or ``suffix``, the article around a span kept for re-anchoring."""
+    return f"{key} is longer than {CONTEXT} characters" if len(value) > CONTEXT else None
+
+
+def attr_problem(ldef: LabelDef, name: str, value: object) -> str | None:
+    """A problem with attribute ``name`` = ``value`` on a span labelled ``ldef``, or None."""
+    adef = ldef.attrs.get(name)
+    if adef is None:
+        return f"{ldef.name} has no attribute {name!r}"
+    return adef.check(value)
+
+
+# ----------------------------------------------------------------------------- relations
+
+
+def relation_label_problem(schema: Schema, label: str) -> str | None:
+    if label in schema.relations:
+        return None
+    return f"unknown relation {label!r} (expected one of: {', '.join(schema.relations) or 'none'})"
+
+
+def endpoint_problem(key: str, ref: str, span_labels: Mapping[str, str | None],
+                     label: str, rdef: RelationDef | None) -> str | None:
+    """A problem with end ``key`` (``from`` or ``to``) of a ``label`` relation (or relation
+    decision) pointing at span ``ref``. ``span_labels``: span id -> label (None when the
+    span's label was unreadable: its own problem); ``rdef``: None when ``label`` is unknown."""
+    if ref not in span_labels:
+        return f"{key} {ref!r} is not the id of a span in this file"
+    have = span_labels[ref]
+    allowed = None if rdef is None else rdef.from_labels if key == "from" else rdef.to_labels
+    if allowed is None or have is None or have in allowed:
+        return None
+    return f"{key} {ref!r} is {_a(have)}; {label} goes {key} {' or '.join(allowed)}"
+
+
+def _a(word: str) -> str:
+    return f"{'an' if word[:1].upper() in 'AEIOU' else 'a'} {word}"
+
+
+# ----------------------------------------------------------------------------- decisions
+
+
+def decision_problem(decision: str) -> str | None:
+    if decision in DECISIONS:
+        return None
+    return f"unknown decision {decision!r} (expected one of: {', '.join(DECISIONS)})"
+
+
+def duplicate_decision_problem(key: tuple, seen: Container[tuple]) -> str | None:
+    """``key``: ``Decision.key``, what the decision is about."""
+    return f"decision on {key} is listed twice" if key in seen else None
