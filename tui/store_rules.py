@@ -64,29 +64,55 @@ def updated_problem(updated: str) -> str | None:
 # ----------------------------------------------------------------------------- spans
 
 
+def span_problems(schema: Schema, ids: Container[str], id: str | None, label: str | None, start: int | None,
+                  end: int | None, quote: str | None, prefix: str | None, suffix: str | None, flag: str | None,
+                  article: str | None) -> list[tuple[str, str]]:
+    """Every problem with one span, as (the field at fault, the problem), in field order;
+    empty when the span is fine. A value its reader could not read is given as None and
+    not checked. ``ids``: the ids of the spans (and relations) before it; ``article``: the
+    text the offsets and ``quote`` must fit (None for a file of another version of the
+    article, re-anchored later). Attributes: :func:`attr_problem`, one by one."""
+    problems: list[tuple[str, str]] = []
+    if id is not None and id in ids:
+        problems.append(("id", _duplicate_id(id)))
+    if label is not None and label not in schema.labels:
+        problems.append(("label", _unknown_label(schema, label)))
+    if flag is not None and flag not in FLAGS:
+        problems.append(("flag", f"unknown flag {flag!r} (expected one of: {', '.join(FLAGS)})"))
+    if start is not None and end is not None:
+        bad = bounds_problem(start, end, article, quote, flag)
+        if bad is not None:
+            problems.append(bad)
+    if prefix is not None and len(prefix) > CONTEXT:
+        problems.append(("prefix", f"prefix is longer than {CONTEXT} characters"))
+    if suffix is not None and len(suffix) > CONTEXT:
+        problems.append(("suffix", f"suffix is longer than {CONTEXT} characters"))
+    return problems
+
+
 def duplicate_id_problem(id: str, ids: Container[str]) -> str | None:
     """Span and relation ids share one namespace in a file."""
-    return f"duplicate id {id!r}" if id in ids else None
+    return _duplicate_id(id) if id in ids else None
+
+
+def _duplicate_id(id: str) -> str:
+    return f"duplicate id {id!r}"
 
 
 def label_problem(schema: Schema, label: str) -> str | None:
-    if label in schema.labels:
-        return None
+    return None if label in schema.labels else _unknown_label(schema, label)
+
+
+def _unknown_label(schema: Schema, label: str) -> str:
     return f"unknown label {label!r} (expected one of: {', '.join(schema.labels)})"
-
-
-def flag_problem(flag: str) -> str | None:
-    if flag in FLAGS:
-        return None
-    return f"unknown flag {flag!r} (expected one of: {', '.join(FLAGS)})"
 
 
 def bounds_problem(start: int, end: int, text: str | None = None, quote: str | None = None,
                    flag: str | None = None) -> tuple[str, str] | None:
-    """(the field at fault: ``start``, ``end`` or ``text``; the problem) with a span's
-    offsets, or None. ``text``: the article, when the offsets must fit it (None for a file
-    of an older version of the article, re-anchored later); ``quote``: the span's text,
-    which must be the article's at those offsets unless the span is flagged lost."""
+    """(the field at fault: ``start``, ``end`` or ``text``; the problem) with a span's (or
+    a span decision's) offsets, or None. ``text``: the article, when the offsets must fit
+    it; ``quote``: the span's text, which must be the article's at those offsets unless the
+    span is flagged lost."""
     if start < 0:
         return "start", f"start {start} is negative"
     if end <= start:
@@ -95,14 +121,9 @@ def bounds_problem(start: int, end: int, text: str | None = None, quote: str | N
         return None
     if end > len(text):
         return "end", f"end {end} is past the end of the document ({len(text)} characters)"
-    if (quote is not None and flag != FLAG_LOST and (len(quote) != end - start or not text.startswith(quote, start))):
+    if quote is not None and flag != FLAG_LOST and (len(quote) != end - start or not text.startswith(quote, start)):
         return "text", f"text {quote!r} does not match the document, which has {text[start:end]!r} at {start}-{end}"
     return None
-
-
-def context_problem(key: str, value: str) -> str | None:
-    """``key``: ``prefix`` or ``suffix``, the article around a span kept for re-anchoring."""
-    return f"{key} is longer than {CONTEXT} characters" if len(value) > CONTEXT else None
 
 
 def attr_problem(ldef: LabelDef, name: str, value: object) -> str | None:

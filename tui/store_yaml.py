@@ -153,33 +153,20 @@ def _read_span(r: NodeReader, node, schema: Schema, text: str | None, ids: set[s
         r.error(m["id"], problem)
         sid = BAD
     what = "span" if sid is BAD else f"span {sid}"
-    if sid is not BAD:
-        if problem := rules.duplicate_id_problem(sid, ids):
-            r.error(m["id"], problem)
-        ids.add(sid)
     label = r.string(m["label"], f"{what}: label")
-    if sid is not BAD:
-        span_labels[sid] = None if label is BAD else label
-    ldef = None if label is BAD else schema.labels.get(label)
-    if label is not BAD and (problem := rules.label_problem(schema, label)):
-        r.error(m["label"], f"{what}: {problem}")
     start = r.integer(m["start"], f"{what}: start")
     end = r.integer(m["end"], f"{what}: end")
     quote = r.string(m["text"], f"{what}: text")
     flag = r.string(m["flag"], f"{what}: flag", optional=True) if "flag" in m else None
-    if flag is not BAD and flag is not None and (problem := rules.flag_problem(flag)):
-        r.error(m["flag"], f"{what}: {problem}")
-    if start is not BAD and end is not BAD:
-        bad = rules.bounds_problem(start, end, text, None if quote is BAD else quote, None if flag is BAD else flag)
-        if bad:
-            r.error(m[bad[0]], f"{what}: {bad[1]}")
-    ctx = {}
-    for k in ("prefix", "suffix"):
-        if k in m:
-            v = r.string(m[k], f"{what}: {k}")
-            if v is not BAD and (problem := rules.context_problem(k, v)):
-                r.error(m[k], f"{what}: {problem}")
-            ctx[k] = v
+    ctx = {k: r.string(m[k], f"{what}: {k}") for k in ("prefix", "suffix") if k in m}
+    for key, problem in rules.span_problems(schema, ids, _read(sid), _read(label), _read(start), _read(end),
+                                            _read(quote), _read(ctx.get("prefix")), _read(ctx.get("suffix")),
+                                            _read(flag), text):
+        r.error(m[key], problem if key == "id" else f"{what}: {problem}")
+    if sid is not BAD:
+        ids.add(sid)
+        span_labels[sid] = _read(label)
+    ldef = None if label is BAD else schema.labels.get(label)
     attrs = _read_attrs(r, m["attrs"], what, ldef) if "attrs" in m else {}
     note = r.string(m["note"], f"{what}: note", optional=True) if "note" in m else None
     source = r.string(m["source"], f"{what}: source", optional=True) if "source" in m else None
@@ -194,6 +181,11 @@ def _read_span(r: NodeReader, node, schema: Schema, text: str | None, ids: set[s
         return None
     return Span(sid, label, start, end, quote, ctx.get("prefix") or "", ctx.get("suffix") or "",
                 attrs, note, source, origin, edited, flag)
+
+
+def _read(value):
+    """``value``, or None when it could not be read (its problem is reported already)."""
+    return None if value is BAD else value
 
 
 def _read_attrs(r: NodeReader, node, what: str, ldef) -> dict:
