@@ -11,7 +11,7 @@ reader's syntax; what is here is what the values mean.
 
 from __future__ import annotations
 
-from collections.abc import Container, Mapping
+from collections.abc import Container, Iterable, Mapping
 
 from .display import safe_repr
 from .model import CONTEXT, DECISIONS, FLAG_LOST, FLAGS, FORMAT, FORMATS, STATUSES
@@ -64,29 +64,41 @@ def updated_problem(updated: str) -> str | None:
 # ----------------------------------------------------------------------------- spans
 
 
-def span_problems(schema: Schema, ids: Container[str], id: str | None, label: str | None, start: int | None,
-                  end: int | None, quote: str | None, prefix: str | None, suffix: str | None, flag: str | None,
-                  article: str | None) -> list[tuple[str, str]]:
-    """Every problem with one span, as (the field at fault, the problem), in field order;
-    empty when the span is fine. A value its reader could not read is given as None and
-    not checked. ``ids``: the ids of the spans (and relations) before it; ``article``: the
-    text the offsets and ``quote`` must fit (None for a file of another version of the
-    article, re-anchored later). Attributes: :func:`attr_problem`, one by one."""
-    problems: list[tuple[str, str]] = []
-    if id is not None and id in ids:
-        problems.append(("id", _duplicate_id(id)))
-    if label is not None and label not in schema.labels:
-        problems.append(("label", _unknown_label(schema, label)))
-    if flag is not None and flag not in FLAGS:
-        problems.append(("flag", f"unknown flag {flag!r} (expected one of: {', '.join(FLAGS)})"))
-    if start is not None and end is not None:
-        bad = bounds_problem(start, end, article, quote, flag)
-        if bad is not None:
-            problems.append(bad)
-    if prefix is not None and len(prefix) > CONTEXT:
-        problems.append(("prefix", f"prefix is longer than {CONTEXT} characters"))
-    if suffix is not None and len(suffix) > CONTEXT:
-        problems.append(("suffix", f"suffix is longer than {CONTEXT} characters"))
+def span_problems(schema: Schema, span_labels: dict[str, str | None], rows: Iterable[tuple],
+                  article: str | None) -> list[tuple[int, str, str]]:
+    """Every problem with the spans ``rows``, as (row index, field at fault, problem), in
+    row and field order; empty when they are fine. A row is (id, label, start, end, text,
+    prefix, suffix, flag), None for a value its reader could not read (not checked).
+    ``span_labels``: id -> label of the spans before them, to which each row's id is added;
+    ``article``: the text the offsets and quotes must fit (None for a file of another
+    version of the article, re-anchored later). Attributes: :func:`attr_problem`."""
+    problems: list[tuple[int, str, str]] = []
+    labels = schema.labels
+    for i, (id, label, start, end, quote, prefix, suffix, flag) in enumerate(rows):
+        if id is not None:
+            if id in span_labels:
+                problems.append((i, "id", _duplicate_id(id)))
+            span_labels[id] = label
+        if label is not None and label not in labels:
+            problems.append((i, "label", _unknown_label(schema, label)))
+        if flag is not None and flag not in FLAGS:
+            problems.append((i, "flag", f"unknown flag {flag!r} (expected one of: {', '.join(FLAGS)})"))
+        if start is not None and end is not None:
+            if start < 0:
+                problems.append((i, "start", f"start {start} is negative"))
+            elif end <= start:
+                problems.append((i, "end", f"end {end} must be greater than start {start}"))
+            elif article is not None:
+                if end > len(article):
+                    problems.append((i, "end", f"end {end} is past the end of the document ({len(article)} characters)"))
+                elif quote is not None and flag != FLAG_LOST and (len(quote) != end - start
+                                                                  or not article.startswith(quote, start)):
+                    problems.append((i, "text", f"text {quote!r} does not match the document, which has "
+                                                f"{article[start:end]!r} at {start}-{end}"))
+        if prefix is not None and len(prefix) > CONTEXT:
+            problems.append((i, "prefix", f"prefix is longer than {CONTEXT} characters"))
+        if suffix is not None and len(suffix) > CONTEXT:
+            problems.append((i, "suffix", f"suffix is longer than {CONTEXT} characters"))
     return problems
 
 
@@ -107,23 +119,14 @@ def _unknown_label(schema: Schema, label: str) -> str:
     return f"unknown label {label!r} (expected one of: {', '.join(schema.labels)})"
 
 
-def bounds_problem(start: int, end: int, text: str | None = None, quote: str | None = None,
-                   flag: str | None = None) -> tuple[str, str] | None:
-    """(the field at fault: ``start``, ``end`` or ``text``; the problem) with a span's (or
-    a span decision's) offsets, or None. ``text``: the article, when the offsets must fit
-    it; ``quote``: the span's text, which must be the article's at those offsets unless the
-    span is flagged lost."""
-    if start < 0:
-        return "start", f"start {start} is negative"
-    if end <= start:
-        return "end", f"end {end} must be greater than start {start}"
-    if text is None:
-        return None
-    if end > len(text):
-        return "end", f"end {end} is past the end of the document ({len(text)} characters)"
-    if quote is not None and flag != FLAG_LOST and (len(quote) != end - start or not text.startswith(quote, start)):
-        return "text", f"text {quote!r} does not match the document, which has {text[start:end]!r} at {start}-{end}"
-    return None
+def bounds_problem(start: int, end: int) -> tuple[str, str] | None:
+    """(the field at fault, ``start`` or ``end``; the problem) with the offsets of a span
+    decision, or None: the rule of a span's offsets (:func:`span_problems`)."""
+    found = span_problems(_NO_SCHEMA, {}, [(None, None, start, end, None, None, None, None)], None)
+    return found[0][1:] if found else None
+
+
+_NO_SCHEMA = Schema({}, {})
 
 
 def attr_problem(ldef: LabelDef, name: str, value: object) -> str | None:

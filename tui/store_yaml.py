@@ -81,13 +81,13 @@ def parse_yaml(text: str, path: str, schema: Schema, doc: Document | None) -> An
     # the offsets of a file of another version of the article are checked after re-anchoring
     text_ = doc.text if doc is not None and (sha is BAD or sha == doc.sha256) else None
     spans: list[Span] = []
-    ids: set[str] = set()
-    span_labels: dict[str, str | None] = {}
+    span_labels: dict[str, str | None] = {}  # id -> label (None: unreadable) of every span read
     for node in r.sequence(top.get("spans"), "spans") if "spans" in top else ():
-        span = _read_span(r, node, schema, text_, ids, span_labels)
+        span = _read_span(r, node, schema, text_, span_labels)
         if span is not None:
             spans.append(span)
     relations: list[Relation] = []
+    ids = set(span_labels)  # span and relation ids share one namespace
     for node in r.sequence(top["relations"], "relations") if "relations" in top else ():
         rel = _read_relation(r, node, schema, span_labels, ids)
         if rel is not None:
@@ -136,7 +136,7 @@ def _document(r: NodeReader, top: dict, doc: Document | None) -> tuple:
     return doc_id, sha, chars
 
 
-def _read_span(r: NodeReader, node, schema: Schema, text: str | None, ids: set[str],
+def _read_span(r: NodeReader, node, schema: Schema, text: str | None,
                span_labels: dict[str, str | None]) -> Span | None:
     """``text``: the article when the offsets must fit it (see ``rules.bounds_problem``)."""
     m = r.mapping(node, "span", SPAN_KEYS)
@@ -159,13 +159,9 @@ def _read_span(r: NodeReader, node, schema: Schema, text: str | None, ids: set[s
     quote = r.string(m["text"], f"{what}: text")
     flag = r.string(m["flag"], f"{what}: flag", optional=True) if "flag" in m else None
     ctx = {k: r.string(m[k], f"{what}: {k}") for k in ("prefix", "suffix") if k in m}
-    for key, problem in rules.span_problems(schema, ids, _read(sid), _read(label), _read(start), _read(end),
-                                            _read(quote), _read(ctx.get("prefix")), _read(ctx.get("suffix")),
-                                            _read(flag), text):
+    row = (sid, label, start, end, quote, ctx.get("prefix"), ctx.get("suffix"), flag)
+    for _, key, problem in rules.span_problems(schema, span_labels, [tuple(map(_read, row))], text):
         r.error(m[key], problem if key == "id" else f"{what}: {problem}")
-    if sid is not BAD:
-        ids.add(sid)
-        span_labels[sid] = _read(label)
     ldef = None if label is BAD else schema.labels.get(label)
     attrs = _read_attrs(r, m["attrs"], what, ldef) if "attrs" in m else {}
     note = r.string(m["note"], f"{what}: note", optional=True) if "note" in m else None
