@@ -33,7 +33,7 @@ class EditSession:
         self.version = 0  # bumps on every change (render caches key on it)
         self.saved_version = 0  # the version last written to disk (or read from it)
         self._index_version = -1  # spans_at's start index is rebuilt when version moves
-        self.ids = IdAllocator(self.annotation)
+        self.ids = IdAllocator.of(self.annotation)
 
     # -- saving ------------------------------------------------------------------------
     @property

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 
@@ -172,11 +173,6 @@ class Annotation:
     def span_by_id(self) -> dict[str, Span]:
         return {s.id: s for s in self.spans}
 
-    def next_span_id(self) -> str:
-        return _next_id("s", (s.id for s in self.spans))
-
-    def next_relation_id(self) -> str:
-        return _next_id("r", (r.id for r in self.relations))
 
 
 def span_order(s: Span) -> tuple:
@@ -189,35 +185,49 @@ def _id_order(id: str) -> tuple:
     return (head, int(tail) if tail else -1, id)
 
 
-def _last_number(prefix: str, ids) -> int:
-    n = 0
-    for i in ids:
-        if i.startswith(prefix) and i[len(prefix) :].isdigit():
-            n = max(n, int(i[len(prefix) :]))
-    return n
-
-
-def _next_id(prefix: str, ids) -> str:
-    return f"{prefix}{_last_number(prefix, ids) + 1}"
-
-
 class IdAllocator:
-    """New span (``s<N>``) and relation (``r<N>``) ids for one annotation, never reusing a
-    number it handed out, even after that span or relation was deleted."""
+    """The one source of new ids ``<prefix><N>``: spans ``s<N>``, relations ``r<N>``, and
+    any other family (suggestions ``g<N>``, brat's ``T<N>``). It never hands out an id
+    taken when it was made, nor one it handed out before, even after that span or
+    relation was deleted.
 
-    def __init__(self, annotation: "Annotation"):
-        self._last = {"s": _last_number("s", (s.id for s in annotation.spans)),
-                      "r": _last_number("r", (r.id for r in annotation.relations))}
+    N is one more than the highest N taken with that prefix (ids keep the order of their
+    making), or with ``fill_gaps`` the lowest N free (imports numbering what has no id).
+    """
 
-    def _next(self, prefix: str) -> str:
-        self._last[prefix] += 1
-        return f"{prefix}{self._last[prefix]}"
+    def __init__(self, taken: Iterable[str] = (), *, fill_gaps: bool = False):
+        self._taken = set(taken)
+        self._fill_gaps = fill_gaps
+        self._last: dict[str, int] = {}
+
+    @classmethod
+    def of(cls, annotation: "Annotation") -> "IdAllocator":
+        """Ids new to ``annotation`` (its spans and relations share one namespace)."""
+        return cls([*(s.id for s in annotation.spans), *(r.id for r in annotation.relations)])
+
+    def new(self, prefix: str) -> str:
+        n = self._last.get(prefix)
+        if n is None:
+            n = 0 if self._fill_gaps else self._highest(prefix)
+        while True:
+            n += 1
+            id = f"{prefix}{n}"
+            if id not in self._taken:
+                break
+        self._last[prefix] = n
+        self._taken.add(id)
+        return id
+
+    def _highest(self, prefix: str) -> int:
+        """The highest N of a taken id ``<prefix><N>`` (0: none)."""
+        tails = (i[len(prefix):] for i in self._taken if i.startswith(prefix))
+        return max((int(t) for t in tails if t.isascii() and t.isdigit()), default=0)
 
     def span(self) -> str:
-        return self._next("s")
+        return self.new("s")
 
     def relation(self) -> str:
-        return self._next("r")
+        return self.new("r")
 
 
 @dataclass
