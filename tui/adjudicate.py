@@ -349,9 +349,10 @@ class Adjudication:
                 by_key.setdefault((c.span.key, tuple(sorted(c.span.attrs.items()))), (g.index, c))
                 by_key.setdefault((c.span.key, None), (g.index, c))
         attached: dict[int, list[Span]] = {}
-        extras = []
+        extras: list[Span] = []
         for s in gold.spans:
             hit = by_key.get((s.key, tuple(sorted(s.attrs.items())))) or by_key.get((s.key, None))
+            idx: int | None
             if hit is not None:
                 idx, cand = hit
                 self._members[s.id] = cand.members

@@ -79,7 +79,7 @@ def merge_attrs(spans) -> dict | None:
 
 
 def _merge_notes(entries) -> str | None:
-    notes = {}
+    notes: dict[str, str] = {}
     for name, s in entries:
         if s.note:
             notes.setdefault(s.note, name)

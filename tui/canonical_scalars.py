@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from json.decoder import scanstring  # the C decoder of one JSON string
+from json.decoder import scanstring  # type: ignore[attr-defined]  # the C decoder of one JSON string (no stub)
 
 from .yamlio import _PLAIN_RE, _YAML11_WORDS
 

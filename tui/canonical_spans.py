@@ -12,6 +12,7 @@ YAML reader, which names the problem.
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from . import store_rules as rules
 from .canonical_scalars import INT, ITEM_RE, PAIR_RE, QSTR, STR, items, key, readable, string, unescape, value
@@ -60,13 +61,14 @@ def read_spans(text: str, pos: int, schema: Schema,
     matches = list(map(_BLOCK.fullmatch, blocks[1:]))
     if None in matches:
         return None
-    sids, sids2, label_toks, starts, ends, quotes, prefixes, suffixes, bodies, tails = zip(*map(_groups, matches))
+    (sids, sids2, label_toks, start_toks, end_toks, quote_bodies, prefix_bodies, suffix_bodies, bodies,
+     tails) = zip(*map(_groups, cast("list[re.Match[str]]", matches)))
     ids = sids if None not in sids else [sid or _name(tok) for sid, tok in zip(sids, sids2)]
     labels = _labels(label_toks, schema)
-    quotes, prefixes, suffixes = _texts(quotes), _texts(prefixes), _texts(suffixes)
+    quotes, prefixes, suffixes = _texts(quote_bodies), _texts(prefix_bodies), _texts(suffix_bodies)
     if None in ids or labels is None or quotes is None or prefixes is None or suffixes is None:
         return None
-    starts, ends = list(map(int, starts)), list(map(int, ends))
+    starts, ends = list(map(int, start_toks)), list(map(int, end_toks))
     n = len(matches)
     notes, sources, origins, edited, flags = [None] * n, [None] * n, [()] * n, [False] * n, [None] * n
     if any(tails):

@@ -76,7 +76,8 @@ def load(path: Path, schema: Schema = DEFAULT_SCHEMA, doc: Document | None = Non
             problems.append(f"{path}:1: document id {ann.doc_id!r} does not match the folder {p.parent.name!r}")
     if problems:
         raise ValidationError(problems)
-    moved, flagged = 0, []
+    moved = 0
+    flagged: list[str] = []
     if doc is not None and ann.sha256 != doc.sha256:
         ann, moved, flagged = anchor.reanchor_annotation(ann, doc)
     return Loaded(ann, fp, moved, flagged)

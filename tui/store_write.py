@@ -6,6 +6,8 @@ would refuse (``store_rules``): a file margin wrote always reopens.
 
 from __future__ import annotations
 
+from typing import cast
+
 from . import store_rules as rules
 from .errors import DataError
 from .model import Annotation, format_of
@@ -84,7 +86,7 @@ def dumps(ann: Annotation) -> str:
         out.append("decisions:\n")
         for d in ann.decisions:
             where = (f"start: {d.start}, end: {d.end}" if d.is_span
-                     else f"from: {scalar(d.source)}, to: {scalar(d.target)}")
+                     else f"from: {scalar(cast(str, d.source))}, to: {scalar(cast(str, d.target))}")
             reason = "" if d.reason is None else f", reason: {quote(d.reason)}"
             out.append(f"- {{decision: {scalar(d.decision)}, label: {scalar(d.label)}, {where}{reason}}}\n")
     return "".join(out)
