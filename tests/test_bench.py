@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-NAMES = ("startup", "open", "keystroke", "memory", "save", "export.jsonl", "export.conll", "agree", "dashboard")
+NAMES = ("startup", "open", "keystroke", "memory", "save", "parse", "export.jsonl", "export.conll", "agree", "dashboard")
 LINE = re.compile(r"(?P<name>[\w.]+): (?P<value>\d+(?:\.\d+)?) (?P<unit>[^(]+?) "
                   r"\(ratio (?P<ratio>\d+\.\d\d|inf) vs (?P<base>[^)]+)\) target (?P<target>.+) (?P<verdict>PASS|MISS)")
 

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import DATA, ROOT, SEED
-from tui import canonical, store
+from tui import canonical, store, store_yaml
 from tui.canonical import parse_canonical
 from tui.errors import ValidationError
 from tui.model import Annotation, Decision, Document, Relation, make_span, sha256_text
@@ -156,7 +156,7 @@ def test_the_real_files_take_the_fast_path():
         fast = check(text, SEED_DOC)
         assert fast is not None and store.dumps(fast) == text
         assert len(fast.spans) == text.count("\n- id: ") and len(fast.relations) == text.count("\n- {id: r")
-        with mock.patch.object(store.yaml, "compose", side_effect=AssertionError("took the YAML path")):
+        with mock.patch.object(store_yaml, "compose", side_effect=AssertionError("took the YAML path")):
             assert store.parse(text, "x.yaml", DEFAULT_SCHEMA, SEED_DOC) == fast
 
 

@@ -1,7 +1,7 @@
 """The edit session: toggling, deleting with relations, undo/redo, ids never reused."""
 
 from tui.editing import EditSession
-from tui.model import Annotation
+from tui.model import Annotation, Relation, make_span
 from tests.conftest import SEED
 
 
@@ -48,3 +48,33 @@ def test_editing_clears_a_flag_and_marks_gold_spans_edited(corpus):
     s.update(a.id, origin=("alice", "bob"))
     s.update(a.id, attrs={"value": 1441})
     assert s.get(a.id).edited is True
+
+
+# ----------------------------------------------------------------------------- the id allocator
+
+
+def test_one_allocator_numbers_every_family():
+    """model.IdAllocator is the one source of new ids: after the highest taken (editing,
+    adjudication) or into the gaps (imports, suggestions, brat export); never one taken,
+    never one handed out twice, spans and relations in one namespace."""
+    from tui.model import IdAllocator
+
+    ann = Annotation("d", "0" * 64, 10, "a", spans=[make_span("x" * 10, "s4", "ACTOR", 0, 1),
+                                                    make_span("x" * 10, "s007", "ACTOR", 1, 2)],
+                     relations=[Relation("r2", "attributed_to", "s4", "s007"), Relation("s9", "attributed_to", "s4", "s4")])
+    ids = IdAllocator.of(ann)
+    assert [ids.span(), ids.span(), ids.relation(), ids.new("g"), ids.new("g")] == ["s10", "s11", "r3", "g1", "g2"]
+    gaps = IdAllocator(["s1", "s3", "r1", "T2"], fill_gaps=True)
+    assert [gaps.span(), gaps.span(), gaps.span(), gaps.relation(), gaps.new("T"), gaps.new("T")] == \
+        ["s2", "s4", "s5", "r2", "T1", "T3"]
+    assert [IdAllocator().span() for _ in range(2)] == ["s1", "s1"]  # each allocator on its own
+
+
+def test_ids_given_out_are_never_given_again_after_a_delete():
+    from tui.model import IdAllocator
+
+    ann = Annotation("d", "0" * 64, 10, "a", spans=[make_span("x" * 10, "s1", "ACTOR", 0, 1)])
+    ids = IdAllocator.of(ann)
+    first = ids.span()
+    ann.spans.clear()
+    assert ids.span() != first and ids.span() not in (first, "s1")

@@ -1,7 +1,8 @@
 """Adjudication: settle several annotators' work on one document into a gold annotation.
 
-Pure (no Textual, no I/O). :func:`partition` splits every annotator's spans into groups:
-unanimous spans, and disagreements (overlapping candidates, each with who proposed it).
+Pure (no Textual, no I/O). :func:`partition` (``adjudicate_groups``) splits every
+annotator's spans into groups: unanimous spans, and disagreements (overlapping candidates,
+each with who proposed it); ``adjudicate_bounds`` finds where candidates' bounds differ.
 :class:`Adjudication` holds the decisions a review screen makes with keys (accept candidate
 N, reject, edit, reopen, undo/redo), walks from item to item, and builds the gold
 :class:`~tui.model.Annotation` with provenance (``from``, ``edited``). The rules are in
@@ -11,269 +12,19 @@ docs/review.md.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 
+from . import store_rules as rules
+from .adjudicate_bounds import BoundDiff, bound_diffs
+from .adjudicate_groups import Candidate, Group, Item, RelationChoice, disagreements, merge_attrs, partition
 from .corpus import GOLD
 from .errors import DataError
-from .model import FLAG_LOST, Annotation, Decision, Document, Relation, Span, make_span, now_utc
+from .model import FLAG_LOST, Annotation, Decision, Document, IdAllocator, Relation, Span, make_span, now_utc
 from .schema import DEFAULT_SCHEMA, Schema
 
+__all__ = ["ACCEPTED", "EDITED", "OPEN", "REJECTED", "Adjudication", "BoundDiff", "Candidate", "Group", "Item",
+           "RelationChoice", "bound_diffs", "disagreements", "merge_attrs", "partition"]
+
 OPEN, ACCEPTED, EDITED, REJECTED = "open", "accepted", "edited", "rejected"
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """One version of a span: what gold gets if it is accepted (``origin`` = who proposed it)."""
-
-    span: Span
-    members: tuple[tuple[str, str], ...]  # (annotator, span id) it stands for
-
-    @property
-    def annotators(self) -> tuple[str, ...]:
-        return self.span.origin
-
-
-@dataclass(frozen=True)
-class Group:
-    """Spans of one place: a unanimous span, or the competing candidates of a disagreement."""
-
-    index: int
-    candidates: tuple[Candidate, ...]
-    unanimous: bool
-    start: int
-    end: int
-
-    @property
-    def order(self) -> tuple:
-        return (self.start, 0, self.end, self.index)
-
-
-@dataclass(frozen=True)
-class RelationChoice:
-    """A relation between two gold spans, with the annotators who drew it."""
-
-    label: str
-    source: Span  # gold spans
-    target: Span
-    annotators: tuple[str, ...]
-    unanimous: bool
-
-    @property
-    def key(self) -> tuple:
-        return (self.label, self.source.key, self.target.key)
-
-    @property
-    def order(self) -> tuple:
-        return (self.source.start, 1, self.source.end, self.target.start, self.target.end, self.label)
-
-
-Item = Group | RelationChoice
-
-
-# --------------------------------------------------------------------------- grouping
-
-
-def merge_attrs(spans) -> dict | None:
-    """Union of the spans' attributes, or None if two spans give one attribute different values."""
-    merged: dict = {}
-    for s in spans:
-        for k, v in s.attrs.items():
-            if k not in merged:
-                merged[k] = v
-            elif merged[k] != v:
-                return None
-    return merged
-
-
-def _merge_notes(entries) -> str | None:
-    notes = {}
-    for name, s in entries:
-        if s.note:
-            notes.setdefault(s.note, name)
-    if len(notes) <= 1:
-        return next(iter(notes), None)
-    return "; ".join(f"{name}: {note}" for note, name in notes.items())
-
-
-def _candidate(entries: list[tuple[str, Span]], attrs: dict) -> Candidate:
-    rep = entries[0][1]
-    flag = next((s.flag for _, s in entries if s.flag), None)
-    origin = tuple(dict.fromkeys(name for name, _ in entries))
-    span = Span(rep.id, rep.label, rep.start, rep.end, rep.text, rep.prefix, rep.suffix, attrs,
-                _merge_notes(entries), None, origin, False, flag)
-    return Candidate(span, tuple((name, s.id) for name, s in entries))
-
-
-def _candidates(entries: list[tuple[str, Span]], rank: dict[str, int]) -> list[Candidate]:
-    by_key: dict[tuple, list] = {}
-    for e in entries:
-        by_key.setdefault(e[1].key, []).append(e)
-    out = []
-    for es in by_key.values():
-        merged = merge_attrs(s for _, s in es)
-        if merged is not None:
-            out.append(_candidate(es, merged))
-            continue
-        by_attrs: dict[tuple, list] = {}
-        for e in es:
-            by_attrs.setdefault(tuple(sorted(e[1].attrs.items())), []).append(e)
-        out.extend(_candidate(v, dict(v[0][1].attrs)) for v in by_attrs.values())
-    # a stable order, by annotator: candidate 1 is the first annotator's version whatever its
-    # length or support, so a key pressed through a review always means the same person
-    out.sort(key=lambda c: (rank[c.annotators[0]], c.span.start, c.span.end, c.span.label))
-    return out
-
-
-def partition(annotations: Mapping[str, Annotation]) -> list[Group]:
-    """Every span of ``annotations`` (annotator -> Annotation of one document), in groups.
-
-    A span is unanimous when every annotator has it (same start, end, label), none of the
-    copies carries an anchor flag and their attributes do not conflict (merged). The other
-    spans are grouped: same label and overlapping, or same start and end (transitively).
-    """
-    rank = {n: i for i, n in enumerate(annotations)}
-    unanimous, rest = _split(annotations)
-    groups = [([_candidate(es, merged)], True) for es, merged in unanimous]
-    groups += [(_candidates(members, rank), False) for members in _clusters(rest)]
-    placed = sorted(((min(c.span.start for c in cands), max(c.span.end for c in cands),
-                      cands[0].span.label, cands, u) for cands, u in groups), key=lambda g: g[:3])
-    return [Group(i, tuple(c), u, s, e) for i, (s, e, _, c, u) in enumerate(placed)]
-
-
-def disagreements(annotations: Mapping[str, Annotation]) -> int:
-    """How many groups of ``annotations`` are not unanimous (what a reviewer must settle)."""
-    return len(_clusters(_split(annotations)[1]))
-
-
-def _split(annotations: Mapping[str, Annotation]) -> tuple[list, list]:
-    """([(one entry per annotator, merged attrs)] of unanimous spans, [other entries]);
-    an entry is (annotator, span)."""
-    n = len(annotations)
-    by_key: dict[tuple, list[tuple[str, Span]]] = {}
-    for name, ann in annotations.items():
-        for s in ann.spans:
-            by_key.setdefault((s.start, s.end, s.label), []).append((name, s))
-    unanimous, rest = [], []
-    for entries in by_key.values():
-        if len(entries) >= n:
-            first: dict[str, tuple[str, Span]] = {}
-            extra = []
-            for e in entries:
-                if e[0] in first:
-                    extra.append(e)
-                else:
-                    first[e[0]] = e
-            if len(first) == n:
-                es = list(first.values())
-                merged = merge_attrs(s for _, s in es)
-                if merged is not None and all(s.flag is None for _, s in es):
-                    unanimous.append((es, merged))
-                    rest.extend(extra)
-                    continue
-        rest.extend(entries)
-    return unanimous, rest
-
-
-def _clusters(entries: list[tuple[str, Span]]) -> list[list[tuple[str, Span]]]:
-    """Connected sets of spans: same label and overlapping, or same start and end."""
-    parent = list(range(len(entries)))
-
-    def find(i):
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    order = sorted(range(len(entries)), key=lambda i: (entries[i][1].label, entries[i][1].start))
-    label, head, reach = None, -1, -1
-    for i in order:
-        s = entries[i][1]
-        if s.label == label and s.start < reach:
-            parent[find(i)] = find(head)
-            reach = max(reach, s.end)
-        else:
-            label, head, reach = s.label, i, s.end
-    same_place: dict[tuple[int, int], int] = {}
-    for i, (_, s) in enumerate(entries):
-        j = same_place.setdefault((s.start, s.end), i)
-        if j != i:
-            parent[find(i)] = find(j)
-    out: dict[int, list] = {}
-    for i, e in enumerate(entries):
-        out.setdefault(find(i), []).append(e)
-    return list(out.values())
-
-
-# --------------------------------------------------------------------------- bounds
-
-
-@dataclass(frozen=True)
-class BoundDiff:
-    """How one candidate's bounds differ from the others' (character ranges, whitespace
-    trimmed): ``extra`` is text it has that some other candidate lacks, ``missing`` text
-    another candidate has that it lacks."""
-
-    extra: tuple[tuple[int, int], ...] = ()
-    missing: tuple[tuple[int, int], ...] = ()
-
-    def __bool__(self) -> bool:
-        return bool(self.extra or self.missing)
-
-
-def _ranges(points: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[list[int]] = []
-    for s, e in sorted(points):
-        if out and s <= out[-1][1]:
-            out[-1][1] = max(out[-1][1], e)
-        else:
-            out.append([s, e])
-    return [(s, e) for s, e in out]
-
-
-def _minus(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Ranges of ``a`` not covered by ``b`` (both merged and sorted)."""
-    out = []
-    for s, e in a:
-        cur = s
-        for bs, be in b:
-            if be <= cur or bs >= e:
-                continue
-            if bs > cur:
-                out.append((cur, bs))
-            cur = max(cur, be)
-        if cur < e:
-            out.append((cur, e))
-    return out
-
-
-def _trim(text: str, ranges: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
-    out = []
-    for s, e in ranges:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s < e:
-            out.append((s, e))
-    return tuple(out)
-
-
-def bound_diffs(text: str, spans: list[Span]) -> list[BoundDiff]:
-    """For each of ``spans`` (a group's candidates), the words it has and the words it lacks
-    compared with the others, so a review can mark them; all empty when the bounds agree."""
-    if len({(s.start, s.end) for s in spans}) < 2:
-        return [BoundDiff() for _ in spans]
-    common_start, common_end = max(s.start for s in spans), min(s.end for s in spans)
-    common = [(common_start, common_end)] if common_start < common_end else []
-    union = _ranges([(s.start, s.end) for s in spans])
-    out = []
-    for s in spans:
-        own = [(s.start, s.end)]
-        out.append(BoundDiff(_trim(text, _minus(own, common)), _trim(text, _minus(union, own))))
-    return out
-
-
-# --------------------------------------------------------------------------- decisions
 
 
 class Adjudication:
@@ -310,7 +61,7 @@ class Adjudication:
         self._saved: tuple[frozenset, bool] | None = None  # (span keys, done) of a resumed gold
         self._undo: list[tuple] = []
         self._redo: list[tuple] = []
-        self._n_span = self._n_rel = 1
+        self._ids = IdAllocator()  # gold span and relation ids
         if gold is not None:
             self._resume(gold)
         elif auto_accept:
@@ -490,8 +241,7 @@ class Adjudication:
             if self._rel_state(rc):
                 rid = self._rel_ids.get(rc.key)
                 if rid is None:
-                    rid = self._rel_ids[rc.key] = f"r{self._n_rel}"
-                    self._n_rel += 1
+                    rid = self._rel_ids[rc.key] = self._ids.relation()
                 relations.append(Relation(rid, rc.label, rc.source.id, rc.target.id))
         if status is None:
             status = "done" if self.open_count() == 0 else "in_progress"
@@ -529,8 +279,7 @@ class Adjudication:
     def _take(self, cand: Candidate, **changes) -> Span:
         """A new gold span from a candidate (fresh id, text from the document, no flag)."""
         s = cand.span
-        sid = f"s{self._n_span}"
-        self._n_span += 1
+        sid = self._ids.span()
         label, start, end = changes.get("label", s.label), changes.get("start", s.start), changes.get("end", s.end)
         span = make_span(self.doc.text, sid, label, start, end, attrs=changes.get("attrs", s.attrs),
                          note=changes.get("note", s.note), origin=s.origin,
@@ -543,13 +292,10 @@ class Adjudication:
         if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(self.doc.text)):
             raise DataError(f"{where}: outside the document ({len(self.doc.text)} characters) or empty; edit it")
         ldef = self.schema.labels.get(label)
-        if ldef is None:
-            raise DataError(f"{where}: unknown label {label!r} (expected one of: {', '.join(self.schema.labels)})")
-        for k, v in attrs.items():
-            adef = ldef.attrs.get(k)
-            problem = f"{label} has no attribute {k!r}" if adef is None else adef.check(v)
-            if problem:
-                raise DataError(f"{where}: {problem}")
+        problem = rules.label_problem(self.schema, label) or next(
+            (p for k, v in attrs.items() if ldef and (p := rules.attr_problem(ldef, k, v))), None)
+        if problem:
+            raise DataError(f"{where}: {problem}")
 
     def _allowed(self, label: str, src: Span, tgt: Span) -> bool:
         rdef = self.schema.relations.get(label)
@@ -603,9 +349,10 @@ class Adjudication:
                 by_key.setdefault((c.span.key, tuple(sorted(c.span.attrs.items()))), (g.index, c))
                 by_key.setdefault((c.span.key, None), (g.index, c))
         attached: dict[int, list[Span]] = {}
-        extras = []
+        extras: list[Span] = []
         for s in gold.spans:
             hit = by_key.get((s.key, tuple(sorted(s.attrs.items())))) or by_key.get((s.key, None))
+            idx: int | None
             if hit is not None:
                 idx, cand = hit
                 self._members[s.id] = cand.members
@@ -640,8 +387,7 @@ class Adjudication:
                 key = (d.label, by_id[d.source].key, by_id[d.target].key)
                 self._rel[key] = False
                 self._reasons[("rel", key)] = d.reason
-        self._n_span = int(gold.next_span_id()[1:])
-        self._n_rel = int(gold.next_relation_id()[1:])
+        self._ids = IdAllocator.of(gold)
 
 
 class _Absent:

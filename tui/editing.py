@@ -54,7 +54,7 @@ class EditSession:
 
     def _load(self, annotation: Annotation) -> None:
         self.annotation = annotation.sorted()
-        self.ids = IdAllocator(self.annotation)
+        self.ids = IdAllocator.of(self.annotation)
         spans = self.annotation.spans
         self._starts = [s.start for s in spans]  # parallel to spans (sorted by span_order)
         self._by_id = {s.id: s for s in spans}

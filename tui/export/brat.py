@@ -25,6 +25,7 @@ import re
 
 from ..display import one_line
 from ..errors import DataError
+from ..model import IdAllocator
 from ..yamlio import number
 
 # Characters str.splitlines() breaks at: brat reads .ann files line by line with them.
@@ -66,14 +67,10 @@ def brat_ids(ids: list[str], prefix: str) -> dict[str, str]:
         if m and f"{prefix}{int(m.group(1))}" not in used:
             out[i] = f"{prefix}{int(m.group(1))}"
             used.add(out[i])
-    n = 0
+    fresh = IdAllocator(used, fill_gaps=True)
     for i in ids:
         if i not in out:
-            n += 1
-            while f"{prefix}{n}" in used:
-                n += 1
-            out[i] = f"{prefix}{n}"
-            used.add(out[i])
+            out[i] = fresh.new(prefix)
     return out
 
 

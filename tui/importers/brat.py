@@ -16,6 +16,7 @@ from urllib.parse import unquote
 
 from ..corpus import read_text
 from ..errors import DataError
+from ..model import IdAllocator
 from .base import Incoming, RelIn, SpanIn, files
 from .base import read_text as read_input
 
@@ -49,14 +50,10 @@ def _unique_ids(items, prefix: str) -> None:
         if it.id in used:
             it.id = None
         used.add(it.id)
-    n = 0
+    ids = IdAllocator(used - {None}, fill_gaps=True)
     for it in items:
         if it.id is None:
-            n += 1
-            while f"{prefix}{n}" in used:
-                n += 1
-            it.id = f"{prefix}{n}"
-            used.add(it.id)
+            it.id = ids.new(prefix)
 
 
 def _value(raw: str, adef):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .. import store
 from ..errors import DataError, ValidationError
-from ..model import Annotation, Relation, make_span, now_utc
+from ..model import Annotation, IdAllocator, Relation, make_span, now_utc
 from .base import Incoming, Reading, SpanIn
 
 # Characters brat cuts fragments at (str.splitlines() line boundaries).
@@ -89,21 +89,6 @@ def _place(inc: Incoming, s: SpanIn, text: str, reading: Reading, offsets, utf16
     return start, end
 
 
-class _Ids:
-    """Fresh ids ``s1``, ``s2``... skipping the taken ones; O(1) each."""
-
-    def __init__(self, prefix: str, used: set):
-        self.prefix, self.used, self.n = prefix, used, 0
-
-    def __call__(self) -> str:
-        while True:
-            self.n += 1
-            sid = f"{self.prefix}{self.n}"
-            if sid not in self.used:
-                self.used.add(sid)
-                return sid
-
-
 def too_many(inc: Incoming, doc_id: str, reading: Reading) -> bool:
     """Refuse (before placing anything) a document whose spans cannot fit one margin file."""
     most = store.MAX_FILE_BYTES // MIN_SPAN_BYTES
@@ -123,8 +108,7 @@ def build(inc: Incoming, doc, annotator: str, reading: Reading, offsets=None) ->
     n0 = len(reading.problems)
     text = doc.text
     utf16 = _utf16_to_cp(text) if inc.utf16 and any(ord(c) > 0xFFFF for c in text) else None
-    used = {s.id for s in inc.spans if s.id} | {r.id for r in inc.relations if r.id}
-    fresh_s, fresh_r = _Ids("s", used), _Ids("r", used)
+    ids = IdAllocator({s.id for s in inc.spans if s.id} | {r.id for r in inc.relations if r.id}, fill_gaps=True)
     spans, seen = [], set()
     keys: dict[object, str] = {}  # the source's span key -> margin span id
     for s in inc.spans:
@@ -134,7 +118,7 @@ def build(inc: Incoming, doc, annotator: str, reading: Reading, offsets=None) ->
         placed = _place(inc, s, text, reading, offsets, utf16)
         if placed is None:
             continue
-        sid = s.id or fresh_s()
+        sid = s.id or ids.span()
         seen.add(sid)
         if s.key is not None:
             if s.key in keys:
@@ -166,7 +150,7 @@ def build(inc: Incoming, doc, annotator: str, reading: Reading, offsets=None) ->
             else:
                 ends.append(end_id)
         if ok:  # both ends found
-            relations.append(Relation(r.id or fresh_r(), r.label, ends[0], ends[1]))
+            relations.append(Relation(r.id or ids.relation(), r.label, ends[0], ends[1]))
     if len(reading.problems) > n0:
         return None
     ann = Annotation(doc.id, doc.sha256, len(text), annotator, inc.status, inc.updated or now_utc(),

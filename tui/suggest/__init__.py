@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from ..errors import DataError
-from ..model import Annotation, Relation, Span, make_span, now_utc, span_order
+from ..model import Annotation, IdAllocator, Relation, Span, make_span, now_utc, span_order
 from ..schema import DEFAULT_SCHEMA, Schema
 from .actors import find_actors, load_lexicon
 from .claims import find_claims
@@ -112,9 +112,10 @@ def suggest(text: str, schema: Schema = DEFAULT_SCHEMA, families=None,
     confidence: dict[str, float | None] = {}
     keep = _AttrFilter(schema)
     raw.sort(key=lambda r: (r[0], r[1], r[2]))
+    ids = IdAllocator()  # suggestions' own ids (g<N>, gr<N>); a session gives accepted ones its own
     for start, end, label, attrs, source in raw:
         if (start, end, label) not in spans:
-            sid = f"g{len(spans) + 1}"
+            sid = ids.new("g")
             spans[(start, end, label)] = make_span(
                 text, sid, label, start, end, attrs=keep(label, attrs), source=SOURCE)
             sources[sid] = source
@@ -127,7 +128,7 @@ def suggest(text: str, schema: Schema = DEFAULT_SCHEMA, families=None,
             speaker = spans.get((*c.speaker.span(conv), "ACTOR")) if c.speaker is not None else None
             if claim is not None and speaker is not None:
                 pairs[(claim.id, speaker.id)] = None
-    relations = [Relation(f"gr{i}", "attributed_to", src, dst) for i, (src, dst) in enumerate(pairs, 1)]
+    relations = [Relation(ids.new("gr"), "attributed_to", src, dst) for src, dst in pairs]
     return Suggestions(list(spans.values()), relations, sources, confidence)
 
 
@@ -151,30 +152,20 @@ def corpus_actors(corpus) -> dict:
     return actors
 
 
-def _fresh_ids(prefix: str, used: set[str]):
-    n = 0
-    while True:
-        n += 1
-        if f"{prefix}{n}" not in used:
-            used.add(f"{prefix}{n}")
-            yield f"{prefix}{n}"
-
-
 def merge(ann: Annotation, sugg: Suggestions) -> tuple[Annotation, int, int]:
     """``ann`` plus the suggestions it does not already have: a span with the same
     (start, end, label) is never added twice, no existing span or relation is changed, and
     relations are added only from newly added claims. Returns (annotation, spans added,
     relations added); the annotation is ``ann`` itself when nothing was added."""
     existing = {s.key: s.id for s in ann.spans}
-    used = {s.id for s in ann.spans} | {r.id for r in ann.relations}
-    span_ids, rel_ids = _fresh_ids("g", used), _fresh_ids("gr", used)
+    ids = IdAllocator([*(s.id for s in ann.spans), *(r.id for r in ann.relations)], fill_gaps=True)
     id_map: dict[str, str] = {}
     added: list[Span] = []
     for s in sugg.spans:
         if s.key in existing:
             id_map[s.id] = existing[s.key]
             continue
-        new = s.with_(id=next(span_ids))
+        new = s.with_(id=ids.new("g"))
         id_map[s.id] = new.id
         added.append(new)
     fresh = {s.id for s in added}
@@ -184,7 +175,7 @@ def merge(ann: Annotation, sugg: Suggestions) -> tuple[Annotation, int, int]:
         src, dst = id_map[r.source], id_map[r.target]
         if src in fresh and (r.label, src, dst) not in have:
             have.add((r.label, src, dst))
-            rels.append(Relation(next(rel_ids), r.label, src, dst))
+            rels.append(Relation(ids.new("gr"), r.label, src, dst))
     if not added and not rels:
         return ann, 0, 0
     merged = replace(ann, spans=sorted([*ann.spans, *added], key=span_order),
