@@ -98,6 +98,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._cache: LRUCache[tuple, Strip] = LRUCache(1024)
         self._styles: dict[tuple, Style] = {}
         self._base: Style | None = None
+        self._frame_key: tuple | None = None
+        self._frame_val = (1, 0, -1, -2)
         self.ghostset = GhostSet()  # suggestions, live ones drawn under the spans
         self._ghost_version = 0
         self._jump: dict[int, str] = {}  # offset -> a jump label character drawn over it
@@ -273,24 +275,33 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             self.refresh_lines(lo, hi - lo + 1)
 
     # -- rendering ---------------------------------------------------------------------
-    def _thumb(self, y: int) -> bool:
-        """Whether screen row ``y`` shows the scroll thumb (the part of the article in view)."""
-        total, height = self.virtual_size.height, max(1, self.scrollable_content_region.height)
-        if total <= height:
-            return False
-        top = int(self.scroll_offset.y)
-        first = top * height // total
-        last = max(first, min(height - 1, (top + height) * height // total - 1))
-        return first <= y <= last
+    def _frame(self) -> tuple[int, int, int, int]:
+        """(text width, first row shown, thumb's first and last screen row), computed once
+        per size and scroll position: Textual's region properties cost microseconds each,
+        and a page asks for them on every row of it."""
+        key = (self.size, self.scroll_offset.y, self.virtual_size.height)
+        if key != self._frame_key:
+            region = self.scrollable_content_region
+            width, height = max(1, region.width - 3), max(1, region.height)
+            top = int(self.scroll_offset.y)
+            total = self.virtual_size.height
+            if total <= height:
+                first, last = -1, -2
+            else:
+                first = top * height // total
+                last = max(first, min(height - 1, (top + height) * height // total - 1))
+            self._frame_key, self._frame_val = key, (width, top, first, last)
+        return self._frame_val
 
     def render_line(self, y: int) -> Strip:
-        self._rewrap()
-        row = y + int(self.scroll_offset.y)
-        width = self._text_width()
+        width, top, thumb_first, thumb_last = self._frame()
+        if width != self.layout_rows.width or self.layout_rows.disp is not self.disp:
+            self._rewrap()
+        row = y + top
+        thumb = thumb_first <= y <= thumb_last
         base = self._base_style()
         rows = self.layout_rows
         rows.wrap_to_row(row)
-        thumb = self._thumb(y)
         if self.session is None or row >= len(rows):
             return self._with_thumb(Strip.blank(width + 2, base), thumb, base)
         start, end = rows.bounds(row)
@@ -298,7 +309,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         sel_part = (max(sel.start, start), min(sel.end, end)) if sel.start < end and start < sel.end else None
         if sel.start == sel.end and start <= sel.start <= end:
             sel_part = (sel.start, sel.start)
-        matches = self._matches_in(start, end)
+        matches = self._matches_in(start, end) if self.matches else ()
         key = (row, width, self.session.version, id(self.session), self._ghost_version, self.ghostset.version, self._jump_version,
                sel_part, matches, thumb)
         cached = self._cache.get(key)
