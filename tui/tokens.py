@@ -21,6 +21,7 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from itertools import chain
 
 TOKEN_RE = re.compile(r"\w+(?:[.,\-]\w+)*(?:['’](?![sS]\b)\w+)*|['’][sS]\b|[^\w\s]", re.UNICODE)
 _SENT_END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n")
@@ -108,16 +109,27 @@ class TokenIndex:
 
     def __init__(self, text: str):
         self.text = text
-        self.starts = array("q")
-        self.ends = array("q")
-        add_start, add_end = self.starts.append, self.ends.append
-        for m in TOKEN_RE.finditer(text):
-            a, b = m.span()
-            add_start(a)
-            add_end(b)
+        flat = array("q", chain.from_iterable(m.span() for m in TOKEN_RE.finditer(text)))
+        self.starts = flat[0::2]
+        self.ends = flat[1::2]
         self.tokens = Spans(self.starts, self.ends)
-        self.sentences = sentences(text)
-        self.sentence_starts = [s for s, _ in self.sentences]
+        self._sentences: list[tuple[int, int]] | None = None
+        self._sentence_starts: list[int] = []
+
+    @property
+    def sentences(self) -> list[tuple[int, int]]:
+        """The sentences, found on first use: opening a 1 MB article does not need them,
+        and finding them is as much work again as the tokens."""
+        if self._sentences is None:
+            found = sentences(self.text)
+            self._sentence_starts = [s for s, _ in found]
+            self._sentences = found
+        return self._sentences
+
+    @property
+    def sentence_starts(self) -> list[int]:
+        self.sentences  # noqa: B018 (found on first use)
+        return self._sentence_starts
 
     def token_at(self, offset: int) -> int:
         """Index of the token holding ``offset`` or the next one after it (clamped)."""
