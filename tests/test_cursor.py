@@ -139,3 +139,49 @@ def test_rows_wrapped_on_demand_answer_like_the_whole():
     for off in (len(text) - 1, 5000, 10):
         assert lazy.row_of(off) == whole.row_of(off)
         assert lazy.column_of(off) == whole.column_of(off)
+
+
+WORDS = ["Amnesty", "said", "1,440", "U.S.", "don't", "Indonesia’s", "(", ")", "—", "“quoted”", "p.m.", "12.5",
+         ",", ".", "!", "?", "\n", "\n\n", "  ", "é", "🇰🇭"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), min_size=0, max_size=400), st.integers(1, 80),
+       st.lists(st.tuples(st.sampled_from(["token+", "token-", "grow", "growl", "shrink", "shrinkl", "unit", "doc+",
+                                           "doc-", "sentence+", "clause", "in"]),
+                          st.integers(0, 5000), st.integers(1, 4)), max_size=25))
+def test_a_lazy_token_index_answers_like_the_whole(words, slice_, moves):
+    """The app's index of a long article finds tokens a slice at a time: every motion
+    gives what the whole index gives, from a fresh lazy index each time (so each question
+    meets the slice boundaries where it falls)."""
+    text = " ".join(words)
+    whole = Cursor(TokenIndex(text))
+
+    def lazy() -> Cursor:
+        index = TokenIndex(text, lazy=True)
+        index.SLICE = slice_
+        return Cursor(index)
+
+    n = max(1, len(text))
+    for kind, at, count in moves:
+        at %= n
+        sel = whole.clamp(at, at + count)
+        for c in (whole, lazy()):
+            got = {
+                "token+": lambda c: c.token(sel, count),
+                "token-": lambda c: c.token(sel, -count),
+                "grow": lambda c: c.grow(sel, "end", count=count),
+                "growl": lambda c: c.grow(sel, "start", count=count),
+                "shrink": lambda c: c.shrink(sel, "end", count=count),
+                "shrinkl": lambda c: c.shrink(sel, "start", count=count),
+                "unit": lambda c: c.unit_at(at),
+                "doc+": lambda c: c.doc(1),
+                "doc-": lambda c: c.doc(-1),
+                "sentence+": lambda c: c.sentence(sel, count),
+                "clause": lambda c: c.clause_end(sel),
+                "in": lambda c: list(c.tokens.tokens_in(at, at + 40 * count)),
+            }[kind](c)
+            if c is whole:
+                want = got
+            else:
+                assert got == want, (kind, sel, count)

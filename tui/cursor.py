@@ -10,7 +10,6 @@ about Textual; the screens call it and hand the result to the article view.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .tokens import TokenIndex
@@ -49,21 +48,19 @@ class Cursor:
 
     def unit_at(self, offset: int, char: bool = False) -> Selection:
         """The token (or character) at or after ``offset``."""
-        toks = self.tokens.tokens
-        if char or not toks:
+        if char:
             return self.clamp(offset, offset + 1)
-        return Selection(*toks[self.tokens.token_at(offset)])
+        i = self.tokens.token_at(offset)
+        return Selection(*self.tokens.tokens[i]) if i >= 0 else self.clamp(offset, offset + 1)
 
     def first(self) -> Selection:
         return self.doc(-1) or self.clamp(0, 0)
 
     def _after(self, offset: int) -> tuple[int, int] | None:
-        i = bisect_left(self.tokens.starts, offset)
-        return self.tokens.tokens[i] if i < len(self.tokens.tokens) else None
+        return self.tokens.after(offset)
 
     def _before(self, offset: int) -> tuple[int, int] | None:
-        i = bisect_right(self.tokens.ends, offset) - 1
-        return self.tokens.tokens[i] if i >= 0 else None
+        return self.tokens.before(offset)
 
     # -- moves ---------------------------------------------------------------------------
     def token(self, sel: Selection, delta: int, char: bool = False) -> Selection | None:
@@ -96,10 +93,8 @@ class Cursor:
         return sel
 
     def doc(self, delta: int) -> Selection | None:
-        toks = self.tokens.tokens
-        if not toks:
-            return None
-        return Selection(*(toks[0] if delta < 0 else toks[-1]))
+        tok = self.tokens.after(0) if delta < 0 else self.tokens.last()
+        return Selection(*tok) if tok is not None else None
 
     def rows(self, rows, sel: Selection, delta: int, char: bool = False) -> Selection | None:
         """``delta`` rows down (up) in the same column, by the layout ``rows``
@@ -118,7 +113,7 @@ class Cursor:
                     e = min(e + 1, self.n)
                     continue
                 i = self.tokens.token_at(max(e - 1, 0))
-                if toks and toks[i][0] < e < toks[i][1]:
+                if i >= 0 and toks[i][0] < e < toks[i][1]:
                     e = toks[i][1]
                 elif (tok := self._after(e)) is not None:
                     e = tok[1]
@@ -127,7 +122,7 @@ class Cursor:
                     s = max(0, s - 1)
                     continue
                 i = self.tokens.token_at(s)
-                if toks and toks[i][0] < s < toks[i][1]:
+                if i >= 0 and toks[i][0] < s < toks[i][1]:
                     s = toks[i][0]
                 elif (tok := self._before(s)) is not None:
                     s = tok[0]

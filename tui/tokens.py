@@ -105,16 +105,91 @@ class Spans:
 
 
 class TokenIndex:
-    """Tokens and sentences of one text, with O(log n) lookups."""
+    """Tokens and sentences of one text, with O(log n) lookups.
 
-    def __init__(self, text: str):
+    ``lazy``: tokens are found a slice at a time (``SLICE`` characters, cut after a
+    newline: no token spans one) as far as a question needs, as the article view wraps
+    rows; the methods below answer exactly either way. ``starts``/``ends``/``tokens``
+    hold the tokens found so far: read them directly only after ``complete()``."""
+
+    SLICE = 16_000
+
+    def __init__(self, text: str, *, lazy: bool = False):
         self.text = text
-        flat = array("q", chain.from_iterable(m.span() for m in TOKEN_RE.finditer(text)))
-        self.starts = flat[0::2]
-        self.ends = flat[1::2]
+        self.starts = array("q")
+        self.ends = array("q")
+        self._done = 0  # the tokens of text[:_done] are found
         self.tokens = Spans(self.starts, self.ends)
         self._sentences: list[tuple[int, int]] | None = None
         self._sentence_starts: list[int] = []
+        if not lazy:
+            self.complete()
+
+    # -- finding tokens --------------------------------------------------------------------
+    @property
+    def is_complete(self) -> bool:
+        return self._done >= len(self.text)
+
+    def _grow(self, chars: int) -> None:
+        text, start = self.text, self._done
+        stop = start + chars
+        nl = text.find("\n", stop) if stop < len(text) else -1
+        end = len(text) if nl == -1 else nl + 1
+        flat = array("q", chain.from_iterable(m.span() for m in TOKEN_RE.finditer(text, start, end)))
+        self.starts.extend(flat[0::2])
+        self.ends.extend(flat[1::2])
+        self._done = end
+
+    def complete(self) -> "TokenIndex":
+        if not self.is_complete:
+            self._grow(len(self.text))
+        return self
+
+    def ensure(self, offset: int) -> None:
+        """Find the tokens up to and including the one holding ``offset``."""
+        while self._done <= offset and not self.is_complete:
+            self._grow(self.SLICE)
+
+    def _more(self) -> bool:
+        """Find the next slice; False when there is none."""
+        if self.is_complete:
+            return False
+        self._grow(self.SLICE)
+        return True
+
+    # -- questions ---------------------------------------------------------------------------
+    def after(self, offset: int) -> tuple[int, int] | None:
+        """The first token starting at or after ``offset``."""
+        self.ensure(offset)
+        while True:
+            i = bisect_left(self.starts, offset)
+            if i < len(self.starts):
+                return self.tokens[i]
+            if not self._more():
+                return None
+
+    def before(self, offset: int) -> tuple[int, int] | None:
+        """The last token ending at or before ``offset``."""
+        self.ensure(offset)
+        i = bisect_right(self.ends, offset) - 1
+        return self.tokens[i] if i >= 0 else None
+
+    def last(self) -> tuple[int, int] | None:
+        self.complete()
+        return self.tokens[len(self.tokens) - 1] if len(self.tokens) else None
+
+    def token_at(self, offset: int) -> int:
+        """Index of the token holding ``offset`` or the next one after it (clamped)."""
+        self.ensure(offset)
+        i = bisect_right(self.ends, offset)
+        while i == len(self.ends) and self._more():
+            i = bisect_right(self.ends, offset)
+        return min(i, len(self.tokens) - 1) if self.tokens else -1
+
+    def token_before(self, offset: int) -> int:
+        """Index of the last token starting before ``offset`` (or -1)."""
+        self.ensure(offset)
+        return bisect_left(self.starts, offset) - 1
 
     @property
     def sentences(self) -> list[tuple[int, int]]:
@@ -131,20 +206,12 @@ class TokenIndex:
         self.sentences  # noqa: B018 (found on first use)
         return self._sentence_starts
 
-    def token_at(self, offset: int) -> int:
-        """Index of the token holding ``offset`` or the next one after it (clamped)."""
-        i = bisect_right(self.ends, offset)
-        return min(i, len(self.tokens) - 1) if self.tokens else -1
-
-    def token_before(self, offset: int) -> int:
-        """Index of the last token starting before ``offset`` (or -1)."""
-        return bisect_left(self.starts, offset) - 1
-
     def sentence_at(self, offset: int) -> int:
         return max(0, bisect_right(self.sentence_starts, offset) - 1)
 
     def tokens_in(self, start: int, end: int) -> range:
         """Indexes of tokens overlapping [start, end)."""
+        self.ensure(max(start, end - 1))
         return range(bisect_right(self.ends, start), bisect_left(self.starts, end))
 
 

@@ -8,7 +8,6 @@ drawn; :attr:`Workspace.cursor` waits for it only if a key needs it first.
 
 from __future__ import annotations
 
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -23,8 +22,7 @@ from .model import Annotation, Document
 from .store import AnnotationFile
 from .tokens import TOKEN_RE, TokenIndex, token_index
 
-SYNC_TOKENS = 100_000  # shorter articles are tokenised before the first frame
-_POOL = ThreadPoolExecutor(max_workers=1, thread_name_prefix="margin-tokens")
+SYNC_TOKENS = 100_000  # shorter articles are tokenised whole on open; longer ones as far as keys need
 CONFLICT_MARK = "~conflict-"
 
 
@@ -36,21 +34,15 @@ class Workspace:
     session: EditSession
     file: AnnotationFile
     message: str = ""  # what loading noticed (re-anchored spans)
-    _tokens: TokenIndex | Future | None = field(default=None, repr=False)
+    _tokens: TokenIndex | None = field(default=None, repr=False)
     _cursor: Cursor | None = field(default=None, repr=False)
 
     @property
     def tokens(self) -> TokenIndex:
-        if isinstance(self._tokens, Future):
-            self._tokens = self._tokens.result()
         if self._tokens is None:
             self._tokens = token_index(self.doc.text)
         assert isinstance(self._tokens, TokenIndex)
         return self._tokens
-
-    @property
-    def tokens_ready(self) -> bool:
-        return not isinstance(self._tokens, Future) or self._tokens.done()
 
     @property
     def cursor(self) -> Cursor:
@@ -79,8 +71,7 @@ def open_workspace(corpus: Corpus, doc_id: str, annotator: str) -> Workspace:
 
 
 def workspace_of(doc: Document, annotation: Annotation, file: AnnotationFile, message: str = "") -> Workspace:
-    tokens: TokenIndex | Future = (token_index(doc.text) if len(doc.text) <= SYNC_TOKENS
-                                   else _POOL.submit(token_index, doc.text))
+    tokens = token_index(doc.text) if len(doc.text) <= SYNC_TOKENS else TokenIndex(doc.text, lazy=True)
     return Workspace(doc, EditSession(doc, annotation), file, message, tokens)
 
 

@@ -89,6 +89,7 @@ class ReachMixin:
         toks = self.ws.tokens
         text = self.ws.doc.text
         lo, hi = self.view_range
+        toks.ensure(hi)
         offs = [s for s in targets(toks.starts, lo, hi) if text[s].isalnum()]
         if not offs:
             self.set_status("nothing to jump to in view")
