@@ -66,7 +66,7 @@ def test_no_control_character_reaches_a_dialog(tmp_path_factory, values):
 
     async def go():
         async with annotate(corpus, doc=SEED) as (app, pilot, scr):
-            span = make_span(scr.doc.text, "s1", "FIGURE", 0, 9, attrs={"unit": values[0], "value": 1},
+            span = make_span(scr.ws.doc.text, "s1", "FIGURE", 0, 9, attrs={"unit": values[0], "value": 1},
                              note=values[1])
             for dialog in (AttrsDialog(span, scr.schema.labels["FIGURE"]), TextPrompt(values[1], values[2]),
                            Choice(values[0], values[2], [("o", "x", values[1])])):

@@ -11,7 +11,7 @@ def spans(corpus_dir):
 
 
 def sel_text(scr):
-    return scr.doc.text[scr.sel[0]:scr.sel[1]]
+    return scr.ws.doc.text[scr.sel[0]:scr.sel[1]]
 
 
 async def test_resize_a_span_keeps_id_attrs_relations_and_undoes_in_one_step(corpus_dir, alice_file):
@@ -59,7 +59,7 @@ async def test_jump_mode_selects_a_labelled_word(corpus_dir):
     async with annotate(corpus_dir, size=(80, 24)) as (app, pilot, scr):
         await keys(pilot, "w")
         assert scr.jumping is not None
-        label, offset = next((k, v) for k, v in scr.jumping.by_label.items() if scr.doc.text[v:v + 7] == "Cambodi")
+        label, offset = next((k, v) for k, v in scr.jumping.by_label.items() if scr.ws.doc.text[v:v + 7] == "Cambodi")
         await keys(pilot, *label)
         assert scr.jumping is None and sel_text(scr) == "Cambodia"
         await keys(pilot, "a", "ctrl+s")

@@ -17,7 +17,7 @@ from ...cursor import Selection
 from ...display import one_line
 from ...editing import EditSession
 from ...errors import DataError, MarginError, ValidationError
-from ...model import Annotation, Document, Span
+from ...model import Annotation, Span
 from ...workspace import Workspace, doc_status, first_unfinished, open_workspace
 from ..bindings import annotate_bindings, annotate_help, help_rows
 from ..dialogs.help import HelpScreen
@@ -37,7 +37,7 @@ PANEL_ALL = 300  # up to this many spans the panel lists them all, beyond it tho
 SUGGEST_AUTO_CHARS = 200_000  # longer articles get suggestions on demand (S), not on open
 
 
-class AnnotateScreen(EditsMixin, ReachMixin, SearchMixin, GhostsMixin, ArticleScreen):
+class AnnotateScreen(EditsMixin, ReachMixin, SearchMixin, GhostsMixin, ArticleScreen[Workspace]):
     """Annotate one document at a time; ]/[ and ctrl+f move between documents."""
 
     def __init__(self, corpus: Corpus, annotator: str, doc_id: str | None = None) -> None:
@@ -48,7 +48,6 @@ class AnnotateScreen(EditsMixin, ReachMixin, SearchMixin, GhostsMixin, ArticleSc
         self.doc_ids = corpus.doc_ids()
         self.doc_index = (self.doc_ids.index(doc_id) if doc_id in self.doc_ids
                           else first_unfinished(corpus, self.doc_ids, annotator))
-        self._ws: Workspace | None = None  # None until a document opened
         self.char_mode = False
         self.on_span: str | None = None  # grow/shrink resize this span (set by tag, tab, accept)
         self.matches: list[tuple[int, int]] = []
@@ -66,32 +65,24 @@ class AnnotateScreen(EditsMixin, ReachMixin, SearchMixin, GhostsMixin, ArticleSc
 
     # -- layout ------------------------------------------------------------------------
     def compose_panel(self) -> ComposeResult:
-        yield SpanPanel(id="panel")
+        self.panel = SpanPanel(id="panel")
+        yield self.panel
 
     def compose_below(self) -> ComposeResult:
         yield SafeInput(placeholder="search (enter: select · esc: cancel)", id="search")
         yield StatusLine(id="status")
 
     @property
-    def panel(self) -> SpanPanel:
-        return self.query_one(SpanPanel)
-
-    @property
     def ws(self) -> Workspace:
-        assert self._ws is not None, "no document open"
-        return self._ws
+        return self.opened
 
     @property
     def session(self) -> EditSession:
         return self.ws.session
 
     @property
-    def doc(self) -> Document:
-        return self.ws.doc
-
-    @property
     def file(self):
-        return self.ws.file if self._ws is not None else None
+        return self.ws.file if self.is_open else None
 
     @property
     def sel(self) -> tuple[int, int]:
@@ -116,7 +107,7 @@ class AnnotateScreen(EditsMixin, ReachMixin, SearchMixin, GhostsMixin, ArticleSc
         except MarginError as e:
             self.app.fail(str(e))
             return False
-        self.doc_index, self._ws = index, ws
+        self.doc_index, self._opened = index, ws
         self.conflict = False
         self.matches = []
         self.on_span = None
@@ -141,19 +132,19 @@ class AnnotateScreen(EditsMixin, ReachMixin, SearchMixin, GhostsMixin, ArticleSc
 
     # -- saving (SavingScreen) ---------------------------------------------------------
     def save_source(self):
-        if self._ws is None:
+        if not self.is_open:
             return None
         version, snapshot = self.ws.session.snapshot()
         return self.ws.file, version, snapshot
 
     def is_dirty(self) -> bool:
-        return self._ws is not None and self.ws.session.dirty
+        return self.is_open and self.ws.session.dirty
 
     def autosave_delay(self) -> float:
         return AUTOSAVE_DELAY
 
     def mark_saved(self, version: int) -> None:
-        if self._ws is not None:
+        if self.is_open:
             self.ws.session.mark_saved(version)
             self.set_status("saved")
             self.schedule_retrain()
@@ -164,7 +155,7 @@ class AnnotateScreen(EditsMixin, ReachMixin, SearchMixin, GhostsMixin, ArticleSc
     # -- selection ---------------------------------------------------------------------
     def select(self, start: int, end: int, *, center: bool = False, on_span: str | None = None) -> None:
         self.on_span = on_span
-        sel = self.ws.cursor.clamp(start, end) if self._ws is not None else Selection(start, end)
+        sel = self.ws.cursor.clamp(start, end) if self.is_open else Selection(start, end)
         self.view.select(sel.start, sel.end, center=center)
         self.follow_selection()
 
@@ -177,7 +168,7 @@ class AnnotateScreen(EditsMixin, ReachMixin, SearchMixin, GhostsMixin, ArticleSc
         shows all of it; ``SelectionChanged`` (posted by the view, handled a message hop
         later) then finds nothing new, and covers the moves the view makes by itself
         (resizing, scrolling with the mouse)."""
-        if self._ws is None:
+        if not self.is_open:
             return
         view = self.view
         state = (view.selection, view.visible_range(), self.session.version, self.on_span)
@@ -211,12 +202,12 @@ class AnnotateScreen(EditsMixin, ReachMixin, SearchMixin, GhostsMixin, ArticleSc
         self.refresh_status()
 
     def refresh_status(self) -> None:
-        if self._ws is None:
+        if not self.is_open:
             return
         s, e = self.sel
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(f" {s}–{e} ", style="reverse")
-        text.append(" " + one_line(self.doc.text[s:e], 40) + " ")
+        text.append(" " + one_line(self.ws.doc.text[s:e], 40) + " ")
         span = self.session.current(s, e)
         if span is not None:
             text.append(" resize " if span.id == self.on_span else " in ", style="dim")
@@ -238,7 +229,7 @@ class AnnotateScreen(EditsMixin, ReachMixin, SearchMixin, GhostsMixin, ArticleSc
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         """Keys that cannot apply now are off (and out of the palette)."""
-        if self._ws is None:
+        if not self.is_open:
             return action in ("help", "quit_app")
         if action == "next_match":
             return True if self.matches else None

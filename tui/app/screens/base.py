@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Generic, TypeVar
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -14,6 +15,7 @@ from ..widgets.article_view import ArticleView
 from ..widgets.key_bar import KeyBar, TitleBar
 
 NARROW = 100  # below this width the panel moves under the article
+Opened = TypeVar("Opened")
 
 
 def settle_heap() -> None:
@@ -25,8 +27,22 @@ def settle_heap() -> None:
     gc.freeze()
 
 
-class ArticleScreen(SavingScreen):
+class ArticleScreen(SavingScreen, Generic[Opened]):
+    """``Opened`` is what the screen has open (annotate: a workspace; review: the
+    adjudication and its gold): None until it opened, and an app that failed to open its
+    document stops, so a key that finds nothing open is a bug (``opened`` asserts)."""
+
     AUTO_FOCUS = "ArticleView"
+    _opened: Opened | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self._opened is not None
+
+    @property
+    def opened(self) -> Opened:
+        assert self._opened is not None, f"{type(self).__name__}: no document is open"
+        return self._opened
 
     def compose(self) -> ComposeResult:
         """The title, the article beside the screen's panel, what goes under them, the keys."""

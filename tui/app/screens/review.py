@@ -55,7 +55,7 @@ class Loaded:
     gold_view: EditSession
 
 
-class ReviewScreen(CandidateEditMixin, ArticleScreen):
+class ReviewScreen(CandidateEditMixin, ArticleScreen[Loaded]):
     """Adjudicate one document: n/N between open items, 1-9 accept, x reject, e edit."""
 
     def __init__(self, corpus: Corpus, doc_id: str, annotators: list[str] | None = None,
@@ -66,7 +66,6 @@ class ReviewScreen(CandidateEditMixin, ArticleScreen):
         self.doc_id = doc_id
         self.wanted = annotators
         self.auto_accept = auto_accept
-        self.loaded: Loaded | None = None  # None until load() succeeds (on failure the app stops)
         self.current: Item | None = None
         self.cand = 0  # highlighted candidate of the current item
         self.draft: Draft | None = None
@@ -78,7 +77,8 @@ class ReviewScreen(CandidateEditMixin, ArticleScreen):
     def compose_panel(self) -> ComposeResult:
         with Vertical(id="panel"):
             yield Static(id="item-title")
-            yield CandidateList(id="candidates")
+            self.candidates = CandidateList(id="candidates")
+            yield self.candidates
             yield Static(id="item-gold")
             yield Static(id="progress")
 
@@ -86,13 +86,8 @@ class ReviewScreen(CandidateEditMixin, ArticleScreen):
         yield Static(id="status")
 
     @property
-    def candidates(self) -> CandidateList:
-        return self.query_one(CandidateList)
-
-    @property
     def state(self) -> Loaded:
-        assert self.loaded is not None, "the review screen is used before it loaded its document"
-        return self.loaded
+        return self.opened
 
     @property
     def adj(self) -> Adjudication:
@@ -116,13 +111,13 @@ class ReviewScreen(CandidateEditMixin, ArticleScreen):
             self.app.fail(str(e))
             return False
         doc = review.adj.doc
-        self.loaded = Loaded(review.adj, review.file, Cursor(token_index(doc.text)),
+        self._opened = Loaded(review.adj, review.file, Cursor(token_index(doc.text)),
                              EditSession(doc, Annotation.new(doc, GOLD)))
         self.saved_version = self.version  # no gold.yaml until the first decision (or ctrl+s, or d)
         self.conflict = False
         self.draft = None
         self.refresh_bindings()
-        self.view.set_session(self.loaded.gold_view, list(self.schema.labels))
+        self.view.set_session(self.state.gold_view, list(self.schema.labels))
         self.message = review.message
         return True
 
@@ -219,7 +214,7 @@ class ReviewScreen(CandidateEditMixin, ArticleScreen):
 
     # -- modes ---------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple) -> bool | None:
-        if self.loaded is None:  # not loaded (the app is stopping with an error)
+        if not self.is_open:  # not loaded (the app is stopping with an error)
             return action in ("help", "quit_app")
         if action in EDIT_ACTIONS:
             return self.draft is not None
@@ -229,10 +224,10 @@ class ReviewScreen(CandidateEditMixin, ArticleScreen):
 
     # -- saving (SavingScreen): decisions are saved in a worker, right after each one ----
     def save_source(self) -> tuple[AnnotationFile, int, Annotation] | None:
-        if self.loaded is None:
+        if not self.is_open:
             return None
-        gold = self.loaded.adj.gold()
-        return self.loaded.file, self.version, replace(gold, spans=list(gold.spans), relations=list(gold.relations))
+        gold = self.state.adj.gold()
+        return self.state.file, self.version, replace(gold, spans=list(gold.spans), relations=list(gold.relations))
 
     def is_dirty(self) -> bool:
         return self.version != self.saved_version

@@ -13,7 +13,7 @@ from ..widgets.article_view import ArticleView
 
 
 class SearchMixin:
-    """Search for the annotate screen; needs ``view``, ``doc``, ``sel``, ``select`` and
+    """Search for the annotate screen; needs ``view``, ``ws``, ``sel``, ``select`` and
     ``set_status`` from it."""
 
     matches: list[tuple[int, int]]
@@ -22,9 +22,11 @@ class SearchMixin:
     _folded_text = ""
 
     if TYPE_CHECKING:  # provided by the screen
+        from ...workspace import Workspace
+
         view: ArticleView
         @property
-        def doc(self) -> Document: ...
+        def ws(self) -> Workspace: ...
         @property
         def sel(self) -> tuple[int, int]: ...
 
@@ -60,8 +62,9 @@ class SearchMixin:
         self.view.set_matches(self.matches)
 
     def _folded(self) -> str:
-        if self._folded_doc is not self.doc:
-            self._folded_doc, self._folded_text = self.doc, fold_for_search(self.doc.text)
+        doc = self.ws.doc
+        if self._folded_doc is not doc:
+            self._folded_doc, self._folded_text = doc, fold_for_search(doc.text)
         return self._folded_text
 
     def _match_from(self, offset: int, delta: int) -> tuple[int, int]:
