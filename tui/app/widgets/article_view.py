@@ -30,13 +30,13 @@ from ...display import displayable
 from ...editing import EditSession
 from ...ghostset import GhostSet
 from ...layout import Rows
+from .article_rows import PALETTE, RowPainting
 
-PALETTE = 8
 def safe_text(text: str) -> str:
     return displayable(text)
 
 
-class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
+class ArticleView(RowPainting, ScrollView, can_focus=True, inherit_bindings=False):
     """The article, wrapped, with span highlights, the selection and search matches."""
 
     COMPONENT_CLASSES = {
@@ -344,68 +344,6 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _ghosts_in(self, start: int, end: int) -> list:
         return self.ghostset.overlapping(start, end) if self.ghostset.shown else []
-
-    def _render_row(self, start, end, sel_part, matches, width, base: Style) -> Strip:
-        spans = self._spans_in(start, end) if start < end else []
-        ghosts = self._ghosts_in(start, end) if start < end else []
-        cuts = {start, end}
-        for s in (*spans, *ghosts):
-            cuts.add(max(s.start, start))
-            cuts.add(min(s.end, end))
-        for a, b in matches:
-            cuts.update((a, b))
-        if sel_part:
-            cuts.update(sel_part)
-        jump = self._jump
-        if jump:
-            for off in range(start, end):
-                if off in jump:
-                    cuts.update((off, off + 1))
-        points = sorted(cuts)
-        segments = [Segment(" ", base)]  # the left margin
-        disp = self.disp
-        for a, b in zip(points, points[1:]):
-            if a == b:
-                continue
-            covering = [s for s in spans if s.start <= a and b <= s.end]
-            in_match = any(ma <= a and b <= mb for ma, mb in matches)
-            in_sel = sel_part is not None and sel_part[0] <= a and b <= sel_part[1]
-            ghost = not covering and any(g.start <= a and b <= g.end for g in ghosts)
-            if b - a == 1 and a in jump:
-                segments.append(Segment(jump[a], base + self.get_component_rich_style("article--jump", partial=True)))
-                continue
-            segments.append(Segment(disp[a:b], self._style(covering, in_match, in_sel, base, ghost)))
-        if sel_part and sel_part[0] == sel_part[1]:  # an empty selection (empty document)
-            segments.append(Segment(" ", self._style([], False, True, base)))
-        return Strip(segments).adjust_cell_length(width + 2, base)
-
-    def _style(self, covering, in_match, in_sel, base: Style, ghost: bool = False) -> Style:
-        if covering:
-            inner = min(covering, key=lambda s: (s.end - s.start, -s.start))
-            label = self.label_index.get(inner.label, PALETTE - 1)
-            outer = len(covering) > 1
-            flagged = any(s.flag for s in covering)
-        else:
-            label, outer, flagged = None, False, False
-        key = (label, outer, flagged, in_match, in_sel, ghost)
-        style = self._styles.get(key)
-        if style is None:
-            get = self.get_component_rich_style
-            style = base
-            if label is not None:
-                style += get(f"article--label-{label}", partial=True)
-            if outer:
-                style += get("article--outer", partial=True)
-            if ghost:
-                style += get("article--ghost", partial=True)
-            if flagged:
-                style += get("article--flagged", partial=True)
-            if in_match:
-                style += get("article--match", partial=True)
-            if in_sel:
-                style += get("article--cursor", partial=True)
-            self._styles[key] = style
-        return style
 
     # -- mouse -------------------------------------------------------------------------
     def on_click(self, event) -> None:
