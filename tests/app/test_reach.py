@@ -92,3 +92,23 @@ async def test_enter_accepts_the_suggestion_equal_to_the_selection(corpus_dir):
         assert [(s[0], s[1][:9]) for s in spans(corpus_dir)] == [("CLAIM", "Thousands")]
         await keys(pilot, "tab")
         assert scr.sel != (claim.start, claim.end)  # tab never returns to the accepted one
+
+
+async def test_moving_on_after_a_tag_drops_its_attribute_choice(corpus_dir):
+    """A tag offers its attribute choice (1-9); moving on (tab is handled before the
+    screen sees the key) leaves it for the form: the status line stops offering it, and
+    enter then accepts the suggestion under the cursor, not the old choice."""
+    from tui.app.widgets.status_line import StatusLine
+
+    async with annotate(corpus_dir) as (app, pilot, scr):
+        await app.workers.wait_for_complete()
+        await keys(pilot, "l", "l", "a")  # "people" as an ACTOR: type? 1 person ...
+        assert scr.pending and "type?" in scr.query_one(StatusLine).text.plain
+        await keys(pilot, "tab")
+        assert scr.pending == [] and "type?" not in scr.query_one(StatusLine).text.plain
+        ghost = scr.ghost_at(*scr.sel)
+        assert ghost is not None
+        await keys(pilot, "enter", "ctrl+s")
+    people = [s for s in saved(corpus_dir)["spans"] if s["text"] == "people"]
+    assert people and "type" not in (people[0].get("attrs") or {})
+    assert any(s["text"] == ghost.text and s["label"] == ghost.label for s in saved(corpus_dir)["spans"])

@@ -180,6 +180,8 @@ class AnnotateScreen(EditsMixin, ReachMixin, SearchMixin, GhostsMixin, ArticleSc
             span = self.session.get(self.on_span)
             if span is None or (span.start, span.end) != state[0].as_tuple():
                 self.on_span = None
+        if self.pending and (self.on_span is None or self.pending[0].span_id != self.on_span):
+            self.pending = []  # moved off the span just tagged: its choice waits for the form (e)
         self.refresh_panel()
         self.refresh_status()
 

@@ -24,6 +24,8 @@ class ReachMixin:
     jumping: Jump | None
 
     if TYPE_CHECKING:  # provided by the screen
+        from textual.timer import Timer, TimerCallback
+
         from ...editing import EditSession
         from ...schema import Schema
         from ...workspace import Workspace
@@ -45,7 +47,8 @@ class ReachMixin:
         def select(self, start: int, end: int, *, center: bool = False, on_span: str | None = None) -> None: ...
         def set_status(self, message: str) -> None: ...
         def refresh_status(self) -> None: ...
-        def call_after_refresh(self, callback: Any, *args: Any) -> bool: ...
+        def set_timer(self, delay: float, callback: TimerCallback | None = None, *, name: str | None = None,
+                      pause: bool = False) -> Timer: ...
         def changed(self, what: str | None, span: Span | None = None) -> None: ...
 
     def reach_init(self) -> None:
@@ -163,8 +166,9 @@ class ReachMixin:
         elif self.pending and not (event.character or "").isdigit() and event.key != "escape":
             self.pending = []  # any other key: the choice waits for the form (e)
             # the key's own action redraws the status line, in the same frame as its other
-            # changes; refreshing here would show the status alone a frame earlier
-            self.call_after_refresh(self.refresh_status)
+            # changes (refreshing here would draw the status alone a frame earlier); a key
+            # that does nothing gets the line redrawn a moment later (no frame if the same)
+            self.set_timer(0.05, self.refresh_status)
 
     def reach_cancel(self) -> None:
         self.count = 0
