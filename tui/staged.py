@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ConflictError, DataError
+from .store_files import fsync_dir
 
 JOURNAL_RE = re.compile(r"\.margin-txn-(\d+)-[0-9a-f]{8}\.json\Z")
 MAX_JOURNAL_BYTES = 4 * 2**20
@@ -67,17 +68,6 @@ def _why(e: OSError) -> str:
     if e.errno is not None and e.errno == getattr(os, "ELOOP", -1):
         return "it is a symbolic link"
     return e.strerror or type(e).__name__
-
-
-def _fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-    except OSError:
-        pass  # some file systems cannot fsync a folder
 
 
 def _alive(pid: int) -> bool:
@@ -262,7 +252,7 @@ class Transaction:
             _unlink(journal)
             raise DataError(f"{failed.dest}: cannot write: {_why(e)}; nothing was written") from None
         for folder in {s.dest.parent for s in self._staged}:
-            _fsync_dir(folder)
+            fsync_dir(folder)
         _unlink(journal)
         for s in self._staged:
             if s.backup is not None:
@@ -282,7 +272,7 @@ class Transaction:
         except OSError as e:
             _unlink(tmp)
             raise DataError(f"{path}: cannot write the transaction journal: {_why(e)}; nothing was written") from None
-        _fsync_dir(self.root)
+        fsync_dir(self.root)
         return path
 
     def _roll_back(self) -> None:
@@ -353,7 +343,7 @@ def recover(root: Path) -> list[str]:
                 _unlink(tmp)
                 out.append(f"{dest}: changed since an interrupted write; kept as it is")
         for folder in {d.parent for _, d, _ in pairs}:
-            _fsync_dir(folder)
+            fsync_dir(folder)
         if stuck:
             continue  # the journal stays for the next try
         for _, dest, _ in pairs:

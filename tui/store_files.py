@@ -125,13 +125,18 @@ def atomic_write(path: Path, data: bytes) -> Fingerprint:
         except FileNotFoundError:
             pass
         raise
-    try:
-        dfd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dfd)
-        finally:
-            os.close(dfd)
-    except OSError:
-        pass  # some filesystems cannot fsync a directory
+    fsync_dir(path.parent)
     st = os.stat(path)
     return Fingerprint(st.st_size, st.st_mtime_ns, hashlib.sha256(data).hexdigest())
+
+
+def fsync_dir(path: Path) -> None:
+    """Make a rename in folder ``path`` durable (the one place margin syncs a folder)."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError:
+        pass  # some file systems cannot fsync a folder

@@ -32,6 +32,7 @@ from pathlib import Path
 
 from ..display import one_line
 from ..errors import DataError
+from ..store_files import fsync_dir
 
 MARKER = ".margin-export"
 MARKER_TMP = MARKER + ".tmp"
@@ -308,12 +309,3 @@ def exchange(a: Path, b: Path) -> None:
         raise OSError(err, os.strerror(err), str(b))
 
 
-def fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-    except OSError:
-        pass  # some filesystems cannot fsync a directory
