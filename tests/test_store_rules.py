@@ -79,6 +79,18 @@ def file_of(spans: list[Span], relations=(), decisions=(), sha: str = DOC.sha256
                                   list(decisions)))
 
 
+def both_readers(text: str, expected: list) -> list[str] | None:
+    """Both readers on ``text``: the same annotation when no problem is ``expected``
+    (None), else both refuse it and the YAML reader's problems are returned."""
+    fast = parse_canonical(text, "x.yaml", DEFAULT_SCHEMA, DOC)
+    slow = yaml_parse(text, DOC)
+    if not expected:
+        assert fast is not None and fast == slow
+        return None
+    assert fast is None and isinstance(slow, list)
+    return slow
+
+
 @SETTINGS
 @given(spans(), st.booleans())
 def test_both_readers_apply_the_span_rules(spans, stale):
@@ -120,12 +132,9 @@ def test_both_readers_apply_the_relation_rules(spans, rels):
         for key, ref in (("from", r.source), ("to", r.target)):
             if problem := store_rules.endpoint_problem(key, ref, labels, r.label, rdef):
                 expected.append((n, key, f"{what}: {problem}"))
-    fast = parse_canonical(text, "x.yaml", DEFAULT_SCHEMA, DOC)
-    slow = yaml_parse(text, DOC)
-    if not expected:
-        assert fast is not None and fast == slow
+    slow = both_readers(text, expected)
+    if slow is None:
         return
-    assert fast is None and isinstance(slow, list)
     first = text.split("\n").index("relations:") + 2
     assert sorted(slow) == sorted(f"x.yaml:{first + n}: {problem}" for n, _, problem in expected)
 
@@ -153,12 +162,9 @@ def test_both_readers_apply_the_decision_rules(raw):
             labels = {"s1": "CLAIM", "s2": "ACTOR"}
             expected += [p for p in (store_rules.endpoint_problem("from", d.source, labels, d.label, rdef),
                                      store_rules.endpoint_problem("to", d.target, labels, d.label, rdef)) if p]
-    fast = parse_canonical(text, "x.yaml", DEFAULT_SCHEMA, DOC)
-    slow = yaml_parse(text, DOC)
-    if not expected:
-        assert fast is not None and fast == slow
+    slow = both_readers(text, expected)
+    if slow is None:
         return
-    assert fast is None and isinstance(slow, list)
     assert sorted(p.split(": ", 2)[2] for p in slow) == sorted(expected)
 
 
