@@ -337,3 +337,31 @@ async def test_ctrl_q_saves_too(corpus_dir):
     async with annotate(corpus_dir) as (app, pilot, scr):
         await keys(pilot, "c", "ctrl+q")
     assert saved(corpus_dir)["spans"][0]["label"] == "CLAIM"
+
+
+async def test_switching_documents_collects_what_the_frozen_heap_left(corpus_dir):
+    """The heap of an open document is frozen out of the collector; switching documents
+    unfreezes and collects, so cycles left behind (a closed dialog, the old document) go."""
+    import gc
+    import shutil
+    import weakref
+
+    from tests.app.conftest import annotate, keys
+    from tests.conftest import SEED
+
+    shutil.copy(corpus_dir / "seeds" / f"{SEED}.txt", corpus_dir / "seeds" / "zz_second.txt")
+
+    class Node:
+        pass
+
+    async with annotate(corpus_dir) as (app, pilot, scr):
+        a, b = Node(), Node()
+        a.other, b.other = b, a  # a cycle only the collector can free
+        gone = weakref.ref(a)
+        gc.freeze()  # as if it had been there when the document opened
+        del a, b
+        gc.collect()
+        assert gone() is not None  # frozen: the collector does not see it
+        await keys(pilot, "right_square_bracket")
+        assert scr.ws.doc.id == "zz_second"
+        assert gone() is None

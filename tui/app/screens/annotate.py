@@ -95,7 +95,7 @@ class AnnotateScreen(EditsMixin, ReachMixin, SearchMixin, GhostsMixin, ArticleSc
 
     # -- documents ---------------------------------------------------------------------
     def open_document(self, index: int) -> bool:
-        with building_heap():
+        with building_heap(replacing=self.is_open):
             return self._open_document(index)
 
     def _open_document(self, index: int) -> bool:

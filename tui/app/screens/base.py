@@ -70,10 +70,15 @@ class ArticleScreen(SavingScreen, Generic[Opened]):
 
 
 @contextmanager
-def building_heap() -> Iterator[None]:
+def building_heap(replacing: bool = False) -> Iterator[None]:
     """While a document is read and indexed: no collections (everything it allocates
     stays alive, and each collection the growing heap triggered walked all of it again),
-    then the result is frozen out of later walks (``settle_heap``)."""
+    then the result is frozen out of later walks (``settle_heap``). ``replacing`` another
+    document: what was frozen is unfrozen and collected first, so cycles left by the old
+    document and closed dialogs do not outlive it (one full collection, on a switch)."""
+    if replacing:
+        gc.unfreeze()
+        gc.collect()
     enabled = gc.isenabled()
     gc.disable()
     try:
