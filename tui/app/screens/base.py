@@ -22,8 +22,8 @@ def settle_heap() -> None:
     """Take what an open document built (its text, spans, rows, suggestions) out of the
     garbage collector's walks. A full collection visits every live object: ~120 ms with a
     1 MB article and 5,000 spans, landing on whichever key happened to trigger it. The
-    objects stay freed by reference counting; only cycles among them would outlive their
-    document (there are none by design: spans and relations are frozen values)."""
+    objects stay freed by reference counting; cycles among them are collected when the
+    next document replaces this one (``building_heap(replacing=True)``)."""
     gc.freeze()
 
 

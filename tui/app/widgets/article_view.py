@@ -32,10 +32,6 @@ from ...ghostset import GhostSet
 from ...layout import Rows
 from .article_rows import PALETTE, RowPainting
 
-def safe_text(text: str) -> str:
-    return displayable(text)
-
-
 class ArticleView(RowPainting, ScrollView, can_focus=True, inherit_bindings=False):
     """The article, wrapped, with span highlights, the selection and search matches."""
 
@@ -108,7 +104,7 @@ class ArticleView(RowPainting, ScrollView, can_focus=True, inherit_bindings=Fals
     # -- inputs from the screen --------------------------------------------------------
     def set_session(self, session: EditSession, labels: list[str]) -> None:
         self.session = session
-        self.disp = safe_text(session.doc.text)
+        self.disp = displayable(session.doc.text)
         self.label_index = {lab: i % PALETTE for i, lab in enumerate(labels)}
         self.matches, self._match_starts = [], []
         self.layout_rows = Rows("", 1)
@@ -168,8 +164,7 @@ class ArticleView(RowPainting, ScrollView, can_focus=True, inherit_bindings=Fals
         self.refresh()
 
     def ghost_changed(self, start: int, end: int) -> None:
-        """One suggestion changed (rejected): repaint its rows."""
-        self._ghost_version += 1
+        """One suggestion changed (rejected; the ghost set's version moved): repaint its rows."""
         self._refresh_offsets(start, end)
 
     @property

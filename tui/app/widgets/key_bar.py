@@ -17,6 +17,8 @@ from textual.binding import ActiveBinding
 from textual.dom import DOMNode
 from textual.widget import Widget
 
+from ...display import one_line
+
 
 class KeyBar(Widget):
     """The shown bindings of the screen: `key description` pairs, the palette on the right."""
@@ -63,16 +65,17 @@ class KeyBar(Widget):
         hits = []
         for items in _grouped(shown):
             b = items[0].binding
-            keys = [self.app.get_key_display(e.binding) for e in items]
+            keys = [one_line(self.app.get_key_display(e.binding)) for e in items]  # keys can come from margin.yaml
             key = keys[0] if len(keys) == 1 else (f"{keys[0]}–{keys[-1]}" if len(keys) > 2 else " ".join(keys))
             description = b.group.description if len(items) > 1 and b.group is not None else b.description
             off = dim if not any(e.enabled for e in items) else None
             start = len(text)
             text.append(f" {key} ", key_style + off if off else key_style)
-            text.append(f"{description} ", desc_style + off if off else desc_style)
+            text.append(f"{one_line(description)} ", desc_style + off if off else desc_style)
             hits.append((start, len(text), items[0].node, b.action))
         if palette is not None:
-            label = Text.assemble((f" {self.app.get_key_display(palette.binding)} ", key_style), ("palette ", desc_style))
+            label = Text.assemble((f" {one_line(self.app.get_key_display(palette.binding))} ", key_style),
+                                  ("palette ", desc_style))
             width = self.content_region.width
             if width > len(text) + len(label) + 1:
                 text.append(" " * (width - len(text) - len(label)))
@@ -112,10 +115,10 @@ class TitleBar(Widget):
         title = screen.title or self.app.title
         sub = screen.sub_title or self.app.sub_title
         text = Text(no_wrap=True, overflow="ellipsis", justify="center", end="")
-        text.append(title or "")
+        text.append(one_line(title or ""))  # never markup, never a control character
         if sub:
             text.append(" — ")
-            text.append(sub, style="dim")
+            text.append(one_line(sub), style="dim")
         return text
 
 
