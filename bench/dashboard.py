@@ -56,7 +56,7 @@ def open_app(root) -> dict | None:
 
 def run(cfg: Config) -> list:
     from tui.corpus import Corpus
-    from tui.team import team
+    from tui.team.progress import team
 
     docs = QUICK_DOCS if cfg.quick else DOCS
     root = gen.corpus(docs, 3, 40, 4_000, log=cfg.log)

@@ -340,7 +340,7 @@ def team(root: Path, docs: int = 30, annotators: tuple[str, ...] = ("alice", "bo
     so pace and the agreement trend have something to show. Written into ``root`` (not cached)."""
     from datetime import datetime, timedelta, timezone
 
-    from tui import assign
+    from tui.team import assign
     from tui.corpus import Corpus
 
     root = Path(root)

@@ -59,7 +59,7 @@ def _write(root: Path, docs: list[int], conv, sentences: int) -> None:
 
 def _f1(pairs) -> dict:
     """{label: exact F1} over (gold [(s, e, label)], predicted [(s, e, label)]) pairs."""
-    from tui.agree import exact_matches
+    from tui.review.agree import exact_matches
 
     out = {}
     for lab in LABELS:
@@ -73,7 +73,7 @@ def _f1(pairs) -> dict:
 
 
 def _gazetteer_places(text: str) -> list:
-    from tui.suggest.actors import load_lexicon
+    from tui.suggest.rules.actors import load_lexicon
 
     out = []
     for p in load_lexicon().places:
@@ -87,7 +87,7 @@ def _gazetteer_places(text: str) -> list:
 def curve(points, held: list[int], conv, sentences: int, log) -> tuple[dict, dict]:
     """({n: {"combined": F1s, "rules": F1s, "model": F1s, "train_s": s}}, {"rules_default": F1s})."""
     from tui.corpus import Corpus
-    from tui.learn import Suggester, retrain
+    from tui.suggest.learn import Suggester, retrain
     from tui.suggest import suggest
     from tui.suggest.conventions import DEFAULTS
 
@@ -129,7 +129,7 @@ def timing(n_train: int, sentences: int, log, big_sentences: int = 230) -> dict:
     each with its baseline (CPU time, except the wall times also recorded)."""
     from tui.corpus import Corpus
     from tui.dataset import load_items
-    from tui.learn import Suggester, retrain
+    from tui.suggest.learn import Suggester, retrain
     from tui.suggest import suggest
 
     root = Path(tempfile.mkdtemp(prefix="margin-learn-"))
@@ -179,7 +179,7 @@ def real_golds() -> dict:
     from tests.test_suggest import FLOOD, FLOOD_GOLD, HEALTH, HEALTH_GOLD, TRIAL, TRIAL_GOLD, locate
     from tests.variant_golds import FLOOD_VARIANT, HEALTH_VARIANT, TRIAL_VARIANT
     from tui.corpus import Corpus
-    from tui.learn import Suggester, retrain
+    from tui.suggest.learn import Suggester, retrain
     from tui.suggest import suggest
 
     from . import ROOT, SEED

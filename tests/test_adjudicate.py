@@ -9,7 +9,7 @@ import pytest
 from tests.conftest import SEED
 from tests.test_agree import build_team
 from tui import store
-from tui.adjudicate import ACCEPTED, EDITED, OPEN, REJECTED, Adjudication, Group, RelationChoice, partition
+from tui.review.adjudication import ACCEPTED, EDITED, OPEN, REJECTED, Adjudication, Group, RelationChoice, partition
 from tui.errors import DataError
 from tui.model import Annotation, make_span
 
@@ -243,7 +243,7 @@ def _ann(doc, name, *spans):
 
 
 def test_candidates_keep_the_annotators_order_and_bound_diffs_name_the_words():
-    from tui.adjudicate import bound_diffs
+    from tui.review.adjudication import bound_diffs
     from tui.model import Document
 
     doc = Document("d", "Yesterday the government of Chad said no.")

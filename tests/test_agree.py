@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import DATA, SEED
 from tui import store
-from tui.agree import PRF, Alpha, Binary, exact_matches, overlap_matches
+from tui.review.agree import PRF, Alpha, Binary, exact_matches, overlap_matches
 from tui.cli import main
 from tui.corpus import Corpus
 from tui.model import Annotation, make_span

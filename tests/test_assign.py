@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui import assign
+from tui.team import assign
 from tui.cli import main
 from tui.corpus import Corpus
 from tui.errors import DataError, ValidationError

@@ -33,14 +33,15 @@ def test_quick_bench_prints_every_line_and_writes_results(tmp_path):
         assert name in lines, f"no line for {name}:\n{proc.stdout}"
         m = LINE.fullmatch(lines[name])
         assert m, f"bad line: {lines[name]!r}\n{proc.stderr[-2000:]}"
-        assert m["name"] == name and float(m["value"]) > 0
+        assert m["name"] == name and float(m["value"]) >= 0  # a fast machine prints 0.00: shape, not size
     data = json.loads(results.read_text())
     got = {r["name"]: r for r in data["results"]}
     assert set(NAMES) <= set(got)
     for name in NAMES:
         r = got[name]
-        assert r["value"] > 0 and r["baseline_value"] > 0
-        assert r["ratio"] == pytest.approx(r["value"] / r["baseline_value"], rel=1e-6)
+        assert r["value"] >= 0 and r["baseline_value"] >= 0
+        if r["baseline_value"] > 0:
+            assert r["ratio"] == pytest.approx(r["value"] / r["baseline_value"], rel=1e-6)
         assert r["ok"] in (True, False)
     assert data["meta"]["quick"] is True
     assert got["keystroke"]["details"]["large_80x24"]["noop_frames"] == 0  # the no-op key drew nothing

@@ -13,8 +13,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import DATA, ROOT, SEED
-from tui import canonical, store, store_yaml
-from tui.canonical import parse_canonical
+from tui import store
+from tui.store import canonical
+from tui.store import reader as store_yaml
+from tui.store.canonical import parse_canonical
 from tui.errors import ValidationError
 from tui.model import Annotation, Decision, Document, Relation, make_span, sha256_text
 from tui.schema import DEFAULT_SCHEMA, QUALIFIERS

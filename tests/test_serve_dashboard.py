@@ -64,7 +64,7 @@ def test_dashboard_in_headless_chromium(tmp_path):
 
 
 def test_served_session_opens_the_annotators_next_assigned_document(tmp_path, monkeypatch):
-    from tui import assign
+    from tui.team import assign
     from tui.app.screens.annotate import AnnotateScreen
     from tui.corpus import Corpus
     from tui.app.serve import ServedApp

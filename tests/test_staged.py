@@ -1,4 +1,4 @@
-"""tui.staged: several files written all or none, through no link, recoverable after a kill."""
+"""tui.store.staged: several files written all or none, through no link, recoverable after a kill."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-from tui import staged
+from tui.store import staged
 from tui.errors import ConflictError, DataError
 
 

@@ -1,4 +1,4 @@
-"""One set of span, relation and decision rules (tui/store_rules.py) for both readers.
+"""One set of span, relation and decision rules (tui/store/rules.py) for both readers.
 
 Generated files break the rules in every way the rules know; for each, the rules' own
 verdict decides: a file they pass is read alike by the fast reader of canonical files and
@@ -15,14 +15,16 @@ from unittest import mock
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui import canonical, store, store_rules
-from tui.canonical import parse_canonical
-from tui.canonical_spans import _BLOCK
+from tui import store
+from tui.store import canonical
+from tui.store import rules as store_rules
+from tui.store.canonical import parse_canonical
+from tui.store.canonical_spans import _BLOCK
 from tui.errors import ValidationError
 from tui.model import Annotation, Decision, Document, Relation, Span, make_span, span_of
 from tui.names import is_name
 from tui.schema import DEFAULT_SCHEMA
-from tui.yamlio import scalar
+from tui.store.yamlio import scalar
 
 TEXT = "The ministry said 1,440 workers were deported.\nOfficials denied it. 😀 Done."
 DOC = Document("doc-1", TEXT)

@@ -18,8 +18,8 @@ from tui.errors import DataError
 from tui.model import Annotation, Document, make_span
 from tui.schema import DEFAULT_SCHEMA, schema_from_dict
 from tui.suggest import Suggestions, merge, suggest
-from tui.suggest.actors import find_actors
-from tui.suggest.figures import find_figures
+from tui.suggest.rules.actors import find_actors
+from tui.suggest.rules.figures import find_figures
 
 SEED_TEXT = (ROOT / "seeds" / f"{SEED}.txt").read_text(encoding="utf-8")
 LABELS = ("ACTOR", "FIGURE", "CLAIM")
@@ -595,7 +595,7 @@ def test_cli_write_into_an_annotators_file_keeps_her_spans(capsys, corpus_dir, a
     kept = new.span_by_id()
     assert all(kept[s.id] == s for s in old.spans) and set(old.relations) <= set(new.relations)
     from tui.corpus import Corpus
-    from tui.learn import guidelines
+    from tui.suggest.learn import guidelines
 
     conv = guidelines(Corpus(corpus_dir)).conventions  # alice's spans teach the conventions
     dupes = {s.key for s in old.spans} & {s.key for s in suggest(SEED_TEXT, conventions=conv).spans}

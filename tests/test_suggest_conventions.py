@@ -15,7 +15,7 @@ from tests.test_suggest import (FLOOD, FLOOD_GOLD, HEALTH, HEALTH_GOLD, SEED_TEX
 from tests.variant_golds import FLOOD_VARIANT, HEALTH_VARIANT, TRIAL_VARIANT
 from tui.corpus import Corpus
 from tui.errors import DataError
-from tui.learn import Suggester, guidelines
+from tui.suggest.learn import Suggester, guidelines
 from tui.suggest import suggest
 from tui.suggest.conventions import DEFAULTS, NAMES, Conventions, infer, mentions, parse_pins
 

@@ -15,10 +15,10 @@ from bench.learn import SCHEMA, _write, variant
 from bench.learngen import article, gold
 from tests.conftest import ROOT
 from tests.test_suggest import run
-from tui.agree import exact_matches
+from tui.review.agree import exact_matches
 from tui.corpus import Corpus
-from tui.learn import Suggester, least_sure_sentence, load_model, retrain, training
-from tui.learn.modelfile import FORMAT, META, model_dir, schema_hash
+from tui.suggest.learn import Suggester, least_sure_sentence, load_model, retrain, training
+from tui.suggest.model.modelfile import FORMAT, META, model_dir, schema_hash
 from tui.suggest import wanted_labels
 
 
@@ -222,7 +222,7 @@ def test_without_python_crfsuite_learning_says_so_in_one_line(tmp_path, capsys, 
 
 
 def test_learning_imports_no_textual():
-    code = ("import sys, tui.learn, tui.suggest.conventions, tui.commands.learn; "
+    code = ("import sys, tui.suggest.learn, tui.suggest.conventions, tui.commands.learn; "
             "print(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
@@ -247,7 +247,7 @@ def test_each_document_teaches_its_gold_if_it_has_one_else_everyones(tmp_path):
 
 
 def test_a_model_span_recutting_a_rule_figure_keeps_its_value():
-    from tui.learn.crf import Model
+    from tui.suggest.model.crf import Model
 
     class Stub(Model):
         def predict(self, text, labels=None, found=None, score=None):

@@ -11,7 +11,7 @@ import pytest
 from bench import gen
 from tui.cli import main
 from tui.corpus import Corpus
-from tui.team import pace, summaries, team
+from tui.team.progress import pace, summaries, team
 
 
 @pytest.fixture(autouse=True)
@@ -80,6 +80,6 @@ def test_team_core_imports_no_textual_nor_rich():
     import subprocess
     import sys
 
-    code = ("import sys, tui.team, tui.assign, tui.guidelines, tui.adjudicate; "
+    code = ("import sys, tui.team.progress, tui.team.assign, tui.guidelines, tui.review.adjudication; "
             "sys.exit(any(m in sys.modules for m in ('textual', 'rich')))")
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .model import CONTEXT, FLAG_FUZZY, FLAG_LOST, FLAG_MOVED, Annotation, Document, Span, make_span
-from .tokens import token_index
+from tui.model import CONTEXT, FLAG_FUZZY, FLAG_LOST, FLAG_MOVED, Annotation, Document, Span, make_span
+from tui.tokens import token_index
 
 FUZZY_MIN = 85.0  # rapidfuzz score (0-100) needed to accept an approximate match
 

@@ -7,8 +7,8 @@ name prompt take their name through ``check_writer``, so none of them writes gol
 
 from __future__ import annotations
 
-from .corpus import GOLD, check_name
-from .errors import DataError
+from tui.corpus import GOLD, check_name
+from tui.errors import DataError
 
 
 def check_writer(name: str) -> str:

@@ -12,9 +12,9 @@ import sys
 from pathlib import Path
 from typing import TypeVar
 
-from . import __version__
-from .display import safe_line
-from .errors import MarginError, ValidationError
+from tui import __version__
+from tui.display import safe_line
+from tui.errors import MarginError, ValidationError
 
 #: subcommand -> (module under tui.commands, one-line help). Only the chosen command's
 #: module is imported (``import`` is a keyword, hence ``import_``).
@@ -87,7 +87,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from .commands import say
+    from tui.commands import say
 
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
@@ -146,7 +146,7 @@ def _corpus_option(options: list[str]) -> Path:
 
 
 def _is_document(options: list[str], word: str) -> bool:
-    from .corpus import NAME_RE
+    from tui.corpus import NAME_RE
 
     return bool(NAME_RE.fullmatch(word)) and (_corpus_option(options) / "seeds" / f"{word}.txt").is_file()
 
@@ -154,7 +154,7 @@ def _is_document(options: list[str], word: str) -> bool:
 def _unknown_command(options: list[str], word: str) -> None:
     import difflib
 
-    from .commands import UsageError
+    from tui.commands import UsageError
 
     close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.6)
     hint = (f" (did you mean {close[0]!r}?)" if close else

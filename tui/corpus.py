@@ -11,10 +11,10 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import DataError
-from .model import Document
-from .names import GOLD, NAME_RE, check_name  # noqa: F401  (re-exported: the one grammar)
-from .schema import DEFAULT_SCHEMA, Schema, schema_from_dict
+from tui.errors import DataError
+from tui.model import Document
+from tui.names import GOLD, NAME_RE, check_name  # noqa: F401  (re-exported: the one grammar)
+from tui.schema import DEFAULT_SCHEMA, Schema, schema_from_dict
 
 MAX_ARTICLE_BYTES = 8 * 2**20  # ~1,500 pages; bigger articles are refused before reading
 
@@ -150,9 +150,9 @@ class Corpus:
 
     def add_all(self, sources: list[Path]) -> list[tuple[str, bool]]:
         """Copy articles into seeds/, all or none: [(doc id, copied?)]. Never overwrite a
-        different file, never write through a link (``tui.staged``: O_EXCL temp files, one
+        different file, never write through a link (``tui.store.staged``: O_EXCL temp files, one
         journalled rename step)."""
-        from .staged import Transaction
+        from tui.store.staged import Transaction
 
         prepared = [self.prepare_add(Path(src)) for src in sources]
         ids = [doc_id for doc_id, _ in prepared]
@@ -187,7 +187,7 @@ def load_schema(path: Path) -> Schema:
     text = _settings_text(path)
     if text is None:
         return DEFAULT_SCHEMA
-    from .yamlio import safe_load_text  # local import: store imports schema
+    from tui.store.yamlio import safe_load_text  # local import: store imports schema
 
     data = safe_load_text(text, str(path))
     if isinstance(data, dict) and "schema" in data:
@@ -203,7 +203,7 @@ def load_settings(root: Path) -> dict:
     text = _settings_text(path)
     if text is None:
         return {}
-    from .yamlio import safe_load_text
+    from tui.store.yamlio import safe_load_text
 
     data = safe_load_text(text, str(path))
     return data if isinstance(data, dict) else {}

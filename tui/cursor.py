@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .tokens import TokenIndex
+from tui.tokens import TokenIndex
 
 CLAUSE_ENDS = frozenset(",;:—–()")
 SENTENCE_ENDS = frozenset(".!?…")

@@ -13,10 +13,10 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import store
-from .corpus import Corpus, GOLD
-from .errors import DataError, ValidationError
-from .model import Annotation, Document
+from tui import store
+from tui.corpus import Corpus, GOLD
+from tui.errors import DataError, ValidationError
+from tui.model import Annotation, Document
 
 PARALLEL_MIN_FILES = 64
 

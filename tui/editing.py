@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
-from .model import Annotation, Document, IdAllocator, Relation, Span, make_span, now_utc, span_order
+from tui.model import Annotation, Document, IdAllocator, Relation, Span, make_span, now_utc, span_order
 
 WHITESPACE = " \t\r\n\u00a0"
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 
-from .model import Span
+from tui.model import Span
 
 
 def reading_key(span: Span) -> tuple[int, int]:

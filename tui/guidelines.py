@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .display import one_line
-from .schema import AttrDef, LabelDef, Schema
+from tui.display import one_line
+from tui.schema import AttrDef, LabelDef, Schema
 
 
 @dataclass(frozen=True)

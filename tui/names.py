@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .errors import DataError
+from tui.errors import DataError
 
 NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
 GOLD = "gold"  # the reserved annotator name of adjudicated files
@@ -26,7 +26,7 @@ def name_problem(value: object, what: str = "name") -> str | None:
     """The one-line problem with ``value`` as a ``what``, or None when it is valid."""
     if is_name(value):
         return None
-    from .display import safe_repr
+    from tui.display import safe_repr
 
     return f"invalid {what} {safe_repr(value)}: use {RULE}"
 

@@ -1,7 +1,7 @@
 """Attributes without a form: what tagging can fill in by itself, and one-key choices.
 
 Pure (no Textual). A FIGURE's value, unit and qualifier come from the suggester's figure
-parser (``tui.suggest.figures``); an enumerated attribute (actor type, claim status,
+parser (``tui.suggest.rules.figures``); an enumerated attribute (actor type, claim status,
 qualifier) becomes a :class:`Choice` answered by one digit, with the most likely value
 preselected (what a suggestion over the same text says, else what this annotation uses
 most for the label).
@@ -13,8 +13,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .model import Span
-from .schema import LabelDef
+from tui.model import Span
+from tui.schema import LabelDef
 
 _WORD = re.compile(r"[^\W\d_][\w’'-]*$")
 
@@ -22,7 +22,7 @@ _WORD = re.compile(r"[^\W\d_][\w’'-]*$")
 def figure_attrs(text: str, ldef: LabelDef) -> dict:
     """value / unit / qualifier of the figure ``text`` states, for the attributes the
     label has; {} when the parser finds no figure in it."""
-    from .suggest.figures import find_figures  # the suggest rules load on the first figure, not on open
+    from tui.suggest.rules.figures import find_figures  # the suggest rules load on the first figure, not on open
 
     figs = find_figures(text)
     if not figs:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from .errors import DataError
+from tui.errors import DataError
 
 
 INT_LIMIT = 2**63  # integer attributes fit a signed 64-bit column (Arrow, spaCy, pandas)

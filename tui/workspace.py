@@ -12,15 +12,15 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from . import store
-from .adjudicate import Adjudication
-from .corpus import GOLD, Corpus
-from .cursor import Cursor, Selection
-from .editing import EditSession
-from .errors import DataError, MarginError
-from .model import Annotation, Document
-from .store import AnnotationFile
-from .tokens import TOKEN_RE, TokenIndex, token_index
+from tui import store
+from tui.review.adjudication import Adjudication
+from tui.corpus import GOLD, Corpus
+from tui.cursor import Cursor, Selection
+from tui.editing import EditSession
+from tui.errors import DataError, MarginError
+from tui.model import Annotation, Document
+from tui.store import AnnotationFile
+from tui.tokens import TOKEN_RE, TokenIndex, token_index
 
 SYNC_TOKENS = 100_000  # shorter articles are tokenised whole on open; longer ones as far as keys need
 CONFLICT_MARK = "~conflict-"
@@ -61,7 +61,7 @@ def open_workspace(corpus: Corpus, doc_id: str, annotator: str) -> Workspace:
     doc = corpus.document(doc_id)
     path = corpus.annotation_path(doc_id, annotator)
     if corpus.annotations_dir.is_dir():  # an import or suggest --write killed mid-rename: finish it first
-        from .staged import recover
+        from tui.store.staged import recover
 
         recover(corpus.annotations_dir)
     loaded = store.load_or_new(path, corpus.schema, doc, annotator)

@@ -26,7 +26,7 @@ def test_docs_keys_is_generated_from_the_table():
 async def test_palette_shows_remapped_keys_and_hides_disabled(corpus_dir):
     (corpus_dir / "margin.yaml").write_text("keys:\n  undo: z\n", encoding="utf-8")
     async with annotate(corpus_dir) as (app, pilot, scr):
-        from tui.app.commands import MarginCommands
+        from tui.app.palette import MarginCommands
 
         provider = MarginCommands(scr)
         titles = [t for t, _ in provider._commands()]

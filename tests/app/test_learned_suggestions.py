@@ -10,8 +10,8 @@ import pytest
 from bench.learn import _write, variant
 from tests.app.conftest import annotate, settle
 from tui.corpus import Corpus
-from tui.learn import Suggester, retrain
-from tui.learn.modelfile import META, model_dir
+from tui.suggest.learn import Suggester, retrain
+from tui.suggest.model.modelfile import META, model_dir
 
 
 @pytest.fixture(scope="module")

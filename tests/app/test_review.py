@@ -12,7 +12,7 @@ from tests.app.conftest import keys
 from tests.conftest import SEED
 from tests.test_agree import build_team
 from tui import store
-from tui.adjudicate import ACCEPTED, OPEN, REJECTED, Group, RelationChoice
+from tui.review.adjudication import ACCEPTED, OPEN, REJECTED, Group, RelationChoice
 from tui.cli import main
 from tui.corpus import Corpus
 

@@ -24,7 +24,7 @@ async def test_the_picker_lists_my_assigned_documents_first_with_progress(tmp_pa
 
     root = _corpus(tmp_path)
     assert main(["assign", "--corpus", str(root), "alice", "bob", "--per-doc", "1", "--seed", "3"]) == 0
-    from tui.assign import for_annotator, load
+    from tui.team.assign import for_annotator, load
     from tui.corpus import Corpus
 
     mine = for_annotator(load(Corpus(root)), "alice")

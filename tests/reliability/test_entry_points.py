@@ -278,7 +278,7 @@ def test_add_of_several_files_is_all_or_nothing(corpus_dir, tmp_path, capsys):
 
 
 def test_suggest_write_is_all_or_nothing_when_a_write_fails(corpus_dir, capsys, monkeypatch):
-    import tui.staged as staged
+    import tui.store.staged as staged
 
     shutil.copy(corpus_dir / "seeds" / f"{SEED}.txt", corpus_dir / "seeds" / "second.txt")
     real = staged._write_new
@@ -300,7 +300,7 @@ def test_suggest_write_is_all_or_nothing_when_a_write_fails(corpus_dir, capsys, 
 def test_opening_a_document_finishes_an_import_killed_mid_rename(corpus_dir):
     """A journal left by a killed multi-file writer is rolled forward before the app reads."""
     from tui.model import Annotation, make_span
-    from tui.staged import Transaction
+    from tui.store.staged import Transaction
     from tui.workspace import open_workspace
 
     c = Corpus(corpus_dir)

@@ -19,7 +19,8 @@ import pytest
 
 from tests.conftest import ROOT, SEED
 from tests.reliability import full_run, snapshot
-from tui import staged, store
+from tui import store
+from tui.store import staged
 from tui.cli import main
 from tui.corpus import Corpus
 from tui.tokens import token_index

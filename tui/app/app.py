@@ -6,11 +6,11 @@ import sys
 
 from textual.app import App
 
-from ..corpus import Corpus, load_settings
-from ..display import one_line
-from ..errors import DataError
-from .commands import MarginCommands
-from .screens.annotate import annotate_screen
+from tui.corpus import Corpus, load_settings
+from tui.display import one_line
+from tui.errors import DataError
+from tui.app.palette import MarginCommands
+from tui.app.screens.annotate import annotate_screen
 
 
 class BaseApp(App):
@@ -69,7 +69,7 @@ class MarginApp(BaseApp):
 
 
 def run_app(corpus: Corpus, annotator: str, doc_id: str | None) -> int:
-    from ..commands import needs_terminal
+    from tui.commands import needs_terminal
 
     needs_terminal("the annotator")  # not a file or pipe: it would get the screen's escape codes
     return MarginApp(corpus, annotator, doc_id).run_and_report()

@@ -9,7 +9,7 @@ import sys
 from textual.binding import Binding
 from textual.keys import format_key
 
-from ..schema import DEFAULT_SCHEMA, Schema
+from tui.schema import DEFAULT_SCHEMA, Schema
 
 DIGITS = Binding.Group("count", compact=True)
 ACCEPT_N = Binding.Group("accept", compact=True)

@@ -7,10 +7,10 @@ import sys
 
 from textual.app import App
 
-from ..corpus import Corpus, load_settings
-from ..errors import DataError
-from .commands import MarginCommands
-from .screens.dashboard import DashboardScreen
+from tui.corpus import Corpus, load_settings
+from tui.errors import DataError
+from tui.app.palette import MarginCommands
+from tui.app.screens.dashboard import DashboardScreen
 
 
 class DashboardApp(App):
@@ -38,7 +38,7 @@ class DashboardApp(App):
 
     def open_review(self, doc_id: str) -> None:
         """Push margin review's screen on ``doc_id`` (its annotators, resuming its gold)."""
-        from .screens.review import review_screen
+        from tui.app.screens.review import review_screen
 
         self.push_screen(review_screen(self.corpus, doc_id))
 

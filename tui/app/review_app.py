@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..corpus import Corpus
-from .app import BaseApp
-from .screens.review import review_screen
+from tui.corpus import Corpus
+from tui.app.app import BaseApp
+from tui.app.screens.review import review_screen
 
 
 class ReviewApp(BaseApp):
@@ -24,7 +24,7 @@ class ReviewApp(BaseApp):
 
 def run_review(corpus: Corpus, doc_id: str, annotators: list[str] | None = None,
                auto_accept: bool | None = None) -> int:
-    from ..commands import needs_terminal
+    from tui.commands import needs_terminal
 
     needs_terminal("the review screen")  # not a file or pipe: it would get the screen's escape codes
     return ReviewApp(corpus, doc_id, annotators, auto_accept).run_and_report()

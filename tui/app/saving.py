@@ -18,11 +18,11 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 
-from ..errors import ConflictError
-from ..model import Annotation
-from ..store import AnnotationFile
-from ..workspace import keep_mine
-from .dialogs.confirm import Choice
+from tui.errors import ConflictError
+from tui.model import Annotation
+from tui.store import AnnotationFile
+from tui.workspace import keep_mine
+from tui.app.dialogs.confirm import Choice
 
 AUTOSAVE_DELAY = 1.0  # seconds of quiet before an automatic save
 

@@ -20,13 +20,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from ..annotators import check_writer
-from ..corpus import Corpus
-from ..errors import MarginError
-from ..serve_access import new_token
-from .app import MarginApp
-from .screens.annotate import AnnotateScreen
-from .screens.name_prompt import NamePrompt
+from tui.annotators import check_writer
+from tui.corpus import Corpus
+from tui.errors import MarginError
+from tui.serve_access import new_token
+from tui.app.app import MarginApp
+from tui.app.screens.annotate import AnnotateScreen
+from tui.app.screens.name_prompt import NamePrompt
 
 SHUTDOWN_WAIT = 10.0  # seconds the server gives its sessions to save and exit
 
@@ -51,7 +51,7 @@ class ServedApp(MarginApp):
         assert annotator is not None  # NamePrompt is dismissed with a name only
         self.annotator = annotator
         if self.doc_id is None:  # their next assigned unfinished document (margin assign), if any
-            from ..assign import next_assigned
+            from tui.team.assign import next_assigned
 
             self.doc_id = next_assigned(self.corpus, annotator)
         super().open_article()
@@ -113,8 +113,8 @@ def make_server(command: str, corpus_root: Path, host: str, port: int, public_ur
     from rich.text import Text
     from textual_serve.server import Server
 
-    from ..display import one_line
-    from ..serve_access import origin_of, refusal
+    from tui.display import one_line
+    from tui.serve_access import origin_of, refusal
 
     public_url = public_url.rstrip("/")
 
@@ -189,7 +189,7 @@ def make_server(command: str, corpus_root: Path, host: str, port: int, public_ur
 
 def inert_log_record(record) -> bool:
     """A logging filter: the record's message with every control character made visible."""
-    from ..display import one_line
+    from tui.display import one_line
 
     record.msg, record.args = one_line(record.getMessage()), ()
     return True

@@ -9,9 +9,9 @@ import re
 import sys
 from pathlib import Path
 
-from ..corpus import Corpus, check_name
-from ..display import safe_line  # every line the CLI prints that may carry data
-from ..errors import MarginError
+from tui.corpus import Corpus, check_name
+from tui.display import safe_line  # every line the CLI prints that may carry data
+from tui.errors import MarginError
 
 
 class UsageError(MarginError):
@@ -44,7 +44,7 @@ def needs_terminal(what: str) -> None:
 
 
 def corpus_of(args) -> Corpus:
-    from ..errors import DataError
+    from tui.errors import DataError
 
     root = Path(args.corpus)
     if not root.is_dir():

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from . import corpus_of, say
+from tui.commands import corpus_of, say
 
 HELP = "copy article files (UTF-8 .txt) into the corpus's seeds/"
 

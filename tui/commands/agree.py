@@ -3,7 +3,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from . import corpus_of
+from tui.commands import corpus_of
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -28,10 +28,10 @@ def _split(values) -> list[str]:
 
 
 def run(args) -> int:
-    from ..agree import agreement
-    from ..corpus import GOLD, check_name
-    from ..dataset import load_items
-    from ..errors import DataError, MarginError
+    from tui.review.agree import agreement
+    from tui.corpus import GOLD, check_name
+    from tui.dataset import load_items
+    from tui.errors import DataError, MarginError
 
     corpus = corpus_of(args)
     schema = corpus.schema
@@ -77,7 +77,7 @@ def _print_tables(result) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from . import safe_line
+    from tui.commands import safe_line
 
     console = Console()
     spans = Table(title=f"Agreement over {len(result.documents)} document(s) with 2+ annotators",

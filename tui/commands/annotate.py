@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from . import corpus_of, default_annotator
+from tui.commands import corpus_of, default_annotator
 
 HELP = "open the annotator on a document (the default command)"
 
@@ -14,9 +14,9 @@ def add_arguments(p) -> None:
 
 
 def run(args) -> int:
-    from ..annotators import check_writer
-    from ..corpus import check_name
-    from ..errors import DataError
+    from tui.annotators import check_writer
+    from tui.corpus import check_name
+    from tui.errors import DataError
 
     corpus = corpus_of(args)
     annotator = check_writer(args.annotator if args.annotator is not None else default_annotator())
@@ -30,11 +30,11 @@ def run(args) -> int:
     corpus.schema  # fail on a bad margin.yaml before the screen opens
     doc_id = args.doc
     if doc_id is None:
-        from ..assign import next_assigned
+        from tui.team.assign import next_assigned
 
         doc_id = next_assigned(corpus, annotator)  # None: no (unfinished) assignment
-    from ..app.app import run_app
-    from ..app.screens.annotate import space_goes_to_doubt
+    from tui.app.app import run_app
+    from tui.app.screens.annotate import space_goes_to_doubt
 
     space_goes_to_doubt(corpus)  # a bad suggest.space in margin.yaml: one line, before the screen
 

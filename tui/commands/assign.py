@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from . import corpus_of
+from tui.commands import corpus_of
 
 HELP = ("distribute documents over annotators (each to K of them, or a fraction to two), "
         "balanced and seeded, into CORPUS/assignments.yaml")
@@ -36,8 +36,8 @@ def add_arguments(p) -> None:
 
 
 def run(args) -> int:
-    from .. import assign
-    from ..errors import DataError
+    from tui.team import assign
+    from tui.errors import DataError
 
     corpus = corpus_of(args)
     current = assign.load(corpus)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import sys
 
-from . import corpus_of
+from tui.commands import corpus_of
 
 HELP = ("the team's progress, pace, agreement per label and pair with its trend, label counts and "
         "the documents with most disagreement (a screen; --json for scripts)")
@@ -16,7 +16,7 @@ def add_arguments(p) -> None:
 
 
 def run(args) -> int:
-    from ..team import team
+    from tui.team.progress import team
 
     corpus = corpus_of(args)
     corpus.schema  # fail on a bad margin.yaml first
@@ -29,6 +29,6 @@ def run(args) -> int:
         for problem in result.problems:  # also in the JSON; here for people and CI logs
             print(problem, file=sys.stderr)
         return 1 if result.problems else 0
-    from ..app.dashboard_app import run_dashboard
+    from tui.app.dashboard_app import run_dashboard
 
     return run_dashboard(corpus, args.docs, cache=not args.no_cache)

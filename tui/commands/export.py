@@ -4,7 +4,7 @@ import shlex
 import sys
 from pathlib import Path
 
-from . import UsageError, corpus_of, print_json, say
+from tui.commands import UsageError, corpus_of, print_json, say
 
 HELP = ("export the annotations as a dataset (jsonl, conll, brat, spacy, csv, parquet, claims, labelstudio, "
         "doccano, prodigy, hf)")
@@ -18,7 +18,7 @@ TEXT = ("jsonl", "csv", "claims", "conll", "labelstudio", "doccano", "prodigy")
 
 
 def add_arguments(p) -> None:
-    from ..export import FORMATS
+    from tui.export import FORMATS
 
     p.add_argument("--format", required=True, choices=list(FORMATS), metavar="FMT",
                    help="; ".join(f"{f.name}: {f.help}" for f in FORMATS.values()))
@@ -63,7 +63,7 @@ def command_line(args, annotators) -> str:
 
 
 def _annotators(value: str | None):
-    from ..corpus import check_name
+    from tui.corpus import check_name
 
     if value is None or value == "all":
         return value
@@ -105,7 +105,7 @@ def destination(fmt: str, out: str | None, split: str | None) -> str:
 
 
 def run(args) -> int:
-    from ..dataset import default_annotators
+    from tui.dataset import default_annotators
 
     if args.seed is not None and args.split is None:
         raise UsageError("--seed needs --split")
@@ -129,7 +129,7 @@ def run(args) -> int:
                "doccano_shape": args.doccano_shape, "predictions": not args.no_predictions}
 
     def export_to(folder: Path):
-        from ..export import export
+        from tui.export import export
 
         progress, stop = _progress()
         try:
@@ -144,7 +144,7 @@ def run(args) -> int:
         result = export_to(out)
         files = result.files
     else:  # one data file, written atomically, or stdout (tui.export.export_file)
-        from ..export import export_file
+        from tui.export import export_file
 
         progress, stop = _progress()
         try:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import sys
 
-from . import corpus_of
+from tui.commands import corpus_of
 
 HELP = "print the schema's guidelines (descriptions, examples in and out) as Markdown for the team's handbook"
 
@@ -12,7 +12,7 @@ def add_arguments(p) -> None:
 
 
 def run(args) -> int:
-    from ..guidelines import has_guidelines, markdown
+    from tui.guidelines import has_guidelines, markdown
 
     schema = corpus_of(args).schema
     sys.stdout.write(markdown(schema, args.title))

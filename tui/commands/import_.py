@@ -4,7 +4,7 @@ import sys
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import UsageError, corpus_of, print_json, say
+from tui.commands import UsageError, corpus_of, print_json, say
 
 HELP = "import annotations from margin, brat, CoNLL, doccano, Label Studio, Prodigy or spaCy files as margin YAML"
 
@@ -13,7 +13,7 @@ NO_STDIN = ("brat",)
 
 
 def add_arguments(p) -> None:
-    from ..importers import FORMATS
+    from tui.importers import FORMATS
 
     p.add_argument("--format", default="auto", choices=FORMATS, metavar="FMT",
                    help="auto (the default: detected from the file), brat (.ann + .txt), jsonl (margin's "
@@ -37,7 +37,7 @@ def input_path(raw: str, fmt: str):
         return
     import tempfile
 
-    from ..errors import MarginError, ValidationError
+    from tui.errors import MarginError, ValidationError
 
     if fmt in NO_STDIN:
         raise UsageError(f"--format {fmt} reads a folder; it cannot come from stdin (-)")
@@ -54,7 +54,7 @@ def input_path(raw: str, fmt: str):
 
 
 def run(args) -> int:
-    from ..importers import import_path, parse_map
+    from tui.importers import import_path, parse_map
 
     corpus = corpus_of(args)
     notes: list[str] = []

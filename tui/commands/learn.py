@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from . import corpus_of
+from tui.commands import corpus_of
 
 HELP = ("learn the corpus's boundary conventions and train a model for every label of its schema "
         "from its annotations (gold first, else every annotator); written to .margin/model/")
@@ -16,9 +16,9 @@ def run(args) -> int:
     import sys
     import time
 
-    from ..display import one_line
-    from ..errors import DataError
-    from ..learn import guidelines, model_status, retrain, training
+    from tui.display import one_line
+    from tui.errors import DataError
+    from tui.suggest.learn import guidelines, model_status, retrain, training
 
     corpus = corpus_of(args)
     names = [a.strip() for a in args.annotators.split(",") if a.strip()] if args.annotators else None

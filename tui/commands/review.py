@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 
-from . import corpus_of
+from tui.commands import corpus_of
 
 HELP = "settle several annotators' versions of a document into annotations/<doc>/gold.yaml"
 
@@ -31,7 +31,7 @@ def gold_done(path) -> bool:
 def first_to_review(corpus, annotators: list[str] | None) -> str | None:
     """The first document with two or more of ``annotators`` (default: anyone but gold)
     and no finished gold."""
-    from ..corpus import GOLD
+    from tui.corpus import GOLD
 
     for doc_id in corpus.doc_ids():
         have = set(corpus.annotators(doc_id))
@@ -42,8 +42,8 @@ def first_to_review(corpus, annotators: list[str] | None) -> str | None:
 
 
 def run(args) -> int:
-    from ..corpus import GOLD, check_name
-    from ..errors import DataError, MarginError
+    from tui.corpus import GOLD, check_name
+    from tui.errors import DataError, MarginError
 
     corpus = corpus_of(args)
     names = None
@@ -72,6 +72,6 @@ def run(args) -> int:
                             f"({missing[0]} has not annotated {doc_id!r})")
         if not have:
             raise DataError(f"{corpus.annotations_dir / doc_id}: nobody has annotated {doc_id!r} yet")
-    from ..app.review_app import run_review
+    from tui.app.review_app import run_review
 
     return run_review(corpus, doc_id, names, args.auto_accept)

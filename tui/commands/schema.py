@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import sys
 
-from . import corpus_of
+from tui.commands import corpus_of
 
 HELP = "print the annotation schema in force (margin.yaml, or the default)"
 
@@ -22,7 +22,7 @@ def run(args) -> int:
     else:
         import yaml
 
-        from ..yamlio import SafeDumper
+        from tui.store.yamlio import SafeDumper
 
         sys.stdout.write(yaml.dump(data, Dumper=SafeDumper, sort_keys=False, allow_unicode=True))
     return 0

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import sys
 
-from . import corpus_of, say
+from tui.commands import corpus_of, say
 
 HELP = "serve the annotator to web browsers (needs the serve extra)"
 EXTRA = "margin serve needs the serve extra: pip install 'margin[serve]'"
@@ -33,9 +33,9 @@ def add_arguments(p) -> None:
 def run(args) -> int:
     import importlib.util
 
-    from ..annotators import check_writer
-    from ..corpus import check_name
-    from ..errors import DataError, MarginError
+    from tui.annotators import check_writer
+    from tui.corpus import check_name
+    from tui.errors import DataError, MarginError
 
     if sys.platform == "win32":
         raise MarginError("margin serve runs on Linux and macOS only (it locks annotator names with flock)")
@@ -53,7 +53,7 @@ def run(args) -> int:
         if args.doc not in ids:
             raise DataError(f"{corpus.doc_path(args.doc)}: no such document {args.doc!r}")
     corpus.schema  # fail on a bad margin.yaml before serving
-    from ..app.serve import is_loopback, serve
+    from tui.app.serve import is_loopback, serve
 
     if not is_loopback(args.host):
         say(f"margin serve: warning: listening on {args.host}: anyone who can reach it "

@@ -3,7 +3,7 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from . import corpus_of
+from tui.commands import corpus_of
 
 HELP = "span counts by label and status, per document and annotator"
 
@@ -14,8 +14,8 @@ def add_arguments(p) -> None:
 
 
 def run(args) -> int:
-    from ..dataset import load_items
-    from . import safe_line
+    from tui.dataset import load_items
+    from tui.commands import safe_line
 
     corpus = corpus_of(args)
     labels = list(corpus.schema.labels)

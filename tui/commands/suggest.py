@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from . import corpus_of, say
+from tui.commands import corpus_of, say
 
 HELP = ("propose spans by rule, cut to the corpus's conventions, and by the model `margin learn` "
         "trained (offline); print them or --write them")
@@ -26,7 +26,7 @@ def add_arguments(p) -> None:
 
 
 def _doc_ids(corpus, patterns: list[str]) -> list[str]:
-    from ..errors import DataError
+    from tui.errors import DataError
 
     if not patterns:
         ids = corpus.doc_ids()
@@ -43,7 +43,7 @@ def _doc_ids(corpus, patterns: list[str]) -> list[str]:
 
 
 def _describe(span, source: str = "rules", confidence: float | None = None) -> str:
-    from ..display import one_line
+    from tui.display import one_line
 
     text = span.text if len(span.text) <= 70 else span.text[:67] + "..."
     attrs = " ".join(f"{k}={v}" for k, v in span.attrs.items())
@@ -53,11 +53,11 @@ def _describe(span, source: str = "rules", confidence: float | None = None) -> s
 
 
 def run(args) -> int:
-    from .. import store
-    from ..annotators import check_writer
-    from ..corpus import check_name
-    from ..learn import guidelines, load_model, model_status
-    from ..suggest import corpus_actors, merge, suggest, wanted_labels
+    from tui import store
+    from tui.annotators import check_writer
+    from tui.corpus import check_name
+    from tui.suggest.learn import guidelines, load_model, model_status
+    from tui.suggest import corpus_actors, merge, suggest, wanted_labels
 
     corpus = corpus_of(args)
     schema = corpus.schema
@@ -94,8 +94,8 @@ def run(args) -> int:
         report.append(f"{doc_id}: added {n_spans} span(s) and {n_rels} relation(s) to {path} "
                       f"({len(sugg.spans) - n_spans} already there)")
     if args.write:
-        from ..errors import ConflictError
-        from ..staged import Transaction
+        from tui.errors import ConflictError
+        from tui.store.staged import Transaction
 
         with Transaction(corpus.annotations_dir) as t:  # every document's file, or none
             for path, data, fp in writes:

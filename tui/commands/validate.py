@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import corpus_of, print_json, say
+from tui.commands import corpus_of, print_json, say
 
 HELP = "check annotation files (the whole corpus, or the given files/folders); exit 1 on problems"
 
@@ -27,10 +27,10 @@ def _files(corpus, paths: list[str]) -> list[Path]:
 
 
 def run(args) -> int:
-    from .. import store
-    from ..corpus import Corpus, read_text
-    from ..errors import DataError, ValidationError
-    from ..model import Document
+    from tui import store
+    from tui.corpus import Corpus, read_text
+    from tui.errors import DataError, ValidationError
+    from tui.model import Document
 
     corpus = corpus_of(args)
     problems: list[str] = []

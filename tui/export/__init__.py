@@ -29,10 +29,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import ModuleType
 
-from ..display import one_line
-from ..errors import DataError, MarginError
-from ..model import Annotation, Document
-from ..schema import Schema
+from tui.display import one_line
+from tui.errors import DataError, MarginError
+from tui.model import Annotation, Document
+from tui.schema import Schema
 
 CARD = "dataset_card.md"
 SYNC_EACH_MAX = 32
@@ -249,4 +249,4 @@ def restrict(ann: Annotation, labels: tuple[str, ...]) -> Annotation:
     return replace(ann, spans=keep, relations=rels)
 
 
-from .run import default_out, export, export_file  # noqa: E402,F401  (run.py uses the names above)
+from tui.export.run import default_out, export, export_file  # noqa: E402,F401  (run.py uses the names above)

@@ -23,10 +23,10 @@ from __future__ import annotations
 
 import re
 
-from ..display import one_line
-from ..errors import DataError
-from ..model import IdAllocator
-from ..yamlio import number
+from tui.display import one_line
+from tui.errors import DataError
+from tui.model import IdAllocator
+from tui.store.yamlio import number
 
 # Characters str.splitlines() breaks at: brat reads .ann files line by line with them.
 LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"

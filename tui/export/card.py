@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import yaml
 
-from .. import __version__
-from ..yamlio import SafeDumper
+from tui import __version__
+from tui.store.yamlio import SafeDumper
 
 
 def _table(header: list[str], rows: list[list]) -> list[str]:

@@ -21,8 +21,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-from ..errors import DataError
-from .csv import FORMULA_NOTE, write_table
+from tui.errors import DataError
+from tui.export.csv import FORMULA_NOTE, write_table
 
 CLAIM, ACTOR, FIGURE, RELATION = "CLAIM", "ACTOR", "FIGURE", "attributed_to"
 NOTE = ("Long form: one row per claim and figure (`figure_index` 1..n; empty for a claim without a figure), "

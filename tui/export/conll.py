@@ -24,8 +24,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from ..errors import DataError
-from ..tokens import Spans, token_index
+from tui.errors import DataError
+from tui.tokens import Spans, token_index
 
 EXT = ".conll"
 DOCSTART = "-DOCSTART-"

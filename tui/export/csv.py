@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from ..yamlio import number
-from .table import columns, rows
+from tui.store.yamlio import number
+from tui.export.table import columns, rows
 
 EXT = ".csv"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -12,8 +12,8 @@ doccano's shapes: they are listed as lost in the card.
 
 from __future__ import annotations
 
-from ..errors import DataError
-from .jsonl import dumps
+from tui.errors import DataError
+from tui.export.jsonl import dumps
 
 EXT = ".jsonl"
 SHAPES = ("label", "entities")

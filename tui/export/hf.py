@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import yaml
 
-from ..tokens import token_index
-from ..yamlio import SafeDumper
-from .conll import tag_columns
-from .jsonl import dumps
+from tui.tokens import token_index
+from tui.store.yamlio import SafeDumper
+from tui.export.conll import tag_columns
+from tui.export.jsonl import dumps
 
 EXT = ".jsonl"
 CARD = "README.md"

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import json
 
-from ..model import Annotation, Document, Span
-from ..yamlio import number
+from tui.model import Annotation, Document, Span
+from tui.store.yamlio import number
 
 EXT = ".jsonl"
 # Optional span keys: (json key, model attribute, default written when absent)

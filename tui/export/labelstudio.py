@@ -23,8 +23,8 @@ from __future__ import annotations
 from itertools import groupby
 from xml.sax.saxutils import quoteattr
 
-from ..errors import DataError
-from .jsonl import dumps
+from tui.errors import DataError
+from tui.export.jsonl import dumps
 
 EXT = ".json"
 MODEL_VERSION = "margin-suggest"
@@ -54,7 +54,7 @@ def regions(spans, relations, schema, doc_text: str | None = None) -> list[dict]
 
 def predictions(doc, schema, labels, warn) -> list[dict]:
     """margin's suggestions for ``doc`` as one Label Studio prediction."""
-    from ..suggest import suggest
+    from tui.suggest import suggest
 
     try:
         sugg = suggest(doc.text, schema, families=[lab for lab in labels if lab in ("ACTOR", "FIGURE", "CLAIM")])

@@ -30,9 +30,9 @@ import secrets
 import stat
 from pathlib import Path
 
-from ..display import one_line
-from ..errors import DataError
-from ..store_files import fsync_dir
+from tui.display import one_line
+from tui.errors import DataError
+from tui.store.files import fsync_dir
 
 MARKER = ".margin-export"
 MARKER_TMP = MARKER + ".tmp"

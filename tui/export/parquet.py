@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 
-from .table import columns, rows
+from tui.export.table import columns, rows
 
 EXT = ".parquet"
 

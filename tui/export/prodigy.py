@@ -20,8 +20,8 @@ from __future__ import annotations
 import hashlib
 import json
 
-from ..tokens import token_index
-from .jsonl import dumps
+from tui.tokens import token_index
+from tui.export.jsonl import dumps
 
 EXT = ".jsonl"
 

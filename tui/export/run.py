@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
-from ..errors import DataError
-from ..model import FLAG_FUZZY, FLAG_LOST
-from . import CARD, FORMATS, Context, Part, Record, Result, restrict, select_labels, writer
+from tui.errors import DataError
+from tui.model import FLAG_FUZZY, FLAG_LOST
+from tui.export import CARD, FORMATS, Context, Part, Record, Result, restrict, select_labels, writer
 
 
 def default_out(corpus, fmt: str) -> Path:
@@ -36,8 +36,8 @@ class _Plan:
 
 def _plan(corpus, fmt, *, annotators, docs, labels, split, status, options, jobs, progress, seed) -> _Plan:
     """Everything before writing: checks, loading, label filter, split."""
-    from ..dataset import default_annotators, load_items
-    from .split import assign, parse_split, split_names
+    from tui.dataset import default_annotators, load_items
+    from tui.export.split import assign, parse_split, split_names
 
     if fmt not in FORMATS:
         raise DataError(f"unknown format {fmt!r} (expected one of: {', '.join(FORMATS)})")
@@ -80,7 +80,7 @@ def _left_out(corpus, docs, records, who: str, status: str):
 
 def _write(plan: _Plan, fmt: str, corpus, staging: Path, *, options, command, seed) -> Context:
     """Run the format writer and the card into ``staging``."""
-    from . import card
+    from tui.export import card
 
     ctx = Context(corpus.schema, plan.labels, staging, dict(options or {}))
     if plan.left_out:
@@ -118,7 +118,7 @@ def export(corpus, fmt: str, out: Path | None = None, *, annotators=None, docs: 
     gold files, else everyone; documents left out are reported as a warning).
     ``split``: "80/10/10" style, by document, seeded.
     """
-    from . import outdir
+    from tui.export import outdir
 
     out = default_out(corpus, fmt) if out is None else Path(out)
     outdir.check_folder(out, corpus.root)
@@ -145,7 +145,7 @@ def export(corpus, fmt: str, out: Path | None = None, *, annotators=None, docs: 
 
 
 def _mkdir_parent(out: Path, corpus_root) -> None:
-    from . import outdir
+    from tui.export import outdir
 
     out.absolute().parent.mkdir(parents=True, exist_ok=True)
     outdir.check_place(out, corpus_root)  # again, now that the parents exist
@@ -162,7 +162,7 @@ def export_file(corpus, fmt: str, dest, *, annotators=None, docs: str | None = N
     write a folder (``Format.layout == "folder"``) are refused. The card's text is in
     ``Result.card`` for a caller that wants it. Warnings as in ``export``.
     """
-    from . import outdir
+    from tui.export import outdir
 
     if fmt in FORMATS and FORMATS[fmt].layout != "file":
         raise DataError(f"--format {fmt} writes a folder of files; give --out a directory")

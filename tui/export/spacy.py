@@ -11,7 +11,7 @@ and relations (``DocBin(store_user_data=True)``).
 
 from __future__ import annotations
 
-from ..errors import DataError
+from tui.errors import DataError
 
 EXT = ".spacy"
 ALL = "sc"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 
-from ..errors import DataError
+from tui.errors import DataError
 
 NAMES = {2: ("train", "test"), 3: ("train", "validation", "test")}
 

@@ -6,7 +6,7 @@ checking labels and attributes against the schema as it goes and reporting
 ``file:line: problem``; ``detect`` picks the reader for ``--format auto``.
 :func:`import_path` then matches each document to the corpus (``match``), places the spans
 (``place``), renders and validates every file, and writes them all through one
-:class:`tui.staged.Transaction`: all of them or (on any problem, a full disk, a kill)
+:class:`tui.store.staged.Transaction`: all of them or (on any problem, a full disk, a kill)
 none, never replacing a file without ``force``.
 """
 
@@ -16,11 +16,11 @@ import importlib
 import re
 from pathlib import Path
 
-from .. import staged
-from ..errors import DataError, ValidationError
-from ..model import Annotation
-from .base import Incoming, Reading, RelIn, SpanIn, parse_map  # noqa: F401  (the readers' API)
-from .place import LINE_BREAKS, build  # noqa: F401
+from tui.store import staged
+from tui.errors import DataError, ValidationError
+from tui.model import Annotation
+from tui.importers.base import Incoming, Reading, RelIn, SpanIn, parse_map  # noqa: F401  (the readers' API)
+from tui.importers.place import LINE_BREAKS, build  # noqa: F401
 
 #: Readers, each ``read(path, reading) -> list[Incoming]``; "auto" detects one.
 READERS = ("brat", "jsonl", "conll", "doccano", "labelstudio", "prodigy", "spacy")
@@ -34,7 +34,7 @@ def read(fmt: str, path: Path, reading: Reading) -> list[Incoming]:
     if not path.exists():
         raise DataError(f"{path}: no such file or directory")
     if fmt == "auto":
-        from .detect import detect
+        from tui.importers.detect import detect
 
         fmt = detect(path)
     reading.format = fmt
@@ -45,7 +45,7 @@ def to_annotation(inc: Incoming, doc, annotator: str, reading: Reading) -> Annot
     """``inc`` placed on ``doc`` as a valid annotation, or None (problems in ``reading``)."""
     offsets = None
     if inc.tokens is not None:
-        from .place import align_tokens
+        from tui.importers.place import align_tokens
 
         offsets = align_tokens(inc.tokens, doc.text)
         if offsets is None:
@@ -79,8 +79,8 @@ def import_path(corpus, fmt: str, path: Path, annotator: str, *, label_map: dict
     receives one line per record skipped on purpose (e.g. Prodigy's rejected answers).
     Every message is one displayable line (file names and input text are untrusted).
     """
-    from ..display import one_line
-    from ..errors import MarginError
+    from tui.display import one_line
+    from tui.errors import MarginError
 
     try:
         return _import_path(corpus, fmt, path, annotator, label_map, force, notes)
@@ -94,8 +94,8 @@ def import_path(corpus, fmt: str, path: Path, annotator: str, *, label_map: dict
 
 
 def _import_path(corpus, fmt, path, annotator, label_map, force, notes) -> list[tuple[Path, Annotation]]:
-    from ..corpus import check_name
-    from .match import Matcher
+    from tui.corpus import check_name
+    from tui.importers.match import Matcher
 
     check_name(annotator, "annotator name")
     reading = Reading(corpus.schema, dict(label_map or {}), annotator=annotator)

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeGuard
 
-from ..corpus import NAME_RE
-from ..errors import DataError
-from ..schema import Schema
+from tui.corpus import NAME_RE
+from tui.errors import DataError
+from tui.schema import Schema
 
 MAX_INPUT_BYTES = 512 * 2**20  # one input file; bigger ones are refused before reading
 

@@ -14,11 +14,11 @@ import re
 from pathlib import Path
 from urllib.parse import unquote
 
-from ..corpus import read_text
-from ..errors import DataError
-from ..model import IdAllocator
-from .base import Incoming, RelIn, SpanIn, files
-from .base import read_text as read_input
+from tui.corpus import read_text
+from tui.errors import DataError
+from tui.model import IdAllocator
+from tui.importers.base import Incoming, RelIn, SpanIn, files
+from tui.importers.base import read_text as read_input
 
 _ID = re.compile(r"[A-Za-z]+(\d{1,9})\Z")
 _UNESC = {"\\\\": "\\", "\\n": "\n", "\\r": "\r", "\\t": "\t"}

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .base import Incoming, SpanIn, files, read_text
+from tui.importers.base import Incoming, SpanIn, files, read_text
 
 TAG_RE = re.compile(r"([BIESLU])-(.+)\Z")
 ID_RE = re.compile(r"#\s*(?:doc_id|id|document|newdoc id)\s*=\s*(\S+)\s*\Z")

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import DataError, ValidationError
-from ..schema import DEFAULT_SCHEMA
-from .base import Reading, files, read_bytes, read_text, records
-from .conll import PATTERNS as CONLL_PATTERNS
-from .conll import is_tag, split
+from tui.errors import DataError, ValidationError
+from tui.schema import DEFAULT_SCHEMA
+from tui.importers.base import Reading, files, read_bytes, read_text, records
+from tui.importers.conll import PATTERNS as CONLL_PATTERNS
+from tui.importers.conll import is_tag, split
 
 SHAPES = ("margin jsonl ({\"id\", \"spans\"}), doccano ({\"text\", \"label\": [[s, e, L]]} or "
           "{\"text\", \"entities\"}), Label Studio ({\"data\", \"annotations\"} or JSON-MIN), "

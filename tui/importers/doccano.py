@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .base import Incoming, RelIn, SpanIn, annotator_of, files, id_hint, is_int, read_text, records, status_of
+from tui.importers.base import Incoming, RelIn, SpanIn, annotator_of, files, id_hint, is_int, read_text, records, status_of
 
 SHAPE = ('{"text", "label": [[start, end, "LABEL"]]} or {"text", "entities": [{"id", "label", '
          '"start_offset", "end_offset"}], "relations": [{"from_id", "to_id", "type"}]}')

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..model import FLAGS, STATUSES
-from .base import Incoming, RelIn, SpanIn, annotator_of, files, is_int, json_lines, read_text
+from tui.model import FLAGS, STATUSES
+from tui.importers.base import Incoming, RelIn, SpanIn, annotator_of, files, is_int, json_lines, read_text
 
 SHAPE = '{"id": "DOC", "text"?, "spans": [{"start", "end", "label", ...}], "relations"?}'
 KEYS = ("id", "text", "annotator", "spans", "relations", "meta")

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..corpus import NAME_RE
-from .base import Incoming, RelIn, SpanIn, files, id_hint, is_int, read_text, records, status_of
+from tui.corpus import NAME_RE
+from tui.importers.base import Incoming, RelIn, SpanIn, files, id_hint, is_int, read_text, records, status_of
 
 SHAPE = ('a task {"data": {"text"}, "annotations": [{"result": [{"type": "labels", "value": {"start", "end", '
          '"labels"}}]}]} or a JSON-MIN record {"text", "<control>": [{"start", "end", "labels"}]}')

@@ -4,10 +4,10 @@ ignored. Ambiguity is refused, never guessed."""
 
 from __future__ import annotations
 
-from ..corpus import Corpus
-from ..model import sha256_text
-from .base import Incoming, Reading
-from .place import align_tokens, strip_ws
+from tui.corpus import Corpus
+from tui.model import sha256_text
+from tui.importers.base import Incoming, Reading
+from tui.importers.place import align_tokens, strip_ws
 
 
 class Matcher:

@@ -4,10 +4,10 @@ validated (and its size checked) exactly as a save would. Linear in the number o
 
 from __future__ import annotations
 
-from .. import store
-from ..errors import DataError, ValidationError
-from ..model import Annotation, IdAllocator, Relation, make_span, now_utc
-from .base import Incoming, Reading, SpanIn
+from tui import store
+from tui.errors import DataError, ValidationError
+from tui.model import Annotation, IdAllocator, Relation, make_span, now_utc
+from tui.importers.base import Incoming, Reading, SpanIn
 
 # Characters brat cuts fragments at (str.splitlines() line boundaries).
 LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"

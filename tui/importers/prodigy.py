@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .base import Incoming, RelIn, SpanIn, annotator_of, files, id_hint, is_int, read_text, records
+from tui.importers.base import Incoming, RelIn, SpanIn, annotator_of, files, id_hint, is_int, read_text, records
 
 SHAPE = '{"text", "spans": [{"start", "end", "label"}], "tokens"?, "relations"?, "answer": "accept"}'
 KEYS = ("text", "spans", "tokens", "relations", "answer", "meta", "_input_hash", "_task_hash", "_view_id",

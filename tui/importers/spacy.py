@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import DataError
-from .base import Incoming, RelIn, SpanIn, files, id_hint, is_int, read_bytes
+from tui.errors import DataError
+from tui.importers.base import Incoming, RelIn, SpanIn, files, id_hint, is_int, read_bytes
 
 
 def _spacy():

@@ -1,6 +1,6 @@
 """Offline suggestions: rules that propose ACTOR, FIGURE and CLAIM spans and
 ``attributed_to`` relations for an article, cut to the corpus's conventions, combined with
-a model trained on the corpus (``tui.learn``) for every label of the schema. No network.
+a model trained on the corpus (``tui.suggest.learn``) for every label of the schema. No network.
 
     >>> s = suggest(text)                 # Suggestions(spans, relations, sources, confidence)
     >>> s = suggest(text, schema, conventions=guidelines.conventions, model=model)
@@ -16,13 +16,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from ..errors import DataError
-from ..model import Annotation, IdAllocator, Relation, Span, make_span, now_utc, span_order
-from ..schema import DEFAULT_SCHEMA, Schema
-from .actors import find_actors, load_lexicon
-from .claims import find_claims
-from .conventions import DEFAULTS, Conventions
-from .figures import find_figures
+from tui.errors import DataError
+from tui.model import Annotation, IdAllocator, Relation, Span, make_span, now_utc, span_order
+from tui.schema import DEFAULT_SCHEMA, Schema
+from tui.suggest.rules.actors import find_actors, load_lexicon
+from tui.suggest.rules.claims import find_claims
+from tui.suggest.conventions import DEFAULTS, Conventions
+from tui.suggest.rules.figures import find_figures
 
 SOURCE = "suggest"
 LABELS = ("ACTOR", "FIGURE", "CLAIM")
@@ -85,7 +85,7 @@ def suggest(text: str, schema: Schema = DEFAULT_SCHEMA, families=None,
     ``families``: labels or family names to produce (default: all the rules or the model
     know that the schema has). ``extra_actors``: more names to propose as actors,
     ``{name: type}`` (margin.yaml). ``conventions``: where the rules' spans end (default:
-    the rules' own). ``model``: a ``tui.learn.Model``; its spans are added with source
+    the rules' own). ``model``: a ``tui.suggest.learn.Model``; its spans are added with source
     "model", and it scores the rules' spans (``Suggestions.confidence``).
     """
     labels = wanted_labels(families, schema, model)
@@ -135,7 +135,7 @@ def suggest(text: str, schema: Schema = DEFAULT_SCHEMA, families=None,
 def corpus_actors(corpus) -> dict:
     """``{name: type}`` from the corpus's margin.yaml (``suggest: {actors: {...}}``), for
     ``suggest(..., extra_actors=...)``. Raises DataError when the mapping is malformed."""
-    from ..corpus import load_settings
+    from tui.corpus import load_settings
 
     section = load_settings(corpus.root).get("suggest") or {}
     actors = section.get("actors") if isinstance(section, dict) else None

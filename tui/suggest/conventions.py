@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, replace
 from itertools import product
 
-from ..errors import DataError
+from tui.errors import DataError
 
 
 @dataclass(frozen=True)
@@ -122,9 +122,9 @@ def parse_pins(settings: dict, path: str = "margin.yaml") -> dict[str, bool]:
 
 def mentions(text: str, lex=None, extra_actors: dict | None = None) -> dict[str, list]:
     """The rules' mentions of ``text`` by label (each has ``span(conventions)``)."""
-    from .actors import find_actors, load_lexicon
-    from .claims import find_claims
-    from .figures import find_figures
+    from tui.suggest.rules.actors import find_actors, load_lexicon
+    from tui.suggest.rules.claims import find_claims
+    from tui.suggest.rules.figures import find_figures
 
     lex = lex or load_lexicon()
     actors = find_actors(text, extra_actors, lex)
@@ -166,7 +166,7 @@ def infer(annotated: Iterable[tuple], pins: dict[str, bool] | None = None,
 
     A convention takes the value most examples show (a tie or no example keeps the
     default); ``pins`` ({name: in?}) override whatever was inferred."""
-    from .actors import load_lexicon
+    from tui.suggest.rules.actors import load_lexicon
 
     lex = load_lexicon()
     counts = {n: [0, 0] for n in NAMES}

@@ -9,10 +9,10 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, Select, Static
 
-from ...display import one_line
-from ...model import Span
-from ...schema import LabelDef
-from .safe_input import SafeInput
+from tui.display import one_line
+from tui.model import Span
+from tui.schema import LabelDef
+from tui.app.dialogs.safe_input import SafeInput
 
 
 def parse_number(raw: str) -> int | float:

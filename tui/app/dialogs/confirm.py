@@ -9,7 +9,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ...display import one_line
+from tui.display import one_line
 
 
 class Choice(ModalScreen[str]):

@@ -10,8 +10,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...display import one_line
-from .safe_input import SafeInput
+from tui.display import one_line
+from tui.app.dialogs.safe_input import SafeInput
 
 
 class Picker(ModalScreen[str | None]):

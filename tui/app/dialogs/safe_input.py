@@ -9,7 +9,7 @@ from rich.highlighter import Highlighter
 from rich.text import Text
 from textual.widgets import Input
 
-from ...display import one_line
+from tui.display import one_line
 
 
 class Displayable(Highlighter):

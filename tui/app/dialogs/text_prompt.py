@@ -9,8 +9,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from ...display import one_line
-from .safe_input import SafeInput
+from tui.display import one_line
+from tui.app.dialogs.safe_input import SafeInput
 
 
 class TextPrompt(ModalScreen[str | None]):

@@ -12,25 +12,25 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 
-from ...corpus import Corpus
-from ...cursor import Selection
-from ...display import one_line
-from ...editing import EditSession
-from ...errors import DataError, MarginError, ValidationError
-from ...model import Annotation, Span
-from ...workspace import Workspace, doc_status, first_unfinished, open_workspace
-from ..bindings import annotate_bindings, annotate_help, help_rows
-from ..dialogs.help import HelpScreen
-from ..dialogs.picker import Picker
-from ..dialogs.safe_input import SafeInput
-from ..widgets.article_view import ArticleView
-from ..widgets.span_panel import SpanPanel
-from ..widgets.status_line import StatusLine
-from .base import NARROW, ArticleScreen, building_heap
-from .edits import EditsMixin
-from .ghosts import GhostsMixin
-from .reach import ReachMixin
-from .search import SearchMixin
+from tui.corpus import Corpus
+from tui.cursor import Selection
+from tui.display import one_line
+from tui.editing import EditSession
+from tui.errors import DataError, MarginError, ValidationError
+from tui.model import Annotation, Span
+from tui.workspace import Workspace, doc_status, first_unfinished, open_workspace
+from tui.app.bindings import annotate_bindings, annotate_help, help_rows
+from tui.app.dialogs.help import HelpScreen
+from tui.app.dialogs.picker import Picker
+from tui.app.dialogs.safe_input import SafeInput
+from tui.app.widgets.article_view import ArticleView
+from tui.app.widgets.span_panel import SpanPanel
+from tui.app.widgets.status_line import StatusLine
+from tui.app.screens.base import NARROW, ArticleScreen, building_heap
+from tui.app.screens.edits import EditsMixin
+from tui.app.screens.ghosts import GhostsMixin
+from tui.app.screens.reach import ReachMixin
+from tui.app.screens.search import SearchMixin
 
 AUTOSAVE_DELAY = 1.0  # seconds of quiet before an automatic save (tests and benchmarks change it)
 PANEL_ALL = 300  # up to this many spans the panel lists them all, beyond it those near the view
@@ -250,7 +250,7 @@ class AnnotateScreen(EditsMixin, ReachMixin, SearchMixin, GhostsMixin, ArticleSc
 
     def action_pick_doc(self) -> None:
         """Documents, the annotator's assigned ones first (``margin assign``), with progress."""
-        from ...assign import picker_entries, progress
+        from tui.team.assign import picker_entries, progress
 
         try:
             entries = picker_entries(self.corpus, self.annotator, self.doc_ids)
@@ -317,7 +317,7 @@ class AnnotateScreen(EditsMixin, ReachMixin, SearchMixin, GhostsMixin, ArticleSc
 
         groups = [(title, [(k, d) for k, d, _ in rows])
                   for title, rows in help_rows(annotate_help(self.schema), keymap, lambda k: display(Binding(k, "")))]
-        from ...guidelines import has_guidelines, label_lines
+        from tui.guidelines import has_guidelines, label_lines
 
         if has_guidelines(self.schema):  # the team's guidelines from margin.yaml, under the keys
             rows = []
@@ -342,7 +342,7 @@ class AnnotateScreen(EditsMixin, ReachMixin, SearchMixin, GhostsMixin, ArticleSc
 def space_goes_to_doubt(corpus: Corpus) -> bool:
     """``suggest: {space: least-sure}`` in margin.yaml: space goes to the sentence the
     corpus's model is least sure of (else, and without a model, the next untagged one)."""
-    from ...corpus import load_settings
+    from tui.corpus import load_settings
 
     section = load_settings(corpus.root).get("suggest")
     value = section.get("space", "next-untagged") if isinstance(section, dict) else "next-untagged"

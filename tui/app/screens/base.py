@@ -10,9 +10,9 @@ from typing import Generic, TypeVar
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 
-from ..saving import SavingScreen
-from ..widgets.article_view import ArticleView
-from ..widgets.key_bar import KeyBar, TitleBar
+from tui.app.saving import SavingScreen
+from tui.app.widgets.article_view import ArticleView
+from tui.app.widgets.key_bar import KeyBar, TitleBar
 
 NARROW = 100  # below this width the panel moves under the article
 Opened = TypeVar("Opened")

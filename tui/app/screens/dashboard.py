@@ -1,7 +1,7 @@
 """The team dashboard: progress, pace, agreement by label and pair, its trend, label counts,
 and the documents with most disagreement (enter reviews one).
 
-Every figure comes from :func:`tui.team.team` (pure, cached per document), computed in a
+Every figure comes from :func:`tui.team.progress.team` (pure, cached per document), computed in a
 worker thread; the screen only lays it out. Charts are Rich ``Text`` bars
 and columns (tui/app/widgets/charts.py) on absolute 0-1 scales.
 """
@@ -21,12 +21,12 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
-from ...corpus import Corpus
-from ...display import one_line
-from ...errors import MarginError, ValidationError
-from ...team import Team, team
-from ..widgets.key_bar import KeyBar, TitleBar
-from ..widgets.charts import columns, name_cell, number, score_row, stacked
+from tui.corpus import Corpus
+from tui.display import one_line
+from tui.errors import MarginError, ValidationError
+from tui.team.progress import Team, team
+from tui.app.widgets.key_bar import KeyBar, TitleBar
+from tui.app.widgets.charts import columns, name_cell, number, score_row, stacked
 
 NAME = 10  # cells for an annotator or label name
 DONE, STARTED = "green", "yellow"
@@ -267,7 +267,7 @@ class DashboardScreen(Screen):
         self.load()
 
     def action_help(self) -> None:
-        from ..dialogs.help import HelpScreen
+        from tui.app.dialogs.help import HelpScreen
 
         rows = [(self.app.get_key_display(b), b.description) for b in BINDINGS]
         rows.append(("↑ ↓", "Move in the document list"))

@@ -10,20 +10,20 @@ from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 
-from ...display import one_line
-from ...model import Span
-from ..dialogs.attrs import AttrsDialog
-from ..dialogs.picker import Picker
-from ..dialogs.text_prompt import TextPrompt
-from ..widgets.span_panel import span_summary
+from tui.display import one_line
+from tui.model import Span
+from tui.app.dialogs.attrs import AttrsDialog
+from tui.app.dialogs.picker import Picker
+from tui.app.dialogs.text_prompt import TextPrompt
+from tui.app.widgets.span_panel import span_summary
 
 
 class EditsMixin:
     if TYPE_CHECKING:  # provided by the screen
-        from ...editing import EditSession
-        from ...schema import Schema
-        from ...workspace import Workspace
-        from ..widgets.article_view import ArticleView
+        from tui.editing import EditSession
+        from tui.schema import Schema
+        from tui.workspace import Workspace
+        from tui.app.widgets.article_view import ArticleView
 
         @property
         def ws(self) -> Workspace: ...

@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, Any
 from textual import work
 from textual.message import Message
 
-from ...errors import MarginError
-from ...ghostset import GhostSet, reading_key
-from ...model import Document, Span
-from .base import settle_heap
+from tui.errors import MarginError
+from tui.ghostset import GhostSet, reading_key
+from tui.model import Document, Span
+from tui.app.screens.base import settle_heap
 
 
 @dataclass
@@ -38,18 +38,18 @@ class LeastSure(Message):
 
 class GhostsMixin:
     suggestions: Any = None  # tui.suggest.Suggestions of the open document
-    suggester: Any = None  # tui.learn.Suggester of the corpus (conventions, model), made in the worker
+    suggester: Any = None  # tui.suggest.learn.Suggester of the corpus (conventions, model), made in the worker
     _link_index: Any = None  # (suggestions, span key -> its links)
     rejected: set[tuple]
     show_ghosts: bool
 
     if TYPE_CHECKING:  # provided by the screen
-        from ...corpus import Corpus
-        from ...editing import EditSession
-        from ...schema import Schema
+        from tui.corpus import Corpus
+        from tui.editing import EditSession
+        from tui.schema import Schema
         from textual.timer import Timer, TimerCallback
 
-        from ..widgets.article_view import ArticleView
+        from tui.app.widgets.article_view import ArticleView
 
         view: ArticleView
         @property
@@ -72,9 +72,9 @@ class GhostsMixin:
     def _suggest_worker(self, doc: Document) -> None:
         """Rules in the corpus's conventions and the corpus's model (``margin learn``), off
         the UI thread; a stale or corrupt model is named in one line and left out."""
-        from ...display import safe_line
-        from ...learn import Suggester
-        from ...suggest import Suggestions
+        from tui.display import safe_line
+        from tui.suggest.learn import Suggester
+        from tui.suggest import Suggestions
 
         try:
             if self.suggester is None:
@@ -107,8 +107,8 @@ class GhostsMixin:
         import subprocess
         import sys
 
-        from ...display import safe_line
-        from ...learn import Suggester
+        from tui.display import safe_line
+        from tui.suggest.learn import Suggester
 
         try:
             done = subprocess.run([sys.executable, "-m", "tui", "learn", "--corpus", str(self.corpus.root)],

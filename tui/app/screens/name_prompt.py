@@ -10,10 +10,10 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from ...annotators import check_writer
-from ...display import one_line
-from ...errors import DataError
-from ..dialogs.safe_input import SafeInput
+from tui.annotators import check_writer
+from tui.display import one_line
+from tui.errors import DataError
+from tui.app.dialogs.safe_input import SafeInput
 
 
 class NamePrompt(ModalScreen[str]):

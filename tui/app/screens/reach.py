@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 from textual import events
 
-from ...jump import Jump, targets
-from ...model import Span
-from ...quickattrs import Choice, choices, figure_attrs
+from tui.jump import Jump, targets
+from tui.model import Span
+from tui.quickattrs import Choice, choices, figure_attrs
 
 MAX_COUNT = 999
 
@@ -26,10 +26,10 @@ class ReachMixin:
     if TYPE_CHECKING:  # provided by the screen
         from textual.timer import Timer, TimerCallback
 
-        from ...editing import EditSession
-        from ...schema import Schema
-        from ...workspace import Workspace
-        from ..widgets.article_view import ArticleView
+        from tui.editing import EditSession
+        from tui.schema import Schema
+        from tui.workspace import Workspace
+        from tui.app.widgets.article_view import ArticleView
 
         @property
         def ws(self) -> Workspace: ...

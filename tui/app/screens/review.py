@@ -1,6 +1,6 @@
 """The review screen: settle several annotators' versions of one document into gold.
 
-The screen drives an :class:`~tui.adjudicate.Adjudication` (the core owns every rule) and
+The screen drives an :class:`~tui.review.adjudication.Adjudication` (the core owns every rule) and
 saves its gold after each decision. The article shows the gold draft in label colours,
 the open disagreements marked like search matches, and the highlighted candidate selected;
 the panel lists the current item's candidates with who proposed them.
@@ -15,22 +15,22 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 
-from ...adjudicate import OPEN, Adjudication, Group, Item, RelationChoice
-from ...corpus import GOLD, Corpus
-from ...cursor import Cursor
-from ...display import one_line
-from ...editing import EditSession
-from ...errors import DataError, MarginError, ValidationError
-from ...model import Annotation, Span
-from ...store import AnnotationFile
-from ...tokens import token_index
-from ...workspace import Review, open_review
-from ..bindings import help_rows, review_bindings, review_help
-from ..dialogs.help import HelpScreen
-from ..widgets.article_view import ArticleView
-from ..widgets.candidates import CandidateList, panel_texts
-from .base import ArticleScreen
-from .review_edit import CandidateEditMixin, Draft
+from tui.review.adjudication import OPEN, Adjudication, Group, Item, RelationChoice
+from tui.corpus import GOLD, Corpus
+from tui.cursor import Cursor
+from tui.display import one_line
+from tui.editing import EditSession
+from tui.errors import DataError, MarginError, ValidationError
+from tui.model import Annotation, Span
+from tui.store import AnnotationFile
+from tui.tokens import token_index
+from tui.workspace import Review, open_review
+from tui.app.bindings import help_rows, review_bindings, review_help
+from tui.app.dialogs.help import HelpScreen
+from tui.app.widgets.article_view import ArticleView
+from tui.app.widgets.candidates import CandidateList, panel_texts
+from tui.app.screens.base import ArticleScreen
+from tui.app.screens.review_edit import CandidateEditMixin, Draft
 
 __all__ = ["Review", "ReviewScreen", "open_review", "review_screen"]
 
@@ -318,7 +318,7 @@ class ReviewScreen(CandidateEditMixin, ArticleScreen[Loaded]):
         if item is None:
             self.set_status("nothing to reject")
             return
-        from ..dialogs.text_prompt import TextPrompt
+        from tui.app.dialogs.text_prompt import TextPrompt
 
         def done(reason: str | None) -> None:
             if reason is None:

@@ -7,14 +7,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ...adjudicate import Group
-from ...cursor import Selection
-from ...display import one_line
-from ...errors import DataError
-from ...model import Span, make_span
-from ..dialogs.attrs import AttrsDialog
-from ..dialogs.text_prompt import TextPrompt
-from ..widgets.candidates import differing_attrs
+from tui.review.adjudication import Group
+from tui.cursor import Selection
+from tui.display import one_line
+from tui.errors import DataError
+from tui.model import Span, make_span
+from tui.app.dialogs.attrs import AttrsDialog
+from tui.app.dialogs.text_prompt import TextPrompt
+from tui.app.widgets.candidates import differing_attrs
 
 
 @dataclass
@@ -37,9 +37,9 @@ class CandidateEditMixin:
     draft: Draft | None
 
     if TYPE_CHECKING:  # provided by the screen
-        from ...adjudicate import Adjudication, Item
-        from ...cursor import Cursor
-        from ...schema import Schema
+        from tui.review.adjudication import Adjudication, Item
+        from tui.cursor import Cursor
+        from tui.schema import Schema
 
         @property
         def adj(self) -> Adjudication: ...

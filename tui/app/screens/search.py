@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, Any
 
 from textual.widgets import Input
 
-from ...display import fold_for_search, one_line
-from ...model import Document
-from ..widgets.article_view import ArticleView
+from tui.display import fold_for_search, one_line
+from tui.model import Document
+from tui.app.widgets.article_view import ArticleView
 
 
 class SearchMixin:
@@ -22,7 +22,7 @@ class SearchMixin:
     _folded_text = ""
 
     if TYPE_CHECKING:  # provided by the screen
-        from ...workspace import Workspace
+        from tui.workspace import Workspace
 
         view: ArticleView
         @property

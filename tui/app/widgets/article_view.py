@@ -25,12 +25,12 @@ from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ...cursor import Selection
-from ...display import displayable
-from ...editing import EditSession
-from ...ghostset import GhostSet
-from ...layout import Rows
-from .article_rows import PALETTE, RowPainting
+from tui.cursor import Selection
+from tui.display import displayable
+from tui.editing import EditSession
+from tui.ghostset import GhostSet
+from tui.layout import Rows
+from tui.app.widgets.article_rows import PALETTE, RowPainting
 
 class ArticleView(RowPainting, ScrollView, can_focus=True, inherit_bindings=False):
     """The article, wrapped, with span highlights, the selection and search matches."""

@@ -3,7 +3,7 @@
 :func:`mark_bounds` takes the Rich ``Text`` the review screen builds for a candidate
 (``candidate_text``: a header line, then the quote in “…”) and styles, inside the quote,
 the words this candidate has and another lacks; it adds a line naming the words it lacks.
-The differences come from :func:`tui.adjudicate.bound_diffs` (pure). Kept apart from the
+The differences come from :func:`tui.review.adjudication.bound_diffs` (pure). Kept apart from the
 screen so the screen's only change is to pass its candidate text through here.
 """
 
@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from ...adjudicate import BoundDiff
-from ...display import one_line
-from ...model import Span
+from tui.review.adjudication import BoundDiff
+from tui.display import one_line
+from tui.model import Span
 
 EXTRA = "bold underline green"  # words this candidate has and another lacks
 MISSING = "italic red"  # the line naming what it lacks

@@ -8,11 +8,11 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ...adjudicate import ACCEPTED, EDITED, OPEN, REJECTED, Adjudication, Item, RelationChoice, bound_diffs
-from ...display import one_line
-from ...model import Annotation, Span
-from ...schema import Schema
-from .candidate_marks import mark_bounds
+from tui.review.adjudication import ACCEPTED, EDITED, OPEN, REJECTED, Adjudication, Item, RelationChoice, bound_diffs
+from tui.display import one_line
+from tui.model import Annotation, Span
+from tui.schema import Schema
+from tui.app.widgets.candidate_marks import mark_bounds
 
 QUOTE = 240  # characters of a quote or a note shown in the panel (longer ones end in …)
 SHORT = 80  # characters of a relation's endpoints or an attribute value

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from ...display import one_line
+from tui.display import one_line
 
 EIGHTHS = " ▏▎▍▌▋▊▉"
 

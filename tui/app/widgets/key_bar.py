@@ -17,7 +17,7 @@ from textual.binding import ActiveBinding
 from textual.dom import DOMNode
 from textual.widget import Widget
 
-from ...display import one_line
+from tui.display import one_line
 
 
 class KeyBar(Widget):

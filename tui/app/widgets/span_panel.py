@@ -26,10 +26,10 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
-from ...display import one_line
-from ...editing import EditSession
-from ...model import Span
-from ...schema import Schema
+from tui.display import one_line
+from tui.editing import EditSession
+from tui.model import Span
+from tui.schema import Schema
 
 GROUP_TITLES = {"ACTOR": "Actors", "FIGURE": "Figures", "CLAIM": "Claims"}
 TITLE, QUOTE, DESC, LINK, NOTE, FLAG = (Style(bold=True, underline=True), Style(bold=True), Style(dim=True),

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field, replace
 from itertools import combinations
 from typing import TypeVar
 
-from .adjudicate import disagreements
-from .model import Annotation, Document
-from .tokens import token_index
+from tui.review.adjudication import disagreements
+from tui.model import Annotation, Document
+from tui.tokens import token_index
 
 K = TypeVar("K", bound=Hashable)  # what exact_matches compares: (start, end), a relation key
 

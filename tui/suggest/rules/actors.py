@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .figures import NOT_MODIFIERS, lower_same_offsets
-from .lexicon import Lexicon, alternation, load_lexicon
+from tui.suggest.rules.figures import NOT_MODIFIERS, lower_same_offsets
+from tui.suggest.rules.lexicon import Lexicon, alternation, load_lexicon
 
 UP = "A-ZÀ-ÖØ-Þ"
 _CAPWORD = (rf"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Gov|St)\.|[{UP}](?:\.[{UP}])+\.?"

@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 from yaml.constructor import SafeConstructor
 
-from .yamlio import strict_scalar_problem
+from tui.store.yamlio import strict_scalar_problem
 
 STR = "tag:yaml.org,2002:str"
 INT = "tag:yaml.org,2002:int"

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 
-from . import store_rules as rules
-from .canonical_scalars import FLOW, INT, TIMESTAMP_RE, quoted, string
-from .canonical_spans import read_spans
-from .model import FORMAT, FORMAT_V1, Annotation, Decision, Document, Relation
-from .names import is_name
-from .schema import DEFAULT_SCHEMA, Schema
+from tui.store import rules
+from tui.store.canonical_scalars import FLOW, INT, TIMESTAMP_RE, quoted, string
+from tui.store.canonical_spans import read_spans
+from tui.model import FORMAT, FORMAT_V1, Annotation, Decision, Document, Relation
+from tui.names import is_name
+from tui.schema import DEFAULT_SCHEMA, Schema
 
 _HEAD = re.compile(
     rf"format: ({re.escape(FORMAT_V1)}|{re.escape(FORMAT)})\n"

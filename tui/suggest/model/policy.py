@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..suggest.conventions import Conventions
-from ..tokens import sentences
-from .crf import Example, Model, rule_spans, train
+from tui.suggest.conventions import Conventions
+from tui.tokens import sentences
+from tui.suggest.model.crf import Example, Model, rule_spans, train
 
 MAX_DOCS = 10  # documents used to decide (the decision costs about one training on them)
 MARGIN = 0.01  # the model must beat the rules by this much exact F1 to go first

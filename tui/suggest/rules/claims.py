@@ -15,8 +15,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..tokens import sentences
-from .actors import Lexicon, Mention, alternation
+from tui.tokens import sentences
+from tui.suggest.rules.actors import Lexicon, Mention, alternation
 
 _PRONOUNS = {"he": ("person",), "she": ("person",), "they": ("group", "government", "organisation"),
              "it": ("organisation", "government", "other")}

@@ -16,11 +16,11 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import DataError
-from ..schema import Schema
-from ..store import atomic_write
-from .crf import Model, MissingCRF
-from .features import VERSION as FEATURES
+from tui.errors import DataError
+from tui.schema import Schema
+from tui.store import atomic_write
+from tui.suggest.model.crf import Model, MissingCRF
+from tui.suggest.model.features import VERSION as FEATURES
 
 FORMAT = "margin-model/1"
 DIR = Path(".margin") / "model"
@@ -95,7 +95,7 @@ def read_meta(root: Path) -> dict | None:
 def load(root: Path, schema: Schema) -> Model | None:
     """The corpus's model, None when it has none; ModelError (one line) when it is stale,
     corrupt, from another version, or python-crfsuite is missing."""
-    from ..suggest.conventions import NAMES, Conventions
+    from tui.suggest.conventions import NAMES, Conventions
 
     path = model_dir(root) / META
     doc = read_meta(root)

@@ -10,7 +10,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import DataError, ValidationError
+from tui.errors import DataError, ValidationError
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from json.decoder import scanstring  # type: ignore[attr-defined]  # the C decoder of one JSON string (no stub)
 
-from .yamlio import _PLAIN_RE, _YAML11_WORDS
+from tui.store.yamlio import _PLAIN_RE, _YAML11_WORDS
 
 # Raw characters the fast path never reads: controls (tab and CR too), everything YAML
 # calls non-printable or a line break (NEL, LS, PS), BOM, non-characters, surrogates. The

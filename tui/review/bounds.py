@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Span
+from tui.model import Span
 
 
 @dataclass(frozen=True)

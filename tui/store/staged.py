@@ -29,8 +29,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ConflictError, DataError
-from .store_files import fsync_dir
+from tui.errors import ConflictError, DataError
+from tui.store.files import fsync_dir
 
 JOURNAL_RE = re.compile(r"\.margin-txn-(\d+)-[0-9a-f]{8}\.json\Z")
 MAX_JOURNAL_BYTES = 4 * 2**20

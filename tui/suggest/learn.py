@@ -19,15 +19,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..corpus import GOLD, Corpus, load_settings
-from ..errors import DataError
-from ..model import now_utc
-from ..schema import Schema
-from ..suggest import SOURCE, Suggestions, corpus_actors, suggest
-from ..suggest.conventions import DEFAULTS, NAMES, Conventions, Finding, Guidelines, infer, parse_pins, word
-from .crf import Example, Model, MissingCRF, crfsuite, rule_spans, train
-from .modelfile import ModelError, load, model_dir, save, schema_hash
-from .policy import decide
+from tui.corpus import GOLD, Corpus, load_settings
+from tui.errors import DataError
+from tui.model import now_utc
+from tui.schema import Schema
+from tui.suggest import SOURCE, Suggestions, corpus_actors, suggest
+from tui.suggest.conventions import DEFAULTS, NAMES, Conventions, Finding, Guidelines, infer, parse_pins, word
+from tui.suggest.model.crf import Example, Model, MissingCRF, crfsuite, rule_spans, train
+from tui.suggest.model.modelfile import ModelError, load, model_dir, save, schema_hash
+from tui.suggest.model.policy import decide
 
 MACHINE = ("suggest",)  # annotators whose files are machine output, never learned from
 
@@ -49,7 +49,7 @@ def training(corpus: Corpus, annotators: list[str] | None = None) -> Training:
     are skipped and listed in ``problems``."""
     import hashlib
 
-    from ..dataset import load_items
+    from tui.dataset import load_items
 
     files = corpus.annotation_files()
     gold_docs = {p.parent.name for p in files if p.stem == GOLD}

@@ -71,7 +71,7 @@ def quote(s: str) -> str:
     """A double-quoted YAML scalar for ``s``; a lone surrogate (not Unicode) is refused."""
     m = _SURROGATE_RE.search(s)
     if m:
-        from .errors import DataError
+        from tui.errors import DataError
 
         raise DataError(f"{s[:40]!r} holds a lone surrogate U+{ord(m.group()):04X}, which is not text")
     q = json.dumps(s, ensure_ascii=False)
@@ -109,7 +109,7 @@ def reader_error(text: str, e: yaml.reader.ReaderError) -> str:
 
 def safe_load_text(text: str, source: str = "<string>"):
     """Parse YAML with a safe loader; raise DataError ``source:line: problem`` on bad syntax."""
-    from .errors import DataError
+    from tui.errors import DataError
 
     try:
         return yaml.load(text, Loader=SafeLoader)

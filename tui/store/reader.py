@@ -1,7 +1,7 @@
 """The YAML reader of annotation files: any layout, every problem named with its line.
 
 Composes the node tree with libyaml's safe composer and builds the model through a
-:class:`~tui.store_nodes.NodeReader`, applying the rules of ``store_rules`` (the same ones
+:class:`~tui.store.nodes.NodeReader`, applying the rules of ``store_rules`` (the same ones
 the canonical fast path applies). Collects every problem, then raises ValidationError.
 """
 
@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import yaml
 
-from . import store_rules as rules
-from .errors import ValidationError
-from .model import FORMAT_V1, Annotation, Decision, Document, Relation, Span
-from .names import name_problem
-from .schema import Schema
-from .store_nodes import BAD, NUMBERS, NodeReader, Timestamp, got
-from .yamlio import SafeLoader, reader_error
+from tui.store import rules
+from tui.errors import ValidationError
+from tui.model import FORMAT_V1, Annotation, Decision, Document, Relation, Span
+from tui.names import name_problem
+from tui.schema import Schema
+from tui.store.nodes import BAD, NUMBERS, NodeReader, Timestamp, got
+from tui.store.yamlio import SafeLoader, reader_error
 
 SPAN_KEYS = ("id", "label", "start", "end", "text", "prefix", "suffix", "attrs", "note",
              "source", "from", "edited", "flag")

@@ -28,9 +28,9 @@ from pathlib import Path
 
 import yaml
 
-from .corpus import GOLD, NAME_RE, Corpus, check_name
-from .errors import DataError, ValidationError
-from .yamlio import SafeLoader, reader_error, scalar
+from tui.corpus import GOLD, NAME_RE, Corpus, check_name
+from tui.errors import DataError, ValidationError
+from tui.store.yamlio import SafeLoader, reader_error, scalar
 
 FILE = "assignments.yaml"
 FORMAT = "margin-assignments/1"
@@ -199,14 +199,14 @@ def load(corpus: Corpus) -> Assignments:
     path = corpus.root / FILE
     if not path.is_file():
         return {}
-    from .store import read_file
+    from tui.store import read_file
 
     text, _ = read_file(path)
     return parse(text, str(path))
 
 
 def save(corpus: Corpus, assignments: Mapping[str, Iterable[str]]) -> Path:
-    from .store import atomic_write
+    from tui.store import atomic_write
 
     path = corpus.root / FILE
     atomic_write(path, dumps(assignments).encode("utf-8"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .model import Annotation, Span
+from tui.model import Annotation, Span
 
 
 @dataclass(frozen=True)

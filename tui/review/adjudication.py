@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from . import store_rules as rules
-from .adjudicate_bounds import BoundDiff, bound_diffs
-from .adjudicate_groups import Candidate, Group, Item, RelationChoice, disagreements, merge_attrs, partition
-from .corpus import GOLD
-from .errors import DataError
-from .model import FLAG_LOST, Annotation, Decision, Document, IdAllocator, Relation, Span, make_span, now_utc
-from .schema import DEFAULT_SCHEMA, Schema
+from tui.store import rules
+from tui.review.bounds import BoundDiff, bound_diffs
+from tui.review.groups import Candidate, Group, Item, RelationChoice, disagreements, merge_attrs, partition
+from tui.corpus import GOLD
+from tui.errors import DataError
+from tui.model import FLAG_LOST, Annotation, Decision, Document, IdAllocator, Relation, Span, make_span, now_utc
+from tui.schema import DEFAULT_SCHEMA, Schema
 
 __all__ = ["ACCEPTED", "EDITED", "OPEN", "REJECTED", "Adjudication", "BoundDiff", "Candidate", "Group", "Item",
            "RelationChoice", "bound_diffs", "disagreements", "merge_attrs", "partition"]

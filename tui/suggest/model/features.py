@@ -14,9 +14,9 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from ..suggest.actors import Lexicon, load_lexicon
-from ..suggest.figures import CURRENCY_SIGNS, CURRENCY_WORDS, MEASURES, MONTHS, QUALIFIER_CUES, SCALES, UNITS
-from ..tokens import token_index, tokenize
+from tui.suggest.rules.actors import Lexicon, load_lexicon
+from tui.suggest.rules.figures import CURRENCY_SIGNS, CURRENCY_WORDS, MEASURES, MONTHS, QUALIFIER_CUES, SCALES, UNITS
+from tui.tokens import token_index, tokenize
 
 VERSION = 1
 RULE_LABELS = ("ACTOR", "FIGURE", "CLAIM")

@@ -13,9 +13,9 @@ from array import array
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..suggest.conventions import DEFAULTS, Conventions
-from ..tokens import token_index
-from .features import RULE_LABELS, sentence_slices, token_features
+from tui.suggest.conventions import DEFAULTS, Conventions
+from tui.tokens import token_index
+from tui.suggest.model.features import RULE_LABELS, sentence_slices, token_features
 
 #: crfsuite training parameters (L-BFGS with elastic net). On the benchmark corpus F1 stops
 #: moving well before 30 iterations; each costs ~35 ms per label on 50 documents.
@@ -76,7 +76,7 @@ def rule_spans(found: dict[str, list], conventions: Conventions) -> dict[str, li
 
 
 def _found(text: str, extra_actors=None) -> dict[str, list]:
-    from ..suggest.conventions import mentions
+    from tui.suggest.conventions import mentions
 
     return mentions(text, None, extra_actors)
 

@@ -3,7 +3,7 @@
 Everything the dashboard shows (``margin dashboard`` and ``--json``) is computed here,
 without Textual. The work is split by document: :func:`doc_summary` loads one document's
 files and reduces them to counts (per file: status, time, spans per label; per annotator
-pair: the match counts :mod:`tui.agree` accumulates; per label: Krippendorff's sufficient
+pair: the match counts :mod:`tui.review.agree` accumulates; per label: Krippendorff's sufficient
 statistics; the disagreements a reviewer must settle). Those counts are additive, so
 :func:`build` sums them in document order and obtains exactly the numbers
 ``margin agree --json`` and ``margin stats --json`` print (tests/test_team.py checks it).
@@ -31,10 +31,10 @@ from itertools import combinations
 from operator import add
 from pathlib import Path
 
-from . import store
-from .agree import PRF, Agreement, Alpha, Binary, DocDisagreement, PairAgreement, agreement
-from .corpus import GOLD, Corpus
-from .errors import DataError, ValidationError
+from tui import store
+from tui.review.agree import PRF, Agreement, Alpha, Binary, DocDisagreement, PairAgreement, agreement
+from tui.corpus import GOLD, Corpus
+from tui.errors import DataError, ValidationError
 
 CACHE_VERSION = 2
 BREAK = 30 * 60  # seconds: a longer gap between two saves is a break
@@ -359,7 +359,7 @@ def _trend(by_time: dict[str, list]) -> list[TrendPoint]:
 def team(corpus: Corpus, docs: str | None = None, *, cache: bool = True,
          progress: Callable[[int, int], None] | None = None) -> Team:
     """Everything the dashboard shows, for the corpus (documents matching ``docs``)."""
-    from .assign import load as load_assignments
+    from tui.team.assign import load as load_assignments
 
     sums = summaries(corpus, docs, cache=cache, progress=progress)
     assignments = load_assignments(corpus)

@@ -14,12 +14,12 @@ from __future__ import annotations
 import re
 from typing import cast
 
-from . import store_rules as rules
-from .canonical_scalars import INT, ITEM_RE, PAIR_RE, QSTR, STR, items, key, readable, string, unescape, value
-from .model import Span, span_of
-from .names import is_name
-from .schema import LabelDef, Schema
-from .yamlio import scalar
+from tui.store import rules
+from tui.store.canonical_scalars import INT, ITEM_RE, PAIR_RE, QSTR, STR, items, key, readable, string, unescape, value
+from tui.model import Span, span_of
+from tui.names import is_name
+from tui.schema import LabelDef, Schema
+from tui.store.yamlio import scalar
 
 _BLOCK_SEP = "\n- id: "
 _SECTION_END = "\nrelations:"

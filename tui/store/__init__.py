@@ -16,12 +16,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import anchor, canonical, store_yaml
-from .errors import ConflictError, ValidationError
-from .model import Annotation, Document
-from .schema import DEFAULT_SCHEMA, Schema
-from .store_files import MAX_FILE_BYTES, Fingerprint, atomic_write, fingerprint, read_file
-from .store_write import dumps, writable_problem
+from tui import anchor
+from tui.store import canonical
+from tui.store import reader as store_yaml
+from tui.errors import ConflictError, ValidationError
+from tui.model import Annotation, Document
+from tui.schema import DEFAULT_SCHEMA, Schema
+from tui.store.files import MAX_FILE_BYTES, Fingerprint, atomic_write, fingerprint, read_file
+from tui.store.writer import dumps, writable_problem
 
 __all__ = ["MAX_FILE_BYTES", "AnnotationFile", "Fingerprint", "Loaded", "atomic_write", "dumps", "fingerprint",
            "load", "load_or_new", "parse", "read_file", "save", "writable_problem"]

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import cast
 
-from . import store_rules as rules
-from .errors import DataError
-from .model import Annotation, format_of
-from .names import name_problem
-from .schema import INT_LIMIT
-from .yamlio import TIMESTAMP_RE, number, quote, scalar
+from tui.store import rules
+from tui.errors import DataError
+from tui.model import Annotation, format_of
+from tui.names import name_problem
+from tui.schema import INT_LIMIT
+from tui.store.yamlio import TIMESTAMP_RE, number, quote, scalar
 
 
 def writable_problem(ann: Annotation) -> str | None:

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Container, Iterable, Mapping
 
-from .display import safe_repr
-from .model import CONTEXT, DECISIONS, FLAG_LOST, FLAGS, FORMAT, FORMATS, STATUSES
-from .schema import LabelDef, RelationDef, Schema
-from .yamlio import is_timestamp
+from tui.display import safe_repr
+from tui.model import CONTEXT, DECISIONS, FLAG_LOST, FLAGS, FORMAT, FORMATS, STATUSES
+from tui.schema import LabelDef, RelationDef, Schema
+from tui.store.yamlio import is_timestamp
 
 _HEX = frozenset("0123456789abcdef")
 

@@ -1,0 +1,1 @@
+"""Adjudication and agreement: comparing annotators, settling a gold version."""

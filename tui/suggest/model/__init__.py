@@ -1,0 +1,1 @@
+"""The learned model: CRF per label, its features, its files, when to trust it."""

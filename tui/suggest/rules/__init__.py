@@ -1,0 +1,1 @@
+"""Rule families: pure functions text -> spans (figures, actors, claims)."""

@@ -1,0 +1,1 @@
+"""Team work: assignments and progress over a corpus."""
