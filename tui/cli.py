@@ -33,6 +33,7 @@ COMMANDS = {
     "learn": ("learn", "learn the corpus's conventions and train a model for suggestions"),
     "assign": ("assign", "distribute documents over annotators, with an overlap to measure agreement"),
     "dashboard": ("dashboard", "the team's progress, pace and agreement, with charts (--json for scripts)"),
+    "sync": ("sync", "share your annotations through git: commit yours, pull (rebase), push"),
     "serve": ("serve", "serve the app in a web browser (needs margin[serve])"),
 }
 

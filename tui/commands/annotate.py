@@ -36,6 +36,13 @@ def run(args) -> int:
     from tui.app.app import run_app
     from tui.app.screens.annotate import space_goes_to_doubt
 
-    space_goes_to_doubt(corpus)  # a bad suggest.space in margin.yaml: one line, before the screen
+    from tui.team.sync import on_quit
 
-    return run_app(corpus, annotator, doc_id)
+    space_goes_to_doubt(corpus)  # a bad suggest.space in margin.yaml: one line, before the screen
+    sync_after = on_quit(corpus.root)  # a bad sync: section too
+    code = run_app(corpus, annotator, doc_id)
+    if code == 0 and sync_after:  # margin.yaml's sync: {on: quit}
+        from tui.commands.sync import report
+
+        return report(corpus.root, annotator)
+    return code

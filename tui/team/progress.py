@@ -222,16 +222,19 @@ class Team:
     trend: list[TrendPoint]
     stats: list[dict]  # the rows of margin stats --json
     problems: list[str] = field(default_factory=list)
+    settled: frozenset[str] = frozenset()  # documents whose gold is done
 
     def worst(self, n: int = 10) -> list[DocDisagreement]:
+        """The documents with disagreements, most first; settled ones (gold done) last."""
         docs = self.agreement.documents if self.agreement else []
-        return [d for d in docs if d.count][:n]
+        return sorted((d for d in docs if d.count), key=lambda d: d.document in self.settled)[:n]
 
     def to_json(self) -> dict:
         return {
             "documents": self.documents,
             "progress": [p.to_json() for p in self.progress],
             "gold_done": self.gold_done,
+            "settled": sorted(self.settled),
             "labels": self.label_counts,
             "agreement": self.agreement.to_json() if self.agreement else None,
             "trend": [t.__dict__ for t in self.trend],
@@ -269,13 +272,16 @@ def build(corpus: Corpus, sums: Mapping[str, dict], assignments: Mapping[str, It
     per: dict[str, dict] = {n: {"done": set(), "in_progress": set(), "spans": 0, "times": []} for n in names}
     label_counts = {lab: dict.fromkeys(names, 0) for lab in labels}
     gold_done = 0
+    settled = set()
     for d, s in sums.items():
         problems.extend(s["problems"])
         for name, f in s["files"].items():
             stats.append({"document": d, "annotator": name, "status": f["status"], **f["labels"],
                           "relations": f["relations"], "spans": f["spans"]})
             if name == GOLD:
-                gold_done += f["status"] == "done"
+                if f["status"] == "done":
+                    gold_done += 1
+                    settled.add(d)
                 continue
             p = per[name]
             p["done" if f["status"] == "done" else "in_progress"].add(d)
@@ -323,7 +329,8 @@ def build(corpus: Corpus, sums: Mapping[str, dict], assignments: Mapping[str, It
              for i, lab in enumerate(labels)}
     documents.sort(key=lambda x: (-x.count, x.document))
     agree = Agreement(names, labels, pairs, alpha, documents) if documents else None
-    return Team(n_docs, labels, progress, gold_done, label_counts, agree, _trend(buckets), stats, problems)
+    return Team(n_docs, labels, progress, gold_done, label_counts, agree, _trend(buckets), stats, problems,
+                frozenset(settled))
 
 
 def _pair(a: str, b: str, docs: int, c: list, labels: list[str]) -> PairAgreement:

@@ -25,6 +25,7 @@ from tui.corpus import Corpus
 from tui.display import one_line
 from tui.errors import MarginError, ValidationError
 from tui.team.progress import Team, team
+from tui.team.sync_state import SyncState, news_line
 from tui.app.widgets.key_bar import KeyBar, TitleBar
 from tui.app.widgets.charts import columns, name_cell, number, score_row, stacked
 
@@ -46,6 +47,7 @@ FIGURES = [
     ("F1 κ", "per pair: exact span F1 and token Cohen's kappa, summed over labels"),
     ("trend", "exact span F1 of the documents finished in each day (hour), on a 0-1 scale"),
     ("list", "documents by the disagreements a reviewer must settle; enter opens margin review"),
+    ("✓ ↓", "✓ settled: the gold is done; ↓ new: arrived with the last margin sync"),
 ]
 
 
@@ -160,9 +162,21 @@ def trend_text(t: Team, width: int, height: int) -> Text:
     return out
 
 
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def _period(p: str) -> str:
-    """``2026-11-02`` -> ``11-02``; ``2026-11-02T09`` -> ``02 09h``."""
-    return f"{p[8:10]} {p[11:13]}h" if "T" in p else p[5:]
+    """``2026-11-02`` -> ``2 Nov``; ``2026-11-02T09`` -> ``2 Nov 09:00`` (UTC, as saved)."""
+    try:
+        day = f"{int(p[8:10])} {MONTHS[int(p[5:7]) - 1]}"
+    except (ValueError, IndexError):
+        return one_line(p, 16)
+    return f"{day} {p[11:13]}:00" if "T" in p else day
+
+
+def plural(n: int, noun: str) -> str:
+    """``1 document``, ``2 documents``."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 class DashboardScreen(Screen):
@@ -179,6 +193,7 @@ class DashboardScreen(Screen):
         self.cache = cache
         self.open_review = open_review
         self.team: Team | None = None
+        self.synced: SyncState | None = None  # what the last margin sync brought
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -205,6 +220,9 @@ class DashboardScreen(Screen):
             if i == n or i % 25 == 0:
                 self.app.call_from_thread(self._status, f"reading {i}/{n} changed documents…")
 
+        from tui.team.sync_state import load_state
+
+        self.synced = load_state(self.corpus.root)  # read here, off the UI thread; shown by show()
         return team(self.corpus, self.docs, cache=self.cache, progress=progress)
 
     def _status(self, message: str) -> None:
@@ -227,9 +245,11 @@ class DashboardScreen(Screen):
     def show(self, t: Team) -> None:
         self.team = t
         n_agree = len(t.agreement.documents) if t.agreement else 0
-        status = Text(f"{t.documents} documents · {len(t.progress)} annotators · {n_agree} with 2+ annotators")
+        status = Text(f"{plural(t.documents, 'document')} · {plural(len(t.progress), 'annotator')} · "
+                      f"{n_agree} with 2+ annotators", no_wrap=True, overflow="ellipsis")
         if t.problems:
-            status.append(f" · {len(t.problems)} problem(s): margin validate lists them", style="bold red")
+            status.append(f" · {plural(len(t.problems), 'problem')}: margin validate lists them", style="bold red")
+        arrived = self.sync_news(status)
         self.query_one("#dash-status", Static).update(status)
         self.query_one("#dash-progress", Chart).show(lambda w, h: progress_text(t, w))
         self.query_one("#dash-labels", Chart).show(lambda w, h: labels_text(t, w))
@@ -243,12 +263,25 @@ class DashboardScreen(Screen):
             line = Text(no_wrap=True, overflow="ellipsis")
             line.append(f"{d.count:>4} ", style="bold")
             line.append(one_line(d.document, 60))
+            if d.document in t.settled:
+                line.append(" ✓ settled", style="green")
+            if d.document in arrived:
+                line.append(" ↓ new", style="cyan")
             line.append("  " + one_line(", ".join(d.annotators), 60), style="dim")
             worst.add_option(Option(line, id=d.document))
         if not rows:
             worst.add_option(Option(Text("no disagreements", style="dim"), disabled=True))
         else:
             worst.highlighted = 0
+
+    def sync_news(self, status: Text) -> set[str]:
+        """What the last ``margin sync`` brought, added to ``status`` (when this corpus was
+        ever synced); the documents it brought."""
+        state = self.synced
+        if state is None:
+            return set()
+        status.append(" · " + news_line(state), style="cyan")
+        return set(state.by_doc())
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.review(event.option.id)
