@@ -42,6 +42,9 @@ def add_arguments(p) -> None:
                    help="doccano: label [[s, e, L]] (default) or entities/relations objects")
     p.add_argument("--no-predictions", action="store_true",
                    help="labelstudio: leave margin's suggestions out of the tasks' predictions")
+    p.add_argument("--offsets", choices=("utf16", "codepoints"),
+                   help="the unit of character offsets (doccano and webanno: utf16, as those tools count; jsonl, "
+                        "labelstudio, prodigy, brat: codepoints)")
     p.add_argument("--jobs", type=int, metavar="N", help="parsing processes (default: automatic)")
     p.add_argument("--json", action="store_true", help="print the result as one JSON object")
 
@@ -54,7 +57,8 @@ def command_line(args, annotators) -> str:
                         ("--seed", None if args.split is None else args.seed or 0),
                         ("--status", None if args.status == "any" else args.status),
                         ("--conll-layer", args.conll_layer), ("--spacy-lang", args.spacy_lang),
-                        ("--doccano-shape", getattr(args, "doccano_shape", None))):
+                        ("--doccano-shape", getattr(args, "doccano_shape", None)),
+                        ("--offsets", getattr(args, "offsets", None))):
         if value is not None:
             words += [flag, str(value)]
     if getattr(args, "no_predictions", False):
@@ -125,7 +129,11 @@ def run(args) -> int:
         raise UsageError("--doccano-shape goes with --format doccano")
     if args.no_predictions and args.format != "labelstudio":
         raise UsageError("--no-predictions goes with --format labelstudio")
-    options = {"conll_layer": args.conll_layer, "spacy_lang": args.spacy_lang,
+    from tui.export import OFFSET_DEFAULTS
+
+    if args.offsets and args.format not in OFFSET_DEFAULTS:
+        raise UsageError(f"--offsets goes with a format of character offsets ({', '.join(OFFSET_DEFAULTS)})")
+    options = {"conll_layer": args.conll_layer, "spacy_lang": args.spacy_lang, "offsets": args.offsets,
                "doccano_shape": args.doccano_shape, "predictions": not args.no_predictions}
 
     def export_to(folder: Path):

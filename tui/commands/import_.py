@@ -24,6 +24,10 @@ def add_arguments(p) -> None:
                    help="write annotations/<doc>/NAME.yaml")
     p.add_argument("--map", action="append", metavar="OLD=NEW",
                    help="rename a label or relation of the input to one of the schema (repeatable)")
+    p.add_argument("--offsets", choices=("utf16", "codepoints"),
+                   help="the unit of the input's character offsets, for a file that does not show it: utf16 "
+                        "(JavaScript and Java tools: doccano, Label Studio's editor, INCEpTION) or codepoints "
+                        "(Python). Without it each format's own unit is used, checked against span texts")
     p.add_argument("--force", action="store_true", help="replace existing annotation files of NAME")
     p.add_argument("--json", action="store_true", help="print the result as one JSON object")
 
@@ -60,7 +64,8 @@ def run(args) -> int:
     notes: list[str] = []
     with input_path(args.path, args.format) as path:
         written = import_path(corpus, args.format, path, args.annotator,
-                              label_map=parse_map(args.map), force=args.force, notes=notes)
+                              label_map=parse_map(args.map), force=args.force, notes=notes,
+                              offsets=args.offsets)
     for note in notes:
         say(note, err=True)
     spans = sum(len(ann.spans) for _, ann in written)

@@ -66,6 +66,17 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
 )}
 
 
+#: The unit each format's offsets count by default (``--offsets`` chooses another): doccano's
+#: editor and INCEpTION count UTF-16 code units, the rest code points (docs/import.md).
+OFFSET_DEFAULTS = {"doccano": "utf16", "webanno": "utf16", "jsonl": "codepoints", "labelstudio": "codepoints",
+                   "prodigy": "codepoints", "brat": "codepoints"}
+
+
+def offset_unit(fmt: str, options: dict) -> str:
+    """The unit ``fmt`` writes offsets in: ``options["offsets"]`` or the format's default."""
+    return options.get("offsets") or OFFSET_DEFAULTS.get(fmt, "codepoints")
+
+
 def writer(name: str) -> ModuleType:
     """The module writing format ``name``; a clear error if its optional extra is missing."""
     fmt = FORMATS[name]

@@ -26,6 +26,7 @@ import re
 from tui.display import one_line
 from tui.errors import DataError
 from tui.model import IdAllocator
+from tui.offsets import CODEPOINTS, writer
 from tui.store.yamlio import number
 
 # Characters str.splitlines() breaks at: brat reads .ann files line by line with them.
@@ -74,15 +75,16 @@ def brat_ids(ids: list[str], prefix: str) -> dict[str, str]:
     return out
 
 
-def ann_text(doc_text: str, ann, where: str = "", warn=lambda kind, detail: None) -> str:
+def ann_text(doc_text: str, ann, where: str = "", warn=lambda kind, detail: None, unit: str = CODEPOINTS) -> str:
     """The .ann file of one annotation."""
+    at = writer(doc_text, unit)
     tid = brat_ids([s.id for s in ann.spans], "T")
     rid = brat_ids([r.id for r in ann.relations], "R")
     lines, attrs, notes = [], [], []
     for s in ann.spans:
         frags = fragments(doc_text, s.start, s.end)
-        where = ";".join(f"{a} {b}" for a, b in frags)
-        lines.append(f"{tid[s.id]}\t{s.label} {where}\t{' '.join(doc_text[a:b] for a, b in frags)}")
+        pos = ";".join(f"{at(a)} {at(b)}" for a, b in frags)
+        lines.append(f"{tid[s.id]}\t{s.label} {pos}\t{' '.join(doc_text[a:b] for a, b in frags)}")
         for name in s.attrs:  # in the file's order, so a round trip keeps it
             if s.attrs[name] == "":
                 warn("attribute(s) with an empty value, left out (brat cannot hold one)", f"{where} {s.id} {name}")
@@ -152,13 +154,16 @@ def check_names(schema, labels) -> None:
 
 
 def write(parts, ctx) -> None:
+    from tui.export import offset_unit
+
     check_names(ctx.schema, ctx.labels)
+    unit = offset_unit("brat", ctx.options)
     for p in parts:
         for r in p.records:
             base = f"{p.prefix}{r.annotator}/{r.doc.id}"
             source = f"document {r.doc.id!r}, annotator {r.annotator!r}"
             ctx.write(base + ".txt", r.doc.text.encode("utf-8"), source)
-            ann = ann_text(r.doc.text, r.annotation, f"{r.doc.id}/{r.annotator}", ctx.warn)
+            ann = ann_text(r.doc.text, r.annotation, f"{r.doc.id}/{r.annotator}", ctx.warn, unit)
             ctx.write(base + ".ann", ann.encode("utf-8"), source)
     ctx.write("annotation.conf", annotation_conf(ctx.schema, ctx.labels, parts).encode("utf-8"))
     ctx.write("visual.conf", visual_conf(ctx.schema, ctx.labels).encode("utf-8"))

@@ -5,7 +5,8 @@
 "status", "updated"}}``. Every record has the same keys with the same types, so Arrow
 (``datasets``, ``pandas``, ``pyarrow``) infers one schema. Span keys ``source``, ``from``,
 ``edited``, ``flag`` appear (on every span) only when some span of the export has them.
-Offsets are code points; numbers keep their YAML type (``1440`` stays an int).
+Offsets are code points (``--offsets utf16``: UTF-16 code units, and ``meta.offsets`` says
+so); numbers keep their YAML type (``1440`` stays an int).
 
 Arrow needs one type per attribute name: margin.yaml may give one name two kinds across
 labels (``value: number`` on FIGURE, ``value: text`` on ACTOR), which ``pyarrow.json`` and
@@ -18,6 +19,7 @@ from __future__ import annotations
 import json
 
 from tui.model import Annotation, Document, Span
+from tui.offsets import CODEPOINTS, writer
 from tui.store.yamlio import number
 
 EXT = ".jsonl"
@@ -50,8 +52,8 @@ def _attrs(attrs: dict, as_text) -> dict:
             for k, v in attrs.items()}
 
 
-def span_obj(s: Span, extra: tuple, as_text=frozenset()) -> dict:
-    d = {"id": s.id, "start": s.start, "end": s.end, "label": s.label, "text": s.text,
+def span_obj(s: Span, extra: tuple, as_text=frozenset(), at=lambda x: x) -> dict:
+    d = {"id": s.id, "start": at(s.start), "end": at(s.end), "label": s.label, "text": s.text,
          "attrs": _attrs(s.attrs, as_text), "note": s.note}
     for key, attr, _ in extra:
         v = getattr(s, attr)
@@ -59,14 +61,16 @@ def span_obj(s: Span, extra: tuple, as_text=frozenset()) -> dict:
     return d
 
 
-def record_obj(doc: Document, ann: Annotation, extra: tuple = (), as_text=frozenset()) -> dict:
+def record_obj(doc: Document, ann: Annotation, extra: tuple = (), as_text=frozenset(), unit: str = CODEPOINTS) -> dict:
+    at = writer(doc.text, unit)
+    meta = {"sha256": doc.sha256, "chars": len(doc.text), "status": ann.status, "updated": ann.updated}
     return {
         "id": doc.id,
         "text": doc.text,
         "annotator": ann.annotator,
-        "spans": [span_obj(s, extra, as_text) for s in ann.spans],
+        "spans": [span_obj(s, extra, as_text, at) for s in ann.spans],
         "relations": [{"id": r.id, "label": r.label, "from": r.source, "to": r.target} for r in ann.relations],
-        "meta": {"sha256": doc.sha256, "chars": len(doc.text), "status": ann.status, "updated": ann.updated},
+        "meta": meta if unit == CODEPOINTS else {**meta, "offsets": unit},
     }
 
 
@@ -80,7 +84,10 @@ def dumps(obj: dict) -> str:
 
 
 def write(parts, ctx) -> None:
+    from tui.export import offset_unit
+
     extra = optional_keys(parts)
+    unit = offset_unit("jsonl", ctx.options)
     mixed = mixed_kinds(ctx.schema, ctx.labels)
     for name, kinds in mixed.items():
         ctx.notes.append(f"Attribute `{name}` has two kinds ({', '.join(kinds)}): so that Arrow (`datasets`, "
@@ -89,4 +96,4 @@ def write(parts, ctx) -> None:
     for p in parts:
         with ctx.text(p.name + EXT) as f:
             for r in p.records:
-                f.write(dumps(record_obj(r.doc, r.annotation, extra, frozenset(mixed))))
+                f.write(dumps(record_obj(r.doc, r.annotation, extra, frozenset(mixed), unit)))

@@ -15,7 +15,9 @@ order of ``meta.annotators``; gold's has ``ground_truth: true``), with ``result`
 ``predictions`` holds margin's own rule-based suggestions (``tui.suggest``) in the same
 shape, ``model_version: "margin-suggest"``, so they pre-annotate a Label Studio project
 (option ``predictions``: False leaves them out). The card holds the labeling configuration
-(``<View>`` XML) that matches the schema. Offsets are code points, as Label Studio stores them.
+(``<View>`` XML) that matches the schema. Offsets are code points, with each region's ``text`` (Label Studio's editor has counted
+both code points and UTF-16 code units across versions; ``--offsets utf16`` writes the
+latter, and the ``text`` tells a reader which).
 """
 
 from __future__ import annotations
@@ -25,15 +27,16 @@ from xml.sax.saxutils import quoteattr
 
 from tui.errors import DataError
 from tui.export.jsonl import dumps
+from tui.offsets import writer
 
 EXT = ".json"
 MODEL_VERSION = "margin-suggest"
 
 
-def regions(spans, relations, schema, doc_text: str | None = None) -> list[dict]:
+def regions(spans, relations, schema, at=lambda x: x) -> list[dict]:
     out = []
     for s in spans:
-        where = {"start": s.start, "end": s.end, "text": s.text}
+        where = {"start": at(s.start), "end": at(s.end), "text": s.text}
         out.append({"id": s.id, "from_name": "label", "to_name": "text", "type": "labels",
                     "value": {**where, "labels": [s.label]}})
         ldef = schema.labels.get(s.label)
@@ -52,7 +55,7 @@ def regions(spans, relations, schema, doc_text: str | None = None) -> list[dict]
     return out
 
 
-def predictions(doc, schema, labels, warn) -> list[dict]:
+def predictions(doc, schema, labels, warn, at=lambda x: x) -> list[dict]:
     """margin's suggestions for ``doc`` as one Label Studio prediction."""
     from tui.suggest import suggest
 
@@ -63,16 +66,19 @@ def predictions(doc, schema, labels, warn) -> list[dict]:
         return []
     ids = {s.id for s in sugg.spans}
     rels = [r for r in sugg.relations if r.source in ids and r.target in ids]
-    return [{"model_version": MODEL_VERSION, "result": regions(sugg.spans, rels, schema)}]
+    return [{"model_version": MODEL_VERSION, "result": regions(sugg.spans, rels, schema, at)}]
 
 
 def task(doc, records, ctx) -> dict:
+    from tui.export import offset_unit
+
+    at = writer(doc.text, offset_unit("labelstudio", ctx.options))
     out = {"data": {"text": doc.text, "doc_id": doc.id},
            "meta": {"doc_id": doc.id, "annotators": [r.annotator for r in records]},
-           "annotations": [{"result": regions(r.annotation.spans, r.annotation.relations, ctx.schema),
+           "annotations": [{"result": regions(r.annotation.spans, r.annotation.relations, ctx.schema, at),
                             "ground_truth": r.annotator == "gold", "was_cancelled": False} for r in records]}
     if ctx.options.get("predictions", True) is not False:
-        out["predictions"] = predictions(doc, ctx.schema, ctx.labels, ctx.warn)
+        out["predictions"] = predictions(doc, ctx.schema, ctx.labels, ctx.warn, at)
     return out
 
 

@@ -22,6 +22,7 @@ import json
 
 from tui.tokens import token_index
 from tui.export.jsonl import dumps
+from tui.offsets import CODEPOINTS, writer
 
 EXT = ".jsonl"
 
@@ -31,10 +32,11 @@ def _hash(*parts) -> int:
     return int.from_bytes(hashlib.sha256(data).digest()[:4], "big") >> 1
 
 
-def task(r, warn) -> dict:
+def task(r, warn, unit: str = CODEPOINTS) -> dict:
     text, ann = r.doc.text, r.annotation
     idx = token_index(text)
-    tokens = [{"text": text[a:b], "start": a, "end": b, "id": i, "ws": b < len(text) and text[b].isspace()}
+    at = writer(text, unit)
+    tokens = [{"text": text[a:b], "start": at(a), "end": at(b), "id": i, "ws": b < len(text) and text[b].isspace()}
               for i, (a, b) in enumerate(idx.tokens)]
     spans, by_id = [], {}
     for s in ann.spans:
@@ -42,13 +44,13 @@ def task(r, warn) -> dict:
         what = f"{r.doc.id}/{r.annotator} {s.id} {s.label} {s.start}-{s.end}"
         if not toks:
             warn("span(s) of only whitespace, without token_start/token_end", what)
-            d = {"start": s.start, "end": s.end, "label": s.label, "id": s.id}
+            d = {"start": at(s.start), "end": at(s.end), "label": s.label, "id": s.id}
         else:
             a, b = idx.tokens[toks[0]][0], idx.tokens[toks[-1]][1]
             if (a, b) != (s.start, s.end):
                 warn("span(s) not on token boundaries (exact offsets kept; token_start/token_end "
                      "cover the tokens touched)", what)
-            d = {"start": s.start, "end": s.end, "label": s.label, "token_start": toks[0],
+            d = {"start": at(s.start), "end": at(s.end), "label": s.label, "token_start": toks[0],
                  "token_end": toks[-1], "id": s.id}
         if s.attrs:
             d["attrs"] = dict(s.attrs)
@@ -72,7 +74,10 @@ def task(r, warn) -> dict:
 
 
 def write(parts, ctx) -> None:
+    from tui.export import offset_unit
+
+    unit = offset_unit("prodigy", ctx.options)
     for p in parts:
         with ctx.text(p.name + EXT) as f:
             for r in p.records:
-                f.write(dumps(task(r, ctx.warn)))
+                f.write(dumps(task(r, ctx.warn, unit)))

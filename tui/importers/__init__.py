@@ -21,6 +21,8 @@ from tui.errors import DataError, ValidationError
 from tui.model import Annotation
 from tui.importers.base import Incoming, Reading, RelIn, SpanIn, parse_map  # noqa: F401  (the readers' API)
 from tui.importers.place import LINE_BREAKS, build  # noqa: F401
+from tui.importers.units import NAMES
+from tui.offsets import UNITS
 
 #: Readers, each ``read(path, reading) -> list[Incoming]``; "auto" detects one.
 READERS = ("brat", "jsonl", "conll", "doccano", "labelstudio", "prodigy", "spacy")
@@ -71,7 +73,7 @@ def _file_line(problem: str) -> tuple:
 
 
 def import_path(corpus, fmt: str, path: Path, annotator: str, *, label_map: dict | None = None,
-                force: bool = False, notes: list | None = None) -> list[tuple[Path, Annotation]]:
+                force: bool = False, notes: list | None = None, offsets: str | None = None) -> list[tuple[Path, Annotation]]:
     """Read ``path`` and write one margin file per document; all or nothing.
 
     Raises ValidationError listing every problem (nothing written), DataError when the
@@ -83,7 +85,7 @@ def import_path(corpus, fmt: str, path: Path, annotator: str, *, label_map: dict
     from tui.errors import MarginError
 
     try:
-        return _import_path(corpus, fmt, path, annotator, label_map, force, notes)
+        return _import_path(corpus, fmt, path, annotator, label_map, force, notes, offsets)
     except ValidationError as e:
         e.problems = [one_line(p) for p in e.problems]
         e.args = (one_line(str(e.args[0])),)
@@ -93,12 +95,14 @@ def import_path(corpus, fmt: str, path: Path, annotator: str, *, label_map: dict
         raise
 
 
-def _import_path(corpus, fmt, path, annotator, label_map, force, notes) -> list[tuple[Path, Annotation]]:
+def _import_path(corpus, fmt, path, annotator, label_map, force, notes, offsets) -> list[tuple[Path, Annotation]]:
     from tui.corpus import check_name
     from tui.importers.match import Matcher
 
     check_name(annotator, "annotator name")
-    reading = Reading(corpus.schema, dict(label_map or {}), annotator=annotator)
+    if offsets not in (None, *UNITS):
+        raise DataError(f"--offsets {offsets!r}: expected one of: {', '.join(UNITS)}")
+    reading = Reading(corpus.schema, dict(label_map or {}), annotator=annotator, offsets=offsets)
     for old, new in reading.label_map.items():
         if new not in corpus.schema.labels and new not in corpus.schema.relations:
             raise DataError(f"--map {old}={new}: {new!r} is not a label or relation of the schema")
@@ -132,6 +136,9 @@ def _import_path(corpus, fmt, path, annotator, label_map, force, notes) -> list[
         reading.problems.append(f"{path}:1: nothing to import: {why}")
     if reading.problems:
         raise ValidationError(sorted(reading.problems, key=_file_line))
+    for unit, n in sorted(reading.units_used.items()):
+        reading.notes.append(f"{path}: offsets read as {NAMES[unit]} in {n} record(s) with characters above U+FFFF "
+                             "(emoji)" + (" (--offsets)" if offsets else ""))
     if notes is not None:
         notes.extend(reading.notes)
     try:

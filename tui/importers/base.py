@@ -58,7 +58,9 @@ class Incoming:
     updated: str = ""
     keyed: bool = False  # relations refer to SpanIn.key (foreign ids), not margin ids
     id_hint: str | None = None  # a document id the source mentions (chooses among equal texts)
-    utf16: bool = False  # offsets may be UTF-16 code units (JavaScript tools)
+    offsets: str | None = "codepoints"  # the unit the tool counts; None: files in this shape use both
+    exact: bool = False  # offsets are the tool's own code points (spaCy): --offsets does not apply
+    probes: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, text) of tokens: evidence of the unit
     source_annotator: str | None = None  # whose work the record is, when the file says
 
 
@@ -72,6 +74,8 @@ class Reading:
     notes: list[str] = field(default_factory=list)  # things skipped on purpose, for the summary
     format: str = ""  # the reader in use (after --format auto)
     annotator: str = ""  # whose file is written: picks that annotator's records in a file of several
+    offsets: str | None = None  # --offsets: the unit of formats whose unit varies
+    units_used: dict[str, int] = field(default_factory=dict)  # unit -> records where it mattered
 
     def problem(self, where: str, msg: str) -> None:
         self.problems.append(f"{where}: {msg}")

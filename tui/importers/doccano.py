@@ -8,7 +8,10 @@ both of doccano's shapes:
   "type": "LABEL"}]}`` (integer ids, doccano's own: margin numbers spans and relations
   ``s1``, ``r1``... and keeps the links).
 
-Offsets are code points. Documents are matched to the corpus by their text. A ``label``
+Offsets: doccano's editor counts UTF-16 code units (JavaScript string indexes), a
+script writing this shape in Python counts code points; a record says which with
+``"offsets"`` (margin's export writes it), else ``tui.importers.units`` decides or refuses.
+Documents are matched to the corpus by their text. A ``label``
 list of plain strings is text classification, which margin does not have: refused.
 """
 
@@ -16,12 +19,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tui.offsets import UNITS
 from tui.importers.base import Incoming, RelIn, SpanIn, annotator_of, files, id_hint, is_int, read_text, records, status_of
 
 SHAPE = ('{"text", "label": [[start, end, "LABEL"]]} or {"text", "entities": [{"id", "label", '
          '"start_offset", "end_offset"}], "relations": [{"from_id", "to_id", "type"}]}')
 KEYS = ("id", "text", "label", "labels", "entities", "relations", "meta", "Comments", "comments", "doc_id",
-        "annotator", "margin_ids")
+        "annotator", "margin_ids", "offsets")
 
 
 def read(path: Path, reading) -> list[Incoming]:
@@ -42,8 +46,9 @@ def _record(obj, where: str, reading) -> Incoming | None:
         reading.problem(where, f"expected doccano's shape {SHAPE}")
         return None
     reading.leftover(where, obj, KEYS, "doccano", SHAPE)
+    declared = obj.get("offsets") if obj.get("offsets") in UNITS else None  # margin's export says
     inc = Incoming(where, None, obj["text"], keyed=True, id_hint=id_hint(obj), status=status_of(obj),
-                   source_annotator=annotator_of(obj))
+                   source_annotator=annotator_of(obj), offsets=declared)
     # margin's export keeps its ids: {"s3": 2, ..., "r1": 0}, the spans' first (in entity order)
     ids = list(obj["margin_ids"].items()) if isinstance(obj.get("margin_ids"), dict) else []
     n = len(obj["entities"]) if isinstance(obj.get("entities"), list) else 0

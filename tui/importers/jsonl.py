@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tui.model import FLAGS, STATUSES
+from tui.offsets import UNITS
 from tui.importers.base import Incoming, RelIn, SpanIn, annotator_of, files, is_int, json_lines, read_text
 
 SHAPE = '{"id": "DOC", "text"?, "spans": [{"start", "end", "label", ...}], "relations"?}'
@@ -45,7 +46,8 @@ def _record(obj, where: str, fname: str, reading) -> Incoming | None:
     if status not in STATUSES:
         reading.problem(where, f"meta.status {status!r} is not one of: {', '.join(STATUSES)}")
     updated = meta["updated"] if isinstance(meta.get("updated"), str) else ""
-    inc = Incoming(where, obj["id"], text, fname, status=status, updated=updated,
+    unit = meta.get("offsets") if meta.get("offsets") in UNITS else "codepoints"
+    inc = Incoming(where, obj["id"], text, fname, status=status, updated=updated, offsets=unit,
                    sha256=meta.get("sha256") if isinstance(meta.get("sha256"), str) else None,
                    source_annotator=annotator_of(obj))
     spans = obj.get("spans", [])

@@ -86,7 +86,7 @@ def _task(obj: dict, where: str, reading) -> Incoming | None:
     if text is None:
         reading.problem(where, 'no text in "data" (expected "data": {"text": "..."})')
         return None
-    inc = Incoming(where, None, text, keyed=True, utf16=True, id_hint=id_hint(data, obj), status=status_of(obj),
+    inc = Incoming(where, None, text, keyed=True, offsets=None, id_hint=id_hint(data, obj), status=status_of(obj),
                    source_annotator=chosen[0][1] if isinstance(chosen[0][1], str) else None)
     per_region: list[tuple[dict, str]] = []  # (result, where)
     seen: set[str | int] = set()  # region ids
@@ -183,7 +183,7 @@ def _min(obj, where: str, reading) -> Incoming | None:
         return None
     consumed = set(regions) | {k for k, v in obj.items() if isinstance(v, (str, int, float)) or v is None}
     reading.leftover(where, obj, consumed, "Label Studio JSON-MIN", SHAPE)
-    inc = Incoming(where, None, text, keyed=True, utf16=True, id_hint=id_hint(obj))
+    inc = Incoming(where, None, text, keyed=True, offsets=None, id_hint=id_hint(obj))
     for name, items in regions.items():
         for i, v in enumerate(items, 1):
             _region(inc, v, None, f"{where}: {name[:30]!r} {i}", reading)

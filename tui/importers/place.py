@@ -8,6 +8,7 @@ from tui import store
 from tui.errors import DataError, ValidationError
 from tui.model import Annotation, IdAllocator, Relation, make_span, now_utc
 from tui.importers.base import Incoming, Reading, SpanIn
+from tui.importers.units import convert
 
 # Characters brat cuts fragments at (str.splitlines() line boundaries).
 LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
@@ -46,18 +47,7 @@ def align_tokens(tokens: list[str], text: str) -> list[tuple[int, int]] | None:
     return out if not text[pos:].strip() else None
 
 
-def _utf16_to_cp(text: str):
-    """A function mapping UTF-16 code-unit offsets of ``text`` to code-point offsets."""
-    units = []
-    for i, ch in enumerate(text):
-        units.append(i)
-        if ord(ch) > 0xFFFF:
-            units.append(i)  # the low surrogate: inside the character
-    units.append(len(text))
-    return lambda u: units[u] if 0 <= u < len(units) else -1
-
-
-def _place(inc: Incoming, s: SpanIn, text: str, reading: Reading, offsets, utf16) -> tuple[int, int] | None:
+def _place(s: SpanIn, text: str, reading: Reading, offsets) -> tuple[int, int] | None:
     """Code-point offsets of ``s`` in ``text``, checked; None with a problem."""
     if offsets is not None:
         (a, b), = s.frags
@@ -67,11 +57,6 @@ def _place(inc: Incoming, s: SpanIn, text: str, reading: Reading, offsets, utf16
         return offsets[a][0], offsets[b - 1][1]
     frags = s.frags
     start, end = frags[0][0], frags[-1][1]
-    if s.quote is not None and utf16 is not None and text[start:end] != s.quote:
-        conv = [(utf16(a), utf16(b)) for a, b in frags]
-        if text[conv[0][0]:conv[-1][1]] == s.quote and conv[0][0] >= 0:
-            frags = conv
-            start, end = frags[0][0], frags[-1][1]
     if not all(0 <= a <= b <= len(text) for a, b in frags) or start >= end:
         reading.problem(s.where, f"offsets {start}-{end} are outside the document ({len(text)} characters) or empty")
         return None
@@ -107,7 +92,8 @@ def build(inc: Incoming, doc, annotator: str, reading: Reading, offsets=None) ->
         return None
     n0 = len(reading.problems)
     text = doc.text
-    utf16 = _utf16_to_cp(text) if inc.utf16 and any(ord(c) > 0xFFFF for c in text) else None
+    if offsets is None and not convert(inc, text, reading):
+        return None
     ids = IdAllocator({s.id for s in inc.spans if s.id} | {r.id for r in inc.relations if r.id}, fill_gaps=True)
     spans, seen = [], set()
     keys: dict[object, str] = {}  # the source's span key -> margin span id
@@ -115,7 +101,7 @@ def build(inc: Incoming, doc, annotator: str, reading: Reading, offsets=None) ->
         if s.id is not None and s.id in seen:
             reading.problem(s.where, f"duplicate span id {s.id!r}")
             continue
-        placed = _place(inc, s, text, reading, offsets, utf16)
+        placed = _place(s, text, reading, offsets)
         if placed is None:
             continue
         sid = s.id or ids.span()

@@ -82,6 +82,8 @@ def _record(obj, where: str, reading) -> Incoming | None:
     inc = Incoming(where, None, obj["text"], keyed=True, id_hint=id_hint(obj),
                    source_annotator=annotator_of(obj.get("meta")))
     toks = _tokens(obj, where, reading)
+    if toks is not None:  # the tokens' texts tell the unit of their offsets
+        inc.probes = [(a, b, t["text"]) for (a, b), t in zip(toks, obj["tokens"]) if isinstance(t.get("text"), str)]
     spans = obj.get("spans") or []
     if not isinstance(spans, list):
         reading.problem(where, '"spans" must be a list')

@@ -47,7 +47,7 @@ def _doc(doc, where: str, fname: str, reading) -> Incoming:
     meta = doc.user_data.get("margin") if isinstance(doc.user_data, dict) else None
     if isinstance(meta, dict) and isinstance(meta.get("spans"), (list, tuple)):  # msgpack: tuples
         return _margin(doc, meta, where, fname, reading)
-    inc = Incoming(where, None, doc.text, fname)
+    inc = Incoming(where, None, doc.text, fname, exact=True)
     seen = set()
     groups = [(f"doc.spans[{k!r}]", list(g)) for k, g in doc.spans.items()] + [("doc.ents", list(doc.ents))]
     for group, spans in groups:
@@ -67,7 +67,7 @@ def _doc(doc, where: str, fname: str, reading) -> Incoming:
 def _margin(doc, meta: dict, where: str, fname: str, reading) -> Incoming:
     """A Doc margin exported: its user_data holds the whole annotation."""
     doc_id = meta.get("id") if isinstance(meta.get("id"), str) else None
-    inc = Incoming(where, doc_id, doc.text, fname, id_hint=id_hint(meta),
+    inc = Incoming(where, doc_id, doc.text, fname, id_hint=id_hint(meta), exact=True,
                    status=meta["status"] if meta.get("status") in ("in_progress", "done") else "in_progress")
     for i, s in enumerate(meta["spans"], 1):
         w = f"{where}: span {i}"
