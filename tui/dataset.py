@@ -8,12 +8,11 @@ order, with every problem reported.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui import store
+from tui.batch import Runner, run_map
 from tui.corpus import Corpus, GOLD
 from tui.errors import DataError, ValidationError
 from tui.model import Annotation, Document
@@ -64,7 +63,7 @@ def load_items(
     docs: str | None = None,
     annotators: str | list[str] | None = None,
     status: str = "any",
-    jobs: int | None = None,
+    jobs: int | Runner | None = None,
     strict: bool = True,
     progress=None,
 ) -> tuple[list[Item], list[str]]:
@@ -73,7 +72,8 @@ def load_items(
     ``docs`` is a glob over document ids; ``annotators`` a name, a list of names, or None /
     "all" for everyone; ``status`` "done" keeps finished files only. Returns (items,
     problems); with ``strict`` a non-empty problem list raises ValidationError instead.
-    ``progress(n_done, n_total)`` is called as documents complete.
+    ``progress(n_done, n_total)`` is called as documents complete. ``jobs``: processes, or
+    a :class:`tui.batch.Runner` (local processes or Dask); None chooses by corpus size.
     """
     wanted = None
     if isinstance(annotators, str) and annotators != "all":
@@ -88,24 +88,12 @@ def load_items(
     nfiles = sum(len(t[2]) for t in tasks)
     if jobs is None:
         jobs = min(os.cpu_count() or 1, 8) if nfiles >= PARALLEL_MIN_FILES else 1
+    runner = jobs if isinstance(jobs, Runner) else Runner(jobs)
     items: list[Item] = []
     problems: list[str] = []
-    results: Iterable[tuple[list[Item], list[str]]]
-    if jobs <= 1 or len(tasks) <= 1:
-        results = map(_load_group, tasks)
-    else:
-        chunk = max(1, len(tasks) // (jobs * 8))
-        pool = ProcessPoolExecutor(max_workers=jobs)
-        results = pool.map(_load_group, tasks, chunksize=chunk)
-    try:
-        for i, (its, probs) in enumerate(results, 1):
-            items.extend(its)
-            problems.extend(probs)
-            if progress is not None:
-                progress(i, len(tasks))
-    finally:
-        if jobs > 1 and len(tasks) > 1:
-            pool.shutdown()
+    for its, probs in run_map(_load_group, tasks, runner, progress):
+        items.extend(its)
+        problems.extend(probs)
     if status == "done":
         items = [it for it in items if it.annotation.status == "done"]
     if strict and problems:

@@ -33,6 +33,20 @@ def print_json(obj) -> None:
     print()
 
 
+def progress_bar(what: str):
+    """A Rich progress bar on stderr when it is a terminal: (callback(done, total), closer).
+    Off a terminal, (None, a closer that does nothing): no bar in a file or a CI log."""
+    if not sys.stderr.isatty():
+        return None, lambda: None
+    from rich.console import Console
+    from rich.progress import Progress
+
+    bar = Progress(console=Console(stderr=True), transient=True)
+    task = bar.add_task(what, total=None)
+    bar.start()
+    return (lambda done, total: bar.update(task, completed=done, total=total)), bar.stop
+
+
 def needs_terminal(what: str) -> None:
     """Refuse (exit 2) unless stdin, stdout and stderr are terminals: a full-screen app must
     not read a file as keys or write its escape codes into a file or pipe."""

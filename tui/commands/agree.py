@@ -3,6 +3,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
+from tui.batch import add_options
 from tui.commands import corpus_of
 
 if TYPE_CHECKING:
@@ -21,6 +22,7 @@ def add_arguments(p) -> None:
     p.add_argument("--status", choices=("done", "any"), default="any",
                    help="'done' compares finished files only (default: any)")
     p.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
+    add_options(p, "the documents")
 
 
 def _split(values) -> list[str]:
@@ -28,6 +30,8 @@ def _split(values) -> list[str]:
 
 
 def run(args) -> int:
+    from tui.batch import runner_of
+    from tui.commands import progress_bar
     from tui.review.agree import agreement
     from tui.corpus import GOLD, check_name
     from tui.dataset import load_items
@@ -47,7 +51,12 @@ def run(args) -> int:
             raise MarginError("--annotators needs at least two names, e.g. --annotators alice,bob")
     else:
         names = sorted({p.stem for p in corpus.annotation_files(args.docs)} - {GOLD})
-    items, _ = load_items(corpus, args.docs, names, status=args.status)
+    progress, stop = progress_bar("reading annotations")
+    try:
+        items, _ = load_items(corpus, args.docs, names, status=args.status, jobs=runner_of(args),
+                              progress=progress)
+    finally:
+        stop()
     by_doc: dict[str, tuple] = {}
     for it in items:
         by_doc.setdefault(it.doc.id, (it.doc, {}))[1][it.annotator] = it.annotation

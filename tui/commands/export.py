@@ -4,7 +4,8 @@ import shlex
 import sys
 from pathlib import Path
 
-from tui.commands import UsageError, corpus_of, print_json, say
+from tui.batch import add_options, runner_of
+from tui.commands import UsageError, corpus_of, print_json, progress_bar, say
 
 HELP = ("export the annotations as a dataset (jsonl, conll, brat, spacy, csv, parquet, claims, labelstudio, "
         "doccano, prodigy, hf)")
@@ -45,7 +46,7 @@ def add_arguments(p) -> None:
     p.add_argument("--offsets", choices=("utf16", "codepoints"),
                    help="the unit of character offsets (doccano and webanno: utf16, as those tools count; jsonl, "
                         "labelstudio, prodigy, brat: codepoints)")
-    p.add_argument("--jobs", type=int, metavar="N", help="parsing processes (default: automatic)")
+    add_options(p, "the files")  # --jobs N (default: automatic), --dask ADDRESS
     p.add_argument("--json", action="store_true", help="print the result as one JSON object")
 
 
@@ -73,19 +74,6 @@ def _annotators(value: str | None):
         return value
     names = [check_name(n.strip(), "annotator name") for n in value.split(",")]
     return names[0] if len(names) == 1 else names
-
-
-def _progress():
-    """A Rich progress bar on stderr when it is a terminal; (callback, closer)."""
-    if not sys.stderr.isatty():
-        return None, lambda: None
-    from rich.console import Console
-    from rich.progress import Progress
-
-    bar = Progress(console=Console(stderr=True), transient=True)
-    task = bar.add_task("reading annotations", total=None)
-    bar.start()
-    return (lambda done, total: bar.update(task, completed=done, total=total)), bar.stop
 
 
 def destination(fmt: str, out: str | None, split: str | None) -> str:
@@ -139,11 +127,11 @@ def run(args) -> int:
     def export_to(folder: Path):
         from tui.export import export
 
-        progress, stop = _progress()
+        progress, stop = progress_bar("reading annotations")
         try:
             return export(corpus, args.format, folder, annotators=annotators, docs=args.docs,
                           labels=args.labels, split=args.split, seed=args.seed or 0, status=args.status,
-                          options=options, command=command_line(args, annotators), jobs=args.jobs,
+                          options=options, command=command_line(args, annotators), jobs=runner_of(args),
                           progress=progress)
         finally:
             stop()
@@ -154,11 +142,11 @@ def run(args) -> int:
     else:  # one data file, written atomically, or stdout (tui.export.export_file)
         from tui.export import export_file
 
-        progress, stop = _progress()
+        progress, stop = progress_bar("reading annotations")
         try:
             result = export_file(corpus, args.format, "-" if where == "stdout" else out, annotators=annotators,
                                  docs=args.docs, labels=args.labels, status=args.status, options=options,
-                                 command=command_line(args, annotators), jobs=args.jobs, progress=progress)
+                                 command=command_line(args, annotators), jobs=runner_of(args), progress=progress)
         finally:
             stop()
         files = {("-" if where == "stdout" else out.name): sha for sha in result.files.values()}

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from tui.batch import add_options
 from tui.commands import corpus_of
 
 HELP = ("learn the corpus's boundary conventions and train a model for every label of its schema "
@@ -10,12 +11,14 @@ def add_arguments(p) -> None:
     p.add_argument("--annotators", metavar="LIST",
                    help="comma-separated annotators to learn from (default: each document's gold file "
                         "if it has one, else everyone's but the machine 'suggest')")
+    add_options(p, "the features of the documents")
 
 
 def run(args) -> int:
     import sys
     import time
 
+    from tui.batch import runner_of
     from tui.display import one_line
     from tui.errors import DataError
     from tui.suggest.learn import guidelines, model_status, retrain, training
@@ -31,7 +34,7 @@ def run(args) -> int:
                         + (f" by {', '.join(names)}" if names else "") + ")")
     for line in guidelines(corpus, data).explain():
         print(one_line(line))
-    model = retrain(corpus, names)
+    model = retrain(corpus, names, runner=runner_of(args))
     for line in model_status(corpus, model):
         print(one_line(line))
     print(f"learned in {time.perf_counter() - t0:.1f} s")

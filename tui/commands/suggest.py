@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from tui.batch import add_options
 from tui.commands import corpus_of, say
 
 HELP = ("propose spans by rule, cut to the corpus's conventions, and by the model `margin learn` "
@@ -23,6 +24,7 @@ def add_arguments(p) -> None:
     p.add_argument("--write", action="store_true",
                    help="add the suggestions to annotations/<doc>/<annotator>.yaml as 'source: suggest' "
                         "spans, keeping every existing span and skipping exact duplicates")
+    add_options(p)  # --jobs N, --dask ADDRESS
 
 
 def _doc_ids(corpus, patterns: list[str]) -> list[str]:
@@ -42,26 +44,19 @@ def _doc_ids(corpus, patterns: list[str]) -> list[str]:
     return out
 
 
-def _describe(span, source: str = "rules", confidence: float | None = None) -> str:
-    from tui.display import one_line
-
-    text = span.text if len(span.text) <= 70 else span.text[:67] + "..."
-    attrs = " ".join(f"{k}={v}" for k, v in span.attrs.items())
-    conf = f" {confidence:.2f}" if confidence is not None else "     "
-    return one_line(f"  {span.id:<5} {span.label:<7} {span.start:>6}-{span.end:<6} {source:<5}{conf} {text!r}"
-                    + (f"  {attrs}" if attrs else ""))
-
-
 def run(args) -> int:
-    from tui import store
+    from tui.batch import Runner, batch_time, run_map
     from tui.annotators import check_writer
+    from tui.commands import progress_bar
     from tui.corpus import check_name
     from tui.suggest.learn import guidelines, load_model, model_status
-    from tui.suggest import corpus_actors, merge, suggest, wanted_labels
+    from tui.suggest import corpus_actors, wanted_labels
+    from tui.suggest.batch import Plan, remember_model, suggest_document
 
     corpus = corpus_of(args)
     schema = corpus.schema
     check_writer(args.annotator) if args.write else check_name(args.annotator, "annotator name")
+    runner = Runner.from_args(args)
     model, why = (None, None) if args.rules_only else load_model(corpus)
     g = guidelines(corpus, model=model)
     if args.explain:
@@ -72,37 +67,43 @@ def run(args) -> int:
         say(f"margin: {why} (suggesting by rule only)", err=True)
     families = [f.strip() for f in args.labels.split(",") if f.strip()] if args.labels else None
     labels = wanted_labels(families, schema, model)
-    extra = corpus_actors(corpus)
-    writes: list = []
-    report: list[str] = []
-    for doc_id in _doc_ids(corpus, args.docs):
-        doc = corpus.document(doc_id)
-        sugg = suggest(doc.text, schema, labels, extra, g.conventions, model)
-        counts = ", ".join(f"{sum(s.label == lab for s in sugg.spans)} {lab}" for lab in labels)
+    remember_model(str(corpus.root), model)
+    plan = Plan(str(corpus.root), args.annotator, tuple(labels), corpus_actors(corpus), g.conventions,
+                args.rules_only, args.write, batch_time())
+    tasks = [(plan, doc_id) for doc_id in _doc_ids(corpus, args.docs)]
+    progress, stop = progress_bar("suggesting") if args.write else (None, lambda: None)
+    try:
+        outcomes = run_map(suggest_document, tasks, runner, progress)
         if not args.write:
-            say(f"{doc_id}: {len(sugg.spans)} suggestion(s) ({counts}), {len(sugg.relations)} relation(s)")
-            for s in sugg.spans:
-                say(_describe(s, sugg.sources.get(s.id, "rules"), sugg.confidence.get(s.id)))
-            for r in sugg.relations:
-                say(f"  {r.id:<5} {r.label} {r.source} -> {r.target}")
-            continue
-        path = corpus.annotation_path(doc_id, args.annotator)
-        loaded = store.load_or_new(path, schema, doc, args.annotator)
-        merged, n_spans, n_rels = merge(loaded.annotation, sugg)
-        if n_spans or n_rels:
-            writes.append((path, store.dumps(merged).encode("utf-8"), loaded.fingerprint))
-        report.append(f"{doc_id}: added {n_spans} span(s) and {n_rels} relation(s) to {path} "
-                      f"({len(sugg.spans) - n_spans} already there)")
-    if args.write:
-        from tui.errors import ConflictError
-        from tui.store.staged import Transaction
-
-        with Transaction(corpus.annotations_dir) as t:  # every document's file, or none
-            for path, data, fp in writes:
-                now = store.fingerprint(path)
-                if (now is None) != (fp is None) or (now is not None and now.sha256 != fp.sha256):
-                    raise ConflictError(f"{path}: changed on disk while suggesting; nothing was written")
-                t.write(path, data)
-        for line in report:
+            for outcome in outcomes:
+                for line in outcome.lines:
+                    say(line)
+            return 0
+        done = list(outcomes)
+    finally:
+        stop()
+    _write_all(corpus, done)
+    for outcome in done:
+        for line in outcome.lines:
             say(line)
     return 0
+
+
+def _write_all(corpus, outcomes) -> None:
+    """Every document's file, or none (``tui.store.staged``), refusing a file that changed
+    on disk while suggesting."""
+    from pathlib import Path
+
+    from tui import store
+    from tui.errors import ConflictError
+    from tui.store.staged import Transaction
+
+    with Transaction(corpus.annotations_dir) as t:
+        for o in outcomes:
+            if o.data is None:
+                continue
+            now = store.fingerprint(Path(o.path))
+            fp = o.fingerprint
+            if (now is None) != (fp is None) or (now is not None and fp is not None and now.sha256 != fp.sha256):
+                raise ConflictError(f"{o.path}: changed on disk while suggesting; nothing was written")
+            t.write(Path(o.path), o.data)

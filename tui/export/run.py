@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
+from tui.batch import Runner
 from tui.errors import DataError
 from tui.model import FLAG_FUZZY, FLAG_LOST
 from tui.export import CARD, FORMATS, Context, Part, Record, Result, restrict, select_labels, writer
@@ -108,7 +109,7 @@ def _write(plan: _Plan, fmt: str, corpus, staging: Path, *, options, command, se
 
 def export(corpus, fmt: str, out: Path | None = None, *, annotators=None, docs: str | None = None,
            labels=None, split: str | None = None, seed: int = 0, status: str = "any",
-           options: dict | None = None, command: str = "", jobs: int | None = None,
+           options: dict | None = None, command: str = "", jobs: int | Runner | None = None,
            progress=None) -> Result:
     """Export ``corpus`` as ``fmt`` into the directory ``out`` (replaced as a whole).
 
@@ -153,7 +154,7 @@ def _mkdir_parent(out: Path, corpus_root) -> None:
 
 def export_file(corpus, fmt: str, dest, *, annotators=None, docs: str | None = None, labels=None,
                 status: str = "any", options: dict | None = None, command: str = "",
-                jobs: int | None = None, progress=None) -> Result:
+                jobs: int | Runner | None = None, progress=None) -> Result:
     """Export ``corpus`` as ``fmt`` into ONE data file (no card, no split).
 
     ``dest`` is a path (written atomically: temp file beside it, fsync, ``os.replace``,

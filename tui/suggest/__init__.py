@@ -152,11 +152,12 @@ def corpus_actors(corpus) -> dict:
     return actors
 
 
-def merge(ann: Annotation, sugg: Suggestions) -> tuple[Annotation, int, int]:
+def merge(ann: Annotation, sugg: Suggestions, updated: str | None = None) -> tuple[Annotation, int, int]:
     """``ann`` plus the suggestions it does not already have: a span with the same
     (start, end, label) is never added twice, no existing span or relation is changed, and
     relations are added only from newly added claims. Returns (annotation, spans added,
-    relations added); the annotation is ``ann`` itself when nothing was added."""
+    relations added); the annotation is ``ann`` itself when nothing was added. ``updated``:
+    the time to record (default now; a batch gives all its files one time)."""
     existing = {s.key: s.id for s in ann.spans}
     ids = IdAllocator([*(s.id for s in ann.spans), *(r.id for r in ann.relations)], fill_gaps=True)
     id_map: dict[str, str] = {}
@@ -179,5 +180,5 @@ def merge(ann: Annotation, sugg: Suggestions) -> tuple[Annotation, int, int]:
     if not added and not rels:
         return ann, 0, 0
     merged = replace(ann, spans=sorted([*ann.spans, *added], key=span_order),
-                     relations=[*ann.relations, *rels], updated=now_utc())
+                     relations=[*ann.relations, *rels], updated=updated or now_utc())
     return merged, len(added), len(rels)

@@ -139,11 +139,12 @@ def _rules_f1(data: Training, g: Guidelines, labels: list[str], extra) -> dict[s
 
 
 def retrain(corpus: Corpus, annotators: list[str] | None = None, isolated: bool = False,
-            progress=None) -> Model | None:
+            progress=None, runner=None) -> Model | None:
     """Train the conventions and a model for every label of the schema that has annotated
     spans, write it into the corpus (atomically) and return it (None: nothing to learn
     from). ``isolated`` trains in a child process (crfsuite holds the GIL while it trains:
-    use it from an app's worker thread) and loads the result here. Raises DataError with a
+    use it from an app's worker thread) and loads the result here. ``runner``
+    (``tui.batch.Runner``): where the features are extracted. Raises DataError with a
     one-line message (e.g. python-crfsuite missing)."""
     if isolated:
         import multiprocessing
@@ -164,7 +165,7 @@ def retrain(corpus: Corpus, annotators: list[str] | None = None, isolated: bool 
     extra = corpus_actors(corpus)
     g = guidelines(corpus, data)
     labels = list(schema.labels)
-    blobs = train(data.examples, labels, g.conventions, extra, progress=progress)
+    blobs = train(data.examples, labels, g.conventions, extra, progress=progress, runner=runner)
     rule_labels: list[str] = [lab for lab in ("ACTOR", "FIGURE", "CLAIM") if lab in blobs]
     rules_f1 = _rules_f1(data, g, rule_labels, extra) if rule_labels else {}
     decided = decide(data.examples, rule_labels, g.conventions, extra) if rule_labels else {}

@@ -113,16 +113,28 @@ def _sequences(ex: Example, conventions: Conventions, extra_actors=None):
     return feats, out
 
 
+def prepare(task: tuple[Example, list[str], Conventions, dict | None]) -> tuple:
+    """One example's features, sentences, BIO tags per label and rule mentions: the
+    feature extraction, a map over documents (``tui.batch``)."""
+    ex, labels, conventions, extra_actors = task
+    feats, slices = _sequences(ex, conventions, extra_actors)
+    index = token_index(ex.text)
+    tags = {lab: _bio(len(index.starts), index.starts, index.ends,
+                      [(s, e) for s, e, lb in ex.spans if lb == lab]) for lab in labels}
+    return feats, slices, tags, ex.found(extra_actors)
+
+
 def train(examples: list[Example], labels: list[str], conventions: Conventions = DEFAULTS,
-          extra_actors=None, params: dict | None = None, progress=None) -> dict[str, bytes]:
-    """crfsuite model bytes for each of ``labels`` that has at least one span."""
+          extra_actors=None, params: dict | None = None, progress=None, runner=None) -> dict[str, bytes]:
+    """crfsuite model bytes for each of ``labels`` that has at least one span. ``runner``
+    (``tui.batch.Runner``): where the features are extracted (local processes, Dask)."""
+    from tui.batch import run_map
+
     crfsuite()  # MissingCRF early, before the features are built
     prepared = []
-    for ex in examples:
-        feats, slices = _sequences(ex, conventions, extra_actors)
-        index = token_index(ex.text)
-        tags = {lab: _bio(len(index.starts), index.starts, index.ends,
-                          [(s, e) for s, e, lb in ex.spans if lb == lab]) for lab in labels}
+    tasks = [(ex, labels, conventions, extra_actors) for ex in examples]
+    for ex, (feats, slices, tags, found) in zip(examples, run_map(prepare, tasks, runner)):
+        ex._found = found  # the rules' mentions, found once wherever the features were made
         prepared.append((feats, slices, tags))
     out: dict[str, bytes] = {}
     for n, lab in enumerate(labels, 1):

@@ -1,0 +1,131 @@
+"""Batch commands as maps over documents: one process, --jobs 2 and --dask give the same
+output, byte for byte (stdout and every file written); writes stay all-or-nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bench import gen
+from tui.batch import Runner, run_map
+from tui.cli import main
+
+HAS_DASK = importlib.util.find_spec("distributed") is not None
+
+
+@pytest.fixture(scope="module")
+def team_root(tmp_path_factory):
+    return gen.team(tmp_path_factory.mktemp("batch") / "corpus", docs=12)
+
+
+@pytest.fixture(scope="module")
+def dask_address():
+    """One local Dask cluster of 2 workers for the module (its address, as a user gives it)."""
+    if not HAS_DASK:
+        pytest.skip("distributed is not installed (pip install 'margin[dask]')")
+    from distributed import LocalCluster
+
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    yield cluster.scheduler_address
+    cluster.close()
+
+
+def _tree(root: Path) -> dict[str, str]:
+    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*"))
+            if p.is_file() and ".margin" not in p.parts and p.name != ".margin-export"}  # a random marker id
+
+
+def _run(capsys, root: Path, *argv: str) -> tuple[int, str, dict[str, str]]:
+    code = main([argv[0], "--corpus", str(root), *argv[1:]])
+    out = capsys.readouterr().out
+    return code, out.replace(str(root), "ROOT"), _tree(root)
+
+
+WAYS = [(), ("--jobs", "2"), ("--dask", "DASK")]
+COMMANDS = [
+    ("suggest", "--write"),
+    ("export", "--format", "jsonl", "--annotator", "all", "--out", "OUT"),
+    ("agree", "--json"),
+    ("validate", "--json"),
+    ("learn",),
+]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=[c[0] for c in COMMANDS])
+def test_same_output_whatever_runs_it(command, team_root, tmp_path, capsys, request, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764000000")  # one time for every run's files
+    results = []
+    for way in WAYS:
+        if "DASK" in way:
+            way = ("--dask", request.getfixturevalue("dask_address"))
+        root = shutil.copytree(team_root, tmp_path / f"c{len(results)}")
+        argv = [a.replace("OUT", str(root / "exports" / "out")) for a in command]
+        code, out, files = _run(capsys, root, *argv, *way)
+        assert code == 0, out
+        if command[0] == "learn":  # the model's time and seconds differ; its taggers must not
+            files = {k: v for k, v in files.items() if not k.endswith("model.json")}
+            out = "\n".join(ln for ln in out.splitlines() if not ln.startswith(("learned in", "model: trained")))
+        results.append((out, files))
+    assert results[1] == results[0] and results[2] == results[0]
+    if command[0] == "suggest":
+        assert any(k.endswith("/suggest.yaml") for k in results[0][1])
+
+
+def test_learn_model_identical(team_root, tmp_path, capsys):
+    models = []
+    for way in ((), ("--jobs", "2")):
+        root = shutil.copytree(team_root, tmp_path / f"m{len(models)}")
+        assert main(["learn", "--corpus", str(root), *way]) == 0
+        models.append({p.name: p.read_bytes() for p in sorted((root / ".margin" / "model").glob("*.crfsuite"))})
+    capsys.readouterr()
+    assert models[0] and models[0] == models[1]
+
+
+def test_suggest_write_is_all_or_nothing_in_parallel(team_root, tmp_path, capsys):
+    root = shutil.copytree(team_root, tmp_path / "c")
+    doc = sorted((root / "seeds").iterdir())[5].stem
+    bad = root / "annotations" / doc / "suggest.yaml"
+    bad.parent.mkdir(parents=True, exist_ok=True)
+    bad.write_text("format: margin/1\nspans: [oops\n")
+    before = _tree(root)
+    assert main(["suggest", "--write", "--corpus", str(root), "--jobs", "2"]) == 1
+    assert _tree(root) == before  # one bad file: nothing written anywhere
+    assert "suggest.yaml" in capsys.readouterr().err
+
+
+def _square(x: int) -> int:
+    if x == -13:
+        raise ValueError("thirteen")
+    return x * x
+
+
+def test_run_map_keeps_order_and_reports_progress():
+    seen = []
+    assert list(run_map(_square, list(range(12)), Runner(jobs=2), lambda d, n: seen.append((d, n)))) == \
+        [x * x for x in range(12)]
+    assert seen[-1] == (12, 12) and len(seen) == 12
+
+
+def test_run_map_on_dask_keeps_order_and_raises_the_task_error(dask_address):
+    assert list(run_map(_square, list(range(40)), Runner(dask=dask_address))) == [x * x for x in range(40)]
+    with pytest.raises(ValueError, match="thirteen"):
+        list(run_map(_square, [*range(20), -13], Runner(dask=dask_address)))
+
+
+def test_unreachable_scheduler_is_one_line(team_root, capsys, monkeypatch):
+    if not HAS_DASK:
+        pytest.skip("distributed is not installed")
+    monkeypatch.setenv("MARGIN_DASK_TIMEOUT", "1")
+    assert main(["agree", "--corpus", str(team_root), "--dask", "tcp://127.0.0.1:9"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "cannot reach the Dask scheduler" in err[0]
+
+
+def test_bad_jobs_is_refused(team_root, capsys):
+    assert main(["validate", "--corpus", str(team_root), "--jobs", "0"]) == 1
+    assert "--jobs must be 1 or more" in capsys.readouterr().err

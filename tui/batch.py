@@ -1,0 +1,162 @@
+"""One map over documents for every batch command: here, in local processes, or on Dask.
+
+``margin suggest --write``, ``export``, ``agree``, ``learn`` (its features) and ``validate``
+split their work by document into picklable tasks and a module-level function, and call
+:func:`run_map`. It yields the results **in task order** whatever ran them, so the output
+is the one-process output byte for byte (tests/test_batch.py checks each command); the
+commands keep their all-or-nothing writes (they write after the map, in one transaction).
+
+- ``Runner(jobs=1)``: a plain ``map`` in this process.
+- ``Runner(jobs=N)``: ``N`` local processes (``concurrent.futures``).
+- ``Runner(dask="tcp://host:8786")``: the tasks, in batches, on a Dask cluster
+  (``pip install 'margin[dask]'``). Workers import ``tui`` and read the corpus at the same
+  path: run them where the corpus is shared (docs/team.md). ``dask="local"`` starts a
+  local cluster of ``jobs`` workers (2 by default) for this run.
+
+Pure core: no Textual. Progress is a callback ``progress(done, total)``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from tui.errors import DataError
+
+Progress = Callable[[int, int], None]
+BATCHES_PER_WORKER = 8  # enough to balance uneven documents, few enough to keep overhead low
+
+
+@dataclass(frozen=True)
+class Runner:
+    """Where a batch command's map runs (see the module doc)."""
+
+    jobs: int = 1
+    dask: str | None = None
+
+    @classmethod
+    def from_args(cls, args, default_jobs: int = 1) -> Runner:
+        jobs = getattr(args, "jobs", None)
+        dask = getattr(args, "dask", None)
+        if jobs is not None and jobs < 1:
+            raise DataError(f"--jobs must be 1 or more, got {jobs}")
+        return cls(jobs if jobs is not None else default_jobs, dask)
+
+    @property
+    def parallel(self) -> bool:
+        return self.dask is not None or self.jobs > 1
+
+
+def batch_time() -> str:
+    """The one time a batch records in the files it writes (``updated:``): now, or
+    ``$SOURCE_DATE_EPOCH`` when set (the reproducible-builds convention), so two runs of
+    the same batch write the same bytes."""
+    from datetime import datetime, timezone
+
+    from tui.model import now_utc
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return now_utc()
+
+
+def runner_of(args) -> Runner | None:
+    """The Runner that ``--jobs``/``--dask`` ask for, or None when neither was given (the
+    command's automatic choice)."""
+    if getattr(args, "jobs", None) is None and getattr(args, "dask", None) is None:
+        return None
+    return Runner.from_args(args)
+
+
+def add_options(p, what: str = "documents") -> None:
+    """``--jobs N`` and ``--dask ADDRESS``, the same for every batch command."""
+    p.add_argument("--jobs", type=int, metavar="N",
+                   help=f"work on {what} in N local processes (default: one, or automatic where said)")
+    p.add_argument("--dask", metavar="ADDRESS",
+                   help="run the same work on a Dask cluster: its scheduler's address (tcp://host:8786), "
+                        "or 'local' for a local cluster of --jobs workers (needs margin[dask])")
+
+
+def run_map(fn: Callable[[Any], Any], tasks: Sequence, runner: Runner | None = None,
+            progress: Progress | None = None) -> Iterator[Any]:
+    """``fn(task)`` for every task, yielded in task order. ``fn`` must be a module-level
+    function and tasks and results picklable when the runner is parallel."""
+    runner = runner or Runner()
+    if runner.dask is not None:
+        yield from _dask_map(fn, tasks, runner, progress)
+    elif runner.jobs > 1 and len(tasks) > 1:
+        yield from _process_map(fn, tasks, runner.jobs, progress)
+    else:
+        yield from _counted(map(fn, tasks), len(tasks), progress)
+
+
+def _counted(results, total: int, progress: Progress | None) -> Iterator[Any]:
+    for i, r in enumerate(results, 1):
+        if progress is not None:
+            progress(i, total)
+        yield r
+
+
+def _process_map(fn, tasks: Sequence, jobs: int, progress: Progress | None) -> Iterator[Any]:
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(1, len(tasks) // (jobs * BATCHES_PER_WORKER))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from _counted(pool.map(fn, tasks, chunksize=chunk), len(tasks), progress)
+
+
+def run_batch(fn, tasks: list) -> list:
+    """What a Dask worker runs: ``fn`` over one batch of tasks."""
+    return [fn(t) for t in tasks]
+
+
+def _dask_map(fn, tasks: Sequence, runner: Runner, progress: Progress | None) -> Iterator[Any]:
+    client, close = connect(runner)
+    try:
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        size = max(1, len(tasks) // (workers * BATCHES_PER_WORKER))
+        batches = [list(tasks[i:i + size]) for i in range(0, len(tasks), size)]
+        futures = client.map(run_batch, [fn] * len(batches), batches, pure=False)
+        where = {f.key: i for i, f in enumerate(futures)}
+        results: list[list | None] = [None] * len(batches)
+        done = 0
+        from distributed import as_completed
+
+        for f in as_completed(futures):
+            i = where[f.key]
+            results[i] = f.result()  # a task's exception is raised here, as itself
+            done += len(batches[i])
+            if progress is not None:
+                progress(done, len(tasks))
+        for r in results:
+            yield from r or []
+    finally:
+        close()
+
+
+def connect(runner: Runner):
+    """(a Dask client, a function that closes what was opened); DataError in one line."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise DataError("--dask needs the optional package 'distributed': pip install 'margin[dask]'") from None
+    address = runner.dask or ""
+    if address == "local":
+        cluster = LocalCluster(n_workers=runner.jobs if runner.jobs > 1 else 2, threads_per_worker=1,
+                               processes=True, dashboard_address=None)
+        client = Client(cluster)
+
+        def close() -> None:
+            client.close()
+            cluster.close()
+
+        return client, close
+    try:
+        client = Client(address, timeout=float(os.environ.get("MARGIN_DASK_TIMEOUT", "10")))
+    except (OSError, TimeoutError, ValueError) as e:
+        raise DataError(f"--dask {address}: cannot reach the Dask scheduler ({e.__class__.__name__}: "
+                        f"{str(e).splitlines()[0] if str(e) else 'no answer'})") from None
+    return client, client.close
