@@ -44,5 +44,5 @@ def run(args) -> int:
     if code == 0 and sync_after:  # margin.yaml's sync: {on: quit}
         from tui.commands.sync import report
 
-        return report(corpus.root, annotator)
+        return report(corpus.root, annotator, prefix="margin sync: ")
     return code

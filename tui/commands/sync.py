@@ -25,16 +25,17 @@ def run(args) -> int:
     return report(corpus.root, annotator, gold=args.gold)
 
 
-def report(root, annotator: str, *, gold: bool = False) -> int:
-    """Sync and print the outcome, one line each; a failure is one line on stderr (exit 1)."""
+def report(root, annotator: str, *, gold: bool = False, prefix: str = "") -> int:
+    """Sync and print the outcome, one line each (after ``prefix``); a failure is one line
+    on stderr (exit 1)."""
     from tui.team.sync import sync
     from tui.errors import MarginError
 
     try:
         result = sync(root, annotator, gold=gold)
     except MarginError as e:
-        say(f"margin sync: {e}", err=True)
+        say(f"{prefix or 'margin: '}{e}", err=True)
         return 1
     for line in result.lines():
-        say(f"margin sync: {line}")
+        say(f"{prefix}{line}")
     return 0
