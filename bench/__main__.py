@@ -16,9 +16,9 @@ from pathlib import Path
 
 from . import ROOT, Config, Result
 
-BENCHMARKS = ("startup", "open", "keystroke", "memory", "save", "parse", "export", "agree", "imports", "learn", "dashboard",
+BENCHMARKS = ("startup", "open", "keystroke", "memory", "save", "parse", "export", "agree", "imports", "learn", "dashboard", "batch",
               "keys_per_span")
-QUICK_SKIPS = ("keys_per_span",)  # minutes of replay: run it with --only keys_per_span
+QUICK_SKIPS = ("keys_per_span", "batch")  # minutes of replay; clusters of processes: run them with --only
 DEFAULT_RESULTS = Path(__file__).resolve().parent / "results.json"
 
 
