@@ -368,3 +368,16 @@ def test_new_formats_go_to_one_file_and_take_their_options(capsys, corpus_dir, a
     code, _, err = run(capsys, "export", "--corpus", str(corpus_dir), "--format", "csv", "--doccano-shape", "label",
                        "--out", str(tmp_path / "x"))
     assert code == 2 and "--doccano-shape goes with --format doccano" in err
+
+
+def test_add_makes_a_corpus_folder_that_does_not_exist(capsys, tmp_path):
+    article = tmp_path / "news1.txt"
+    article.write_text("The minister said 40 people came.\n", encoding="utf-8")
+    root = tmp_path / "new" / "corpus"
+    code, out, err = run(capsys, "add", "--corpus", str(root), str(article))
+    assert code == 0, err
+    assert (root / "seeds" / "news1.txt").read_text(encoding="utf-8") == article.read_text(encoding="utf-8")
+    assert out.splitlines() == [f"made the corpus folder {root}", "added: news1"]
+    missing = tmp_path / "other"
+    code, out, err = run(capsys, "add", "--corpus", str(missing), str(tmp_path / "nope.txt"))
+    assert code == 1 and "cannot read" in err and not missing.exists()  # nothing made for nothing
