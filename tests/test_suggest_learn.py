@@ -185,6 +185,26 @@ def test_unfinished_files_teach_up_to_their_last_span_and_machine_files_teach_no
     assert data.source == "every annotator" and len(data.examples) == 1
     assert data.files[0]["path"] == "annotations/d/alice.yaml"
     assert data.examples[0].upto == max(s.end for s in spans)
+    assert data.notes == ["learned from 1 unfinished file(s) up to their last span (no file is finished yet): "
+                          "annotations/d/alice.yaml"]
+
+
+def test_once_a_file_is_finished_unfinished_ones_are_left_out_and_named(tmp_path, capsys):
+    _write(tmp_path, [0, 1, 2], variant(), 10)
+    path = tmp_path / "annotations" / "doc0001" / "gold.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("status: done", "status: in_progress"), encoding="utf-8")
+    data = training(Corpus(tmp_path))
+    assert sorted(f["path"] for f in data.files) == ["annotations/doc0000/gold.yaml", "annotations/doc0002/gold.yaml"]
+    assert len(data.examples) == 2 and data.unfinished == ["annotations/doc0001/gold.yaml"]
+    assert data.notes == ["left out 1 unfinished file(s) (mark them done, or `margin learn --unfinished`): "
+                          "annotations/doc0001/gold.yaml"]
+    asked = training(Corpus(tmp_path), unfinished=True)
+    assert len(asked.files) == 3 and "(asked for (--unfinished))" in asked.notes[0]
+    code, out, err = run(capsys, "learn", "--corpus", str(tmp_path))
+    assert code == 0 and "left out 1 unfinished file(s)" in out
+    assert any(ln.startswith("model: trained ") and "on 2 file(s) (gold)" in ln for ln in out.splitlines())
+    code, out, _ = run(capsys, "suggest", "--corpus", str(tmp_path), "--explain")
+    assert "changed since" not in out  # the file left out is not "new"
 
 
 def test_margin_learn_and_explain(tmp_path, capsys):

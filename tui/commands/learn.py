@@ -11,6 +11,9 @@ def add_arguments(p) -> None:
     p.add_argument("--annotators", metavar="LIST",
                    help="comma-separated annotators to learn from (default: each document's gold file "
                         "if it has one, else everyone's but the machine 'suggest')")
+    p.add_argument("--unfinished", action="store_true",
+                   help="also learn from unfinished files (status in_progress), up to their last span; "
+                        "by default only finished files teach, unless none is finished yet")
     add_options(p, "the features of the documents")
 
 
@@ -26,15 +29,17 @@ def run(args) -> int:
     corpus = corpus_of(args)
     names = [a.strip() for a in args.annotators.split(",") if a.strip()] if args.annotators else None
     t0 = time.perf_counter()
-    data = training(corpus, names)
+    data = training(corpus, names, args.unfinished)
     for p in data.problems:
         print(f"margin: skipped: {one_line(p)}", file=sys.stderr)
+    for note in data.notes:
+        print(one_line(note))
     if not data.examples:
         raise DataError(f"{corpus.annotations_dir}: nothing to learn from (no annotated document"
                         + (f" by {', '.join(names)}" if names else "") + ")")
     for line in guidelines(corpus, data).explain():
         print(one_line(line))
-    model = retrain(corpus, names, runner=runner_of(args))
+    model = retrain(corpus, names, runner=runner_of(args), unfinished=args.unfinished)
     for line in model_status(corpus, model):
         print(one_line(line))
     print(f"learned in {time.perf_counter() - t0:.1f} s")

@@ -40,15 +40,18 @@ class Training:
     files: list[dict]  # {"path": corpus-relative, "sha256": file's}
     source: str  # "gold", "every annotator", "gold, else every annotator" or the names asked for
     problems: list[str] = field(default_factory=list)
+    unfinished: list[str] = field(default_factory=list)  # in_progress files (corpus-relative) left out
+    notes: list[str] = field(default_factory=list)  # what was learned from and why, one line each
+    annotations: list = field(default_factory=list)  # the Annotation of each example
 
 
-def training(corpus: Corpus, annotators: list[str] | None = None) -> Training:
+def training(corpus: Corpus, annotators: list[str] | None = None, unfinished: bool = False) -> Training:
     """Annotated documents to learn from: for each document its adjudicated ``gold`` file
     if it has one, else every annotator's (the machine ``suggest`` file excepted); or only
-    ``annotators``'. An unfinished file teaches only up to its last span. Unreadable files
-    are skipped and listed in ``problems``."""
-    import hashlib
-
+    ``annotators``'. Only finished files (``status: done``) teach, unless ``unfinished``
+    or no file is finished yet: then unfinished ones teach up to their last span, and
+    ``notes`` names them and says why. Unreadable files are skipped and listed in
+    ``problems``."""
     from tui.dataset import load_items
 
     files = corpus.annotation_files()
@@ -63,16 +66,35 @@ def training(corpus: Corpus, annotators: list[str] | None = None) -> Training:
     items, problems = load_items(corpus, annotators=sorted(wanted), strict=False, jobs=1) if wanted else ([], [])
     if not annotators:
         items = [it for it in items if it.annotator == GOLD or it.doc.id not in gold_docs]
-    examples, used = [], []
-    for it in items:
-        spans = [(s.start, s.end, s.label) for s in it.annotation.spans if s.flag != "lost"]
-        if not spans:
-            continue
-        done = it.annotation.status == "done"
-        examples.append(Example(it.doc.text, spans, None if done else max(e for _, e, _ in spans)))
-        used.append({"path": it.path.relative_to(corpus.root).as_posix(),
-                     "sha256": hashlib.sha256(it.path.read_bytes()).hexdigest()})
-    return Training(examples, used, source, problems)
+    items = [it for it in items if any(s.flag != "lost" for s in it.annotation.spans)]
+    done = [it for it in items if it.annotation.status == "done"]
+    rest = [it for it in items if it.annotation.status != "done"]
+    rel = lambda it: it.path.relative_to(corpus.root).as_posix()  # noqa: E731
+    notes = []
+    if rest and (unfinished or not done):
+        why = "asked for (--unfinished)" if unfinished else "no file is finished yet"
+        notes.append(f"learned from {len(rest)} unfinished file(s) up to their last span ({why}): "
+                     + ", ".join(rel(it) for it in rest))
+        used, left_out = done + rest, []
+    else:
+        used, left_out = done, [rel(it) for it in rest]
+        if left_out:
+            notes.append(f"left out {len(left_out)} unfinished file(s) (mark them done, or "
+                         "`margin learn --unfinished`): " + ", ".join(left_out))
+    return Training([_example(it) for it in used], [_file_entry(it, rel(it)) for it in used], source,
+                    problems, left_out, notes, [it.annotation for it in used])
+
+
+def _example(it) -> Example:
+    spans = [(s.start, s.end, s.label) for s in it.annotation.spans if s.flag != "lost"]
+    done = it.annotation.status == "done"
+    return Example(it.doc.text, spans, None if done else max(e for _, e, _ in spans))
+
+
+def _file_entry(it, path: str) -> dict:
+    import hashlib
+
+    return {"path": path, "sha256": hashlib.sha256(it.path.read_bytes()).hexdigest()}
 
 
 def guidelines(corpus: Corpus, data: Training | None = None, model: Model | None = None) -> Guidelines:
@@ -139,7 +161,7 @@ def _rules_f1(data: Training, g: Guidelines, labels: list[str], extra) -> dict[s
 
 
 def retrain(corpus: Corpus, annotators: list[str] | None = None, isolated: bool = False,
-            progress=None, runner=None) -> Model | None:
+            progress=None, runner=None, unfinished: bool = False) -> Model | None:
     """Train the conventions and a model for every label of the schema that has annotated
     spans, write it into the corpus (atomically) and return it (None: nothing to learn
     from). ``isolated`` trains in a child process (crfsuite holds the GIL while it trains:
@@ -151,14 +173,14 @@ def retrain(corpus: Corpus, annotators: list[str] | None = None, isolated: bool 
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
-            written = pool.submit(_retrain_child, str(corpus.root), annotators).result()
+            written = pool.submit(_retrain_child, str(corpus.root), annotators, unfinished).result()
         return load(corpus.root, corpus.schema) if written else None
     try:
         crfsuite()
     except MissingCRF as e:
         raise DataError(str(e)) from None
     t0 = time.perf_counter()
-    data = training(corpus, annotators)
+    data = training(corpus, annotators, unfinished)
     if not data.examples:
         return None
     schema = corpus.schema
@@ -175,6 +197,7 @@ def retrain(corpus: Corpus, annotators: list[str] | None = None, isolated: bool 
         "schema_sha256": schema_hash(schema),
         "source": data.source,
         "trained_on": data.files,
+        "left_out": data.unfinished,
         "conventions": {n: word(f.value) for n, f in g.findings.items()},
         "guidelines": _save_guidelines(g),
         "labels": {lab: {"spans": counts[lab],
@@ -187,8 +210,8 @@ def retrain(corpus: Corpus, annotators: list[str] | None = None, isolated: bool 
     return load(corpus.root, schema)
 
 
-def _retrain_child(root: str, annotators) -> bool:
-    return retrain(Corpus(Path(root)), annotators) is not None
+def _retrain_child(root: str, annotators, unfinished: bool = False) -> bool:
+    return retrain(Corpus(Path(root)), annotators, unfinished=unfinished) is not None
 
 
 def load_model(corpus: Corpus) -> tuple[Model | None, str | None]:
@@ -248,7 +271,7 @@ def model_status(corpus: Corpus, model: Model | None, warning: str | None = None
                 changed += 1
         except OSError:
             changed += 1
-    known = {f.get("path") for f in files}
+    known = {f.get("path") for f in files} | set(meta.get("left_out") or [])
     new = sum(p.relative_to(corpus.root).as_posix() not in known and p.stem not in MACHINE
               for p in corpus.annotation_files())
     if changed or new:
