@@ -27,7 +27,8 @@ class Conventions:
     """Each field is True when the part is inside the span ("in"). Defaults: the rules'."""
 
     figure_counted_noun: bool = True  # "1,440 Indonesian nationals" / "1,440"
-    figure_unit: bool = True  # "15 per cent", "5 km" / "15", "5"
+    figure_unit: bool = True  # "5 km" / "5"
+    figure_percent: bool = True  # "15 per cent", "15%" / "15"
     figure_currency: bool = True  # "$4.2 million" / "4.2 million"
     figure_qualifier: bool = True  # "more than 500" / "500"
     actor_determiner: bool = False  # "the Cambodian government" / "Cambodian government"
@@ -41,13 +42,14 @@ DEFAULTS = Conventions()
 NAMES = tuple(f.name for f in fields(Conventions))
 #: the conventions each label's rules vary
 BY_LABEL = {
-    "FIGURE": ("figure_counted_noun", "figure_unit", "figure_currency", "figure_qualifier"),
+    "FIGURE": ("figure_counted_noun", "figure_unit", "figure_percent", "figure_currency", "figure_qualifier"),
     "ACTOR": ("actor_determiner", "actor_title", "actor_possessive"),
     "CLAIM": ("claim_reporting_clause", "claim_quotes"),
 }
 EXAMPLES = {
     "figure_counted_noun": "the counted noun: “1,440 Indonesian nationals” / “1,440”",
-    "figure_unit": "a percent or unit of measure: “15 per cent” / “15”",
+    "figure_unit": "a unit of measure: “5 km” / “5”",
+    "figure_percent": "a percent: “15 per cent” / “15”",
     "figure_currency": "the currency: “$4.2 million” / “4.2 million”",
     "figure_qualifier": "the qualifier: “more than 500” / “500”",
     "actor_determiner": "the determiner: “the Cambodian government” / “Cambodian government”",

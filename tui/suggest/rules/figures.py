@@ -12,72 +12,22 @@ skipped.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
-# cues before the number ("10 or more", "10 or so" after it are read by _OR_MORE_RE)
-QUALIFIER_CUES = {
-    "about": ("about", "around", "roughly", "approximately", "approx.", "some", "nearly",
-              "almost", "close to", "an estimated", "estimated", "circa"),
-    "at least": ("at least", "a minimum of", "no fewer than", "no less than", "not less than"),
-    "at most": ("at most", "a maximum of", "no more than", "not more than"),
-    "more than": ("more than", "over", "upwards of", "in excess of", "above", "just over",
-                  "well over"),
-    "less than": ("less than", "fewer than", "under", "below", "just under"),
-    "up to": ("up to", "as many as", "as much as"),
-}
-_CUE_QUALIFIER = {cue: q for q, cues in QUALIFIER_CUES.items() for cue in cues}
-_CUE_BEFORE_RE = re.compile(
-    r"(?<!\w)(?P<cue>" + "|".join(
-        re.escape(c).replace(r"\ ", r"\s+") for c in sorted(_CUE_QUALIFIER, key=len, reverse=True)
-    ) + r")\s+$",
-    re.IGNORECASE,
+from tui.suggest.rules.figwords import (  # noqa: F401 (re-exported)
+    QUALIFIER_CUES, _CUE_QUALIFIER, _CUE_BEFORE_RE, UNITS, SCALES,
+    VAGUE, FRACTIONS, CURRENCY_SIGNS, CURRENCY_WORDS, IRREGULAR_PLURALS,
+    MEASURES, NOT_MODIFIERS, LABEL_WORDS, MONTHS, YEAR_CONTEXT,
 )
-
-UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-         "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-         "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-         "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-         "eighty": 80, "ninety": 90}
-SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12,
-          "bn": 10**9, "m": 10**6, "mn": 10**6, "k": 1000, "tn": 10**12}
-VAGUE = {"dozens": 12, "hundreds": 100, "thousands": 1000, "millions": 10**6, "billions": 10**9}
-FRACTIONS = {"half": 50, "a third": 33.33, "one third": 33.33, "one-third": 33.33,
-             "two-thirds": 66.67, "two thirds": 66.67, "a quarter": 25, "one quarter": 25,
-             "one-quarter": 25, "three-quarters": 75, "three quarters": 75, "a fifth": 20,
-             "one-fifth": 20, "a tenth": 10}
-CURRENCY_SIGNS = {"US$": "USD", "$": "USD", "A$": "AUD", "C$": "CAD", "HK$": "HKD", "S$": "SGD",
-                  "NZ$": "NZD", "£": "GBP", "€": "EUR", "¥": "JPY", "USD": "USD", "EUR": "EUR",
-                  "GBP": "GBP"}
-CURRENCY_WORDS = {"dollars": "USD", "euros": "EUR", "yuan": "CNY",
-                  "yen": "JPY", "riel": "KHR", "rupiah": "IDR", "rupees": "INR", "baht": "THB",
-                  "pesos": "MXN"}
-IRREGULAR_PLURALS = frozenset(
-    "people children men women police staff personnel cattle sheep fish livestock feet teeth "
-    "mice geese data media yuan yen riel rupiah baht".split())
-MEASURES = frozenset("km kg mph mm cm ha mw gw kwh °c °f".split())
-NOT_MODIFIERS = frozenset(
-    "a an the of in on at to for from by with and or but nor as than then that this these those "
-    "who whom whose which what it its they them their he she his her we our you your is are "
-    "was were be been being am has have had do does did will would can could may might must "
-    "shall should per each every more most less fewer such no not only also so very just over "
-    "under about around into onto out up down off than".split())
-LABEL_WORDS = frozenset(
-    "page pages p pp section sections chapter article articles paragraph para clause part "
-    "volume vol no number item fig table rule route highway flight room line verse "
-    "step version level phase episode season grade class resolution amendment "
-    "channel platform gate row seat apartment unit".split())
-MONTHS = ("january february march april may june july august september october november "
-          "december jan feb mar apr jun jul aug sep sept oct nov dec").split()
-YEAR_CONTEXT = frozenset("in since by for from until till of the to before after during between "
-                         "and early late mid end start spring summer autumn fall winter".split())
+from tui.suggest.rules.notfigures import AGE_AFTER_RE, after_name, is_age, is_label_or_date, is_year
 
 _WORDNUM = "|".join(sorted([*UNITS, "hundred", "thousand", "million", "billion", "trillion"],
                            key=len, reverse=True))
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _NUMBER_RE = re.compile(
-    r"(?P<digits>(?:(?<!\w)(?P<cur>US\$|A\$|C\$|HK\$|S\$|NZ\$|\$|£|€|¥|(?:USD|EUR|GBP)\s?)"
-    r"|(?<![\w.,/:#§$£€¥-]))"
+    r"(?P<digits>(?:(?<!\w)(?P<cur>US\$|A\$|C\$|HK\$|S\$|NZ\$|\$|£|€|¥|₿|(?:USD|EUR|GBP)\s?)"
+    r"|(?<![\w.,/:#§$£€¥₿-]))"
     rf"(?P<num>{_DIGITS})(?:\s?[-–]\s?(?P<num2>{_DIGITS}))?"
     r"(?P<scale>\s?(?:bn|mn|tn)\b|(?<=\d)(?:m|k)\b|\s(?:hundred|thousand|million|billion|trillion)\b)?"
     r"(?P<pct>\s?%|\s(?:per\s?cent|percent|percentage points?)\b)?"
@@ -96,7 +46,7 @@ _NUMBER_RE = re.compile(
 # where a figure can start, searched in the lower-cased text: matching _NUMBER_RE only at
 # these places is several times faster than running it over the whole text
 _TRIGGER_RE = re.compile(
-    r"(?:us|a|c|hk|s|nz)\$|[\d$£€¥]|(?:usd|eur|gbp)(?=\s?\d)|\b(?:"
+    r"(?:us|a|c|hk|s|nz)\$|[\d$£€¥₿]|(?:usd|eur|gbp)(?=\s?\d)|\b(?:"
     + "|".join(sorted({*UNITS, "hundred", "thousand", "million", "billion", "trillion", *VAGUE,
                        "dozen", "tens", "several", "half", "two-thirds", "three-quarters"},
                       key=len, reverse=True))
@@ -104,13 +54,17 @@ _TRIGGER_RE = re.compile(
     + r"|in the (?:tens|hundreds|thousands|millions|billions))\b"
 )
 _NEXT_WORD_RE = re.compile(r"[ \t\u00a0]+([^\W\d_][\w’'-]*)")
+_US_DOLLARS_RE = re.compile(r"[ \t\u00a0]+(?:US|U\.S\.)[ \t\u00a0]+dollars\b")
+_THE_RE = re.compile(r"(?:the|those|these|their)[ \t\u00a0]+(?=\w)", re.IGNORECASE)
+_RANGE_RE = re.compile(r"\s+(?P<conn>to|and)\s+")
+_SCALE_AFTER_RE = re.compile(r"\s+(?:a\s+)?(million|billion|thousand|trillion)\b")
+_ALONE_AFTER_RE = re.compile(r"\s+(?:of\s+(?:the|those|them|these|whom|which)|were|are|died|dead|more|others"
+                             r"|each|killed|injured|wounded|remain)\b", re.IGNORECASE)
+_ALONE_BEFORE_RE = re.compile(r"(?i:\b(?:kill(?:s|ed|ing)?|injur(?:es|ed|ing)|wound(?:s|ed|ing)"
+                              r"|rescu(?:es|ed|ing)|all\s+but)\s+)$")
 _OF_RE = re.compile(r"[ \t\u00a0]+of(?=[ \t\u00a0])")
 _OR_MORE_RE = re.compile(r"\s+or\s+(more|so)\b")
 _COORD_RE = re.compile(r"[ \t\u00a0]+(and|or)[ \t\u00a0]+([a-z][\w-]*)")
-_MONTH_BEFORE_RE = re.compile(r"(?i:\b(?:" + "|".join(MONTHS) + r")\.?)\s+$")
-_MONTH_AFTER_RE = re.compile(r"(?:st|nd|rd|th)?\s+(?i:(?:" + "|".join(MONTHS) + r")\b)")
-_TIME_AFTER_RE = re.compile(r"\s?(?:am|pm|a\.m\.|p\.m\.|GMT|UTC)(?!\w)")
-_WORD_BEFORE_RE = re.compile(r"([\w.§#]+)\s*$")
 
 
 @dataclass(frozen=True)
@@ -127,7 +81,8 @@ class Figure:
     cue: int | None = None  # start of a qualifier cue before it: "more than"
     sign: int | None = None  # start of a currency sign before the number: "$"
     more_end: int | None = None  # end of "or more" / "or so" after it
-    measure_end: int | None = None  # end of a percent or a unit of measure: "%", "km"
+    measure_end: int | None = None  # end of a unit of measure: "km"
+    percent_end: int | None = None  # end of a percent: "%", "per cent"
     noun_end: int | None = None  # end of the counted noun phrase: "Indonesian nationals"
     money_end: int | None = None  # end of a currency word: "dollars"
 
@@ -141,6 +96,8 @@ class Figure:
             s = self.cue
         if self.measure_end is not None and c.figure_unit:
             e = max(e, self.measure_end)
+        if self.percent_end is not None and c.figure_percent:
+            e = max(e, self.percent_end)
         if self.more_end is not None and c.figure_qualifier:
             e = max(e, self.more_end)
         if self.noun_end is not None and c.figure_counted_noun:
@@ -192,10 +149,15 @@ def _counted_noun(text: str, pos: int, allow_of: bool, demonyms) -> tuple[int, s
     plural head ("Indonesian nationals", "scam compounds", "videos and images"), a currency
     word ("dollars" -> USD), or (pos, None)."""
     p = pos
+    us = _US_DOLLARS_RE.match(text, p)
+    if us:
+        return us.end(), "USD"
     if allow_of:
         m = _OF_RE.match(text, p)
         if m:
             p = m.end()
+            the = _THE_RE.match(text, p + 1)
+            p = the.end() - 1 if the else p
     for _ in range(4):
         m = _NEXT_WORD_RE.match(text, p)
         if not m:
@@ -235,8 +197,8 @@ def find_figures(text: str, demonyms=frozenset()) -> list[Figure]:
         m = match(text, t.start())
         if not m:
             continue
-        done = m.end()
-        fig = _figure(text, m, demonyms)
+        fig = _range(text, m, demonyms) or _figure(text, m, demonyms)
+        done = max(m.end(), fig.end if fig else 0)
         if fig and (not out or fig.start >= out[-1].end):
             out.append(fig)
     return out
@@ -258,13 +220,42 @@ def _after(end: int, unit: str | None, parts: dict) -> None:
         parts["noun_end"] = end
 
 
-def _figure(text: str, m: re.Match, demonyms) -> Figure | None:
+def _range(text: str, m: re.Match, demonyms) -> Figure | None:
+    """One figure for "between 36 and 40", "five to six million US dollars" (its lower
+    bound, with the scale and unit of the upper one), or None ("from fourteen to 31" is two)."""
+    r = _RANGE_RE.match(text, m.end())
+    if r is None or not (m.group("digits") or m.group("words")):
+        return None
+    m2 = _NUMBER_RE.match(text, r.end())
+    if m2 is None or not (m2.group("digits") or m2.group("words")):
+        return None
+    before = text[max(0, m.start() - 9):m.start()].lower()
+    between = before.endswith("between ")
+    if r.group("conn") == "and" and not between or before.rstrip().endswith("from"):
+        return None
+    first, second = _figure(text, m, demonyms, True), _figure(text, m2, demonyms, True)
+    if first is None or second is None or first.end > r.start():
+        return None
+    value = first.value
+    scale = (m2.group("scale") or "").strip() or next(
+        (w for w in re.split(r"[\s-]+", (m2.group("words") or "").lower()) if w in SCALES), "")
+    if scale and not (m.group("scale") or scale in (m.group("words") or "").lower()):
+        value = _tidy(Decimal(str(value)) * SCALES[scale])
+    cue = m.start() - 8 if between else first.cue
+    return replace(second, start=first.start if cue is None else cue, value=value,
+                   qualifier=first.qualifier if first.cue is not None else "at least",
+                   core=(first.core[0], second.core[1]), cue=cue,
+                   sign=first.sign if first.sign is not None else second.sign)
+
+
+def _figure(text: str, m: re.Match, demonyms, lenient: bool = False) -> Figure | None:
+    """The figure ``m`` starts; ``lenient``: a number word alone is one too ("Two")."""
     start, end = m.span()
     qualifier = "exact"
     unit = None
     parts: dict = {"core": (start, end)}
     if m.group("digits"):
-        if _is_label_or_date(text, m):
+        if is_label_or_date(text, m) or AGE_AFTER_RE.match(text, end):
             return None
         value = _number(m.group("num"))
         if m.group("num2"):
@@ -280,7 +271,7 @@ def _figure(text: str, m: re.Match, demonyms) -> Figure | None:
             parts["sign"] = start
         if m.group("pct"):
             unit = "percentage points" if "point" in m.group("pct") else "percent"
-            parts["measure_end"] = m.end("pct")
+            parts["percent_end"] = m.end("pct")
         o = _OR_MORE_RE.match(text, end)
         if o:
             qualifier = "at least" if o.group(1) == "more" else "about"
@@ -288,9 +279,9 @@ def _figure(text: str, m: re.Match, demonyms) -> Figure | None:
         if unit is None:
             end, unit = _counted_noun(text, end, False, demonyms)
             _after(end, unit, parts)
-        if _is_year(text, m, value, unit):
+        if is_year(text, m, value, unit):
             return None
-        if unit is None and _after_name(text, start):
+        if unit is None and (after_name(text, start) or is_age(text, start, end, value)):
             return None
     elif m.group("vague"):
         words = m.group("vague").lower().split()
@@ -303,6 +294,13 @@ def _figure(text: str, m: re.Match, demonyms) -> Figure | None:
             value = Decimal(VAGUE[words[-1]])
         end, unit = _counted_noun(text, end, True, demonyms)
         _after(end, unit, parts)
+    elif m.group("frac") and _SCALE_AFTER_RE.match(text, end):
+        sc = _SCALE_AFTER_RE.match(text, end)  # "half a million", "a quarter million"
+        value = Decimal(str(FRACTIONS[re.sub(r"\s+", " ", m.group("frac").lower())])) / 100 * SCALES[sc.group(1)]
+        parts["core"] = (start, sc.end())
+        end, unit = _counted_noun(text, sc.end(), True, demonyms)
+        _after(end, unit, parts)
+        end = max(end, sc.end())
     elif m.group("frac"):
         if not (text.startswith((" of ", " the "), end) or _cue(text, start)):
             return None
@@ -325,12 +323,13 @@ def _figure(text: str, m: re.Match, demonyms) -> Figure | None:
         if m.group("wpct"):
             unit = "percent"
             parts["core"] = (start, m.start("wpct"))
-            parts["measure_end"] = end
+            parts["percent_end"] = end
         else:
             end, unit = _counted_noun(text, end, True, demonyms)
             _after(end, unit, parts)
             scaled = any(w in SCALES or w == "dozen" for w in re.split(r"[\s-]+", words.lower()))
-            if (unit is None and not scaled) or (n == 1 and not scaled):
+            if ((unit is None and not scaled) or (n == 1 and not scaled)) and not (
+                    lenient or _counts_alone(text, start, end, n)):
                 return None  # "the two said", "no one knows": not a quantity
     cue = _cue(text, start)
     if cue:
@@ -340,39 +339,20 @@ def _figure(text: str, m: re.Match, demonyms) -> Figure | None:
     return Figure(start, end, _tidy(value), unit, qualifier, **parts)
 
 
+def _counts_alone(text: str, start: int, end: int, n: int) -> bool:
+    """A number word with no counted noun that still counts: "killed nine", "Six of the
+    murders", "seventeen were injured", "all but one", "at least seventeen"."""
+    before = _ALONE_BEFORE_RE.search(text, max(0, start - 16), start)
+    if n == 1:
+        return bool(before and "but" in before.group().lower()) or _cue(text, start) is not None
+    ranged = text[max(0, start - 5):start].lower() == "from " and text.startswith(" to ", end)
+    return bool(before) or ranged or _cue(text, start) is not None or bool(_ALONE_AFTER_RE.match(text, end))
+
+
 def _cue(text: str, start: int) -> tuple[int, str] | None:
+    if start and text[start - 1] == "~":
+        return start - 1, "about"
     m = _CUE_BEFORE_RE.search(text, max(0, start - 24), start)
     if not m:
         return None
     return m.start("cue"), _CUE_QUALIFIER[re.sub(r"\s+", " ", m.group("cue").lower())]
-
-
-def _is_label_or_date(text: str, m: re.Match) -> bool:
-    """Page/section numbers, dates and times."""
-    start, end = m.span()
-    before = text[max(0, start - 12):start]
-    w = _WORD_BEFORE_RE.search(before)
-    if w and w.group(1).lower().rstrip(".") in LABEL_WORDS or before.rstrip().endswith(("#", "§")):
-        return True
-    if not m.group("cur") and (_MONTH_BEFORE_RE.search(before) or _MONTH_AFTER_RE.match(text, end)):
-        return True
-    return bool(_TIME_AFTER_RE.match(text, end))
-
-
-def _is_year(text: str, m: re.Match, value: Decimal, unit: str | None) -> bool:
-    """1500-2100 written as four bare digits, with no unit or after "in", "the", "since"..."""
-    num = m.group("num")
-    if m.group("cur") or m.group("scale") or m.group("pct") or not num.isdigit() or len(num) != 4 \
-            or not 1500 <= value <= 2100:
-        return False
-    w = _WORD_BEFORE_RE.search(text[max(0, m.start() - 12):m.start()])
-    return unit is None or (w is not None and w.group(1).lower() in YEAR_CONTEXT)
-
-
-def _after_name(text: str, start: int) -> bool:
-    """A bare number right after a capitalised word mid-sentence: a name (Boeing 737, Route 66)."""
-    w = _WORD_BEFORE_RE.search(text[max(0, start - 20):start])
-    if not w or not w.group(1)[:1].isupper():
-        return False
-    before = text[max(0, start - 20):start][: w.start(1)].rstrip()
-    return bool(before) and before[-1] not in ".!?“\"\n"

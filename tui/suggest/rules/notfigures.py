@@ -1,0 +1,54 @@
+"""What makes a number a label, a date, a year, a name or an age rather than a quantity
+(the figure rules skip these)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from tui.suggest.rules.figwords import LABEL_WORDS, MONTHS, YEAR_CONTEXT
+
+_MONTH_BEFORE_RE = re.compile(r"(?i:\b(?:" + "|".join(MONTHS) + r")\.?)\s+$")
+_MONTH_AFTER_RE = re.compile(r"(?:st|nd|rd|th)?\s+(?i:(?:" + "|".join(MONTHS) + r")\b)")
+_TIME_AFTER_RE = re.compile(r"\s?(?:am|pm|a\.m\.|p\.m\.|GMT|UTC)(?!\w)")
+_WORD_BEFORE_RE = re.compile(r"([\w.§#]+)\s*$")
+AGE_AFTER_RE = re.compile(r"(?:[\s-]+years?[\s-]+old\b|-year-old)")
+
+
+def is_label_or_date(text: str, m: re.Match) -> bool:
+    """Page/section numbers, dates and times."""
+    start, end = m.span()
+    before = text[max(0, start - 12):start]
+    w = _WORD_BEFORE_RE.search(before)
+    if w and w.group(1).lower().rstrip(".") in LABEL_WORDS or before.rstrip().endswith(("#", "§")):
+        return True
+    if not m.group("cur") and (_MONTH_BEFORE_RE.search(before) or _MONTH_AFTER_RE.match(text, end)):
+        return True
+    return bool(_TIME_AFTER_RE.match(text, end))
+
+
+def is_year(text: str, m: re.Match, value: Decimal, unit: str | None) -> bool:
+    """1500-2100 written as four bare digits, with no unit or after "in", "the", "since"..."""
+    num = m.group("num")
+    if m.group("cur") or m.group("scale") or m.group("pct") or not num.isdigit() or len(num) != 4 \
+            or not 1500 <= value <= 2100:
+        return False
+    w = _WORD_BEFORE_RE.search(text[max(0, m.start() - 12):m.start()])
+    return unit is None or (w is not None and w.group(1).lower() in YEAR_CONTEXT)
+
+
+def after_name(text: str, start: int) -> bool:
+    """A bare number right after a capitalised word mid-sentence: a name (Boeing 737, Route 66)."""
+    w = _WORD_BEFORE_RE.search(text[max(0, start - 20):start])
+    if not w or not w.group(1)[:1].isupper():
+        return False
+    before = text[max(0, start - 20):start][: w.start(1)].rstrip()
+    return bool(before) and before[-1] not in ".!?“\"\n"
+
+
+def is_age(text: str, start: int, end: int, value) -> bool:
+    """"36 years old", "40-year-old", "Andrew Kinsman, 49,": an age, not a count."""
+    if AGE_AFTER_RE.match(text, end):
+        return True
+    return value < 130 and bool(re.search(r"[A-Z][\w'’-]+,\s$", text[max(0, start - 30):start])) \
+        and text[end:end + 1] in (",", ".", ";")
