@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
 from tui.jump import ALPHABET, Jump, labels
 from tui.model import make_span
 from tui.quickattrs import choices, figure_attrs
@@ -27,12 +31,57 @@ def test_jump_types_a_label():
     assert Jump([1, 2]).type("z") == (None, False)
 
 
+def _attrs_of(text: str, quote: str) -> dict:
+    i = text.index(quote)
+    return figure_attrs(text, i, i + len(quote), DEFAULT_SCHEMA.labels["FIGURE"])
+
+
 def test_figure_attrs_from_the_suggesters_parser():
-    fig = DEFAULT_SCHEMA.labels["FIGURE"]
-    assert figure_attrs("around 100,000 people", fig) == {"value": 100000, "unit": "people", "qualifier": "about"}
-    assert figure_attrs("1,440 Indonesian nationals", fig) == {"value": 1440, "unit": "nationals",
-                                                               "qualifier": "exact"}
-    assert figure_attrs("the government", fig) == {}
+    assert _attrs_of("around 100,000 people", "around 100,000 people") == {
+        "value": 100000, "unit": "people", "qualifier": "about"}
+    assert _attrs_of("1,440 Indonesian nationals", "1,440 Indonesian nationals") == {
+        "value": 1440, "unit": "nationals", "qualifier": "exact"}
+    assert _attrs_of("the government", "the government") == {}
+
+
+@pytest.mark.parametrize("text, quote, want", [
+    ("Police found at least 23 people.", "at least 23", {"value": 23, "unit": "people", "qualifier": "at least"}),
+    ("Police found at least 23 people.", "23", {"value": 23, "unit": "people", "qualifier": "at least"}),
+    ("Two died on Monday.", "Two", {"value": 2, "qualifier": "exact"}),
+    ("and four were hurt", "four", {"value": 4, "qualifier": "exact"}),
+    ("at least one was missing", "at least one", {"value": 1, "qualifier": "at least"}),
+    ("It rose toward 300 homes.", "toward 300", {"value": 300, "unit": "homes", "qualifier": "about"}),
+    ("nearly 40 boats", "nearly 40", {"value": 40, "unit": "boats", "qualifier": "about"}),
+    ("some 60 thousand people", "some 60 thousand", {"value": 60000, "unit": "people", "qualifier": "about"}),
+    ("roughly 5 km away", "roughly 5", {"value": 5, "unit": "km", "qualifier": "about"}),
+    ("more than $12.5 billion in aid", "more than $12.5 billion", {"value": 12500000000, "unit": "USD",
+                                                                    "qualifier": "more than"}),
+])
+def test_hand_tagged_figures_get_what_the_suggester_reads(text, quote, want):
+    """One reader for a span typed by hand and a suggestion: the counted noun after the
+    span gives the unit, a cue inside or just before it the qualifier, a word its value."""
+    from tui.suggest.figure_reader import read_figure
+    from tui.suggest import suggest
+
+    assert _attrs_of(text, quote) == want
+    i = text.index(quote)
+    assert read_figure(text, i, i + len(quote)) == want
+    fig = [s for s in suggest(text).spans if s.label == "FIGURE" and s.start <= i < s.end]
+    if fig:  # what the rules suggest over the same words says the same
+        assert {k: v for k, v in fig[0].attrs.items()} == want
+
+
+QUALIFIERS = {"at least": "at least", "more than": "more than", "nearly": "about", "some": "about",
+              "roughly": "about", "about": "about", "toward": "about", "up to": "up to"}
+
+
+@given(st.integers(0, 10**9), st.sampled_from(list(QUALIFIERS)), st.sampled_from(["people", "homes", "boats"]))
+def test_any_qualified_count_is_read_whole(n, cue, noun):
+    text = f"Officials said {cue} {n:,} {noun} were affected."
+    want = {"value": n, "unit": noun, "qualifier": QUALIFIERS[cue]}
+    assert _attrs_of(text, f"{cue} {n:,}") == want
+    assert _attrs_of(text, f"{n:,}") == want
+    assert _attrs_of(text, f"{cue} {n:,} {noun}") == want
 
 
 def test_choices_preselect_the_suggestion_then_the_usual_value():

@@ -1,7 +1,7 @@
 """Attributes without a form: what tagging can fill in by itself, and one-key choices.
 
 Pure (no Textual). A FIGURE's value, unit and qualifier come from the suggester's figure
-parser (``tui.suggest.rules.figures``); an enumerated attribute (actor type, claim status,
+reader (``tui.suggest.figure_reader``, the suggester's own); an enumerated attribute (actor type, claim status,
 qualifier) becomes a :class:`Choice` answered by one digit, with the most likely value
 preselected (what a suggestion over the same text says, else what this annotation uses
 most for the label).
@@ -9,32 +9,21 @@ most for the label).
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
 from tui.model import Span
 from tui.schema import LabelDef
 
-_WORD = re.compile(r"[^\W\d_][\w’'-]*$")
 
+def figure_attrs(text: str, start: int, end: int, ldef: LabelDef) -> dict:
+    """value / unit / qualifier of the figure ``text[start:end]`` states, for the attributes
+    the label has; {} when it holds no number. The one figure reader of the suggester
+    (``tui.suggest.figure_reader``): "at least 23" before " people" gets the unit, "Two"
+    its value, a cue just outside the span its qualifier."""
+    from tui.suggest.figure_reader import read_figure  # the suggest rules load on the first figure, not on open
 
-def figure_attrs(text: str, ldef: LabelDef) -> dict:
-    """value / unit / qualifier of the figure ``text`` states, for the attributes the
-    label has; {} when the parser finds no figure in it."""
-    from tui.suggest.rules.figures import find_figures  # the suggest rules load on the first figure, not on open
-
-    figs = find_figures(text)
-    if not figs:
-        return {}
-    fig = figs[0]
-    out: dict = {"value": fig.value, "qualifier": fig.qualifier}
-    unit = fig.unit
-    if unit is None and fig.end < len(text.rstrip()):
-        m = _WORD.search(text.rstrip())  # "1,440 Indonesian nationals": the head noun
-        unit = m.group() if m else None
-    if unit:
-        out["unit"] = unit
+    out = read_figure(text, start, end)
     return {k: v for k, v in out.items() if k in ldef.attrs and ldef.attrs[k].check(v) is None}
 
 

@@ -22,6 +22,7 @@ from tui.schema import DEFAULT_SCHEMA, Schema
 from tui.suggest.rules.actors import find_actors, load_lexicon
 from tui.suggest.rules.claims import find_claims
 from tui.suggest.conventions import DEFAULTS, Conventions
+from tui.suggest.figure_reader import read_figure
 from tui.suggest.rules.figures import find_figures
 
 SOURCE = "suggest"
@@ -107,6 +108,8 @@ def suggest(text: str, schema: Schema = DEFAULT_SCHEMA, families=None,
     if model is not None:
         found = {"ACTOR": actors, "FIGURE": figures, "CLAIM": claims}
         raw, scores = model.combine(text, [lab for lab in labels], found, raw)
+        raw = [(r[0], r[1], r[2], read_figure(text, r[0], r[1], lex.demonyms) or r[3], r[4])
+               if r[2] == "FIGURE" and r[4] == "model" else r for r in raw]  # the one figure reader
     spans: dict[tuple, Span] = {}
     sources: dict[str, str] = {}
     confidence: dict[str, float | None] = {}

@@ -122,7 +122,7 @@ class ReachMixin:
         if ldef is None or label != "FIGURE":
             return {}
         s, e = self.session.trim(start, end)
-        return figure_attrs(self.ws.doc.text[s:e], ldef)
+        return figure_attrs(self.ws.doc.text, s, e, ldef)
 
     def after_tag(self, span: Span) -> None:
         ldef = self.schema.labels.get(span.label)

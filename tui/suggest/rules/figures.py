@@ -356,3 +356,15 @@ def _cue(text: str, start: int) -> tuple[int, str] | None:
     if not m:
         return None
     return m.start("cue"), _CUE_QUALIFIER[re.sub(r"\s+", " ", m.group("cue").lower())]
+
+
+def figure_at(text: str, pos: int, end: int | None = None, demonyms=frozenset()) -> Figure | None:
+    """The figure whose number starts at the first trigger in ``text[pos:end]``, read
+    leniently (a number word alone counts: "Two", "at least one"), with its cue before it
+    and its counted noun after it even when those lie outside [pos, end)."""
+    low = lower_same_offsets(text)
+    for t in _TRIGGER_RE.finditer(low, pos, len(text) if end is None else end):
+        m = _NUMBER_RE.match(text, t.start())
+        if m:
+            return _range(text, m, demonyms) or _figure(text, m, demonyms, True)
+    return None
