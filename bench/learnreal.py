@@ -4,8 +4,8 @@ articles with golds under guidelines that differ from the rules' defaults).
 For each article held out and each n of ``POINTS``, a corpus holds the golds of the n
 articles that follow it (in name order, wrapping round), ``margin learn`` trains on them
 and the suggestions for the held-out article are scored against its gold: exact and
-overlap span F1 per label, and how many suggested attribute values on exactly matched spans
-equal the gold's. Each cell is the mean over the held-out articles. n = 0 is the rules with
+overlap span F1 per label, and the share of exactly matched spans whose suggested
+attributes are the gold's (all of them, values and absences alike). Each cell is the mean over the held-out articles. n = 0 is the rules with
 their default conventions: what margin suggested before any annotation.
 
     python -m bench.learnreal           # prints the table (bench: python -m bench --only learn)
@@ -56,13 +56,8 @@ def score(gold_spans, got_spans) -> dict:
         ex = 2 * exact_matches(g, p) / n if n else 1.0
         ov = 2 * overlap_matches(g, p) / n if n else 1.0
         want = {(s.start, s.end): s.attrs for s in gold_spans if s.label == lab}
-        agree = compared = 0
-        for s in got_spans:
-            if s.label == lab and (s.start, s.end) in want:
-                w = want[(s.start, s.end)]
-                for k in set(w) | set(s.attrs):
-                    compared += 1
-                    agree += w.get(k) == s.attrs.get(k)
+        same = [want[(s.start, s.end)] == s.attrs for s in got_spans if s.label == lab and (s.start, s.end) in want]
+        agree, compared = sum(same), len(same)
         out[lab] = {"exact": ex, "overlap": ov, "attrs": [agree, compared]}
     return out
 
@@ -110,7 +105,7 @@ def curve(points=POINTS, log=print) -> dict:
 def table(c: dict) -> list[str]:
     """The curve as markdown rows: exact / overlap F1 per label, attribute agreement."""
     lines = ["| docs | ACTOR exact / overlap | FIGURE exact / overlap | CLAIM exact / overlap "
-             "| attributes agree (A F C) |", "|---|---|---|---|---|"]
+             "| attributes right (A F C) |", "|---|---|---|---|---|"]
     for n, row in c.items():
         cells = [f"{row['mean'][lab]['exact']:.2f} / {row['mean'][lab]['overlap']:.2f}" for lab in LABELS]
         att = " ".join("-" if row["attrs"][lab] is None else f"{row['attrs'][lab]:.2f}" for lab in LABELS)

@@ -78,3 +78,17 @@ def test_ids_given_out_are_never_given_again_after_a_delete():
     first = ids.span()
     ann.spans.clear()
     assert ids.span() != first and ids.span() not in (first, "s1")
+
+
+def test_accepting_a_claim_links_the_actor_tagged_on_its_words_or_nothing(corpus):
+    """The suggested actor was never accepted: the claim links to the actor the annotator
+    tagged over the same words (other bounds), and to nothing when there is none."""
+    s = session(corpus)
+    text = s.doc.text
+    _, mine = s.toggle("ACTOR", 548, 576)  # "the Amnesty International" -ish, wider than suggested
+    claim = make_span(text, "g2", "CLAIM", 582, 627)
+    added = s.add_many([claim], [("attributed_to", claim.key, (555, 576, "ACTOR"))])
+    assert [(r.source, r.target) for r in s.annotation.relations] == [(added[0].id, mine.id)]
+    other = make_span(text, "g3", "CLAIM", 700, 720)
+    s.add_many([other], [("attributed_to", other.key, (900, 910, "ACTOR"))])
+    assert len(s.annotation.relations) == 1  # no actor on those words: no link, nothing invented

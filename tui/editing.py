@@ -272,8 +272,10 @@ class EditSession:
 
     def add_many(self, spans: list[Span], links: list[tuple[str, tuple, tuple]] | tuple = ()) -> list[Span]:
         """Add spans (fresh ids) and relations between span keys ``(start, end, label)``,
-        as one undoable change. Spans whose key exists already are skipped; links whose ends
-        are missing, or that exist already, too."""
+        as one undoable change. Spans whose key exists already are skipped; a link whose
+        target is missing goes to the span of that label on the same words (an accepted claim
+        whose suggested actor was tagged with other bounds), else it is skipped, as are links
+        that exist already."""
         new_by_key: dict[tuple, Span] = {}
         added = []
         for sp in spans:
@@ -286,6 +288,8 @@ class EditSession:
         have = {(r.label, r.source, r.target) for r in rels} if links else set()
         for label, src, dst in links:
             a, b = new_by_key.get(src) or self.find(src), new_by_key.get(dst) or self.find(dst)
+            if a is not None and b is None:  # the actor suggestion was not accepted: the one on its words
+                b = self._on_same_words(dst)
             if a is not None and b is not None and (label, a.id, b.id) not in have:
                 rels.append(Relation(self.ids.relation(), label, a.id, b.id))
                 have.add((label, a.id, b.id))
@@ -294,6 +298,14 @@ class EditSession:
             self._change(Change(what, added=tuple(added),
                                 relations=(before, tuple(rels)) if len(rels) != len(before) else None))
         return added
+
+    def _on_same_words(self, key: tuple[int, int, str]) -> Span | None:
+        """The span of label ``key[2]`` that shares the most characters with [key[0], key[1])
+        (an actor tagged by hand as "President Trump" where "Trump" was suggested), or None."""
+        start, end, label = key
+        best = max((sp for sp in self.spans_in(start, end) if sp.label == label),
+                   key=lambda sp: (min(sp.end, end) - max(sp.start, start), -sp.start), default=None)
+        return best
 
     def delete(self, span_id: str) -> Span | None:
         span = self.get(span_id)

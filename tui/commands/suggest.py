@@ -49,7 +49,7 @@ def run(args) -> int:
     from tui.annotators import check_writer
     from tui.commands import progress_bar
     from tui.corpus import check_name
-    from tui.suggest.learn import guidelines, load_model, model_status
+    from tui.suggest.learn import corpus_habits, guidelines, load_model, model_status
     from tui.suggest import corpus_actors, wanted_labels
     from tui.suggest.batch import Plan, remember_model, suggest_document
 
@@ -69,7 +69,7 @@ def run(args) -> int:
     labels = wanted_labels(families, schema, model)
     remember_model(str(corpus.root), model)
     plan = Plan(str(corpus.root), args.annotator, tuple(labels), corpus_actors(corpus), g.conventions,
-                args.rules_only, args.write, batch_time())
+                args.rules_only, args.write, batch_time(), corpus_habits(corpus, g, model=model))
     tasks = [(plan, doc_id) for doc_id in _doc_ids(corpus, args.docs)]
     progress, stop = progress_bar("suggesting") if args.write else (None, lambda: None)
     try:

@@ -80,14 +80,16 @@ class _AttrFilter:
 
 def suggest(text: str, schema: Schema = DEFAULT_SCHEMA, families=None,
             extra_actors: dict | None = None, conventions: Conventions | None = None,
-            model=None) -> Suggestions:
+            model=None, habits=None) -> Suggestions:
     """Suggested spans (``source="suggest"``) and ``attributed_to`` relations for ``text``.
 
     ``families``: labels or family names to produce (default: all the rules or the model
     know that the schema has). ``extra_actors``: more names to propose as actors,
     ``{name: type}`` (margin.yaml). ``conventions``: where the rules' spans end (default:
     the rules' own). ``model``: a ``tui.suggest.learn.Model``; its spans are added with source
-    "model", and it scores the rules' spans (``Suggestions.confidence``).
+    "model", and it scores the rules' spans (``Suggestions.confidence``). ``habits``: a
+    ``tui.suggest.habits.Habits``; attributes become the team's (values it never writes are
+    never suggested).
     """
     labels = wanted_labels(families, schema, model)
     conv = conventions or DEFAULTS
@@ -119,6 +121,8 @@ def suggest(text: str, schema: Schema = DEFAULT_SCHEMA, families=None,
     for start, end, label, attrs, source in raw:
         if (start, end, label) not in spans:
             sid = ids.new("g")
+            if habits is not None:
+                attrs = habits.apply(label, text[start:end], attrs)
             spans[(start, end, label)] = make_span(
                 text, sid, label, start, end, attrs=keep(label, attrs), source=SOURCE)
             sources[sid] = source
@@ -126,13 +130,37 @@ def suggest(text: str, schema: Schema = DEFAULT_SCHEMA, families=None,
     pairs: dict[tuple[str, str], None] = {}
     rdef = schema.relations.get("attributed_to")
     if "ACTOR" in labels and rdef and "CLAIM" in rdef.from_labels and "ACTOR" in rdef.to_labels:
+        claim_on, actor_on = _OnWords(spans, "CLAIM"), _OnWords(spans, "ACTOR")
         for c in claims:
-            claim = spans.get((*c.span(conv), "CLAIM"))
-            speaker = spans.get((*c.speaker.span(conv), "ACTOR")) if c.speaker is not None else None
+            claim = claim_on((*c.span(conv), "CLAIM"))
+            speaker = actor_on((*c.speaker.span(conv), "ACTOR")) if c.speaker is not None else None
             if claim is not None and speaker is not None:
                 pairs[(claim.id, speaker.id)] = None
     relations = [Relation(ids.new("gr"), "attributed_to", src, dst) for src, dst in pairs]
     return Suggestions(list(spans.values()), relations, sources, confidence)
+
+
+class _OnWords:
+    """Suggested spans of one label, to find the one on a key's words: the span at the key,
+    else the one sharing most characters with it (the model recut a rule's claim or
+    speaker): relations only ever join suggested spans."""
+
+    def __init__(self, spans: dict, label: str):
+        self.spans = spans
+        self.mine = sorted((sp for sp in spans.values() if sp.label == label), key=lambda sp: sp.start)
+        self.starts = [sp.start for sp in self.mine]
+        self.longest = max((sp.end - sp.start for sp in self.mine), default=0)
+
+    def __call__(self, key: tuple) -> Span | None:
+        from bisect import bisect_left
+
+        hit = self.spans.get(key)
+        if hit is not None or not self.mine:
+            return hit
+        s, e, _ = key
+        lo, hi = bisect_left(self.starts, s - self.longest), bisect_left(self.starts, e)
+        near = [sp for sp in self.mine[lo:hi] if sp.end > s]
+        return max(near, key=lambda sp: min(sp.end, e) - max(sp.start, s), default=None)
 
 
 def corpus_actors(corpus) -> dict:

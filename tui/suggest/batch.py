@@ -29,6 +29,7 @@ class Plan:
     rules_only: bool = False
     write: bool = False
     updated: str = ""  # the time every written file records (``tui.batch.batch_time``)
+    habits: object = field(default=None, hash=False)  # tui.suggest.habits.Habits: the team's attribute values
 
 
 @dataclass
@@ -68,7 +69,8 @@ def suggest_document(task: tuple[Plan, str]) -> Outcome:
     plan, doc_id = task
     corpus = Corpus(Path(plan.root))
     doc = corpus.document(doc_id)
-    sugg = suggest(doc.text, corpus.schema, list(plan.labels), plan.extra, plan.conventions, _model(plan))
+    sugg = suggest(doc.text, corpus.schema, list(plan.labels), plan.extra, plan.conventions, _model(plan),
+                   plan.habits)
     if not plan.write:
         return Outcome(doc_id, _listing(doc_id, sugg, plan.labels))
     path = corpus.annotation_path(doc_id, plan.annotator)

@@ -25,6 +25,7 @@ from tui.model import now_utc
 from tui.schema import Schema
 from tui.suggest import SOURCE, Suggestions, corpus_actors, suggest
 from tui.suggest.conventions import DEFAULTS, NAMES, Conventions, Finding, Guidelines, infer, parse_pins, word
+from tui.suggest.habits import Habits, learn
 from tui.suggest.model.crf import Example, Model, MissingCRF, crfsuite, rule_spans, train
 from tui.suggest.model.modelfile import ModelError, load, model_dir, save, schema_hash
 from tui.suggest.model.policy import decide
@@ -192,6 +193,7 @@ def retrain(corpus: Corpus, annotators: list[str] | None = None, isolated: bool 
     rules_f1 = _rules_f1(data, g, rule_labels, extra) if rule_labels else {}
     decided = decide(data.examples, rule_labels, g.conventions, extra) if rule_labels else {}
     counts = {lab: sum(lb == lab for ex in data.examples for _, _, lb in ex.spans) for lab in blobs}
+    h = habits_of(data, g.conventions, extra, schema)
     meta = {
         "created": now_utc(),
         "schema_sha256": schema_hash(schema),
@@ -200,6 +202,7 @@ def retrain(corpus: Corpus, annotators: list[str] | None = None, isolated: bool 
         "left_out": data.unfinished,
         "conventions": {n: word(f.value) for n, f in g.findings.items()},
         "guidelines": _save_guidelines(g),
+        "habits": h.to_json(),
         "labels": {lab: {"spans": counts[lab],
                          **({"rules_f1": rules_f1[lab]} if lab in rules_f1 else {}),
                          **decided.get(lab, {"policy": "model"})}
@@ -208,6 +211,55 @@ def retrain(corpus: Corpus, annotators: list[str] | None = None, isolated: bool 
     }
     save(corpus.root, blobs, meta)
     return load(corpus.root, schema)
+
+
+def habits_of(data: Training, conventions: Conventions, extra, schema: Schema) -> Habits:
+    """The team's attribute habits: each annotated span next to what the rules (cut to
+    ``conventions``) or, for a FIGURE, the figure reader say over the same words."""
+    from tui.suggest.figure_reader import read_figure
+
+    pairs = []
+    for ex, ann in zip(data.examples, data.annotations):
+        upto = ex.upto if ex.upto is not None else len(ex.text)
+        found = ex.found(extra)
+        rules: dict[str, list] = {}
+        for lab, items in found.items():
+            for m in items:
+                s, e = m.span(conventions)
+                rules.setdefault(lab, []).append((s, e, _rule_attrs(lab, m)))
+        for sp in ann.spans:
+            if sp.start >= upto or sp.flag == "lost" or sp.label not in schema.labels:
+                continue
+            if sp.label == "FIGURE":
+                pairs.append((read_figure(ex.text, sp.start, sp.end) or None, sp))
+                continue
+            near = [r for r in rules.get(sp.label, ()) if r[0] < sp.end and sp.start < r[1]]
+            best = max(near, key=lambda r: (r[:2] == (sp.start, sp.end), min(r[1], sp.end) - max(r[0], sp.start)),
+                       default=None)
+            pairs.append((best[2] if best else None, sp))
+    return learn(pairs, schema)
+
+
+def _rule_attrs(label: str, m) -> dict:
+    if label == "ACTOR":
+        return {"type": m.type}
+    if label == "CLAIM":
+        return {"status": m.status}
+    return {"value": m.value, "unit": m.unit, "qualifier": m.qualifier}
+
+
+def corpus_habits(corpus: Corpus, g: Guidelines, data: Training | None = None,
+                  model: Model | None = None) -> Habits:
+    """The habits saved with ``model`` (when it has them), else learned from the
+    annotations afresh."""
+    saved = model.meta.get("habits") if model is not None else None
+    if isinstance(saved, dict):
+        try:
+            return Habits.from_json(saved)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            pass  # an older or hand-edited model.json: learn afresh
+    data = data if data is not None else training(corpus)
+    return habits_of(data, g.conventions, corpus_actors(corpus), corpus.schema)
 
 
 def _retrain_child(root: str, annotators, unfinished: bool = False) -> bool:
@@ -291,6 +343,7 @@ class Suggester:
     model: Model | None = None
     extra_actors: dict = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    habits: Habits | None = None  # the attribute values the team writes (tui.suggest.habits)
 
     @classmethod
     def for_corpus(cls, corpus: Corpus) -> "Suggester":
@@ -298,11 +351,13 @@ class Suggester:
         section raises DataError as every command does."""
         model, why = load_model(corpus)
         warnings = [why] if why else []
-        g = guidelines(corpus, model=model)
-        return cls(corpus.schema, g, model, corpus_actors(corpus), warnings)
+        data = None if model is not None else training(corpus)
+        g = guidelines(corpus, data, model=model)
+        return cls(corpus.schema, g, model, corpus_actors(corpus), warnings, corpus_habits(corpus, g, data, model))
 
     def suggest(self, text: str, families=None) -> Suggestions:
-        return suggest(text, self.schema, families, self.extra_actors, self.guidelines.conventions, self.model)
+        return suggest(text, self.schema, families, self.extra_actors, self.guidelines.conventions, self.model,
+                       self.habits)
 
     def least_sure_sentence(self, text: str, after_offset: int = 0, annotated=()) -> tuple[int, int] | None:
         return least_sure_sentence(text, self.model, after_offset, annotated)
