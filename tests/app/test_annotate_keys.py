@@ -143,8 +143,9 @@ async def test_bad_number_is_refused_in_the_form(corpus_dir):
 
         assert isinstance(app.screen, AttrsDialog)  # still open: "1e" is not a number
         await keys(pilot, "escape", "ctrl+s")
-    # what tagging filled in from the text stays; the bad number did not land
-    assert saved(corpus_dir)["spans"][0]["attrs"] == {"value": 1440, "qualifier": "exact"}
+    # what tagging filled in from the text stays (the unit from the counted noun after the
+    # span, "1,440 Indonesian nationals"); the bad number did not land
+    assert saved(corpus_dir)["spans"][0]["attrs"] == {"value": 1440, "unit": "nationals", "qualifier": "exact"}
 
 
 async def test_note(corpus_dir):
@@ -188,7 +189,8 @@ async def test_undo_redo_everything(corpus_dir, undo, redo):
         await keys(pilot, "f", "e", "tab", *"people", "enter")
         assert scr.session.spans[0].attrs == {"value": 1440, "unit": "people", "qualifier": "exact"}
         await keys(pilot, undo, "ctrl+s")
-        assert saved(corpus_dir)["spans"][0]["attrs"] == {"value": 1440, "qualifier": "exact"}  # as tagged
+        assert saved(corpus_dir)["spans"][0]["attrs"] == {"value": 1440, "unit": "nationals",
+                                                          "qualifier": "exact"}  # as tagged
         await keys(pilot, undo, "ctrl+s")
         assert saved(corpus_dir)["spans"] == []
         await keys(pilot, redo, redo, "ctrl+s")

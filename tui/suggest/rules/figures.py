@@ -294,8 +294,7 @@ def _figure(text: str, m: re.Match, demonyms, lenient: bool = False) -> Figure |
             value = Decimal(VAGUE[words[-1]])
         end, unit = _counted_noun(text, end, True, demonyms)
         _after(end, unit, parts)
-    elif m.group("frac") and _SCALE_AFTER_RE.match(text, end):
-        sc = _SCALE_AFTER_RE.match(text, end)  # "half a million", "a quarter million"
+    elif m.group("frac") and (sc := _SCALE_AFTER_RE.match(text, end)):  # "half a million"
         value = Decimal(str(FRACTIONS[re.sub(r"\s+", " ", m.group("frac").lower())])) / 100 * SCALES[sc.group(1)]
         parts["core"] = (start, sc.end())
         end, unit = _counted_noun(text, sc.end(), True, demonyms)
