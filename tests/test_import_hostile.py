@@ -105,7 +105,7 @@ def test_limits_are_checked_before_the_work(capsys, corpus_root, tmp_path, monke
     assert lines[0].startswith(f"{IMPORT / 'doccano_rel.jsonl'}:1: too large (") and len(lines) == 1
     monkeypatch.undo()
     spans = [{"start": 0, "end": 6, "label": "ACTOR"}] * 200
-    f = jsonl(tmp_path, {"text": RAIDS, "label": [[0, 6, "ACTOR"]] * 200})
+    f = jsonl(tmp_path, {"text": RAIDS, "label": [[i, i + 3, lab] for lab in ("ACTOR", "FIGURE") for i in range(100)]})
     monkeypatch.setattr(store, "MAX_FILE_BYTES", 8_000)  # 100 spans at most
     lines = refused(capsys, corpus_root, f)
     assert lines == [f"{f}:1: 200 spans for document 'raids': a margin file holds at most about 100 (files are "

@@ -168,6 +168,13 @@ DEFAULT_SCHEMA_DICT = {
 }
 
 
+def is_type_name(name) -> bool:
+    """A label or relation name: a word (``str.isidentifier``) in which ``-`` may join parts,
+    as brat's and Prodigy's names do (``Organization-Name``); never starting or ending with ``-``."""
+    return isinstance(name, str) and not name.startswith("-") and not name.endswith("-") and \
+        name.replace("-", "_").isidentifier()
+
+
 def schema_from_dict(data, source: str = "margin.yaml") -> Schema:
     """Build a schema from its YAML shape; raise DataError naming the problem."""
 
@@ -179,8 +186,8 @@ def schema_from_dict(data, source: str = "margin.yaml") -> Schema:
     labels: dict[str, LabelDef] = {}
     keys: set[str] = set()
     for name, spec in data["labels"].items():
-        if not isinstance(name, str) or not name.isidentifier():
-            fail(f"label name {name!r} must be a word (letters, digits, _)")
+        if not is_type_name(name):
+            fail(f"label name {name!r} must be a word (letters, digits, _ and -, starting with a letter or _)")
         if not isinstance(spec, dict):
             fail(f"label {name}: expected a mapping")
         key = spec.get("key", name[0].lower())
@@ -217,8 +224,8 @@ def schema_from_dict(data, source: str = "margin.yaml") -> Schema:
     if not isinstance(rspecs, dict):
         fail("relations must be a mapping of relation names")
     for rname, rspec in rspecs.items():
-        if not isinstance(rname, str) or not rname.isidentifier():
-            fail(f"relation name {rname!r} must be a word (letters, digits, _)")
+        if not is_type_name(rname):
+            fail(f"relation name {rname!r} must be a word (letters, digits, _ and -, starting with a letter or _)")
         if not isinstance(rspec, dict):
             fail(f"relation {rname}: expected a mapping with 'from' and 'to'")
         ends = []

@@ -28,6 +28,8 @@ def add_arguments(p) -> None:
                    help="the unit of the input's character offsets, for a file that does not show it: utf16 "
                         "(JavaScript and Java tools: doccano, Label Studio's editor, INCEpTION) or codepoints "
                         "(Python). Without it each format's own unit is used, checked against span texts")
+    p.add_argument("--column-data", metavar="KEY", help="doccano: the key holding the text (default text)")
+    p.add_argument("--column-label", metavar="KEY", help="doccano: the key holding the spans (default label)")
     p.add_argument("--force", action="store_true", help="replace existing annotation files of NAME")
     p.add_argument("--json", action="store_true", help="print the result as one JSON object")
 
@@ -57,6 +59,13 @@ def input_path(raw: str, fmt: str):
             raise
 
 
+def _columns(args) -> dict:
+    columns = {k: v for k, v in (("data", args.column_data), ("label", args.column_label)) if v}
+    if columns and args.format not in ("auto", "doccano"):
+        raise UsageError("--column-data and --column-label go with --format doccano")
+    return columns
+
+
 def run(args) -> int:
     from tui.importers import import_path, parse_map
 
@@ -65,7 +74,7 @@ def run(args) -> int:
     with input_path(args.path, args.format) as path:
         written = import_path(corpus, args.format, path, args.annotator,
                               label_map=parse_map(args.map), force=args.force, notes=notes,
-                              offsets=args.offsets)
+                              offsets=args.offsets, columns=_columns(args))
     for note in notes:
         say(note, err=True)
     spans = sum(len(ann.spans) for _, ann in written)

@@ -73,7 +73,8 @@ def _file_line(problem: str) -> tuple:
 
 
 def import_path(corpus, fmt: str, path: Path, annotator: str, *, label_map: dict | None = None,
-                force: bool = False, notes: list | None = None, offsets: str | None = None) -> list[tuple[Path, Annotation]]:
+                force: bool = False, notes: list | None = None, offsets: str | None = None,
+                columns: dict | None = None) -> list[tuple[Path, Annotation]]:
     """Read ``path`` and write one margin file per document; all or nothing.
 
     Raises ValidationError listing every problem (nothing written), DataError when the
@@ -85,7 +86,7 @@ def import_path(corpus, fmt: str, path: Path, annotator: str, *, label_map: dict
     from tui.errors import MarginError
 
     try:
-        return _import_path(corpus, fmt, path, annotator, label_map, force, notes, offsets)
+        return _import_path(corpus, fmt, path, annotator, label_map, force, notes, offsets, columns or {})
     except ValidationError as e:
         e.problems = [one_line(p) for p in e.problems]
         e.args = (one_line(str(e.args[0])),)
@@ -95,16 +96,18 @@ def import_path(corpus, fmt: str, path: Path, annotator: str, *, label_map: dict
         raise
 
 
-def _import_path(corpus, fmt, path, annotator, label_map, force, notes, offsets) -> list[tuple[Path, Annotation]]:
+def _import_path(corpus, fmt, path, annotator, label_map, force, notes, offsets, columns) -> list[tuple[Path, Annotation]]:
     from tui.corpus import check_name
     from tui.importers.match import Matcher
 
     check_name(annotator, "annotator name")
     if offsets not in (None, *UNITS):
         raise DataError(f"--offsets {offsets!r}: expected one of: {', '.join(UNITS)}")
-    reading = Reading(corpus.schema, dict(label_map or {}), annotator=annotator, offsets=offsets)
+    reading = Reading(corpus.schema, dict(label_map or {}), annotator=annotator, offsets=offsets, columns=columns)
+    if columns and fmt == "auto":
+        fmt = "doccano"  # only doccano's import form names its columns
     for old, new in reading.label_map.items():
-        if new not in corpus.schema.labels and new not in corpus.schema.relations:
+        if new and new not in corpus.schema.labels and new not in corpus.schema.relations:
             raise DataError(f"--map {old}={new}: {new!r} is not a label or relation of the schema")
     if corpus.annotations_dir.is_dir():
         staged.recover(corpus.annotations_dir)  # a killed import before us is finished first
@@ -136,6 +139,12 @@ def _import_path(corpus, fmt, path, annotator, label_map, force, notes, offsets)
         reading.problems.append(f"{path}:1: nothing to import: {why}")
     if reading.problems:
         raise ValidationError(sorted(reading.problems, key=_file_line))
+    for name, n in sorted(reading.dropped.items()):
+        reading.notes.append(f"{path}: left out {n} {name}" if name.startswith("relations ") else
+                             f"{path}: left out {n} span(s) or relation(s) {name!r} (--map {name}=)")
+    if reading.duplicates:
+        reading.notes.append(f"{path}: left out {reading.duplicates} span(s) or relation(s) identical to one "
+                             "before them in the same record (same label, offsets, attributes and note)")
     for unit, n in sorted(reading.units_used.items()):
         reading.notes.append(f"{path}: offsets read as {NAMES[unit]} in {n} record(s) with characters above U+FFFF "
                              "(emoji)" + (" (--offsets)" if offsets else ""))

@@ -62,6 +62,7 @@ class Incoming:
     exact: bool = False  # offsets are the tool's own code points (spaCy): --offsets does not apply
     probes: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, text) of tokens: evidence of the unit
     source_annotator: str | None = None  # whose work the record is, when the file says
+    sentences: list[int] = field(default_factory=list)  # token input: where each sentence starts
 
 
 @dataclass
@@ -76,6 +77,9 @@ class Reading:
     annotator: str = ""  # whose file is written: picks that annotator's records in a file of several
     offsets: str | None = None  # --offsets: the unit of formats whose unit varies
     units_used: dict[str, int] = field(default_factory=dict)  # unit -> records where it mattered
+    columns: dict[str, str] = field(default_factory=dict)  # doccano: {"data": key of the text, "label": of the spans}
+    dropped: dict[str, int] = field(default_factory=dict)  # --map OLD=: name -> spans or relations left out
+    duplicates: int = 0  # identical spans and relations left out
 
     def problem(self, where: str, msg: str) -> None:
         self.problems.append(f"{where}: {msg}")
@@ -88,6 +92,9 @@ class Reading:
         mapped = self.label_map.get(name, name)
         if mapped in self.schema.labels:
             return mapped
+        if mapped == "":  # --map OLD= drops it
+            self.dropped[name] = self.dropped.get(name, 0) + 1
+            return ""
         self.problem(where, f"unknown label {name[:60]!r} (the schema has {', '.join(self.schema.labels)}; "
                             f"map it with --map {name[:60]}=LABEL)")
         return None
@@ -99,12 +106,17 @@ class Reading:
         mapped = self.label_map.get(name, name)
         if mapped in self.schema.relations:
             return mapped
+        if mapped == "":  # --map OLD= drops it
+            self.dropped[name] = self.dropped.get(name, 0) + 1
+            return ""
         self.problem(where, f"unknown relation {name[:60]!r} (the schema has {', '.join(self.schema.relations) or 'none'}; "
                             f"map it with --map {name[:60]}=RELATION)")
         return None
 
     def attrs(self, where: str, label: str, attrs: dict) -> dict:
         """The attributes the schema allows for ``label``; a problem for each other one."""
+        if label == "":  # dropped by --map
+            return {}
         ldef = self.schema.labels[label]
         out = {}
         for name, value in attrs.items():
@@ -148,8 +160,8 @@ def parse_map(pairs: list[str] | None) -> dict[str, str]:
     out = {}
     for p in pairs or ():
         old, sep, new = p.partition("=")
-        if not sep or not old or not new:
-            raise DataError(f"--map {p!r}: expected OLD=NEW")
+        if not sep or not old:
+            raise DataError(f"--map {p!r}: expected OLD=NEW (or OLD= to leave OLD out)")
         out[old] = new
     return out
 
@@ -249,13 +261,44 @@ _DECODER = json.JSONDecoder(parse_constant=_constant)
 
 
 def records(f: Path, text: str, reading: Reading):
-    """(where, object) for each record of a JSON array (``[{...}, ...]``, each with the line
-    it starts on) or of JSON Lines; problems reported."""
-    if not text.lstrip().startswith("["):
-        yield from json_lines(f, text, reading)
+    """(where, object) for each record of a JSON text as tools write them: JSON Lines, one
+    object (pretty-printed or not), objects one after another, or a JSON array of records
+    (each with the line it starts on); problems reported. After a value that is not JSON,
+    reading resumes at the next line (JSON Lines: one problem per bad line)."""
+    head = text.lstrip()
+    if head.startswith("["):
+        yield from _array(f, text, reading)
         return
-    pos, line, n = text.index("[") + 1, 1, len(text)
-    counted = 0
+    pos, n, line, counted = 0, len(text), 1, 0
+    while True:
+        while pos < n and text[pos] in " \t\r\n":
+            pos += 1
+        if pos >= n:
+            return
+        line += text.count("\n", counted, pos)
+        counted = pos
+        where = f"{f}:{line}"
+        try:
+            obj, pos = _DECODER.raw_decode(text, pos)
+        except json.JSONDecodeError as e:
+            reading.problem(where, f"not JSON: {e.msg} at column {e.pos - text.rfind(chr(10), 0, e.pos)}"
+                            if text.count("\n", counted, e.pos) == 0 else
+                            f"not JSON: {e.msg} at line {line + text.count(chr(10), counted, e.pos)}")
+        except RecursionError:
+            reading.problem(where, "not JSON margin can read: nested too deeply")
+        except ValueError as e:
+            reading.problem(where, f"not usable JSON: {str(e).split(';')[0]}")
+        else:
+            yield where, obj
+            continue
+        nl = text.find("\n", counted)  # resume at the next line
+        pos = n if nl == -1 else nl + 1
+
+
+def _array(f: Path, text: str, reading: Reading):
+    """The records of a JSON array, each with the line it starts on."""
+    pos, line, n = text.index("[") + 1, 1 + text.count("\n", 0, text.index("[")), len(text)
+    counted = text.index("[")
     while True:
         while pos < n and text[pos] in " \t\r\n,":
             pos += 1

@@ -4,8 +4,9 @@
 ``T`` lines become spans (fragments split only by line breaks join into one span; ids
 ``T<n>`` become ``s<n>``), ``A`` lines attributes (percent-encoded values decoded, typed by
 the schema), ``R`` lines relations (``Arg1`` is ``from``, ``Arg2`` is ``to``; ``R<n>`` ->
-``r<n>``), ``#`` ``AnnotatorNotes`` the note. Events, normalisations, equivalences and
-binary attributes have no margin counterpart and are reported, not skipped.
+``r<n>``), ``#`` ``AnnotatorNotes`` the note. Events (``E`` lines, with their trigger ``T`` spans and
+the attributes on them), equivalences (``*``) and normalisations (``N``) have no margin
+counterpart: they are left out and counted on stderr. Binary attributes are refused.
 """
 
 from __future__ import annotations
@@ -90,6 +91,7 @@ def _read_file(f: Path, reading) -> Incoming | None:
             reading.problems.append(str(e))
             return None
     inc = Incoming(f"{f}:1", f.stem, text, str(txt) if text is not None else "", id_hint=f.stem)
+    skipped = _skipped(lines)  # events (and their trigger spans), equivalences, normalisations
     spans: dict[str, SpanIn] = {}  # brat id -> span
     attrs, notes = [], []
     unknown: set[str] = set()
@@ -100,6 +102,9 @@ def _read_file(f: Path, reading) -> Incoming | None:
         where = f"{f}:{n}"
         bid, _, rest = line.partition("\t")
         kind = bid[:1]
+        if bid in skipped.ids or kind in SKIPPED or (kind in "AM" and rest.split(" ")[1:2] and
+                                                    rest.split(" ")[1] in skipped.ids):
+            continue
         if kind == "T":
             data, _, quote = rest.partition("\t")
             label, _, offsets = data.partition(" ")
@@ -151,6 +156,8 @@ def _read_file(f: Path, reading) -> Incoming | None:
             reading.problem(where, f"attribute of {target!r}, which is not a span of this file")
             continue
         name = unquote(name)
+        if s.label == "":  # dropped by --map
+            continue
         adef = reading.schema.labels[s.label].attrs.get(name)
         value = _value(raw, adef)
         if value is None:
@@ -172,4 +179,37 @@ def _read_file(f: Path, reading) -> Incoming | None:
     for r in inc.relations:
         r.source, r.target = ids.get(r.source, r.source), ids.get(r.target, r.target)
     inc.spans = list(spans.values())
+    for what, n in skipped.counts.items():
+        reading.notes.append(f"{f}: left out {n} {what} (margin has spans, attributes, notes and relations)")
     return inc
+
+
+SKIPPED = "E*N"  # events, equivalences, normalisations: no margin counterpart, left out with a note
+
+
+class _Skipped:
+    def __init__(self):
+        self.ids: set[str] = set()  # events and their trigger T ids: their A/M lines go too
+        self.counts: dict[str, int] = {}
+
+    def count(self, what: str) -> None:
+        self.counts[what] = self.counts.get(what, 0) + 1
+
+
+def _skipped(lines: list[str]) -> _Skipped:
+    """What of a .ann file margin leaves out: ``E`` events with their trigger ``T`` spans,
+    ``*`` equivalences and ``N`` normalisations (counted for the note)."""
+    out = _Skipped()
+    for line in lines:
+        bid, _, rest = line.removesuffix("\r").partition("\t")
+        if bid[:1] == "E":
+            out.count("event(s)")
+            out.ids.add(bid)
+            trigger = rest.split(" ")[0].partition(":")[2]
+            if trigger:
+                out.ids.add(trigger)
+        elif bid[:1] == "*":
+            out.count("equivalence(s)")
+        elif bid[:1] == "N":
+            out.count("normalisation(s)")
+    return out

@@ -46,51 +46,63 @@ def read(path: Path, reading) -> list[Incoming]:
         if text is None:
             continue
         block: list[tuple[int, list[str]]] = []
-        start, hint = 1, None
+        starts: list[int] = []  # where each sentence of the block starts (token index)
+        start, hint, blank = 1, None, True
         for n, line in enumerate(text.split("\n"), 1):
             cols = [c.strip() for c in split(line.rstrip("\r"))] if line.strip() else []
+            blank = blank or not cols
             if cols and cols[0] == "-DOCSTART-":
                 if block:
-                    out.append(_document(f, start, block, reading, hint))
-                block, start, hint = [], n, None
+                    out.append(_document(f, start, block, reading, hint, starts))
+                block, starts, start, hint = [], [], n, None
             elif cols and cols[0].startswith("#") and (len(cols) < 2 or not is_tag(cols[1])):
                 m = ID_RE.match(line.strip())  # a comment (CoNLL-U style, the export's '# columns = ...'
                 # header); "# O" is a token
                 hint = m.group(1) if m else hint
             elif cols:
+                if blank:
+                    starts.append(len(block))
+                    blank = False
                 block.append((n, cols))
         if block:
-            out.append(_document(f, start, block, reading, hint))
+            out.append(_document(f, start, block, reading, hint, starts))
     return out
 
 
-def tag_columns(rows: list[tuple[int, list[str]]]) -> range:
-    """The columns holding the tags: all after the token in margin's layout, else the last."""
+def tag_columns(rows: list[tuple[int, list[str]]], starts: list[int] | None = None) -> list[list[int]]:
+    """For each tag column, the column of each row holding it. margin's layout (one width,
+    every column after the token tags): each column after the token. Anything else, as
+    spaCy's ``conll_ner_to_docs`` reads it: one tag column, in each sentence the last one
+    every line of it has (2, 3 and 4 columns may mix: ``TOKEN TAG``, ``TOKEN POS TAG``...)."""
     width = len(rows[0][1])
-    if all(is_tag(cols[1]) for _, cols in rows):
-        return range(1, width)
-    return range(width - 1, width)
+    if all(len(cols) == width for _, cols in rows) and all(is_tag(cols[1]) for _, cols in rows):
+        return [[c] * len(rows) for c in range(1, width)]
+    bounds = [*(starts or [0]), len(rows)]
+    if bounds[0] != 0:
+        bounds.insert(0, 0)
+    out: list[int] = []
+    for a, b in zip(bounds, bounds[1:]):
+        last = min(len(cols) for _, cols in rows[a:b]) - 1 if b > a else 1
+        out += [last] * (b - a)
+    return [out]
 
 
-def _document(f: Path, start: int, rows: list[tuple[int, list[str]]], reading, hint=None) -> Incoming:
+def _document(f: Path, start: int, rows: list[tuple[int, list[str]]], reading, hint=None,
+              starts: list[int] | None = None) -> Incoming:
     inc = Incoming(f"{f}:{start}", None, tokens=[cols[0] for _, cols in rows], id_hint=hint)
-    width = len(rows[0][1])
-    if width < 2:
-        reading.problem(f"{f}:{rows[0][0]}", f"expected a token and at least one tag column ({SHAPE})")
-        return inc
+    inc.sentences = list(starts or [0])
     for n, cols in rows:
-        if len(cols) != width:
-            reading.problem(f"{f}:{n}", f"expected {width} columns like the first line of the document, "
-                                        f"got {len(cols)}")
+        if len(cols) < 2:
+            reading.problem(f"{f}:{n}", f"expected a token and at least one tag column ({SHAPE})")
             return inc
         if not cols[0]:
             reading.problem(f"{f}:{n}", "empty token")
             return inc
-    for c in tag_columns(rows):
-        tags = [cols[c] for _, cols in rows]
+    for column in tag_columns(rows, starts):
+        tags = [cols[c] for (_, cols), c in zip(rows, column)]
         bad = next((k for k, t in enumerate(tags) if not is_tag(t)), None)
         if bad is not None:
-            reading.problem(f"{f}:{rows[bad][0]}", f"column {c + 1}: tag {tags[bad][:40]!r} is not O, B-LABEL, "
+            reading.problem(f"{f}:{rows[bad][0]}", f"column {column[bad] + 1}: tag {tags[bad][:40]!r} is not O, B-LABEL, "
                                                    "I-LABEL (or E-, S-, L-, U- of BIOES)")
             return inc
         for label, a, b in bio_spans(tags):

@@ -48,7 +48,7 @@ def classify(obj) -> str | None:
     """The format whose record ``obj`` looks like, or None."""
     if not isinstance(obj, dict):
         return None
-    if isinstance(obj.get("data"), dict) and ("annotations" in obj or "predictions" in obj):
+    if isinstance(obj.get("data"), dict) and ("annotations" in obj or "predictions" in obj or "completions" in obj):
         return "labelstudio"
     if any(k in obj for k in ("answer", "_input_hash", "_task_hash")) or \
             (isinstance(obj.get("tokens"), list) and "spans" in obj):

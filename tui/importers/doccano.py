@@ -2,7 +2,8 @@
 both of doccano's shapes:
 
 - sequence labelling: ``{"text": "...", "label": [[start, end, "LABEL"], ...]}`` (older
-  versions write ``"labels"``);
+  versions write ``"labels"``; doccano's import form names other keys, as
+  ``--column-data`` and ``--column-label`` do here: ``{"column_data": ..., "column_label": ...}``);
 - relation extraction: ``{"text": "...", "entities": [{"id": 1, "label": "ORG",
   "start_offset": 0, "end_offset": 5}], "relations": [{"id": 0, "from_id": 1, "to_id": 2,
   "type": "LABEL"}]}`` (integer ids, doccano's own: margin numbers spans and relations
@@ -42,19 +43,21 @@ def read(path: Path, reading) -> list[Incoming]:
 
 
 def _record(obj, where: str, reading) -> Incoming | None:
-    if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-        reading.problem(where, f"expected doccano's shape {SHAPE}")
+    data, label = reading.columns.get("data", "text"), reading.columns.get("label")
+    if not isinstance(obj, dict) or not isinstance(obj.get(data), str):
+        named = f' (the text in "{data}": --column-data)' if data != "text" else ""
+        reading.problem(where, f"expected doccano's shape {SHAPE}{named}")
         return None
-    reading.leftover(where, obj, KEYS, "doccano", SHAPE)
+    reading.leftover(where, obj, (*KEYS, data, *([label] if label else [])), "doccano", SHAPE)
     declared = obj.get("offsets") if obj.get("offsets") in UNITS else None  # margin's export says
-    inc = Incoming(where, None, obj["text"], keyed=True, id_hint=id_hint(obj), status=status_of(obj),
+    inc = Incoming(where, None, obj[data], keyed=True, id_hint=id_hint(obj), status=status_of(obj),
                    source_annotator=annotator_of(obj), offsets=declared)
     # margin's export keeps its ids: {"s3": 2, ..., "r1": 0}, the spans' first (in entity order)
     ids = list(obj["margin_ids"].items()) if isinstance(obj.get("margin_ids"), dict) else []
     n = len(obj["entities"]) if isinstance(obj.get("entities"), list) else 0
     span_ids = {v: reading.span_id(where, k) for k, v in ids[:n] if is_int(v)}
     rel_ids = {v: reading.span_id(where, k) for k, v in ids[n:] if is_int(v)}
-    for key in ("label", "labels"):
+    for key in ((label,) if label else ("label", "labels")):
         items = obj.get(key)
         if items is None:
             continue

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from tui.model import FLAGS, STATUSES
 from tui.offsets import UNITS
-from tui.importers.base import Incoming, RelIn, SpanIn, annotator_of, files, is_int, json_lines, read_text
+from tui.importers.base import Incoming, RelIn, SpanIn, annotator_of, files, is_int, read_text, records
 
 SHAPE = '{"id": "DOC", "text"?, "spans": [{"start", "end", "label", ...}], "relations"?}'
 KEYS = ("id", "text", "annotator", "spans", "relations", "meta")
@@ -23,7 +23,7 @@ def read(path: Path, reading) -> list[Incoming]:
         text = read_text(f, reading)
         if text is None:
             continue
-        for where, obj in json_lines(f, text, reading):
+        for where, obj in records(f, text, reading):
             inc = _record(obj, where, str(f), reading)
             if inc is not None:
                 out.append(inc)

@@ -1,7 +1,9 @@
 """Read Label Studio exports: JSON (an array of tasks), JSONL (a task a line) and JSON-MIN.
 
 A task is ``{"id", "data": {"text": ...}, "annotations": [{"result": [...]}],
-"predictions": [{"result": [...]}]}``. In a result, ``{"type": "labels", "id": REGION,
+"predictions": [{"result": [...]}]}`` (before Label Studio 1.0 ``"completions"`` held the
+annotations). A file holds an array of tasks, a task a line, or one task (as Label
+Studio writes each task to cloud storage). In a result, ``{"type": "labels", "id": REGION,
 "value": {"start", "end", "text", "labels": [...]}}`` is a span (one per label),
 ``{"type": "relation", "from_id", "to_id", "direction", "labels": [...]}`` a relation
 (``direction: left`` swaps its ends), and a per-region ``textarea`` (same ``id`` as a span)
@@ -10,8 +12,9 @@ task without annotations imports its one prediction; several are refused (import
 annotator at a time). JSON-MIN records hold the data keys at the top and each labels
 control's regions as ``[{"start", "end", "text", "labels"}]``.
 
-Offsets are code points, or UTF-16 code units (JavaScript's) when only those make the
-region's ``text`` match. Documents are matched to the corpus by their text.
+Offsets: Label Studio's editor has counted code points in some versions and UTF-16 code
+units in others: each region's ``text`` tells (``tui.importers.units``). Documents are
+matched to the corpus by their text.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from tui.importers.base import Incoming, RelIn, SpanIn, files, id_hint, is_int, 
 SHAPE = ('a task {"data": {"text"}, "annotations": [{"result": [{"type": "labels", "value": {"start", "end", '
          '"labels"}}]}]} or a JSON-MIN record {"text", "<control>": [{"start", "end", "labels"}]}')
 PER_REGION = ("choices", "number", "textarea")
-TASK_KEYS = ("id", "data", "annotations", "predictions", "meta", "drafts", "annotators", "created_at", "updated_at",
+TASK_KEYS = ("id", "data", "annotations", "completions", "predictions", "meta", "drafts", "annotators", "created_at", "updated_at",
              "inner_id", "total_annotations", "cancelled_annotations", "total_predictions", "comment_count",
              "unresolved_comment_count", "last_comment_updated_at", "project", "updated_by", "file_upload",
              "comment_authors")
@@ -57,10 +60,11 @@ def _task(obj: dict, where: str, reading) -> Incoming | None:
         reading.problem(where, f'"data" must be an object; expected Label Studio\'s shape {SHAPE}')
         return None
     reading.leftover(where, obj, TASK_KEYS, "Label Studio", SHAPE)
-    if not isinstance(obj.get("annotations") or [], list) or not isinstance(obj.get("predictions") or [], list):
-        reading.problem(where, '"annotations" and "predictions" must be lists')
+    key = "annotations" if "annotations" in obj or "completions" not in obj else "completions"  # < 1.0: completions
+    if not isinstance(obj.get(key) or [], list) or not isinstance(obj.get("predictions") or [], list):
+        reading.problem(where, f'"{key}" and "predictions" must be lists')
         return None
-    anns = obj.get("annotations") or []
+    anns = obj.get(key) or []
     names = (obj.get("meta") or {}).get("annotators") if isinstance(obj.get("meta"), dict) else None
     names = names if isinstance(names, list) and len(names) == len(anns) else [None] * len(anns)  # margin's export
     done = [(a, n) for a, n in zip(anns, names) if isinstance(a, dict) and not a.get("was_cancelled")]
@@ -119,6 +123,8 @@ def _attribute(by_key: dict, r: dict, where: str, reading) -> None:
         reading.problem(where, f"a per-region {r['type']} not attached to a labelled region")
         return
     v, name = r["value"], r["from_name"] if isinstance(r.get("from_name"), str) else ""
+    if span.label == "":  # dropped by --map
+        return
     attrs = reading.schema.labels[span.label].attrs
     attr = name[len(span.label) + 1:] if name.startswith(f"{span.label}_") else name
     value = {"choices": lambda: v.get("choices"), "number": lambda: v.get("number"),

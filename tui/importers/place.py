@@ -85,18 +85,35 @@ def too_many(inc: Incoming, doc_id: str, reading: Reading) -> bool:
     return False
 
 
-def build(inc: Incoming, doc, annotator: str, reading: Reading, offsets=None) -> tuple[Annotation, bytes] | None:
-    """``inc`` placed on ``doc``: the annotation and the bytes of its file, or None
-    (problems in ``reading``). ``offsets``: token offsets for token input."""
-    if too_many(inc, doc.id, reading):
-        return None
-    n0 = len(reading.problems)
-    text = doc.text
-    if offsets is None and not convert(inc, text, reading):
-        return None
-    ids = IdAllocator({s.id for s in inc.spans if s.id} | {r.id for r in inc.relations if r.id}, fill_gaps=True)
+def _hashable(ref) -> bool:
+    try:
+        hash(ref)
+    except TypeError:
+        return False
+    return True
+
+
+def _drop_mapped(inc: Incoming, reading: Reading) -> set:
+    """Leave out the spans and relations ``--map OLD=`` drops (label ""), and the relations
+    to a dropped span (counted); the dropped spans' keys and ids."""
+    gone = {ref for sp in inc.spans if sp.label == "" for ref in (sp.key, sp.id) if ref is not None}
+    inc.spans = [sp for sp in inc.spans if sp.label != ""]
+    if gone or any(r.label == "" for r in inc.relations):
+        kept = [r for r in inc.relations if r.label != "" and not any(
+            _hashable(ref) and ref in gone for ref in (r.source, r.target))]
+        lost = sum(1 for r in inc.relations if r.label != "") - len(kept)
+        if lost:
+            reading.dropped["relations to a dropped span"] = reading.dropped.get("relations to a dropped span", 0) + lost
+        inc.relations = kept
+    return gone
+
+
+def _spans(inc: Incoming, text: str, reading: Reading, offsets, ids: IdAllocator):
+    """(spans, source key -> span id, id -> id of the identical span kept in its place)."""
     spans, seen = [], set()
     keys: dict[object, str] = {}  # the source's span key -> margin span id
+    same: dict[tuple, str] = {}  # what a span is -> the id it got: identical duplicates collapse
+    alias: dict[str, str] = {}
     for s in inc.spans:
         if s.id is not None and s.id in seen:
             reading.problem(s.where, f"duplicate span id {s.id!r}")
@@ -104,28 +121,38 @@ def build(inc: Incoming, doc, annotator: str, reading: Reading, offsets=None) ->
         placed = _place(s, text, reading, offsets)
         if placed is None:
             continue
-        sid = s.id or ids.span()
-        seen.add(sid)
+        what = (s.label, placed, repr(sorted(s.attrs.items())), s.note) if s.id is None else s.id
+        sid = same.get(what) or s.id or ids.span()
+        if what in same:
+            reading.duplicates += 1
+            if s.id is not None:
+                alias[s.id] = sid
+        seen.add(s.id or sid)
         if s.key is not None:
             if s.key in keys:
                 reading.problem(s.where, f"duplicate span id {str(s.key)[:40]!r}")
                 continue
             keys[s.key] = sid
-        spans.append(make_span(text, sid, s.label, *placed, attrs=s.attrs, note=s.note, **s.extra))
+        if what not in same:
+            same[what] = sid
+            spans.append(make_span(text, sid, s.label, *placed, attrs=s.attrs, note=s.note, **s.extra))
+    return spans, keys, alias
+
+
+def _end(inc: Incoming, ref, keys: dict, alias: dict) -> str | None:
+    if not inc.keyed:  # margin span ids (the readers give strings)
+        return alias.get(ref, ref) if isinstance(ref, str) else None
+    return keys.get(ref) if _hashable(ref) else None  # not a list or object where an id belongs
+
+
+def _relations(inc: Incoming, spans, keys: dict, alias: dict, reading: Reading, ids: IdAllocator) -> list:
     labels = {s.id: s.label for s in spans}
-    relations = []
+    relations, seen = [], set()
     for r in inc.relations:
         rdef = reading.schema.relations[r.label]
         ok, ends = True, []
         for end, ref, allowed in (("from", r.source, rdef.from_labels), ("to", r.target, rdef.to_labels)):
-            end_id: str | None
-            if not inc.keyed:  # margin span ids (the readers give strings)
-                end_id = ref if isinstance(ref, str) else None
-            else:
-                try:
-                    end_id = keys.get(ref)
-                except TypeError:  # a list or object where an id belongs
-                    end_id = None
+            end_id = _end(inc, ref, keys, alias)
             if end_id is None or end_id not in labels:
                 reading.problem(r.where, f"{r.label}: {end} {str(ref)[:40]!r} is not a span of this document")
                 ok = False
@@ -135,8 +162,29 @@ def build(inc: Incoming, doc, annotator: str, reading: Reading, offsets=None) ->
                 ok = False
             else:
                 ends.append(end_id)
-        if ok:  # both ends found
+        if ok and r.id is None and (r.label, *ends) in seen:
+            reading.duplicates += 1
+        elif ok:  # both ends found
+            seen.add((r.label, *ends))
             relations.append(Relation(r.id or ids.relation(), r.label, ends[0], ends[1]))
+    return relations
+
+
+def build(inc: Incoming, doc, annotator: str, reading: Reading, offsets=None) -> tuple[Annotation, bytes] | None:
+    """``inc`` placed on ``doc``: the annotation and the bytes of its file, or None
+    (problems in ``reading``). ``offsets``: token offsets for token input. Spans and
+    relations without an id of their own identical to one before them (label, extent,
+    attributes, note) are left out and counted in ``reading.duplicates``."""
+    if too_many(inc, doc.id, reading):
+        return None
+    n0 = len(reading.problems)
+    text = doc.text
+    _drop_mapped(inc, reading)
+    if offsets is None and not convert(inc, text, reading):
+        return None
+    ids = IdAllocator({s.id for s in inc.spans if s.id} | {r.id for r in inc.relations if r.id}, fill_gaps=True)
+    spans, keys, alias = _spans(inc, text, reading, offsets, ids)
+    relations = _relations(inc, spans, keys, alias, reading, ids)
     if len(reading.problems) > n0:
         return None
     ann = Annotation(doc.id, doc.sha256, len(text), annotator, inc.status, inc.updated or now_utc(),

@@ -4,7 +4,8 @@
 [{"head", "child", "label", "head_span"?, "child_span"?}], "answer": "accept"}``.
 
 Only ``accept``ed records (and records without an answer) are imported; ``reject`` and
-``ignore`` are skipped and counted. Spans are character offsets, or token indexes
+``ignore`` are skipped and counted, and so are repeats of a task (same ``_task_hash`` and
+``_annotator_id``: Prodigy saves a task again when a session re-serves it). Spans are character offsets, or token indexes
 (``token_end`` inclusive) turned into characters through ``tokens``. A relation's ends
 are its ``head_span``/``child_span`` when given, else the spans holding its ``head`` and
 ``child`` tokens. Records carry no id: they are matched to the corpus by their text.
@@ -27,6 +28,7 @@ Index = tuple[dict[tuple[int, int, str | None], int], dict[int, int]]  # by (sta
 def read(path: Path, reading) -> list[Incoming]:
     out = []
     skipped: dict[str, int] = {}
+    tasks: set = set()  # (_task_hash, annotator): a task saved twice is one task
     for f in files(path, ("*.jsonl", "*.json")):
         text = read_text(f, reading)
         if text is None:
@@ -36,12 +38,29 @@ def read(path: Path, reading) -> list[Incoming]:
             if answer in ("reject", "ignore"):
                 skipped[answer] = skipped.get(answer, 0) + 1
                 continue
+            if _repeated(obj, tasks):
+                skipped["repeated"] = skipped.get("repeated", 0) + 1
+                continue
             inc = _record(obj, where, reading)
             if inc is not None:
                 out.append(inc)
     for answer, n in sorted(skipped.items()):
-        reading.notes.append(f"{path}: skipped {n} record(s) answered {answer!r} (only 'accept' is imported)")
+        reading.notes.append(f"{path}: skipped {n} record(s) repeating a task before them (same _task_hash and "
+                             "annotator)" if answer == "repeated" else
+                             f"{path}: skipped {n} record(s) answered {answer!r} (only 'accept' is imported)")
     return out
+
+
+def _repeated(obj, tasks: set) -> bool:
+    """Is ``obj`` a task already read (Prodigy saves a task again when it is re-served)?"""
+    if not isinstance(obj, dict) or not isinstance(obj.get("_task_hash"), (int, str)):
+        return False
+    meta = obj.get("meta") if isinstance(obj.get("meta"), dict) else {}
+    key = (obj["_task_hash"], str(obj.get("_annotator_id") or meta.get("annotator") or ""))
+    if key in tasks:
+        return True
+    tasks.add(key)
+    return False
 
 
 def _tokens(obj, where: str, reading) -> list[tuple[int, int]] | None:
