@@ -61,7 +61,7 @@ def jsonl(tmp_path, *records, name="in.jsonl"):
      "not usable JSON: Exceeds the limit"),
     ('{"id": "raids", "spans": [{"start": NaN, "end": 2, "label": "ACTOR"}]}', "not usable JSON: NaN is not JSON"),
     ({"text": RAIDS, "label": "POSITIVE", "answer": "accept"}, "a document category or choice (text classification)"),
-    ({"text": "an article margin does not have", "label": [[0, 2, "ACTOR"]]}, "matches none; add the article first"),
+    ({"text": "an article margin does not have\0", "label": [[0, 2, "ACTOR"]]}, "it cannot be one (empty, a NUL"),
 ])
 def test_hostile_records_are_refused_on_one_line(capsys, corpus_root, tmp_path, record, expect):
     f = jsonl(tmp_path, record)

@@ -71,16 +71,20 @@ def run(args) -> int:
 
     corpus = corpus_of(args)
     notes: list[str] = []
+    added: list[str] = []
     with input_path(args.path, args.format) as path:
         written = import_path(corpus, args.format, path, args.annotator,
                               label_map=parse_map(args.map), force=args.force, notes=notes,
-                              offsets=args.offsets, columns=_columns(args))
+                              offsets=args.offsets, columns=_columns(args), added=added)
     for note in notes:
         say(note, err=True)
+    if added:
+        shown = ", ".join(added[:5]) + (f" and {len(added) - 5} more" if len(added) > 5 else "")
+        say(f"added {len(added)} document(s) to {corpus.seeds_dir} from the records' texts: {shown}", err=True)
     spans = sum(len(ann.spans) for _, ann in written)
     rels = sum(len(ann.relations) for _, ann in written)
     if args.json:
-        print_json({"annotator": args.annotator, "spans": spans, "relations": rels,
+        print_json({"annotator": args.annotator, "spans": spans, "relations": rels, "added": added,
                     "documents": [{"document": ann.doc_id, "file": str(dest), "spans": len(ann.spans),
                                    "relations": len(ann.relations)} for dest, ann in written]})
     else:

@@ -74,7 +74,7 @@ def _file_line(problem: str) -> tuple:
 
 def import_path(corpus, fmt: str, path: Path, annotator: str, *, label_map: dict | None = None,
                 force: bool = False, notes: list | None = None, offsets: str | None = None,
-                columns: dict | None = None) -> list[tuple[Path, Annotation]]:
+                columns: dict | None = None, added: list | None = None) -> list[tuple[Path, Annotation]]:
     """Read ``path`` and write one margin file per document; all or nothing.
 
     Raises ValidationError listing every problem (nothing written), DataError when the
@@ -86,7 +86,7 @@ def import_path(corpus, fmt: str, path: Path, annotator: str, *, label_map: dict
     from tui.errors import MarginError
 
     try:
-        return _import_path(corpus, fmt, path, annotator, label_map, force, notes, offsets, columns or {})
+        return _import_path(corpus, fmt, path, annotator, label_map, force, notes, offsets, columns or {}, added)
     except ValidationError as e:
         e.problems = [one_line(p) for p in e.problems]
         e.args = (one_line(str(e.args[0])),)
@@ -96,7 +96,8 @@ def import_path(corpus, fmt: str, path: Path, annotator: str, *, label_map: dict
         raise
 
 
-def _import_path(corpus, fmt, path, annotator, label_map, force, notes, offsets, columns) -> list[tuple[Path, Annotation]]:
+def _import_path(corpus, fmt, path, annotator, label_map, force, notes, offsets, columns,
+                 added) -> list[tuple[Path, Annotation]]:
     from tui.corpus import check_name
     from tui.importers.match import Matcher
 
@@ -111,8 +112,11 @@ def _import_path(corpus, fmt, path, annotator, label_map, force, notes, offsets,
             raise DataError(f"--map {old}={new}: {new!r} is not a label or relation of the schema")
     if corpus.annotations_dir.is_dir():
         staged.recover(corpus.annotations_dir)  # a killed import before us is finished first
+    if corpus.root.is_dir():
+        staged.recover(corpus.root)  # ... also one that was adding articles
     incoming = _theirs(read(fmt, Path(path), reading), annotator, path, reading)
     matcher = Matcher(corpus)
+    incoming = [part for inc in incoming for part in matcher.split(inc)]
     out: dict[str, tuple[Incoming, Annotation, bytes]] = {}
     for inc in incoming:
         found = matcher.find(inc, reading)
@@ -154,8 +158,13 @@ def _import_path(corpus, fmt, path, annotator, label_map, force, notes, offsets,
         corpus.annotations_dir.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise DataError(f"{corpus.annotations_dir}: cannot create the folder: {e.strerror}") from None
+    adding = {d: doc for d, doc in matcher.new.items() if d in out}
+    if adding and added is not None:
+        added.extend(sorted(adding))
     written = []
-    with staged.Transaction(corpus.annotations_dir) as txn:
+    with staged.Transaction(corpus.root if adding else corpus.annotations_dir) as txn:
+        for doc_id, doc in sorted(adding.items()):  # the articles the records carry, in the same transaction
+            txn.write(corpus.doc_path(doc_id), doc.text.encode("utf-8"), must_not_exist=True)
         for doc_id in sorted(out):
             dest = corpus.annotation_path(doc_id, annotator)
             txn.write(dest, out[doc_id][2], must_not_exist=not force)

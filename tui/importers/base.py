@@ -60,9 +60,10 @@ class Incoming:
     id_hint: str | None = None  # a document id the source mentions (chooses among equal texts)
     offsets: str | None = "codepoints"  # the unit the tool counts; None: files in this shape use both
     exact: bool = False  # offsets are the tool's own code points (spaCy): --offsets does not apply
-    probes: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, text) of tokens: evidence of the unit
+    probes: list[tuple[int, int, str]] = field(default_factory=list)  # tokens (start, end, text): the unit shows
     source_annotator: str | None = None  # whose work the record is, when the file says
     sentences: list[int] = field(default_factory=list)  # token input: where each sentence starts
+    name: str | None = None  # the id a new document made from this record gets (made valid)
 
 
 @dataclass
@@ -350,6 +351,27 @@ def id_hint(*objs) -> str | None:
             if found:
                 return found
     return None
+
+
+def name_of(f: Path, n: int, *objs) -> str:
+    """A name for the document a record carries the text of, should the import add it: the
+    record's own (``doc_id``, ``document``, ``name``, ``id``, in ``meta`` too; an integer id
+    prefixed by the file's name), else the file's name and the record's number."""
+    for obj in objs:
+        if not isinstance(obj, dict):
+            continue
+        for key in ("doc_id", "document", "name", "id"):
+            v = obj.get(key)
+            if isinstance(v, str) and v.strip():
+                return v
+            if is_int(v):
+                return f"{f.stem}-{v}"
+        meta = obj.get("meta")
+        if isinstance(meta, dict) and meta is not obj:
+            found = name_of(f, 0, meta)
+            if not found.endswith("-0"):
+                return found
+    return f"{f.stem}-{n}"
 
 
 def annotator_of(*objs) -> str | None:

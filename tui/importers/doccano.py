@@ -21,7 +21,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from tui.offsets import UNITS
-from tui.importers.base import Incoming, RelIn, SpanIn, annotator_of, files, id_hint, is_int, read_text, records, status_of
+from tui.importers.base import (Incoming, RelIn, SpanIn, annotator_of, files, id_hint, is_int, name_of, read_text,
+                                 records, status_of)
 
 SHAPE = ('{"text", "label": [[start, end, "LABEL"]]} or {"text", "entities": [{"id", "label", '
          '"start_offset", "end_offset"}], "relations": [{"from_id", "to_id", "type"}]}')
@@ -35,9 +36,10 @@ def read(path: Path, reading) -> list[Incoming]:
         text = read_text(f, reading)
         if text is None:
             continue
-        for where, obj in records(f, text, reading):
+        for n, (where, obj) in enumerate(records(f, text, reading), 1):
             inc = _record(obj, where, reading)
             if inc is not None:
+                inc.name = name_of(f, n, obj)
                 out.append(inc)
     return out
 

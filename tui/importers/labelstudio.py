@@ -22,7 +22,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from tui.corpus import NAME_RE
-from tui.importers.base import Incoming, RelIn, SpanIn, files, id_hint, is_int, read_text, records, status_of
+from tui.importers.base import (Incoming, RelIn, SpanIn, files, id_hint, is_int, name_of, read_text, records,
+                                 status_of)
 
 SHAPE = ('a task {"data": {"text"}, "annotations": [{"result": [{"type": "labels", "value": {"start", "end", '
          '"labels"}}]}]} or a JSON-MIN record {"text", "<control>": [{"start", "end", "labels"}]}')
@@ -39,9 +40,10 @@ def read(path: Path, reading) -> list[Incoming]:
         text = read_text(f, reading)
         if text is None:
             continue
-        for where, obj in records(f, text, reading):
+        for n, (where, obj) in enumerate(records(f, text, reading), 1):
             inc = _task(obj, where, reading) if isinstance(obj, dict) and "data" in obj else _min(obj, where, reading)
             if inc is not None:
+                inc.name = name_of(f, n, obj.get("data") if isinstance(obj, dict) else None, obj)
                 out.append(inc)
     return out
 

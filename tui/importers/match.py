@@ -1,11 +1,16 @@
 """Which corpus document an incoming record is: by margin id (text checked), by its text
 (sha256), or for token-only input by character alignment of its tokens, whitespace
-ignored. Ambiguity is refused, never guessed."""
+ignored. Ambiguity is refused, never guessed. A record that carries a text no document
+has makes a new document (``create``): the import adds it to ``seeds/``."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from tui.corpus import Corpus
-from tui.model import sha256_text
+from tui.model import Document, sha256_text
+from tui.names import NAME_RE
 from tui.importers.base import Incoming, Reading
 from tui.importers.place import align_tokens, strip_ws
 
@@ -16,6 +21,8 @@ class Matcher:
         self.ids = set(corpus.doc_ids())
         self._docs: dict = {}
         self._by_text: tuple[dict[str, list[str]], dict[str, list[str]]] | None = None  # see _index
+        self.new: dict[str, Document] = {}  # documents the import adds to seeds/, by id
+        self.new_by_sha: dict[str, str] = {}
 
     def doc(self, doc_id: str):
         if doc_id not in self._docs:
@@ -34,6 +41,29 @@ class Matcher:
             self._by_text = by_sha, by_chars
         return self._by_text
 
+    def create(self, inc: Incoming, reading: Reading) -> Document | None:
+        """The new document ``inc`` carries the text of (one per text: several records of
+        it share it), with an id from the record (its margin id, else its name, made valid),
+        unique in the corpus."""
+        assert inc.text is not None
+        if "\0" in inc.text or inc.text.startswith("\ufeff") or not inc.text.strip():
+            reading.problem(inc.where, "no document in the corpus has this record's text, and it cannot be one "
+                                       "(empty, a NUL character or a byte-order mark): add the article first")
+            return None
+        sha = sha256_text(inc.text)
+        if sha in self.new_by_sha:
+            return self.new[self.new_by_sha[sha]]
+        base = inc.doc_id or valid_name(inc.name) or valid_name(Path(inc.where.rsplit(":", 1)[0]).stem) or "doc"
+        doc_id, k = base, 1
+        while doc_id in self.ids or doc_id in self.new:
+            k += 1
+            doc_id = f"{base[:120]}-{k}"
+        doc = Document(doc_id, inc.text, str(self.corpus.seeds_dir / f"{doc_id}.txt"))
+        self.new[doc_id] = doc
+        self.new_by_sha[sha] = doc_id
+        self._docs[doc_id] = doc
+        return doc
+
     def _one(self, inc: Incoming, found: list[str], what: str, reading: Reading) -> str | None:
         if inc.id_hint in found:
             return inc.id_hint
@@ -47,6 +77,35 @@ class Matcher:
             reading.problem(inc.where, f"no document {name}in {self.corpus.seeds_dir}: its {what} matches none; "
                                        f"add the article first ('margin add {inc.text_path or 'FILE'}')")
         return None
+
+    def split(self, inc: Incoming) -> list[Incoming]:
+        """A token block whose tokens are no one document but, sentence after sentence, several
+        (Label Studio's CoNLL export of a project: one ``-DOCSTART-`` for all its tasks) as
+        one Incoming per document; else ``[inc]``."""
+        if inc.tokens is None or len(inc.sentences) < 2:
+            return [inc]
+        by_chars = self._index()[1]
+        if strip_ws("".join(inc.tokens)) in by_chars:
+            return [inc]
+        bounds = [*inc.sentences, len(inc.tokens)]
+        parts, first, acc = [], 0, ""
+        for a, b in zip(bounds, bounds[1:]):
+            acc += "".join(strip_ws(t) for t in inc.tokens[a:b])
+            if acc in by_chars:
+                parts.append((first, b))
+                first, acc = b, ""
+        if acc or len(parts) < 2:
+            return [inc]
+        out = []
+        for a, b in parts:
+            part = Incoming(inc.where, None, tokens=inc.tokens[a:b])
+            for s in inc.spans:
+                (x, y), = s.frags
+                if a <= x < b:
+                    s.frags = [(x - a, y - a)]  # a span running on into the next document fails there
+                    part.spans.append(s)
+            out.append(part)
+        return out
 
     def find(self, inc: Incoming, reading: Reading):
         """(document, token offsets or None) for ``inc``, or None with a problem."""
@@ -64,7 +123,11 @@ class Matcher:
             return doc, None
         by_sha, by_chars = self._index()
         if theirs is not None:
-            d = self._one(inc, by_sha.get(theirs, []), f"text (sha256 {theirs[:12]}...)", reading)
+            found = by_sha.get(theirs, [])
+            if not found and inc.text is not None:  # a new article: the record carries its text
+                doc = self.create(inc, reading)
+                return (doc, None) if doc else None
+            d = self._one(inc, found, f"text (sha256 {theirs[:12]}...)", reading)
             return (self.doc(d), None) if d else None
         if inc.tokens is not None:
             first = " ".join(inc.tokens[:8])[:80]
@@ -79,3 +142,12 @@ class Matcher:
             return self.doc(d), offsets
         reading.problem(inc.where, "the record has no document id, text or tokens to match a document by")
         return None
+
+
+def valid_name(raw) -> str | None:
+    """``raw`` (a record's id or name, a file stem) as a margin id: characters outside the
+    name grammar become ``-``, leading and trailing ``. _ -`` go, 128 characters at most."""
+    if raw is None or isinstance(raw, bool) or not isinstance(raw, (str, int)):
+        return None
+    name = re.sub(r"[^A-Za-z0-9._-]+", "-", str(raw)).strip("._-")[:128].rstrip("._-")
+    return name if NAME_RE.fullmatch(name) else None

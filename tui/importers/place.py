@@ -103,7 +103,8 @@ def _drop_mapped(inc: Incoming, reading: Reading) -> set:
             _hashable(ref) and ref in gone for ref in (r.source, r.target))]
         lost = sum(1 for r in inc.relations if r.label != "") - len(kept)
         if lost:
-            reading.dropped["relations to a dropped span"] = reading.dropped.get("relations to a dropped span", 0) + lost
+            key = "relations to a dropped span"
+            reading.dropped[key] = reading.dropped.get(key, 0) + lost
         inc.relations = kept
     return gone
 
@@ -112,7 +113,7 @@ def _spans(inc: Incoming, text: str, reading: Reading, offsets, ids: IdAllocator
     """(spans, source key -> span id, id -> id of the identical span kept in its place)."""
     spans, seen = [], set()
     keys: dict[object, str] = {}  # the source's span key -> margin span id
-    same: dict[tuple, str] = {}  # what a span is -> the id it got: identical duplicates collapse
+    same: dict[object, str] = {}  # what a span is -> the id it got: identical duplicates collapse
     alias: dict[str, str] = {}
     for s in inc.spans:
         if s.id is not None and s.id in seen:

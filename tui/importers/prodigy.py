@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui.importers.base import Incoming, RelIn, SpanIn, annotator_of, files, id_hint, is_int, read_text, records
+from tui.importers.base import (Incoming, RelIn, SpanIn, annotator_of, files, id_hint, is_int, name_of, read_text,
+                                 records)
 
 SHAPE = '{"text", "spans": [{"start", "end", "label"}], "tokens"?, "relations"?, "answer": "accept"}'
 KEYS = ("text", "spans", "tokens", "relations", "answer", "meta", "_input_hash", "_task_hash", "_view_id",
@@ -33,7 +34,7 @@ def read(path: Path, reading) -> list[Incoming]:
         text = read_text(f, reading)
         if text is None:
             continue
-        for where, obj in records(f, text, reading):
+        for n, (where, obj) in enumerate(records(f, text, reading), 1):
             answer = obj.get("answer", "accept") if isinstance(obj, dict) else "accept"
             if answer in ("reject", "ignore"):
                 skipped[answer] = skipped.get(answer, 0) + 1
@@ -43,6 +44,7 @@ def read(path: Path, reading) -> list[Incoming]:
                 continue
             inc = _record(obj, where, reading)
             if inc is not None:
+                inc.name = name_of(f, n, obj.get("meta") if isinstance(obj, dict) else None, obj)
                 out.append(inc)
     for answer, n in sorted(skipped.items()):
         reading.notes.append(f"{path}: skipped {n} record(s) repeating a task before them (same _task_hash and "
@@ -55,7 +57,8 @@ def _repeated(obj, tasks: set) -> bool:
     """Is ``obj`` a task already read (Prodigy saves a task again when it is re-served)?"""
     if not isinstance(obj, dict) or not isinstance(obj.get("_task_hash"), (int, str)):
         return False
-    meta = obj.get("meta") if isinstance(obj.get("meta"), dict) else {}
+    meta = obj.get("meta")
+    meta = meta if isinstance(meta, dict) else {}
     key = (obj["_task_hash"], str(obj.get("_annotator_id") or meta.get("annotator") or ""))
     if key in tasks:
         return True

@@ -39,7 +39,9 @@ def read(path: Path, reading) -> list[Incoming]:
                                       "DocBin.to_disk")
             continue
         for n, doc in enumerate(docs, 1):
-            out.append(_doc(doc, f"{f}:1: doc {n}", str(f), reading))
+            inc = _doc(doc, f"{f}:1: doc {n}", str(f), reading)
+            inc.name = inc.name or f"{f.stem}-{n}"
+            out.append(inc)
     return out
 
 
