@@ -310,7 +310,7 @@ def test_import_from_stdin_with_json(corpus_dir, alice_file, tmp_path):
     assert p.returncode == 0 and p.stderr == b""
     result = json.loads(p.stdout)
     carol = corpus_dir / "annotations" / SEED / "carol.yaml"
-    assert result == {"annotator": "carol", "spans": 9, "relations": 2, "documents": [
+    assert result == {"annotator": "carol", "spans": 9, "relations": 2, "added": [], "documents": [
         {"document": SEED, "file": str(carol), "spans": 9, "relations": 2}]}
     assert carol.is_file()
     p = subprocess.run([*margin, "import", "--corpus", str(corpus_dir), "--format", "jsonl", "-", "--annotator",

@@ -124,3 +124,20 @@ def test_claims_long_form_read_by_pandas_with_the_right_dtypes():
 def test_claims_needs_the_claim_label(capsys, corpus_dir, alice_file):
     code, out, err = export(capsys, corpus_dir, "claims", "--labels", "ACTOR")
     assert code == 1 and "--format claims needs the CLAIM label" in err
+
+
+def test_claims_figure_value_dtype_is_what_the_docs_say():
+    """docs/export.md: pandas infers int64 when every figure_value is a whole number and every
+    claim has a figure, float64 otherwise; dtype={"figure_value": "float64"} gives one type."""
+    import pandas as pd
+
+    from tui.model import make_span
+
+    text = "Police said 3 died and 40 fled."
+    spans = [make_span(text, "s1", "CLAIM", 12, 30), make_span(text, "s2", "FIGURE", 12, 13, attrs={"value": 3}),
+             make_span(text, "s3", "FIGURE", 23, 25, attrs={"value": 40})]
+    data = ledger(text, spans)
+    assert str(pd.read_csv(io.StringIO(data))["figure_value"].dtype) == "int64"
+    assert str(pd.read_csv(io.StringIO(data), dtype={"figure_value": "float64"})["figure_value"].dtype) == "float64"
+    data = ledger(text, [*spans, make_span(text, "s4", "CLAIM", 0, 6)])  # a claim without a figure: empty cells
+    assert str(pd.read_csv(io.StringIO(data))["figure_value"].dtype) == "float64"

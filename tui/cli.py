@@ -14,6 +14,7 @@ from typing import TypeVar
 
 from tui import __version__
 from tui.display import safe_line
+from tui.formats import export_list, import_list
 from tui.errors import MarginError, ValidationError
 
 #: subcommand -> (module under tui.commands, one-line help). Only the chosen command's
@@ -25,8 +26,8 @@ COMMANDS = {
     "schema": ("schema", "print the annotation schema in force"),
     "guidelines": ("guidelines", "print the labels' guidelines (description, examples) as Markdown"),
     "stats": ("stats", "span counts by label and status, per document and annotator"),
-    "export": ("export", "write a labelled dataset (jsonl, conll, brat, spacy, csv, parquet, claims)"),
-    "import": ("import_", "read margin, brat, CoNLL, doccano, Label Studio, Prodigy or spaCy annotations"),
+    "export": ("export", f"write a labelled dataset ({export_list()})"),
+    "import": ("import_", f"read {import_list()} annotations"),
     "agree": ("agree", "inter-annotator agreement: span F1, Cohen's kappa, Krippendorff's alpha"),
     "review": ("review", "compare annotators and adjudicate a gold version"),
     "suggest": ("suggest", "rule-based suggestions of actors, figures and claims"),

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from tui.batch import add_options, runner_of
 from tui.commands import UsageError, corpus_of, print_json, progress_bar, say
+from tui.formats import export_list
 
-HELP = ("export the annotations as a dataset (jsonl, conll, brat, spacy, csv, parquet, claims, labelstudio, "
-        "doccano, prodigy, hf)")
+HELP = f"export the annotations as a dataset ({export_list()})"
 SHOWN = 3  # warning details printed per kind; the card has them all
 
 #: formats that write one data file when there is no --split: its extension. ``--out

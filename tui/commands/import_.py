@@ -5,8 +5,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from tui.commands import UsageError, corpus_of, print_json, say
+from tui.formats import import_list
 
-HELP = "import annotations from margin, brat, CoNLL, doccano, Label Studio, Prodigy or spaCy files as margin YAML"
+HELP = f"import annotations from {import_list()} files as margin YAML"
 
 #: where an input path of "-" (stdin) is not possible: formats read from a folder of pairs
 NO_STDIN = ("brat",)

@@ -30,6 +30,7 @@ from pathlib import Path
 from types import ModuleType
 
 from tui.display import one_line
+from tui.formats import EXPORT
 from tui.errors import DataError, MarginError
 from tui.model import Annotation, Document
 from tui.schema import Schema
@@ -61,6 +62,8 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
            "as predictions"),
     Format("doccano", "doccano", "doccano JSONL: text + label [[start, end, LABEL]] (or entities/relations)"),
     Format("prodigy", "prodigy", "Prodigy JSONL: text, tokens, spans with token_start/token_end, relations"),
+    Format("webanno", "webanno", "WebAnno / INCEpTION TSV 3.3: one .tsv per document and annotator, span and "
+           "relation layers with features (UTF-16 offsets)", layout="folder"),
     Format("hf", "hf", "Hugging Face token classification: tokens + ner_tags (ClassLabel) + README.md card",
            layout="folder"),
 )}
@@ -75,6 +78,9 @@ OFFSET_DEFAULTS = {"doccano": "utf16", "webanno": "utf16", "jsonl": "codepoints"
 def offset_unit(fmt: str, options: dict) -> str:
     """The unit ``fmt`` writes offsets in: ``options["offsets"]`` or the format's default."""
     return options.get("offsets") or OFFSET_DEFAULTS.get(fmt, "codepoints")
+
+
+assert tuple(FORMATS) == EXPORT, "tui.formats.EXPORT is the one list of export formats"
 
 
 def writer(name: str) -> ModuleType:

@@ -12,7 +12,8 @@ belong together), then one FIGURE lying inside the claim (``figure_index`` 1..n,
 - A figure is counted once: it belongs to the innermost claim holding it (the shortest;
   the earlier on a tie), even when claims nest or overlap, so summing ``figure_value``
   over the ledger never counts a figure twice.
-- Number attributes stay numbers (``figure_value`` reads as a float column); text cells go
+- Number attributes stay numbers (pandas infers int64 for whole numbers only, float64 when
+  one is a decimal or a cell is empty: docs/export.md); text cells go
   through the CSV writer's formula defusing (``csv.py``).
 """
 

@@ -22,10 +22,11 @@ from tui.model import Annotation
 from tui.importers.base import Incoming, Reading, RelIn, SpanIn, parse_map  # noqa: F401  (the readers' API)
 from tui.importers.place import LINE_BREAKS, build  # noqa: F401
 from tui.importers.units import NAMES
+from tui.formats import IMPORT
 from tui.offsets import UNITS
 
 #: Readers, each ``read(path, reading) -> list[Incoming]``; "auto" detects one.
-READERS = ("brat", "jsonl", "conll", "doccano", "labelstudio", "prodigy", "spacy")
+READERS = IMPORT
 FORMATS = ("auto", *READERS)
 
 
@@ -125,9 +126,10 @@ def _import_path(corpus, fmt, path, annotator, label_map, force, notes, offsets,
         doc, offsets = found
         if doc.id in out:
             who = sorted({i.source_annotator for i in (inc, out[doc.id][0]) if i.source_annotator})
-            reading.problem(inc.where, f"document {doc.id!r} again (first in {out[doc.id][0].where}); import one "
-                                       "annotator's work at a time" + (f" (the file has {', '.join(who)}: "
-                                       "--annotator NAME imports NAME's)" if len(who) > 1 else ""))
+            reading.problem(inc.where, f"document {doc.id!r} again (first in {out[doc.id][0].where}): " + (
+                f"the file has {', '.join(who)}'s work: --annotator NAME imports NAME's" if len(who) > 1 else
+                "a second, different annotation of it; margin keeps one per annotator: keep one of the two "
+                "records, or import them as two annotators"))
             continue
         built = build(inc, doc, annotator, reading, offsets)
         if built is not None:

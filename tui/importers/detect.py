@@ -22,6 +22,8 @@ def detect(path: Path) -> str:
     path = Path(path)
     if path.is_dir():
         return _folder(path)
+    if path.suffix == ".tsv":
+        return "webanno"
     if path.suffix in BY_SUFFIX:
         return BY_SUFFIX[path.suffix]
     return _sniff(path)
@@ -31,6 +33,8 @@ def _folder(path: Path) -> str:
     kinds: dict[str, Path] = {}
     for f in files(path, ("*.ann",), recursive=True):
         kinds.setdefault("brat", f)
+    for f in files(path, ("*.tsv",), recursive=True):
+        kinds.setdefault("webanno", f)
     for f in files(path, ("*.spacy", *CONLL_PATTERNS)):
         kinds.setdefault(BY_SUFFIX[f.suffix], f)
     for f in files(path, ("*.jsonl", "*.json")):
