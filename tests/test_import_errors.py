@@ -41,7 +41,7 @@ def test_unknown_label_names_file_and_line_then_map_fixes_it(capsys, corpus_dir,
     ann.write_text(text, encoding="utf-8")
     code, o, e = run(capsys, corpus_dir, "--format", "brat", str(brat_dir), "--annotator", "bob")
     assert code == 1
-    assert f"{ann}:1: unknown label 'PER' (the schema has ACTOR, FIGURE, CLAIM; map it with --map PER=LABEL)" in e
+    assert f"{ann}:1: unknown label 'PER' (the schema has ACTOR, FIGURE, CLAIM; map it with --map PER=LABEL, or leave it out with --map PER=)" in e
     assert f"{ann}:10: unknown relation 'SAID'" in e
     assert written(corpus_dir, "bob") == []
     code, o, e = run(capsys, corpus_dir, "--format", "brat", str(brat_dir), "--annotator", "bob",

@@ -97,7 +97,7 @@ class Reading:
             self.dropped[name] = self.dropped.get(name, 0) + 1
             return ""
         self.problem(where, f"unknown label {name[:60]!r} (the schema has {', '.join(self.schema.labels)}; "
-                            f"map it with --map {name[:60]}=LABEL)")
+                            f"map it with --map {name[:60]}=LABEL, or leave it out with --map {name[:60]}=)")
         return None
 
     def relation(self, where: str, name) -> str | None:
@@ -111,7 +111,7 @@ class Reading:
             self.dropped[name] = self.dropped.get(name, 0) + 1
             return ""
         self.problem(where, f"unknown relation {name[:60]!r} (the schema has {', '.join(self.schema.relations) or 'none'}; "
-                            f"map it with --map {name[:60]}=RELATION)")
+                            f"map it with --map {name[:60]}=RELATION, or leave it out with --map {name[:60]}=)")
         return None
 
     def attrs(self, where: str, label: str, attrs: dict) -> dict:
