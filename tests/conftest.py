@@ -10,6 +10,16 @@ DATA = Path(__file__).resolve().parent / "data"
 SEED = "000_84bba73946586575"
 
 
+def pytest_configure(config):
+    """Every test (and every margin it starts) seals with a key of this run, never the
+    user's own (``tui.store.seal``)."""
+    import os
+    import tempfile
+
+    if "MARGIN_KEY_FILE" not in os.environ:
+        os.environ["MARGIN_KEY_FILE"] = os.path.join(tempfile.mkdtemp(prefix="margin-key-"), "key")
+
+
 @pytest.fixture
 def corpus_dir(tmp_path: Path) -> Path:
     """A fresh corpus with the seed article and no annotations."""

@@ -21,7 +21,7 @@ from tui.corpus import Corpus
 from tui.errors import DataError
 from tui.export import Context, Part, Record, export, export_file, safe_relpath, writer
 from tui.export.csv import defuse
-from tui.export.outdir import MARKER, read_marker
+from tui.export.outdir import MARKER, marker_bytes, read_marker
 from tui.schema import DEFAULT_SCHEMA
 
 
@@ -83,7 +83,10 @@ def test_an_export_is_replaced_only_while_it_holds_only_its_own_files(capsys, co
     assert "my_notes.txt: not written by the margin export" in e and snapshot(out) == before
 
 
-@pytest.mark.parametrize("forged", [b"", b"{}", b"margin-export/1", json.dumps({"magic": "x"}).encode()])
+@pytest.mark.parametrize("forged", [b"", b"{}", b"margin-export/1", json.dumps({"magic": "x"}).encode(),
+                                    # a well-formed marker listing the user's file, as a cloned corpus could ship
+                                    json.dumps({"magic": "margin-export/1", "id": "x", "format": "csv",
+                                                "files": ["thesis.tex"]}).encode()])
 def test_a_forged_or_broken_marker_is_not_a_marker(capsys, corpus_dir, alice_file, forged, outside):
     mine = outside / "mine"
     mine.mkdir()
@@ -152,8 +155,12 @@ def test_dead_staging_directories_are_removed_and_nothing_else(capsys, corpus_di
     parent = out.parent
     dead = parent / ".out.margin-staging-deadbeef0000"
     dead.mkdir()
-    (dead / MARKER).write_text(json.dumps({"magic": "margin-export/1", "id": "x", "format": "csv", "files": []}))
+    (dead / MARKER).write_bytes(marker_bytes("csv", "x", []))  # margin's own, sealed on this machine
     (dead / "half.csv").write_text("a,b\n")
+    planted = parent / ".out.margin-staging-c10ned000000"  # a clone's: unsealed marker, a user's file
+    planted.mkdir()
+    (planted / MARKER).write_text(json.dumps({"magic": "margin-export/1", "id": "x", "format": "csv", "files": []}))
+    (planted / "thesis.docx").write_text("years of work")
     empty = parent / ".out.margin-staging-000000000000"
     empty.mkdir()
     theirs = parent / ".out.margin-staging-notours"  # no marker, not empty: not ours to delete
@@ -161,6 +168,7 @@ def test_dead_staging_directories_are_removed_and_nothing_else(capsys, corpus_di
     (theirs / "x").write_text("keep")
     assert run(capsys, corpus_dir, "--format", "csv", "--out", str(out))[0] == 0
     assert not dead.exists() and not empty.exists() and (theirs / "x").read_text() == "keep"
+    assert (planted / "thesis.docx").read_text() == "years of work"
 
 
 # --------------------------------------------------------------------------- the path gate

@@ -59,7 +59,7 @@ def test_markdown_handbook_parses_as_intended():
     assert headings == ["Annotation guidelines", "ACTOR (key `a`)", "Examples", "ACTOR · type: `person`, `group`",
                         "Examples", "FIGURE (key `f`)", "FIGURE · value: number"]
     items = [t.content for t in tokens if t.type == "inline" and t.content.startswith(("✓", "✗"))]
-    assert items[:3] == ["✓ `Prime Minister Hun Manet`", "✓ `UN`", "✗ `the government's ʼdecisionʼ` (not ACTOR)"]
+    assert items[:3] == ["✓ `Prime Minister Hun Manet`", "✓ `UN`", "✗ `` the government's `decision` `` (not ACTOR)"]
     para = next(t for t in tokens if t.type == "inline" and t.content.startswith("who"))
     assert "<em>" not in MarkdownIt().render(para.content)  # *the* stays literal
 

@@ -102,7 +102,7 @@ def test_folders_fifos_and_unknown_files(capsys, corpus_root, tmp_path):
 def test_limits_are_checked_before_the_work(capsys, corpus_root, tmp_path, monkeypatch):
     monkeypatch.setattr(base, "MAX_INPUT_BYTES", 100)
     lines = refused(capsys, corpus_root, IMPORT / "doccano_rel.jsonl")
-    assert lines[0].startswith(f"{IMPORT / 'doccano_rel.jsonl'}:1: too large (") and len(lines) == 1
+    assert lines[0].startswith(f"{IMPORT / 'doccano_rel.jsonl'}:1: import file is too large (") and len(lines) == 1
     monkeypatch.undo()
     spans = [{"start": 0, "end": 6, "label": "ACTOR"}] * 200
     f = jsonl(tmp_path, {"text": RAIDS, "label": [[i, i + 3, lab] for lab in ("ACTOR", "FIGURE") for i in range(100)]})

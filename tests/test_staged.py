@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import errno
+import hashlib
 import json
 import os
 
 import pytest
 
 from tui.store import staged
+from tui.store.seal import seal
 from tui.errors import ConflictError, DataError
 
 
@@ -159,7 +161,9 @@ def test_recover_keeps_a_file_changed_since_and_distrusts_odd_journals(tmp_path,
     (tmp_path / ".x.1.abcdef01.tmp").write_bytes(b"evil")
     for dest in (str(victim), "../victim"):
         j = tmp_path / ".margin-txn-999999-abcdef01.json"
-        j.write_text(json.dumps({"margin-txn": 1, "pairs": [{"tmp": ".x.1.abcdef01.tmp", "dest": dest, "old": None}]}))
+        body = json.dumps({"margin-txn": 2, "pairs": [{"tmp": ".x.1.abcdef01.tmp", "dest": dest, "old": None,
+                                                       "new": hashlib.sha256(b"evil").hexdigest()}]}).encode()
+        j.write_bytes(seal(staged.JOURNAL, body))  # even sealed here, a path out of the root is refused
         assert staged.recover(tmp_path) == [f"{j}: not a margin transaction journal; left alone"]
         assert victim.read_bytes() == b"keep"
 

@@ -18,7 +18,8 @@ from tests.test_suggest import run
 from tui.review.agree import exact_matches
 from tui.corpus import Corpus
 from tui.suggest.learn import Suggester, least_sure_sentence, load_model, retrain, training
-from tui.suggest.model.modelfile import FORMAT, META, model_dir, schema_hash
+from tui.store.seal import seal
+from tui.suggest.model.modelfile import FORMAT, META, PURPOSE, model_dir, read_meta, schema_hash
 from tui.suggest import wanted_labels
 
 
@@ -50,7 +51,7 @@ def f1(label, texts_golds, spans_of):
 def test_the_model_covers_every_label_and_records_its_provenance(learned):
     corpus, model = learned
     assert sorted(model.labels) == ["ACTOR", "CLAIM", "FIGURE", "LOCATION"]
-    meta = json.loads((model_dir(corpus.root) / META).read_text(encoding="utf-8"))
+    meta = read_meta(corpus.root)
     assert meta["format"] == FORMAT and meta["schema_sha256"] == schema_hash(corpus.schema)
     assert meta["source"] == "gold" and len(meta["trained_on"]) == 6
     first = meta["trained_on"][0]
@@ -116,22 +117,29 @@ def test_least_sure_sentence_skips_annotated_sentences_and_starts_after_the_offs
     ("checksum", "corrupt model file (checksum differs)"),
     ("json", "corrupt model (JSONDecodeError)"),
     ("format", "written by another version of margin"),
+    ("clone", "not sealed by margin on this machine"),
+    ("forged", "its seal does not match this machine's key"),
     ("missing", "cannot read"),
 ])
 def test_a_stale_or_corrupt_model_is_reported_in_one_line_and_ignored(learned, tmp_path, capsys, damage, message):
     corpus = _copy(learned, tmp_path)
     d = model_dir(corpus.root)
-    meta = json.loads((d / META).read_text(encoding="utf-8"))
+    meta = read_meta(corpus.root)
     label_file = d / meta["labels"]["ACTOR"]["file"]
     if damage == "schema":
         (corpus.root / "margin.yaml").write_text(SCHEMA.replace("LOCATION: {key: l", "PLACE: {key: p"), encoding="utf-8")
         corpus = Corpus(corpus.root)
     elif damage == "checksum":
         label_file.write_bytes(label_file.read_bytes()[:100])
-    elif damage == "json":
-        (d / META).write_text('{"format": "margin-model/1", "labels": {', encoding="utf-8")
+    elif damage == "json":  # margin's own file, damaged (sealed as if margin wrote it)
+        (d / META).write_bytes(seal(PURPOSE, b'{"format": "margin-model/1", "labels": {'))
     elif damage == "format":
-        (d / META).write_text(json.dumps({**meta, "format": "margin-model/9"}), encoding="utf-8")
+        (d / META).write_bytes(seal(PURPOSE, json.dumps({**meta, "format": "margin-model/9"}).encode()))
+    elif damage == "clone":  # a model.json a cloned corpus ships: valid JSON, true sums, no seal
+        (d / META).write_text(json.dumps(meta), encoding="utf-8")
+    elif damage == "forged":  # a seal made with another machine's key
+        data = (d / META).read_bytes()
+        (d / META).write_bytes(data[:20] + (b"0" if data[20:21] != b"0" else b"1") + data[21:])
     else:
         label_file.unlink()
     model, why = load_model(corpus)
@@ -146,11 +154,11 @@ def test_a_stale_or_corrupt_model_is_reported_in_one_line_and_ignored(learned, t
 
 def test_retraining_replaces_the_model_and_keeps_no_stray_files(learned, tmp_path):
     corpus = _copy(learned, tmp_path)
-    before = json.loads((model_dir(corpus.root) / META).read_text(encoding="utf-8"))
+    before = read_meta(corpus.root)
     ann = corpus.root / "annotations" / "doc0005" / "gold.yaml"
     ann.unlink()
     model = retrain(corpus)
-    meta = json.loads((model_dir(corpus.root) / META).read_text(encoding="utf-8"))
+    meta = read_meta(corpus.root)
     assert len(meta["trained_on"]) == 5 and meta["created"] >= before["created"]
     files = {p.name for p in model_dir(corpus.root).iterdir()}
     wanted = {v["file"] for v in meta["labels"].values()} | {v["file"] for v in before["labels"].values()} | {META}

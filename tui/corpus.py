@@ -12,34 +12,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tui.errors import DataError
+from tui.store.files import MAX_ARTICLE_BYTES, read_limited
 from tui.model import Document
 from tui.names import GOLD, NAME_RE, check_name  # noqa: F401  (re-exported: the one grammar)
 from tui.schema import DEFAULT_SCHEMA, Schema, schema_from_dict
 
-MAX_ARTICLE_BYTES = 8 * 2**20  # ~1,500 pages; bigger articles are refused before reading
 
 
 def read_bytes_limited(path: Path, limit: int = MAX_ARTICLE_BYTES, what: str = "article") -> bytes:
-    """The bytes of the regular file ``path``, refused in one line (before reading it) when
-    it is a folder, FIFO or device, or larger than ``limit``."""
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO must not block the open
-    except OSError as e:
-        raise DataError(f"{path}: cannot read: {e.strerror}") from None
-    st = os.fstat(fd)
-    if not stat.S_ISREG(st.st_mode):
-        os.close(fd)
-        raise DataError(f"{path}: not a regular file")
-    with open(fd, "rb") as f:
-        if st.st_size > limit:
-            raise DataError(f"{path}: {what} is too large ({st.st_size:,} bytes; margin reads up to {limit:,})")
-        try:
-            data = f.read(limit + 1)
-        except OSError as e:
-            raise DataError(f"{path}: cannot read: {e.strerror}") from None
-    if len(data) > limit:
-        raise DataError(f"{path}: {what} is too large (margin reads up to {limit:,} bytes)")
-    return data
+    """The bytes of the regular file ``path`` (``tui.store.files.read_limited``: folders,
+    FIFOs, devices and files over ``limit`` refused in one line before reading)."""
+    return read_limited(path, limit, what)
 
 
 def read_text(path: Path) -> str:

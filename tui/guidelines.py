@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tui.markdown_safe import code as md_code, text as md_text
 from tui.display import one_line
 from tui.schema import AttrDef, LabelDef, Schema
 
@@ -63,24 +64,16 @@ def has_guidelines(schema: Schema) -> bool:
                for lab in schema.labels.values())
 
 
-def _md(text: str) -> str:
-    """Markdown-safe inline text: displayable, one line, with Markdown's specials escaped."""
-    out = one_line(text)
-    for c in "\\`*_[]<>|#":
-        out = out.replace(c, "\\" + c)
-    return out
-
-
 def _md_block(d: LabelDef | AttrDef, level: str) -> list[str]:
     out = []
     if d.description:
-        out += [_md(d.description), ""]
+        out += [md_text(d.description), ""]
     if d.examples_in:
-        out += [f"{level}Examples", ""] + [f"- ✓ `{one_line(e).replace('`', 'ʼ')}`" for e in d.examples_in]
+        out += [f"{level}Examples", ""] + [f"- ✓ {md_code(e)}" for e in d.examples_in]
     if d.examples_out:
         if not d.examples_in:
             out += [f"{level}Examples", ""]
-        out += [f"- ✗ `{one_line(e).replace('`', 'ʼ')}` (not {_md(d.name)})" for e in d.examples_out]
+        out += [f"- ✗ {md_code(e)} (not {md_text(d.name)})" for e in d.examples_out]
     if d.examples_in or d.examples_out:
         out.append("")
     return out
@@ -88,18 +81,18 @@ def _md_block(d: LabelDef | AttrDef, level: str) -> list[str]:
 
 def markdown(schema: Schema, title: str = "Annotation guidelines") -> str:
     """The whole schema as a Markdown handbook chapter."""
-    out = [f"# {_md(title)}", ""]
+    out = [f"# {md_text(title)}", ""]
     for lab in schema.labels.values():
-        out += [f"## {_md(lab.name)} (key `{one_line(lab.key)}`)", ""]
+        out += [f"## {md_text(lab.name)} (key {md_code(lab.key)})", ""]
         out += _md_block(lab, "#### ")
         for a in lab.attrs.values():
-            kind = ", ".join(f"`{one_line(v)}`" for v in a.values) if a.kind == "enum" else a.kind
-            out += [f"### {_md(lab.name)} · {_md(a.name)}: {kind}", ""]
+            kind = ", ".join(md_code(v) for v in a.values) if a.kind == "enum" else a.kind
+            out += [f"### {md_text(lab.name)} · {md_text(a.name)}: {kind}", ""]
             out += _md_block(a, "#### ")
     if schema.relations:
         out += ["## Relations", ""]
         for r in schema.relations.values():
-            out.append(f"- **{_md(r.name)}**: from {', '.join(map(_md, r.from_labels))} "
-                       f"to {', '.join(map(_md, r.to_labels))}")
+            out.append(f"- **{md_text(r.name)}**: from {', '.join(map(md_text, r.from_labels))} "
+                       f"to {', '.join(map(md_text, r.to_labels))}")
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"

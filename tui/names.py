@@ -37,3 +37,33 @@ def check_name(value: object, what: str = "name") -> str:
     if problem:
         raise DataError(problem)
     return value  # type: ignore[return-value]
+
+
+# --------------------------------------------------------------------------- names margin gives files
+
+_PID_RE = re.compile(r"[1-9][0-9]{0,8}")  # ASCII only: str.isdigit() also takes '²' and '٣'
+TEMP_SUFFIXES = (".tmp", ".old")
+
+
+def pid_of(text: str) -> int | None:
+    """The process id ``text`` spells in ASCII digits (1-999,999,999), else None."""
+    return int(text) if _PID_RE.fullmatch(text) else None
+
+
+def temp_owner(name: str, dest: str) -> int | None:
+    """The pid of the writer that made ``name`` as a temp file for ``dest``
+    (``.DEST.<pid>.<random>.tmp`` or ``.old``), or None when ``name`` is not one."""
+    prefix = f".{dest}."
+    if not (name.startswith(prefix) and name.endswith(TEMP_SUFFIXES)):
+        return None
+    pid, sep, rest = name[len(prefix):].partition(".")
+    if not sep or not rest[:-4] or "/" in rest or "\0" in rest:
+        return None
+    return pid_of(pid)
+
+
+def journal_owner(name: str) -> int | None:
+    """The pid in a staged writer's journal name ``.margin-txn-<pid>-<8 hex>.json`` (or its
+    ``.json.tmp``), else None."""
+    m = re.fullmatch(r"\.margin-txn-([0-9]+)-[0-9a-f]{8}\.json(?:\.tmp)?", name)
+    return pid_of(m.group(1)) if m else None

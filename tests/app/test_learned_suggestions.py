@@ -11,7 +11,8 @@ from bench.learn import _write, variant
 from tests.app.conftest import annotate, settle
 from tui.corpus import Corpus
 from tui.suggest.learn import Suggester, retrain
-from tui.suggest.model.modelfile import META, model_dir
+from tui.store.seal import seal
+from tui.suggest.model.modelfile import META, PURPOSE, model_dir
 
 
 @pytest.fixture(scope="module")
@@ -78,7 +79,7 @@ async def test_space_goes_to_the_least_sure_sentence_when_asked(trained, tmp_pat
 
 async def test_a_corrupt_model_is_one_notification_and_the_rules_go_on(trained, tmp_path):
     root = _copy(trained, tmp_path)
-    (model_dir(root) / META).write_text('{"format": ', encoding="utf-8")
+    (model_dir(root) / META).write_bytes(seal(PURPOSE, b'{"format": '))  # margin's own file, damaged
     doc = Corpus(root).doc_ids()[-1]
     async with annotate(root, "zoe", doc) as (app, pilot, screen):
         found = await _ghosts(app, pilot, screen)

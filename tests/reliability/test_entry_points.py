@@ -178,7 +178,7 @@ def test_an_article_over_the_limit_is_refused_before_reading(corpus_dir, capsys)
     big = corpus_dir / "seeds" / "big.txt"
     with open(big, "wb") as f:
         f.truncate(67 * 2**20)  # sparse: the test does not write 67 MB
-    with pytest.raises(DataError, match=r"big.txt: article is too large \(70,254,592 bytes"):
+    with pytest.raises(DataError, match=r"big.txt:1: article is too large \(70,254,592 bytes"):
         Corpus(corpus_dir).document("big")
     code, _, err = run_cli(capsys, "validate", "--corpus", str(corpus_dir))
     assert "Traceback" not in err

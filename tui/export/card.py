@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import yaml
 
+from tui.markdown_safe import fence, text as md_text
+
 from tui import __version__
 from tui.store.yamlio import SafeDumper
 
@@ -20,13 +22,14 @@ def _table(header: list[str], rows: list[list]) -> list[str]:
 
 
 def _cell(v) -> str:
+    """A table cell: margin's own names (the name grammar), counts and code spans."""
     return str(v).replace("|", "\\|").replace("\n", " ")
 
 
 def render(fmt: str, ctx, parts, *, command: str, seed: int | None, annotators: list[str]) -> str:
     labels = list(ctx.labels)
     lines = [f"# Dataset card: margin export, format `{fmt}`", ""]
-    lines += [f"Made by margin {__version__} with:", "", "```sh", command, "```", "",
+    lines += [f"Made by margin {__version__} with:", "", *fence(command, "sh"), "",
               "(Run it in the corpus directory, with `--out DIR` for another place.) "
               f"The files and how to load them: `docs/export.md`, section `{fmt}`.", ""]
 
@@ -60,9 +63,8 @@ def render(fmt: str, ctx, parts, *, command: str, seed: int | None, annotators: 
     lines += ["## Labels and schema", "", "Exported labels: " + ", ".join(f"`{x}`" for x in labels) + "."]
     if tuple(labels) != tuple(ctx.schema.labels):
         lines.append("Spans of other labels, and relations touching them, are not in this export.")
-    lines += ["", "```yaml",
-              yaml.dump(ctx.schema.to_dict(), Dumper=SafeDumper, sort_keys=False, allow_unicode=True).rstrip(),
-              "```", ""]
+    lines += ["", *fence(yaml.dump(ctx.schema.to_dict(), Dumper=SafeDumper, sort_keys=False,
+                                   allow_unicode=True).rstrip(), "yaml"), ""]
 
     if ctx.notes:
         lines += ["## About this format", ""]
@@ -75,7 +77,7 @@ def render(fmt: str, ctx, parts, *, command: str, seed: int | None, annotators: 
     if not ctx.warnings:
         lines += ["None: every span is in the export exactly as annotated.", ""]
     for kind, details in ctx.warnings.items():
-        lines += [f"{len(details)} {kind}:", ""] + [f"- {d}" for d in details] + [""]
+        lines += [f"{len(details)} {md_text(kind)}:", ""] + [f"- {md_text(d)}" for d in details] + [""]
 
     lines += ["## Files", ""]
     lines += _table(["file", "sha256"], [[f"`{f}`", h] for f, h in sorted(ctx.files.items())]) + [""]

@@ -32,11 +32,13 @@ from pathlib import Path
 
 from tui.display import one_line
 from tui.errors import DataError
-from tui.store.files import fsync_dir
+from tui.store.files import fsync_dir, read_limited
+from tui.store.seal import seal, unseal
 
 MARKER = ".margin-export"
 MARKER_TMP = MARKER + ".tmp"
 MAGIC = "margin-export/1"
+PURPOSE = "export-marker"  # the seal purpose of markers
 CARD = "dataset_card.md"
 STAGE, OLD = "margin-staging-", "margin-old-"
 ALLOWED_EXTRA = {"brat": {".stats_cache"}}  # caches the consumer itself writes into an export
@@ -51,24 +53,19 @@ def show(path) -> str:
 
 
 def marker_bytes(fmt: str, export_id: str, files) -> bytes:
-    return (json.dumps({"magic": MAGIC, "id": export_id, "format": fmt, "files": sorted(files)},
-                       indent=1) + "\n").encode("utf-8")
+    """The marker, sealed with this machine's key (``tui.store.seal``): a marker a cloned
+    corpus ships never makes margin replace or delete anything."""
+    return seal(PURPOSE, (json.dumps({"magic": MAGIC, "id": export_id, "format": fmt, "files": sorted(files)},
+                                     indent=1) + "\n").encode("utf-8"))
 
 
 def read_marker(folder: Path) -> dict | None:
-    """The marker of ``folder`` if it is a regular file with a well-formed marker, else None."""
-    path = folder / MARKER
+    """The marker of ``folder`` if it is a regular file with a well-formed marker sealed on
+    this machine, else None."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
-    except OSError:
-        return None
-    try:
-        with os.fdopen(fd, "rb") as f:
-            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
-                return None
-            data = f.read(8 * 2**20)
-        m = json.loads(data.decode("utf-8"))
-    except (OSError, ValueError):
+        m = json.loads(unseal(PURPOSE, read_limited(folder / MARKER, 8 * 2**20, "marker", nofollow=True),
+                              folder / MARKER).decode("utf-8"))
+    except (DataError, ValueError, RecursionError):
         return None
     ok = (isinstance(m, dict) and m.get("magic") == MAGIC and isinstance(m.get("id"), str)
           and isinstance(m.get("format"), str) and isinstance(m.get("files"), list)
@@ -140,6 +137,10 @@ def check_folder(out: Path, corpus_root: Path | None = None) -> None:
         return
     marker = read_marker(out)
     if marker is None:
+        if os.path.lexists(out / MARKER):
+            raise DataError(f"{show(out)}: its {MARKER} was not written by margin on this machine (a cloned, "
+                            f"copied or older export), so margin will not replace it; check it and remove it "
+                            f"yourself (rm -r {show(out)}) or choose another --out")
         if (out / CARD).is_file():
             raise DataError(f"{show(out)}: looks like an export from an older margin (no {MARKER} marker), "
                             f"so margin will not replace it; check it and remove it yourself "
@@ -216,7 +217,7 @@ def clean_dead(out: Path) -> None:
         if fd is None:
             continue  # a live export is using it
         try:
-            if read_marker(path) is not None:
+            if read_marker(path) is not None:  # sealed here: a folder this machine's margin made
                 if rest.startswith(OLD) and not out.exists() and not out.is_symlink():
                     os.rename(path, out)
                 else:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TypeGuard
 
 from tui.corpus import NAME_RE
+from tui.store.files import read_limited
 from tui.errors import DataError
 from tui.schema import Schema
 
@@ -186,28 +187,14 @@ def files(path: Path, patterns: tuple[str, ...], recursive: bool = False) -> lis
 
 
 def read_bytes(f: Path, reading: Reading) -> bytes | None:
-    """The bytes of the regular file ``f`` (not a folder, FIFO or device), size-limited."""
+    """The bytes of the regular file ``f`` (not a folder, FIFO or device), size-limited
+    (``tui.store.files.read_limited``, the one bounded read)."""
     try:
-        fd = os.open(f, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO must not block the open
-    except OSError as e:
-        reading.problem(f"{f}:1", f"cannot read: {e.strerror}")
+        return read_limited(f, MAX_INPUT_BYTES, "import file")
+    except DataError as e:
+        reading.problems.append(f"{e} (margin imports files up to {MAX_INPUT_BYTES // 2**20} MiB: split it)"
+                                if "too large" in str(e) else str(e))
         return None
-    try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            reading.problem(f"{f}:1", "not a regular file (a folder, FIFO or device?)")
-            return None
-        if st.st_size > MAX_INPUT_BYTES:
-            reading.problem(f"{f}:1", f"too large ({st.st_size} bytes; margin imports files up to "
-                                      f"{MAX_INPUT_BYTES // 2**20} MiB: split it)")
-            return None
-        with open(os.dup(fd), "rb") as fh:
-            return fh.read(MAX_INPUT_BYTES + 1)
-    except OSError as e:
-        reading.problem(f"{f}:1", f"cannot read: {e.strerror}")
-        return None
-    finally:
-        os.close(fd)
 
 
 def read_text(f: Path, reading: Reading, data: bytes | None = None) -> str | None:

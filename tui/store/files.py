@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tui.errors import DataError, ValidationError
+from tui.names import temp_owner
 
 
 @dataclass(frozen=True)
@@ -36,25 +37,64 @@ def fingerprint(path: Path) -> Fingerprint | None:
     return Fingerprint.of_bytes(data, st)
 
 
-MAX_FILE_BYTES = 4 * 2**20  # ~17,000 spans; bigger files are refused before reading
+MAX_FILE_BYTES = 4 * 2**20  # an annotation file's floor: ~17,000 spans on any article
+MAX_ARTICLE_BYTES = 8 * 2**20  # ~1,500 pages; bigger articles are refused before reading
 
 
-def read_file(path: Path) -> tuple[str, Fingerprint]:
+def file_limit(article_chars: int | None) -> int:
+    """The largest annotation file margin reads or writes for an article of
+    ``article_chars`` characters (None: any article): 4 MiB plus twice the article, so a
+    densely annotated long article (20,000 spans on 5 MB) still opens."""
+    chars = MAX_ARTICLE_BYTES if article_chars is None else max(0, article_chars)
+    return MAX_FILE_BYTES + 2 * chars
+
+
+class Refused(DataError):
+    """A file margin will not read: not a regular file, or over its size limit."""
+
+
+def read_limited(path: Path, limit: int, what: str = "file", *, nofollow: bool = False) -> bytes:
+    return read_limited_stat(path, limit, what, nofollow=nofollow)[0]
+
+
+def read_limited_stat(path: Path, limit: int, what: str = "file", *,
+                      nofollow: bool = False) -> tuple[bytes, os.stat_result]:
+    """The bytes of the regular file ``path``: the one bounded read every file margin takes
+    from a corpus goes through. Folders, FIFOs, devices (``/dev/zero``, ``/dev/stdin``,
+    through a link or not) and files over ``limit`` bytes are refused in one line before
+    anything is read (a FIFO never blocks the open); with ``nofollow`` a link is refused
+    too. Never reads more than ``limit + 1`` bytes, whatever the file claims."""
+    flags = os.O_RDONLY | os.O_NONBLOCK | (os.O_NOFOLLOW if nofollow else 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as e:
+        if nofollow and e.errno == getattr(os, "ELOOP", -1):
+            raise Refused(f"{path}:1: is a symbolic link; refused") from None
+        raise DataError(f"{path}:1: cannot read: {e.strerror}") from None
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode):
+        os.close(fd)
+        raise Refused(f"{path}:1: not a regular file (a folder, FIFO or device?)")
+    with open(fd, "rb") as f:
+        if st.st_size > limit:
+            raise Refused(f"{path}:1: {what} is too large ({st.st_size:,} bytes; margin reads up to {limit:,})")
+        try:
+            data = f.read(limit + 1)
+        except OSError as e:
+            raise DataError(f"{path}:1: cannot read: {e.strerror}") from None
+    if len(data) > limit:
+        raise Refused(f"{path}:1: {what} is too large (margin reads up to {limit:,} bytes)")
+    return data, st
+
+
+def read_file(path: Path, limit: int | None = None) -> tuple[str, Fingerprint]:
+    """An annotation file's text and fingerprint (``limit``: :func:`file_limit` of its
+    article; the largest article's when unknown)."""
     path = Path(path)
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO must not block the open
-        with open(fd, "rb") as f:
-            st = os.fstat(fd)
-            if not stat.S_ISREG(st.st_mode):
-                raise ValidationError([f"{path}:1: not a regular file"])
-            if st.st_size > MAX_FILE_BYTES:
-                raise ValidationError([f"{path}:1: file is too large ({st.st_size} bytes; "
-                                       f"margin reads annotation files up to {MAX_FILE_BYTES} bytes)"])
-            data = f.read(MAX_FILE_BYTES + 1)
-    except OSError as e:
-        raise DataError(f"{path}:1: cannot read: {e.strerror}") from None
-    if len(data) > MAX_FILE_BYTES:
-        raise ValidationError([f"{path}:1: file is too large (margin reads annotation files up to {MAX_FILE_BYTES} bytes)"])
+        data, st = read_limited_stat(path, file_limit(None) if limit is None else limit, "annotation file")
+    except Refused as e:
+        raise ValidationError([str(e)]) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
@@ -77,23 +117,20 @@ def _remove_dead_temps(path: Path) -> None:
 
     Best effort and never fatal: a name that only looks like ours (a huge or odd pid, a
     folder, a link, a file we may not delete) is left alone; a save never fails here."""
-    prefix = f".{path.name}."
     try:
         names = os.listdir(path.parent)
     except OSError:
         return
     for name in names:
-        if not (name.startswith(prefix) and name.endswith(".tmp")):
-            continue
-        pid = name[len(prefix):].split(".", 1)[0]
-        if not (pid.isascii() and pid.isdigit() and len(pid) <= 10):
+        pid = temp_owner(name, path.name)
+        if pid is None or not name.endswith(".tmp"):
             continue
         try:
-            os.kill(int(pid), 0)
+            os.kill(pid, 0)
             continue  # its writer is alive: in flight
         except ProcessLookupError:
             pass
-        except (OSError, OverflowError, ValueError):
+        except OSError:
             continue
         try:
             if stat.S_ISREG(os.lstat(path.parent / name).st_mode):

@@ -30,9 +30,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tui.errors import ConflictError, DataError
-from tui.store.files import fsync_dir
+from tui.names import journal_owner, temp_owner
+from tui.store.files import fsync_dir, read_limited
+from tui.store.seal import Unsealed, seal, unseal
 
-JOURNAL_RE = re.compile(r"\.margin-txn-(\d+)-[0-9a-f]{8}\.json\Z")
+JOURNAL = "staged-journal"  # the seal purpose of journals
 MAX_JOURNAL_BYTES = 4 * 2**20
 _FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
 
@@ -42,6 +44,7 @@ class _Staged:
     dest: Path
     tmp: Path
     old: str | None  # sha256 of the destination when staged; None: it did not exist
+    new: str = ""  # sha256 of what was staged
     backup: Path | None = None
     renamed: bool = False
 
@@ -103,19 +106,17 @@ def _write_all(fd: int, data: bytes) -> None:
 
 def remove_dead_temps(folder: Path, name: str) -> None:
     """Delete ``.NAME.<pid>.*.tmp`` files next to ``folder/NAME`` whose writer is dead."""
-    prefix = f".{name}."
     try:
         names = os.listdir(folder)
     except OSError:
         return
     for n in names:
-        if not (n.startswith(prefix) and n.endswith((".tmp", ".old"))):
-            continue
-        pid = n[len(prefix):].split(".", 1)[0]
-        if not pid.isdigit() or len(pid) > 9 or _alive(int(pid)):
+        pid = temp_owner(n, name)
+        if pid is None or _alive(pid):
             continue
         try:
-            os.unlink(os.path.join(folder, n))
+            if stat.S_ISREG(os.lstat(os.path.join(folder, n)).st_mode):
+                os.unlink(os.path.join(folder, n))
         except OSError:
             pass
 
@@ -191,7 +192,7 @@ class Transaction:
             mode = stat.S_IMODE(st.st_mode) if st is not None else None
             remove_dead_temps(path.parent, path.name)
             tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-            self._staged.append(_Staged(path, tmp, old))
+            self._staged.append(_Staged(path, tmp, old, hashlib.sha256(data).hexdigest()))
             self._dests.add(path)
             try:
                 _write_new(tmp, data, mode)  # an old file's mode is kept
@@ -262,9 +263,9 @@ class Transaction:
         """Write the journal atomically (temp, fsync, rename, fsync the folder)."""
         name = f".margin-txn-{os.getpid()}-{secrets.token_hex(4)}.json"
         path = self.root / name
-        body = json.dumps({"margin-txn": 1, "pairs": [
+        body = seal(JOURNAL, json.dumps({"margin-txn": 2, "pairs": [
             {"tmp": os.path.relpath(s.tmp, self.root), "dest": os.path.relpath(s.dest, self.root),
-             "old": s.old} for s in self._staged]}).encode("utf-8")
+             "old": s.old, "new": s.new} for s in self._staged]}).encode("utf-8"))
         tmp = self.root / (name + ".tmp")
         try:
             _write_new(tmp, body, 0o600)
@@ -301,9 +302,10 @@ def _unlink(p: Path) -> None:
 def recover(root: Path) -> list[str]:
     """Roll the journals of dead writers under ``root`` forward; one line per thing done.
 
-    A staged temp file replaces its destination if that is still what it was when staged
-    (else the newer destination is kept). A journal naming anything but margin's own temp
-    files next to their destinations is not followed."""
+    Only a journal sealed on this machine (``tui.store.seal``) is followed: one a cloned
+    corpus ships is reported and left alone, its temp files untouched. A staged temp file
+    replaces its destination if it still holds what was staged and the destination is still
+    what it was when staged (else the newer destination is kept)."""
     root = Path(root)
     try:
         names = [n for n in os.listdir(root) if n.startswith(".margin-txn-")]
@@ -311,77 +313,84 @@ def recover(root: Path) -> list[str]:
         return []
     out = []
     for name in sorted(names):
-        m = JOURNAL_RE.fullmatch(name)
+        pid = journal_owner(name)
         path = root / name
-        if m is None:
-            if name.endswith(".json.tmp") and not _alive(int(name.split("-")[2]) if name.split("-")[2].isdigit() else 0):
-                _unlink(path)  # a journal that was never finished: its writer replaced nothing
+        if pid is None or _alive(pid):
             continue
-        if _alive(int(m.group(1))):
+        if name.endswith(".tmp"):
+            _unlink(path)  # a journal never finished: its writer replaced nothing
             continue
-        pairs = _read_journal(root, path)
+        try:
+            pairs = _read_journal(root, path)
+        except Unsealed as e:
+            out.append(str(e))
+            continue
         if pairs is None:
             out.append(f"{path}: not a margin transaction journal; left alone")
             continue
-        stuck = False
-        for tmp, dest, old in pairs:
-            if not os.path.lexists(tmp):
-                continue  # renamed before the writer died
+        out.extend(_roll_forward(path, pairs))
+    return out
+
+
+def _roll_forward(path: Path, pairs) -> list[str]:
+    out, stuck = [], False
+    for tmp, dest, old, new in pairs:
+        if not os.path.lexists(tmp):
+            continue  # renamed before the writer died
+        try:
+            same = _sha_of(dest) == old and _sha_of(tmp) == new
+        except DataError:
+            same = False
+        if same:
             try:
-                same = _sha_of(dest) == old
-            except DataError:
-                same = False
-            if same:
-                try:
-                    os.replace(tmp, dest)
-                except OSError as e:
-                    out.append(f"{dest}: cannot finish an interrupted write: {_why(e)}")
-                    stuck = True
-                    continue
-                out.append(f"{dest}: finished an interrupted write")
-            else:
-                _unlink(tmp)
-                out.append(f"{dest}: changed since an interrupted write; kept as it is")
-        for folder in {d.parent for _, d, _ in pairs}:
-            fsync_dir(folder)
-        if stuck:
-            continue  # the journal stays for the next try
-        for _, dest, _ in pairs:
+                os.replace(tmp, dest)
+            except OSError as e:
+                out.append(f"{dest}: cannot finish an interrupted write: {_why(e)}")
+                stuck = True
+                continue
+            out.append(f"{dest}: finished an interrupted write")
+        else:
+            _unlink(tmp)
+            out.append(f"{dest}: changed since an interrupted write; kept as it is")
+    for folder in {d.parent for _, d, _, _ in pairs}:
+        fsync_dir(folder)
+    if not stuck:  # else the journal stays for the next try
+        for _, dest, _, _ in pairs:
             remove_dead_temps(dest.parent, dest.name)
         _unlink(path)
     return out
 
 
-def _read_journal(root: Path, path: Path) -> list[tuple[Path, Path, str | None]] | None:
-    """The journal's (temp, destination, old sha) triples, or None if it is not trustworthy."""
+_SHA = re.compile(r"[0-9a-f]{64}")
+
+
+def _read_journal(root: Path, path: Path) -> list[tuple[Path, Path, str | None, str]] | None:
+    """The journal's (temp, destination, old sha, new sha) tuples, or None if it is not
+    usable; Unsealed when this machine's margin did not write it."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | os.O_NONBLOCK)
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            os.close(fd)
-            return None
-        with open(fd, "rb") as f:
-            data = f.read(MAX_JOURNAL_BYTES + 1)
-        obj = json.loads(data) if len(data) <= MAX_JOURNAL_BYTES else None
-    except (OSError, ValueError, RecursionError):
+        data = unseal(JOURNAL, read_limited(path, MAX_JOURNAL_BYTES, "journal", nofollow=True), path)
+        obj = json.loads(data)
+    except Unsealed:
+        raise
+    except (DataError, ValueError, RecursionError):
         return None
-    if not isinstance(obj, dict) or obj.get("margin-txn") != 1 or not isinstance(obj.get("pairs"), list):
+    if not isinstance(obj, dict) or obj.get("margin-txn") != 2 or not isinstance(obj.get("pairs"), list):
         return None
     real_root = os.path.realpath(root)
     out = []
     for p in obj["pairs"]:
-        if not isinstance(p, dict) or not all(isinstance(p.get(k), str) for k in ("tmp", "dest")):
+        if not isinstance(p, dict) or not all(isinstance(p.get(k), str) and "\0" not in p[k] for k in ("tmp", "dest", "new")):
             return None
         old = p.get("old")
-        if old is not None and not (isinstance(old, str) and re.fullmatch(r"[0-9a-f]{64}", old)):
+        if old is not None and not (isinstance(old, str) and _SHA.fullmatch(old)) or not _SHA.fullmatch(p["new"]):
             return None
         tmp, dest = root / p["tmp"], root / p["dest"]
         if os.path.isabs(p["tmp"]) or os.path.isabs(p["dest"]) or ".." in Path(p["dest"]).parts \
-                or tmp.parent != dest.parent \
-                or not re.fullmatch(re.escape(f".{dest.name}.") + r"\d+\.[0-9a-f]{8}\.tmp", tmp.name):
+                or tmp.parent != dest.parent or temp_owner(tmp.name, dest.name) is None:
             return None
         parent = os.path.realpath(dest.parent)
         if not (parent == real_root or parent.startswith(real_root + os.sep)) or os.path.islink(dest) \
                 or os.path.islink(tmp):
             return None
-        out.append((tmp, dest, old))
+        out.append((tmp, dest, old, p["new"]))
     return out

@@ -21,13 +21,14 @@ from pathlib import Path
 
 from tui.corpus import GOLD, Corpus, load_settings
 from tui.errors import DataError
+from tui.store.files import file_limit, read_limited
 from tui.model import now_utc
 from tui.schema import Schema
 from tui.suggest import SOURCE, Suggestions, corpus_actors, suggest
 from tui.suggest.conventions import DEFAULTS, NAMES, Conventions, Finding, Guidelines, infer, parse_pins, word
 from tui.suggest.habits import Habits, learn
 from tui.suggest.model.crf import Example, Model, MissingCRF, crfsuite, rule_spans, train
-from tui.suggest.model.modelfile import ModelError, load, model_dir, save, schema_hash
+from tui.suggest.model.modelfile import ModelError, ModelRefused, load, model_dir, save, schema_hash
 from tui.suggest.model.policy import decide
 
 MACHINE = ("suggest",)  # annotators whose files are machine output, never learned from
@@ -95,7 +96,7 @@ def _example(it) -> Example:
 def _file_entry(it, path: str) -> dict:
     import hashlib
 
-    return {"path": path, "sha256": hashlib.sha256(it.path.read_bytes()).hexdigest()}
+    return {"path": path, "sha256": hashlib.sha256(read_limited(it.path, file_limit(None))).hexdigest()}
 
 
 def guidelines(corpus: Corpus, data: Training | None = None, model: Model | None = None) -> Guidelines:
@@ -317,11 +318,11 @@ def model_status(corpus: Corpus, model: Model | None, warning: str | None = None
         lines.append(f"  {lab:<10} {info.get('spans', 0)} span(s){rf}: {who}")
     changed = 0
     for f in files:
-        p = corpus.root / f.get("path", "")
+        p = corpus.root / (f.get("path", "") if isinstance(f, dict) else "")
         try:
-            if hashlib.sha256(p.read_bytes()).hexdigest() != f.get("sha256"):
+            if not isinstance(f, dict) or hashlib.sha256(read_limited(p, file_limit(None))).hexdigest() != f.get("sha256"):
                 changed += 1
-        except OSError:
+        except (DataError, OSError):
             changed += 1
     known = {f.get("path") for f in files} | set(meta.get("left_out") or [])
     new = sum(p.relative_to(corpus.root).as_posix() not in known and p.stem not in MACHINE
@@ -344,16 +345,21 @@ class Suggester:
     extra_actors: dict = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     habits: Habits | None = None  # the attribute values the team writes (tui.suggest.habits)
+    refused: bool = False  # the corpus's model.json was not sealed here: retrain it
 
     @classmethod
     def for_corpus(cls, corpus: Corpus) -> "Suggester":
         """Never raises for a bad model (it lands in ``warnings``); a bad margin.yaml
         section raises DataError as every command does."""
-        model, why = load_model(corpus)
-        warnings = [why] if why else []
+        refused = False
+        try:
+            model, warnings = load(corpus.root, corpus.schema), []
+        except ModelError as e:
+            model, warnings, refused = None, [str(e)], isinstance(e, ModelRefused)
         data = None if model is not None else training(corpus)
         g = guidelines(corpus, data, model=model)
-        return cls(corpus.schema, g, model, corpus_actors(corpus), warnings, corpus_habits(corpus, g, data, model))
+        return cls(corpus.schema, g, model, corpus_actors(corpus), warnings, corpus_habits(corpus, g, data, model),
+                   refused)
 
     def suggest(self, text: str, families=None) -> Suggestions:
         return suggest(text, self.schema, families, self.extra_actors, self.guidelines.conventions, self.model,

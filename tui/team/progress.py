@@ -113,8 +113,9 @@ def _summarise(args) -> tuple[str, dict]:
 
 
 def cache_path(corpus: Corpus) -> Path:
-    base = os.environ.get("MARGIN_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "margin")
+    from tui.store.seal import cache_dir
+
+    base = cache_dir()
     digest = hashlib.sha256(str(corpus.root.resolve()).encode()).hexdigest()[:16]
     return Path(base) / f"dashboard-{digest}.json"
 

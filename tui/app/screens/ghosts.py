@@ -81,6 +81,8 @@ class GhostsMixin:
                 self.suggester = Suggester.for_corpus(self.corpus)
                 for warning in self.suggester.warnings:
                     self.app.call_from_thread(self.app.notify, safe_line(warning), severity="warning", markup=False)
+                if self.suggester.refused:  # a clone's model: never read; train one here
+                    self.app.call_from_thread(self._retrain_worker)
             found = self.suggester.suggest(doc.text)
         except MarginError as e:
             self.app.call_from_thread(self.app.notify, safe_line(f"no suggestions: {e}"), severity="warning",

@@ -1,6 +1,12 @@
 """The model inside the corpus: ``CORPUS/.margin/model/model.json`` (provenance and
 checksums) and one ``<LABEL>-<sha256[:12]>.crfsuite`` per label.
 
+A model is derived state in a folder a clone can fill: model.json is sealed with this
+machine's key (``tui.store.seal``) and nothing in it is parsed, nor any label file read,
+before the seal checks; a label file is read (bounded, never through a link) only to match
+the sha256 the sealed model.json names, so python-crfsuite's C code only ever sees bytes
+margin wrote here. A model that fails is reported in one line and retrained.
+
 Saving writes the label files under content-addressed names first, then replaces
 model.json atomically (``tui.store.atomic_write``), then deletes label files neither the
 new nor the previous model.json refers to: a reader never sees a half-written model.
@@ -19,10 +25,15 @@ from pathlib import Path
 from tui.errors import DataError
 from tui.schema import Schema
 from tui.store import atomic_write
+from tui.store.files import read_limited
+from tui.store.seal import Unsealed, seal, unseal
 from tui.suggest.model.crf import Model, MissingCRF
 from tui.suggest.model.features import VERSION as FEATURES
 
-FORMAT = "margin-model/1"
+FORMAT = "margin-model/2"  # 2: model.json sealed (tui.store.seal)
+PURPOSE = "model"  # the seal purpose of model.json
+MAX_META_BYTES = 4 * 2**20
+MAX_LABEL_BYTES = 256 * 2**20  # a CRF per label; real ones are a few MB
 DIR = Path(".margin") / "model"
 META = "model.json"
 
@@ -49,46 +60,95 @@ class Provenance:
     seconds: float = 0.0
 
 
+class ModelRefused(ModelError):
+    """model.json is not sealed by this machine (a clone's, a copy's, or hand-made)."""
+
+
 def save(root: Path, blobs: dict[str, bytes], meta: dict) -> Path:
-    """Write the label files and model.json (``meta`` plus format, hashes, file names)."""
+    """Write the label files and model.json (``meta`` plus format, hashes, file names),
+    under the corpus's training lock (:func:`training_lock`): concurrent trainers queue,
+    and none deletes a label file another's model.json names."""
     d = model_dir(root)
     d.mkdir(parents=True, exist_ok=True)
-    labels = {}
-    for lab, data in blobs.items():
-        sha = hashlib.sha256(data).hexdigest()
-        name = f"{lab}-{sha[:12]}.crfsuite"
-        if not (d / name).is_file() or hashlib.sha256((d / name).read_bytes()).hexdigest() != sha:
-            atomic_write(d / name, data)
-        labels[lab] = {**meta.get("labels", {}).get(lab, {}), "file": name, "sha256": sha}
-    previous = _referenced(d / META)
-    doc = {"format": FORMAT, "features": FEATURES, **meta, "labels": labels}
-    atomic_write(d / META, (json.dumps(doc, indent=1, ensure_ascii=False) + "\n").encode("utf-8"))
-    keep = previous | {v["file"] for v in labels.values()}
-    for p in d.glob("*.crfsuite"):
-        if p.name not in keep:
-            p.unlink(missing_ok=True)
+    with training_lock(root):
+        labels = {}
+        for lab, data in blobs.items():
+            sha = hashlib.sha256(data).hexdigest()
+            name = f"{lab}-{sha[:12]}.crfsuite"
+            if _sha_or_none(d / name) != sha:
+                atomic_write(d / name, data)
+            labels[lab] = {**meta.get("labels", {}).get(lab, {}), "file": name, "sha256": sha}
+        previous = _referenced(root)
+        doc = {"format": FORMAT, "features": FEATURES, **meta, "labels": labels}
+        atomic_write(d / META, seal(PURPOSE, (json.dumps(doc, indent=1, ensure_ascii=False) + "\n").encode("utf-8")))
+        keep = previous | {v["file"] for v in labels.values()}
+        for p in d.glob("*.crfsuite"):
+            if p.name not in keep:
+                p.unlink(missing_ok=True)
     return d / META
 
 
-def _referenced(meta_path: Path) -> set[str]:
+def _sha_or_none(path: Path) -> str | None:
     try:
-        doc = json.loads(meta_path.read_text(encoding="utf-8"))
-        return {v["file"] for v in doc["labels"].values() if isinstance(v.get("file"), str)}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return hashlib.sha256(read_limited(path, MAX_LABEL_BYTES, "model file", nofollow=True)).hexdigest()
+    except DataError:
+        return None
+
+
+def _referenced(root: Path) -> set[str]:
+    try:
+        doc = read_meta(root)
+    except ModelError:
         return set()
+    return {v["file"] for v in (doc or {}).get("labels", {}).values()}
+
+
+def training_lock(root: Path):
+    """An exclusive lock on training the corpus at ``root``, held outside the corpus (in
+    the user's cache folder, keyed by the corpus's real path): a second trainer waits."""
+    import contextlib
+    import fcntl
+    import os
+
+    from tui.store.seal import cache_dir
+
+    digest = hashlib.sha256(str(Path(root).resolve()).encode()).hexdigest()[:16]
+    path = cache_dir() / f"learn-{digest}.lock"
+
+    @contextlib.contextmanager
+    def held():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)
+
+    return held()
 
 
 def read_meta(root: Path) -> dict | None:
-    """model.json as a mapping, None when there is no model; ModelError when unreadable."""
+    """model.json as a checked mapping, None when there is no model; ModelRefused when this
+    machine did not seal it, ModelError when it is unreadable or malformed. Nothing is
+    parsed before the seal checks."""
     path = model_dir(root) / META
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return None
     try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as e:
+        data = unseal(PURPOSE, read_limited(path, MAX_META_BYTES, "model.json", nofollow=True), path)
+    except Unsealed as e:
+        raise ModelRefused(f"{e}; `margin learn` trains one on this machine") from None
+    except DataError as e:
+        raise ModelError(f"{e}; run `margin learn`") from None
+    try:
+        doc = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as e:
         raise ModelError(f"{path}: corrupt model ({type(e).__name__}); run `margin learn`") from None
-    if not isinstance(doc, dict) or not isinstance(doc.get("labels"), dict):
-        raise ModelError(f"{path}: corrupt model (no labels); run `margin learn`")
+    if not isinstance(doc, dict) or not isinstance(doc.get("labels"), dict) or not all(
+            isinstance(v, dict) and isinstance(v.get("file"), str) and isinstance(v.get("sha256"), str)
+            for v in doc["labels"].values()):
+        raise ModelError(f"{path}: corrupt model (labels); run `margin learn`")
     return doc
 
 
@@ -114,9 +174,9 @@ def load(root: Path, schema: Schema) -> Model | None:
         if not isinstance(name, str) or "/" in name or "\\" in name or name.startswith("."):
             raise ModelError(f"{path}: corrupt model (label {lab}: bad file name); run `margin learn`")
         try:
-            data = (path.parent / name).read_bytes()
-        except OSError as e:
-            raise ModelError(f"{path.parent / name}: cannot read ({e.strerror}); run `margin learn`") from None
+            data = read_limited(path.parent / name, MAX_LABEL_BYTES, "model file", nofollow=True)
+        except DataError as e:
+            raise ModelError(f"{e}; run `margin learn`") from None
         if hashlib.sha256(data).hexdigest() != info.get("sha256"):
             raise ModelError(f"{path.parent / name}: corrupt model file (checksum differs); run `margin learn`")
         blobs[lab] = data
