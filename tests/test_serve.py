@@ -178,6 +178,7 @@ async def test_the_page_needs_the_secret_and_hands_it_to_its_websocket(tmp_path,
     out = capsys.readouterr().out
     assert out.count("margin serve: refused a page request from 127.0.0.1") == 4
     assert f"on http://127.0.0.1:{server.port}/?token={server.token}\n" in out
+    assert out.count(server.token) == 1, out
 
 
 @needs_serve
@@ -193,6 +194,31 @@ async def test_a_hostile_origin_is_logged_inert(tmp_path, capsys):
         writer.close()
     out = capsys.readouterr().out
     assert "refused a connection" in out and "\x9b" not in out and "\x9d" not in out
+
+
+@needs_serve
+def test_the_access_log_never_shows_the_secret(tmp_path, caplog):
+    """The printed URL is the one place the secret appears: aiohttp's access lines
+    (``GET /ws/<secret>?width=…``, ``GET /?token=<secret>``) are redacted by the server's filter."""
+    import logging
+
+    from tui.app.serve import LogScrubber, make_server
+
+    server = make_server("exit 0", tmp_path, "127.0.0.1", 8000, "http://127.0.0.1:8000/", "s3cret-Token_x")
+    server.initialize_logging()
+    handlers = [h for h in logging.getLogger().handlers if any(isinstance(f, LogScrubber) for f in h.filters)]
+    try:
+        assert handlers
+        with caplog.at_level(logging.INFO, logger="aiohttp.access"):
+            logging.getLogger("aiohttp.access").info('%s "%s %s"', "127.0.0.1", "GET",
+                                                     "/ws/s3cret-Token_x?width=80&height=24")
+            logging.getLogger("aiohttp.access").info("%s", "GET /?token=s3cret-Token_x HTTP/1.1")
+        got = [r.getMessage() for r in caplog.records]
+        assert got == ['127.0.0.1 "GET /ws/<secret>?width=80&height=24"', "GET /?token=<secret> HTTP/1.1"]
+    finally:
+        for h in handlers:
+            for f in [f for f in h.filters if isinstance(f, LogScrubber)]:
+                h.removeFilter(f)
 
 
 def test_the_access_log_is_inert():

@@ -60,14 +60,15 @@ def open_workspace(corpus: Corpus, doc_id: str, annotator: str) -> Workspace:
     """Load ``annotator``'s annotation of ``doc_id`` (or a new one). Raises MarginError."""
     doc = corpus.document(doc_id)
     path = corpus.annotation_path(doc_id, annotator)
+    notes: list[str] = []
     if corpus.annotations_dir.is_dir():  # an import or suggest --write killed mid-rename: finish it first
         from tui.store.staged import recover
 
-        recover(corpus.annotations_dir)
+        notes += recover(corpus.annotations_dir)  # a journal a clone planted: named, never followed
     loaded = store.load_or_new(path, corpus.schema, doc, annotator)
-    return workspace_of(doc, loaded.annotation, AnnotationFile(path, loaded.fingerprint),
-                        f"re-anchored {loaded.moved} span(s), {len(loaded.flagged)} flagged for a look"
-                        if loaded.moved else "")
+    if loaded.moved:
+        notes.append(f"re-anchored {loaded.moved} span(s), {len(loaded.flagged)} flagged for a look")
+    return workspace_of(doc, loaded.annotation, AnnotationFile(path, loaded.fingerprint), "; ".join(notes))
 
 
 def workspace_of(doc: Document, annotation: Annotation, file: AnnotationFile, message: str = "") -> Workspace:

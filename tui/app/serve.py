@@ -130,7 +130,7 @@ def make_server(command: str, corpus_root: Path, host: str, port: int, public_ur
             # aiohttp's access log quotes the request line and User-Agent: data, made inert
             super().initialize_logging()
             for handler in logging.getLogger().handlers:
-                handler.addFilter(inert_log_record)
+                handler.addFilter(LogScrubber(self.token))
 
         async def _make_app(self) -> web.Application:
             # textual-serve's routes, plus the WebSocket route that carries the secret: its
@@ -187,12 +187,27 @@ def make_server(command: str, corpus_root: Path, host: str, port: int, public_ur
     return MarginServer()
 
 
+class LogScrubber(logging.Filter):
+    """A logging filter: the record's message with the server's secret redacted (the URL
+    printed at start is the one place it appears) and every control character made visible."""
+
+    def __init__(self, secret: str) -> None:
+        super().__init__()
+        self.secret = secret
+
+    def filter(self, record) -> bool:
+        from tui.display import one_line
+
+        message = record.getMessage()
+        if self.secret:
+            message = message.replace(self.secret, "<secret>")
+        record.msg, record.args = one_line(message), ()
+        return True
+
+
 def inert_log_record(record) -> bool:
     """A logging filter: the record's message with every control character made visible."""
-    from tui.display import one_line
-
-    record.msg, record.args = one_line(record.getMessage()), ()
-    return True
+    return LogScrubber("").filter(record)
 
 
 async def children_reaped(timeout: float) -> None:

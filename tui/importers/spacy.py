@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tui.errors import DataError
+from tui.store.files import inflated_size
 from tui.importers.base import Incoming, RelIn, SpanIn, files, id_hint, is_int, read_bytes
 
 
@@ -25,6 +26,9 @@ def _spacy():
     return DocBin, Vocab
 
 
+MAX_INFLATED_BYTES = 256 * 2**20  # a DocBin's msgpack, inflated: bombs stop here
+
+
 def read(path: Path, reading) -> list[Incoming]:
     DocBin, Vocab = _spacy()
     out = []
@@ -33,6 +37,10 @@ def read(path: Path, reading) -> list[Incoming]:
         if data is None:
             continue
         try:
+            if inflated_size(data, MAX_INFLATED_BYTES) is None:
+                reading.problem(f"{f}:1", f"inflates to over {MAX_INFLATED_BYTES // 2**20} MiB "
+                                          "(a compression bomb, or a DocBin to split)")
+                continue
             docs = list(DocBin().from_bytes(data).get_docs(Vocab()))
         except Exception as e:  # spaCy raises many kinds on a bad file; all mean "not a DocBin"
             reading.problem(f"{f}:1", f"not a spaCy DocBin ({type(e).__name__}); expected a file written by "

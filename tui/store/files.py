@@ -87,6 +87,26 @@ def read_limited_stat(path: Path, limit: int, what: str = "file", *,
     return data, st
 
 
+def inflated_size(data: bytes, cap: int) -> int | None:
+    """How many bytes zlib ``data`` inflates to, or None when that is over ``cap`` (counted
+    1 MiB at a time, so a bomb costs memory for 1 MiB and time for ``cap``, never more);
+    ValueError when ``data`` is not zlib."""
+    import zlib
+
+    d = zlib.decompressobj()
+    total, pending = 0, data
+    try:
+        while pending:
+            total += len(d.decompress(pending, 2**20))
+            pending = d.unconsumed_tail
+            if total > cap:
+                return None
+        total += len(d.flush())
+    except zlib.error as e:
+        raise ValueError(str(e)) from None
+    return total if total <= cap else None
+
+
 def read_file(path: Path, limit: int | None = None) -> tuple[str, Fingerprint]:
     """An annotation file's text and fingerprint (``limit``: :func:`file_limit` of its
     article; the largest article's when unknown)."""

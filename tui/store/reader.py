@@ -7,7 +7,6 @@ the canonical fast path applies). Collects every problem, then raises Validation
 
 from __future__ import annotations
 
-import yaml
 
 from tui.store import rules
 from tui.errors import ValidationError
@@ -15,7 +14,7 @@ from tui.model import FORMAT_V1, Annotation, Decision, Document, Relation, Span
 from tui.names import name_problem
 from tui.schema import Schema
 from tui.store.nodes import BAD, NUMBERS, NodeReader, Timestamp, got
-from tui.store.yamlio import SafeLoader, reader_error
+from tui.store.yamlio import compose_checked
 
 SPAN_KEYS = ("id", "label", "start", "end", "text", "prefix", "suffix", "attrs", "note",
              "source", "from", "edited", "flag")
@@ -25,17 +24,9 @@ DECISION_KEYS = ("decision", "label", "start", "end", "from", "to", "reason")
 
 
 def compose(text: str, path: str):
-    """The node tree of ``text`` (None when empty); ValidationError on a syntax error."""
-    try:
-        return yaml.compose(text, Loader=SafeLoader)
-    except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        line = min(mark.line + 1, text.count("\n") + 1) if mark else 1
-        raise ValidationError([f"{path}:{line}: YAML syntax error: {e.problem or e.context}"]) from None
-    except yaml.reader.ReaderError as e:
-        raise ValidationError([f"{path}:{reader_error(text, e)}"]) from None
-    except yaml.YAMLError as e:
-        raise ValidationError([f"{path}:1: YAML error: {str(e).splitlines()[0]}"]) from None
+    """The node tree of ``text`` (None when empty); ValidationError on a syntax error or
+    an alias (:func:`tui.store.yamlio.compose_checked`)."""
+    return compose_checked(text, path)
 
 
 def parse_yaml(text: str, path: str, schema: Schema, doc: Document | None) -> Annotation:

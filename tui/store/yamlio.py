@@ -107,17 +107,45 @@ def reader_error(text: str, e: yaml.reader.ReaderError) -> str:
     return f"{line}: character {char} is not allowed in YAML"
 
 
-def safe_load_text(text: str, source: str = "<string>"):
-    """Parse YAML with a safe loader; raise DataError ``source:line: problem`` on bad syntax."""
-    from tui.errors import DataError
+def compose_checked(text: str, source: str):
+    """The node tree of untrusted YAML ``text`` (None when empty), with no alias: the one
+    place YAML syntax errors become ``source:line: problem`` (ValidationError), and where an
+    alias (``*name``: a "billion laughs" bomb is one) is refused at its anchor's line before
+    anything walks, prints or builds the tree (the walk visits each node once)."""
+    from tui.errors import ValidationError
 
     try:
-        return yaml.load(text, Loader=SafeLoader)
+        root = yaml.compose(text, Loader=SafeLoader)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
-        line = mark.line + 1 if mark else 1
-        raise DataError(f"{source}:{line}: YAML syntax error: {e.problem or e.context}") from None
+        line = min(mark.line + 1, text.count("\n") + 1) if mark else 1
+        raise ValidationError([f"{source}:{line}: YAML syntax error: {e.problem or e.context}"]) from None
     except yaml.reader.ReaderError as e:
-        raise DataError(f"{source}:{reader_error(text, e)}") from None
+        raise ValidationError([f"{source}:{reader_error(text, e)}"]) from None
     except yaml.YAMLError as e:
-        raise DataError(f"{source}:1: YAML error: {str(e).splitlines()[0]}") from None
+        raise ValidationError([f"{source}:1: YAML error: {str(e).splitlines()[0]}"]) from None
+    seen: set[int] = set()
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            raise ValidationError([f"{source}:{node.start_mark.line + 1}: YAML aliases (*name) are not allowed"])
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(x for kv in node.value for x in kv)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return root
+
+
+def safe_load_text(text: str, source: str = "<string>"):
+    """Parse YAML with a safe loader, aliases refused (:func:`compose_checked`); DataError
+    ``source:line: problem`` on bad syntax."""
+    from tui.errors import DataError, ValidationError
+
+    try:
+        if compose_checked(text, source) is None:
+            return None
+    except ValidationError as e:
+        raise DataError(e.problems[0]) from None
+    return yaml.load(text, Loader=SafeLoader)

@@ -30,7 +30,8 @@ import yaml
 
 from tui.corpus import GOLD, NAME_RE, Corpus, check_name
 from tui.errors import DataError, ValidationError
-from tui.store.yamlio import SafeLoader, reader_error, scalar
+from tui.display import safe_repr
+from tui.store.yamlio import compose_checked, scalar
 
 FILE = "assignments.yaml"
 FORMAT = "margin-assignments/1"
@@ -132,15 +133,7 @@ def dumps(assignments: Mapping[str, Iterable[str]]) -> str:
 
 def parse(text: str, path: str = FILE) -> Assignments:
     """Read an assignments file; raise ValidationError with ``path:line: problem`` lines."""
-    try:
-        root = yaml.compose(text, Loader=SafeLoader)
-    except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        raise ValidationError([f"{path}:{mark.line + 1 if mark else 1}: YAML syntax error: {e.problem or e.context}"]) from None
-    except yaml.reader.ReaderError as e:
-        raise ValidationError([f"{path}:{reader_error(text, e)}"]) from None
-    except yaml.YAMLError as e:
-        raise ValidationError([f"{path}:1: YAML error: {str(e).splitlines()[0]}"]) from None
+    root = compose_checked(text, path)  # aliases refused before anything walks the tree
     problems: list[str] = []
 
     def err(node, msg: str) -> None:
@@ -157,7 +150,7 @@ def parse(text: str, path: str = FILE) -> Assignments:
     for k, v in root.value:
         key = plain(k)
         if key not in ("format", "documents") or key in top:
-            err(k, f"unexpected key {k.value!r} (expected: format, documents)" if key not in ("format", "documents")
+            err(k, f"unexpected key {safe_repr(k.value if isinstance(k, yaml.ScalarNode) else '…')} (expected: format, documents)" if key not in ("format", "documents")
                 else f"duplicate key {key!r}")
             continue
         top[key] = v
