@@ -14,7 +14,7 @@ from tui.model import FORMAT_V1, Annotation, Decision, Document, Relation, Span
 from tui.names import name_problem
 from tui.schema import Schema
 from tui.store.nodes import BAD, NUMBERS, NodeReader, Timestamp, got
-from tui.store.yamlio import compose_checked
+from tui.store.yamlio import compose_text
 
 SPAN_KEYS = ("id", "label", "start", "end", "text", "prefix", "suffix", "attrs", "note",
              "source", "from", "edited", "flag")
@@ -24,9 +24,9 @@ DECISION_KEYS = ("decision", "label", "start", "end", "from", "to", "reason")
 
 
 def compose(text: str, path: str):
-    """The node tree of ``text`` (None when empty); ValidationError on a syntax error or
-    an alias (:func:`tui.store.yamlio.compose_checked`)."""
-    return compose_checked(text, path)
+    """The node tree of ``text`` (None when empty); ValidationError on a syntax error. The
+    NodeReader names each alias where it meets one (with the span and field)."""
+    return compose_text(text, path)
 
 
 def parse_yaml(text: str, path: str, schema: Schema, doc: Document | None) -> Annotation:

@@ -107,11 +107,10 @@ def reader_error(text: str, e: yaml.reader.ReaderError) -> str:
     return f"{line}: character {char} is not allowed in YAML"
 
 
-def compose_checked(text: str, source: str):
-    """The node tree of untrusted YAML ``text`` (None when empty), with no alias: the one
-    place YAML syntax errors become ``source:line: problem`` (ValidationError), and where an
-    alias (``*name``: a "billion laughs" bomb is one) is refused at its anchor's line before
-    anything walks, prints or builds the tree (the walk visits each node once)."""
+def compose_text(text: str, source: str):
+    """The node tree of YAML ``text`` (None when empty): the one place YAML syntax errors
+    become ``source:line: problem`` (ValidationError). Aliases are kept as shared nodes:
+    a reader that walks the tree must refuse them (:func:`compose_checked` does)."""
     from tui.errors import ValidationError
 
     try:
@@ -124,6 +123,17 @@ def compose_checked(text: str, source: str):
         raise ValidationError([f"{source}:{reader_error(text, e)}"]) from None
     except yaml.YAMLError as e:
         raise ValidationError([f"{source}:1: YAML error: {str(e).splitlines()[0]}"]) from None
+    return root
+
+
+def compose_checked(text: str, source: str):
+    """The node tree of untrusted YAML ``text`` (None when empty), with no alias: an alias
+    (``*name``; a "billion laughs" bomb is made of them) is refused at its anchor's line
+    (ValidationError) before anything walks, prints or builds the tree (this walk visits
+    each node once)."""
+    from tui.errors import ValidationError
+
+    root = compose_text(text, source)
     seen: set[int] = set()
     stack = [root] if root is not None else []
     while stack:

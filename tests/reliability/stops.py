@@ -1,0 +1,52 @@
+"""Kill a writer at a chosen file-system step, not at a chosen time.
+
+A kill loop that sleeps a random time before SIGKILL proves crash safety only where its
+kills happen to land, and where they land depends on the machine's speed and load: on a
+loaded machine the writer may not reach its first rename before the kill, on a fast idle
+one it may always be done. Here the forked writer counts its file-system steps (fsync,
+replace, rename, link, unlink, mkdir, rmdir) and blocks at the n-th one after saying so on
+a pipe; the test kills it there. Sweeping n over a whole write kills it before, between and
+after every step on any machine, so the coverage the tests assert is deterministic.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+STEPS = ("fsync", "replace", "rename", "link", "unlink", "mkdir", "rmdir")
+
+
+def stop_at(n: int, fd: int) -> list[int]:
+    """In a forked writer: block forever at its ``n``-th file-system step (1-based), after
+    writing ``stop NAME\\n`` to ``fd``. Returns the step counter (``[steps so far]``)."""
+    count = [0]
+    for name in STEPS:
+        real = getattr(os, name)
+
+        def step(*args, _real=real, _name=name, **kw):
+            count[0] += 1
+            if count[0] == n:
+                os.write(fd, f"stop {_name}\n".encode())
+                while True:
+                    time.sleep(3600)
+            return _real(*args, **kw)
+
+        setattr(os, name, step)
+    return count
+
+
+def read_until_stop(stream) -> tuple[int, str]:
+    """(pid, how it ended) from a helper's output: the pid line, then ``stop NAME`` (blocked
+    at that step) or ``done`` (finished before step n), in either order."""
+    pid, end = None, None
+    while pid is None or end is None:
+        line = stream.readline()
+        if not line:
+            raise EOFError("the helper stopped talking")
+        line = line.strip()
+        if line.startswith(("stop ", "done")):
+            end = line
+        else:
+            pid = int(line)
+    return pid, end
