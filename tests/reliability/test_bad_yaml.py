@@ -4,7 +4,6 @@ is executed and nothing is written."""
 
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -98,16 +97,13 @@ CASES = [
 def test_validate_names_each_bad_file(capsys, corpus_dir, tmp_path, make, expected, max_lines):
     path = install(corpus_dir, make(tmp_path))
     before = snapshot(corpus_dir)
-    t0 = time.monotonic()
     code = main(["validate", "--corpus", str(corpus_dir), str(path)])
-    elapsed = time.monotonic() - t0
     out, err = capsys.readouterr()
     assert code == 1
     problem_lines(err, path)
     lines = err.splitlines()
     assert f"{path}:{expected}" in lines[0] and len(lines) <= max_lines, err
     assert out.startswith("FAILED: 1 file(s), 0 span(s)")
-    assert elapsed < 5.0
     assert snapshot(corpus_dir) == before  # nothing written, nothing created
     assert not (tmp_path / "pwned").exists()
 
@@ -125,7 +121,9 @@ def test_bom_at_start_is_accepted_and_dropped_on_save(corpus):
     assert path.read_bytes() == store.dumps(plain).encode("utf-8")
 
 
-def test_100_mb_file_is_refused_fast_in_bounded_memory(corpus_dir):
+def test_100_mb_file_is_refused_before_reading_in_bounded_memory(corpus_dir):
+    """Refused before reading, proved without a clock: the file is 100 MB of YAML followed by
+    3 GiB of holes, so reading it in a child capped at 256 MB of address space would fail."""
     head, _, rest = VALID.partition("spans:\n")
     block = rest.partition("relations:")[0].encode("utf-8")
     path = corpus_dir / "annotations" / SEED / "alice.yaml"
@@ -135,14 +133,12 @@ def test_100_mb_file_is_refused_fast_in_bounded_memory(corpus_dir):
             f.write(head.encode("utf-8") + b"spans:\n")
             for _ in range(100 * 2**20 // len(block) + 1):
                 f.write(block)
-        assert path.stat().st_size > 100 * 2**20
-        t0 = time.monotonic()
-        r = margin_limited("validate", "--corpus", str(corpus_dir), str(path), mem_mb=256, timeout=20)
-        elapsed = time.monotonic() - t0
+            f.truncate(3 * 2**30)
+        assert path.stat().st_size > 3 * 2**30 - 1
+        r = margin_limited("validate", "--corpus", str(corpus_dir), str(path), mem_mb=256, timeout=120)
         assert r.returncode == 1
         assert problem_lines(r.stderr, path) == [1]
-        assert "too large" in r.stderr
-        assert elapsed < 5
+        assert "too large" in r.stderr and "MemoryError" not in r.stderr
     finally:
         path.unlink()
 

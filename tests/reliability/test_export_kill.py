@@ -23,6 +23,7 @@ import pytest
 
 from tests.conftest import ROOT, SEED
 from tests.reliability import full_run
+from tests.reliability.stops import read_until_stop
 from tui.corpus import Corpus
 from tui.export import export
 from tui.export.outdir import MARKER, OLD, STAGE, read_marker
@@ -49,19 +50,25 @@ import os, sys, traceback
 from pathlib import Path
 from tui.corpus import Corpus
 from tui.export import export
+from tests.reliability.stops import stop_at
 from tests.reliability.test_export_kill import VERSIONS
 
 corpus, fmt, out = Corpus(Path(sys.argv[1])), sys.argv[2], Path(sys.argv[3])
-import time
 export(corpus, fmt, Path(sys.argv[4]), annotators="all", jobs=1)  # warm up: every import done once
-t0 = time.perf_counter()
-export(corpus, fmt, Path(sys.argv[4]), annotators="all", jobs=1)
-print(time.perf_counter() - t0, flush=True)  # one export's time on this machine, now
+pid = os.fork()  # count one export's file-system steps (not its time: that depends on the load)
+if pid == 0:
+    count = stop_at(0, 1)
+    export(corpus, fmt, Path(sys.argv[4]), annotators="all", jobs=1)
+    print(count[0], flush=True)
+    os._exit(0)
+os.waitpid(pid, 0)
 for line in sys.stdin:
     cmd, *arg = line.split()
     if cmd == "go":  # fork an exporter that exports forever, alternating the versions
         pid = os.fork()
         if pid == 0:
+            if len(arg) > 1:
+                stop_at(int(arg[1]), 1)
             try:
                 k = int(arg[0])
                 while True:
@@ -113,13 +120,24 @@ def test_sigkill_while_exporting_never_leaves_half_an_export(request, tmp_path, 
                                   env={**os.environ, "PYTHONPATH": str(ROOT)})
         line = helper.stdout.readline()
         assert line, Path(errors.name).read_text()
-        window = 2.5 * float(line)  # kills land before, during and after an export
+        steps = int(line)  # one export's file-system steps
+        current = 0
         try:
             for n in range(kills):
-                helper.stdin.write(f"go {n}\n")
-                helper.stdin.flush()
-                pid = int(helper.stdout.readline())
-                time.sleep(rng.uniform(0, window))
+                # most kills at a chosen file-system step of the exporter's loop, which first
+                # writes the version --out does not hold: step 1 (nothing done yet), step
+                # steps + 1 (one export done), then spread over two exports; every fourth
+                # kill at a random moment. What they see does not depend on the machine's speed.
+                k = 1 if n == 0 else steps + 1 if n == 1 else 1 + (n * 7) % (2 * steps)
+                if n % 4 == 3:
+                    helper.stdin.write(f"go {1 - current}\n")
+                    helper.stdin.flush()
+                    pid = int(helper.stdout.readline())
+                    time.sleep(rng.uniform(0, 0.05))
+                else:
+                    helper.stdin.write(f"go {1 - current} {k}\n")
+                    helper.stdin.flush()
+                    pid, _ = read_until_stop(helper.stdout)
                 os.kill(pid, signal.SIGKILL)
                 helper.stdin.write(f"reap {pid}\n")
                 helper.stdin.flush()
@@ -127,7 +145,8 @@ def test_sigkill_while_exporting_never_leaves_half_an_export(request, tmp_path, 
                 assert os.WIFSIGNALED(status), Path(errors.name).read_text()
                 now = tree(out)
                 assert now in refs, f"kill {n}: --out is neither the old nor the new export"
-                seen[refs.index(now)] += 1
+                current = refs.index(now)
+                seen[current] += 1
                 others = [p for p in os.listdir(out.parent) if p != "out"]
                 assert all(p.startswith((f".out.{STAGE}", f".out.{OLD}")) for p in others), others
                 leftovers = max(leftovers, len(others))

@@ -19,6 +19,7 @@ import pytest
 
 from tests.conftest import ROOT, SEED
 from tests.reliability import full_run, snapshot
+from tests.reliability.stops import read_until_stop
 from tui import store
 from tui.store import staged
 from tui.cli import main
@@ -50,13 +51,18 @@ import os, sys, traceback
 from pathlib import Path
 from tui.corpus import Corpus
 from tui.importers import import_path
+from tests.reliability.stops import stop_at
 
 corpus, src = Corpus(Path(sys.argv[1])), Path(sys.argv[2])
 for line in sys.stdin:
+    arg = line.split()[1:]
     pid = os.fork()
     if pid == 0:
         try:
+            count = stop_at(int(arg[0]), 1) if arg else [0]
             import_path(corpus, "jsonl", src, "bob")
+            if arg:
+                os.write(1, f"done {count[0]}\n".encode())
             os._exit(0)
         except BaseException:
             traceback.print_exc()
@@ -76,9 +82,7 @@ def test_sigkill_during_import_leaves_all_or_nothing(request, tmp_path):
     src = make_corpus(tmp_path / "c")
     corpus = Corpus(tmp_path / "c")
     rng = random.Random(13)
-    t0 = time.perf_counter()  # one whole import, to spread the kills over its length
     assert main(["import", "--corpus", str(corpus.root), "--format", "jsonl", str(src), "--annotator", "bob"]) == 0
-    span = (time.perf_counter() - t0) * 1.2
     for f in bob_files(corpus):
         f.unlink()
     stats = {"none": 0, "all": 0, "recovered": 0, "finished": 0}
@@ -86,11 +90,27 @@ def test_sigkill_during_import_leaves_all_or_nothing(request, tmp_path):
     helper = subprocess.Popen([sys.executable, "-c", IMPORTER, str(corpus.root), str(src)], cwd=ROOT,
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=err, text=True)
     try:
-        for _ in range(kills):
-            helper.stdin.write("go\n")
-            helper.stdin.flush()
-            pid = int(helper.stdout.readline())
-            time.sleep(rng.uniform(0, span))
+        helper.stdin.write("go 1000000\n")  # one whole import, counting its file-system steps
+        helper.stdin.flush()
+        pid, done = read_until_stop(helper.stdout)
+        helper.stdin.write("reap\n")
+        helper.stdin.flush()
+        assert int(helper.stdout.readline()) == 0, (tmp_path / "importer.err").read_text()
+        steps = int(done.split()[1])
+        for f in bob_files(corpus):
+            f.unlink()
+        for n in range(kills):
+            # most kills at a chosen file-system step (1 .. steps + 1: before, between and after
+            # the renames, on any machine); every fourth at a random moment
+            if n % 4 == 3:
+                helper.stdin.write("go\n")
+                helper.stdin.flush()
+                pid = int(helper.stdout.readline())
+                time.sleep(rng.uniform(0, 0.2))
+            else:
+                helper.stdin.write(f"go {1 + (n * 5) % (steps + 1)}\n")
+                helper.stdin.flush()
+                pid, _ = read_until_stop(helper.stdout)
             os.kill(pid, signal.SIGKILL)
             helper.stdin.write("reap\n")
             helper.stdin.flush()
@@ -108,7 +128,6 @@ def test_sigkill_during_import_leaves_all_or_nothing(request, tmp_path):
                 assert store.load(f, corpus.schema, corpus.document(f.parent.name)).annotation.spans
             left = [p.name for p in corpus.annotations_dir.rglob(".*") if p.name.startswith(".margin-txn-")]
             assert left == []
-            span *= 0.85 if files else 1.25  # a busy machine: keep the kills around the writes
             if files:
                 stats["all"] += 1
                 for f in files:

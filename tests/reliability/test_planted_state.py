@@ -353,3 +353,56 @@ def test_a_docbin_that_inflates_past_the_cap_is_refused_before_spacy_sees_it(tmp
     reading = Reading(DEFAULT_SCHEMA)
     assert reader.read(bomb, reading) == []
     assert reading.problems == [f"{bomb}:1: inflates to over 1 MiB (a compression bomb, or a DocBin to split)"]
+
+
+# --------------------------------------------------------------------------- limits
+
+
+def test_a_densely_annotated_long_article_opens_and_saves(tmp_path):
+    """20,000 spans on a 5 MB article make a file over the old flat 4 MiB limit: it opens."""
+    from tui import store
+    from tui.model import Annotation, make_span
+    from tui.store.files import MAX_FILE_BYTES, file_limit
+
+    text = ("The minister said 1,440 nationals were freed. " * 110_000)[:5_000_000]
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "long.txt").write_text(text)
+    corpus = Corpus(tmp_path)
+    doc = corpus.document("long")
+    step = len(text) // 20_000
+    spans = [make_span(text, f"s{i + 1}", "CLAIM", i * step, i * step + 90) for i in range(20_000)]
+    ann = Annotation(doc.id, doc.sha256, len(text), "alice", "in_progress", "2026-12-06T10:00:00Z", spans)
+    path = corpus.annotation_path(doc.id, "alice")
+    store.save(path, ann, None)
+    size = path.stat().st_size
+    assert MAX_FILE_BYTES < size <= file_limit(len(text))
+    assert len(store.load(path, corpus.schema, doc).annotation.spans) == 20_000
+
+
+def test_the_writer_refuses_a_file_its_readers_would_refuse(tmp_path):
+    from tui import store
+    from tui.errors import ValidationError
+    from tui.model import Annotation, make_span
+
+    text = "Ann said so. " * 10
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "short.txt").write_text(text)
+    corpus = Corpus(tmp_path)
+    doc = corpus.document("short")
+    spans = [make_span(text, f"s{i + 1}", "ACTOR", 0, 3, note="n" * 4000) for i in range(1200)]
+    ann = Annotation(doc.id, doc.sha256, len(text), "alice", "in_progress", "2026-12-06T10:00:00Z", spans)
+    with pytest.raises(ValidationError, match="over the .*-byte limit of annotation files for this article"):
+        store.save(corpus.annotation_path(doc.id, "alice"), ann, None)
+    assert not corpus.annotation_path(doc.id, "alice").exists()
+
+
+def test_status_reads_never_block_on_a_planted_fifo(corpus_dir):
+    from tui.commands.review import gold_done
+    from tui.team.assign import IN_PROGRESS, file_status
+
+    folder = corpus_dir / "annotations" / "000_84bba73946586575"
+    folder.mkdir(parents=True)
+    os.mkfifo(folder / "alice.yaml")
+    os.mkfifo(folder / "gold.yaml")
+    assert file_status(folder / "alice.yaml") == IN_PROGRESS  # returns: no writer needed
+    assert gold_done(folder / "gold.yaml") is False

@@ -21,11 +21,10 @@ def add_arguments(p) -> None:
 
 def gold_done(path) -> bool:
     """Whether the gold file at ``path`` says ``status: done`` (read from its head only)."""
-    try:
-        with open(path, encoding="utf-8", errors="replace") as f:
-            return bool(_DONE.search(f.read(2000)))
-    except FileNotFoundError:
-        return False
+    from tui.store.files import read_head
+
+    head = read_head(path, 2000)
+    return head is not None and bool(_DONE.search(head))
 
 
 def first_to_review(corpus, annotators: list[str] | None) -> str | None:

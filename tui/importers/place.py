@@ -5,6 +5,7 @@ validated (and its size checked) exactly as a save would. Linear in the number o
 from __future__ import annotations
 
 from tui import store
+from tui.store.files import file_limit
 from tui.errors import DataError, ValidationError
 from tui.model import Annotation, IdAllocator, Relation, make_span, now_utc
 from tui.importers.base import Incoming, Reading, SpanIn
@@ -74,12 +75,13 @@ def _place(s: SpanIn, text: str, reading: Reading, offsets) -> tuple[int, int] |
     return start, end
 
 
-def too_many(inc: Incoming, doc_id: str, reading: Reading) -> bool:
+def too_many(inc: Incoming, doc_id: str, reading: Reading, limit: int = 0) -> bool:
     """Refuse (before placing anything) a document whose spans cannot fit one margin file."""
-    most = store.MAX_FILE_BYTES // MIN_SPAN_BYTES
+    limit = limit or store.MAX_FILE_BYTES
+    most = limit // MIN_SPAN_BYTES
     if len(inc.spans) > most:
         reading.problem(inc.where, f"{len(inc.spans)} spans for document {doc_id!r}: a margin file holds at "
-                                   f"most about {most} (files are limited to {store.MAX_FILE_BYTES} bytes); "
+                                   f"most about {most} (files are limited to {limit} bytes); "
                                    "split the spans over several annotators")
         return True
     return False
@@ -176,7 +178,8 @@ def build(inc: Incoming, doc, annotator: str, reading: Reading, offsets=None) ->
     (problems in ``reading``). ``offsets``: token offsets for token input. Spans and
     relations without an id of their own identical to one before them (label, extent,
     attributes, note) are left out and counted in ``reading.duplicates``."""
-    if too_many(inc, doc.id, reading):
+    limit = file_limit(len(doc.text))
+    if too_many(inc, doc.id, reading, limit):
         return None
     n0 = len(reading.problems)
     text = doc.text
@@ -192,9 +195,9 @@ def build(inc: Incoming, doc, annotator: str, reading: Reading, offsets=None) ->
                      spans, relations)
     try:  # the same checks a saved file will get, on the very bytes that will be written
         data = store.dumps(ann).encode("utf-8")
-        if len(data) > store.MAX_FILE_BYTES:
+        if len(data) > limit:
             reading.problem(inc.where, f"document {doc.id!r} would make a {len(data)}-byte file, over the "
-                                       f"{store.MAX_FILE_BYTES}-byte limit of margin files ({len(spans)} spans); "
+                                       f"{limit}-byte limit of margin files for this article ({len(spans)} spans); "
                                        "split the spans over several annotators")
             return None
         store.parse(data.decode("utf-8"), inc.where, reading.schema, doc)

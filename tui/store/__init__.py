@@ -22,7 +22,7 @@ from tui.store import reader as store_yaml
 from tui.errors import ConflictError, ValidationError
 from tui.model import Annotation, Document
 from tui.schema import DEFAULT_SCHEMA, Schema
-from tui.store.files import MAX_FILE_BYTES, Fingerprint, atomic_write, fingerprint, read_file
+from tui.store.files import MAX_FILE_BYTES, Fingerprint, atomic_write, file_limit, fingerprint, read_file
 from tui.store.writer import dumps, writable_problem
 
 __all__ = ["MAX_FILE_BYTES", "AnnotationFile", "Fingerprint", "Loaded", "atomic_write", "dumps", "fingerprint",
@@ -67,7 +67,7 @@ class Loaded:
 
 def load(path: Path, schema: Schema = DEFAULT_SCHEMA, doc: Document | None = None) -> Loaded:
     """Read, validate and (if the document changed) re-anchor one annotation file."""
-    text, fp = read_file(path)
+    text, fp = read_file(path, file_limit(len(doc.text)) if doc is not None else None)
     ann = parse(text, str(path), schema, doc)
     p = Path(path)
     problems = []
@@ -106,6 +106,9 @@ def save(path: Path, ann: Annotation, expected: Fingerprint | None, *, force: bo
             raise ConflictError(f"{path}: was deleted on disk since it was loaded")
         raise ConflictError(f"{path}: changed on disk since it was loaded (another margin, an editor or git?)")
     data = dumps(ann).encode("utf-8")
+    if len(data) > file_limit(ann.chars):  # margin never writes a file its readers refuse
+        raise ValidationError([f"{path}:1: would be {len(data):,} bytes, over the {file_limit(ann.chars):,}-byte "
+                               "limit of annotation files for this article; split the spans over two annotators"])
     if current is not None and current.size == len(data) and current.sha256 == hashlib.sha256(data).hexdigest():
         return current
     return atomic_write(path, data)

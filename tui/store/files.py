@@ -28,12 +28,15 @@ class Fingerprint:
 
 
 def fingerprint(path: Path) -> Fingerprint | None:
-    try:
-        with open(path, "rb") as f:
-            data = f.read()
-            st = os.fstat(f.fileno())
-    except FileNotFoundError:
+    """What ``path`` holds now (None: nothing); DataError for a FIFO, device or giant."""
+    if not os.path.lexists(path):
         return None
+    try:
+        data, st = read_limited_stat(path, file_limit(None), "annotation file")
+    except DataError as e:
+        if not os.path.lexists(path):
+            return None
+        raise DataError(str(e)) from None
     return Fingerprint.of_bytes(data, st)
 
 
@@ -85,6 +88,23 @@ def read_limited_stat(path: Path, limit: int, what: str = "file", *,
     if len(data) > limit:
         raise Refused(f"{path}:1: {what} is too large (margin reads up to {limit:,} bytes)")
     return data, st
+
+
+def read_head(path: Path, n: int) -> str | None:
+    """The first ``n`` bytes of the regular file ``path`` as text (bad UTF-8 replaced);
+    None when it is absent, not a regular file (a FIFO never blocks) or unreadable."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        return os.read(fd, n).decode("utf-8", "replace")
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 def inflated_size(data: bytes, cap: int) -> int | None:

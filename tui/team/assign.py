@@ -19,6 +19,7 @@ picker what an annotator should work on next.
 
 from __future__ import annotations
 
+import os
 import random
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -31,6 +32,7 @@ import yaml
 from tui.corpus import GOLD, NAME_RE, Corpus, check_name
 from tui.errors import DataError, ValidationError
 from tui.display import safe_repr
+from tui.store.files import read_head
 from tui.store.yamlio import compose_checked, scalar
 
 FILE = "assignments.yaml"
@@ -214,13 +216,10 @@ NEW, IN_PROGRESS, DONE = "new", "in_progress", "done"
 
 def file_status(path: Path) -> str:
     """``new`` (no file), ``in_progress`` or ``done``, read from the file's head only."""
-    try:
-        with open(path, encoding="utf-8", errors="replace") as f:
-            m = _STATUS.search(f.read(2000))
-    except FileNotFoundError:
+    if not os.path.lexists(path):
         return NEW
-    except OSError:
-        return IN_PROGRESS
+    head = read_head(path, 2000)  # a FIFO or device planted there never blocks the picker
+    m = _STATUS.search(head) if head is not None else None
     return m.group(1) if m else IN_PROGRESS
 
 
