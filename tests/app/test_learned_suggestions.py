@@ -31,9 +31,8 @@ def _copy(root, tmp_path):
 
 
 async def _ghosts(app, pilot, screen):
-    for _ in range(200):
-        if screen.suggestions is not None:
-            break
+    while screen.suggestions is None:  # no deadline: a loaded machine is only slower
+        await app.workers.wait_for_complete()
         await pilot.pause(0.05)
     await settle(pilot)
     return screen.suggestions
@@ -97,9 +96,44 @@ async def test_saving_retrains_the_model_in_a_worker(trained, tmp_path):
         await _ghosts(app, pilot, screen)
         screen.RETRAIN_AFTER = 0.01
         await pilot.press("a")  # tag: the autosave follows, then the retrain
-        for _ in range(600):
+        while meta.read_bytes() == before:  # no deadline: the worker's end is awaited
             await pilot.pause(0.05)
-            if meta.read_bytes() != before:
-                break
+            await app.workers.wait_for_complete()
         assert meta.read_bytes() != before  # trained again, now with zoe's file
         assert (root / "annotations" / doc / "zoe.yaml").is_file()
+
+
+async def test_a_cloned_model_is_one_notification_never_read_and_retrained_here(trained, tmp_path, monkeypatch):
+    """A model.json a clone ships (valid, true sums, a truncated CRF): python-crfsuite never
+    sees it; the annotator is told in one line; a model is trained on this machine."""
+    import hashlib
+    import json
+
+    from tui.store.seal import unseal
+    from tui.suggest.model.crf import Model
+
+    root = _copy(trained, tmp_path)
+    d = model_dir(root)
+    doc_json = json.loads(unseal(PURPOSE, (d / META).read_bytes(), d / META))
+    label = d / doc_json["labels"]["ACTOR"]["file"]
+    planted = label.read_bytes()[:100]
+    label.write_bytes(planted)
+    doc_json["labels"]["ACTOR"]["sha256"] = hashlib.sha256(planted).hexdigest()
+    (d / META).write_text(json.dumps(doc_json))
+    handed: list[bytes] = []
+    real = Model.from_bytes.__func__
+    monkeypatch.setattr(Model, "from_bytes", classmethod(lambda cls, blobs, **kw: (handed.extend(blobs.values()),
+                                                                                   real(cls, blobs, **kw))[1]))
+    doc = Corpus(root).doc_ids()[-1]
+    async with annotate(root, "zoe", doc) as (app, pilot, screen):
+        found = await _ghosts(app, pilot, screen)
+        assert found.spans  # the rules went on
+        notes = [n.message for n in app._notifications]
+        assert sum("not sealed by margin on this machine" in n for n in notes) == 1
+        assert all("\n" not in n for n in notes)
+        while not (d / META).read_bytes().startswith(b"margin-sealed/1 "):  # retrained here
+            await pilot.pause(0.05)
+            await app.workers.wait_for_complete()
+        assert screen.suggester.model is not None and not screen.suggester.refused
+    assert planted not in handed  # python-crfsuite only ever saw the model trained here
+    assert all(b in {p.read_bytes() for p in d.glob("*.crfsuite")} for b in handed)
