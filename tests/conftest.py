@@ -18,6 +18,12 @@ def pytest_configure(config):
 
     if "MARGIN_KEY_FILE" not in os.environ:
         os.environ["MARGIN_KEY_FILE"] = os.path.join(tempfile.mkdtemp(prefix="margin-key-"), "key")
+    # hypothesis's per-example deadline (200 ms) is a timing assertion: on a loaded machine it
+    # fails tests that are right. No deadline anywhere; too_slow health checks off likewise.
+    from hypothesis import HealthCheck, settings
+
+    settings.register_profile("margin", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    settings.load_profile("margin")
 
 
 @pytest.fixture
