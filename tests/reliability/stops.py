@@ -47,6 +47,24 @@ def read_until_stop(stream) -> tuple[int, str]:
         line = line.strip()
         if line.startswith(("stop ", "done")):
             end = line
-        else:
+        elif line.isascii() and line.isdigit():
             pid = int(line)
+        else:
+            raise AssertionError(f"the helper said {line!r}, not a pid, 'stop NAME' or 'done'")
     return pid, end
+
+
+def kill_one(helper, go: str, step: int | None, wait: float) -> int:
+    """Send ``go`` (plus `` STEP`` when ``step``) to a forking helper and SIGKILL the writer
+    it forks: at that file-system step, or (``step`` None) after ``wait`` seconds. Its pid."""
+    import signal
+
+    helper.stdin.write(f"{go} {step}\n" if step is not None else f"{go}\n")
+    helper.stdin.flush()
+    if step is not None:
+        pid, _ = read_until_stop(helper.stdout)
+    else:
+        pid = int(helper.stdout.readline())
+        time.sleep(wait)
+    os.kill(pid, signal.SIGKILL)
+    return pid

@@ -23,7 +23,7 @@ import pytest
 
 from tests.conftest import ROOT, SEED
 from tests.reliability import full_run
-from tests.reliability.stops import read_until_stop
+from tests.reliability.stops import kill_one
 from tui.corpus import Corpus
 from tui.export import export
 from tui.export.outdir import MARKER, OLD, STAGE, read_marker
@@ -129,16 +129,7 @@ def test_sigkill_while_exporting_never_leaves_half_an_export(request, tmp_path, 
                 # steps + 1 (one export done), then spread over two exports; every fourth
                 # kill at a random moment. What they see does not depend on the machine's speed.
                 k = 1 if n == 0 else steps + 1 if n == 1 else 1 + (n * 7) % (2 * steps)
-                if n % 4 == 3:
-                    helper.stdin.write(f"go {1 - current}\n")
-                    helper.stdin.flush()
-                    pid = int(helper.stdout.readline())
-                    time.sleep(rng.uniform(0, 0.05))
-                else:
-                    helper.stdin.write(f"go {1 - current} {k}\n")
-                    helper.stdin.flush()
-                    pid, _ = read_until_stop(helper.stdout)
-                os.kill(pid, signal.SIGKILL)
+                pid = kill_one(helper, f"go {1 - current}", None if n % 4 == 3 else k, rng.uniform(0, 0.05))
                 helper.stdin.write(f"reap {pid}\n")
                 helper.stdin.flush()
                 status = int(helper.stdout.readline())

@@ -19,7 +19,7 @@ import pytest
 
 from tests.conftest import ROOT, SEED
 from tests.reliability import full_run, snapshot
-from tests.reliability.stops import read_until_stop
+from tests.reliability.stops import kill_one, read_until_stop
 from tui import store
 from tui.store import staged
 from tui.cli import main
@@ -102,16 +102,7 @@ def test_sigkill_during_import_leaves_all_or_nothing(request, tmp_path):
         for n in range(kills):
             # most kills at a chosen file-system step (1 .. steps + 1: before, between and after
             # the renames, on any machine); every fourth at a random moment
-            if n % 4 == 3:
-                helper.stdin.write("go\n")
-                helper.stdin.flush()
-                pid = int(helper.stdout.readline())
-                time.sleep(rng.uniform(0, 0.2))
-            else:
-                helper.stdin.write(f"go {1 + (n * 5) % (steps + 1)}\n")
-                helper.stdin.flush()
-                pid, _ = read_until_stop(helper.stdout)
-            os.kill(pid, signal.SIGKILL)
+            kill_one(helper, "go", None if n % 4 == 3 else 1 + (n * 5) % (steps + 1), rng.uniform(0, 0.2))
             helper.stdin.write("reap\n")
             helper.stdin.flush()
             status = int(helper.stdout.readline())
