@@ -106,11 +106,14 @@ def test_limits_are_checked_before_the_work(capsys, corpus_root, tmp_path, monke
     monkeypatch.undo()
     spans = [{"start": 0, "end": 6, "label": "ACTOR"}] * 200
     f = jsonl(tmp_path, {"text": RAIDS, "label": [[i, i + 3, lab] for lab in ("ACTOR", "FIGURE") for i in range(100)]})
-    monkeypatch.setattr(store, "MAX_FILE_BYTES", 8_000)  # 100 spans at most
+    from tui.store import files
+
+    floor = 8_000 - 2 * len(RAIDS)  # the limit follows the article: floor + 2 bytes a character
+    monkeypatch.setattr(files, "MAX_FILE_BYTES", floor)  # 100 spans at most
     lines = refused(capsys, corpus_root, f)
     assert lines == [f"{f}:1: 200 spans for document 'raids': a margin file holds at most about 100 (files are "
                      "limited to 8000 bytes); split the spans over several annotators"]
-    monkeypatch.setattr(store, "MAX_FILE_BYTES", 20_000)  # passes the estimate, not the real size
+    monkeypatch.setattr(files, "MAX_FILE_BYTES", 20_000 - 2 * len(RAIDS))  # passes the estimate, not the real size
     assert "would make a" in refused(capsys, corpus_root, f)[0]
     del spans
 
