@@ -137,3 +137,17 @@ async def test_a_cloned_model_is_one_notification_never_read_and_retrained_here(
         assert screen.suggester.model is not None and not screen.suggester.refused
     assert planted not in handed  # python-crfsuite only ever saw the model trained here
     assert all(b in {p.read_bytes() for p in d.glob("*.crfsuite")} for b in handed)
+
+
+async def test_a_planted_journal_is_named_on_screen_and_never_followed(corpus_dir, alice_file):
+    """Opening a document in the app runs the staged writer's recovery: a journal a clone
+    planted (true sha256 of alice's file, a forged temp beside it) is reported, not followed."""
+    from tests.reliability.test_planted_state import _plant_journal
+
+    before = alice_file.read_bytes()
+    journal = _plant_journal(corpus_dir / "annotations", alice_file.parent.name, "alice", before + b"# forged\n")
+    async with annotate(corpus_dir, "bob", alice_file.parent.name) as (app, pilot, screen):
+        await settle(pilot)
+        assert "not sealed by margin on this machine" in screen.message
+    assert alice_file.read_bytes() == before and journal.exists()
+    assert not (alice_file.parent / "gold.yaml").exists()
