@@ -125,7 +125,7 @@ def test_brat_span_text_tells_the_unit(capsys, emoji, tmp_path):
     assert code == 0, err and spans(emoji) == [("ACTOR", 2, 8, "Police")]
 
 
-@pytest.mark.parametrize("fmt", ["doccano", "labelstudio", "prodigy", "jsonl", "brat"])
+@pytest.mark.parametrize("fmt", ["doccano", "labelstudio", "prodigy", "jsonl", "brat", "webanno"])
 @pytest.mark.parametrize("unit", ["utf16", "codepoints"])
 def test_margin_export_in_either_unit_comes_back_identical(capsys, emoji, tmp_path, fmt, unit):
     src = write(tmp_path, "d.jsonl", [{"text": TEXT, "label": [[*POLICE_CP, "ACTOR"], [11, 23, "FIGURE"]],
@@ -140,6 +140,7 @@ def test_margin_export_in_either_unit_comes_back_identical(capsys, emoji, tmp_pa
     capsys.readouterr()
     emoji.annotation_path("emoji", "t").unlink()
     flag = ["--offsets", unit] if (fmt, unit) == ("doccano", "codepoints") else []  # no marker: see doccano.py
-    code, _, err = run(capsys, emoji, out / "t" if fmt == "brat" else next(out.glob("data.*")), "--format", fmt, *flag)
+    src = out / "t" if fmt in ("brat", "webanno") else next(out.glob("data.*"))
+    code, _, err = run(capsys, emoji, src, "--format", fmt, *flag)
     assert code == 0, err
     assert spans(emoji) == before

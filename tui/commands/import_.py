@@ -19,12 +19,13 @@ def add_arguments(p) -> None:
     p.add_argument("--format", default="auto", choices=FORMATS, metavar="FMT",
                    help="auto (the default: detected from the file), brat (.ann + .txt), jsonl (margin's "
                         "export), conll (any tokenizer; BIO/IOB1/BIOES), doccano, labelstudio (JSON, JSON-MIN, "
-                        "JSONL), prodigy (JSONL) or spacy (DocBin; needs margin[spacy])")
+                        "JSONL), prodigy (JSONL), spacy (DocBin; needs margin[spacy]) or webanno (INCEpTION/WebAnno TSV 3)")
     p.add_argument("path", metavar="PATH", help="a file, or a folder of such files; - reads one file from stdin")
     p.add_argument("--annotator", required=True, metavar="NAME",
                    help="write annotations/<doc>/NAME.yaml")
     p.add_argument("--map", action="append", metavar="OLD=NEW",
-                   help="rename a label or relation of the input to one of the schema (repeatable)")
+                   help="rename a label or relation of the input to one of the schema (repeatable); OLD= leaves "
+                        "OLD out")
     p.add_argument("--offsets", choices=("utf16", "codepoints"),
                    help="the unit of the input's character offsets, for a file that does not show it: utf16 "
                         "(JavaScript and Java tools: doccano, Label Studio's editor, INCEpTION) or codepoints "
@@ -77,8 +78,9 @@ def run(args) -> int:
         written = import_path(corpus, args.format, path, args.annotator,
                               label_map=parse_map(args.map), force=args.force, notes=notes,
                               offsets=args.offsets, columns=_columns(args), added=added)
+        shown_path = str(path)
     for note in notes:
-        say(note, err=True)
+        say(note.replace(shown_path, "<stdin>") if args.path == "-" else note, err=True)
     if added:
         shown = ", ".join(added[:5]) + (f" and {len(added) - 5} more" if len(added) > 5 else "")
         say(f"added {len(added)} document(s) to {corpus.seeds_dir} from the records' texts: {shown}", err=True)

@@ -118,25 +118,7 @@ def _import_path(corpus, fmt, path, annotator, label_map, force, notes, offsets,
     incoming = _theirs(read(fmt, Path(path), reading), annotator, path, reading)
     matcher = Matcher(corpus)
     incoming = [part for inc in incoming for part in matcher.split(inc)]
-    out: dict[str, tuple[Incoming, Annotation, bytes]] = {}
-    for inc in incoming:
-        found = matcher.find(inc, reading)
-        if found is None:
-            continue
-        doc, offsets = found
-        if doc.id in out:
-            who = sorted({i.source_annotator for i in (inc, out[doc.id][0]) if i.source_annotator})
-            reading.problem(inc.where, f"document {doc.id!r} again (first in {out[doc.id][0].where}): " + (
-                f"the file has {', '.join(who)}'s work: --annotator NAME imports NAME's" if len(who) > 1 else
-                "a second, different annotation of it; margin keeps one per annotator: keep one of the two "
-                "records, or import them as two annotators"))
-            continue
-        built = build(inc, doc, annotator, reading, offsets)
-        if built is not None:
-            out[doc.id] = (inc, *built)
-            dest = corpus.annotation_path(doc.id, annotator)
-            if dest.exists() and not force:
-                reading.problem(str(dest), "exists; use --force to replace it")
+    out = _build_all(corpus, incoming, matcher, annotator, reading, force)
     if not incoming and not reading.problems:
         why = f"no {reading.format or fmt} record to import" + (
             f" ({len(reading.notes)} skipped: {reading.notes[0].split(': ', 1)[-1]})" if reading.notes else "")
@@ -145,6 +127,42 @@ def _import_path(corpus, fmt, path, annotator, label_map, force, notes, offsets,
         reading.problems.append(f"{path}:1: nothing to import: {why}")
     if reading.problems:
         raise ValidationError(sorted(reading.problems, key=_file_line))
+    _summarise(reading, path)
+    if notes is not None:
+        notes.extend(reading.notes)
+    adding = {d: doc for d, doc in matcher.new.items() if d in out}
+    if adding and added is not None:
+        added.extend(sorted(adding))
+    return _write(corpus, out, adding, annotator, force)
+
+
+def _build_all(corpus, incoming: list[Incoming], matcher, annotator: str, reading: Reading,
+               force: bool) -> dict[str, tuple[Incoming, Annotation, bytes]]:
+    """Each record placed on its document: doc id -> (record, annotation, file bytes)."""
+    out: dict[str, tuple[Incoming, Annotation, bytes]] = {}
+    for inc in incoming:
+        found = matcher.find(inc, reading)
+        if found is None:
+            continue
+        doc, token_offsets = found
+        if doc.id in out:
+            who = sorted({i.source_annotator for i in (inc, out[doc.id][0]) if i.source_annotator})
+            reading.problem(inc.where, f"document {doc.id!r} again (first in {out[doc.id][0].where}): " + (
+                f"the file has {', '.join(who)}'s work: --annotator NAME imports NAME's" if len(who) > 1 else
+                "a second, different annotation of it; margin keeps one per annotator: keep one of the two "
+                "records, or import them as two annotators"))
+            continue
+        built = build(inc, doc, annotator, reading, token_offsets)
+        if built is not None:
+            out[doc.id] = (inc, *built)
+            dest = corpus.annotation_path(doc.id, annotator)
+            if dest.exists() and not force:
+                reading.problem(str(dest), "exists; use --force to replace it")
+    return out
+
+
+def _summarise(reading: Reading, path) -> None:
+    """One note per kind of thing left out or converted on the way (stderr)."""
     for name, n in sorted(reading.dropped.items()):
         reading.notes.append(f"{path}: left out {n} {name}" if name.startswith("relations ") else
                              f"{path}: left out {n} span(s) or relation(s) {name!r} (--map {name}=)")
@@ -153,19 +171,18 @@ def _import_path(corpus, fmt, path, annotator, label_map, force, notes, offsets,
                              "before them in the same record (same label, offsets, attributes and note)")
     for unit, n in sorted(reading.units_used.items()):
         reading.notes.append(f"{path}: offsets read as {NAMES[unit]} in {n} record(s) with characters above U+FFFF "
-                             "(emoji)" + (" (--offsets)" if offsets else ""))
-    if notes is not None:
-        notes.extend(reading.notes)
+                             "(emoji)" + (" (--offsets)" if reading.offsets else ""))
+
+
+def _write(corpus, out: dict, adding: dict, annotator: str, force: bool) -> list[tuple[Path, Annotation]]:
+    """The annotation files, and the articles the records carried, in one staged transaction."""
     try:
         corpus.annotations_dir.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise DataError(f"{corpus.annotations_dir}: cannot create the folder: {e.strerror}") from None
-    adding = {d: doc for d, doc in matcher.new.items() if d in out}
-    if adding and added is not None:
-        added.extend(sorted(adding))
     written = []
     with staged.Transaction(corpus.root if adding else corpus.annotations_dir) as txn:
-        for doc_id, doc in sorted(adding.items()):  # the articles the records carry, in the same transaction
+        for doc_id, doc in sorted(adding.items()):
             txn.write(corpus.doc_path(doc_id), doc.text.encode("utf-8"), must_not_exist=True)
         for doc_id in sorted(out):
             dest = corpus.annotation_path(doc_id, annotator)

@@ -106,21 +106,7 @@ def _read_file(f: Path, reading) -> Incoming | None:
                                                     rest.split(" ")[1] in skipped.ids):
             continue
         if kind == "T":
-            data, _, quote = rest.partition("\t")
-            label, _, offsets = data.partition(" ")
-            try:
-                # a fragment of other than two numbers fails to unpack: ValueError too
-                frags = [(int(a), int(b)) for a, b in (frag.split() for frag in offsets.split(";"))]
-            except ValueError:
-                reading.problem(where, f"expected 'T<n><TAB>LABEL START END<TAB>TEXT', got {line[:80]!r}")
-                continue
-            lab = reading.label(where, label)
-            if bid in spans:
-                reading.problem(where, f"duplicate id {bid}")
-            elif lab is None:
-                unknown.add(bid)  # reported once, here; its attributes and relations go with it
-            else:
-                spans[bid] = SpanIn(where, _margin_id(bid, "s"), lab, frags, quote)
+            _t_line(bid, rest, line, where, spans, unknown, reading)
         elif kind == "R":
             m = re.fullmatch(r"(\S+) (\S+?):(\S+) (\S+?):(\S+)\s*", rest)
             if not m:
@@ -148,6 +134,40 @@ def _read_file(f: Path, reading) -> Incoming | None:
         else:
             reading.problem(where, f"{_KIND.get(kind, 'an unknown')} annotation ({bid}): margin has spans, "
                                    "attributes, notes and relations only")
+    _attach(spans, unknown, attrs, notes, reading)
+    inc.relations = [r for r in inc.relations if r.source not in unknown and r.target not in unknown]
+    _unique_ids(list(spans.values()), "s")
+    _unique_ids(inc.relations, "r")
+    ids: dict[object, str | None] = {bid: s.id for bid, s in spans.items()}
+    for r in inc.relations:
+        r.source, r.target = ids.get(r.source, r.source), ids.get(r.target, r.target)
+    inc.spans = list(spans.values())
+    for what, n in skipped.counts.items():
+        reading.notes.append(f"{f}: left out {n} {what} (margin has spans, attributes, notes and relations)")
+    return inc
+
+
+def _t_line(bid: str, rest: str, line: str, where: str, spans: dict, unknown: set, reading) -> None:
+    """A ``T`` line: a span (its label checked), or a problem."""
+    data, _, quote = rest.partition("\t")
+    label, _, offsets = data.partition(" ")
+    try:
+        # a fragment of other than two numbers fails to unpack: ValueError too
+        frags = [(int(a), int(b)) for a, b in (frag.split() for frag in offsets.split(";"))]
+    except ValueError:
+        reading.problem(where, f"expected 'T<n><TAB>LABEL START END<TAB>TEXT', got {line[:80]!r}")
+        return
+    lab = reading.label(where, label)
+    if bid in spans:
+        reading.problem(where, f"duplicate id {bid}")
+    elif lab is None:
+        unknown.add(bid)  # reported once, here; its attributes and relations go with it
+    else:
+        spans[bid] = SpanIn(where, _margin_id(bid, "s"), lab, frags, quote)
+
+
+def _attach(spans: dict, unknown: set, attrs: list, notes: list, reading) -> None:
+    """``A`` attributes (typed by the schema) and ``#`` notes onto their spans."""
     for where, name, target, raw in attrs:
         s = spans.get(target)
         if target in unknown:
@@ -172,16 +192,6 @@ def _read_file(f: Path, reading) -> Incoming | None:
             reading.problem(where, f"note on {target!r}, which is not a span of this file")
             continue
         s.note = note if s.note is None else f"{s.note}\n{note}"
-    inc.relations = [r for r in inc.relations if r.source not in unknown and r.target not in unknown]
-    _unique_ids(list(spans.values()), "s")
-    _unique_ids(inc.relations, "r")
-    ids: dict[object, str | None] = {bid: s.id for bid, s in spans.items()}
-    for r in inc.relations:
-        r.source, r.target = ids.get(r.source, r.source), ids.get(r.target, r.target)
-    inc.spans = list(spans.values())
-    for what, n in skipped.counts.items():
-        reading.notes.append(f"{f}: left out {n} {what} (margin has spans, attributes, notes and relations)")
-    return inc
 
 
 SKIPPED = "E*N"  # events, equivalences, normalisations: no margin counterpart, left out with a note

@@ -13,7 +13,8 @@ from tui.importers.conll import is_tag, split
 
 SHAPES = ("margin jsonl ({\"id\", \"spans\"}), doccano ({\"text\", \"label\": [[s, e, L]]} or "
           "{\"text\", \"entities\"}), Label Studio ({\"data\", \"annotations\"} or JSON-MIN), "
-          "Prodigy ({\"text\", \"spans\", \"answer\"}), CoNLL 'TOKEN TAG' lines, brat .ann, spaCy .spacy")
+          "Prodigy ({\"text\", \"spans\", \"answer\"}), CoNLL 'TOKEN TAG' lines, brat .ann, spaCy .spacy, "
+          "WebAnno TSV 3 (#FORMAT=WebAnno TSV 3.3)")
 BY_SUFFIX = {".ann": "brat", ".spacy": "spacy", **{p[1:]: "conll" for p in CONLL_PATTERNS}}
 
 
@@ -92,6 +93,8 @@ def _sniff(f: Path) -> str:
     if text is None:
         raise ValidationError(reading.problems)
     head = text.lstrip()
+    if head.startswith("#FORMAT=WebAnno TSV"):
+        return "webanno"
     if head[:1] in ("[", "{"):
         for where, obj in records(f, text, reading):
             fmt = classify(obj)

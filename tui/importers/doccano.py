@@ -59,25 +59,7 @@ def _record(obj, where: str, reading) -> Incoming | None:
     n = len(obj["entities"]) if isinstance(obj.get("entities"), list) else 0
     span_ids = {v: reading.span_id(where, k) for k, v in ids[:n] if is_int(v)}
     rel_ids = {v: reading.span_id(where, k) for k, v in ids[n:] if is_int(v)}
-    for key in ((label,) if label else ("label", "labels")):
-        items = obj.get(key)
-        if items is None:
-            continue
-        if not isinstance(items, list):
-            reading.problem(where, f'"{key}" must be a list of [start, end, "LABEL"]')
-            continue
-        for i, item in enumerate(items, 1):
-            w = f"{where}: {key} {i}"
-            if isinstance(item, str):
-                reading.problem(w, f"{item[:40]!r} is a document category (text classification); "
-                                   "margin annotates spans")
-                continue
-            if not (isinstance(item, list) and len(item) == 3 and is_int(item[0]) and is_int(item[1])):
-                reading.problem(w, 'expected [start, end, "LABEL"]')
-                continue
-            label = reading.label(w, item[2])
-            if label is not None:
-                inc.spans.append(SpanIn(f"{w} ({item[2]} {item[0]}-{item[1]})", None, label, [(item[0], item[1])]))
+    _label_lists(inc, obj, (label,) if label else ("label", "labels"), where, reading)
     ents = obj.get("entities")
     if ents is not None and not isinstance(ents, list):
         reading.problem(where, '"entities" must be a list')
@@ -107,3 +89,26 @@ def _record(obj, where: str, reading) -> Incoming | None:
             rid = r.get("id")
             inc.relations.append(RelIn(w, rel_ids.get(rid) if is_int(rid) else None, label, r["from_id"], r["to_id"]))
     return inc
+
+
+def _label_lists(inc: Incoming, obj: dict, keys: tuple, where: str, reading) -> None:
+    """The sequence-labelling spans: ``[start, end, "LABEL"]`` items under ``keys``."""
+    for key in keys:
+        items = obj.get(key)
+        if items is None:
+            continue
+        if not isinstance(items, list):
+            reading.problem(where, f'"{key}" must be a list of [start, end, "LABEL"]')
+            continue
+        for i, item in enumerate(items, 1):
+            w = f"{where}: {key} {i}"
+            if isinstance(item, str):
+                reading.problem(w, f"{item[:40]!r} is a document category (text classification); "
+                                   "margin annotates spans")
+                continue
+            if not (isinstance(item, list) and len(item) == 3 and is_int(item[0]) and is_int(item[1])):
+                reading.problem(w, 'expected [start, end, "LABEL"]')
+                continue
+            label = reading.label(w, item[2])
+            if label is not None:
+                inc.spans.append(SpanIn(f"{w} ({item[2]} {item[0]}-{item[1]})", None, label, [(item[0], item[1])]))

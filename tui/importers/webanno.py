@@ -189,7 +189,7 @@ def read(path: Path, reading) -> list[Incoming]:
 def _name(f: Path) -> tuple[str, str | None]:
     """(document name, annotator) from INCEpTION's names: ``doc.txt.tsv``, or a project
     export's ``annotation/doc.txt/user.tsv``."""
-    stem = f.name.removesuffix(".tsv")
+    stem = f.name.removesuffix(".tsv") if f.name.endswith(".tsv") else f.stem
     if Path(f.parent.name).suffix in (".txt", ".tsv", ".xmi", ".html", ".md", ".json"):
         return Path(f.parent.name).stem, stem
     return stem.removesuffix(".txt"), None
