@@ -5,6 +5,7 @@ the articles and writes the annotations, or says precisely why not."""
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -18,7 +19,7 @@ PEERS = DATA / "import" / "peers"
 
 def new_corpus(tmp_path, labels: list[str], relations: dict | None = None) -> Corpus:
     root = tmp_path / "corpus"
-    root.mkdir()
+    root.mkdir(parents=True)
     keys = iter("abcdefghijklmnopqrstuvwxyz")
     lines = ["labels:"] + [f"  {lab}: {{key: {next(keys)}}}" for lab in labels]
     if relations:
@@ -163,3 +164,67 @@ def test_label_studio_conll_of_a_project_is_split_into_its_tasks(capsys, tmp_pat
     got = annotations(corpus)
     assert got["raids"][0] == [("ACTOR", "Police"), ("FIGURE", "1,440 people"), ("ACTOR", "Amnesty International")]
     assert got["ministry"][0] == [("ACTOR", "The ministry"), ("FIGURE", "300 workers")]
+
+
+def _exported(capsys, corpus, fmt, tmp_path, *argv) -> Path:
+    out = tmp_path / f"out-{fmt}"
+    assert main(["export", "--corpus", str(corpus.root), "--format", fmt, "--annotator", "u", "--out", str(out),
+                 *argv]) == 0
+    capsys.readouterr()
+    return out
+
+
+def test_peer_to_margin_to_peer_keeps_what_the_peer_had(capsys, tmp_path):
+    """The other way round: each peer's own file, imported and exported in its format again,
+    holds the same spans and relations in that format's own terms."""
+    import json
+
+    corpus = new_corpus(tmp_path / "doccano", ["ORG", "DATE", "PERSON"],
+                        {"foundedAt": ("ORG", "DATE"), "foundedBy": ("ORG", "PERSON")})
+    src = PEERS / "doccano" / "relation_extraction_export.jsonl"
+    assert run(capsys, corpus, src)[0] == 0
+
+    def doccano(obj):
+        ents = {e["id"]: (e["label"], e["start_offset"], e["end_offset"]) for e in obj["entities"]}
+        return sorted(ents.values()), sorted((r["type"], ents[r["from_id"]], ents[r["to_id"]])
+                                             for r in obj["relations"])
+
+    out = _exported(capsys, corpus, "doccano", tmp_path, "--doccano-shape", "entities")
+    assert doccano(json.loads((out / "data.jsonl").read_text())) == doccano(json.loads(src.read_text()))
+
+    corpus = new_corpus(tmp_path / "ls", ["Date"])
+    src = PEERS / "labelstudio" / "named_entity_annotations_1.json"
+    assert run(capsys, corpus, src)[0] == 0
+    out = _exported(capsys, corpus, "labelstudio", tmp_path, "--no-predictions")
+    regions = [r["value"] for r in json.loads((out / "data.json").read_text())[0]["annotations"][0]["result"]]
+    original = [r["value"] for r in json.loads(src.read_text())["annotations"][0]["result"]]
+    assert regions == original  # start, end, text, labels
+
+    corpus = new_corpus(tmp_path / "prodigy", ["FASHION_BRAND"])
+    src = PEERS / "prodigy" / "fashion_brands_training.head.jsonl"
+    assert run(capsys, corpus, src)[0] == 0
+    out = _exported(capsys, corpus, "prodigy", tmp_path)
+
+    def prodigy(lines):  # the spans, and that their token indexes point at their own tokens
+        records = list(map(json.loads, lines))
+        assert all(r["tokens"][s["token_start"]]["start"] == s["start"] and
+                   r["tokens"][s["token_end"]]["end"] == s["end"] for r in records for s in r["spans"])
+        return sorted((r["text"], tuple((s["start"], s["end"], s["label"]) for s in r["spans"])) for r in records)
+
+    # (margin and spaCy tokenize "haven’t" differently: the token indexes differ, the offsets do not)
+    assert prodigy((out / "data.jsonl").read_text().splitlines()) == prodigy(src.read_text().splitlines())
+
+    corpus = new_corpus(tmp_path / "brat", ["Protein", "Entity"])
+    assert run(capsys, corpus, PEERS / "brat")[0] == 0
+    out = _exported(capsys, corpus, "brat", tmp_path)
+
+    def brat(path):
+        return sorted(tuple(line.split("\t")[1:]) for line in path.read_text().splitlines()
+                      if line.startswith("T") and line.split("\t")[1].split(" ")[0] in ("Protein", "Entity"))
+
+    assert brat(out / "u" / "PMID-10233888.ann") == brat(PEERS / "brat" / "PMID-10233888.ann")
+    events = {line.split("\t")[1].split(" ")[0].partition(":")[2] for line in
+              (PEERS / "brat" / "PMID-10364260.ann").read_text().splitlines() if line.startswith("E")}
+    kept = [t for t in (PEERS / "brat" / "PMID-10364260.ann").read_text().splitlines()
+            if t.startswith("T") and t.split("\t")[0] not in events]
+    assert brat(out / "u" / "PMID-10364260.ann") == sorted(tuple(t.split("\t")[1:]) for t in kept)
