@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import shutil
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import pytest
 
 from tests.conftest import DATA
@@ -106,3 +109,15 @@ def test_margin_to_tsv3_to_margin_is_the_identity(capsys, corpus, tmp_path):
     assert [(r.label, r.source, r.target) for r in after.relations] == \
         [(r.label, r.source, r.target) for r in before.relations]
     assert sorted(p.name for p in corpus.seeds_dir.iterdir()) == ["d.txt"]  # matched, not added again
+
+
+@settings(max_examples=200)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_characters="\n")),
+       st.text(alphabet=st.characters(codec="utf-8")))
+def test_escaping_is_undone_exactly(text, value):
+    from tui.export.webanno import escape_text, escape_value
+    from tui.importers.webanno import split_stack, unescape_text, unescape_value
+
+    assert unescape_text(escape_text(text)) == text
+    assert "\t" not in escape_value(value) and "\n" not in escape_value(value)
+    assert [unescape_value(v) for v in split_stack(escape_value(value))] == [value]

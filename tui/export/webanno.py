@@ -25,7 +25,7 @@ _VALUE = {"\\": "\\\\", "[": "\\[", "]": "\\]", "|": "\\|", "_": "\\_", "->": "\
           "\n": "\\n", "*": "\\*"}
 _VALUE_RE = re.compile(r"->|[\\\[\]|_;\t\n*]")
 _TEXT = {"\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r", "\b": "\\b", "\\": "\\\\"}
-_TEXT_RE = re.compile(r"[\x00-\x1f\\]")
+_TEXT_RE = re.compile(r"[\x00-\x0a\x0c-\x1f\\]")  # INCEpTION's Escaping.escapeText: not \x0b
 
 
 def escape_value(v) -> str:
