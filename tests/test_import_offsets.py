@@ -49,11 +49,30 @@ def test_units_map_both_ways_and_refuse_the_middle_of_a_character():
     assert [u.from_utf16(i) for i in range(10)] == [0, 1, None, 2, 3, None, 4, None, 5, 6]
 
 
-def test_doccano_without_a_word_on_its_unit_is_refused_naming_the_choice(capsys, emoji, tmp_path):
-    src = write(tmp_path, "d.jsonl", [{"text": TEXT, "label": [[*POLICE_U16, "ACTOR"]]}])
+def test_doccano_counts_utf16_code_units_as_its_editor_does(capsys, emoji, tmp_path):
+    src = write(tmp_path, "d.jsonl", [{"id": 7, "text": TEXT, "label": [[*POLICE_U16, "ACTOR"]], "Comments": []}])
+    code, _, err = run(capsys, emoji, src, "--format", "doccano")
+    assert code == 0, err
+    assert spans(emoji) == [("ACTOR", 2, 8, "Police")]
+    assert "offsets read as UTF-16 code units in 1 record(s)" in err
+
+
+def test_margins_older_doccano_export_is_refused_naming_the_choice(capsys, emoji, tmp_path):
+    # doc_id and annotator without "offsets": margin's export before it said (code points then)
+    src = write(tmp_path, "d.jsonl", [{"text": TEXT, "label": [[*POLICE_U16, "ACTOR"]], "doc_id": "emoji",
+                                       "annotator": "a"}])
     code, _, err = run(capsys, emoji, src, "--format", "doccano")
     assert code == 1 and "--offsets utf16" in err and "--offsets codepoints" in err
     assert not emoji.annotations_dir.exists() or not any(emoji.annotations_dir.iterdir())
+
+
+def test_an_offset_inside_a_character_is_refused_naming_the_unit(capsys, emoji, tmp_path):
+    # offset 1 is between the two halves of the emoji in UTF-16 code units, doccano's unit
+    src = write(tmp_path, "d.jsonl", [{"text": TEXT, "label": [[1, 8, "CLAIM"]]}])
+    code, _, err = run(capsys, emoji, src, "--format", "doccano")
+    assert code == 1 and "offsets 1-8 are not character boundaries of the text counted in UTF-16 code units" in err
+    code, _, err = run(capsys, emoji, src, "--format", "doccano", "--offsets", "codepoints")
+    assert code == 0, err and spans(emoji) == [("CLAIM", 1, 8, " Police")]
 
 
 @pytest.mark.parametrize(("unit", "offsets"), [("utf16", POLICE_U16), ("codepoints", POLICE_CP)])
@@ -72,8 +91,8 @@ def test_doccano_record_that_says_its_unit(capsys, emoji, tmp_path):
 
 
 def test_only_one_unit_puts_every_offset_on_a_character_boundary(capsys, emoji, tmp_path):
-    # offset 1 is inside the emoji in UTF-16 code units: only code points read this record
-    src = write(tmp_path, "d.jsonl", [{"text": TEXT, "label": [[1, 8, "CLAIM"]]}])
+    # a record whose unit is open: offset 1 is inside the emoji in UTF-16 code units, so code points
+    src = write(tmp_path, "d.jsonl", [{"text": TEXT, "label": [[1, 8, "CLAIM"]], "doc_id": "emoji", "annotator": "a"}])
     code, _, err = run(capsys, emoji, src, "--format", "doccano")
     assert code == 0, err
     assert spans(emoji) == [("CLAIM", 1, 8, " Police")]

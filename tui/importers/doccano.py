@@ -9,9 +9,11 @@ both of doccano's shapes:
   "type": "LABEL"}]}`` (integer ids, doccano's own: margin numbers spans and relations
   ``s1``, ``r1``... and keeps the links).
 
-Offsets: doccano's editor counts UTF-16 code units (JavaScript string indexes), a
-script writing this shape in Python counts code points; a record says which with
-``"offsets"`` (margin's export writes it), else ``tui.importers.units`` decides or refuses.
+Offsets: doccano's editor counts UTF-16 code units (JavaScript string indexes), and so
+does this reader unless a record says otherwise (``"offsets"``, which margin's export
+writes) or ``--offsets codepoints`` is given (a file a Python script wrote). A record of
+margin's older exports (``doc_id`` and ``annotator``, no ``offsets``) counted code points:
+``tui.importers.units`` decides it, or refuses it naming ``--offsets``.
 Documents are matched to the corpus by their text. A ``label``
 list of plain strings is text classification, which margin does not have: refused.
 """
@@ -51,7 +53,7 @@ def _record(obj, where: str, reading) -> Incoming | None:
         reading.problem(where, f"expected doccano's shape {SHAPE}{named}")
         return None
     reading.leftover(where, obj, (*KEYS, data, *([label] if label else [])), "doccano", SHAPE)
-    declared = obj.get("offsets") if obj.get("offsets") in UNITS else None  # margin's export says
+    declared = _unit(obj)
     inc = Incoming(where, None, obj[data], keyed=True, id_hint=id_hint(obj), status=status_of(obj),
                    source_annotator=annotator_of(obj), offsets=declared)
     # margin's export keeps its ids: {"s3": 2, ..., "r1": 0}, the spans' first (in entity order)
@@ -112,3 +114,13 @@ def _label_lists(inc: Incoming, obj: dict, keys: tuple, where: str, reading) -> 
             label = reading.label(w, item[2])
             if label is not None:
                 inc.spans.append(SpanIn(f"{w} ({item[2]} {item[0]}-{item[1]})", None, label, [(item[0], item[1])]))
+
+
+def _unit(obj: dict) -> str | None:
+    """The unit a record's offsets count: what it says (margin's export writes ``offsets``),
+    else doccano's own, UTF-16 code units; None (decided by ``tui.importers.units``, or
+    refused) for a record of margin's exports from before they said (``doc_id`` and
+    ``annotator``, code points then)."""
+    if obj.get("offsets") in UNITS:
+        return obj["offsets"]
+    return None if "doc_id" in obj and "annotator" in obj else "utf16"

@@ -1,18 +1,20 @@
 """Which unit a record's character offsets count, chosen once per record, never guessed.
 
 Each reader says what its tool writes (``Incoming.offsets``): code points (Python tools:
-margin, spaCy, Prodigy, brat), UTF-16 code units (INCEpTION's Java) or ``None`` when the
-files in that shape come in both (doccano's editor counts UTF-16, a Python script writing
-doccano's shape counts code points; Label Studio's editor has written both). The choice
+margin, spaCy, Prodigy, brat), UTF-16 code units (doccano's JavaScript editor, INCEpTION's
+Java) or ``None`` when files in that shape come in both (Label Studio's editor has written
+both; margin's older doccano exports wrote code points). The choice
 only matters for a text holding a character above U+FFFF (emoji), before or in a span:
 
 1. ``--offsets utf16|codepoints`` (``Reading.offsets``) decides, for formats whose unit varies;
 2. else the record's own evidence: span texts (``SpanIn.quote``) and token texts
    (``Incoming.probes``) must read the same at the offsets; the first unit under which all
    do is the one (the tool's own unit first);
-3. else the tool's unit when it has one; else the one unit under which every offset is a
-   character boundary of the text; else both read the record the same way (nothing
-   follows an emoji), or the record is refused with a line naming ``--offsets``.
+3. else the tool's unit when it has one (an offset inside a character there is refused,
+   naming the unit); else the one unit under which every offset is a character boundary
+   of the text; else both read the record the same way (nothing follows an emoji), or the
+   record is refused with a line naming ``--offsets``. Every record where the unit
+   mattered is counted (``Reading.units_used``) for the stderr summary.
 """
 
 from __future__ import annotations
