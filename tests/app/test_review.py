@@ -219,7 +219,7 @@ async def test_a_note_with_markup_is_shown_and_kept_literally(team):
                               for s in bob.spans])
     path.write_text(store.dumps(bob), encoding="utf-8")
     async with review(team) as (app, pilot, scr):
-        prompt = scr.candidates.get_option_at_index(1).prompt
+        prompt = scr.candidates.get_option_at_index(1).prompt.text
         assert "[bold red]check[/] [@click=app.quit]x[/]" in prompt.plain
         await keys(pilot, "2")
         assert app.is_running

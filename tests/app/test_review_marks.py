@@ -17,8 +17,8 @@ async def test_the_words_one_candidate_has_and_the_other_lacks_are_marked(team):
         long_, short = scr.current.candidates
         assert long_.annotators == ("alice", "carol") and short.annotators == ("bob",)
         box = scr.candidates
-        first = box.get_option_at_index(0).prompt
-        second = box.get_option_at_index(1).prompt
+        first = box.get_option_at_index(0).prompt.text  # the Text a Hanging shows
+        second = box.get_option_at_index(1).prompt.text
         extra = long_.span.text[:len(long_.span.text) - len(short.span.text)].strip() \
             if long_.span.text.endswith(short.span.text) else None
         marked = _styled(first, EXTRA)

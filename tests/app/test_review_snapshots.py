@@ -12,3 +12,33 @@ def test_review_attribute_disagreement(snap_compare, corpus_dir):
 
     app = ReviewApp(build_team(corpus_dir), SEED)
     assert snap_compare(app, press=["1", "x", "n"], terminal_size=(120, 36))
+
+
+class TestReviewAt80x24:
+    """Every prompt and draft of the review screen readable on the smallest terminal."""
+
+    def _app(self, corpus_dir):
+        from tui.app.review_app import ReviewApp
+
+        return ReviewApp(build_team(corpus_dir), SEED)
+
+    def test_open_disagreement(self, snap_compare, corpus_dir):
+        assert snap_compare(self._app(corpus_dir), terminal_size=(80, 24))
+
+    def test_edit_draft(self, snap_compare, corpus_dir):
+        assert snap_compare(self._app(corpus_dir), press=["e"], terminal_size=(80, 24))
+
+    def test_single_candidate(self, snap_compare, corpus_dir):
+        assert snap_compare(self._app(corpus_dir), press=["n"], terminal_size=(80, 24))
+
+    def test_drawing_a_span_nobody_drew(self, snap_compare, corpus_dir):
+        assert snap_compare(self._app(corpus_dir), press=["l", "L"], terminal_size=(80, 24))
+
+    def test_own_span_added(self, snap_compare, corpus_dir):
+        assert snap_compare(self._app(corpus_dir), press=["l", "a"], terminal_size=(80, 24))
+
+    def test_reject_why_prompt(self, snap_compare, corpus_dir):
+        assert snap_compare(self._app(corpus_dir), press=["X"], terminal_size=(80, 24))
+
+    def test_link_picker(self, snap_compare, corpus_dir):
+        assert snap_compare(self._app(corpus_dir), press=["l", "c", "r"], terminal_size=(80, 24))

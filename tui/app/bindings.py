@@ -141,6 +141,13 @@ DECIDE = [
     Binding("pageup", "page(-1)", "Scroll the article up", show=False, id="page-up"),
 ]
 
+DRAW = [  # a span or relation no candidate has: the annotator's keys
+    Binding("l,right", "move(1)", "Select the next token (then a label key adds a span no one drew)",
+            show=False, id="review-next-token"),
+    Binding("h,left", "move(-1)", "Select the previous token", show=False, id="review-prev-token"),
+    Binding("r", "link", "Link the current gold span (a relation no one drew)", show=False, id="review-link"),
+]
+
 EDITING = [
     *RESIZE,
     Binding("e", "edit_attrs", "Attrs", id="edit-attrs"),
@@ -156,11 +163,13 @@ FILES = [
 
 
 def review_bindings(schema: Schema) -> list[Binding]:
-    return [*ALWAYS, *DECIDE, *label_bindings(schema), *EDITING, *FILES]
+    return [*ALWAYS, *DECIDE, *DRAW, *label_bindings(schema), *EDITING, *FILES]
 
 
 def review_help(schema: Schema) -> list[tuple[str, list[Binding]]]:
-    return [("Decide", DECIDE), ("Edit a candidate (after e)", [*EDITING, *label_bindings(schema)]),
+    return [("Decide", DECIDE),
+            ("Add what nobody drew: select with h/l and H/L, then a label key", [*DRAW, *label_bindings(schema)]),
+            ("Edit a candidate (after e)", [*EDITING, *label_bindings(schema)]),
             ("File", [*FILES, *ALWAYS])]
 
 

@@ -15,13 +15,14 @@ from collections.abc import Mapping
 
 from tui.store import rules
 from tui.review.bounds import BoundDiff, bound_diffs
-from tui.review.groups import Candidate, Group, Item, RelationChoice, disagreements, merge_attrs, partition
+from tui.review.groups import Added, Candidate, Group, Item, RelationChoice, disagreements, merge_attrs, partition
+from tui.review.resume import resume
 from tui.corpus import GOLD
 from tui.errors import DataError
 from tui.model import FLAG_LOST, Annotation, Decision, Document, IdAllocator, Relation, Span, make_span, now_utc
 from tui.schema import DEFAULT_SCHEMA, Schema
 
-__all__ = ["ACCEPTED", "EDITED", "OPEN", "REJECTED", "Adjudication", "BoundDiff", "Candidate", "Group", "Item",
+__all__ = ["ACCEPTED", "EDITED", "OPEN", "REJECTED", "Added", "Adjudication", "BoundDiff", "Candidate", "Group", "Item",
            "RelationChoice", "bound_diffs", "disagreements", "merge_attrs", "partition"]
 
 OPEN, ACCEPTED, EDITED, REJECTED = "open", "accepted", "edited", "rejected"
@@ -57,13 +58,14 @@ class Adjudication:
         self._rel: dict[tuple, bool] = {}
         self._rel_ids: dict[tuple, str] = {}
         self._extras: tuple[Span, ...] = ()
+        self._added: dict[str, Span] = {}  # the reviewer's own spans (``add``), by gold id
         self._reasons: dict[tuple, str | None] = {}  # ("span", group) / ("rel", key) -> why rejected
         self._saved: tuple[frozenset, bool] | None = None  # (span keys, done) of a resumed gold
         self._undo: list[tuple] = []
         self._redo: list[tuple] = []
         self._ids = IdAllocator()  # gold span and relation ids
         if gold is not None:
-            self._resume(gold)
+            resume(self, gold)
         elif auto_accept:
             for g in self.groups:
                 if g.unanimous:
@@ -73,6 +75,8 @@ class Adjudication:
 
     def state(self, item: Item) -> str:
         """``open``, ``accepted``, ``edited`` (an accepted span the adjudicator changed) or ``rejected``."""
+        if isinstance(item, Added):
+            return ACCEPTED if item.span.id in self._added else REJECTED
         if isinstance(item, Group):
             spans = self._decisions.get(item.index)
             if spans is None:
@@ -128,8 +132,9 @@ class Adjudication:
         return out
 
     def items(self) -> list[Item]:
-        """Every group and relation, in document order."""
-        return sorted([*self.groups, *self.relations()], key=lambda it: it.order)
+        """Every group, relation and span the reviewer added, in document order."""
+        added = [Added(s) for s in self._added.values()]
+        return sorted([*self.groups, *self.relations(), *added], key=lambda it: it.order)
 
     def to_review(self) -> list[Item]:
         """The items navigation visits: disagreements, plus everything when auto-accept is off
@@ -162,6 +167,8 @@ class Adjudication:
         if isinstance(item, RelationChoice):
             self._do(("rel", item.key, True))
             return
+        if isinstance(item, Added):
+            return  # the reviewer's own span is in gold already
         cand = self._candidate(item, n)
         s = cand.span
         if s.flag == FLAG_LOST:
@@ -172,7 +179,9 @@ class Adjudication:
     def reject(self, item: Item, reason: str | None = None) -> None:
         """Nothing of this group (or this relation) goes into gold; the gold keeps the
         rejection and ``reason`` (format margin/2), so a resumed review does not reopen it."""
-        if isinstance(item, RelationChoice):
+        if isinstance(item, Added):
+            self._do(("added", item.span.id, None))  # the reviewer's own span: taken back
+        elif isinstance(item, RelationChoice):
             self._reasons[("rel", item.key)] = reason or None
             self._do(("rel", item.key, False))
         else:
@@ -181,14 +190,16 @@ class Adjudication:
 
     def reason(self, item: Item) -> str | None:
         """Why ``item`` was rejected (None when not rejected or no reason was given)."""
-        if self.state(item) != REJECTED:
+        if self.state(item) != REJECTED or isinstance(item, Added):
             return None
         key = ("rel", item.key) if isinstance(item, RelationChoice) else ("span", item.index)
         return self._reasons.get(key)
 
     def reopen(self, item: Item) -> None:
-        """Back to undecided."""
-        if isinstance(item, RelationChoice):
+        """Back to undecided (a span the reviewer added comes back)."""
+        if isinstance(item, Added):
+            self._do(("added", item.span.id, item.span))
+        elif isinstance(item, RelationChoice):
             self._do(("rel", item.key, None))
         else:
             self._do(("span", item.index, None))
@@ -216,6 +227,28 @@ class Adjudication:
                           edited=not same)
         self._decide(group, span, add)
         return span
+
+    def add(self, label: str, start: int, end: int, attrs: dict | None = None, note: str | None = None) -> Added:
+        """A span no candidate has, the reviewer's own decision (``from: [gold]``, DataError
+        for bad offsets, label or attributes, or a span gold has already)."""
+        attrs = dict(attrs or {})
+        self._check(label, start, end, attrs)
+        if any(s.key == (start, end, label) for s in self._gold_spans()):
+            raise DataError(f"{self.doc.id}: gold has {label} {start}-{end} already")
+        span = make_span(self.doc.text, self._ids.span(), label, start, end, attrs=attrs, note=note, origin=(GOLD,))
+        self._do(("added", span.id, span))
+        return Added(span)
+
+    def link(self, label: str, source: Span, target: Span) -> RelationChoice:
+        """A relation between two gold spans that no annotator drew (or one rejected before)."""
+        gold = {s.id for s in self._gold_spans()}
+        if source.id not in gold or target.id not in gold:
+            raise DataError("link spans that are in gold: accept or add them first")
+        if not self._allowed(label, source, target):
+            raise DataError(f"{label} does not go from {source.label} to {target.label}")
+        key = (label, source.key, target.key)
+        self._do(("rel", key, True))
+        return next(r for r in self.relations() if r.key == key)
 
     def undo(self) -> Item | None:
         """Undo the last decision; returns the item it concerned (or None if nothing to undo)."""
@@ -269,7 +302,8 @@ class Adjudication:
     # ---------------------------------------------------------------- internals
 
     def _gold_spans(self) -> list[Span]:
-        return [s for idx in sorted(self._decisions) for s in self._decisions[idx]] + list(self._extras)
+        return ([s for idx in sorted(self._decisions) for s in self._decisions[idx]] + list(self._extras)
+                + list(self._added.values()))
 
     def _candidate(self, group: Group, n: int) -> Candidate:
         if not 0 <= n < len(group.candidates):
@@ -305,18 +339,21 @@ class Adjudication:
         keep = self._decisions.get(group.index, ()) if add else ()
         self._do(("span", group.index, (*keep, span)))
 
+    def _store(self, kind: str) -> dict:
+        return self._decisions if kind == "span" else self._added if kind == "added" else self._rel
+
     def _do(self, change: tuple) -> None:
         kind, key, new = change
-        store = self._decisions if kind == "span" else self._rel
-        old = store.get(key, _ABSENT)
+        old = self._store(kind).get(key, _ABSENT)
         self._set(kind, key, new)
         self._undo.append((kind, key, old, new))
         self._redo.clear()
 
     def _set(self, kind: str, key, value) -> None:
-        """Spans: absent or None = open. Relations: absent = the default, None = reopened."""
-        store = self._decisions if kind == "span" else self._rel
-        if value is _ABSENT or (value is None and kind == "span"):
+        """Spans: absent or None = open. Relations: absent = the default, None = reopened.
+        Added spans: absent or None = not in gold."""
+        store = self._store(kind)
+        if value is _ABSENT or (value is None and kind in ("span", "added")):
             store.pop(key, None)
         else:
             store[key] = value
@@ -329,6 +366,9 @@ class Adjudication:
         dst.append((kind, key, new, old))
         if kind == "span":
             return self.groups[key]
+        if kind == "added":
+            span = old if isinstance(old, Span) else new
+            return Added(span)
         return next((r for r in self.relations() if r.key == key), None)
 
     def _rel_state(self, rc: RelationChoice) -> bool | None:
@@ -339,56 +379,6 @@ class Adjudication:
             if rc.source.key in keys and rc.target.key in keys:
                 return False if done else None  # the saved gold could have had it and has not
         return True if rc.unanimous and self.auto_accept else None
-
-    def _resume(self, gold: Annotation) -> None:
-        """Start from a saved gold: its spans settle the groups they fall in; the others stay
-        open (rejected if the gold is ``done``); spans matching no group are kept as they are."""
-        by_key: dict[tuple, tuple[int, Candidate]] = {}
-        for g in self.groups:
-            for c in g.candidates:
-                by_key.setdefault((c.span.key, tuple(sorted(c.span.attrs.items()))), (g.index, c))
-                by_key.setdefault((c.span.key, None), (g.index, c))
-        attached: dict[int, list[Span]] = {}
-        extras: list[Span] = []
-        for s in gold.spans:
-            hit = by_key.get((s.key, tuple(sorted(s.attrs.items())))) or by_key.get((s.key, None))
-            idx: int | None
-            if hit is not None:
-                idx, cand = hit
-                self._members[s.id] = cand.members
-            else:
-                idx = next((g.index for g in self.groups if s.start < g.end and g.start < s.end
-                            and any(c.span.label == s.label and s.overlaps(c.span.start, c.span.end)
-                                    for c in g.candidates)), None)
-            if idx is None:
-                extras.append(s)
-            else:
-                attached.setdefault(idx, []).append(s)
-        done = gold.status == "done"
-        rejected = {d.key: d.reason for d in gold.decisions if d.is_span}
-        for g in self.groups:
-            if g.index in attached:
-                self._decisions[g.index] = tuple(attached[g.index])
-            elif all(c.span.key in rejected for c in g.candidates):  # kept decisions (margin/2)
-                self._decisions[g.index] = ()
-                self._reasons[("span", g.index)] = next(
-                    (rejected[c.span.key] for c in g.candidates if rejected[c.span.key]), None)
-            elif done:
-                self._decisions[g.index] = ()
-        self._extras = tuple(extras)
-        self._saved = (frozenset(s.key for s in gold.spans), done)
-        by_id = gold.span_by_id()
-        for r in gold.relations:
-            key = (r.label, by_id[r.source].key, by_id[r.target].key)
-            self._rel[key] = True
-            self._rel_ids[key] = r.id
-        for d in gold.decisions:
-            if not d.is_span and d.source in by_id and d.target in by_id:
-                key = (d.label, by_id[d.source].key, by_id[d.target].key)
-                self._rel[key] = False
-                self._reasons[("rel", key)] = d.reason
-        self._ids = IdAllocator.of(gold)
-
 
 class _Absent:
     def __repr__(self) -> str:

@@ -60,7 +60,19 @@ class RelationChoice:
         return (self.source.start, 1, self.source.end, self.target.start, self.target.end, self.label)
 
 
-Item = Group | RelationChoice
+@dataclass(frozen=True)
+class Added:
+    """A span no candidate has, drawn by the reviewer (in gold as ``from: [gold]``)."""
+
+    span: Span
+    unanimous = True  # nothing to settle: never among the items to review
+
+    @property
+    def order(self) -> tuple:
+        return (self.span.start, 0, self.span.end, -1)
+
+
+Item = Group | RelationChoice | Added
 
 
 # --------------------------------------------------------------------------- grouping

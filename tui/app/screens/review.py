@@ -15,9 +15,9 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 
-from tui.review.adjudication import OPEN, Adjudication, Group, Item, RelationChoice
+from tui.review.adjudication import OPEN, Added, Adjudication, Group, Item, RelationChoice
 from tui.corpus import GOLD, Corpus
-from tui.cursor import Cursor
+from tui.cursor import Cursor, Selection
 from tui.display import one_line
 from tui.editing import EditSession
 from tui.errors import DataError, MarginError, ValidationError
@@ -28,7 +28,7 @@ from tui.workspace import Review, open_review
 from tui.app.bindings import help_rows, review_bindings, review_help
 from tui.app.dialogs.help import HelpScreen
 from tui.app.widgets.article_view import ArticleView
-from tui.app.widgets.candidates import CandidateList, panel_texts
+from tui.app.widgets.candidates import CandidateList, panel_texts, relation_words
 from tui.app.screens.base import ArticleScreen
 from tui.app.screens.review_edit import CandidateEditMixin, Draft
 
@@ -36,9 +36,9 @@ __all__ = ["Review", "ReviewScreen", "open_review", "review_screen"]
 
 
 #: actions that only work while editing a candidate, and those that only work outside it
-EDIT_ACTIONS = {"grow", "shrink", "tag", "edit_attrs", "edit_note", "apply_edit", "cancel"}
+EDIT_ACTIONS = {"edit_attrs", "edit_note", "apply_edit", "cancel"}
 DECIDE_ACTIONS = {"go", "accept", "highlight", "accept_highlighted", "reject", "edit", "reopen",
-                  "undo", "redo", "mark_done"}
+                  "undo", "redo", "mark_done", "move", "link"}  # grow, shrink, tag: both (review_edit)
 
 
 # --------------------------------------------------------------------------- the screen
@@ -69,6 +69,7 @@ class ReviewScreen(CandidateEditMixin, ArticleScreen[Loaded]):
         self.current: Item | None = None
         self.cand = 0  # highlighted candidate of the current item
         self.draft: Draft | None = None
+        self.free: Selection | None = None  # moved off the item to draw a span no one drew
         self.version = 0  # bumps on every decision; saved_version is what the file holds
         self.saved_version = 0
         self.message = ""
@@ -77,9 +78,9 @@ class ReviewScreen(CandidateEditMixin, ArticleScreen[Loaded]):
     def compose_panel(self) -> ComposeResult:
         with Vertical(id="panel"):
             yield Static(id="item-title")
+            yield Static(id="item-gold")  # above the candidates: the state and keys stay in sight
             self.candidates = CandidateList(id="candidates")
             yield self.candidates
-            yield Static(id="item-gold")
             yield Static(id="progress")
 
     def compose_below(self) -> ComposeResult:
@@ -126,6 +127,7 @@ class ReviewScreen(CandidateEditMixin, ArticleScreen[Loaded]):
         """Make ``item`` current, highlighting the candidate gold took from it (else the first)."""
         self.current = item
         self.cand = 0
+        self.free = None
         if isinstance(item, Group):
             chosen = self.adj.chosen(item)
             for i, c in enumerate(item.candidates):
@@ -151,11 +153,14 @@ class ReviewScreen(CandidateEditMixin, ArticleScreen[Loaded]):
         self.refresh_status()
 
     def _select(self, *, center: bool) -> None:
-        if self.draft is not None:
-            self.view.select(self.draft.start, self.draft.end)
+        if self.draft is not None or self.free is not None:
+            sel = self.free or Selection(self.draft.start, self.draft.end)  # type: ignore[union-attr]
+            self.view.select(sel.start, sel.end)
             return
         item = self.current
-        if isinstance(item, Group):
+        if isinstance(item, Added):
+            self.view.select(item.span.start, item.span.end, center=center)
+        elif isinstance(item, Group):
             span = item.candidates[self.cand].span
             self.view.select(span.start, span.end, center=center)
         elif isinstance(item, RelationChoice):
@@ -172,6 +177,7 @@ class ReviewScreen(CandidateEditMixin, ArticleScreen[Loaded]):
         box.set_options(options)
         if options:
             box.highlighted = min(self.cand, len(options) - 1)
+        self.set_class(self.draft is not None, "editing")  # narrow: the draft in place of the list
         self._show("#item-title", title)
         self._show("#item-gold", decided)
         self._show("#progress", progress)
@@ -252,7 +258,7 @@ class ReviewScreen(CandidateEditMixin, ArticleScreen[Loaded]):
 
     def _fresh(self, item: Item) -> Item | None:
         """``item`` as the adjudication has it now (a relation may have gone with its endpoint)."""
-        if isinstance(item, Group):
+        if isinstance(item, (Group, Added)):
             return item
         return next((r for r in self.adj.relations() if r.key == item.key), None) or self.adj.next(item)
 
@@ -286,11 +292,13 @@ class ReviewScreen(CandidateEditMixin, ArticleScreen[Loaded]):
             self.set_status("nothing to accept")
             return
         try:
+            if isinstance(item, Added):
+                raise DataError("your own span is in gold already (x takes it back)")
             if isinstance(item, RelationChoice):
                 if n != 0:
                     raise DataError("a relation has one version: 1 accepts it")
                 self.adj.accept(item)
-                what = f"accepted {item.label.replace('_', ' ')}"
+                what = f"accepted: {relation_words(item)}"
             else:
                 self.adj.accept(item, n, add=add)
                 cand = item.candidates[n]

@@ -4,11 +4,14 @@ gold has, and the progress. Everything is Rich ``Text`` built from plain strings
 
 from __future__ import annotations
 
+from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tui.review.adjudication import ACCEPTED, EDITED, OPEN, REJECTED, Adjudication, Item, RelationChoice, bound_diffs
+from tui.review.adjudication import (ACCEPTED, EDITED, OPEN, REJECTED, Added, Adjudication, Item, RelationChoice,
+                                     bound_diffs)
 from tui.display import one_line
 from tui.model import Annotation, Span
 from tui.schema import Schema
@@ -66,6 +69,29 @@ def relation_text(rc: RelationChoice, in_gold: bool) -> Text:
     return text
 
 
+class Hanging(Group):
+    """``text`` with each line's leading spaces kept for its wrapped continuation too (a
+    long quote wraps under itself, not at column 0; words are never cut). ``text`` is the
+    Text it shows."""
+
+    def __init__(self, text: Text) -> None:
+        rows: list[RenderableType] = []
+        for i, line in enumerate(text.split("\n")):
+            n = len(line.plain) - len(line.plain.lstrip(" ")) if i else 0
+            rows.append(Padding(line[n:], (0, 0, 0, n)) if n else line)
+        super().__init__(*rows)
+        self.text = text
+
+
+hanging = Hanging
+
+
+def relation_words(rc: RelationChoice) -> str:
+    """``CLAIM “…” attributed to ACTOR “…”``: what a relation says, for the status line."""
+    return (f"{rc.source.label} “{one_line(rc.source.text, 30)}” {rc.label.replace('_', ' ')} "
+            f"{rc.target.label} “{one_line(rc.target.text, 30)}”")
+
+
 def count(n: int, what: str) -> str:
     return f"{n} {what}{'' if n == 1 else 's'}"
 
@@ -90,6 +116,15 @@ def panel_texts(adj: Adjudication, item: Item | None, gold: Annotation, draft: S
         title.append("Nothing to review", style="bold")
         decided.append("The annotators agree on every span (or have none).\n"
                        "d marks the gold done and saves it · q quits")
+    elif isinstance(item, Added):
+        state = adj.state(item)
+        title.append("Your own span", style="bold")
+        title.append(" · ")
+        title.append(state, style=STATE_STYLE[state])
+        options.append(Option(hanging(candidate_text(1, item.span, ("drawn by you: no candidate has it",),
+                                                     state == ACCEPTED, set())), id="c0"))
+        decided.append("In gold · x takes it back · r links it" if state == ACCEPTED
+                       else "Taken back · o brings it back", style=STATE_STYLE[state])
     else:
         items = adj.to_review()
         orders = [it.order for it in items]
@@ -100,7 +135,7 @@ def panel_texts(adj: Adjudication, item: Item | None, gold: Annotation, draft: S
         title.append(" · ")
         title.append(state, style=STATE_STYLE[state])
         if isinstance(item, RelationChoice):
-            options.append(Option(relation_text(item, state == ACCEPTED), id="c0"))
+            options.append(Option(hanging(relation_text(item, state == ACCEPTED)), id="c0"))
             decided = decision_text(adj, item, (), state, draft, draft_n, schema)
         else:
             chosen = adj.chosen(item)
@@ -112,14 +147,25 @@ def panel_texts(adj: Adjudication, item: Item | None, gold: Annotation, draft: S
                     options.append(None)  # a separator line
                 in_gold = any(s.key == c.span.key and s.attrs == c.span.attrs and s.origin == c.annotators
                               and not s.edited for s in chosen)
-                options.append(Option(mark_bounds(candidate_text(i + 1, c.span, c.annotators, in_gold, differs),
-                                                  c.span, bounds[i], adj.doc.text), id=f"c{i}"))
-            decided = decision_text(adj, item, chosen, state, draft, draft_n, schema)
+                options.append(Option(hanging(mark_bounds(candidate_text(i + 1, c.span, c.annotators, in_gold, differs),
+                                                          c.span, bounds[i], adj.doc.text)), id=f"c{i}"))
+            decided = absent_text(adj, item)
+            decided.append_text(decision_text(adj, item, chosen, state, draft, draft_n, schema))
     progress = Text()
     progress.append(f"{adj.open_count()} of {len(adj.to_review())} open", style="bold")
     progress.append(f" · gold: {count(len(gold.spans), 'span')}, {count(len(gold.relations), 'relation')}",
                     style="dim")
     return title, options, decided, progress
+
+
+def absent_text(adj: Adjudication, group) -> Text:
+    """``carol has nothing here``: the annotators none of the candidates is from (a single
+    candidate is one person's span the others did not draw)."""
+    absent = [a for a in adj.annotators if all(a not in c.annotators for c in group.candidates)]
+    if group.unanimous or not absent:
+        return Text()
+    verb = "has" if len(absent) == 1 else "have"
+    return Text(f"{one_line(', '.join(absent), 60)} {verb} nothing here\n", style="italic")
 
 
 def decision_text(adj: Adjudication, item: Item, chosen, state: str, draft: Span | None, draft_n: int,

@@ -1,0 +1,83 @@
+"""Review can finish the gold: a span (and a relation) no candidate has, drawn by the
+reviewer, saved in gold as ``from: [gold]``, undoable, kept when the review resumes."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import SEED
+from tests.test_adjudicate import team  # noqa: F401  (the fixture)
+from tui import store
+from tui.errors import DataError
+from tui.review.adjudication import ACCEPTED, REJECTED, Added, Adjudication
+
+
+def _free_place(doc, adj, word: str) -> tuple[int, int]:
+    """A word no annotator's span touches."""
+    taken = [(c.span.start, c.span.end) for g in adj.groups for c in g.candidates]
+    start = 0
+    while True:
+        start = doc.text.index(word, start + 1)
+        end = start + len(word)
+        if not any(s < end and start < e for s, e in taken):
+            return start, end
+
+
+def test_a_span_nobody_drew_goes_into_gold_and_stays(team, corpus):  # noqa: F811
+    _, doc, anns = team
+    adj = Adjudication(doc, anns, schema=corpus.schema)
+    start, end = _free_place(doc, adj, "police")
+    item = adj.add("ACTOR", start, end, {"type": "government"})
+    assert isinstance(item, Added) and adj.state(item) == ACCEPTED
+    gold = adj.gold(updated="2026-11-25T10:00:00Z")
+    mine = [s for s in gold.spans if s.key == (start, end, "ACTOR")]
+    assert len(mine) == 1 and mine[0].origin == ("gold",) and mine[0].attrs == {"type": "government"}
+    assert adj.to_review() == [it for it in adj.to_review() if not isinstance(it, Added)]  # never counted
+    with pytest.raises(DataError, match="already"):
+        adj.add("ACTOR", start, end)
+    path = corpus.annotation_path(SEED, "gold")
+    store.save(path, gold, None)
+    assert "from: [gold]" in path.read_text()
+    again = Adjudication(doc, anns, store.load(path, corpus.schema, doc).annotation, schema=corpus.schema)
+    assert again.gold(updated=gold.updated) == gold
+    [added] = [it for it in again.items() if isinstance(it, Added)]
+    again.reject(added)  # x on the reviewer's own span takes it back
+    assert again.state(added) == REJECTED and all(s.key != (start, end, "ACTOR") for s in again.gold().spans)
+    assert again.undo() == added and again.state(added) == ACCEPTED
+
+
+def test_undo_and_redo_an_added_span(team, corpus):  # noqa: F811
+    _, doc, anns = team
+    adj = Adjudication(doc, anns, schema=corpus.schema)
+    start, end = _free_place(doc, adj, "police")
+    item = adj.add("ACTOR", start, end)
+    assert adj.undo() == item and all(s.key != item.span.key for s in adj.gold().spans)
+    assert adj.redo() == item and any(s.key == item.span.key for s in adj.gold().spans)
+
+
+def test_bad_added_span_changes_nothing(team, corpus):  # noqa: F811
+    _, doc, anns = team
+    adj = Adjudication(doc, anns, schema=corpus.schema)
+    before = adj.gold(updated="x")
+    for bad in (("ACTOR", 5, 5), ("ACTOR", -1, 4), ("NOPE", 0, 4), ("ACTOR", 0, len(doc.text) + 1)):
+        with pytest.raises(DataError):
+            adj.add(*bad)
+    with pytest.raises(DataError):
+        adj.add("ACTOR", 0, 4, {"type": "company"})
+    assert adj.gold(updated="x") == before and not adj.can_undo
+
+
+def test_a_relation_nobody_drew(team, corpus):  # noqa: F811
+    _, doc, anns = team
+    adj = Adjudication(doc, anns, schema=corpus.schema)
+    claim = adj.add("CLAIM", *_free_place(doc, adj, "said")).span
+    actor = adj.add("ACTOR", *_free_place(doc, adj, "police")).span
+    with pytest.raises(DataError, match="does not go"):
+        adj.link("attributed_to", actor, claim)
+    rel = adj.link("attributed_to", claim, actor)
+    assert adj.state(rel) == ACCEPTED
+    gold = adj.gold()
+    ids = {s.key: s.id for s in gold.spans}
+    assert any((r.source, r.target) == (ids[claim.key], ids[actor.key]) for r in gold.relations)
+    adj.undo()
+    assert not any((r.source, r.target) == (ids[claim.key], ids[actor.key]) for r in adj.gold().relations)
