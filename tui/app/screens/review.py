@@ -28,7 +28,7 @@ from tui.workspace import Review, open_review
 from tui.app.bindings import help_rows, review_bindings, review_help
 from tui.app.dialogs.help import HelpScreen
 from tui.app.widgets.article_view import ArticleView
-from tui.app.widgets.candidates import CandidateList, panel_texts, relation_words
+from tui.app.widgets.candidates import CandidateList, differing_words, panel_texts, relation_words
 from tui.app.screens.base import ArticleScreen
 from tui.app.screens.review_edit import CandidateEditMixin, Draft
 
@@ -146,6 +146,7 @@ class ReviewScreen(CandidateEditMixin, ArticleScreen[Loaded]):
         open_places = [(g.start, g.end) for g in adj.groups if adj.state(g) == OPEN]
         if open_places != self.view.matches:
             self.view.set_matches(open_places)
+        self.view.set_marks(differing_words(adj, self.current))
         self._fill_panel(gold)
         self.title = adj.doc.id
         self.sub_title = f"review: {', '.join(adj.annotators)} → gold · {adj.open_count()} open"

@@ -1,4 +1,4 @@
-"""How one row of the article is painted: the spans, suggestions, search matches, the
+"""How one row of the article is painted: the spans, suggestions, search matches, marks, the
 selection and jump labels over its text, as Rich segments (``ArticleView`` caches the
 strip per row and everything it shows)."""
 
@@ -26,14 +26,14 @@ class RowPainting:
         def _ghosts_in(self, start: int, end: int) -> list: ...
         def get_component_rich_style(self, *names: str, partial: bool = False, default: Style | None = None) -> Style: ...
 
-    def _render_row(self, start, end, sel_part, matches, width, base: Style) -> Strip:
+    def _render_row(self, start, end, sel_part, matches, width, base: Style, marks=()) -> Strip:
         spans = self._spans_in(start, end) if start < end else []
         ghosts = self._ghosts_in(start, end) if start < end else []
         cuts = {start, end}
         for s in (*spans, *ghosts):
             cuts.add(max(s.start, start))
             cuts.add(min(s.end, end))
-        for a, b in matches:
+        for a, b in (*matches, *marks):
             cuts.update((a, b))
         if sel_part:
             cuts.update(sel_part)
@@ -50,17 +50,18 @@ class RowPainting:
                 continue
             covering = [s for s in spans if s.start <= a and b <= s.end]
             in_match = any(ma <= a and b <= mb for ma, mb in matches)
+            in_mark = any(ma <= a and b <= mb for ma, mb in marks)
             in_sel = sel_part is not None and sel_part[0] <= a and b <= sel_part[1]
             ghost = not covering and any(g.start <= a and b <= g.end for g in ghosts)
             if b - a == 1 and a in jump:
                 segments.append(Segment(jump[a], base + self.get_component_rich_style("article--jump", partial=True)))
                 continue
-            segments.append(Segment(disp[a:b], self._style(covering, in_match, in_sel, base, ghost)))
+            segments.append(Segment(disp[a:b], self._style(covering, in_match, in_sel, base, ghost, in_mark)))
         if sel_part and sel_part[0] == sel_part[1]:  # an empty selection (empty document)
             segments.append(Segment(" ", self._style([], False, True, base)))
         return Strip(segments).adjust_cell_length(width + 2, base)
 
-    def _style(self, covering, in_match, in_sel, base: Style, ghost: bool = False) -> Style:
+    def _style(self, covering, in_match, in_sel, base: Style, ghost: bool = False, in_mark: bool = False) -> Style:
         if covering:
             inner = min(covering, key=lambda s: (s.end - s.start, -s.start))
             label = self.label_index.get(inner.label, PALETTE - 1)
@@ -68,7 +69,7 @@ class RowPainting:
             flagged = any(s.flag for s in covering)
         else:
             label, outer, flagged = None, False, False
-        key = (label, outer, flagged, in_match, in_sel, ghost)
+        key = (label, outer, flagged, in_match, in_sel, ghost, in_mark)
         style = self._styles.get(key)
         if style is None:
             get = self.get_component_rich_style
@@ -83,6 +84,8 @@ class RowPainting:
                 style += get("article--flagged", partial=True)
             if in_match:
                 style += get("article--match", partial=True)
+            if in_mark:
+                style += get("article--mark", partial=True)
             if in_sel:
                 style += get("article--cursor", partial=True)
             self._styles[key] = style

@@ -38,6 +38,7 @@ class ArticleView(RowPainting, ScrollView, can_focus=True, inherit_bindings=Fals
     COMPONENT_CLASSES = {
         "article--cursor",
         "article--match",
+        "article--mark",
         "article--flagged",
         "article--outer",
         "article--ghost",
@@ -51,6 +52,7 @@ class ArticleView(RowPainting, ScrollView, can_focus=True, inherit_bindings=Fals
     ArticleView > .article--cursor { text-style: reverse; }
     ArticleView:focus > .article--cursor { text-style: reverse bold; }
     ArticleView > .article--match { background: $warning 40%; }
+    ArticleView > .article--mark { text-style: bold underline; color: $success; }
     ArticleView > .article--flagged { text-style: italic strike; }
     ArticleView > .article--outer { text-style: underline; }
     ArticleView > .article--ghost { text-style: underline dim; }
@@ -88,6 +90,8 @@ class ArticleView(RowPainting, ScrollView, can_focus=True, inherit_bindings=Fals
         self.disp = ""
         self.matches: list[tuple[int, int]] = []
         self._match_starts: list[int] = []
+        self.marks: list[tuple[int, int]] = []  # words to point at (review: where candidates differ)
+        self._mark_starts: list[int] = []
         self.label_index: dict[str, int] = {}
         self.layout_rows = Rows("", 1)
         self._center = False
@@ -107,6 +111,7 @@ class ArticleView(RowPainting, ScrollView, can_focus=True, inherit_bindings=Fals
         self.disp = displayable(session.doc.text)
         self.label_index = {lab: i % PALETTE for i, lab in enumerate(labels)}
         self.matches, self._match_starts = [], []
+        self.marks, self._mark_starts = [], []
         self.layout_rows = Rows("", 1)
         self._cache.clear()
         self._rewrap()
@@ -182,6 +187,13 @@ class ArticleView(RowPainting, ScrollView, can_focus=True, inherit_bindings=Fals
         self.matches = matches
         self._match_starts = [s for s, _ in matches]
         self.refresh()
+
+    def set_marks(self, marks: list[tuple[int, int]]) -> None:
+        """Mark these ranges of the text (sorted, apart): a layer over spans and matches."""
+        if marks != self.marks:
+            self.marks = marks
+            self._mark_starts = [s for s, _ in marks]
+            self.refresh()
 
     # -- geometry ----------------------------------------------------------------------
     def row_of(self, offset: int) -> int:
@@ -304,13 +316,14 @@ class ArticleView(RowPainting, ScrollView, can_focus=True, inherit_bindings=Fals
         sel_part = (max(sel.start, start), min(sel.end, end)) if sel.start < end and start < sel.end else None
         if sel.start == sel.end and start <= sel.start <= end:
             sel_part = (sel.start, sel.start)
-        matches = self._matches_in(start, end) if self.matches else ()
+        matches = _ranges_in(self.matches, self._match_starts, start, end) if self.matches else ()
+        marks = _ranges_in(self.marks, self._mark_starts, start, end) if self.marks else ()
         key = (row, width, self.session.version, id(self.session), self._ghost_version, self.ghostset.version, self._jump_version,
-               sel_part, matches, thumb)
+               sel_part, matches, marks, thumb)
         cached = self._cache.get(key)
         if cached is not None:
             return cached
-        strip = self._with_thumb(self._render_row(start, end, sel_part, matches, width, base), thumb, base)
+        strip = self._with_thumb(self._render_row(start, end, sel_part, matches, width, base, marks), thumb, base)
         self._cache[key] = strip
         return strip
 
@@ -320,18 +333,6 @@ class ArticleView(RowPainting, ScrollView, can_focus=True, inherit_bindings=Fals
         else:
             mark = Segment(" ", base)
         return Strip([*strip, mark], strip.cell_length + 1)
-
-    def _matches_in(self, start: int, end: int) -> tuple:
-        if not self.matches:
-            return ()
-        i = bisect_left(self._match_starts, start - 256)
-        out = []
-        for s, e in self.matches[i:]:
-            if s >= end:
-                break
-            if e > start:
-                out.append((max(s, start), min(e, end)))
-        return tuple(out)
 
     def _spans_in(self, start: int, end: int) -> list:
         assert self.session is not None
@@ -348,3 +349,15 @@ class ArticleView(RowPainting, ScrollView, can_focus=True, inherit_bindings=Fals
         row = offset.y + int(self.scroll_offset.y)
         if row < len(self.layout_rows):
             self.post_message(self.Clicked(self.layout_rows.offset_at(row, max(0, offset.x - 1))))
+
+
+def _ranges_in(ranges: list[tuple[int, int]], starts: list[int], start: int, end: int) -> tuple:
+    """The parts of sorted ``ranges`` (``starts``: their starts) inside [start, end)."""
+    i = bisect_left(starts, start - 256)
+    out = []
+    for s, e in ranges[i:]:
+        if s >= end:
+            break
+        if e > start:
+            out.append((max(s, start), min(e, end)))
+    return tuple(out)

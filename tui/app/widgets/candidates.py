@@ -92,6 +92,21 @@ def relation_words(rc: RelationChoice) -> str:
             f"{rc.target.label} “{one_line(rc.target.text, 30)}”")
 
 
+def differing_words(adj: Adjudication, item: Item | None) -> list[tuple[int, int]]:
+    """Where the current item's candidates differ in bounds: the words one has and another
+    lacks (``bound_diffs``), merged and sorted, for the article's marks layer."""
+    if item is None or isinstance(item, (RelationChoice, Added)) or len(item.candidates) < 2:
+        return []
+    ranges = sorted({r for d in bound_diffs(adj.doc.text, [c.span for c in item.candidates]) for r in d.extra})
+    merged: list[tuple[int, int]] = []
+    for a, b in ranges:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
 def count(n: int, what: str) -> str:
     return f"{n} {what}{'' if n == 1 else 's'}"
 
