@@ -126,7 +126,7 @@ class Planner:
 
         sc = self.screen
         sel = Selection(*sc.sel)
-        out = [(0 if sc.on_span is None else 1, sel, [] if sc.on_span is None else ["escape"], False)]
+        out = [(0 if sc.ctl.on_span is None else 1, sel, [] if sc.ctl.on_span is None else ["escape"], False)]
         for key, lo, hi in (("l", 1, 120), ("h", 1, 120), ("right_parenthesis", 1, 30), ("left_parenthesis", 1, 30)):
             for n in range(lo, hi + 1):
                 got = self.apply(sel, key, n)
@@ -134,7 +134,7 @@ class Planner:
                     ks = _counted(n, key)
                     out.append((len(ks), got, ks, False))
         # jump labels on the words in view
-        lo, hi = sc.view_range
+        lo, hi = sc.ctl.view_range
         text = sc.ws.doc.text
         offs = [s for s in targets(sc.ws.tokens.starts, lo, hi) if text[s].isalnum()]
         if offs:
@@ -166,7 +166,7 @@ class Planner:
         from tui.cursor import Selection
 
         sc = self.screen
-        hay = sc._folded()
+        hay = sc.ctl.search.folded()
         text = sc.ws.doc.text
         here = sc.sel[0]
         for j in range(start + 1, min(len(text), start + 25) + 1):
@@ -285,8 +285,8 @@ class Replay:
 
     async def choose(self, g: dict) -> int:
         sc, n = self.screen, 0
-        while sc.pending:
-            choice = sc.pending[0]
+        while sc.ctl.prompt:
+            choice = sc.ctl.prompt.first
             want = g["attrs"].get(choice.attr)
             if want is not None and want == choice.preselected:
                 n += await self.press("enter")

@@ -127,6 +127,14 @@ class EditSession:
         self._apply(change.inverse())
         return change.what
 
+    def retract(self, version: int) -> bool:
+        """Take back the last change as if it never happened (no redo), if it is still
+        the last one: ``version`` is the session's version right after it."""
+        if not self._undo or self.version != version:
+            return False
+        self._apply(self._undo.pop().inverse())
+        return True
+
     def redo(self) -> str | None:
         if not self._redo:
             return None
@@ -161,6 +169,10 @@ class EditSession:
                 return True
             i += 1
         return False
+
+    def has_label_over(self, start: int, end: int, label: str) -> bool:
+        """Whether a ``label`` span overlaps [start, end)."""
+        return any(s.label == label for s in self.spans_in(start, end))
 
     def find(self, key: tuple[int, int, str]) -> Span | None:
         """The span at ``key`` (start, end, label), if any."""

@@ -1,7 +1,10 @@
 """The suggestions shown in the article ("ghosts"), queried per place, not per document.
 
-A suggestion is *live* when the annotator has not rejected it and no span of the
-annotation has its bounds. Liveness is decided when a place is asked about, so a tag, an
+A suggestion is *live* when the annotator has not rejected it, no span of the
+annotation has its bounds, and no span of its label overlaps it (the annotator decided
+that place for that label: an accepted suggestion resized since, a span tagged over a
+nested suggestion). This is the one rule of what is live; tab, enter, the status line,
+the count of pending suggestions and the drawing all ask it. Liveness is decided when a place is asked about, so a tag, an
 undo or an accepted suggestion costs nothing here: there is no list to filter again.
 Every query is a bisect plus the suggestions that overlap the place (a 1 MB article has
 tens of thousands of suggestions; a key must not walk them). Pure: no Textual.
@@ -24,22 +27,30 @@ def _no_cover(start: int, end: int) -> bool:
     return False
 
 
+def _never(g: Span) -> bool:
+    return False
+
+
 class GhostSet:
     """Suggested spans in reading order, with the annotator's rejections.
 
     ``covered(start, end)`` says whether the annotation has a span with those bounds
     (``EditSession.has_bounds``); such a suggestion is made already and not shown.
+    ``settled(g)`` says whether the annotation decided the suggestion's place otherwise
+    (``EditSession.has_label_over``: a span of its label overlaps it).
     ``version`` moves when the set or the rejections change (render caches key on it).
     Hidden (``shown`` False), nothing is live, but ``overlapping(live=False)`` still
     answers (quick attributes read suggestions the annotator does not see)."""
 
     def __init__(self, spans: Iterable[Span] = (), covered: Callable[[int, int], bool] = _no_cover,
-                 rejected: set[tuple] | None = None, *, shown: bool = True) -> None:
+                 rejected: set[tuple] | None = None, *, shown: bool = True,
+                 settled: Callable[[Span], bool] = _never) -> None:
         self.spans = sorted(spans, key=reading_key)
         self._keys = [reading_key(g) for g in self.spans]
         self._starts = [g.start for g in self.spans]
         self._longest = max((g.end - g.start for g in self.spans), default=0)
         self.covered = covered
+        self.settled = settled
         self.rejected: set[tuple] = rejected if rejected is not None else set()
         self.shown = shown
         self.version = 0
@@ -52,7 +63,8 @@ class GhostSet:
         return self.shown and bool(self.spans)
 
     def is_live(self, g: Span) -> bool:
-        return self.shown and g.key not in self.rejected and not self.covered(g.start, g.end)
+        return (self.shown and g.key not in self.rejected and not self.covered(g.start, g.end)
+                and not self.settled(g))
 
     def reject(self, g: Span) -> None:
         self.rejected.add(g.key)

@@ -97,7 +97,7 @@ async def test_char_mode_cuts_a_token(corpus_dir):
     async with annotate(corpus_dir) as (app, pilot, scr):
         await search(pilot, "$12.5")
         await keys(pilot, "v")
-        assert scr.char_mode
+        assert scr.ctl.char_mode
         await keys(pilot, "ctrl+left", "ctrl+left")  # "$12." -> "$12"
         assert sel_text(scr) == "$12"
         await keys(pilot, "L")
@@ -233,7 +233,7 @@ async def test_search_n_and_N_and_curly_quotes(corpus_dir):
     async with annotate(corpus_dir) as (app, pilot, scr):
         await search(pilot, "scam compounds")
         first = scr.sel
-        assert len(scr.matches) == 3
+        assert len(scr.ctl.search.matches) == 3
         await keys(pilot, "n")
         assert scr.sel[0] > first[0]
         await keys(pilot, "N")

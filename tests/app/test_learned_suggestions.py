@@ -31,11 +31,11 @@ def _copy(root, tmp_path):
 
 
 async def _ghosts(app, pilot, screen):
-    while screen.suggestions is None:  # no deadline: a loaded machine is only slower
+    while screen.ctl.suggesting.suggestions is None:  # no deadline: a loaded machine is only slower
         await app.workers.wait_for_complete()
         await pilot.pause(0.05)
     await settle(pilot)
-    return screen.suggestions
+    return screen.ctl.suggesting.suggestions
 
 
 async def test_suggestions_come_from_the_corpus_suggester_and_name_their_source(trained, tmp_path):
@@ -45,12 +45,12 @@ async def test_suggestions_come_from_the_corpus_suggester_and_name_their_source(
         found = await _ghosts(app, pilot, screen)
         expected = Suggester.for_corpus(Corpus(root)).suggest(Corpus(root).document(doc).text)
         assert [(g.start, g.end, g.label) for g in found.spans] == [(g.start, g.end, g.label) for g in expected.spans]
-        assert screen.suggester is not None and screen.suggester.model is not None
+        assert screen.work.suggester is not None and screen.work.suggester.model is not None
         g = screen.view.ghosts[0]
         screen.select(g.start, g.end)
         await settle(pilot)
         status = screen.query_one("StatusLine").text.plain
-        source = screen.ghost_source(g)
+        source = screen.ctl.suggesting.source(g)
         assert source.split()[0] in ("rules", "model")
         assert source.split()[0] == found.sources.get(g.id, "rules")
         assert f"suggested {g.label} ({source})" in status
@@ -82,7 +82,7 @@ async def test_a_corrupt_model_is_one_notification_and_the_rules_go_on(trained, 
     doc = Corpus(root).doc_ids()[-1]
     async with annotate(root, "zoe", doc) as (app, pilot, screen):
         found = await _ghosts(app, pilot, screen)
-        assert found.spans and screen.suggester.model is None
+        assert found.spans and screen.work.suggester.model is None
         notes = [n.message for n in app._notifications]
         assert any("corrupt model" in n for n in notes) and all("\n" not in n for n in notes)
 
@@ -94,7 +94,7 @@ async def test_saving_retrains_the_model_in_a_worker(trained, tmp_path):
     doc = Corpus(root).doc_ids()[-1]
     async with annotate(root, "zoe", doc) as (app, pilot, screen):
         await _ghosts(app, pilot, screen)
-        screen.RETRAIN_AFTER = 0.01
+        screen.work.retrain_after = 0.01
         await pilot.press("a")  # tag: the autosave follows, then the retrain
         while meta.read_bytes() == before:  # no deadline: the worker's end is awaited
             await pilot.pause(0.05)
@@ -134,7 +134,7 @@ async def test_a_cloned_model_is_one_notification_never_read_and_retrained_here(
         while not (d / META).read_bytes().startswith(b"margin-sealed/1 "):  # retrained here
             await pilot.pause(0.05)
             await app.workers.wait_for_complete()
-        assert screen.suggester.model is not None and not screen.suggester.refused
+        assert screen.work.suggester.model is not None and not screen.work.suggester.refused
     assert planted not in handed  # python-crfsuite only ever saw the model trained here
     assert all(b in {p.read_bytes() for p in d.glob("*.crfsuite")} for b in handed)
 

@@ -1,23 +1,29 @@
 """The annotate screen: the article beside the annotation panel.
 
-The screen owns the document state (a ``tui.workspace.Workspace``: the edit session, the
-file, the cursor) and is the only place that changes the annotation. Motions come from
-``tui.cursor``; the article view owns the selection and posts ``SelectionChanged``, on
-which the panel and the status line follow. Saving is ``SavingScreen``'s (shared with
-review); search, suggestions and the reach keys are mixins of their own modules.
+Everything a key does to the open document is the controller's (``tui.annotating``: no
+Textual): the screen maps each key to one controller method and renders the ``Changed``
+it returns once (:meth:`AnnotateScreen.render_change`): the view's selection and rows,
+the panel, the status line, the header, a save. Saving is ``SavingScreen``'s (shared
+with review); the background work (suggestions, retraining) is ``annotate_work``'s, the
+forms ``annotate_dialogs``', the status line ``annotate_status``'.
 """
 
 from __future__ import annotations
 
-from rich.text import Text
-from textual.app import ComposeResult
+from collections.abc import Callable
+from typing import Any, cast
 
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.widgets import Input
+
+from tui.annotating import Annotating, Changed
 from tui.corpus import Corpus
-from tui.cursor import Selection
 from tui.display import one_line
 from tui.editing import EditSession
 from tui.errors import DataError, MarginError, ValidationError
-from tui.model import Annotation, Span
+from tui.model import Span
 from tui.workspace import Workspace, doc_status, first_unfinished, open_workspace
 from tui.app.bindings import annotate_bindings, annotate_help, help_rows
 from tui.app.dialogs.help import HelpScreen
@@ -26,18 +32,17 @@ from tui.app.dialogs.safe_input import SafeInput
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.span_panel import SpanPanel
 from tui.app.widgets.status_line import StatusLine
-from tui.app.screens.base import NARROW, ArticleScreen, building_heap
-from tui.app.screens.edits import EditsMixin
-from tui.app.screens.ghosts import GhostsMixin
-from tui.app.screens.reach import ReachMixin
-from tui.app.screens.search import SearchMixin
+from tui.app.screens.annotate_dialogs import help_groups, open_dialog, pick_doc
+from tui.app.screens.annotate_status import status_text
+from tui.app.screens.annotate_work import LeastSure, Suggested, SuggestWork, space_goes_to_doubt
+from tui.app.screens.base import NARROW, ArticleScreen, building_heap, settle_heap
 
 AUTOSAVE_DELAY = 1.0  # seconds of quiet before an automatic save (tests and benchmarks change it)
 PANEL_ALL = 300  # up to this many spans the panel lists them all, beyond it those near the view
 SUGGEST_AUTO_CHARS = 200_000  # longer articles get suggestions on demand (S), not on open
 
 
-class AnnotateScreen(EditsMixin, ReachMixin, SearchMixin, GhostsMixin, ArticleScreen[Workspace]):
+class AnnotateScreen(ArticleScreen[Annotating]):
     """Annotate one document at a time; ]/[ and ctrl+f move between documents."""
 
     def __init__(self, corpus: Corpus, annotator: str, doc_id: str | None = None) -> None:
@@ -48,20 +53,15 @@ class AnnotateScreen(EditsMixin, ReachMixin, SearchMixin, GhostsMixin, ArticleSc
         self.doc_ids = corpus.doc_ids()
         self.doc_index = (self.doc_ids.index(doc_id) if doc_id in self.doc_ids
                           else first_unfinished(corpus, self.doc_ids, annotator))
-        self.char_mode = False
-        self.on_span: str | None = None  # grow/shrink resize this span (set by tag, tab, accept)
-        self.matches: list[tuple[int, int]] = []
-        self._before_search: tuple[int, int] | None = None
-        self.message = ""
-        self.view_range = (0, 0)
-        self._followed: tuple | None = None  # what the panel and status line last followed
-        self.rejected: set[tuple] = set()
-        self.show_ghosts = True
+        self.work = SuggestWork(self, corpus)
+        self.show_ghosts = True  # suggestions shown in the next document opened
+        self.quiet: frozenset[tuple[str, str]] = frozenset()
+        self.conflict = False
+        self._followed: tuple | None = None  # what the panel last showed (session, version, window)
         try:  # checked by `margin annotate` before the screen opens; a bad value means the default here
             self.space_least_sure = space_goes_to_doubt(corpus)
         except DataError:
             self.space_least_sure = False
-        self.reach_init()
 
     # -- layout ------------------------------------------------------------------------
     def compose_panel(self) -> ComposeResult:
@@ -72,21 +72,25 @@ class AnnotateScreen(EditsMixin, ReachMixin, SearchMixin, GhostsMixin, ArticleSc
         yield SafeInput(placeholder="search (enter: select · esc: cancel)", id="search")
         yield StatusLine(id="status")
 
+    # -- what is open (the controller; the rest are views of it for tests and benches) ----
     @property
-    def ws(self) -> Workspace:
+    def ctl(self) -> Annotating:
         return self.opened
 
     @property
-    def session(self) -> EditSession:
-        return self.ws.session
+    def ws(self) -> Workspace:
+        return self.ctl.ws
 
     @property
-    def file(self):
-        return self.ws.file if self.is_open else None
+    def session(self) -> EditSession:
+        return self.ctl.session
 
     @property
     def sel(self) -> tuple[int, int]:
-        return self.view.selection.as_tuple()
+        return self.ctl.sel.as_tuple()
+
+    def ghost_at(self, start: int, end: int) -> Span | None:
+        return self.ctl.suggesting.at(start, end)
 
     def on_mount(self) -> None:
         self.set_class(self.app.size.width < NARROW, "narrow")  # before the first layout: wrap once
@@ -102,26 +106,25 @@ class AnnotateScreen(EditsMixin, ReachMixin, SearchMixin, GhostsMixin, ArticleSc
         try:
             ws = open_workspace(self.corpus, self.doc_ids[index], self.annotator)
         except ValidationError as e:
-            self.app.fail("\n".join(e.problems))
+            cast(Any, self.app).fail("\n".join(e.problems))
             return False
         except MarginError as e:
-            self.app.fail(str(e))
+            cast(Any, self.app).fail(str(e))
             return False
-        self.doc_index, self._opened = index, ws
-        self.conflict = False
-        self.matches = []
-        self.on_span = None
-        self.view.set_session(ws.session, list(self.schema.labels))
-        self.message = ws.message
-        self.view.select(*ws.first_selection().as_tuple())
-        self.refresh_header()
-        self.suggestions, self.rejected = None, set()
-        self.refresh_ghosts()
-        if self.show_ghosts and len(ws.doc.text) <= SUGGEST_AUTO_CHARS:
-            self.call_after_refresh(self._suggest_worker, ws.doc)  # after the first frame
-        elif self.show_ghosts:
+        long_text = len(ws.doc.text) > SUGGEST_AUTO_CHARS
+        if self.show_ghosts and long_text:
             self.show_ghosts = False
-            self.message = "long article: press S for suggestions"
+            ws.message = "long article: press S for suggestions"
+        ctl = Annotating(ws, self.schema, suggestions_shown=self.show_ghosts, quiet=self.quiet)
+        self.doc_index, self._opened = index, ctl
+        self.conflict = False
+        self._followed = None
+        self.view.set_session(ws.session, list(self.schema.labels))
+        self.view.set_ghosts(ctl.suggesting.ghosts)
+        self.refresh_header()
+        self.render_change(Changed(selection=True, edited=False) | Changed(matches=True))
+        if self.show_ghosts:
+            self.call_after_refresh(self.work.suggest, ws.doc)  # after the first frame
         return True
 
     def refresh_header(self) -> None:
@@ -134,110 +137,182 @@ class AnnotateScreen(EditsMixin, ReachMixin, SearchMixin, GhostsMixin, ArticleSc
     def save_source(self):
         if not self.is_open:
             return None
-        version, snapshot = self.ws.session.snapshot()
+        version, snapshot = self.session.snapshot()
         return self.ws.file, version, snapshot
 
     def is_dirty(self) -> bool:
-        return self.is_open and self.ws.session.dirty
+        return self.is_open and self.session.dirty
 
     def autosave_delay(self) -> float:
         return AUTOSAVE_DELAY
 
     def mark_saved(self, version: int) -> None:
         if self.is_open:
-            self.ws.session.mark_saved(version)
-            self.set_status("saved")
-            self.schedule_retrain()
+            self.session.mark_saved(version)
+            self.render_change(self.ctl.say("saved"))
+            self.work.schedule_retrain()
 
     def reload_from_disk(self) -> None:
         self.open_document(self.doc_index)
 
-    # -- selection ---------------------------------------------------------------------
-    def select(self, start: int, end: int, *, center: bool = False, on_span: str | None = None) -> None:
-        self.on_span = on_span
-        sel = self.ws.cursor.clamp(start, end) if self.is_open else Selection(start, end)
-        self.view.select(sel.start, sel.end, center=center)
-        self.follow_selection()
-
-    def on_article_view_selection_changed(self, message: ArticleView.SelectionChanged) -> None:
-        self.follow_selection()
-
-    def follow_selection(self) -> None:
-        """The panel and the status line follow the view's selection and what it shows.
-        Keys call this right after moving the selection, so the one frame the key causes
-        shows all of it; ``SelectionChanged`` (posted by the view, handled a message hop
-        later) then finds nothing new, and covers the moves the view makes by itself
-        (resizing, scrolling with the mouse)."""
+    # -- rendering: one pass per key -----------------------------------------------------
+    def render_change(self, ch: Changed) -> None:
+        """Show what a key changed: each widget at most once, all in the key's one frame."""
         if not self.is_open:
             return
-        view = self.view
-        state = (view.selection, view.visible_range(), self.session.version, self.on_span)
-        if state == self._followed:
-            return
-        self._followed = state
-        self.view_range = state[1]
-        if self.on_span is not None:
-            span = self.session.get(self.on_span)
-            if span is None or (span.start, span.end) != state[0].as_tuple():
-                self.on_span = None
-        if self.pending and (self.on_span is None or self.pending[0].span_id != self.on_span):
-            self.pending = []  # moved off the span just tagged: its choice waits for the form (e)
-        self.refresh_panel()
+        ctl, view = self.ctl, self.view
+        if ch.spans is not None:
+            view.spans_changed(*ch.spans)
+        if ch.ghosts is not None:
+            view.ghost_changed(*ch.ghosts)
+        if ch.ghost_set:
+            view.set_ghosts(ctl.suggesting.ghosts)
+        if ch.jump:
+            view.set_jump_labels(ctl.jumping.shown() if ctl.jumping is not None else {})
+        if ch.matches:
+            view.set_matches(ctl.search.matches)
+        if ch.selection:
+            view.select(*ctl.sel.as_tuple(), center=ch.center)
+            ctl.view_range = view.visible_range()
+        if ch.header:
+            self.refresh_header()
+        if ch.edited or ch.selection:
+            self.refresh_panel()
         self.refresh_status()
+        if ch.edited:
+            self.schedule_autosave()
+        if ch.dialog is not None:
+            open_dialog(self, ctl, ch.dialog, self.render_change)
+        if ch.worker is not None:  # ("suggest",) or ("least_sure", text, after, annotated)
+            job, *args = ch.worker
+            self.work.suggest(self.ws.doc) if job == "suggest" else self.work.least_sure(*args)
+
+    def on_article_view_selection_changed(self, message: ArticleView.SelectionChanged) -> None:
+        """The view scrolled or was resized (its selection is the controller's): a long
+        panel lists the spans near what is in view."""
+        if not self.is_open:
+            return
+        self.ctl.view_range = message.visible
+        if len(self.session.spans) > PANEL_ALL:
+            self.refresh_panel()
 
     def refresh_panel(self) -> None:
-        """Show the spans (near the view, for long lists) and follow the cursor."""
+        """Show the spans (near the view, for long lists) when they or the window changed;
+        follow the cursor."""
         session = self.session
         window = None
         if len(session.spans) > PANEL_ALL:
-            lo, hi = self.view_range
+            lo, hi = self.ctl.view_range
             if hi <= lo:  # not laid out yet
                 lo, hi = self.sel[0], self.sel[0] + 4000
             reach = hi - lo
             window = (max(0, lo - reach) // 4000 * 4000, (hi + reach) // 4000 * 4000 + 4000)
-        self.panel.show(session, self.schema, window)
-        span = session.current(*self.sel)
+        shown = (id(session), session.version, window)
+        if shown != self._followed:
+            self._followed = shown
+            self.panel.show(session, self.schema, window)
+        span = self.ctl.current()
         self.panel.follow(span.id if span else None)
 
-    def set_status(self, message: str) -> None:
-        self.message = message
-        self.refresh_status()
-
     def refresh_status(self) -> None:
-        if not self.is_open:
-            return
-        s, e = self.sel
-        text = Text(no_wrap=True, overflow="ellipsis")
-        text.append(f" {s}–{e} ", style="reverse")
-        text.append(" " + one_line(self.ws.doc.text[s:e], 40) + " ")
-        span = self.session.current(s, e)
-        if span is not None:
-            text.append(" resize " if span.id == self.on_span else " in ", style="dim")
-            text.append(span.label, style="bold")
-            if span.attrs:
-                text.append(" " + one_line(", ".join(f"{k}={v}" for k, v in span.attrs.items()), 40), style="dim")
-        elif (ghost := self.ghost_at(s, e)) is not None:
-            exact = (ghost.start, ghost.end) == (s, e)
-            text.append(f" suggested {ghost.label} ({self.ghost_source(ghost)}){'' if exact else ' around it'}: "
-                        "enter accepts, backspace rejects", style="italic")
-        text.append_text(self.reach_status())
-        if self.matches:
-            text.append(f"  {len(self.matches)} matches", style="dim")
-        if self.conflict:
-            text.append("  not saved: the file changed on disk", style="bold red")
-        if self.message:
-            text.append("  · " + self.message, style="italic")
-        self.query_one(StatusLine).show(text)
+        if self.is_open:
+            self.query_one(StatusLine).show(status_text(self.ctl, self.conflict))
+
+    def set_status(self, message: str) -> None:
+        if self.is_open:
+            self.render_change(self.ctl.say(message))
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         """Keys that cannot apply now are off (and out of the palette)."""
         if not self.is_open:
             return action in ("help", "quit_app")
         if action == "next_match":
-            return True if self.matches else None
+            return True if self.ctl.search.matches else None
         if action in ("accept_ghost", "reject_ghost", "accept_all_ghosts"):
-            return True if self.view.ghostset else None
+            return True if self.ctl.suggesting.ghosts else None
         return True
+
+    # -- keys: each one controller method, rendered once --------------------------------
+    def action_move(self, unit: str, delta: int) -> None:
+        if unit in ("line", "page"):
+            page = unit == "page"
+            self.render_change(self.ctl.move_rows(lambda n: self.view.row_target(self.ctl.sel, delta * n, page=page)))
+        else:
+            self.render_change(self.ctl.move(unit, delta))
+
+    def action_jump(self) -> None:
+        self.ctl.view_range = self.view.visible_range()
+        self.render_change(self.ctl.jump())
+
+    def action_next_unannotated(self) -> None:
+        least_sure = self.space_least_sure and self.work.has_model()
+        self.render_change(self.ctl.next_unannotated(least_sure))
+
+    def on_least_sure(self, message: LeastSure) -> None:
+        if self.is_open:
+            self.render_change(self.ctl.least_sure(message.sentence))
+
+    def action_save(self) -> None:
+        if self.save_now(force=False) and not self.session.dirty:
+            self.set_status(f"saved {self.ws.file.path}")
+
+    def action_accept_all_ghosts(self) -> None:
+        self.ctl.view_range = self.view.visible_range()
+        self.render_change(self.ctl.accept_all())
+
+    def action_suggest(self) -> None:
+        ch = self.ctl.toggle_suggestions()
+        self.show_ghosts = self.ctl.suggesting.shown
+        self.render_change(ch)
+
+    def on_suggested(self, message: Suggested) -> None:
+        if self.is_open and message.doc_id == self.session.doc.id:
+            self.render_change(self.ctl.set_suggestions(message.suggestions))
+            settle_heap()
+
+    def on_key(self, event: events.Key) -> None:
+        """Keys the jump labels or a preselected choice take before the key table."""
+        if not self.is_open:
+            return
+        ctl = self.ctl
+        if ctl.jumping is not None:
+            event.stop()
+            event.prevent_default()
+            ch = None if event.key == "escape" else event.character
+            self.render_change(ctl.jump_key(ch))
+        elif ctl.prompt and event.key == "enter" and ctl.prompt.first.preselected is not None:
+            event.stop()
+            event.prevent_default()
+            self.render_change(ctl.choose_preselected())
+
+    # -- search ------------------------------------------------------------------------
+    def action_search(self) -> None:
+        self.render_change(self.ctl.search_open())
+        box = self.query_one("#search", Input)
+        box.display = True
+        box.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "search" and self.is_open:
+            self.render_change(self.ctl.search_typed(event.value))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "search" and self.is_open:
+            self._close_search()
+            self.render_change(self.ctl.search_done(event.value))
+
+    def _close_search(self) -> None:
+        self.query_one("#search", Input).display = False
+        self.view.focus()
+
+    def action_cancel(self) -> None:
+        """escape: close the search (back where it started), else drop the pending count,
+        choice or jump."""
+        if self.query_one("#search").display:
+            self._close_search()
+            self.render_change(self.ctl.search_cancel())
+        else:
+            self.render_change(self.ctl.cancel())
 
     # -- documents, focus, help, quit ---------------------------------------------------
     def action_switch_doc(self, delta: int) -> None:
@@ -250,31 +325,7 @@ class AnnotateScreen(EditsMixin, ReachMixin, SearchMixin, GhostsMixin, ArticleSc
 
     def action_pick_doc(self) -> None:
         """Documents, the annotator's assigned ones first (``margin assign``), with progress."""
-        from tui.team.assign import picker_entries, progress
-
-        try:
-            entries = picker_entries(self.corpus, self.annotator, self.doc_ids)
-        except MarginError as e:  # a bad assignments.yaml: say so, list everything
-            self.notify(one_line(str(e)), severity="warning", markup=False)
-            entries = []
-        order = [e.doc_id for e in entries] or list(self.doc_ids)
-        assigned = {e.doc_id for e in entries if e.assigned}
-        items = []
-        for doc_id in order:
-            status, spans = doc_status(self.corpus, doc_id, self.annotator)
-            state = status.replace("_", " ") + (f", {spans} spans" if status != "new" else "")
-            current = doc_id == self.doc_ids[self.doc_index]
-            prompt = Text.assemble(("▶ " if current else "  ", "bold"), (doc_id, "bold"),
-                                   (" ★ yours" if doc_id in assigned else "", "cyan"), (f"  {state}", "dim"))
-            items.append((doc_id, prompt, doc_id))
-        done_n, total = progress(entries)
-        title = f"Go to document · yours: {done_n} of {total} done" if total else "Go to document"
-
-        def done(doc_id: str | None) -> None:
-            if doc_id and self.save_now():
-                self.open_document(self.doc_ids.index(doc_id))
-
-        self.app.push_screen(Picker(title, items), done)
+        pick_doc(self)
 
     def action_switch_focus(self) -> None:
         if self.view.has_focus:
@@ -297,58 +348,47 @@ class AnnotateScreen(EditsMixin, ReachMixin, SearchMixin, GhostsMixin, ArticleSc
             self.view.focus()
             self.select(span.start, span.end, center=True, on_span=span.id)
 
+    def select(self, start: int, end: int, *, center: bool = False, on_span: str | None = None) -> None:
+        """Select [start, end) (tests, the panel, the mouse)."""
+        self.render_change(self.ctl.select(start, end, center=center, on_span=on_span))
+
     def on_span_panel_command(self, message: SpanPanel.Command) -> None:
         if message.action == "delete":
-            self.action_delete_span(message.span_id)
+            self.render_change(self.ctl.delete(message.span_id))
         elif message.action == "edit":
-            self.action_edit_attrs(message.span_id)
+            self.render_change(self.ctl.edit_attrs(message.span_id))
 
     def on_article_view_clicked(self, message: ArticleView.Clicked) -> None:
         self.view.focus()
-        self.select(*self.ws.cursor.unit_at(message.offset, self.char_mode).as_tuple())
+        if self.is_open:
+            self.render_change(self.ctl.click(message.offset))
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self.help_groups()))
 
     def help_groups(self) -> list[tuple[str, list[tuple[str, str]]]]:
-        keymap = getattr(self.app, "keymap", {}) or {}
-        display = self.app.get_key_display
-        from textual.binding import Binding
-
-        groups = [(title, [(k, d) for k, d, _ in rows])
-                  for title, rows in help_rows(annotate_help(self.schema), keymap, lambda k: display(Binding(k, "")))]
-        from tui.guidelines import has_guidelines, label_lines
-
-        if has_guidelines(self.schema):  # the team's guidelines from margin.yaml, under the keys
-            rows = []
-            for label in self.schema.labels:
-                for line in label_lines(self.schema, label):
-                    rows.append((line.text, "") if line.role == "title" else ("", line.text.strip()))
-            groups.append(("Guidelines (margin.yaml)", rows))
-        return groups
-
-    def action_cancel(self) -> None:
-        """escape: close the search, else drop the pending count, picker or jump."""
-        if not self.cancel_search():
-            self.reach_cancel()
-
-    def snapshot_annotation(self) -> Annotation:
-        return self.session.snapshot()[1]
-
-    def span_under_cursor(self) -> Span | None:
-        return self.session.current(*self.sel)
+        return help_groups(self.app, self.schema)
 
 
-def space_goes_to_doubt(corpus: Corpus) -> bool:
-    """``suggest: {space: least-sure}`` in margin.yaml: space goes to the sentence the
-    corpus's model is least sure of (else, and without a model, the next untagged one)."""
-    from tui.corpus import load_settings
+FORWARDED = {  # action -> the controller method it is (the key's arguments pass through)
+    "grow": "grow", "shrink": "shrink", "char_mode": "toggle_char_mode", "extend": "extend", "whole": "whole",
+    "digit": "digit", "jump_span": "jump_span", "tag": "tag", "delete_span": "delete", "edit_attrs": "edit_attrs",
+    "edit_note": "edit_note", "relate": "relate", "undo": "undo", "redo": "redo", "toggle_done": "toggle_done",
+    "accept_ghost": "accept", "reject_ghost": "reject", "next_match": "next_match",
+}
 
-    section = load_settings(corpus.root).get("suggest")
-    value = section.get("space", "next-untagged") if isinstance(section, dict) else "next-untagged"
-    if value not in ("next-untagged", "least-sure"):
-        raise DataError(f"{corpus.root / 'margin.yaml'}: suggest.space must be next-untagged or least-sure, got {value!r}")
-    return value == "least-sure"
+
+def _forward(method: str) -> Callable[..., None]:
+    def action(self: AnnotateScreen, *args: Any) -> None:
+        self.render_change(getattr(self.ctl, method)(*args))
+
+    action.__name__ = action.__qualname__ = f"action_{method}"
+    action.__doc__ = getattr(Annotating, method).__doc__
+    return action
+
+
+for _action, _method in FORWARDED.items():
+    setattr(AnnotateScreen, f"action_{_action}", _forward(_method))
 
 
 def annotate_screen(corpus: Corpus, annotator: str, doc_id: str | None) -> AnnotateScreen:

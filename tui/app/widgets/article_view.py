@@ -140,20 +140,16 @@ class ArticleView(RowPainting, ScrollView, can_focus=True, inherit_bindings=Fals
         self._center = False
         self.post_message(self.SelectionChanged(self, new, self.visible_range()))
 
-    def move_rows(self, rows: int, snap: Callable[[int], Selection], *, page: bool = False) -> bool:
-        """Move the selection ``rows`` rows (pages) down/up, snapped to a unit by ``snap``;
-        a page scrolls with it, as in an editor. False when there is nowhere to go."""
-        sel = self.selection
+    def row_target(self, sel: Selection, rows: int, *, page: bool = False) -> int | None:
+        """The text offset ``rows`` rows (pages) down/up from ``sel``; a page scrolls the
+        view with it, as in an editor. None when there is nowhere to go."""
         if page:
             rows *= max(1, self.scrollable_content_region.height - 1)
             self.scroll_to(y=self.scroll_offset.y + rows, animate=False, immediate=True)
         off = self.layout_rows.move(sel.start, rows)
-        if off is None:
-            if not page:
-                return False
+        if off is None and page:
             off = self.layout_rows.offset_at(self.layout_rows.row_of(sel.start) + rows, self.layout_rows.column_of(sel.start))
-        self.selection = snap(off)
-        return True
+        return off
 
     def visible_range(self) -> tuple[int, int]:
         """The text offsets of the first and past the last row in view."""

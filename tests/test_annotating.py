@@ -1,0 +1,149 @@
+"""The annotate controller without an app (no Pilot, no Textual): each key returns one
+``Changed``; what is live among suggestions; the prompt's digits; who said it."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.annotating import Annotating
+from tui.annotating.prompt import quiet_attrs
+from tui.annotating.speakers import relate_candidates
+from tui.model import Annotation, Document, make_span
+from tui.schema import DEFAULT_SCHEMA
+from tui.store import AnnotationFile
+from tui.suggest import Suggestions
+from tui.workspace import workspace_of
+
+TEXT = ("Police in Phnom Penh said about 1,440 Indonesian nationals were rescued. "
+        "“They were held for months,” Maria Ferrer told Reuters on Monday. "
+        "According to Amnesty International, 15 compounds remain open.")
+
+
+def controller(text: str = TEXT, ghosts=()) -> Annotating:
+    doc = Document("d", text)
+    ann = Annotation(doc_id="d", sha256=doc.sha256, chars=len(text), annotator="t")
+    ws = workspace_of(doc, ann, AnnotationFile(None, None))  # type: ignore[arg-type]
+    ctl = Annotating(ws, DEFAULT_SCHEMA)
+    if ghosts:
+        ctl.set_suggestions(Suggestions(spans=list(ghosts)))
+    return ctl
+
+
+def at(ctl: Annotating, words: str) -> tuple[int, int]:
+    i = ctl.text.index(words)
+    ctl.select(i, i + len(words))
+    return i, i + len(words)
+
+
+def test_a_tag_returns_one_change_the_screen_renders():
+    ctl = controller()
+    at(ctl, "Maria Ferrer")
+    ch = ctl.tag("ACTOR")
+    assert ch.edited and ch.selection and ch.spans == (ctl.sel.start, ctl.sel.end)
+    (span,) = ctl.session.spans
+    assert (span.label, span.text) == ("ACTOR", "Maria Ferrer") and ctl.on_span == span.id
+    assert ctl.prompt and ctl.prompt.first.attr == "type"
+
+
+def test_a_digit_after_a_tag_then_a_motion_is_a_count_not_an_answer():
+    """``c 2 l`` is "claim, then two tokens on"; ``c 2 x`` answers the prompt."""
+    ctl = controller()
+    at(ctl, "They were held for months")
+    ctl.tag("CLAIM")
+    ctl.digit(2)
+    assert ctl.session.spans[0].attrs.get("status") is not None  # answered at once, shown
+    end = ctl.sel.end
+    ctl.move("token", 1)
+    assert ctl.session.spans[0].attrs.get("status") is None  # taken back: it was a count
+    assert ctl.sel.start > end and ctl.text[ctl.sel.start:ctl.sel.end] == "”"  # two tokens on: ",", "”"
+    ctl.undo()
+    assert ctl.session.spans == []  # the count left no undo step behind: undo removes the tag
+
+
+def test_a_digit_then_another_key_keeps_the_answer():
+    ctl = controller()
+    at(ctl, "Maria Ferrer")
+    ctl.tag("ACTOR")
+    ctl.digit(1)
+    ctl.jump_span(1)  # tab moves on: "tag, 1, tab" is the common loop
+    assert ctl.session.spans[0].attrs == {"type": "person"} and ctl.count == 0
+
+
+def test_quiet_attributes_are_not_prompted():
+    ctl = controller()
+    ann = Annotation(doc_id="x", sha256="", chars=0, annotator="o",
+                     spans=[make_span(TEXT, f"s{i}", "ACTOR", 0, 6) for i in range(6)])
+    ctl.quiet = quiet_attrs([ann], DEFAULT_SCHEMA)
+    assert ("ACTOR", "type") in ctl.quiet
+    at(ctl, "Maria Ferrer")
+    ctl.tag("ACTOR")
+    assert not ctl.prompt
+
+
+def test_accept_stays_on_the_suggestion_and_a_resize_never_brings_it_back():
+    actor = make_span(TEXT, "g1", "ACTOR", TEXT.index("Maria"), TEXT.index("Maria") + len("Maria Ferrer"))
+    ctl = controller(ghosts=[actor])
+    ctl.select(actor.start, actor.end)
+    ctl.accept()
+    assert ctl.sel.as_tuple() == (actor.start, actor.end) and ctl.on_span is not None
+    assert ctl.suggesting.pending == 0
+    ctl.shrink("end")
+    assert ctl.session.spans[0].text == "Maria"
+    assert ctl.suggesting.pending == 0 and ctl.suggesting.at(actor.start, actor.end) is None
+    ctl.undo()
+    ctl.undo()
+    assert ctl.suggesting.pending == 1  # undoing the accept makes it live again
+
+
+labels = st.sampled_from(["ACTOR", "FIGURE", "CLAIM"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(ghosts=st.lists(st.tuples(st.integers(0, 180), st.integers(1, 19), labels), min_size=1, max_size=8),
+       edits=st.lists(st.tuples(st.sampled_from(["tag", "accept", "grow", "shrink", "undo", "tab", "reject"]),
+                                st.integers(0, 200), st.integers(1, 30), labels), max_size=12))
+def test_what_is_live_after_any_edit(ghosts, edits):
+    """After any sequence of edits: a suggestion is live iff not rejected, no span has its
+    bounds and no span of its label overlaps it; the pending count says how many; tab
+    never stops on a dead one."""
+    spans = [make_span(TEXT, f"g{i}", lab, s, min(s + n, len(TEXT))) for i, (s, n, lab) in enumerate(ghosts)]
+    ctl = controller(ghosts=spans)
+    for op, s, n, lab in edits:
+        if op in ("tag", "accept", "reject"):
+            ctl.select(s, min(s + n, len(TEXT)))
+            {"tag": lambda: ctl.tag(lab), "accept": ctl.accept, "reject": ctl.reject}[op]()
+        elif op in ("grow", "shrink"):
+            getattr(ctl, op)("end")
+        elif op == "undo":
+            ctl.undo()
+        else:
+            ctl.jump_span(1)
+            real = ctl.session.find((ctl.sel.start, ctl.sel.end, "ACTOR")) or ctl.current()
+            g = ctl.suggesting.ghosts.at(*ctl.sel.as_tuple())
+            assert real is not None or g is not None
+    sess, gs = ctl.session, ctl.suggesting.ghosts
+    live = [g for g in gs.spans if g.key not in gs.rejected and not sess.has_bounds(g.start, g.end)
+            and not any(sp.label == g.label and sp.overlaps(g.start, g.end) for sp in sess.spans)]
+    assert list(gs.live()) == live
+    assert ctl.suggesting.pending == len(live)
+
+
+def test_r_lists_the_speaker_the_reporting_verb_names_first():
+    ctl = controller()
+    for words in ("Police", "Maria Ferrer", "Reuters", "Amnesty International"):
+        at(ctl, words)
+        ctl.tag("ACTOR")
+    at(ctl, "They were held for months")
+    ctl.tag("CLAIM")
+    claim = ctl.session.spans[-1] if ctl.session.spans[-1].label == "CLAIM" else next(
+        s for s in ctl.session.spans if s.label == "CLAIM")
+    order = relate_candidates(TEXT, claim, [s for s in ctl.session.spans if s.label == "ACTOR"])
+    assert order[0].text == "Maria Ferrer"  # not Reuters, the nearest, whom she told
+    at(ctl, "15 compounds remain open")
+    ctl.tag("CLAIM")
+    claim2 = next(s for s in ctl.session.spans if s.text == "15 compounds remain open")
+    order = relate_candidates(TEXT, claim2, [s for s in ctl.session.spans if s.label == "ACTOR"])
+    assert order[0].text == "Amnesty International"
+
+

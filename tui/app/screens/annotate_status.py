@@ -1,0 +1,47 @@
+"""The annotate screen's status line, from the controller's state: the selection, the span
+or suggestion under it, the prompt, the count, the pending suggestions, the message."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from tui.annotating import Annotating
+from tui.display import one_line
+
+
+def status_text(ctl: Annotating, conflict: bool) -> Text:
+    s, e = ctl.sel.as_tuple()
+    text = Text(no_wrap=True, overflow="ellipsis")
+    text.append(f" {s}–{e} ", style="reverse")
+    text.append(" " + one_line(ctl.text[s:e], 40) + " ")
+    span = ctl.session.current(s, e)
+    if span is not None:
+        text.append(" resize " if span.id == ctl.on_span else " in ", style="dim")
+        text.append(span.label, style="bold")
+        if span.attrs:
+            text.append(" " + one_line(", ".join(f"{k}={v}" for k, v in span.attrs.items()), 40), style="dim")
+    elif (ghost := ctl.ghost_at()) is not None:
+        exact = (ghost.start, ghost.end) == (s, e)
+        text.append(f" suggested {ghost.label} ({ctl.suggesting.source(ghost)}){'' if exact else ' around it'}: "
+                    "enter accepts, backspace rejects", style="italic")
+    text.append_text(reach_text(ctl))
+    matches = len(ctl.search.matches)
+    if matches:
+        text.append(f"  {matches} match{'' if matches == 1 else 'es'}", style="dim")
+    if conflict:
+        text.append("  not saved: the file changed on disk", style="bold red")
+    if ctl.message:
+        text.append("  · " + ctl.message, style="italic")
+    return text
+
+
+def reach_text(ctl: Annotating) -> Text:
+    text = Text()
+    if ctl.jumping is not None:
+        text.append("  JUMP: type a label (esc cancels)", style="bold yellow")
+    elif ctl.prompt or ctl.prompt.answer is not None:
+        text.append("  " + ctl.prompt.text(), style="bold yellow")
+    if ctl.count:
+        text.append(f"  {ctl.count}…", style="bold yellow")
+    text.append("  CHAR" if ctl.char_mode else "", style="bold yellow")
+    return text
