@@ -191,3 +191,52 @@ def test_the_ids_margin_allocates_are_names_and_plain_yaml(sid):
     """The fast reader takes an id of this form without asking names.py or the YAML rules."""
     assert is_name(sid) and scalar(sid) == sid
     assert _BLOCK.pattern.startswith(r"(?:(s[1-9][0-9]{0,126})|")
+
+
+@st.composite
+def timestamps(draw):
+    """``updated`` values in every form YAML reads as a timestamp, UTC or not, plain or
+    quoted, real dates or not (issue 24.8: PyYAML writes ``2026-12-06 18:05:08+00:00``)."""
+    y, mo, d = draw(st.integers(1990, 2099)), draw(st.integers(1, 13)), draw(st.integers(1, 32))
+    h, mi, s = draw(st.integers(0, 24)), draw(st.integers(0, 59)), draw(st.integers(0, 59))
+    pad = draw(st.booleans())
+    date = f"{y}-{mo:02}-{d:02}" if pad else f"{y}-{mo}-{d}"
+    sep = draw(st.sampled_from(["T", "t", " ", "  "]))
+    frac = draw(st.sampled_from(["", ".5", ".123456", "."]))
+    zone = draw(st.sampled_from(["Z", "+00:00", "-00:00", "+00", "+0", " Z", "", "+01:00", "z", "+0000"]))
+    value = f"{date}{sep}{h:02}:{mi:02}:{s:02}{frac}{zone}"
+    return f'"{value}"' if draw(st.booleans()) else value
+
+
+@SETTINGS
+@given(timestamps())
+def test_both_readers_accept_every_unambiguous_utc_updated(raw):
+    from tui.store.yamlio import utc_timestamp
+
+    text = file_of([]).replace("\nspans:", f"\nupdated: {raw}\nspans:", 1)
+    value = raw.strip('"')
+    problem = store_rules.updated_problem(value)
+    slow = yaml_parse(text, DOC)
+    fast = parse_canonical(text, "x.yaml", DEFAULT_SCHEMA, DOC)
+    if problem is None:
+        assert isinstance(slow, Annotation) and slow.updated == utc_timestamp(value)
+        assert slow.updated.endswith("Z") and "T" in slow.updated
+        assert fast == slow  # the fast reader reads it too, alike
+    else:
+        assert fast is None and isinstance(slow, list) and any(problem in p for p in slow)
+    zero = value.rstrip().endswith(("Z", "+00:00", "-00:00", "+00", "+0"))
+    assert (problem is None) == (zero and utc_timestamp(value) is not None)
+
+
+def test_a_pyyaml_rewritten_file_is_read():
+    """A file edited with a script: PyYAML writes ``updated`` as a datetime."""
+    import datetime
+
+    import yaml
+
+    data = yaml.safe_load(file_of([]))
+    data["updated"] = datetime.datetime(2026, 12, 6, 18, 5, 8, tzinfo=datetime.timezone.utc)
+    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+    assert "updated: 2026-12-06 18:05:08+00:00" in text
+    got = store.parse(text, "x.yaml", DEFAULT_SCHEMA, DOC)
+    assert got.updated == "2026-12-06T18:05:08Z"

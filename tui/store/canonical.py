@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from tui.store import rules
-from tui.store.canonical_scalars import FLOW, INT, TIMESTAMP_RE, quoted, string
+from tui.store.canonical_scalars import FLOW, INT, quoted, string
 from tui.store.canonical_spans import read_spans
 from tui.model import FORMAT, FORMAT_V1, Annotation, Decision, Document, Relation
 from tui.names import is_name
@@ -55,11 +55,10 @@ def parse_canonical(text: str, path: str = "<string>", schema: Schema = DEFAULT_
         return None
     updated = ""
     if updated_tok is not None:
-        value = (updated_tok if TIMESTAMP_RE.match(updated_tok)
-                 else quoted(updated_tok) if updated_tok[0] == '"' else None)
+        value = quoted(updated_tok) if updated_tok[0] == '"' else updated_tok
         if value is None or rules.updated_problem(value):
             return None
-        updated = value
+        updated = rules.updated_value(value)
     # the offsets of a file of another version of the article are checked after re-anchoring
     article = doc.text if doc is not None and sha == doc.sha256 else None
     found = read_spans(text, m.end(), schema, article) if no_spans is None else ([], {}, m.end())

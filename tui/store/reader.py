@@ -67,7 +67,7 @@ def parse_yaml(text: str, path: str, schema: Schema, doc: Document | None) -> An
             if problem:
                 r.error(top["updated"], problem)
             else:
-                updated = str(v)
+                updated = rules.updated_value(str(v))
 
     # the offsets of a file of another version of the article are checked after re-anchoring
     text_ = doc.text if doc is not None and (sha is BAD or sha == doc.sha256) else None

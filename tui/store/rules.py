@@ -16,7 +16,7 @@ from collections.abc import Container, Iterable, Mapping
 from tui.display import safe_repr
 from tui.model import CONTEXT, DECISIONS, FLAG_LOST, FLAGS, FORMAT, FORMATS, STATUSES
 from tui.schema import LabelDef, RelationDef, Schema
-from tui.store.yamlio import is_timestamp
+from tui.store.yamlio import is_timestamp, utc_timestamp
 
 _HEX = frozenset("0123456789abcdef")
 
@@ -55,10 +55,17 @@ def status_problem(status: str) -> str | None:
 
 
 def updated_problem(updated: str) -> str | None:
-    """``updated`` is a UTC timestamp as margin writes it (a real date)."""
+    """``updated`` is a UTC timestamp (a real date): margin's form, or any other YAML
+    timestamp form with a zero offset (``2026-12-06 18:05:08+00:00``, as PyYAML writes)."""
     if is_timestamp(updated):
         return None
-    return f"updated must be a UTC timestamp like 2026-11-25T10:00:00Z, got {safe_repr(updated)}"
+    return (f"updated must be a UTC timestamp like 2026-11-25T10:00:00Z or 2026-11-25 10:00:00+00:00, "
+            f"got {safe_repr(updated)}")
+
+
+def updated_value(updated: str) -> str:
+    """The timestamp both readers keep: margin's own form (call after ``updated_problem``)."""
+    return utc_timestamp(updated) or updated
 
 
 # ----------------------------------------------------------------------------- spans

@@ -25,6 +25,10 @@ _YAML11_WORDS = frozenset(
 # DEL and C1 controls, NEL, line/paragraph separators, BOM, non-characters, surrogates.
 _ESCAPE_RE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 TIMESTAMP_RE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z\Z")
+# Every form YAML reads as a timestamp (PyYAML writes ``2026-12-06 18:05:08+00:00``) whose
+# offset is zero: UTC without doubt. A time with no offset, or another offset, is not.
+_UTC_RE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[Tt]|[ \t]+)([0-9]{1,2}):([0-9]{2}):([0-9]{2})"
+                     r"(?:\.([0-9]*))?[ \t]*(?:Z|[-+]0{1,2}(?::00)?)\Z")
 # The only plain number and boolean forms annotation files hold: what YAML 1.1 and 1.2 and
 # JSON read alike. Others (012 octal, 0x1A, 1_000, 1:30 sexagesimal, .inf, yes/on/y) are
 # named instead of accepted, since a reader of another YAML version sees another value.
@@ -47,17 +51,26 @@ def strict_scalar_problem(tag: str, raw: str) -> str | None:
             "between readers); write plain decimal digits, or quote it")
 
 
-def is_timestamp(value: str) -> bool:
-    """``value`` is a UTC timestamp as margin writes it (``2026-11-25T10:00:00Z``), and a real date."""
-    if not TIMESTAMP_RE.match(value):
-        return False
+def utc_timestamp(value: str) -> str | None:
+    """``value`` as margin writes it (``2026-11-25T10:00:00Z``, fractional seconds kept)
+    when it is an unambiguous UTC timestamp and a real date, else None."""
+    m = _UTC_RE.match(value)
+    if m is None:
+        return None
+    year, month, day, hour, minute, second, frac = m.groups()
+    canonical = f"{year}-{int(month):02}-{int(day):02}T{int(hour):02}:{minute}:{second}"
     from datetime import datetime
 
     try:
-        datetime.strptime(value[:19], "%Y-%m-%dT%H:%M:%S")
+        datetime.strptime(canonical, "%Y-%m-%dT%H:%M:%S")
     except ValueError:
-        return False
-    return True
+        return None
+    return canonical + (f".{frac}" if frac else "") + "Z"
+
+
+def is_timestamp(value: str) -> bool:
+    """``value`` is an unambiguous UTC timestamp (see ``utc_timestamp``)."""
+    return utc_timestamp(value) is not None
 
 
 def _esc(m: re.Match) -> str:
