@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.annotating import Annotating
-from tui.annotating.prompt import quiet_attrs
+from tui.annotating.habits import habits_of
 from tui.annotating.speakers import relate_candidates
 from tui.model import Annotation, Document, make_span
 from tui.schema import DEFAULT_SCHEMA
@@ -74,8 +74,8 @@ def test_quiet_attributes_are_not_prompted():
     ctl = controller()
     ann = Annotation(doc_id="x", sha256="", chars=0, annotator="o",
                      spans=[make_span(TEXT, f"s{i}", "ACTOR", 0, 6) for i in range(6)])
-    ctl.quiet = quiet_attrs([ann], DEFAULT_SCHEMA)
-    assert ("ACTOR", "type") in ctl.quiet
+    ctl.habits = habits_of([ann])
+    assert ctl.habits.quiet("ACTOR", "type")
     at(ctl, "Maria Ferrer")
     ctl.tag("ACTOR")
     assert not ctl.prompt
@@ -119,14 +119,20 @@ def test_what_is_live_after_any_edit(ghosts, edits):
             ctl.undo()
         else:
             ctl.jump_span(1)
-            real = ctl.session.find((ctl.sel.start, ctl.sel.end, "ACTOR")) or ctl.current()
-            g = ctl.suggesting.ghosts.at(*ctl.sel.as_tuple())
-            assert real is not None or g is not None
+            if ctl.message != "no spans yet":  # tab stops on a span or a live suggestion only
+                real = ctl.session.current(*ctl.sel.as_tuple())
+                g = ctl.suggesting.ghosts.at(*ctl.sel.as_tuple())
+                assert (real is not None and (real.start, real.end) == ctl.sel.as_tuple()) or (
+                    g is not None and gs_live(ctl, g))
     sess, gs = ctl.session, ctl.suggesting.ghosts
     live = [g for g in gs.spans if g.key not in gs.rejected and not sess.has_bounds(g.start, g.end)
             and not any(sp.label == g.label and sp.overlaps(g.start, g.end) for sp in sess.spans)]
     assert list(gs.live()) == live
     assert ctl.suggesting.pending == len(live)
+
+
+def gs_live(ctl: Annotating, g) -> bool:
+    return ctl.suggesting.ghosts.is_live(g)
 
 
 def test_r_lists_the_speaker_the_reporting_verb_names_first():

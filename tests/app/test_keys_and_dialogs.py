@@ -81,6 +81,18 @@ def test_no_control_character_reaches_a_dialog(tmp_path_factory, values):
     asyncio.run(go())
 
 
+async def test_key_bar_keeps_help_tags_search_and_done_at_80_columns(corpus_dir):
+    """The layout rule of the key bar: at 80 columns the keys that do not fit go first,
+    never Help, the tag keys, Search, Done or Quit (issue 24.3)."""
+    from tui.app.widgets.key_bar import KeyBar
+
+    async with annotate(corpus_dir, size=(80, 24)) as (app, pilot, scr):
+        line = scr.query_one(KeyBar).render().plain
+        assert len(line) <= 80
+        for shown in ("? Help", "q Quit", "a Actor", "f Figure", "c Claim", "/ Search", "d Done"):
+            assert shown in line, (shown, line)
+
+
 async def test_key_bar_shows_the_keys_in_force_and_a_click_runs_one(corpus_dir):
     """The one-line key bar: remapped keys, not the defaults; a click on a key runs it."""
     (corpus_dir / "margin.yaml").write_text("keys:\n  undo: z\n", encoding="utf-8")
@@ -90,8 +102,9 @@ async def test_key_bar_shows_the_keys_in_force_and_a_click_runs_one(corpus_dir):
         bar = scr.query_one(KeyBar)
         line = bar.render().plain
         assert " z Undo " in line and " u Undo " not in line and "? Help" in line
-        await keys(pilot, "a")  # tag the first token
-        assert len(scr.session.spans) == 1
+        await keys(pilot, "a")  # tag the first token: its type is asked on the key bar's line
+        assert len(scr.session.spans) == 1 and "type?" in bar.render().plain
+        await keys(pilot, "escape")  # the keys again
         x0, _, _, _ = next(h for h in bar._hits if h[3] == "undo")
         await pilot.click(KeyBar, offset=(x0 + 1, 0))
         await pilot.pause()

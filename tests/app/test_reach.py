@@ -113,9 +113,9 @@ async def test_moving_on_after_a_tag_drops_its_attribute_choice(corpus_dir):
     async with annotate(corpus_dir) as (app, pilot, scr):
         await app.workers.wait_for_complete()
         await keys(pilot, "l", "l", "a")  # "people" as an ACTOR: type? 1 person ...
-        assert scr.ctl.prompt.choices and "type?" in scr.query_one(StatusLine).text.plain
+        assert scr.ctl.prompt.choices and "type?" in scr.query_one(StatusLine).plain
         await keys(pilot, "tab")
-        assert scr.ctl.prompt.choices == [] and "type?" not in scr.query_one(StatusLine).text.plain
+        assert scr.ctl.prompt.choices == [] and "type?" not in scr.query_one(StatusLine).plain
         ghost = scr.ghost_at(*scr.sel)
         assert ghost is not None
         await keys(pilot, "enter", "ctrl+s")

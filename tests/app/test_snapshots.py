@@ -43,3 +43,16 @@ class TestAnnotateScreen:
 
     def test_relation_picker(self, snap_compare, annotated):
         assert snap_compare(make_app(annotated), run_before=settled, press=["tab", "tab", "r"], terminal_size=(100, 30))
+
+
+class TestPromptsAt80x24:
+    """Every prompt's choices whole at 80x24 (issue 24.3): the question takes the key
+    bar's line, abbreviated if need be, never cut."""
+
+    @pytest.mark.parametrize("press", [
+        ["slash", *"Amnesty International", "enter", "a"],  # ACTOR type?
+        ["slash", *"it had verified", "enter", "full_stop", "c"],  # CLAIM status?
+        ["slash", *"1,440", "enter", "f", "escape", "w"],  # the jump labels
+    ], ids=["actor-type", "claim-status", "jump"])
+    def test_prompt(self, snap_compare, corpus_dir, press):
+        assert snap_compare(make_app(corpus_dir), run_before=settled, press=press, terminal_size=(80, 24))

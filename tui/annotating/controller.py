@@ -17,14 +17,16 @@ from collections.abc import Callable
 
 from tui.annotating import edits
 from tui.annotating.changed import Changed, key
-from tui.annotating.prompt import Prompt
+from tui.annotating.habits import NONE as NO_HABITS
+from tui.annotating.habits import Habits
+from tui.annotating.prompt import Prompt, choices_after_tag, filled_by_tag
 from tui.annotating.search import Search
 from tui.annotating.suggesting import Suggesting
 from tui.cursor import Selection
 from tui.display import one_line
 from tui.jump import Jump, targets
 from tui.model import Span
-from tui.quickattrs import choices, figure_attrs
+
 from tui.schema import Schema
 from tui.workspace import Workspace
 
@@ -35,7 +37,7 @@ class Annotating:
     """One open document being annotated: the state every key reads and changes."""
 
     def __init__(self, ws: Workspace, schema: Schema, *, suggestions_shown: bool = True,
-                 quiet: frozenset[tuple[str, str]] = frozenset()) -> None:
+                 habits: Habits = NO_HABITS) -> None:
         self.ws, self.schema = ws, schema
         self.session = ws.session
         self.sel: Selection = ws.first_selection()
@@ -48,7 +50,7 @@ class Annotating:
         self.suggesting = Suggesting(self.session, suggestions_shown)
         self.search = Search(ws.doc.text)
         self.view_range = (0, 0)  # the text range the screen shows (it tells us)
-        self.quiet = quiet  # (label, attribute) pairs never prompted: the team never fills them
+        self.habits = habits  # what the team writes (learned from the corpus): what a tag asks
 
     # -- reading -------------------------------------------------------------------------
     @property
@@ -364,20 +366,19 @@ class Annotating:
 
     # -- attributes a tag fills in -------------------------------------------------------
     def tag_attrs(self, label: str, start: int, end: int) -> dict:
-        """What tagging fills in by itself (a FIGURE's value, unit, qualifier)."""
+        """What tagging fills in by itself (``prompt.filled_by_tag``)."""
         ldef = self.schema.labels.get(label)
-        if ldef is None or label != "FIGURE":
+        if ldef is None:
             return {}
         s, e = self.session.trim(start, end)
-        return figure_attrs(self.text, s, e, ldef)
+        return filled_by_tag(ldef, self.text, s, e, self.habits)
 
     def offer_choices(self, span: Span) -> None:
+        """The one-key choices after a tag, as the team writes (``prompt.choices_after_tag``)."""
         ldef = self.schema.labels.get(span.label)
-        if ldef is None:
-            return
-        hints = self.suggesting.ghosts.overlapping(span.start, span.end, live=False)
-        offered = [c for c in choices(span, ldef, hints, self.session.spans) if (span.label, c.attr) not in self.quiet]
-        self.prompt.offer(offered)
+        if ldef is not None:
+            hints = self.suggesting.ghosts.overlapping(span.start, span.end, live=False)
+            self.prompt.offer(choices_after_tag(span, ldef, self.habits, hints, self.session.spans, self.text))
 
 
 def _nearest(a: Span | None, b: Span | None, delta: int) -> Span | None:

@@ -6,21 +6,23 @@ status line says it may still be a count. If the very next key is a motion that 
 count (``2 l``: two tokens on), the answer is taken back and the digit becomes that
 count: "``c 2 l``" is never a silent ``status=reported``. Any other key keeps the answer.
 
-Attributes the team never fills (no value on any of at least ``QUIET_AFTER`` spans of the
-label in the corpus's other annotations) are not offered at all: the form (``e``) still
-has them.
+What the team does is learned from the corpus's annotations (``tui.annotating.habits``):
+an attribute it leaves empty on most spans of a label is not offered at all (the form,
+``e``, still has it), values it never writes are not filled in or preselected, and the
+choices come in the order it uses them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
 from dataclasses import dataclass
 
-from tui.model import Annotation
-from tui.quickattrs import Choice
-from tui.schema import Schema
+from tui.annotating.habits import Habits
+from tui.model import Span
+from tui.quickattrs import Choice, choices, figure_attrs
+from tui.schema import LabelDef
 
-QUIET_AFTER = 5  # spans of a label, none with the attribute, before it stops prompting
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w’'-]*)")
 
 
 @dataclass(frozen=True)
@@ -66,24 +68,65 @@ class Prompt:
         answer, self.answer = self.answer, None
         return answer
 
-    def text(self) -> str:
-        """What the status line shows: the choice asked, or what the last digit did."""
+    def text(self, width: int = 10_000) -> str:
+        """The choice asked, or what the last digit did, fitted to ``width`` columns."""
         said = ""
         if self.answer is not None:
             a = self.answer
             said = f"{a.choice.attr}={a.choice.pick(a.digit)} (a move now counts {a.digit})"
-        asked = self.choices[0].prompt() if self.choices else ""
-        return " · ".join(x for x in (said, asked) if x)
+        if not self.choices:
+            return said
+        room = width - (len(said) + 3 if said else 0)
+        return " · ".join(x for x in (said, fitted(self.choices[0], room)) if x)
 
 
-def quiet_attrs(annotations: Iterable[Annotation], schema: Schema) -> frozenset[tuple[str, str]]:
-    """(label, attribute) pairs the team never fills: at least ``QUIET_AFTER`` spans of the
-    label across ``annotations`` and not one with the attribute set."""
-    spans: dict[str, int] = {}
-    filled: set[tuple[str, str]] = set()
-    for ann in annotations:
-        for s in ann.spans:
-            spans[s.label] = spans.get(s.label, 0) + 1
-            filled.update((s.label, k) for k, v in s.attrs.items() if v not in (None, ""))
-    return frozenset((label, name) for label, ldef in schema.labels.items() for name in ldef.attrs
-                     if spans.get(label, 0) >= QUIET_AFTER and (label, name) not in filled)
+def fitted(choice: Choice, width: int) -> str:
+    """``choice``'s prompt in ``width`` columns: every value stays, abbreviated if need be
+    (``organisation`` → ``organi…``), the keys hint goes first."""
+    keep = f" ⏎ {choice.preselected}" if choice.preselected else ""
+    full = choice.prompt()
+    if len(full) <= width:
+        return full
+    for cut in (99, 12, 9, 7, 5, 4, 3):
+        opts = " ".join(f"{i}:{_cut(v, cut)}" for i, v in enumerate(choice.values, 1))
+        line = f"{choice.attr}? {opts}{_cut(keep, cut + 3)} esc"
+        if len(line) <= width:
+            return line
+    return line
+
+
+def _cut(value: str, n: int) -> str:
+    return value if len(value) <= n else value[:n - 1] + "…"
+
+
+def filled_by_tag(ldef: LabelDef, text: str, start: int, end: int, habits: Habits) -> dict:
+    """What tagging ``text[start:end]`` fills in by itself (``quickattrs.figure_attrs``) (a FIGURE's value, unit, qualifier), less
+    the parser's defaults the team never writes (the qualifier "exact" of a bare number,
+    where the team writes none)."""
+    if ldef.name != "FIGURE":
+        return {}
+    attrs = figure_attrs(text, start, end, ldef)
+    default = figure_attrs("7", 0, 1, ldef)  # what a bare number gets: no word in the text said it
+    return {k: v for k, v in attrs.items()
+            if not (ldef.attrs[k].kind == "enum" and v == default.get(k) and habits.unused(ldef.name, k, v))}
+
+
+def choices_after_tag(span: Span, ldef: LabelDef, habits: Habits, hints: list[Span], spans: list[Span],
+                      text: str) -> list[Choice]:
+    """The one-key choices for ``span`` just tagged, as the team writes: attributes it
+    leaves empty are not asked, values it never writes not preselected, the most used
+    first; a figure's unit from the word after it and the team's own units."""
+    label, offered = span.label, []
+    for c in choices(span, ldef, hints, spans):
+        if habits.quiet(label, c.attr):
+            continue
+        pre = None if c.preselected is None or habits.unused(label, c.attr, c.preselected) else c.preselected
+        offered.append(Choice(c.span_id, c.attr, habits.ranked(label, c.attr, c.values), pre))
+    if label == "FIGURE" and "unit" in ldef.attrs and "unit" not in span.attrs and not habits.quiet(label, "unit"):
+        m = _NEXT_WORD.match(text, span.end)
+        after = m.group(1) if m else None
+        values = list(dict.fromkeys(v for v in (after, *habits.top(label, "unit", 9)) if v))[:9]
+        if values:
+            used = habits.top(label, "unit", 1000)
+            offered.append(Choice(span.id, "unit", tuple(values), after if after in used else None))
+    return offered

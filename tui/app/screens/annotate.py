@@ -19,6 +19,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input
 
 from tui.annotating import Annotating, Changed
+from tui.annotating.habits import NONE as NO_HABITS
 from tui.corpus import Corpus
 from tui.display import one_line
 from tui.editing import EditSession
@@ -30,10 +31,11 @@ from tui.app.dialogs.help import HelpScreen
 from tui.app.dialogs.picker import Picker
 from tui.app.dialogs.safe_input import SafeInput
 from tui.app.widgets.article_view import ArticleView
+from tui.app.widgets.key_bar import KeyBar
 from tui.app.widgets.span_panel import SpanPanel
 from tui.app.widgets.status_line import StatusLine
 from tui.app.screens.annotate_dialogs import help_groups, open_dialog, pick_doc
-from tui.app.screens.annotate_status import status_text
+from tui.app.screens.annotate_status import prompt_text, status_text
 from tui.app.screens.annotate_work import LeastSure, Suggested, SuggestWork, space_goes_to_doubt
 from tui.app.screens.base import NARROW, ArticleScreen, building_heap, settle_heap
 
@@ -55,7 +57,6 @@ class AnnotateScreen(ArticleScreen[Annotating]):
                           else first_unfinished(corpus, self.doc_ids, annotator))
         self.work = SuggestWork(self, corpus)
         self.show_ghosts = True  # suggestions shown in the next document opened
-        self.quiet: frozenset[tuple[str, str]] = frozenset()
         self.conflict = False
         self._followed: tuple | None = None  # what the panel last showed (session, version, window)
         try:  # checked by `margin annotate` before the screen opens; a bad value means the default here
@@ -115,7 +116,7 @@ class AnnotateScreen(ArticleScreen[Annotating]):
         if self.show_ghosts and long_text:
             self.show_ghosts = False
             ws.message = "long article: press S for suggestions"
-        ctl = Annotating(ws, self.schema, suggestions_shown=self.show_ghosts, quiet=self.quiet)
+        ctl = Annotating(ws, self.schema, suggestions_shown=self.show_ghosts, habits=self.work.habits or NO_HABITS)
         self.doc_index, self._opened = index, ctl
         self.conflict = False
         self._followed = None
@@ -217,6 +218,8 @@ class AnnotateScreen(ArticleScreen[Annotating]):
     def refresh_status(self) -> None:
         if self.is_open:
             self.query_one(StatusLine).show(status_text(self.ctl, self.conflict))
+            bar = self.query_one(KeyBar)
+            bar.show_prompt(prompt_text(self.ctl, bar.size.width - 1))
 
     def set_status(self, message: str) -> None:
         if self.is_open:
@@ -267,6 +270,7 @@ class AnnotateScreen(ArticleScreen[Annotating]):
 
     def on_suggested(self, message: Suggested) -> None:
         if self.is_open and message.doc_id == self.session.doc.id:
+            self.ctl.habits = message.habits
             self.render_change(self.ctl.set_suggestions(message.suggestions))
             settle_heap()
 

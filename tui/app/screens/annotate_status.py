@@ -9,10 +9,25 @@ from tui.annotating import Annotating
 from tui.display import one_line
 
 
+def prompt_text(ctl: Annotating, width: int) -> Text | None:
+    """What is asked now (a choice, the jump labels), fitted whole to ``width`` (the key
+    bar's line): choices are abbreviated, never left out."""
+    if ctl.jumping is not None:
+        line = "JUMP: type the label of a word (esc cancels)"
+    elif ctl.prompt or ctl.prompt.answer is not None:
+        line = ctl.prompt.text(width)
+    else:
+        return None
+    return Text(" " + line, style="bold", no_wrap=True, overflow="ellipsis", end="")
+
+
 def status_text(ctl: Annotating, conflict: bool) -> Text:
     s, e = ctl.sel.as_tuple()
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append(f" {s}–{e} ", style="reverse")
+    pending = ctl.suggesting.pending
+    if pending:
+        text.append(f" {pending} suggested", style="dim")
     text.append(" " + one_line(ctl.text[s:e], 40) + " ")
     span = ctl.session.current(s, e)
     if span is not None:
@@ -24,7 +39,9 @@ def status_text(ctl: Annotating, conflict: bool) -> Text:
         exact = (ghost.start, ghost.end) == (s, e)
         text.append(f" suggested {ghost.label} ({ctl.suggesting.source(ghost)}){'' if exact else ' around it'}: "
                     "enter accepts, backspace rejects", style="italic")
-    text.append_text(reach_text(ctl))
+    if ctl.count:
+        text.append(f"  {ctl.count}…", style="bold yellow")
+    text.append("  CHAR" if ctl.char_mode else "", style="bold yellow")
     matches = len(ctl.search.matches)
     if matches:
         text.append(f"  {matches} match{'' if matches == 1 else 'es'}", style="dim")
@@ -32,16 +49,4 @@ def status_text(ctl: Annotating, conflict: bool) -> Text:
         text.append("  not saved: the file changed on disk", style="bold red")
     if ctl.message:
         text.append("  · " + ctl.message, style="italic")
-    return text
-
-
-def reach_text(ctl: Annotating) -> Text:
-    text = Text()
-    if ctl.jumping is not None:
-        text.append("  JUMP: type a label (esc cancels)", style="bold yellow")
-    elif ctl.prompt or ctl.prompt.answer is not None:
-        text.append("  " + ctl.prompt.text(), style="bold yellow")
-    if ctl.count:
-        text.append(f"  {ctl.count}…", style="bold yellow")
-    text.append("  CHAR" if ctl.char_mode else "", style="bold yellow")
     return text

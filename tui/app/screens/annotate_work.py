@@ -27,6 +27,7 @@ class Suggested(Message):
 
     doc_id: str
     suggestions: Any
+    habits: Any  # tui.annotating.habits.Habits: what the team writes, for the prompt
 
 
 @dataclass
@@ -43,6 +44,7 @@ class SuggestWork:
     def __init__(self, screen: Screen, corpus: Corpus) -> None:
         self.screen, self.corpus = screen, corpus
         self.suggester: Any = None  # tui.suggest.learn.Suggester
+        self.habits: Any = None  # learned from the corpus's files, once
         self.retrain_after = RETRAIN_AFTER
         self._retrain_timer: Any = None
 
@@ -56,9 +58,12 @@ class SuggestWork:
     def _suggest(self, doc: Document) -> None:
         """Rules in the corpus's conventions and the corpus's model (``margin learn``), off
         the UI thread; a stale or corrupt model is named in one line and left out."""
+        from tui.annotating.habits import corpus_habits
         from tui.suggest import Suggestions
         from tui.suggest.learn import Suggester
 
+        if self.habits is None:
+            self.habits = corpus_habits(self.corpus)
         try:
             if self.suggester is None:
                 self.suggester = Suggester.for_corpus(self.corpus)
@@ -70,7 +75,7 @@ class SuggestWork:
         except MarginError as e:
             self._warn(f"no suggestions: {e}")
             found = Suggestions()
-        self.screen.post_message(Suggested(doc.id, found))
+        self.screen.post_message(Suggested(doc.id, found, self.habits))
 
     def has_model(self) -> bool:
         return self.suggester is not None and self.suggester.model is not None

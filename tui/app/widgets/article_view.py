@@ -175,9 +175,20 @@ class ArticleView(RowPainting, ScrollView, can_focus=True, inherit_bindings=Fals
 
     def set_jump_labels(self, labels: dict[int, str]) -> None:
         """Draw ``labels`` (offset -> label) over the text; {} removes them."""
-        self._jump = {off + i: ch for off, lab in labels.items() for i, ch in enumerate(lab)}
+        self._jump = {}
+        for off, lab in labels.items():
+            for i, ch in enumerate(lab):
+                self._jump[self._label_at(off) + i] = ch
         self._jump_version += 1
         self.refresh()
+
+    def _label_at(self, offset: int) -> int:
+        """Where a jump label goes: on the space before its word when that is on the same
+        row (the word's first letters stay readable), else on the word."""
+        text, rows = self.disp, self.layout_rows
+        if offset > 0 and text[offset - 1] == " " and rows.row_of(offset - 1) == rows.row_of(offset):
+            return offset - 1
+        return offset
 
     def set_matches(self, matches: list[tuple[int, int]]) -> None:
         self.matches = matches

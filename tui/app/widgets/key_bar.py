@@ -20,8 +20,15 @@ from textual.widget import Widget
 from tui.display import one_line
 
 
+KEEP = frozenset({"help", "search", "toggle-done", "mark-done", "quit"})  # never dropped for width
+
+
 class KeyBar(Widget):
-    """The shown bindings of the screen: `key description` pairs, the palette on the right."""
+    """The shown bindings of the screen: `key description` pairs, the palette on the right.
+
+    The layout rule: when the keys do not fit the width, the ones furthest right that are
+    not in ``KEEP`` (nor a label's tag key) are dropped first, so help, the tag keys,
+    Search, Done and Quit stay on an 80-column screen; ``?`` lists the rest."""
 
     DEFAULT_CSS = """
     KeyBar { height: 1; dock: bottom; background: $footer-background; color: $footer-foreground; }
@@ -34,6 +41,14 @@ class KeyBar(Widget):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._hits: list[tuple[int, int, DOMNode, str]] = []  # (x0, x1, namespace, action)
+        self.prompt: Text | None = None  # shown in place of the keys while a choice is asked
+
+    def show_prompt(self, prompt: Text | None) -> None:
+        """While the screen asks something (a choice after a tag, the jump labels), the
+        question takes this line: every choice readable, and no layout (one line either way)."""
+        if prompt != self.prompt:
+            self.prompt = prompt
+            self.refresh()
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -57,22 +72,35 @@ class KeyBar(Widget):
         return shown, palette
 
     def render(self) -> Text:
+        if self.prompt is not None:
+            self._hits = []
+            return self.prompt
         shown, palette = self._entries()
         key_style = self.get_component_rich_style("key-bar--key", partial=True)
         desc_style = self.get_component_rich_style("key-bar--description", partial=True)
         dim = self.get_component_rich_style("key-bar--disabled", partial=True)
-        text = Text(no_wrap=True, overflow="ellipsis", end="")
-        hits = []
+        pieces = []
         for items in _grouped(shown):
             b = items[0].binding
             keys = [one_line(self.app.get_key_display(e.binding)) for e in items]  # keys can come from margin.yaml
             key = keys[0] if len(keys) == 1 else (f"{keys[0]}–{keys[-1]}" if len(keys) > 2 else " ".join(keys))
             description = b.group.description if len(items) > 1 and b.group is not None else b.description
             off = dim if not any(e.enabled for e in items) else None
+            keep = b.id in KEEP or (b.id or "").startswith("tag-")
+            pieces.append((f" {key} ", f"{one_line(description)} ", off, keep, items[0].node, b.action))
+        width = (self.content_region.width or 10_000) - (12 if palette is not None else 0)
+        while sum(len(k) + len(d) for k, d, *_ in pieces) > width:
+            drop = next((i for i in range(len(pieces) - 1, -1, -1) if not pieces[i][3]), None)
+            if drop is None:
+                break
+            del pieces[drop]
+        text = Text(no_wrap=True, overflow="ellipsis", end="")
+        hits = []
+        for key, description, off, _, node, action in pieces:
             start = len(text)
-            text.append(f" {key} ", key_style + off if off else key_style)
-            text.append(f"{one_line(description)} ", desc_style + off if off else desc_style)
-            hits.append((start, len(text), items[0].node, b.action))
+            text.append(key, key_style + off if off else key_style)
+            text.append(description, desc_style + off if off else desc_style)
+            hits.append((start, len(text), node, action))
         if palette is not None:
             label = Text.assemble((f" {one_line(self.app.get_key_display(palette.binding))} ", key_style),
                                   ("palette ", desc_style))

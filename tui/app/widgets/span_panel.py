@@ -71,6 +71,27 @@ def entry_lines(span: Span, rels: tuple, lookup: Callable[[str], Span | None], w
     return lines
 
 
+COMPACT_FROM = 60  # a panel this wide (under the article, on a small screen) gives each span one line
+
+
+def one_line_entry(lines: list[Line], width: int) -> list[Line]:
+    """An entry's lines on one line (the quote, then its attributes, relations, note),
+    cut to ``width``: a short panel under the article shows twice the spans."""
+    parts: list[tuple[str, Style]] = []
+    used = 0
+    for line in lines:
+        for text, style in line:
+            text = text.strip() if parts else text
+            if used + len(text) + 2 > width:
+                text = text[:max(0, width - used - 3)] + "…"
+            if text:
+                parts.append(((" " if parts else "") + text, style))
+                used += len(text) + 1
+            if used >= width - 1:
+                return [tuple(parts)]
+    return [tuple(parts)]
+
+
 def span_summary(span: Span, session: EditSession, width: int = 60):
     """One entry as Rich Text (the relation picker lists spans with it)."""
     from rich.text import Text
@@ -249,7 +270,10 @@ class SpanPanel(Widget, can_focus=True):
         key = (span, rels, width)
         lines = self._entries.get(key)
         if lines is None:
-            lines = entry_lines(span, rels, self._lookup, width)
+            if width >= COMPACT_FROM:  # the quote takes half the line, the rest follows it
+                lines = one_line_entry(entry_lines(span, rels, self._lookup, width // 2 + 2), width)
+            else:
+                lines = entry_lines(span, rels, self._lookup, width)
             self._entries[key] = lines
         return lines
 

@@ -21,5 +21,14 @@ class StatusLine(Widget):
         self.text = text
         self.refresh()
 
+    @property
+    def plain(self) -> str:
+        """The line and, while one is asked, the prompt the key bar shows in its place."""
+        from tui.app.widgets.key_bar import KeyBar
+
+        bars = self.screen.query(KeyBar)
+        prompt = bars.first().prompt if bars else None
+        return self.text.plain + ("\n" + prompt.plain if prompt is not None else "")
+
     def render(self) -> Text:
         return self.text
