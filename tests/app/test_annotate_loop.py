@@ -10,7 +10,8 @@ from tests.app.conftest import keys, saved, search, settle
 
 TEXT = ("Police in Phnom Penh said about 1,440 Indonesian nationals were rescued. "
         "“They were held for months,” Maria Ferrer told Reuters on Monday. "
-        "According to Amnesty International, over 1,000 people remain in 15 compounds.\n")
+        "According to Amnesty International, over 1,000 people remain in 15 compounds. "
+        "Officials said 39 are confirmed dead.\n")
 DOC = "wire"
 
 
@@ -79,6 +80,9 @@ async def test_what_the_team_never_fills_is_not_asked(wire):
 
 
 async def test_a_figure_takes_the_teams_unit_in_one_key_and_no_exact(wire):
+    """The figure reader fills value, qualifier and the counted noun as unit; a qualifier
+    the team never writes ("exact" of a bare number) is left out; where nothing is
+    counted, the team's own units are one key away."""
     other = "At least 20 people died. 5 homes burned. 3 boats sank. Some 40 people fled. 9 people left. 2 homes fell."
     team_file(wire, other, [("FIGURE", w, a) for w, a in (
         ("At least 20", {"value": 20, "unit": "people", "qualifier": "at least"}), ("5", {"value": 5, "unit": "homes"}),
@@ -89,14 +93,18 @@ async def test_a_figure_takes_the_teams_unit_in_one_key_and_no_exact(wire):
         await settle(pilot)
         scr = app.screen
         await search(pilot, "1,000")
-        await keys(pilot, "H", "f")  # "over 1,000": value and qualifier from the text, no "exact"
-        assert scr.ctl.prompt.first.attr == "unit" and scr.ctl.prompt.first.values[0] == "people"
-        await keys(pilot, "enter")  # the word after it, which the team uses: preselected
+        await keys(pilot, "H", "f")  # "over 1,000" (people)
+        assert not scr.ctl.prompt
         await search(pilot, "15")
-        await keys(pilot, "f", "escape", "ctrl+s")  # "15 compounds": no qualifier word, no "exact"
+        await keys(pilot, "f")  # "15" (compounds): no qualifier word, no "exact"
+        await search(pilot, "39")
+        await keys(pilot, "f")  # nothing counted after it: the team's units, most used first
+        assert scr.ctl.prompt.first.attr == "unit" and scr.ctl.prompt.first.values[:2] == ("people", "homes")
+        await keys(pilot, "1", "ctrl+s")
     got = {text: attrs for _, text, attrs in spans_of(wire)}
     assert got["over 1,000"] == {"value": 1000, "qualifier": "more than", "unit": "people"}
-    assert got["15"] == {"value": 15}
+    assert got["15"] == {"value": 15, "unit": "compounds"}
+    assert got["39"] == {"value": 39, "unit": "people"}
 
 
 async def test_r_lists_the_speaker_first(wire):

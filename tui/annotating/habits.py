@@ -2,8 +2,8 @@
 attribute of a label is filled and with which values. The prompt after a tag follows it
 (``Annotating.offer_choices``): an attribute the team leaves empty on most spans of a
 label is not asked, a value it never writes is neither filled in nor preselected, the
-choices come most used first, and a figure's unit is offered from the word after it and
-the team's own units. Pure (no Textual); reading the corpus happens in a worker.
+choices come most used first, and a figure whose unit the figure reader did not find is
+offered the team's own units. Pure (no Textual); reading the corpus happens in a worker.
 """
 
 from __future__ import annotations

@@ -14,7 +14,6 @@ choices come in the order it uses them.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from tui.annotating.habits import Habits
@@ -22,7 +21,6 @@ from tui.model import Span
 from tui.quickattrs import Choice, choices, figure_attrs
 from tui.schema import LabelDef
 
-_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w’'-]*)")
 
 
 @dataclass(frozen=True)
@@ -100,9 +98,10 @@ def _cut(value: str, n: int) -> str:
 
 
 def filled_by_tag(ldef: LabelDef, text: str, start: int, end: int, habits: Habits) -> dict:
-    """What tagging ``text[start:end]`` fills in by itself (``quickattrs.figure_attrs``) (a FIGURE's value, unit, qualifier), less
-    the parser's defaults the team never writes (the qualifier "exact" of a bare number,
-    where the team writes none)."""
+    """What tagging ``text[start:end]`` fills in by itself (a FIGURE's value, unit and
+    qualifier, read by ``quickattrs.figure_attrs`` in its text), less the parser's
+    defaults the team never writes (the qualifier "exact" of a bare number, where the
+    team writes none)."""
     if ldef.name != "FIGURE":
         return {}
     attrs = figure_attrs(text, start, end, ldef)
@@ -115,7 +114,7 @@ def choices_after_tag(span: Span, ldef: LabelDef, habits: Habits, hints: list[Sp
                       text: str) -> list[Choice]:
     """The one-key choices for ``span`` just tagged, as the team writes: attributes it
     leaves empty are not asked, values it never writes not preselected, the most used
-    first; a figure's unit from the word after it and the team's own units."""
+    first; a figure whose unit the reader did not find gets the team's own units."""
     label, offered = span.label, []
     for c in choices(span, ldef, hints, spans):
         if habits.quiet(label, c.attr):
@@ -123,10 +122,7 @@ def choices_after_tag(span: Span, ldef: LabelDef, habits: Habits, hints: list[Sp
         pre = None if c.preselected is None or habits.unused(label, c.attr, c.preselected) else c.preselected
         offered.append(Choice(c.span_id, c.attr, habits.ranked(label, c.attr, c.values), pre))
     if label == "FIGURE" and "unit" in ldef.attrs and "unit" not in span.attrs and not habits.quiet(label, "unit"):
-        m = _NEXT_WORD.match(text, span.end)
-        after = m.group(1) if m else None
-        values = list(dict.fromkeys(v for v in (after, *habits.top(label, "unit", 9)) if v))[:9]
-        if values:
-            used = habits.top(label, "unit", 1000)
-            offered.append(Choice(span.id, "unit", tuple(values), after if after in used else None))
+        units = tuple(habits.top(label, "unit", 9))  # the reader found nothing counted: the team's own units
+        if units:
+            offered.append(Choice(span.id, "unit", units, None))
     return offered
