@@ -148,6 +148,6 @@ async def test_a_planted_journal_is_named_on_screen_and_never_followed(corpus_di
     journal = _plant_journal(corpus_dir / "annotations", alice_file.parent.name, "alice", before + b"# forged\n")
     async with annotate(corpus_dir, "bob", alice_file.parent.name) as (app, pilot, screen):
         await settle(pilot)
-        assert "not sealed by margin on this machine" in screen.message
+        assert "not sealed by margin on this machine" in screen.ctl.message
     assert alice_file.read_bytes() == before and journal.exists()
     assert not (alice_file.parent / "gold.yaml").exists()
