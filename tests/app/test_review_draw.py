@@ -59,3 +59,17 @@ async def test_accepting_a_relation_says_what_it_links(team):  # noqa: F811
         await keys(pilot, "1")
         assert scr.message.startswith(f"accepted: {rel.source.label} “")
         assert f"attributed to {rel.target.label} “" in scr.message
+
+
+async def test_a_decision_that_adds_a_relation_item_says_so(team):  # noqa: F811
+    """Reviewing every item (auto-accept off): accepting ACTOR 310, then CLAIM 349 puts both
+    ends of the 349 -> 310 relation in gold, a new item, and the status line says so."""
+    async with review(team, annotators=["alice", "bob"], auto_accept=False) as (app, pilot, scr):
+        while scr.current.start != 349:
+            await keys(pilot, "1")
+        before = len(scr.adj.to_review())
+        await keys(pilot, "1")
+        assert len(scr.adj.to_review()) == before + 1
+        assert "1 new relation item: its spans are in gold now" in scr.message
+        await keys(pilot, "x")  # a decision that adds nothing says nothing of it
+        assert "new relation" not in scr.message

@@ -73,6 +73,7 @@ class ReviewScreen(CandidateEditMixin, ArticleScreen[Loaded]):
         self.version = 0  # bumps on every decision; saved_version is what the file holds
         self.saved_version = 0
         self.message = ""
+        self.items_seen = 0
 
     # -- layout ------------------------------------------------------------------------
     def compose_panel(self) -> ComposeResult:
@@ -148,6 +149,7 @@ class ReviewScreen(CandidateEditMixin, ArticleScreen[Loaded]):
             self.view.set_matches(open_places)
         self.view.set_marks(differing_words(adj, self.current))
         self._fill_panel(gold)
+        self.items_seen = len(adj.to_review())  # decided() names the relation items a decision adds
         self.title = adj.doc.id
         self.sub_title = f"review: {', '.join(adj.annotators)} → gold · {adj.open_count()} open"
         self._select(center=center)
@@ -248,13 +250,14 @@ class ReviewScreen(CandidateEditMixin, ArticleScreen[Loaded]):
             self.goto(self.adj.next(open_only=True) or self.adj.next())
 
     def decided(self, what: str, item: Item, *, advance: bool = True) -> None:
-        """After a decision: save (in a worker), then go to the next open item (or stay)."""
+        """After a decision: save (in a worker), then go to the next open item (or stay);
+        say so when it made relation items appear (both their spans are in gold now)."""
         self.version += 1
         self.schedule_autosave(0)
         nxt = self.adj.next(item, open_only=True) if advance else None
-        if advance and nxt is None:
-            what += " · nothing open: the gold is done"
-        self.message = what
+        new = len(self.adj.to_review()) - self.items_seen
+        what += f" · {new} new relation item{'s' if new > 1 else ''}: its spans are in gold now" if new > 0 else ""
+        self.message = what + (" · nothing open: the gold is done" if advance and nxt is None else "")
         self.goto(nxt or self._fresh(item), center=nxt is not None)
 
     def _fresh(self, item: Item) -> Item | None:
@@ -360,10 +363,7 @@ class ReviewScreen(CandidateEditMixin, ArticleScreen[Loaded]):
         self.decided("redone", item, advance=False)
 
     def action_page(self, delta: int) -> None:
-        if delta > 0:
-            self.view.scroll_page_down(animate=False)
-        else:
-            self.view.scroll_page_up(animate=False)
+        (self.view.scroll_page_down if delta > 0 else self.view.scroll_page_up)(animate=False)
 
     # -- file, help, quit ----------------------------------------------------------------
     def action_save(self) -> None:
