@@ -247,3 +247,15 @@ def test_quitting_the_annotator_syncs_when_margin_yaml_asks(remote, monkeypatch,
     assert main(["annotate", "--corpus", str(alice), "--annotator", "alice", SEED]) == 0
     assert "margin sync: pushed 1 commit to origin/main" in capsys.readouterr().out
     assert f"annotations/{SEED}/alice.yaml" in git(remote, "show", "--name-only", "main")
+
+
+def test_picker_news_names_what_arrived(remote):
+    from tui.team.sync_state import picker_news
+
+    alice, bob = clone(remote, "alice"), clone(remote, "bob")
+    assert picker_news(bob) == ("", {})  # never synced: nothing to say
+    annotate(alice, SEED, "alice")
+    sync(alice, "alice")
+    sync(bob, "bob")
+    title, marks = picker_news(bob)
+    assert marks == {SEED: "↓ from alice"} and "1 document arrived from alice" in title

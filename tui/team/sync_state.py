@@ -116,6 +116,19 @@ def news_line(state: SyncState | None, now: float | None = None) -> str:
                     + (f" from {', '.join(who)}" if who else "") + f" ({shown})")
 
 
+def picker_news(root: Path) -> tuple[str, dict[str, str]]:
+    """For the document picker: (a title suffix saying what the last sync brought, or "",
+    {document: "↓ from bob, carol" | "↓ new"}) of the documents that arrived."""
+    state = load_state(root)
+    if state is None:
+        return "", {}
+    marks = {}
+    for doc, who in state.by_doc().items():
+        names = [w for w in who if w != "new"]
+        marks[doc] = one_line("↓ from " + ", ".join(names) if names else "↓ new", 60)
+    return (" · " + news_line(state)) if marks else "", marks
+
+
 def _ago(seconds: float) -> str:
     if seconds < 90:
         return "just now"
