@@ -11,22 +11,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui.display import one_line
+from tui.errors import DataError
 from tui.names import NAME_RE
+from tui.store.files import read_limited
+from tui.store.seal import cache_dir
 
 VERSION = 1
 MAX_SHOWN = 4  # documents named in one line before "…"
-
-
-def cache_dir() -> Path:
-    """margin's cache folder for this user (the dashboard's figures live there too)."""
-    return Path(os.environ.get("MARGIN_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "margin"))
 
 
 def state_path(root: Path) -> Path:
@@ -85,8 +81,8 @@ def save_state(root: Path, state: SyncState) -> None:
 def load_state(root: Path) -> SyncState | None:
     """The last sync's state for the corpus ``root``, or None (never synced, unreadable)."""
     try:
-        data = json.loads(state_path(root).read_bytes())
-    except (OSError, ValueError):
+        data = json.loads(read_limited(state_path(root), 2**20, "sync state", nofollow=True))
+    except (DataError, ValueError, RecursionError):
         return None
     if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("time"), (int, float)):
         return None
