@@ -47,7 +47,11 @@ _THE_AFTER_RE = re.compile(r"[ \t]+(?:the[ \t]+)?")
 _APPOSITIVE_RE = re.compile(r",[ \t]+(?:a|an)[ \t]+")
 _THE_BEFORE_RE = re.compile(r"(?<!\w)[Tt]he[ \t]+\Z")
 _PROMISE_RE = re.compile(r"(?:to|that)[ \t]+")
-_CONTENT_START_RE = re.compile(r"[ \t]*(?:[:,][ \t]*|that[ \t]+|to[ \t]+(?=[“\"]))?[ \t]*")
+_DAYS = ("yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march"
+         "|april|may|june|july|august|september|october|november|december")
+# "said [on Monday|yesterday night|in May] that ...": when it was said is not what was said
+_WHEN_RE = rf"(?:(?:on|in|last|this|late|early)[ \t]+)?(?:{_DAYS})(?:[ \t]+(?:night|morning|evening|afternoon))?[ \t]+"
+_CONTENT_START_RE = re.compile(rf"[ \t]*(?i:{_WHEN_RE})?(?:[:,][ \t]*|that[ \t]+|to[ \t]+(?=[“\"]))?[ \t]*")
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording to[ \t]+")
 
 
@@ -311,14 +315,21 @@ class _ClaimFinder:
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
+    """tokens.sentences, joined again after "Dr." or "J." and inside a quotation that runs
+    over several sentences (one quote, one claim), within a paragraph."""
     out: list[tuple[int, int]] = []
     for s0, s1 in sentences(text):
-        if out and _ABBREV_RE.search(text, max(0, out[-1][1] - 6), out[-1][1]) \
-                and not text[out[-1][1]:s0].strip() and "\n" not in text[out[-1][1]:s0]:
+        gap = text[out[-1][1]:s0] if out else ""
+        if out and "\n" not in gap and not gap.strip() and (
+                _ABBREV_RE.search(text, max(0, out[-1][1] - 6), out[-1][1]) or _open_quote(text[out[-1][0]:out[-1][1]])):
             out[-1] = (out[-1][0], s1)
         else:
             out.append((s0, s1))
     return out
+
+
+def _open_quote(s: str) -> bool:
+    return s.count("“") > s.count("”") or s.count('"') % 2 == 1
 
 
 def find_claims(text: str, actors: list[Mention], lex: Lexicon) -> list[Claim]:
