@@ -23,6 +23,9 @@ PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 30, "feature.possible_transi
 #: of the sentences with no span of a label and no rule hint of it, one in NEGATIVES is kept
 #: to train that label (they teach little past the first few; training time is linear in them)
 NEGATIVES = 3
+#: under the "vetted" policy a rule span stays only when the model gives it at least this
+#: confidence (the mean marginal of its first and last tag)
+VETO = 0.5
 
 
 class MissingCRF(ImportError):
@@ -196,8 +199,9 @@ class Analysis:
 @dataclass(eq=False)
 class Model:
     """Taggers per label with the conventions their rule features were cut to.
-    ``policy[label]``: "rules" (the rules' spans win where both propose) or "model" (its own
-    spans only, the rules being its features)."""
+    ``policy[label]``: "rules" (the rules' spans win where both propose), "vetted" (the
+    rules' spans the model is at least ``VETO`` sure of, and its own where none of those
+    is) or "model" (its own spans only, the rules being its features)."""
 
     taggers: dict
     conventions: Conventions = DEFAULTS
@@ -308,7 +312,13 @@ class Model:
             mine = [p for p in predicted if p[2] == lab]
             if not mine:
                 continue
-            if self.policy.get(lab, "model") == "rules":
+            policy = self.policy.get(lab, "model")
+            if policy == "vetted":  # the rules' spans the model believes, its own elsewhere
+                doubted = {(r[0], r[1]) for r in raw_by_label.get(lab, []) if scores.get((r[0], r[1], lab), 0.0) < VETO}
+                out = [r for r in out if r[2] != lab or (r[0], r[1]) not in doubted]
+                rules = _Intervals([k for k in by_label.get(lab, []) if k not in doubted])
+                keep = [p for p in mine if not rules.overlaps(p[0], p[1])]
+            elif policy == "rules":
                 rules = _Intervals(by_label.get(lab, []))
                 keep = [p for p in mine if not rules.overlaps(p[0], p[1])]
             else:

@@ -15,7 +15,8 @@ from tui.tokens import sentences
 from tui.suggest.model.crf import Example, Model, rule_spans, train
 
 MAX_DOCS = 10  # documents used to decide (the decision costs about one training on them)
-MARGIN = 0.01  # the model must beat the rules by this much exact F1 to go first
+MARGIN = 0.01  # a policy must beat the one before it by this much exact F1 to be chosen
+POLICIES = ("rules", "vetted", "model")  # tui.suggest.model.crf.Model.combine
 
 
 def _folds(examples: list[Example]) -> list[tuple[list[Example], list[tuple[Example, int, int]]]]:
@@ -38,7 +39,7 @@ def decide(examples: list[Example], labels: list[str], conventions: Conventions,
            extra_actors=None) -> dict[str, dict]:
     """{label: {"policy": "rules"|"model", "cv_rules_f1": .., "cv_model_f1": ..}} for the
     labels the rules know (others are the model's alone)."""
-    counts = {lab: {"rules": [0, 0], "model": [0, 0]} for lab in labels}
+    counts = {lab: {p: [0, 0] for p in POLICIES} for lab in labels}
     for train_on, test_on in _folds(examples):
         blobs = train(train_on, labels, conventions, extra_actors)
         if not blobs:
@@ -50,7 +51,7 @@ def decide(examples: list[Example], labels: list[str], conventions: Conventions,
                 (s, e, lab, {}, "rules") for lab, spans in rule_spans(found, conventions).items()
                 if lab in labels for s, e in spans]
             want = {k for k in ex.spans if lo <= k[0] < hi}
-            for policy in ("rules", "model"):
+            for policy in POLICIES:
                 model.policy = dict.fromkeys(labels, policy)
                 got, _ = model.combine(ex.text, labels, found, raw)
                 got = {(r[0], r[1], r[2]) for r in got if lo <= r[0] < hi}
@@ -63,8 +64,9 @@ def decide(examples: list[Example], labels: list[str], conventions: Conventions,
     out = {}
     for lab in labels:
         f = {p: (c[0] / c[1] if c[1] else None) for p, c in counts[lab].items()}
-        better = f["model"] is not None and f["rules"] is not None and f["model"] > f["rules"] + MARGIN
-        out[lab] = {"policy": "model" if better else "rules",
-                    "cv_rules_f1": None if f["rules"] is None else round(f["rules"], 3),
-                    "cv_model_f1": None if f["model"] is None else round(f["model"], 3)}
+        best = "rules"
+        for p in POLICIES[1:]:
+            if f[p] is not None and f[best] is not None and f[p] > f[best] + MARGIN:
+                best = p
+        out[lab] = {"policy": best, **{f"cv_{p}_f1": None if f[p] is None else round(f[p], 3) for p in POLICIES}}
     return out

@@ -14,10 +14,10 @@ from tui.suggest.rules.figures import NOT_MODIFIERS, lower_same_offsets
 from tui.suggest.rules.lexicon import Lexicon, alternation, load_lexicon
 
 UP = "A-ZÀ-ÖØ-Þ"
-_CAPWORD = (rf"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Gov|St)\.|[{UP}](?:\.[{UP}])+\.?"
+_CAPWORD = (rf"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Gov|St)\.|[{UP}](?:\.[{UP}])+\.?|(?:al|el|ad|bin|ibn)-[{UP}]\w*"
             rf"|[{UP}]\w*(?:-[{UP}]\w*)*(?:['’](?!s\b)\w+)*(?![\w-])")
 _CONNECTORS = ("of", "for", "in", "on", "de", "da", "del", "di", "la", "le", "van", "von",
-               "der", "bin", "al", "of the", "for the", "on the")
+               "der", "bin", "al", "dela", "of the", "for the", "on the")
 _RUN_RE = re.compile(
     rf"(?:{_CAPWORD})(?:(?:[ \t\u00a0]+(?:(?:{'|'.join(_CONNECTORS)})[ \t\u00a0]+)?"
     rf"|[ \t\u00a0]*&[ \t\u00a0]*)(?:{_CAPWORD}))*"
@@ -86,7 +86,7 @@ def _patterns(lex: Lexicon) -> _Patterns:
         rf"|(?:[ \t]*(?:,|and)[ \t]+(?:{countries}))*[ \t]+(?:{alternation(lex.act_nouns)})\b"
     )
     verb_after = re.compile(rf"(?:[ \t]+\w+ly)?[ \t]+(?:{alternation(lex.reporting_verbs)})\b")
-    title = re.compile(rf"(?<!\S)(?:{alternation(lex.titles)})[ \t]+(?=\S)")
+    title = re.compile(rf"(?<!\S)(?:(?:{alternation(lex.titles)})[ \t]+)+(?=\S)")
     return _Patterns(gov_noun, group, institution, country_acts, verb_after, title)
 
 
@@ -213,9 +213,10 @@ class _Finder:
             return None
         title = self.pat.title.search(name)
         if title:  # "Prime Minister Hun Manet", "Cambodian Prime Minister Hun Manet"
-            self._define(name[title.end():], start + title.start(), "person")
-            self.titled[(start + title.start(), end)] = start + title.end()
-            return start + title.start(), end, "person"
+            at = self._title_start(name, title.start())
+            self._define(name[title.end():], start + at, "person")
+            self.titled[(start + at, end)] = start + title.end()
+            return start + at, end, "person"
         if _preceding_word(text, start) in lex.place_prepositions:
             return None
         if len(words) >= 2:
@@ -237,6 +238,16 @@ class _Finder:
             self._define(name, start, "person")
             return start, end, "person"
         return None
+
+    def _title_start(self, name: str, at: int) -> int:
+        """Where a title starts, with the capitalised words of the run before it that make
+        it ("Health Secretary", "Coast Guard Commandant"), a country or demonym left out."""
+        lex = self.lex
+        for w in reversed(name[:at].split()):
+            if w in lex.countries or w in lex.demonyms or w in lex.places or not w[:1].isupper():
+                break
+            at = name.rindex(w, 0, at)
+        return at
 
     def _possessive_merge(self, end: int) -> int:
         """Extend an organisation over "’s <Organisation>" (Harvard University’s Asia Center)."""
