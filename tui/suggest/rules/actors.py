@@ -14,7 +14,7 @@ from tui.suggest.rules.figures import NOT_MODIFIERS, lower_same_offsets
 from tui.suggest.rules.lexicon import Lexicon, alternation, load_lexicon
 
 UP = "A-ZÀ-ÖØ-Þ"
-_CAPWORD = (rf"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Gov|St)\.|[{UP}](?:\.[{UP}])+\.?|(?:al|el|ad|bin|ibn)-[{UP}]\w*"
+_CAPWORD = (rf"[{UP}][\w-]*\.(?:com|org|net)(?:\.[a-z]{{2}})?(?![\w.])|(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Gov|St)\.|[{UP}](?:\.[{UP}])+\.?|(?:al|el|ad|bin|ibn)-[{UP}]\w*"
             rf"|[{UP}]\w*(?:-[{UP}]\w*)*(?:['’](?!s\b)\w+)*(?![\w-])")
 _CONNECTORS = ("of", "for", "in", "on", "de", "da", "del", "di", "la", "le", "van", "von",
                "der", "bin", "al", "dela", "of the", "for the", "on the")
@@ -228,6 +228,8 @@ class _Finder:
         word = words[0]
         if len(word) < 2:
             return None
+        if re.search(r"\.(?:com|org|net)\b", word):  # a news site or an organisation's domain
+            return start, end, "organisation"
         if word.isupper():  # an unknown acronym acts only where it speaks or is told (the BBC)
             if self.pat.verb_after.match(text, end) or _TOLD_BEFORE_RE.search(text, max(0, start - 20), start):
                 return start, end, "organisation"

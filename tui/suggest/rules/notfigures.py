@@ -47,8 +47,6 @@ def after_name(text: str, start: int) -> bool:
 
 
 def is_age(text: str, start: int, end: int, value) -> bool:
-    """"36 years old", "40-year-old", "Andrew Kinsman, 49,": an age, not a count."""
-    if AGE_AFTER_RE.match(text, end):
-        return True
-    return value < 130 and bool(re.search(r"[A-Z][\w'’-]+,\s$", text[max(0, start - 30):start])) \
-        and text[end:end + 1] in (",", ".", ";")
+    """"36 years old", "40-year-old": an age, not a count. ("Whitcombe, 61," is a figure
+    under the rules' own guideline: a team that disagrees teaches the model.)"""
+    return bool(AGE_AFTER_RE.match(text, end))
