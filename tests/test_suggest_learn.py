@@ -62,7 +62,7 @@ def test_the_model_covers_every_label_and_records_its_provenance(learned):
     for lab, info in meta["labels"].items():
         data = (model_dir(corpus.root) / info["file"]).read_bytes()
         assert hashlib.sha256(data).hexdigest() == info["sha256"] and info["spans"] > 0
-        assert info["policy"] in ("rules", "model")
+        assert info["policy"] in ("rules", "vetted", "model")
     assert meta["labels"]["LOCATION"]["policy"] == "model" and "cv_rules_f1" in meta["labels"]["ACTOR"]
 
 

@@ -313,8 +313,11 @@ def model_status(corpus: Corpus, model: Model | None, warning: str | None = None
     for lab, info in meta.get("labels", {}).items():
         rf = f", rules F1 {info['rules_f1']:.2f} on them" if "rules_f1" in info else ""
         if info.get("cv_rules_f1") is not None:
-            rf += f"; held out: rules first {info['cv_rules_f1']:.2f}, model first {info['cv_model_f1']:.2f}"
-        who = "rules first" if info.get("policy") == "rules" else "model first"
+            rf += f"; held out: rules first {info['cv_rules_f1']:.2f}"
+            if info.get("cv_vetted_f1") is not None:
+                rf += f", vetted {info['cv_vetted_f1']:.2f}"
+            rf += f", model first {info['cv_model_f1']:.2f}"
+        who = {"rules": "rules first", "vetted": "rules vetted by the model"}.get(info.get("policy", ""), "model first")
         lines.append(f"  {lab:<10} {info.get('spans', 0)} span(s){rf}: {who}")
     changed = 0
     for f in files:

@@ -1,4 +1,5 @@
-"""Which of the rules or the model should win, per label, where both propose a span.
+"""Which of the rules or the model should win, per label, where both propose a span:
+"rules" first, the rules' spans the model believes ("vetted"), or the "model" alone.
 
 Decided when training, by two-fold cross-validation on the corpus's own annotations: the
 two halves of up to ``MAX_DOCS`` documents (or of the one document's sentences), a model
@@ -37,7 +38,7 @@ def _folds(examples: list[Example]) -> list[tuple[list[Example], list[tuple[Exam
 
 def decide(examples: list[Example], labels: list[str], conventions: Conventions,
            extra_actors=None) -> dict[str, dict]:
-    """{label: {"policy": "rules"|"model", "cv_rules_f1": .., "cv_model_f1": ..}} for the
+    """{label: {"policy": "rules"|"vetted"|"model", "cv_<policy>_f1": ..}} for the
     labels the rules know (others are the model's alone)."""
     counts = {lab: {p: [0, 0] for p in POLICIES} for lab in labels}
     for train_on, test_on in _folds(examples):
@@ -63,10 +64,15 @@ def decide(examples: list[Example], labels: list[str], conventions: Conventions,
                     c[1] += len(w) + len(g)
     out = {}
     for lab in labels:
-        f = {p: (c[0] / c[1] if c[1] else None) for p, c in counts[lab].items()}
+        f: dict[str, float | None] = {p: (c[0] / c[1] if c[1] else None) for p, c in counts[lab].items()}
         best = "rules"
         for p in POLICIES[1:]:
-            if f[p] is not None and f[best] is not None and f[p] > f[best] + MARGIN:
+            fp, fb = f[p], f[best]
+            if fp is not None and fb is not None and fp > fb + MARGIN:
                 best = p
-        out[lab] = {"policy": best, **{f"cv_{p}_f1": None if f[p] is None else round(f[p], 3) for p in POLICIES}}
+        out[lab] = {"policy": best, **{f"cv_{p}_f1": _round(f[p]) for p in POLICIES}}
     return out
+
+
+def _round(x: float | None) -> float | None:
+    return None if x is None else round(x, 3)
