@@ -80,6 +80,10 @@ class EditSession:
         """A save of ``version`` reached the disk."""
         self.saved_version = max(self.saved_version, version)
 
+    def touch(self) -> None:
+        """Count as changed: the next save writes even if nothing changed (ctrl+s)."""
+        self.version += 1
+
     # -- state -------------------------------------------------------------------------
     @property
     def spans(self) -> list[Span]:

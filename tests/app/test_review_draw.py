@@ -73,3 +73,22 @@ async def test_a_decision_that_adds_a_relation_item_says_so(team):  # noqa: F811
         assert "1 new relation item: its spans are in gold now" in scr.message
         await keys(pilot, "x")  # a decision that adds nothing says nothing of it
         assert "new relation" not in scr.message
+
+
+async def test_dirty_state_and_snapshots_follow_the_gold_session(team):  # noqa: F811
+    """Review saves through its gold draft's EditSession (issue 26): opening is clean, a
+    decision that changes the gold is one version more, the saved file is that version."""
+    from tests.app.test_review import gold_file
+
+    async with review(team) as (app, pilot, scr):
+        session = scr.state.gold_view
+        assert not session.dirty and not scr.is_dirty() and session.version == 0
+        await keys(pilot, "1")
+        assert session.version == 1  # saved at once (autosave), so clean again
+        await pilot.pause(0.3)
+        assert not session.dirty and session.saved_version == 1
+        version, snapshot = session.snapshot()
+        assert snapshot.spans == scr.adj.gold().spans
+        await keys(pilot, "u")  # undo: the gold changes back, one version more
+        assert session.version == 2
+    assert gold_file(team).exists()

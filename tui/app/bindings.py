@@ -4,6 +4,7 @@ can remap it (``App.set_keymap``); the footer, the help screen, the command pale
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 
 from textual.binding import Binding
@@ -163,7 +164,10 @@ FILES = [
 
 
 def review_bindings(schema: Schema) -> list[Binding]:
-    return [*ALWAYS, *DECIDE, *DRAW, *label_bindings(schema), *EDITING, *FILES]
+    # the label keys add or relabel a span here: the status line and the draft name them, and
+    # at 80 columns the footer keeps the decision keys instead (the key bar never drops tag keys)
+    quiet_labels = [dataclasses.replace(b, show=False) for b in label_bindings(schema)]
+    return [*ALWAYS, *DECIDE, *DRAW, *quiet_labels, *EDITING, *FILES]
 
 
 def review_help(schema: Schema) -> list[tuple[str, list[Binding]]]:

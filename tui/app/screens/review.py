@@ -21,7 +21,7 @@ from tui.cursor import Cursor, Selection
 from tui.display import one_line
 from tui.editing import EditSession
 from tui.errors import DataError, MarginError, ValidationError
-from tui.model import Annotation, Span
+from tui.model import Annotation, Span, now_utc
 from tui.store import AnnotationFile
 from tui.tokens import token_index
 from tui.workspace import Review, open_review
@@ -70,8 +70,6 @@ class ReviewScreen(CandidateEditMixin, ArticleScreen[Loaded]):
         self.cand = 0  # highlighted candidate of the current item
         self.draft: Draft | None = None
         self.free: Selection | None = None  # moved off the item to draw a span no one drew
-        self.version = 0  # bumps on every decision; saved_version is what the file holds
-        self.saved_version = 0
         self.message = ""
         self.items_seen = 0
 
@@ -113,9 +111,9 @@ class ReviewScreen(CandidateEditMixin, ArticleScreen[Loaded]):
             self.app.fail(str(e))
             return False
         doc = review.adj.doc
+        # the gold as opened: version 0, clean (no gold.yaml until the first decision, ctrl+s or d)
         self._opened = Loaded(review.adj, review.file, Cursor(token_index(doc.text)),
-                             EditSession(doc, Annotation.new(doc, GOLD)))
-        self.saved_version = self.version  # no gold.yaml until the first decision (or ctrl+s, or d)
+                             EditSession(doc, review.adj.gold()))
         self.conflict = False
         self.draft = None
         self.refresh_bindings()
@@ -140,9 +138,9 @@ class ReviewScreen(CandidateEditMixin, ArticleScreen[Loaded]):
     def refresh_state(self, *, center: bool = False) -> None:
         """Redraw everything from the adjudication: article layer, panel, header, status."""
         adj, gold_view = self.adj, self.state.gold_view
-        gold = adj.gold()
-        if gold.spans != gold_view.annotation.spans:
-            gold_view.replace_annotation(gold)
+        gold = adj.gold(updated=gold_view.annotation.updated)
+        if gold != gold_view.annotation:  # a decision changed the gold: one version more (dirty)
+            gold_view.replace_annotation(replace(gold, updated=now_utc()))
             self.view.spans_changed()
         open_places = [(g.start, g.end) for g in adj.groups if adj.state(g) == OPEN]
         if open_places != self.view.matches:
@@ -235,14 +233,13 @@ class ReviewScreen(CandidateEditMixin, ArticleScreen[Loaded]):
     def save_source(self) -> tuple[AnnotationFile, int, Annotation] | None:
         if not self.is_open:
             return None
-        gold = self.state.adj.gold()
-        return self.state.file, self.version, replace(gold, spans=list(gold.spans), relations=list(gold.relations))
+        return (self.state.file, *self.state.gold_view.snapshot())  # the gold draft's one version path
 
     def is_dirty(self) -> bool:
-        return self.version != self.saved_version
+        return self.state.gold_view.dirty
 
     def mark_saved(self, version: int) -> None:
-        self.saved_version = max(self.saved_version, version)
+        self.state.gold_view.mark_saved(version)
         self.refresh_status()
 
     def reload_from_disk(self) -> None:
@@ -252,8 +249,7 @@ class ReviewScreen(CandidateEditMixin, ArticleScreen[Loaded]):
     def decided(self, what: str, item: Item, *, advance: bool = True) -> None:
         """After a decision: save (in a worker), then go to the next open item (or stay);
         say so when it made relation items appear (both their spans are in gold now)."""
-        self.version += 1
-        self.schedule_autosave(0)
+        self.schedule_autosave(0)  # the gold draft's version moved, if the decision changed it
         nxt = self.adj.next(item, open_only=True) if advance else None
         new = len(self.adj.to_review()) - self.items_seen
         what += f" · {new} new relation item{'s' if new > 1 else ''}: its spans are in gold now" if new > 0 else ""
@@ -367,7 +363,7 @@ class ReviewScreen(CandidateEditMixin, ArticleScreen[Loaded]):
 
     # -- file, help, quit ----------------------------------------------------------------
     def action_save(self) -> None:
-        self.version += 1  # ctrl+s always writes (a new gold too)
+        self.state.gold_view.touch()  # ctrl+s always writes (a new gold too)
         if self.save_now(force=False):
             self.set_status(f"saved {self.state.file.path}")
 
@@ -378,7 +374,7 @@ class ReviewScreen(CandidateEditMixin, ArticleScreen[Loaded]):
             self.message = f"{n} item(s) still open: settle them first"
             self.goto(nxt or self.current)
             return
-        self.version += 1  # status follows the open items: nothing open writes "done"
+        self.state.gold_view.touch()  # status follows the open items: nothing open writes "done"
         if self.save_now():
             self.set_status(f"gold is done: saved {self.state.file.path}")
 
