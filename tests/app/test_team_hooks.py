@@ -55,3 +55,21 @@ async def test_help_shows_the_guidelines_and_tagging_shows_the_description(tmp_p
         await pilot.press("a")
         await settle(pilot)
         assert "ACTOR: who acts or speaks; keep the determiner out" in screen.query_one("StatusLine").text.plain
+
+
+async def test_the_picker_shows_what_the_last_sync_brought(tmp_path, monkeypatch):
+    """What arrived with the last margin sync (kept in the cache folder, not the corpus):
+    named in the picker's title, marked on its documents."""
+    from tui.team.sync_state import Arrival, SyncState, save_state
+
+    monkeypatch.setenv("MARGIN_CACHE_DIR", str(tmp_path / "cache"))
+    root = _corpus(tmp_path)
+    save_state(root, SyncState.now([Arrival("b_doc", "bob", "A"), Arrival("c_doc", "", "A")], []))
+    async with annotate(root, "alice", "a_doc") as (app, pilot, screen):
+        await pilot.press("ctrl+f")
+        await settle(pilot)
+        picker = app.screen
+        assert "last sync just now: 2 documents arrived from bob" in picker.title_text
+        prompts = {doc: prompt.plain for doc, prompt, _ in picker.items}
+        assert prompts["b_doc"].endswith("↓ from bob") and prompts["c_doc"].endswith("↓ new")
+        assert "↓" not in prompts["a_doc"]

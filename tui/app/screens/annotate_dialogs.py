@@ -61,7 +61,9 @@ def open_dialog(screen: Screen, ctl: Annotating, dialog: tuple, render: Callable
 def pick_doc(self: Any) -> None:
     """Documents, the annotator's assigned ones first (``margin assign``), with progress."""
     from tui.team.assign import picker_entries, progress
+    from tui.team.sync_state import picker_news
 
+    news, arrived = picker_news(self.corpus.root)  # what the last margin sync brought
     try:
         entries = picker_entries(self.corpus, self.annotator, self.doc_ids)
     except MarginError as e:  # a bad assignments.yaml: say so, list everything
@@ -75,10 +77,11 @@ def pick_doc(self: Any) -> None:
         state = status.replace("_", " ") + (f", {spans} spans" if status != "new" else "")
         current = doc_id == self.doc_ids[self.doc_index]
         prompt = Text.assemble(("▶ " if current else "  ", "bold"), (doc_id, "bold"),
-                               (" ★ yours" if doc_id in assigned else "", "cyan"), (f"  {state}", "dim"))
+                               (" ★ yours" if doc_id in assigned else "", "cyan"), (f"  {state}", "dim"),
+                               (f"  {arrived[doc_id]}" if doc_id in arrived else "", "bold cyan"))
         items.append((doc_id, prompt, doc_id))
     done_n, total = progress(entries)
-    title = f"Go to document · yours: {done_n} of {total} done" if total else "Go to document"
+    title = (f"Go to document · yours: {done_n} of {total} done" if total else "Go to document") + news
 
     def done(doc_id: str | None) -> None:
         if doc_id and self.save_now():
