@@ -259,3 +259,38 @@ def test_picker_news_names_what_arrived(remote):
     sync(bob, "bob")
     title, marks = picker_news(bob)
     assert marks == {SEED: "↓ from alice"} and "1 document arrived from alice" in title
+
+
+def test_a_corpus_in_a_folder_of_the_repository(tmp_path):
+    """The corpus need not be the repository's top: paths are read relative to it."""
+    bare = tmp_path / "remote.git"
+    git(tmp_path, "init", "-q", "--bare", str(bare))
+    lead = tmp_path / "lead"
+    git(tmp_path, "clone", "-q", str(bare), str(lead))
+    corpus = lead / "data" / "news"
+    (corpus / "seeds").mkdir(parents=True)
+    shutil.copy(ROOT / "seeds" / f"{SEED}.txt", corpus / "seeds")
+    (lead / "README").write_text("code and data\n")
+    git(lead, "add", "-A")
+    git(lead, "commit", "-qm", "repo")
+    git(lead, "push", "-q", "origin", "HEAD:main")
+    alice, bob = clone(bare, "alice"), clone(bare, "bob")
+    annotate(alice / "data" / "news", SEED, "alice")
+    annotate(bob / "data" / "news", SEED, "bob")
+    sync(alice / "data" / "news", "alice")
+    result = sync(bob / "data" / "news", "bob")
+    assert [(a.doc, a.annotator) for a in result.arrived] == [(SEED, "alice")]
+    assert result.committed == [f"annotations/{SEED}/bob.yaml"]
+    assert (bob / "data" / "news" / "annotations" / SEED / "alice.yaml").is_file()
+
+
+def test_an_untracked_copy_of_a_file_that_arrives(remote):
+    alice, bob = clone(remote, "alice"), clone(remote, "bob")
+    annotate(alice, SEED, "alice")
+    sync(alice, "alice")
+    copy = bob / "annotations" / SEED / "alice.yaml"  # alice's file, copied over by hand
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    copy.write_text((alice / "annotations" / SEED / "alice.yaml").read_text() + "# mine\n")
+    line = _fails(bob, "bob")
+    assert "is here already, untracked" in line and "move it away" in line
+    assert copy.read_text().endswith("# mine\n")  # nothing of it was touched
