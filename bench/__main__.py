@@ -17,7 +17,7 @@ from pathlib import Path
 from . import ROOT, Config, Result
 
 BENCHMARKS = ("startup", "open", "keystroke", "memory", "save", "parse", "export", "agree", "imports", "learn", "dashboard", "batch",
-              "keys_per_span", "serve_capacity")
+              "keys_per_span", "serve_capacity", "corpus")
 QUICK_SKIPS = ("keys_per_span", "batch", "serve_capacity")  # minutes of replay; clusters of processes: run them with --only
 DEFAULT_RESULTS = Path(__file__).resolve().parent / "results.json"
 

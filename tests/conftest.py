@@ -26,6 +26,12 @@ def pytest_configure(config):
     settings.load_profile("margin")
 
 
+@pytest.fixture(autouse=True)
+def _cache_dir(tmp_path_factory, monkeypatch):
+    """margin's per-corpus cache (tui.team.status) goes to a temporary folder, never ~/.cache."""
+    monkeypatch.setenv("MARGIN_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "margin-cache"))
+
+
 @pytest.fixture
 def corpus_dir(tmp_path: Path) -> Path:
     """A fresh corpus with the seed article and no annotations."""

@@ -110,10 +110,13 @@ def test_next_assigned_and_picker_order(team_corpus):
     corpus = Corpus(team_corpus)
     assign.save(corpus, {"d1": ("alice", "bob"), "d3": ("alice",), "d5": ("alice",), "d2": ("bob",)})
     assert assign.next_assigned(corpus, "alice") == "d1"
+    from tui.model import Annotation
+    from tui.store import atomic_write, dumps
+
     for d, status in (("d1", "done"), ("d5", "in_progress")):
-        p = corpus.annotation_path(d, "alice")
-        p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_text(f"format: margin/1\nstatus: {status}\n")
+        ann = Annotation.new(corpus.document(d), "alice")
+        ann.status = status
+        atomic_write(corpus.annotation_path(d, "alice"), dumps(ann).encode())
     assert assign.next_assigned(corpus, "alice") == "d5"  # the one in progress first
     rows = assign.picker_entries(corpus, "alice", corpus.doc_ids())
     assert [r.doc_id for r in rows[:4]] == ["d3", "d5", "d1", "d0"]

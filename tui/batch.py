@@ -18,7 +18,9 @@ Pure core: no Textual. Progress is a callback ``progress(done, total)``.
 
 from __future__ import annotations
 
+import itertools
 import os
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -27,6 +29,8 @@ from tui.errors import DataError
 
 Progress = Callable[[int, int], None]
 BATCHES_PER_WORKER = 8  # enough to balance uneven documents, few enough to keep overhead low
+MAX_BATCH = 64  # tasks a batch at most (bounds what a worker holds for the consumer)
+READ_AHEAD = 4  # batches a worker submitted ahead of the consumer
 
 
 @dataclass(frozen=True)
@@ -103,9 +107,24 @@ def _counted(results, total: int, progress: Progress | None) -> Iterator[Any]:
 def _process_map(fn, tasks: Sequence, jobs: int, progress: Progress | None) -> Iterator[Any]:
     from concurrent.futures import ProcessPoolExecutor
 
-    chunk = max(1, len(tasks) // (jobs * BATCHES_PER_WORKER))
+    """In task order, with at most ``READ_AHEAD`` batches a worker submitted and not yet
+    consumed: a consumer slower than the workers (agreement, an export) keeps a few
+    results in memory, not the corpus's (``Executor.map`` submits every task at once)."""
+    chunk = max(1, min(MAX_BATCH, len(tasks) // (jobs * BATCHES_PER_WORKER)))
+    batches = (list(tasks[i:i + chunk]) for i in range(0, len(tasks), chunk))
+    done = 0
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from _counted(pool.map(fn, tasks, chunksize=chunk), len(tasks), progress)
+        ahead = deque(pool.submit(run_batch, fn, b) for b in itertools.islice(batches, jobs * READ_AHEAD))
+        while ahead:
+            results = ahead.popleft().result()
+            nxt = next(batches, None)
+            if nxt is not None:
+                ahead.append(pool.submit(run_batch, fn, nxt))
+            for r in results:
+                done += 1
+                if progress is not None:
+                    progress(done, len(tasks))
+                yield r
 
 
 def run_batch(fn, tasks: list) -> list:

@@ -47,10 +47,31 @@ def decode_article(data: bytes, path) -> str:
 @dataclass
 class Corpus:
     root: Path
+    only: frozenset[str] | None = None  # a sample (:meth:`sample`): these documents only
 
     def __post_init__(self) -> None:
         self.root = Path(self.root)
         self._schema: Schema | None = None
+
+    def sample(self, n: int) -> Corpus:
+        """This corpus seen through at most ``n`` of its annotated documents, spread evenly
+        over their ids: what a screen may learn from without reading the whole corpus (one
+        listing of ``annotations/``, whatever its size)."""
+        try:
+            with os.scandir(self.annotations_dir) as entries:
+                ids = sorted(e.name for e in entries if NAME_RE.fullmatch(e.name) and e.is_dir())
+        except OSError:
+            ids = []
+        if self.only is not None:
+            ids = [i for i in ids if i in self.only]
+        if len(ids) > n:
+            ids = [ids[i * len(ids) // n] for i in range(n)]
+        out = Corpus(self.root, frozenset(ids))
+        out._schema = self._schema
+        return out
+
+    def _wanted(self, doc_id: str, pattern: str | None) -> bool:
+        return (self.only is None or doc_id in self.only) and (pattern is None or fnmatch.fnmatchcase(doc_id, pattern))
 
     @property
     def seeds_dir(self) -> Path:
@@ -67,16 +88,13 @@ class Corpus:
         return self._schema
 
     def doc_ids(self, pattern: str | None = None) -> list[str]:
-        if not self.seeds_dir.is_dir():
+        try:  # one directory listing; DirEntry.is_file stats only links
+            with os.scandir(self.seeds_dir) as entries:
+                ids = sorted(e.name[:-4] for e in entries
+                             if e.name.endswith(".txt") and NAME_RE.fullmatch(e.name[:-4]) and e.is_file())
+        except OSError:
             return []
-        ids = sorted(
-            p.stem
-            for p in self.seeds_dir.iterdir()
-            if p.suffix == ".txt" and NAME_RE.fullmatch(p.stem) and p.is_file()
-        )
-        if pattern:
-            ids = [i for i in ids if fnmatch.fnmatchcase(i, pattern)]
-        return ids
+        return [i for i in ids if self._wanted(i, pattern)] if pattern or self.only is not None else ids
 
     def inside(self, path: Path) -> Path:
         """``path`` if it resolves (links followed) inside the corpus; else DataError."""
@@ -107,12 +125,19 @@ class Corpus:
 
     def annotation_files(self, pattern: str | None = None) -> list[Path]:
         """Every annotation file, for documents matching ``pattern``, in a stable order."""
-        if not self.annotations_dir.is_dir():
+        try:  # a listing per folder (glob and is_dir would stat every name)
+            with os.scandir(self.annotations_dir) as entries:
+                folders = sorted(e.name for e in entries if self._wanted(e.name, pattern) and e.is_dir())
+        except OSError:
             return []
-        out = []
-        for d in sorted(self.annotations_dir.iterdir()):
-            if d.is_dir() and (pattern is None or fnmatch.fnmatchcase(d.name, pattern)):
-                out.extend(sorted(d.glob("*.yaml")))
+        out: list[Path] = []
+        for name in folders:
+            d = self.annotations_dir / name
+            try:
+                with os.scandir(d) as entries:
+                    out.extend(d / n for n in sorted(e.name for e in entries if e.name.endswith(".yaml")))
+            except OSError:
+                continue
         return out
 
     def prepare_add(self, src: Path) -> tuple[str, bytes | None]:

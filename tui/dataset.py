@@ -8,6 +8,7 @@ order, with every problem reported.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,6 +59,32 @@ def _load_group(args) -> tuple[list[Item], list[str]]:
     return items, problems
 
 
+def _groups(corpus: Corpus, docs: str | None, annotators) -> list[tuple[str, str, list[str]]]:
+    """The (root, doc id, paths) task of each document with files of the wanted annotators."""
+    wanted = None
+    if isinstance(annotators, str) and annotators != "all":
+        wanted = {annotators}
+    elif isinstance(annotators, (list, tuple, set)):
+        wanted = set(annotators)
+    groups: dict[str, list[str]] = {}
+    for p in corpus.annotation_files(docs):
+        if wanted is None or p.stem in wanted:
+            groups.setdefault(p.parent.name, []).append(str(p))
+    return [(str(corpus.root), d, ps) for d, ps in sorted(groups.items())]
+
+
+def iter_groups(corpus: Corpus, docs: str | None = None, annotators: str | list[str] | None = None,
+                jobs: int | Runner | None = None, progress=None) -> Iterator[tuple[list[Item], list[str]]]:
+    """(items, problems) of one document at a time, in document order (``tui.batch.run_map``:
+    local worker processes read a bounded number of documents ahead): memory holds a few
+    documents, never the corpus. ``jobs``: processes, or a Runner; None chooses by size."""
+    tasks = _groups(corpus, docs, annotators)
+    if jobs is None:
+        nfiles = sum(len(t[2]) for t in tasks)
+        jobs = min(os.cpu_count() or 1, 8) if nfiles >= PARALLEL_MIN_FILES else 1
+    yield from run_map(_load_group, tasks, jobs if isinstance(jobs, Runner) else Runner(jobs), progress)
+
+
 def load_items(
     corpus: Corpus,
     docs: str | None = None,
@@ -75,23 +102,9 @@ def load_items(
     ``progress(n_done, n_total)`` is called as documents complete. ``jobs``: processes, or
     a :class:`tui.batch.Runner` (local processes or Dask); None chooses by corpus size.
     """
-    wanted = None
-    if isinstance(annotators, str) and annotators != "all":
-        wanted = {annotators}
-    elif isinstance(annotators, (list, tuple, set)):
-        wanted = set(annotators)
-    groups: dict[str, list[str]] = {}
-    for p in corpus.annotation_files(docs):
-        if wanted is None or p.stem in wanted:
-            groups.setdefault(p.parent.name, []).append(str(p))
-    tasks = [(str(corpus.root), d, ps) for d, ps in sorted(groups.items())]
-    nfiles = sum(len(t[2]) for t in tasks)
-    if jobs is None:
-        jobs = min(os.cpu_count() or 1, 8) if nfiles >= PARALLEL_MIN_FILES else 1
-    runner = jobs if isinstance(jobs, Runner) else Runner(jobs)
     items: list[Item] = []
     problems: list[str] = []
-    for its, probs in run_map(_load_group, tasks, runner, progress):
+    for its, probs in iter_groups(corpus, docs, annotators, jobs, progress):
         items.extend(its)
         problems.extend(probs)
     if status == "done":

@@ -1,6 +1,6 @@
 """What a screen works on, opened in one place for both screens: the document, its
 annotation (an edit session), the file it saves to, the cursor's token index, and the
-status of every document, read through the store. Pure (no Textual).
+the conflict side files. Pure (no Textual).
 
 A long article's token index is built in a background thread while the first screen is
 drawn; :attr:`Workspace.cursor` waits for it only if a key needs it first.
@@ -115,29 +115,6 @@ def open_review(corpus: Corpus, doc_id: str, annotators: list[str] | None = None
                        auto_accept=auto, schema=schema)
     message = f"re-anchored {moved} span(s) of the annotators' files" if moved else ""
     return Review(adj, AnnotationFile(gold_path, saved.fingerprint), message)
-
-
-# --------------------------------------------------------------------------- status
-
-
-def doc_status(corpus: Corpus, doc_id: str, annotator: str) -> tuple[str, int]:
-    """(status, spans) of ``annotator``'s file for ``doc_id`` as the store reads it:
-    ("new", 0) without a file, ("unreadable", 0) for a file the store refuses."""
-    path = corpus.annotation_path(doc_id, annotator)
-    if not path.exists():
-        return "new", 0
-    try:
-        ann = store.load(path, corpus.schema).annotation
-    except MarginError:
-        return "unreadable", 0
-    return ann.status, len(ann.spans)
-
-
-def first_unfinished(corpus: Corpus, doc_ids: list[str], annotator: str) -> int:
-    for i, doc_id in enumerate(doc_ids):
-        if doc_status(corpus, doc_id, annotator)[0] != "done":
-            return i
-    return 0
 
 
 # --------------------------------------------------------------------------- conflicts

@@ -34,8 +34,7 @@ def run(args) -> int:
     from tui.commands import progress_bar
     from tui.review.agree import agreement
     from tui.corpus import GOLD, check_name
-    from tui.dataset import load_items
-    from tui.errors import DataError, MarginError
+    from tui.errors import DataError, MarginError, ValidationError
 
     corpus = corpus_of(args)
     schema = corpus.schema
@@ -51,20 +50,19 @@ def run(args) -> int:
             raise MarginError("--annotators needs at least two names, e.g. --annotators alice,bob")
     else:
         names = sorted({p.stem for p in corpus.annotation_files(args.docs)} - {GOLD})
+    problems: list[str] = []
     progress, stop = progress_bar("reading annotations")
     try:
-        items, _ = load_items(corpus, args.docs, names, status=args.status, jobs=runner_of(args),
-                              progress=progress)
+        result = agreement(_documents(corpus, args.docs, names, args.status, problems, runner_of(args), progress),
+                           names, labels)
     finally:
         stop()
-    by_doc: dict[str, tuple] = {}
-    for it in items:
-        by_doc.setdefault(it.doc.id, (it.doc, {}))[1][it.annotator] = it.annotation
-    if not any(len(anns) >= 2 for _, anns in by_doc.values()):
+    if problems:
+        raise ValidationError(problems)
+    if not result.documents:
         which = "finished (status done) " if args.status == "done" else ""
         raise MarginError(f"agreement needs 2 or more annotators on a document: no {which}document "
                           f"is annotated by two of {', '.join(names) or 'nobody'}")
-    result = agreement(by_doc.values(), names, labels)
     if args.json:
         import json
 
@@ -73,6 +71,18 @@ def run(args) -> int:
         return 0
     _print_tables(result)
     return 0
+
+
+def _documents(corpus, docs, names, status, problems, runner, progress):
+    """(document, {annotator: annotation}) one document at a time (``tui.dataset.iter_groups``):
+    memory holds a few documents, whatever the size of the corpus; problems are collected."""
+    from tui.dataset import iter_groups
+
+    for items, probs in iter_groups(corpus, docs, names, runner, progress):
+        problems.extend(probs)
+        anns = {it.annotator: it.annotation for it in items if status != "done" or it.annotation.status == "done"}
+        if items and not problems:
+            yield items[0].doc, anns
 
 
 def _num(v: float | None) -> Text:

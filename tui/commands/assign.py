@@ -76,9 +76,11 @@ def run(args) -> int:
                 if m != n:
                     shared.setdefault(n, {}).setdefault(m, 0)
                     shared[n][m] += 1
+    from tui.team.status import statuses
+
     for name, count in sorted(assign.loads(result).items()):
-        done = sum(assign.file_status(corpus.annotation_path(d, name)) == assign.DONE
-                   for d in assign.for_annotator(result, name))
+        mine = statuses(corpus, name, assign.for_annotator(result, name)).values()
+        done = sum(s.status == assign.DONE for s in mine)
         with_ = ", ".join(f"{m} {k}" for m, k in sorted(shared.get(name, {}).items()))
         table.add_row(Text(name), Text(str(count)), Text(str(done)), Text(with_ or "–"))
     Console().print(table)

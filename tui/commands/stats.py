@@ -13,22 +13,24 @@ def add_arguments(p) -> None:
     p.add_argument("--json", action="store_true", help="print JSON rows instead of a table")
 
 
+def rows_of(labels, files) -> list[dict[str, Any]]:
+    """The JSON rows of ``margin stats`` (and the dashboard's) from (doc, annotator, status)."""
+    return [{"document": d, "annotator": a, "status": s.status, **dict.fromkeys(labels, 0), **s.labels,
+             "relations": s.relations, "spans": s.spans} for d, a, s in files]
+
+
 def run(args) -> int:
-    from tui.dataset import load_items
     from tui.commands import safe_line
+    from tui.errors import ValidationError
+    from tui.team.status import UNREADABLE, corpus_statuses
 
     corpus = corpus_of(args)
     labels = list(corpus.schema.labels)
-    items, _ = load_items(corpus, args.docs)
-    rows: list[dict[str, Any]] = []  # JSON rows: names and counts
-    for it in items:
-        counts = {lab: 0 for lab in labels}
-        for s in it.annotation.spans:
-            counts[s.label] = counts.get(s.label, 0) + 1
-        rows.append({
-            "document": it.doc.id, "annotator": it.annotator, "status": it.annotation.status,
-            **counts, "relations": len(it.annotation.relations), "spans": len(it.annotation.spans),
-        })
+    files = corpus_statuses(corpus, args.docs)  # statuses only: never every annotation at once
+    problems = [p for _, _, s in files if s.status == UNREADABLE for p in s.problems]
+    if problems:
+        raise ValidationError(problems)
+    rows = rows_of(labels, files)
     annotated = {r["document"] for r in rows}
     if args.json:
         import json

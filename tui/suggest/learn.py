@@ -32,6 +32,10 @@ from tui.suggest.model.modelfile import ModelError, ModelRefused, load, model_di
 from tui.suggest.model.policy import decide
 
 MACHINE = ("suggest",)  # annotators whose files are machine output, never learned from
+#: without a model, a screen infers the conventions from at most this many annotated
+#: documents (spread over the corpus): opening a document costs the same in a corpus of
+#: 30 documents or of 10,000 (``margin learn`` reads them all)
+SAMPLE_DOCS = 50
 
 
 @dataclass
@@ -259,7 +263,7 @@ def corpus_habits(corpus: Corpus, g: Guidelines, data: Training | None = None,
             return Habits.from_json(saved)
         except (KeyError, TypeError, ValueError, AttributeError):
             pass  # an older or hand-edited model.json: learn afresh
-    data = data if data is not None else training(corpus)
+    data = data if data is not None else training(corpus.sample(SAMPLE_DOCS))
     return habits_of(data, g.conventions, corpus_actors(corpus), corpus.schema)
 
 
@@ -359,7 +363,7 @@ class Suggester:
             model, warnings = load(corpus.root, corpus.schema), []
         except ModelError as e:
             model, warnings, refused = None, [str(e)], isinstance(e, ModelRefused)
-        data = None if model is not None else training(corpus)
+        data = None if model is not None else training(corpus.sample(SAMPLE_DOCS))
         g = guidelines(corpus, data, model=model)
         return cls(corpus.schema, g, model, corpus_actors(corpus), warnings, corpus_habits(corpus, g, data, model),
                    refused)

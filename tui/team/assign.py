@@ -19,9 +19,7 @@ picker what an annotator should work on next.
 
 from __future__ import annotations
 
-import os
 import random
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
@@ -32,7 +30,7 @@ import yaml
 from tui.corpus import GOLD, NAME_RE, Corpus, check_name
 from tui.errors import DataError, ValidationError
 from tui.display import safe_repr
-from tui.store.files import read_head
+from tui.team import status
 from tui.store.yamlio import compose_checked, scalar
 
 FILE = "assignments.yaml"
@@ -210,17 +208,7 @@ def save(corpus: Corpus, assignments: Mapping[str, Iterable[str]]) -> Path:
 
 # --------------------------------------------------------------------------- what next
 
-_STATUS = re.compile(r"^status:\s*[\"']?(done|in_progress)[\"']?\s*$", re.M)
-NEW, IN_PROGRESS, DONE = "new", "in_progress", "done"
-
-
-def file_status(path: Path) -> str:
-    """``new`` (no file), ``in_progress`` or ``done``, read from the file's head only."""
-    if not os.path.lexists(path):
-        return NEW
-    head = read_head(path, 2000)  # a FIFO or device planted there never blocks the picker
-    m = _STATUS.search(head) if head is not None else None
-    return m.group(1) if m else IN_PROGRESS
+NEW, IN_PROGRESS, DONE = status.NEW, status.IN_PROGRESS, status.DONE
 
 
 @dataclass(frozen=True)
@@ -229,7 +217,8 @@ class PickerEntry:
 
     doc_id: str
     assigned: bool
-    status: str  # new | in_progress | done
+    status: str  # new | in_progress | done | unreadable (tui.team.status)
+    spans: int = 0
 
 
 def picker_entries(corpus: Corpus, annotator: str, doc_ids: Sequence[str],
@@ -238,8 +227,9 @@ def picker_entries(corpus: Corpus, annotator: str, doc_ids: Sequence[str],
     finished ones, each in document order), then the others in document order."""
     if assignments is None:
         assignments = load(corpus)
-    rows = [PickerEntry(d, annotator in assignments.get(d, ()),
-                        file_status(corpus.annotation_path(d, annotator))) for d in doc_ids]
+    states = status.statuses(corpus, annotator, doc_ids)
+    rows = [PickerEntry(d, annotator in assignments.get(d, ()), states[d].status, states[d].spans)
+            for d in doc_ids]
     return sorted(rows, key=lambda r: (not r.assigned, r.assigned and r.status == DONE))
 
 
@@ -256,9 +246,9 @@ def next_assigned(corpus: Corpus, annotator: str,
         assignments = load(corpus)
     known = set(corpus.doc_ids())
     mine = [d for d in for_annotator(assignments, annotator) if d in known]
-    states = {d: file_status(corpus.annotation_path(d, annotator)) for d in mine}
-    for want in (IN_PROGRESS, NEW):
+    states = status.statuses(corpus, annotator, mine)
+    for want in ((IN_PROGRESS, status.UNREADABLE), (NEW,)):
         for d in mine:
-            if states[d] == want:
+            if states[d].status in want:
                 return d
     return None

@@ -8,9 +8,10 @@ statistics; the disagreements a reviewer must settle). Those counts are additive
 :func:`build` sums them in document order and obtains exactly the numbers
 ``margin agree --json`` and ``margin stats --json`` print (tests/test_team.py checks it).
 
-Summaries are cached per document, keyed by the size, mtime and inode of the article and
-of every annotation file (``$MARGIN_CACHE_DIR``, else ``$XDG_CACHE_HOME/margin``, else
-``~/.cache/margin``): reopening the dashboard re-reads only what changed.
+Summaries are kept in the corpus's one per-document cache (``tui.team.status``), keyed by
+the size, mtime and inode of the article and of every annotation file: reopening the
+dashboard re-reads only what changed, and the picker and ``margin stats`` find the
+statuses it read.
 
 Pace (spans per hour) comes from the ``updated:`` time each save writes into a file (its
 mtime when absent): for one annotator, files sorted by that time; a file saved within
@@ -21,8 +22,6 @@ say when people pushed, not when they worked, and ``updated:`` travels with the 
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -35,8 +34,8 @@ from tui import store
 from tui.review.agree import PRF, Agreement, Alpha, Binary, DocDisagreement, PairAgreement, agreement
 from tui.corpus import GOLD, Corpus
 from tui.errors import DataError, ValidationError
+from tui.team.status import FileStatus, StatusCache, cache_of, file_key, status_of
 
-CACHE_VERSION = 2
 BREAK = 30 * 60  # seconds: a longer gap between two saves is a break
 TREND_BUCKETS = 12  # most recent periods in the trend
 PARALLEL_MIN_DOCS = 64
@@ -45,22 +44,15 @@ PARALLEL_MIN_DOCS = 64
 # --------------------------------------------------------------------------- one document
 
 
-def _file_key(path: Path) -> list | None:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return [st.st_size, st.st_mtime_ns, st.st_ino]
-
-
 def doc_key(corpus: Corpus, doc_id: str, paths: Iterable[Path]) -> list:
     """What the summary of ``doc_id`` depends on: the article's and the files' stat data."""
-    return [_file_key(corpus.seeds_dir / f"{doc_id}.txt"),
-            [[p.name, _file_key(p)] for p in paths]]
+    art = file_key(corpus.seeds_dir / f"{doc_id}.txt")
+    return [list(art) if art else None, [[p.name, list(k) if (k := file_key(p)) else None] for p in paths]]
 
 
 def doc_summary(corpus: Corpus, doc_id: str, paths: list[Path]) -> dict:
-    """The counts of one document (JSON-able): files, pair matches, alpha terms, problems."""
+    """The counts of one document (JSON-able): files (``tui.team.status``), pair matches,
+    alpha terms, problems."""
     schema = corpus.schema
     labels = list(schema.labels)
     out: dict = {"files": {}, "pairs": {}, "alpha": [], "disagreements": None, "problems": []}
@@ -79,17 +71,8 @@ def doc_summary(corpus: Corpus, doc_id: str, paths: list[Path]) -> dict:
         except DataError as e:
             out["problems"].append(str(e))
             continue
-        ann = loaded.annotation
-        counts = dict.fromkeys(labels, 0)
-        for s in ann.spans:
-            counts[s.label] = counts.get(s.label, 0) + 1
-        updated = ann.updated
-        if not updated:
-            mtime = os.stat(p).st_mtime
-            updated = datetime.fromtimestamp(mtime, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-        out["files"][p.stem] = {"status": ann.status, "updated": updated, "labels": counts,
-                                "relations": len(ann.relations), "spans": len(ann.spans)}
-        anns[p.stem] = ann
+        out["files"][p.stem] = status_of(loaded.annotation, p, labels).to_json()
+        anns[p.stem] = loaded.annotation
     names = sorted(n for n in anns if n != GOLD)
     if len(names) >= 2:
         res = agreement([(doc, anns)], names, labels)
@@ -112,48 +95,22 @@ def _summarise(args) -> tuple[str, dict]:
 # --------------------------------------------------------------------------- the cache
 
 
-def cache_path(corpus: Corpus) -> Path:
-    from tui.store.seal import cache_dir
-
-    base = cache_dir()
-    digest = hashlib.sha256(str(corpus.root.resolve()).encode()).hexdigest()[:16]
-    return Path(base) / f"dashboard-{digest}.json"
-
-
-def _schema_digest(corpus: Corpus) -> str:
-    return hashlib.sha256(json.dumps(corpus.schema.to_dict(), sort_keys=True).encode()).hexdigest()[:16]
-
-
-def _read_cache(path: Path, schema: str) -> dict:
-    try:
-        data = json.loads(path.read_bytes())
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(data, dict) or data.get("version") != CACHE_VERSION or data.get("schema") != schema:
-        return {}
-    docs = data.get("docs")
-    return docs if isinstance(docs, dict) else {}
-
-
 def summaries(corpus: Corpus, docs: str | None = None, *, cache: bool = True, jobs: int | None = None,
               progress: Callable[[int, int], None] | None = None) -> dict[str, dict]:
     """{doc id: summary} for every annotated document (matching the glob ``docs``), in
-    document order; unchanged documents come from the cache."""
+    document order; unchanged documents come from the corpus's cache (``tui.team.status``),
+    whose file statuses the summaries also refresh."""
     groups: dict[str, list[Path]] = {}
     for p in corpus.annotation_files(docs):
         groups.setdefault(p.parent.name, []).append(p)
-    for ps in groups.values():
-        ps.sort(key=lambda p: p.name)
-    schema = _schema_digest(corpus)
-    cpath = cache_path(corpus)
-    cached = _read_cache(cpath, schema) if cache else {}
+    store_ = cache_of(corpus) if cache else StatusCache(corpus, persist=False)
     keys = {d: doc_key(corpus, d, ps) for d, ps in groups.items()}
     out: dict[str, dict] = {}
     todo = []
     for d in sorted(groups):
-        hit = cached.get(d)
-        if isinstance(hit, dict) and hit.get("key") == keys[d] and isinstance(hit.get("summary"), dict):
-            out[d] = hit["summary"]
+        hit = store_.summary(d, keys[d])
+        if hit is not None:
+            out[d] = hit
         else:
             todo.append((str(corpus.root), d, [str(p) for p in groups[d]]))
     if todo:
@@ -167,15 +124,15 @@ def summaries(corpus: Corpus, docs: str | None = None, *, cache: bool = True, jo
                                          len(todo), progress))
         else:
             results = list(_progress(map(_summarise, todo), len(todo), progress))
-        out.update(results)
+        for d, summary in results:
+            store_.put_summary(d, keys[d], summary)
+            file_keys = dict(keys[d][1])
+            for name, f in summary["files"].items():
+                if file_keys.get(name + ".yaml"):
+                    store_.put(d, name, file_keys[name + ".yaml"], FileStatus.from_json(f))
+            out[d] = summary
         out = {d: out[d] for d in sorted(out)}
-        if cache:
-            data = {"version": CACHE_VERSION, "schema": schema,
-                    "docs": {d: {"key": keys[d], "summary": s} for d, s in out.items()}}
-            try:
-                store.atomic_write(cpath, json.dumps(data, separators=(",", ":")).encode())
-            except OSError:
-                pass  # no cache: slower next time, nothing else
+        store_.save()
     return out
 
 

@@ -129,8 +129,10 @@ def check_others(repo: Repo) -> None:
 
 def commit_mine(repo: Repo) -> list[str]:
     """Commit the annotator's changed files (only them, whatever else is staged); their paths."""
-    from tui.team.assign import file_status
+    from tui.corpus import Corpus
+    from tui.team.status import file_status
 
+    corpus = Corpus(repo.git.cwd / repo.prefix)
     paths = sorted({p for _, p in status_paths(repo.git) if repo.mine(p)})
     if not paths:
         return []
@@ -138,8 +140,8 @@ def commit_mine(repo: Repo) -> list[str]:
     git.run("add", "-A", "--", *paths)
     docs = []
     for p in paths:
-        doc = repo.owner(p)[0]  # type: ignore[index]
-        st = file_status(git.cwd / p) if (git.cwd / p).exists() else "deleted"
+        doc, who = repo.owner(p)  # type: ignore[misc]
+        st = file_status(corpus, doc, who).status if (git.cwd / p).exists() else "deleted"
         docs.append(f"{doc} ({st.replace('_', ' ')})")
     names = sorted({repo.owner(p)[0] for p in paths})  # type: ignore[index]
     shown = ", ".join(names[:5]) + (", …" if len(names) > 5 else "")

@@ -25,7 +25,8 @@ from tui.display import one_line
 from tui.editing import EditSession
 from tui.errors import DataError, MarginError, ValidationError
 from tui.model import Span
-from tui.workspace import Workspace, doc_status, first_unfinished, open_workspace
+from tui.team.status import first_unfinished
+from tui.workspace import Workspace, open_workspace
 from tui.app.bindings import annotate_bindings, annotate_help, help_rows
 from tui.app.dialogs.help import HelpScreen
 from tui.app.dialogs.picker import Picker

@@ -14,7 +14,6 @@ from tui.annotating import Annotating, Changed
 from tui.display import one_line
 from tui.errors import MarginError
 from tui.schema import Schema
-from tui.workspace import doc_status
 from tui.app.bindings import annotate_help, help_rows
 from tui.app.dialogs.attrs import AttrsDialog
 from tui.app.dialogs.picker import Picker
@@ -68,16 +67,14 @@ def pick_doc(self: Any) -> None:
         entries = picker_entries(self.corpus, self.annotator, self.doc_ids)
     except MarginError as e:  # a bad assignments.yaml: say so, list everything
         self.notify(one_line(str(e)), severity="warning", markup=False)
-        entries = []
-    order = [e.doc_id for e in entries] or list(self.doc_ids)
-    assigned = {e.doc_id for e in entries if e.assigned}
+        entries = picker_entries(self.corpus, self.annotator, self.doc_ids, {})
     items = []
-    for doc_id in order:
-        status, spans = doc_status(self.corpus, doc_id, self.annotator)
-        state = status.replace("_", " ") + (f", {spans} spans" if status != "new" else "")
+    for entry in entries:  # statuses: tui.team.status, one read per changed file
+        doc_id = entry.doc_id
+        state = entry.status.replace("_", " ") + (f", {entry.spans} spans" if entry.status != "new" else "")
         current = doc_id == self.doc_ids[self.doc_index]
         prompt = Text.assemble(("▶ " if current else "  ", "bold"), (doc_id, "bold"),
-                               (" ★ yours" if doc_id in assigned else "", "cyan"), (f"  {state}", "dim"),
+                               (" ★ yours" if entry.assigned else "", "cyan"), (f"  {state}", "dim"),
                                (f"  {arrived[doc_id]}" if doc_id in arrived else "", "bold cyan"))
         items.append((doc_id, prompt, doc_id))
     done_n, total = progress(entries)
