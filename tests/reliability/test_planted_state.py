@@ -397,12 +397,13 @@ def test_the_writer_refuses_a_file_its_readers_would_refuse(tmp_path):
 
 
 def test_status_reads_never_block_on_a_planted_fifo(corpus_dir):
-    from tui.commands.review import gold_done
-    from tui.team.assign import IN_PROGRESS, file_status
+    from tui.corpus import Corpus
+    from tui.team.status import UNREADABLE, file_status
 
     folder = corpus_dir / "annotations" / "000_84bba73946586575"
     folder.mkdir(parents=True)
     os.mkfifo(folder / "alice.yaml")
     os.mkfifo(folder / "gold.yaml")
-    assert file_status(folder / "alice.yaml") == IN_PROGRESS  # returns: no writer needed
-    assert gold_done(folder / "gold.yaml") is False
+    got = file_status(Corpus(corpus_dir), folder.name, "alice")  # returns: no writer needed
+    assert got.status == UNREADABLE and "not a regular file" in got.problems[0]
+    assert file_status(Corpus(corpus_dir), folder.name, "gold").status == UNREADABLE

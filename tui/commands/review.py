@@ -1,12 +1,8 @@
 from __future__ import annotations
 
-import re
-
 from tui.commands import corpus_of
 
 HELP = "settle several annotators' versions of a document into annotations/<doc>/gold.yaml"
-
-_DONE = re.compile(r"^status:\s*[\"']?done[\"']?\s*$", re.M)
 
 
 def add_arguments(p) -> None:
@@ -19,23 +15,16 @@ def add_arguments(p) -> None:
                         "(the default with a single annotator: reviewing a colleague's file)")
 
 
-def gold_done(path) -> bool:
-    """Whether the gold file at ``path`` says ``status: done`` (read from its head only)."""
-    from tui.store.files import read_head
-
-    head = read_head(path, 2000)
-    return head is not None and bool(_DONE.search(head))
-
-
 def first_to_review(corpus, annotators: list[str] | None) -> str | None:
     """The first document with two or more of ``annotators`` (default: anyone but gold)
     and no finished gold."""
     from tui.corpus import GOLD
+    from tui.team.status import DONE, file_status
 
     for doc_id in corpus.doc_ids():
         have = set(corpus.annotators(doc_id))
         names = have & set(annotators) if annotators else have - {GOLD}
-        if len(names) >= 2 and not gold_done(corpus.annotation_path(doc_id, GOLD)):
+        if len(names) >= 2 and file_status(corpus, doc_id, GOLD).status != DONE:
             return doc_id
     return None
 
