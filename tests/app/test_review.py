@@ -387,8 +387,12 @@ def launched(monkeypatch):
 def test_command_picks_the_first_document_with_two_annotators(team, launched, capsys):
     assert main(["review", "--corpus", str(team)]) == 0
     assert launched[-1][1:] == ("000_84bba73946586575", None, None)
-    gold_file(team).parent.mkdir(exist_ok=True)
-    gold_file(team).write_text("status: done\n", encoding="utf-8")
+    from tui.model import Annotation
+    from tui.store import atomic_write, dumps
+
+    gold = Annotation.new(Corpus(team).document(SEED), "gold")
+    gold.status = "done"
+    atomic_write(gold_file(team), dumps(gold).encode())  # a finished gold, as the store reads it
     assert main(["review", "--corpus", str(team)]) == 0
     assert launched[-1][1] == "doc2"
     assert main(["review", "doc2", "--corpus", str(team), "--annotators", "alice", "--no-auto-accept"]) == 0
