@@ -81,3 +81,26 @@ def test_a_relation_nobody_drew(team, corpus):  # noqa: F811
     assert any((r.source, r.target) == (ids[claim.key], ids[actor.key]) for r in gold.relations)
     adj.undo()
     assert not any((r.source, r.target) == (ids[claim.key], ids[actor.key]) for r in adj.gold().relations)
+
+
+def test_review_span_items_are_the_disagreements_agree_counts(capsys, tmp_path):
+    """On a generated team corpus, each document's span items in review (auto-accept on)
+    are as many as agree --json's disagreements for it; the reviewer's own spans never
+    change that count. (Relation items are not in agree's count yet: docs/review.md.)"""
+    from bench import gen
+    from tests.test_agree import agree_json
+    from tui.corpus import Corpus
+    from tui.review.groups import Group
+    from tui.workspace import open_review
+
+    corpus = Corpus(gen.team(tmp_path / "c", docs=8))
+    counts = {d["document"]: d["count"] for d in agree_json(capsys, corpus)["disagreements"]}
+    assert counts and any(counts.values())
+    for doc_id, n in counts.items():
+        adj = open_review(corpus, doc_id, None, None).adj
+        assert sum(isinstance(it, Group) for it in adj.to_review()) == n
+        free = next(i for i in range(len(adj.doc.text) - 1)
+                    if adj.doc.text[i].isalpha() and all(not (c.span.start <= i < c.span.end)
+                                                         for g in adj.groups for c in g.candidates))
+        adj.add("ACTOR", free, free + 1)
+        assert sum(isinstance(it, Group) for it in adj.to_review()) == n
