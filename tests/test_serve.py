@@ -467,3 +467,18 @@ async def _screenshot(url: str, out: Path) -> None:
 
 if __name__ == "__main__":  # python -m tests.test_serve URL OUT.png: how docs/img/serve.png is taken
     asyncio.run(_screenshot(sys.argv[1], Path(sys.argv[2])))
+
+
+async def test_shutdown_does_not_wait_for_children_that_are_not_sessions():
+    """A process margin did not start as a session (multiprocessing's resource tracker, a
+    pool worker in the same process) is not waited for when the server stops: with an hour
+    of timeout, children_reaped returns while such a child still lives."""
+    from tui.app.serve import children_reaped
+
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(3600)"])
+    try:
+        await asyncio.wait_for(children_reaped(3600.0), timeout=300)  # a hang guard, not a timing
+        assert child.poll() is None  # it returned while the child lives
+    finally:
+        child.kill()
+        child.wait()

@@ -215,9 +215,11 @@ async def children_reaped(timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while hasattr(os, "waitid") and time.monotonic() < deadline:  # macOS has it from Python 3.13
         try:  # WNOWAIT: look, but leave the reaping to asyncio
-            os.waitid(os.P_ALL, 0, os.WEXITED | os.WNOHANG | os.WNOWAIT)
+            exited = os.waitid(os.P_ALL, 0, os.WEXITED | os.WNOHANG | os.WNOWAIT)
         except ChildProcessError:  # no children left
             break
+        if exited is None:  # none waits to be reaped; live children (sessions are awaited
+            break  # before this; a multiprocessing helper in the same process) are not ours
         await asyncio.sleep(0.02)
     await asyncio.sleep(0.02)  # let asyncio run the exit callbacks
 
