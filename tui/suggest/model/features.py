@@ -1,5 +1,6 @@
-"""Token features for the learned model: the word, its shape and affixes, gazetteer
-membership (tui/suggest/gazetteer.txt, multi-word entries included) and what the rules
+"""Token features for the learned model: the word, its shape and affixes (first and last
+three letters), where it stands (in a run of capitalised words, how near a reporting verb
+of its sentence), gazetteer membership (tui/suggest/gazetteer.txt, multi-word entries included) and what the rules
 say about it (inside/at the start of a rule span of each label, cut to the model's
 conventions), over a window of one token either side.
 
@@ -18,7 +19,7 @@ from tui.suggest.rules.actors import Lexicon, load_lexicon
 from tui.suggest.rules.figures import CURRENCY_SIGNS, CURRENCY_WORDS, MEASURES, MONTHS, QUALIFIER_CUES, SCALES, UNITS
 from tui.tokens import token_index, tokenize
 
-VERSION = 1
+VERSION = 2
 RULE_LABELS = ("ACTOR", "FIGURE", "CLAIM")
 _SHAPE_RE = (re.compile(r"[A-ZÀ-ÖØ-Þ]+"), re.compile(r"[a-zß-öø-ÿ]+"), re.compile(r"\d+"))
 
@@ -111,13 +112,14 @@ def token_features(text: str, rule_spans: dict[str, list[tuple[int, int]]],
             continue
         sh = shape(w)
         gz = ["g=" + tag for tag in single.get(lw, ())]
-        own[w] = ["b", "w=" + lw, "sh=" + sh, "s3=" + lw[-3:], *gz]
+        own[w] = ["b", "w=" + lw, "sh=" + sh, "s3=" + lw[-3:], "p3=" + lw[:3], *gz]
         before[w] = ["w-1=" + lw, *("-1" + g for g in gz)]
         after[w] = ["w+1=" + lw, *("+1" + g for g in gz)]
     sent_first = {index.token_at(s) for s, _ in index.sentences}
+    context = _context(words, lower, single, sent_first)
     feats = []
     for i in range(n):
-        f = own[words[i]] + extra[i]
+        f = own[words[i]] + extra[i] + context[i]
         if i in sent_first:
             f.append("first")
         if i > 0:
@@ -134,6 +136,47 @@ def token_features(text: str, rule_spans: dict[str, list[tuple[int, int]]],
             f.append("EOS")
         feats.append(f)
     return feats
+
+
+def _context(words: list[str], lower: list[str], single: dict, sent_first: set) -> list[list[str]]:
+    """Per token, where it stands: in a run of capitalised words (its place and the run's
+    length), and near a reporting verb of its sentence (the speaker is right before "said",
+    or right after it in an inverted tag; the claim after it)."""
+    n = len(words)
+    out: list[list[str]] = [[] for _ in range(n)]
+    i = 0
+    while i < n:  # capitalisation runs
+        if words[i][:1].isupper():
+            j = i + 1
+            while j < n and words[j][:1].isupper():
+                j += 1
+            size = "cap1" if j - i == 1 else "cap2" if j - i == 2 else "cap3+"
+            out[i] += ["capB", size]
+            for k in range(i + 1, j):
+                out[k] += ["capI", size]
+            if j < n:
+                out[j - 1].append("capE")
+            i = j
+        else:
+            i += 1
+    verb = [("verb" in single.get(lw, ())) for lw in lower]
+    last = -99
+    for i in range(n):  # distance to the last reporting verb, in its sentence
+        if i in sent_first:
+            last = -99
+        if verb[i]:
+            last = i
+        elif 0 < i - last <= 3:
+            out[i].append(f"vb{i - last}")
+    nxt = 99
+    for i in range(n - 1, -1, -1):  # distance to the next reporting verb
+        if verb[i]:
+            nxt = i
+        elif 0 < nxt - i <= 3:
+            out[i].append(f"va{nxt - i}")
+        if i in sent_first:
+            nxt = 99
+    return out
 
 
 def sentence_slices(text: str) -> list[tuple[int, int]]:
