@@ -41,6 +41,7 @@ serve: $(SERVE)
 
 test: $(TESTS) chromium
 	$(PY) -m mypy
+	$(VENV)/bin/lint-imports
 	$(PY) -m pytest -n 2 -p no:cacheprovider $(PYTEST_ARGS)
 
 # The `margin serve` browser test needs Chromium: install Debian's where the machine

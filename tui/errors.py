@@ -7,6 +7,12 @@ class MarginError(Exception):
     exit_code = 1
 
 
+class UsageError(MarginError):
+    """The command was used wrongly (exit code 2, as argparse's errors)."""
+
+    exit_code = 2
+
+
 class DataError(MarginError):
     """Invalid data: a file, id, encoding or schema problem (exit code 1)."""
 

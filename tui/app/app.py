@@ -69,7 +69,7 @@ class MarginApp(BaseApp):
 
 
 def run_app(corpus: Corpus, annotator: str, doc_id: str | None) -> int:
-    from tui.commands import needs_terminal
+    from tui.app.terminal import needs_terminal
 
     needs_terminal("the annotator")  # not a file or pipe: it would get the screen's escape codes
     return MarginApp(corpus, annotator, doc_id).run_and_report()

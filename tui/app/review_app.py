@@ -24,7 +24,7 @@ class ReviewApp(BaseApp):
 
 def run_review(corpus: Corpus, doc_id: str, annotators: list[str] | None = None,
                auto_accept: bool | None = None) -> int:
-    from tui.commands import needs_terminal
+    from tui.app.terminal import needs_terminal
 
     needs_terminal("the review screen")  # not a file or pipe: it would get the screen's escape codes
     return ReviewApp(corpus, doc_id, annotators, auto_accept).run_and_report()

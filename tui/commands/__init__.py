@@ -11,13 +11,8 @@ from pathlib import Path
 
 from tui.corpus import Corpus, check_name
 from tui.display import safe_line  # every line the CLI prints that may carry data
-from tui.errors import MarginError
-
-
-class UsageError(MarginError):
-    """The command was used wrongly (exit code 2, as argparse's errors)."""
-
-    exit_code = 2
+from tui.app.terminal import needs_terminal  # noqa: F401  (re-exported for the commands)
+from tui.errors import MarginError, UsageError  # noqa: F401  (UsageError: re-exported)
 
 
 def say(message: object, err: bool = False) -> None:
@@ -45,16 +40,6 @@ def progress_bar(what: str):
     task = bar.add_task(what, total=None)
     bar.start()
     return (lambda done, total: bar.update(task, completed=done, total=total)), bar.stop
-
-
-def needs_terminal(what: str) -> None:
-    """Refuse (exit 2) unless stdin, stdout and stderr are terminals: a full-screen app must
-    not read a file as keys or write its escape codes into a file or pipe."""
-    for name in ("stdin", "stdout", "stderr"):
-        stream = getattr(sys, name)
-        if stream is None or not stream.isatty():
-            raise UsageError(f"{what} needs a terminal, but {name} is not one; for a file or a pipe "
-                             "use another command ('margin --help' lists them)")
 
 
 def corpus_of(args) -> Corpus:
