@@ -153,3 +153,14 @@ def test_r_lists_the_speaker_the_reporting_verb_names_first():
     assert order[0].text == "Amnesty International"
 
 
+
+
+def test_a_digit_after_an_answer_keeps_it_and_starts_a_count():
+    ctl = controller()
+    at(ctl, "Maria Ferrer")
+    ctl.tag("ACTOR")
+    ctl.digit(1)
+    ctl.digit(2)
+    ctl.move("token", 1)
+    assert ctl.session.spans[0].attrs == {"type": "person"}
+    assert ctl.text[ctl.sel.start:ctl.sel.end] == "Reuters"  # two tokens on: "told", "Reuters"

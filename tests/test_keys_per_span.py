@@ -24,7 +24,22 @@ def test_replays_a_tiny_gold_exactly(tmp_path, capsys, monkeypatch):
 
     assert keys_per_span.main([str(corpus), doc]) == 0
     out = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
-    assert set(out) == {"spans", "fresh_mean", "fresh_max", "suggested_mean", "suggested_max", "equal"}
+    assert set(out) == {"documents", "spans", "fresh_mean", "fresh_max", "fresh_by_label", "suggested_mean",
+                        "suggested_max", "suggested_by_label", "equal"}
     assert out["spans"] == 3 and out["equal"] is True
+    assert set(out["fresh_by_label"]) == {"ACTOR", "CLAIM", "FIGURE"}
     assert 1 <= out["fresh_mean"] <= out["fresh_max"]
     assert 1 <= out["suggested_mean"] <= out["suggested_max"]
+
+
+def test_a_replay_that_differs_from_the_gold_fails_loudly(tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("MARGIN_ANNOTATOR", raising=False)
+    corpus, doc = keys_per_span.seed_corpus(tmp_path / "c")
+    gold = yaml.safe_load((DATA / "seed_gold.yaml").read_text(encoding="utf-8"))
+    gold["spans"] = [s for s in gold["spans"] if s["id"] == "s3"]
+    gold["relations"] = []
+    (corpus / "annotations" / doc / "gold.yaml").write_text(yaml.safe_dump(gold, sort_keys=False), encoding="utf-8")
+    monkeypatch.setattr(keys_per_span, "differences", lambda got, gold: ["missing ('ACTOR', 1, 2)"])
+    assert keys_per_span.main([str(corpus), doc]) == 1
+    err = capsys.readouterr().err
+    assert "replay differs from the gold" in err and "does not equal the gold" in err

@@ -175,8 +175,16 @@ class EditSession:
         return False
 
     def has_label_over(self, start: int, end: int, label: str) -> bool:
-        """Whether a ``label`` span overlaps [start, end)."""
-        return any(s.label == label for s in self.spans_in(start, end))
+        """Whether a ``label`` span overlaps [start, end): a bisect and the spans that can
+        reach it, no list (asked for every suggestion a row draws)."""
+        if not self._counts.get(label):
+            return False
+        spans = self.annotation.spans
+        for i in range(bisect_left(self._starts, start - self._longest()), bisect_left(self._starts, end)):
+            s = spans[i]
+            if s.end > start and s.label == label:
+                return True
+        return False
 
     def find(self, key: tuple[int, int, str]) -> Span | None:
         """The span at ``key`` (start, end, label), if any."""

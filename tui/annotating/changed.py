@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 
@@ -29,7 +29,6 @@ class Changed:
     header: bool = False  # the document's status changed (done / in progress)
     dialog: tuple | None = None  # a dialog the screen opens: (kind, *arguments)
     worker: tuple | None = None  # a background job the screen starts: (kind, *arguments)
-    extra: dict = field(default_factory=dict)
 
     def __or__(self, other: "Changed") -> "Changed":
         def span_union(a, b):
@@ -41,7 +40,7 @@ class Changed:
                        span_union(self.spans, other.spans), self.edited or other.edited,
                        span_union(self.ghosts, other.ghosts), self.ghost_set or other.ghost_set,
                        self.jump or other.jump, self.matches or other.matches, self.header or other.header,
-                       other.dialog or self.dialog, other.worker or self.worker, {**self.extra, **other.extra})
+                       other.dialog or self.dialog, other.worker or self.worker)
 
 
 

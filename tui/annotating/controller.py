@@ -187,16 +187,12 @@ class Annotating:
             self.prompt.take_answer()
             self.count = 0
             return self._choose(n)
-        answer = self.prompt.take_answer()
-        out = Changed()
-        if answer is not None:  # a second digit: the first was the start of a count after all
-            if self.session.retract(answer.version):
-                out = self._after_edit(f"{answer.choice.attr} not set: {answer.digit}{n} is a count")
-            self.count = answer.digit
+        if self.prompt.take_answer() is not None:  # a digit after an answered choice keeps it
+            self.count = 0  # ... and starts a count of its own
         if n == 0 and not self.count:
-            return out
+            return Changed()
         self.count = min(self.count * 10 + n, MAX_COUNT)
-        return out
+        return Changed()
 
     def choose_preselected(self) -> Changed:
         return self._choose(None)

@@ -14,6 +14,7 @@ choices come in the order it uses them.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from tui.annotating.habits import Habits
@@ -122,7 +123,8 @@ def choices_after_tag(span: Span, ldef: LabelDef, habits: Habits, hints: list[Sp
         pre = None if c.preselected is None or habits.unused(label, c.attr, c.preselected) else c.preselected
         offered.append(Choice(c.span_id, c.attr, habits.ranked(label, c.attr, c.values), pre))
     if label == "FIGURE" and "unit" in ldef.attrs and "unit" not in span.attrs and not habits.quiet(label, "unit"):
-        units = tuple(habits.top(label, "unit", 9))  # the reader found nothing counted: the team's own units
-        if units:
+        here = Counter(str(s.attrs["unit"]) for s in spans if s.label == label and s.attrs.get("unit"))
+        units = tuple(v for v, _ in (here + Counter(dict(habits.values.get((label, "unit"), {})))).most_common(9))
+        if units:  # the reader found nothing counted: the units this document and the team use
             offered.append(Choice(span.id, "unit", units, None))
     return offered

@@ -30,15 +30,16 @@ def status_text(ctl: Annotating, conflict: bool) -> Text:
         text.append(f" {pending} suggested", style="dim")
     text.append(" " + one_line(ctl.text[s:e], 40) + " ")
     span = ctl.session.current(s, e)
-    if span is not None:
+    ghost = ctl.ghost_at()
+    if ghost is not None and (span is None or (span.start, span.end) != (s, e) and (ghost.start, ghost.end) == (s, e)):
+        exact = (ghost.start, ghost.end) == (s, e)  # a suggestion inside a span is named, not the span
+        text.append(f" suggested {ghost.label} ({ctl.suggesting.source(ghost)}){'' if exact else ' around it'}: "
+                    "enter accepts, backspace rejects", style="italic")
+    elif span is not None:
         text.append(" resize " if span.id == ctl.on_span else " in ", style="dim")
         text.append(span.label, style="bold")
         if span.attrs:
             text.append(" " + one_line(", ".join(f"{k}={v}" for k, v in span.attrs.items()), 40), style="dim")
-    elif (ghost := ctl.ghost_at()) is not None:
-        exact = (ghost.start, ghost.end) == (s, e)
-        text.append(f" suggested {ghost.label} ({ctl.suggesting.source(ghost)}){'' if exact else ' around it'}: "
-                    "enter accepts, backspace rejects", style="italic")
     if ctl.count:
         text.append(f"  {ctl.count}…", style="bold yellow")
     text.append("  CHAR" if ctl.char_mode else "", style="bold yellow")

@@ -27,8 +27,9 @@ class KeyBar(Widget):
     """The shown bindings of the screen: `key description` pairs, the palette on the right.
 
     The layout rule: when the keys do not fit the width, the ones furthest right that are
-    not in ``KEEP`` (nor a label's tag key) are dropped first, so help, the tag keys,
-    Search, Done and Quit stay on an 80-column screen; ``?`` lists the rest."""
+    not kept (``KEEP``, or the screen's ``KEY_BAR_KEEP``; a label's tag key always is) are
+    dropped first, so help, the tag keys, Search, Done and Quit stay on an 80-column
+    screen; ``?`` lists the rest."""
 
     DEFAULT_CSS = """
     KeyBar { height: 1; dock: bottom; background: $footer-background; color: $footer-foreground; }
@@ -79,6 +80,7 @@ class KeyBar(Widget):
         key_style = self.get_component_rich_style("key-bar--key", partial=True)
         desc_style = self.get_component_rich_style("key-bar--description", partial=True)
         dim = self.get_component_rich_style("key-bar--disabled", partial=True)
+        kept = getattr(self.screen, "KEY_BAR_KEEP", KEEP)
         pieces = []
         for items in _grouped(shown):
             b = items[0].binding
@@ -86,7 +88,7 @@ class KeyBar(Widget):
             key = keys[0] if len(keys) == 1 else (f"{keys[0]}–{keys[-1]}" if len(keys) > 2 else " ".join(keys))
             description = b.group.description if len(items) > 1 and b.group is not None else b.description
             off = dim if not any(e.enabled for e in items) else None
-            keep = b.id in KEEP or (b.id or "").startswith("tag-")
+            keep = b.id in kept or (b.id or "").startswith("tag-")
             pieces.append((f" {key} ", f"{one_line(description)} ", off, keep, items[0].node, b.action))
         width = (self.content_region.width or 10_000) - (12 if palette is not None else 0)
         while sum(len(k) + len(d) for k, d, *_ in pieces) > width:
