@@ -335,7 +335,7 @@ class Replay:
                 widget = dialog.query_one(f"#attr-{name}")
                 if isinstance(widget, Select):
                     values = list(ldef.attrs[name].values)
-                    n += await self.press("enter")
+                    n += await self.press("space")  # opens the list (enter saves the form)
                     here = values.index(have) + 1 if have in values else 0
                     there = values.index(goal) + 1 if goal in values else 0
                     step = "down" if there > here else "up"
