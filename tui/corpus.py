@@ -52,6 +52,7 @@ class Corpus:
     def __post_init__(self) -> None:
         self.root = Path(self.root)
         self._schema: Schema | None = None
+        self._real_root: Path | None = None
 
     def sample(self, n: int) -> Corpus:
         """This corpus seen through at most ``n`` of its annotated documents, spread evenly
@@ -99,7 +100,9 @@ class Corpus:
     def inside(self, path: Path) -> Path:
         """``path`` if it resolves (links followed) inside the corpus; else DataError."""
         real = Path(path).resolve()
-        if not real.is_relative_to(self.root.resolve()):
+        if self._real_root is None:
+            self._real_root = self.root.resolve()
+        if not real.is_relative_to(self._real_root):
             raise DataError(f"{path}: resolves outside the corpus (link to {real}); refused")
         return Path(path)
 

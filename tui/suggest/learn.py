@@ -35,7 +35,7 @@ MACHINE = ("suggest",)  # annotators whose files are machine output, never learn
 #: without a model, a screen infers the conventions from at most this many annotated
 #: documents (spread over the corpus): opening a document costs the same in a corpus of
 #: 30 documents or of 10,000 (``margin learn`` reads them all)
-SAMPLE_DOCS = 50
+SAMPLE_DOCS = 30
 
 
 @dataclass

@@ -29,7 +29,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from tui import store
-from tui.corpus import Corpus
+from tui.corpus import Corpus, check_name
 from tui.errors import DataError, ValidationError
 from tui.store.seal import cache_dir
 
@@ -62,7 +62,7 @@ class FileStatus:
 ABSENT = FileStatus(NEW)
 
 
-def file_key(path: Path) -> FileKey | None:
+def file_key(path: str | Path) -> FileKey | None:
     """What a file's status depends on: its size, mtime and inode (None: no such file)."""
     try:
         st = os.stat(path)
@@ -114,6 +114,7 @@ class StatusCache:
         self.docs: dict[str, dict] = self._read() if self.path else {}
         self.changed = False
         self.lock = threading.RLock()
+        self._annotations = str(corpus.annotations_dir)
 
     def _read(self) -> dict:
         assert self.path is not None
@@ -146,14 +147,15 @@ class StatusCache:
 
     def file(self, doc_id: str, annotator: str, path: Path | None = None) -> FileStatus:
         """The status of ``annotator``'s file for ``doc_id``, read again only if it changed."""
-        path = path or self.corpus.annotation_path(doc_id, annotator)
-        key = file_key(path)
+        where: str | Path = path if path is not None else os.path.join(  # names checked; links: read_status
+            self._annotations, check_name(doc_id, "document id"), f"{check_name(annotator, 'annotator name')}.yaml")
+        key = file_key(where)
         if key is None:
             return ABSENT
         hit = self.cached(doc_id, annotator, key)
         if hit is not None:
             return hit
-        status = read_status(self.corpus, path)
+        status = read_status(self.corpus, Path(where))
         self.put(doc_id, annotator, key, status)
         return status
 
