@@ -37,3 +37,23 @@ def test_the_suggester_reads_a_bounded_number_of_documents(big, monkeypatch):
     monkeypatch.setattr(learn, "SAMPLE_DOCS", 7)
     learn.Suggester.for_corpus(Corpus(big))
     assert 0 < len(read) <= 7
+
+
+def test_margin_yaml_is_parsed_once_per_version_of_the_file(tmp_path, monkeypatch):
+    from tui import corpus as corpus_mod
+    from tui.store import yamlio
+
+    parsed = []
+    real = yamlio.safe_load_text
+    monkeypatch.setattr(yamlio, "safe_load_text", lambda text, where: parsed.append(where) or real(text, where))
+    settings = tmp_path / "margin.yaml"
+    settings.write_text("keys: {undo: z}\n")
+    for _ in range(3):
+        assert corpus_mod.load_settings(tmp_path) == {"keys": {"undo": "z"}}
+        corpus_mod.load_schema(settings)
+    assert len(parsed) == 1
+    corpus_mod.load_settings(tmp_path)["keys"]["undo"] = "changed by a caller"
+    assert corpus_mod.load_settings(tmp_path) == {"keys": {"undo": "z"}}  # callers get their own copy
+    settings.write_text("keys: {undo: u, redo: r}\n")  # a new version of the file: read again
+    assert corpus_mod.load_settings(tmp_path) == {"keys": {"undo": "u", "redo": "r"}}
+    assert len(parsed) == 2

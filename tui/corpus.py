@@ -5,6 +5,7 @@ Ids and annotator names are validated with ``tui.names`` (the one grammar).
 
 from __future__ import annotations
 
+import copy
 import fnmatch
 import os
 import stat
@@ -194,27 +195,44 @@ def _settings_text(path: Path) -> str | None:
         raise DataError(f"{path}: not UTF-8: bad byte 0x{data[e.start]:02x} at byte offset {e.start}") from None
 
 
-def load_schema(path: Path) -> Schema:
+_PARSED: dict[str, tuple[tuple, object]] = {}  # margin.yaml path -> (its stat key, the parsed data)
+
+
+def _settings_data(path: Path) -> object:
+    """margin.yaml parsed once per version of the file (its path, size, mtime and inode):
+    every load_settings and load_schema after the first is a stat. None: no file. The
+    data is shared: callers read it and never change it."""
+    try:
+        st = os.stat(path)
+        key: tuple = (st.st_size, st.st_mtime_ns, st.st_ino)
+    except OSError:
+        key = ()
+    hit = _PARSED.get(str(path))
+    if key and hit is not None and hit[0] == key:
+        return hit[1]
     text = _settings_text(path)
     if text is None:
-        return DEFAULT_SCHEMA
+        return None
     from tui.store.yamlio import safe_load_text  # local import: store imports schema
 
     data = safe_load_text(text, str(path))
+    if key:
+        _PARSED[str(path)] = (key, data)
+    return data
+
+
+def load_schema(path: Path) -> Schema:
+    data = _settings_data(path)
+    if data is None:
+        return DEFAULT_SCHEMA
     if isinstance(data, dict) and "schema" in data:
         data = data["schema"]
     if isinstance(data, dict) and "labels" not in data:
         return DEFAULT_SCHEMA  # margin.yaml with only other settings (e.g. keys)
-    return schema_from_dict(data, str(path))
+    return schema_from_dict(data, str(Path(path)))
 
 
 def load_settings(root: Path) -> dict:
-    """The whole margin.yaml mapping (schema, keys, ...), or {}."""
-    path = Path(root) / "margin.yaml"
-    text = _settings_text(path)
-    if text is None:
-        return {}
-    from tui.store.yamlio import safe_load_text
-
-    data = safe_load_text(text, str(path))
-    return data if isinstance(data, dict) else {}
+    """The whole margin.yaml mapping (schema, keys, ...), or {} (parsed once per version)."""
+    data = _settings_data(Path(root) / "margin.yaml")
+    return copy.deepcopy(data) if isinstance(data, dict) else {}  # the caller's to change
