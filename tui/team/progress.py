@@ -226,30 +226,42 @@ def build(corpus: Corpus, sums: Mapping[str, dict], assignments: Mapping[str, It
     """Sum the per-document counts into the team's figures."""
     labels = list(corpus.schema.labels)
     names = sorted({n for s in sums.values() for n in s["files"]} - {GOLD})
-    stats, problems = [], []
-    per: dict[str, dict] = {n: {"done": set(), "in_progress": set(), "spans": 0, "times": []} for n in names}
-    label_counts = {lab: dict.fromkeys(names, 0) for lab in labels}
-    gold_done = 0
-    settled = set()
+    files = _sum_files(sums, names, labels)
+    known = set(corpus.doc_ids()) if n_documents is None or assignments else set()  # listed only if used
+    n_docs = len(known) if n_documents is None else n_documents
+    progress = _people(files["per"], names, assignments, known, n_docs)
+    agree, buckets = _sum_agreement(sums, names, labels)
+    return Team(n_docs, labels, progress, files["gold_done"], files["label_counts"], agree, _trend(buckets),
+                files["stats"], files["problems"], frozenset(files["settled"]))
+
+
+def _sum_files(sums: Mapping[str, dict], names: list[str], labels: list[str]) -> dict:
+    """Per file: the stats rows, each annotator's documents, spans and times, label counts, gold."""
+    out: dict = {"stats": [], "problems": [], "gold_done": 0, "settled": set(),
+                 "per": {n: {"done": set(), "in_progress": set(), "spans": 0, "times": []} for n in names},
+                 "label_counts": {lab: dict.fromkeys(names, 0) for lab in labels}}
     for d, s in sums.items():
-        problems.extend(s["problems"])
+        out["problems"].extend(s["problems"])
         for name, f in s["files"].items():
-            stats.append({"document": d, "annotator": name, "status": f["status"], **f["labels"],
-                          "relations": f["relations"], "spans": f["spans"]})
+            out["stats"].append({"document": d, "annotator": name, "status": f["status"], **f["labels"],
+                                 "relations": f["relations"], "spans": f["spans"]})
             if name == GOLD:
                 if f["status"] == "done":
-                    gold_done += 1
-                    settled.add(d)
+                    out["gold_done"] += 1
+                    out["settled"].add(d)
                 continue
-            p = per[name]
+            p = out["per"][name]
             p["done" if f["status"] == "done" else "in_progress"].add(d)
             p["spans"] += f["spans"]
             p["times"].append((f["updated"], f["spans"]))
             for lab, n in f["labels"].items():
-                label_counts.setdefault(lab, dict.fromkeys(names, 0))[name] += n
-    known = set(corpus.doc_ids()) if n_documents is None or assignments else set()  # listed only if used
-    n_docs = len(known) if n_documents is None else n_documents
-    progress = []
+                out["label_counts"].setdefault(lab, dict.fromkeys(names, 0))[name] += n
+    return out
+
+
+def _people(per: dict, names: list[str], assignments, known: set[str], n_docs: int) -> list[Progress]:
+    """Each annotator's progress and pace (against their assignments when there are some)."""
+    out = []
     for name in sorted(set(names) | {n for v in (assignments or {}).values() for n in v}):
         p = per.get(name) or {"done": set(), "in_progress": set(), "spans": 0, "times": []}
         if assignments:
@@ -259,8 +271,14 @@ def build(corpus: Corpus, sums: Mapping[str, dict], assignments: Mapping[str, It
         else:
             done, started, total = len(p["done"]), len(p["in_progress"]), n_docs
         rate, hours = pace(p["times"])
-        progress.append(Progress(name, total if assignments else None, done, started,
-                                 max(total - done - started, 0), p["spans"], rate, hours))
+        out.append(Progress(name, total if assignments else None, done, started,
+                            max(total - done - started, 0), p["spans"], rate, hours))
+    return out
+
+
+def _sum_agreement(sums: Mapping[str, dict], names: list[str], labels: list[str]) -> tuple[Agreement | None, dict]:
+    """The agreement of the documents with two or more annotators (summed in document order,
+    as ``margin agree`` adds), and each document's exact/overlap counts by time for the trend."""
     n = len(labels)
     pair_sums: dict[tuple[str, str], list] = {pair: [0] * (10 * n + 3) for pair in combinations(names, 2)}
     pair_docs = dict.fromkeys(pair_sums, 0)
@@ -280,15 +298,12 @@ def build(corpus: Corpus, sums: Mapping[str, dict], assignments: Mapping[str, It
         alpha_sums = list(map(add, alpha_sums, s["alpha"]))
         who = tuple(x for x in names if x in s["files"])
         documents.append(DocDisagreement(d, who, s["disagreements"]))
-        when = max(s["files"][x]["updated"] for x in who)
-        buckets.setdefault(when, []).append((doc_exact, doc_overlap))
+        buckets.setdefault(max(s["files"][x]["updated"] for x in who), []).append((doc_exact, doc_overlap))
     pairs = [_pair(a, b, pair_docs[(a, b)], pair_sums[(a, b)], labels) for a, b in pair_sums]
     alpha = {lab: Alpha(alpha_sums[3 * i], alpha_sums[3 * i + 1], alpha_sums[3 * i + 2] + 0.0)
              for i, lab in enumerate(labels)}
     documents.sort(key=lambda x: (-x.count, x.document))
-    agree = Agreement(names, labels, pairs, alpha, documents) if documents else None
-    return Team(n_docs, labels, progress, gold_done, label_counts, agree, _trend(buckets), stats, problems,
-                frozenset(settled))
+    return (Agreement(names, labels, pairs, alpha, documents) if documents else None), buckets
 
 
 def _pair(a: str, b: str, docs: int, c: list, labels: list[str]) -> PairAgreement:
