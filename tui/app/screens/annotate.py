@@ -107,14 +107,10 @@ class AnnotateScreen(ArticleScreen[Annotating]):
     def _open_document(self, index: int) -> bool:
         try:
             ws = open_workspace(self.corpus, self.doc_ids[index], self.annotator)
-        except ValidationError as e:
-            cast(Any, self.app).fail("\n".join(e.problems))
+        except MarginError as e:  # a ValidationError names every problem
+            cast(Any, self.app).fail("\n".join(e.problems) if isinstance(e, ValidationError) else str(e))
             return False
-        except MarginError as e:
-            cast(Any, self.app).fail(str(e))
-            return False
-        long_text = len(ws.doc.text) > SUGGEST_AUTO_CHARS
-        if self.show_ghosts and long_text:
+        if self.show_ghosts and len(ws.doc.text) > SUGGEST_AUTO_CHARS:
             self.show_ghosts = False
             ws.message = "long article: press S for suggestions"
         ctl = Annotating(ws, self.schema, suggestions_shown=self.show_ghosts, habits=self.work.habits or NO_HABITS)
@@ -124,7 +120,7 @@ class AnnotateScreen(ArticleScreen[Annotating]):
         self.view.set_session(ws.session, list(self.schema.labels))
         self.view.set_ghosts(ctl.suggesting.ghosts)
         self.refresh_header()
-        self.render_change(Changed(selection=True, edited=False) | Changed(matches=True))
+        self.render_change(Changed(selection=True, matches=True))
         if self.show_ghosts:
             self.call_after_refresh(self.work.suggest, ws.doc)  # after the first frame
         return True
