@@ -16,7 +16,6 @@ STILL_LONG = {
     ("tui/store/reader.py", "parse_yaml"): 69,
     ("tui/importers/brat.py", "_read_file"): 68,
     ("tui/export/card.py", "render"): 65,
-    ("tui/schema.py", "schema_from_dict"): 62,
 }
 
 

@@ -219,8 +219,12 @@ def schema_from_dict(data, source: str = "margin.yaml") -> Schema:
                 fail(f"label {name}: attribute {aname!r} must be 'number', 'text' or a list of strings")
         desc, ex_in, ex_out = _guidelines(spec, f"labels.{name}", fail)
         labels[name] = LabelDef(name, key, attrs, str(spec.get("color", "")), desc, ex_in, ex_out)
+    return Schema(labels, _relations(data.get("relations") or {}, labels, fail))
+
+
+def _relations(rspecs, labels: dict, fail) -> dict[str, RelationDef]:
+    """The schema's relations, each between labels it knows."""
     relations = {}
-    rspecs = data.get("relations") or {}
     if not isinstance(rspecs, dict):
         fail("relations must be a mapping of relation names")
     for rname, rspec in rspecs.items():
@@ -236,7 +240,7 @@ def schema_from_dict(data, source: str = "margin.yaml") -> Schema:
                 fail(f"relation {rname}: {end!r} must list known labels")
             ends.append(tuple(vals))
         relations[rname] = RelationDef(rname, ends[0], ends[1])
-    return Schema(labels, relations)
+    return relations
 
 
 DEFAULT_SCHEMA = schema_from_dict(DEFAULT_SCHEMA_DICT, "default schema")
