@@ -42,7 +42,6 @@ def check_name(value: object, what: str = "name") -> str:
 # --------------------------------------------------------------------------- names margin gives files
 
 _PID_RE = re.compile(r"[1-9][0-9]{0,8}")  # ASCII only: str.isdigit() also takes '²' and '٣'
-TEMP_SUFFIXES = (".tmp", ".old")
 
 
 def pid_of(text: str) -> int | None:
@@ -52,14 +51,10 @@ def pid_of(text: str) -> int | None:
 
 def temp_owner(name: str, dest: str) -> int | None:
     """The pid of the writer that made ``name`` as a temp file for ``dest``
-    (``.DEST.<pid>.<random>.tmp`` or ``.old``), or None when ``name`` is not one."""
-    prefix = f".{dest}."
-    if not (name.startswith(prefix) and name.endswith(TEMP_SUFFIXES)):
-        return None
-    pid, sep, rest = name[len(prefix):].partition(".")
-    if not sep or not rest[:-4] or "/" in rest or "\0" in rest:
-        return None
-    return pid_of(pid)
+    (``.DEST.<pid>.<random>.tmp`` or ``.old``; the random part is what ``mkstemp`` or
+    ``secrets.token_hex`` makes), or None when ``name`` is not exactly one."""
+    m = re.fullmatch(re.escape(f".{dest}.") + r"([0-9]{1,9})\.[A-Za-z0-9_]{1,32}\.(?:tmp|old)", name)
+    return pid_of(m.group(1)) if m else None
 
 
 def journal_owner(name: str) -> int | None:

@@ -407,3 +407,12 @@ def test_status_reads_never_block_on_a_planted_fifo(corpus_dir):
     got = file_status(Corpus(corpus_dir), folder.name, "alice")  # returns: no writer needed
     assert got.status == UNREADABLE and "not a regular file" in got.problems[0]
     assert file_status(Corpus(corpus_dir), folder.name, "gold").status == UNREADABLE
+
+
+def test_temp_names_parse_exactly():
+    assert temp_owner(".a.yaml.1..abcdef01.tmp", "a.yaml") is None  # found by hypothesis: s='1.'
+    assert temp_owner(".a.yaml.123.abcdef01.tmp", "a.yaml") == 123
+    assert temp_owner(".a.yaml.123.k2_x9q.tmp", "a.yaml") == 123  # mkstemp's alphabet
+    assert temp_owner(".a.yaml.123.abcdef01.old", "a.yaml") == 123
+    assert temp_owner(".a.yaml.123.abcdef01.tmp.x", "a.yaml") is None
+    assert temp_owner(".b.yaml.123.abcdef01.tmp", "a.yaml") is None
