@@ -416,3 +416,12 @@ def test_temp_names_parse_exactly():
     assert temp_owner(".a.yaml.123.abcdef01.old", "a.yaml") == 123
     assert temp_owner(".a.yaml.123.abcdef01.tmp.x", "a.yaml") is None
     assert temp_owner(".b.yaml.123.abcdef01.tmp", "a.yaml") is None
+
+
+def test_add_over_a_planted_fifo_is_refused_without_blocking(corpus_dir, tmp_path):
+    from tui.cli import main
+
+    os.mkfifo(corpus_dir / "seeds" / "x.txt")
+    src = tmp_path / "x.txt"
+    src.write_text("A new article.\n")
+    assert main(["add", "--corpus", str(corpus_dir), str(src)]) == 1  # returns: the FIFO is never opened to read

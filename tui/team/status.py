@@ -29,6 +29,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from tui import store
+from tui.store.files import read_limited
 from tui.corpus import Corpus, check_name
 from tui.errors import DataError, ValidationError
 from tui.store.seal import cache_dir
@@ -119,8 +120,8 @@ class StatusCache:
     def _read(self) -> dict:
         assert self.path is not None
         try:
-            data = json.loads(self.path.read_bytes())
-        except (OSError, ValueError):
+            data = json.loads(read_limited(self.path, 256 * 2**20, "status cache", nofollow=True))
+        except (DataError, ValueError, RecursionError):
             return {}
         if not isinstance(data, dict) or data.get("version") != CACHE_VERSION or data.get("schema") != self.schema:
             return {}
