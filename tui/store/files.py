@@ -90,23 +90,6 @@ def read_limited_stat(path: Path, limit: int, what: str = "file", *,
     return data, st
 
 
-def read_head(path: Path, n: int) -> str | None:
-    """The first ``n`` bytes of the regular file ``path`` as text (bad UTF-8 replaced);
-    None when it is absent, not a regular file (a FIFO never blocks) or unreadable."""
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-    except OSError:
-        return None
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return None
-        return os.read(fd, n).decode("utf-8", "replace")
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
-
-
 def inflated_size(data: bytes, cap: int) -> int | None:
     """How many bytes zlib ``data`` inflates to, or None when that is over ``cap`` (counted
     1 MiB at a time, so a bomb costs memory for 1 MiB and time for ``cap``, never more);

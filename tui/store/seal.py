@@ -131,10 +131,3 @@ def unseal(purpose: str, data: bytes, where: object) -> bytes:
                        "or edited); ignored")
     return payload
 
-
-def is_sealed_by_us(purpose: str, data: bytes) -> bool:
-    try:
-        unseal(purpose, data, "")
-    except Unsealed:
-        return False
-    return True
