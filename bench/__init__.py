@@ -70,6 +70,7 @@ def compare(name: str, value: float, unit: str, baseline: str, base_value: float
     if most is not None:
         target, ok = f"ratio ≤ {most:.2f}", ratio <= most
     else:
+        assert least is not None, "compare: give most or least"
         target, ok = f"ratio ≥ {least:.2f}", ratio >= least
     return Result(name, value, unit, baseline, base_value, ratio, target, ok, details or {})
 

@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
                    help="where to write the JSON results (default: bench/results.json)")
     p.add_argument("--repeat", type=int, metavar="N", help="runs per benchmark (default: each its own)")
     args = p.parse_args(argv)
-    names = BENCHMARKS
+    names: tuple[str, ...] = BENCHMARKS
     if args.only:
         names = tuple(n.strip() for n in args.only.split(",") if n.strip())
         unknown = [n for n in names if n not in BENCHMARKS]
@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.quick and not args.only:
         names = tuple(n for n in names if n not in QUICK_SKIPS)
     cfg = Config(quick=args.quick, repeat=args.repeat)
-    results: list[Result] = []
+    results: list[list[Result]] = []
     started = time.perf_counter()
     for name in names:
         cfg.log(f"{name} ...")

@@ -94,7 +94,7 @@ def tree_peak(argv: list[str], cache: str) -> tuple[float, float]:
         time.sleep(0.05)
     took = time.perf_counter() - t0
     if proc.returncode:
-        raise RuntimeError(f"margin {argv[0]} exited {proc.returncode}: {proc.stderr.read()[-300:] if proc.stderr else ''}")
+        raise RuntimeError(f"margin {argv[0]} exited {proc.returncode}: {proc.stderr.read()[-300:].decode(errors='replace') if proc.stderr else ''}")
     return took, peak / 2**20
 
 

@@ -294,9 +294,9 @@ def startup(name: str, root: str, doc_id: str) -> dict:
             return 0
 
         appmod.run_app = run_app
-        import tui.commands.annotate as annotate_cmd
+        import tui.app.terminal as terminal
 
-        annotate_cmd.needs_terminal = lambda what: None  # headless on purpose: no terminal here
+        terminal.needs_terminal = lambda what: None  # headless on purpose: no terminal here
         code = cli.main(["annotate", "--corpus", root, "--annotator", ANNOTATOR, doc_id])
         if code:
             raise SystemExit(f"margin exited with {code}")

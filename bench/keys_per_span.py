@@ -28,11 +28,15 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tui.cursor import Selection
 
 import yaml
 
 ANNOTATOR = "bench"
-TAG_KEYS = None  # label -> key, from the corpus schema
+TAG_KEYS: dict[str, str] = {}  # label -> key, from the corpus schema
 END_OPS = ("L", "ctrl+left", "comma", "full_stop", "quotation_mark")
 START_OPS = ("s", "apostrophe", "H", "ctrl+right")
 MAX_COUNT = 40
@@ -113,7 +117,7 @@ class Planner:
         c = cur.clamp(got.start, got.end)
         return Selection(c.start, c.end)
 
-    def starts(self, target: tuple[int, int]) -> list[tuple[int, object, list[str], bool]]:
+    def starts(self, target: tuple[int, int]) -> list[tuple[int, Selection, list[str], bool]]:
         """Reach candidates from the current state: (cost, selection, keys, terminal)."""
         from tui.cursor import Selection
         from tui.jump import Jump, targets
@@ -202,7 +206,7 @@ class Planner:
     def route(self, target: tuple[int, int]) -> list[str] | None:
         """The cheapest keys found that make the selection ``target``."""
         tick = 0
-        heap = []
+        heap: list[tuple] = []
         for cost, sel, ks, terminal in self.starts(target):
             heapq.heappush(heap, (cost, tick, sel, ks, terminal))
             tick += 1
@@ -215,7 +219,7 @@ class Planner:
                 continue
             seen.add(sel.as_tuple())
             if sel.start == target[0]:
-                ops = END_OPS  # the start is right: move the end only
+                ops: tuple[str, ...] = END_OPS  # the start is right: move the end only
             elif not ks or ks[0] in ("w", "slash", "escape") or ks[-1] in ("l", "h", "right_parenthesis", "left_parenthesis",
                                                                               *ROW_KEYS):
                 if abs(sel.start - target[0]) > 600:

@@ -188,7 +188,7 @@ class _Writer:
             self.put(".")
         elif kind == 1:  # “Claim,” Name told Outlet.
             q0 = self.put("“")
-            c0 = self.put(r.choice(("We have seen ", "There is clear evidence that ", "We know that ")))
+            cs = self.put(r.choice(("We have seen ", "There is clear evidence that ", "We know that ")))
             self.figure()
             self.put(f" were {r.choice(VERBS)} near ")
             self.place()
@@ -196,21 +196,21 @@ class _Writer:
             self.put(",”")
             q1 = self.pos
             self.put(" ")
-            t0 = self.person()
+            teller = self.person()
             t1 = self.put(" told") + len(" told")
             self.put(" " + r.choice(OUTLETS))
-            self.claim(c0, c1, (t0.start, t1), (q0, q1))
+            self.claim(cs, c1, (teller.start, t1), (q0, q1))
             self.put(".")
         elif kind == 2:  # According to Org, CLAIM.
             t0 = self.put("According to ")
             a = self.org()
             self.put(", ")
-            c0 = self.pos
+            cs = self.pos
             self.figure()
             self.put(f" were {r.choice(VERBS)} in ")
             self.place()
             self.put(f" last {r.choice(MONTHS)}")
-            self.claim(c0, self.pos, (t0, a.end))
+            self.claim(cs, self.pos, (t0, a.end))
             self.put(".")
         elif kind == 3:  # The government said CLAIM.
             t0 = self.pos
@@ -218,10 +218,10 @@ class _Writer:
             self.put(f" {r.choice(('said', 'denied', 'claimed'))}")
             t1 = self.pos
             self.put(" that ")
-            c0 = self.pos
+            cs = self.pos
             self.put(f"{r.choice(('no', 'few', 'many'))} {r.choice(NOUNS)} were held in ")
             self.place()
-            self.claim(c0, self.pos, (t0, t1))
+            self.claim(cs, self.pos, (t0, t1))
             self.put(".")
         elif kind == 4:  # PLACE has long been a hub..., and FIGURE were seized there.
             self.place()

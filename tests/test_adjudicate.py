@@ -23,7 +23,7 @@ def team(corpus_dir):
     return corpus, doc, anns
 
 
-def where(group: Group) -> tuple:
+def where(group: Group) -> list:
     return [(c.span.start, c.span.end, c.span.label, c.annotators) for c in group.candidates]
 
 

@@ -185,7 +185,7 @@ def test_safe_relpath_refuses(rel):
     assert "\n" not in str(e.value) and "\0" not in str(e.value)
 
 
-@given(st.lists(st.text(st.characters(blacklist_categories=("Cs",)), min_size=0, max_size=12), min_size=1, max_size=4))
+@given(st.lists(st.text(st.characters(exclude_categories=["Cs"]), min_size=0, max_size=12), min_size=1, max_size=4))
 @settings(max_examples=300, deadline=None)
 def test_generated_names_stay_inside_or_are_refused(tmp_path_factory, parts):
     staging = tmp_path_factory.mktemp("stage")

@@ -35,7 +35,7 @@ def run(capsys, corpus, src, *argv):
     return code, out, err
 
 
-def annotations(corpus) -> dict:
+def read_annotations(corpus) -> dict:
     got = {}
     for doc_id in corpus.doc_ids():
         path = corpus.annotation_path(doc_id, "u")
@@ -53,7 +53,7 @@ def test_doccano_pretty_printed_export_is_a_whole_migration(capsys, tmp_path):
     code, out, err = run(capsys, corpus, PEERS / "doccano" / "relation_extraction_export.jsonl")
     assert code == 0, err
     assert "added 1 document(s)" in err and "imported 1 document(s) as u: 4 span(s), 3 relation(s)" in out
-    (spans, rels), = annotations(corpus).values()
+    (spans, rels), = read_annotations(corpus).values()
     assert spans == [("ORG", "Google"), ("DATE", "September 4, 1998"), ("PERSON", "Larry Page"),
                      ("PERSON", "Sergey Brin")]
     assert rels == [("foundedAt", "Google", "September 4, 1998"), ("foundedBy", "Google", "Larry Page"),
@@ -65,7 +65,7 @@ def test_map_to_nothing_drops_a_relation_type(capsys, tmp_path):
     code, out, err = run(capsys, corpus, PEERS / "doccano" / "relation_extraction_export.jsonl",
                          "--map", "foundedAt=", "--map", "foundedBy=founded-by")
     assert code == 0, err and "left out 1 span(s) or relation(s) 'foundedAt' (--map foundedAt=)" in err
-    (_, rels), = annotations(corpus).values()
+    (_, rels), = read_annotations(corpus).values()
     assert rels == [("founded-by", "Google", "Larry Page"), ("founded-by", "Google", "Sergey Brin")]
 
 
@@ -76,7 +76,7 @@ def test_doccano_named_columns(capsys, tmp_path):
     assert code == 1 and "expected doccano's shape" in err
     code, out, err = run(capsys, corpus, src, "--column-data", "column_data", "--column-label", "column_label")
     assert code == 0, err and "added 3 document(s)" in err
-    assert sorted(annotations(corpus).values()) == [([("ORG", "EU")], []), ([("PERSON", "Obama")], []),
+    assert sorted(read_annotations(corpus).values()) == [([("ORG", "EU")], []), ([("PERSON", "Obama")], []),
                                                     ([("PERSON", "Peter Blackburn")], [])]
 
 
@@ -92,7 +92,7 @@ def test_label_studio_task_as_one_object(capsys, tmp_path):
     corpus = new_corpus(tmp_path, ["Date"])
     code, out, err = run(capsys, corpus, PEERS / "labelstudio" / "named_entity_annotations_1.json")
     assert code == 0, err
-    assert list(annotations(corpus).values()) == [([("Date", "February 22")], [])]
+    assert list(read_annotations(corpus).values()) == [([("Date", "February 22")], [])]
 
 
 def test_label_studio_before_1_0_completions_are_read_and_a_wrong_offset_named(capsys, tmp_path):
@@ -111,7 +111,7 @@ def test_prodigy_records_and_a_repeated_task(capsys, tmp_path):
     code, out, err = run(capsys, corpus, src)
     assert code == 0, err
     assert "skipped 1 record(s) repeating a task before them (same _task_hash and annotator)" in err
-    assert sorted(annotations(corpus).values()) == [([], []), ([("FASHION_BRAND", "SLP")], [])]
+    assert sorted(read_annotations(corpus).values()) == [([], []), ([("FASHION_BRAND", "SLP")], [])]
 
 
 def test_brat_events_and_equivalences_are_left_out_and_counted(capsys, tmp_path):
@@ -121,7 +121,7 @@ def test_brat_events_and_equivalences_are_left_out_and_counted(capsys, tmp_path)
     code, out, err = run(capsys, corpus, src)
     assert code == 0, err
     assert "PMID-10364260.ann: left out 5 event(s)" in err and "PMID-10233888.ann: left out 3 equivalence(s)" in err
-    got = annotations(corpus)
+    got = read_annotations(corpus)
     assert [t for _, t in got["PMID-10364260"][0]] == ["REF-1"] * 5  # the triggers went with their events
     assert len(got["PMID-10233888"][0]) == 38
 
@@ -137,7 +137,7 @@ def test_spacy_conll_as_spacy_convert_reads_it(capsys, tmp_path, name):
         (corpus.seeds_dir / "london.txt").write_text(" ".join(tokens) + "\n", encoding="utf-8")
     code, out, err = run(capsys, corpus, PEERS / "spacy" / name, "--format", "conll")
     assert code == 0, err
-    (spans, _), = annotations(corpus).values()
+    (spans, _), = read_annotations(corpus).values()
     if name.startswith("conll"):
         assert spans == [("GPE", "London"), ("GPE", "New York City")] * 5
     else:
@@ -161,7 +161,7 @@ def test_label_studio_conll_of_a_project_is_split_into_its_tasks(capsys, tmp_pat
     src.write_text(f"-DOCSTART- -X- O\n\n{raids}\n\n{body}\n", encoding="utf-8")
     code, out, err = run(capsys, corpus, src)
     assert code == 0, err and "imported 2 document(s)" in out
-    got = annotations(corpus)
+    got = read_annotations(corpus)
     assert got["raids"][0] == [("ACTOR", "Police"), ("FIGURE", "1,440 people"), ("ACTOR", "Amnesty International")]
     assert got["ministry"][0] == [("ACTOR", "The ministry"), ("FIGURE", "300 workers")]
 

@@ -10,12 +10,12 @@ from tui import store
 from tui.model import Annotation, Document, Relation, make_span
 from tui.schema import DEFAULT_SCHEMA, QUALIFIERS
 
-text_st = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=200)
-free_st = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+text_st = st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=200)
+free_st = st.text(st.characters(exclude_categories=["Cs"]), max_size=40)
 
 
 @st.composite
-def annotations(draw):
+def annotations_st(draw):
     text = draw(text_st)
     doc = Document("doc-1", text)
     n = draw(st.integers(0, 8))
@@ -48,7 +48,7 @@ def annotations(draw):
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
-@given(annotations())
+@given(annotations_st())
 def test_dump_then_parse_is_identity(case):
     doc, ann = case
     text = store.dumps(ann)

@@ -358,6 +358,7 @@ async def chromium(profile: Path):
     """Headless Chromium with one 1280x720 page, offline, ready to read the terminal; yields a Browser."""
     import aiohttp
 
+    assert CHROMIUM is not None
     proc = subprocess.Popen(
         [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",

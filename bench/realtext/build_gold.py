@@ -33,8 +33,8 @@ def find(text: str, quote: str, start: int, where: str) -> int:
     return m.start()
 
 
-def number(s: str) -> int | float:
-    v = float(s)
+def number(s: str | None) -> int | float:
+    v = float(s or "nan")
     return int(v) if v.is_integer() else v
 
 

@@ -38,7 +38,7 @@ def problem_lines(err: str, path) -> list[int]:
 
 def snapshot(root: Path) -> dict:
     """Every file under ``root`` (not following links) with its bytes and mtime."""
-    out = {}
+    out: dict[str, tuple] = {}
     for p in sorted(root.rglob("*")):
         if p.is_symlink():
             out[str(p)] = ("link", os.readlink(p))

@@ -38,7 +38,7 @@ def long_run(config) -> bool:
 
 def tree(path: Path) -> dict:
     """The export's files and their sha256; the marker by its format and file list."""
-    out = {str(p.relative_to(path)): hashlib.sha256(p.read_bytes()).hexdigest()
+    out: dict[str, object] = {str(p.relative_to(path)): hashlib.sha256(p.read_bytes()).hexdigest()
            for p in sorted(path.rglob("*")) if p.is_file() and p.name != MARKER}
     m = read_marker(path)
     out[MARKER] = m and (m["format"], tuple(m["files"]))

@@ -124,10 +124,10 @@ def _check(tmp: Path, src: Path, seen: list) -> None:
     root = tmp / "c"
     before_outside = snapshot(tmp / "outside")
     seeds = snapshot(root / "seeds")
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+    out_io, err_io = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out_io), contextlib.redirect_stderr(err_io):
         code = main(["import", "--corpus", str(root), str(src), "--annotator", "t"])
-    out, err = out.getvalue(), err.getvalue()
+    out, err = out_io.getvalue(), err_io.getvalue()
     seen.append(code)
     assert "\x1b" not in out + err and "Traceback" not in err, err
     assert snapshot(tmp / "outside") == before_outside and snapshot(root / "seeds") == seeds
