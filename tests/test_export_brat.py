@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-import os
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import DATA, SEED
+from tests.helpers import golden
 from tui.cli import main
 from tui.export.brat import ann_text, annotation_conf, encode_value, fragments
 from tui.model import Annotation, make_span
 from tui.schema import DEFAULT_SCHEMA
-
-
-def golden(name: str, data: str) -> None:
-    path = DATA / "export" / name
-    if os.environ.get("MARGIN_UPDATE_GOLDEN"):
-        path.write_text(data, encoding="utf-8")
-    assert data == path.read_text(encoding="utf-8")
 
 
 def brat_check(text: str, ann: str) -> list[tuple[str, str, list]]:

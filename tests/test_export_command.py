@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import subprocess
 import sys
 
@@ -13,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import ROOT, SEED
+from tests.helpers import team_corpus
 from tui.cli import main
 from tui.export import FORMATS
 from tui.export.outdir import MARKER, read_marker
@@ -20,18 +20,10 @@ from tui.export.split import assign, counts
 
 
 def make_corpus(corpus_dir, alice_file, n_docs=10, annotators=("alice", "bob")):
-    """n_docs documents (copies of the seed), each annotated by ``annotators``."""
-    yaml_text = alice_file.read_text(encoding="utf-8")
-    for i in range(n_docs):
-        doc = SEED if i == 0 else f"doc{i:02d}"
-        if doc != SEED:
-            shutil.copy(corpus_dir / "seeds" / f"{SEED}.txt", corpus_dir / "seeds" / f"{doc}.txt")
-        for a in annotators:
-            dest = corpus_dir / "annotations" / doc / f"{a}.yaml"
-            dest.parent.mkdir(exist_ok=True)
-            done = "done" if a == "alice" or i % 2 else "in_progress"
-            dest.write_text(yaml_text.replace(SEED, doc).replace("annotator: alice", f"annotator: {a}")
-                            .replace("status: in_progress", f"status: {done}"), encoding="utf-8")
+    """n_docs documents (copies of the seed), each annotated by ``annotators``; alice's and
+    every odd document's files are done."""
+    team_corpus(corpus_dir, n_docs, annotators,
+                lambda i, a: "done" if a == "alice" or i % 2 else "in_progress")
 
 
 def run(capsys, corpus_dir, *argv):

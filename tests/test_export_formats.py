@@ -5,24 +5,16 @@ reads it (datasets for HF, spaCy for Prodigy's tokens, the labeling config for L
 from __future__ import annotations
 
 import json
-import os
 import xml.etree.ElementTree as ET
 
 import pytest
 
-from tests.conftest import DATA, SEED
+from tests.conftest import SEED
+from tests.helpers import golden
 from tui import store
 from tui.corpus import Corpus
 from tui.export import export, export_file
 
-GOLDEN = DATA / "export"
-
-
-def golden(name: str, data: bytes) -> None:
-    path = GOLDEN / name
-    if os.environ.get("MARGIN_UPDATE_GOLDEN"):
-        path.write_bytes(data)
-    assert data.decode("utf-8") == path.read_text(encoding="utf-8")
 
 
 @pytest.fixture

@@ -3,23 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 
 import pytest
 
-from tests.conftest import DATA, SEED
+from tests.conftest import SEED
+from tests.helpers import golden
 from tui.cli import main
 
-GOLDEN = DATA / "export"
-
-
-def golden(name: str, data: bytes) -> None:
-    """Compare with tests/data/export/NAME (MARGIN_UPDATE_GOLDEN=1 rewrites it)."""
-    path = GOLDEN / name
-    if os.environ.get("MARGIN_UPDATE_GOLDEN"):
-        path.write_bytes(data)
-    assert data.decode("utf-8") == path.read_text(encoding="utf-8")
 
 
 def export(capsys, corpus_dir, *argv):

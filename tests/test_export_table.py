@@ -5,10 +5,10 @@ from __future__ import annotations
 import csv
 import json
 import io
-import os
 import sys
 
-from tests.conftest import DATA, SEED
+from tests.conftest import SEED
+from tests.helpers import golden
 from tui.cli import main
 
 
@@ -17,13 +17,6 @@ def export(capsys, corpus_dir, fmt, *argv):
     code = main(["export", "--corpus", str(corpus_dir), "--out", str(out), "--format", fmt, *argv])
     err = capsys.readouterr().err
     return code, out, err
-
-
-def golden(name: str, data: str) -> None:
-    path = DATA / "export" / name
-    if os.environ.get("MARGIN_UPDATE_GOLDEN"):
-        path.write_text(data, encoding="utf-8")
-    assert data == path.read_text(encoding="utf-8")
 
 
 def test_csv_one_row_per_span(capsys, corpus_dir, alice_file):

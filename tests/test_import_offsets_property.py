@@ -11,6 +11,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.helpers import make_corpus
 from tui import store
 from tui.corpus import Corpus
 from tui.export import export
@@ -42,9 +43,7 @@ def article(draw):
 
 
 def _corpus(root: Path, text: str, spans) -> Annotation:
-    (root / "seeds").mkdir(parents=True)
-    (root / "seeds" / "d.txt").write_bytes(text.encode("utf-8"))
-    corpus = Corpus(root)
+    corpus = make_corpus(root, {"d": text}, annotations=False)
     doc = corpus.document("d")
     made = [make_span(text, f"s{i}", lab, a, b) for i, (lab, a, b) in enumerate(spans, 1)]
     claims = [s for s in made if s.label == "CLAIM"]

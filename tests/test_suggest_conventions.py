@@ -9,11 +9,11 @@ from dataclasses import fields
 
 import pytest
 
-from tests.conftest import DATA, ROOT, SEED
+from tests.conftest import DATA, SEED
+from tests.helpers import make_corpus
 from tests.test_suggest import (FLOOD, FLOOD_GOLD, HEALTH, HEALTH_GOLD, SEED_TEXT, TRIAL, TRIAL_GOLD, f1,
                                 keys, locate, run)
 from tests.variant_golds import FLOOD_VARIANT, HEALTH_VARIANT, TRIAL_VARIANT
-from tui.corpus import Corpus
 from tui.errors import DataError
 from tui.suggest.learn import Suggester, guidelines
 from tui.suggest import suggest
@@ -83,11 +83,10 @@ def test_pins_win_and_bad_sections_are_one_line_errors():
 
 
 def _corpus(tmp_path, gold_file):
-    (tmp_path / "seeds").mkdir()
-    shutil.copy(ROOT / "seeds" / f"{SEED}.txt", tmp_path / "seeds")
-    (tmp_path / "annotations" / SEED).mkdir(parents=True)
+    corpus = make_corpus(tmp_path)
+    (tmp_path / "annotations" / SEED).mkdir()
     shutil.copy(DATA / gold_file, tmp_path / "annotations" / SEED / "gold.yaml")
-    return Corpus(tmp_path)
+    return corpus
 
 
 def _f1(sugg_fn, golds, label):

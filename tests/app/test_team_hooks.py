@@ -4,19 +4,12 @@ tag key shows the label's description."""
 
 from __future__ import annotations
 
-import shutil
-
 from tests.app.conftest import annotate, settle
-from tests.conftest import ROOT, SEED
+from tests.helpers import make_corpus
 
 
 def _corpus(tmp_path):
-    root = tmp_path / "c"
-    (root / "seeds").mkdir(parents=True)
-    (root / "annotations").mkdir()
-    for name in ("a_doc", "b_doc", "c_doc"):
-        shutil.copy(ROOT / "seeds" / f"{SEED}.txt", root / "seeds" / f"{name}.txt")
-    return root
+    return make_corpus(tmp_path / "c", ("a_doc", "b_doc", "c_doc")).root
 
 
 async def test_the_picker_lists_my_assigned_documents_first_with_progress(tmp_path):

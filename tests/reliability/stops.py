@@ -12,7 +12,9 @@ after every step on any machine, so the coverage the tests assert is determinist
 from __future__ import annotations
 
 import os
+import sys
 import time
+import traceback
 
 STEPS = ("fsync", "replace", "rename", "link", "unlink", "mkdir", "rmdir")
 
@@ -68,3 +70,33 @@ def kill_one(helper, go: str, step: int | None, wait: float) -> int:
         time.sleep(wait)
     os.kill(pid, signal.SIGKILL)
     return pid
+
+
+def serve_writers(write_forever) -> None:
+    """The helper side of a kill loop (a process that imported margin once, so a writer
+    starts in microseconds): for each line of stdin, ``go ARG [STEP]`` forks a writer that
+    runs ``write_forever(ARG)`` (blocking at its STEP-th file-system step when given) and
+    prints its pid; ``reap PID`` prints that writer's wait status."""
+    for line in sys.stdin:
+        cmd, *arg = line.split()
+        if cmd == "go":
+            pid = os.fork()
+            if pid == 0:
+                if len(arg) > 1:  # block at the n-th file-system step, saying so on stdout
+                    stop_at(int(arg[1]), 1)
+                try:
+                    write_forever(arg[0])
+                except BaseException:
+                    traceback.print_exc()
+                finally:
+                    os._exit(3)
+            print(pid, flush=True)
+        elif cmd == "reap":
+            print(os.waitpid(int(arg[0]), 0)[1], flush=True)
+
+
+def reap(helper, pid: int) -> int:
+    """The wait status of the writer ``pid`` the helper forked (``serve_writers``)."""
+    helper.stdin.write(f"reap {pid}\n")
+    helper.stdin.flush()
+    return int(helper.stdout.readline())

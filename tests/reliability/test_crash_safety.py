@@ -14,14 +14,13 @@ import re
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT, SEED
 from tests.reliability import full_run
-from tests.reliability.stops import read_until_stop
+from tests.reliability.stops import kill_one, reap
 from tui import store
 from tui.corpus import Corpus
 from tui.model import Annotation, Document, make_span
@@ -42,36 +41,27 @@ def version(doc: Document, k: int) -> Annotation:
 
 
 SAVER = r"""
-import os, sys, traceback
+import sys
 from pathlib import Path
 from tests.reliability.test_crash_safety import VERSION_RE, version
-from tests.reliability.stops import stop_at
+from tests.reliability.stops import serve_writers
 from tui import store
 from tui.corpus import Corpus
 
 corpus = Corpus(Path(sys.argv[1]))
 doc = corpus.document(sys.argv[2])
 path = corpus.annotation_path(doc.id, "alice")
-for line in sys.stdin:
-    cmd, *arg = line.split()
-    if cmd == "go":  # fork a saver: it continues from the file on disk, forever
-        pid = os.fork()
-        if pid == 0:
-            if arg:  # block at the n-th file-system step, saying so on stdout
-                stop_at(int(arg[0]), 1)
-            try:
-                fp = store.fingerprint(path)
-                k = int(VERSION_RE.search(path.read_bytes()).group(1))
-                while True:
-                    k += 1
-                    fp = store.save(path, version(doc, k), fp)
-            except BaseException:
-                traceback.print_exc()
-            finally:
-                os._exit(3)
-        print(pid, flush=True)
-    elif cmd == "reap":
-        print(os.waitpid(int(arg[0]), 0)[1], flush=True)
+
+
+def save_forever(_):  # continue from the file on disk
+    fp = store.fingerprint(path)
+    k = int(VERSION_RE.search(path.read_bytes()).group(1))
+    while True:
+        k += 1
+        fp = store.save(path, version(doc, k), fp)
+
+
+serve_writers(save_forever)
 """
 
 
@@ -88,18 +78,9 @@ def _kill_loop(corpus: Corpus, kills: int, rng: random.Random, errors) -> dict:
             # two kills in three at the k-th file-system step of the saver's loop (k = 1..9:
             # inside its first save, between saves, after several), whatever the machine's
             # speed or load; the third at a random moment
-            step = n % 3 != 2
-            helper.stdin.write(f"go {1 + (n // 3 * 2 + n % 3) % 9}\n" if step else "go\n")
-            helper.stdin.flush()
-            if step:
-                pid, _ = read_until_stop(helper.stdout)
-            else:
-                pid = int(helper.stdout.readline())
-                time.sleep(rng.uniform(0, 0.03))
-            os.kill(pid, signal.SIGKILL)
-            helper.stdin.write(f"reap {pid}\n")
-            helper.stdin.flush()
-            status = int(helper.stdout.readline())
+            step = 1 + (n // 3 * 2 + n % 3) % 9 if n % 3 != 2 else None
+            pid = kill_one(helper, "go -", step, rng.uniform(0, 0.03))
+            status = reap(helper, pid)
             assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, Path(errors.name).read_text()
             stats["kills"] += 1
             data = path.read_bytes()

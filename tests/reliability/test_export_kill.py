@@ -13,17 +13,16 @@ from __future__ import annotations
 import hashlib
 import os
 import random
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SEED
+from tests.conftest import ROOT
+from tests.helpers import team_corpus
 from tests.reliability import full_run
-from tests.reliability.stops import kill_one
+from tests.reliability.stops import kill_one, reap
 from tui.corpus import Corpus
 from tui.export import export
 from tui.export.outdir import MARKER, OLD, STAGE, read_marker
@@ -46,11 +45,11 @@ def tree(path: Path) -> dict:
 
 
 EXPORTER = r"""
-import os, sys, traceback
+import os, sys
 from pathlib import Path
 from tui.corpus import Corpus
 from tui.export import export
-from tests.reliability.stops import stop_at
+from tests.reliability.stops import serve_writers, stop_at
 from tests.reliability.test_export_kill import VERSIONS
 
 corpus, fmt, out = Corpus(Path(sys.argv[1])), sys.argv[2], Path(sys.argv[3])
@@ -62,41 +61,21 @@ if pid == 0:
     print(count[0], flush=True)
     os._exit(0)
 os.waitpid(pid, 0)
-for line in sys.stdin:
-    cmd, *arg = line.split()
-    if cmd == "go":  # fork an exporter that exports forever, alternating the versions
-        pid = os.fork()
-        if pid == 0:
-            if len(arg) > 1:
-                stop_at(int(arg[1]), 1)
-            try:
-                k = int(arg[0])
-                while True:
-                    export(corpus, fmt, out, annotators="all", labels=VERSIONS[k % 2], jobs=1)
-                    k += 1
-            except BaseException:
-                traceback.print_exc()
-            finally:
-                os._exit(3)
-        print(pid, flush=True)
-    elif cmd == "reap":
-        print(os.waitpid(int(arg[0]), 0)[1], flush=True)
+
+
+def export_forever(first):  # alternating the versions
+    k = int(first)
+    while True:
+        export(corpus, fmt, out, annotators="all", labels=VERSIONS[k % 2], jobs=1)
+        k += 1
+
+
+serve_writers(export_forever)
 """
 
 
 def make_corpus(root: Path, n_docs: int = 6) -> Corpus:
-    text = (ROOT / "seeds" / f"{SEED}.txt").read_bytes()
-    yaml_text = (ROOT / "tests" / "data" / "alice.yaml").read_text(encoding="utf-8")
-    (root / "seeds").mkdir(parents=True)
-    for i in range(n_docs):
-        doc = SEED if i == 0 else f"doc{i:02d}"
-        (root / "seeds" / f"{doc}.txt").write_bytes(text)
-        for a in ("alice", "bob"):
-            dest = root / "annotations" / doc / f"{a}.yaml"
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            dest.write_text(yaml_text.replace(SEED, doc).replace("annotator: alice", f"annotator: {a}"),
-                            encoding="utf-8")
-    return Corpus(root)
+    return team_corpus(root, n_docs)
 
 
 @pytest.mark.parametrize("fmt", ["brat", "jsonl"])
@@ -130,9 +109,7 @@ def test_sigkill_while_exporting_never_leaves_half_an_export(request, tmp_path, 
                 # kill at a random moment. What they see does not depend on the machine's speed.
                 k = 1 if n == 0 else steps + 1 if n == 1 else 1 + (n * 7) % (2 * steps)
                 pid = kill_one(helper, f"go {1 - current}", None if n % 4 == 3 else k, rng.uniform(0, 0.05))
-                helper.stdin.write(f"reap {pid}\n")
-                helper.stdin.flush()
-                status = int(helper.stdout.readline())
+                status = reap(helper, pid)
                 assert os.WIFSIGNALED(status), Path(errors.name).read_text()
                 now = tree(out)
                 assert now in refs, f"kill {n}: --out is neither the old nor the new export"

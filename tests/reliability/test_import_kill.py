@@ -17,7 +17,9 @@ import time
 
 import pytest
 
-from tests.conftest import ROOT, SEED
+from tests.conftest import ROOT
+from tests import helpers
+from tests.helpers import seed_text
 from tests.reliability import full_run, snapshot
 from tests.reliability.stops import kill_one, read_until_stop
 from tui import store
@@ -31,13 +33,10 @@ DOCS, KILLS, FULL_KILLS = 6, 30, 500
 
 def make_corpus(root):
     """DOCS articles (the seed with a different last line each) and a jsonl of spans for each."""
-    seed = (ROOT / "seeds" / f"{SEED}.txt").read_text(encoding="utf-8")
-    (root / "seeds").mkdir(parents=True)
-    (root / "annotations").mkdir()
+    texts = {f"doc{k}": f"{seed_text()}\n\nDocument {k}." for k in range(DOCS)}
+    helpers.make_corpus(root, texts)
     lines = []
-    for k in range(DOCS):
-        text = f"{seed}\n\nDocument {k}."
-        (root / "seeds" / f"doc{k}.txt").write_text(text, encoding="utf-8")
+    for k, text in enumerate(texts.values()):
         toks = token_index(text).tokens
         spans = [{"start": toks[i][0], "end": toks[i][1], "label": "ACTOR"} for i in range(0, 200, 3)]
         lines.append(json.dumps({"id": f"doc{k}", "text": text, "spans": spans}))
