@@ -97,7 +97,7 @@ def test_single_layer_and_misaligned_spans_are_reported(capsys, corpus_dir, alic
 def test_unrepresentable_spans_are_counted_not_dropped_silently():
     text = "Alice met Bob .  Then Carol left ."
     spans = [make_span(text, "s1", "ACTOR", 0, 13),    # Alice met Bob
-             make_span(text, "s2", "ACTOR", 6, 13),    # overlaps s1, same label
+             make_span(text, "s2", "ACTOR", 6, 13),    # met Bob: inside s1, same label (it wins)
              make_span(text, "s3", "CLAIM", 15, 16),   # whitespace only
              make_span(text, "s4", "CLAIM", 10, 21)]   # crosses the sentence break
     warned = []
@@ -107,7 +107,7 @@ def test_unrepresentable_spans_are_counted_not_dropped_silently():
     assert any("sentence break" in k for k in kinds) and len(warned) == 3
     (toks, cols, lens), = read_conll("\n".join(lines))
     assert lens == [4, 4]
-    assert entities(cols[0]) == {("ACTOR", 0, 3)}
+    assert entities(cols[0]) == {("ACTOR", 1, 3)}  # the innermost span (tui.bio)
     assert [t for t in cols[2] if t != "O"] == ["B-CLAIM", "I-CLAIM", "I-CLAIM"]  # Bob . | Then
 
 
@@ -137,7 +137,7 @@ def test_seqeval_reads_back_every_token_aligned_span(case):
         return
     (toks, cols, _), = blocks
     got = set().union(*(entities(c) for c in cols))
-    # a span the tagger left out is one that overlaps an earlier span of its label, and was reported
+    # a span the tagger left out is one that overlaps a shorter span of its label, and was reported
     want = token_spans(text, spans)
     missing = want - got
     assert got <= want

@@ -15,15 +15,16 @@ header, which ``spacy convert`` and other NER readers read correctly.
 
 Overlapping spans of different labels each get their own column. What one column cannot
 hold is reported, never silently shifted: a span not on token boundaries is extended to
-the tokens it touches; a span of only whitespace, or one overlapping an earlier span of
-the same label, is left out of the column; a span crossing a sentence break keeps
-``I-`` tags after the break.
+the tokens it touches; a span of only whitespace, or one overlapping a shorter span of
+the same label (``tui.bio``: the innermost span wins), is left out of the column; a span
+crossing a sentence break keeps ``I-`` tags after the break.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+from tui import bio
 from tui.errors import DataError
 from tui.tokens import Spans, token_index
 
@@ -37,33 +38,26 @@ def header(labels: tuple[str, ...]) -> str:
 
 
 def tag_columns(text: str, spans, labels: tuple[str, ...], where: str, warn) -> tuple[Spans, list[list[str]]]:
-    """(token offsets, one tag list per label) for one record; problems go to ``warn``."""
-    idx = token_index(text)
-    tokens = idx.tokens
-    columns = [["O"] * len(tokens) for _ in labels]
-    col_of = {lab: i for i, lab in enumerate(labels)}
+    """(token offsets, one tag list per label) for one record (``tui.bio``'s encoding and
+    overlap policy); problems go to ``warn``."""
+    idx = token_index(text).complete()
     sent_starts = [s for s, _ in idx.sentences]
-    for s in sorted(spans, key=lambda s: (s.start, -s.end, s.label, s.id)):
-        if s.label not in col_of:
-            continue
-        toks = idx.tokens_in(s.start, s.end)
-        what = f"{where} {s.id} {s.label} {s.start}-{s.end} {s.text[:60]!r}"
-        if not toks:
-            warn("span(s) of only whitespace, left out (no token to tag)", what)
-            continue
-        col = columns[col_of[s.label]]
-        if any(col[t] != "O" for t in toks):
-            warn("span(s) overlapping an earlier span of the same label, left out of that label's column", what)
-            continue
-        a, b = tokens[toks[0]][0], tokens[toks[-1]][1]
-        if (a, b) != (s.start, s.end):
-            warn("span(s) not on token boundaries, extended to whole tokens", f"{what} -> {a}-{b} {text[a:b][:60]!r}")
-        if bisect_right(sent_starts, a) != bisect_right(sent_starts, b - 1):
-            warn("span(s) crossing a sentence break (I- tags continue after the blank line)", what)
-        col[toks[0]] = f"B-{s.label}"
-        for t in toks[1:]:
-            col[t] = f"I-{s.label}"
-    return tokens, columns
+    what = lambda s: f"{where} {s.id} {s.label} {s.start}-{s.end} {s.text[:60]!r}"  # noqa: E731
+    columns = []
+    for label in labels:
+        tagged = bio.encode(idx, [s for s in spans if s.label == label])
+        for s in tagged.empty:
+            warn("span(s) of only whitespace, left out (no token to tag)", what(s))
+        for s in tagged.left_out:
+            warn("span(s) overlapping a shorter span of the same label, left out of that label's column", what(s))
+        for s, a, b in tagged.extended:
+            warn("span(s) not on token boundaries, extended to whole tokens", f"{what(s)} -> {a}-{b} {text[a:b][:60]!r}")
+        for s, i, j in tagged.kept:
+            a, b = idx.tokens[i][0], idx.tokens[j - 1][1]
+            if bisect_right(sent_starts, a) != bisect_right(sent_starts, b - 1):
+                warn("span(s) crossing a sentence break (I- tags continue after the blank line)", what(s))
+        columns.append(tagged.tags)
+    return idx.tokens, columns
 
 
 def record_lines(text: str, spans, labels: tuple[str, ...], where: str, warn,

@@ -7,9 +7,9 @@ in CoNLL). Tag ids index the label names declared in ``README.md``'s YAML metada
 ``ClassLabel`` features with names: ``O``, ``B-ACTOR``, ``I-ACTOR``, ...
 
 - ``ner_tags``: one BIO sequence for all exported labels. One tag a token cannot hold
-  overlapping spans, so where spans overlap the innermost win (shortest first, then
-  earliest) and the others are left out of ``ner_tags`` (reported; the actors and figures
-  inside a claim stay, the claim goes).
+  overlapping spans, so where spans overlap the innermost win (``tui.bio``: shortest
+  first, then earliest) and the others are left out of ``ner_tags`` (reported; the actors
+  and figures inside a claim stay, the claim goes).
 - ``tags_<LABEL>``: one BIO sequence per label, every span of that label (same-label
   overlaps and spans off token boundaries reported as in CoNLL).
 
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import yaml
 
+from tui import bio
 from tui.tokens import token_index
 from tui.store.yamlio import SafeDumper
 from tui.export.conll import tag_columns
@@ -36,21 +37,12 @@ def names(labels) -> list[str]:
 
 
 def innermost(text: str, spans, where: str, warn) -> list[str]:
-    """The ``ner_tags`` BIO sequence (as names): non-overlapping spans, shortest first."""
-    idx = token_index(text)
-    tags = ["O"] * len(idx.tokens)
-    for s in sorted(spans, key=lambda s: (s.end - s.start, s.start, s.label, s.id)):
-        toks = idx.tokens_in(s.start, s.end)
-        if not toks:
-            continue  # reported by the per-label columns
-        if any(tags[t] != "O" for t in toks):
-            warn("span(s) overlapping a shorter span, left out of ner_tags (kept in tags_<LABEL>)",
-                 f"{where} {s.id} {s.label} {s.start}-{s.end}")
-            continue
-        tags[toks[0]] = f"B-{s.label}"
-        for t in toks[1:]:
-            tags[t] = f"I-{s.label}"
-    return tags
+    """The ``ner_tags`` BIO sequence (as names): every label in one, ``tui.bio``'s policy."""
+    tagged = bio.encode(token_index(text), spans)
+    for s in tagged.left_out:
+        warn("span(s) overlapping a shorter span, left out of ner_tags (kept in tags_<LABEL>)",
+             f"{where} {s.id} {s.label} {s.start}-{s.end}")
+    return tagged.tags  # spans touching no token are reported by the per-label columns
 
 
 def row(r, labels, ids, warn) -> dict:

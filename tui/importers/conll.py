@@ -9,8 +9,8 @@ Columns: margin's own layout is the token then one tag column per label group (e
 column after the token holds tags). Anything else, whose second column is not tags
 (CoNLL-2003's ``token POS chunk NER``, label-studio-converter's ``token -X- _ TAG``), has
 its NER tags in the last column only. Tags may be BIO (IOB2), IOB1 or BIOES/BILOU
-(``B- I- E- L- S- U-``); an ``I-X`` that does not continue an ``X`` starts a new span,
-as in seqeval. Entities may run across a blank line, as margin's export writes them.
+(``B- I- E- L- S- U-``), read by ``tui.bio.decode``: an ``I-X`` that does not continue an
+``X`` starts a new span, as in seqeval. Entities may run across a blank line, as margin's export writes them.
 
 CoNLL carries no document id or text: a block is matched to the corpus document whose
 text has the same characters as its tokens, whitespace ignored, so any tokenizer's
@@ -23,16 +23,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from tui import bio
+from tui.bio import is_tag
 from tui.importers.base import Incoming, SpanIn, files, read_text
 
-TAG_RE = re.compile(r"([BIESLU])-(.+)\Z")
 ID_RE = re.compile(r"#\s*(?:doc_id|id|document|newdoc id)\s*=\s*(\S+)\s*\Z")
 PATTERNS = ("*.conll", "*.iob", "*.bio", "*.bioes", "*.conll03")
 SHAPE = "'TOKEN TAG...' lines (BIO, IOB1 or BIOES tags), blank lines between sentences"
-
-
-def is_tag(t: str) -> bool:
-    return t == "O" or TAG_RE.match(t) is not None
 
 
 def split(line: str) -> list[str]:
@@ -105,7 +102,7 @@ def _document(f: Path, start: int, rows: list[tuple[int, list[str]]], reading, h
             reading.problem(f"{f}:{rows[bad][0]}", f"column {column[bad] + 1}: tag {tags[bad][:40]!r} is not O, B-LABEL, "
                                                    "I-LABEL (or E-, S-, L-, U- of BIOES)")
             return inc
-        for label, a, b in bio_spans(tags):
+        for label, a, b in bio.decode(tags):
             where = f"{f}:{rows[a][0]}"
             lab = reading.label(where, label)
             if lab is not None:
@@ -113,21 +110,3 @@ def _document(f: Path, start: int, rows: list[tuple[int, list[str]]], reading, h
     inc.spans.sort(key=lambda s: (s.frags[0], s.label))
     return inc
 
-
-def bio_spans(tags: list[str]) -> list[tuple[str, int, int]]:
-    """(label, first token, end token exclusive) of each entity in a BIO, IOB1 or BIOES
-    tag list: ``B``/``S``/``U`` start a span, ``I``/``E``/``L`` continue one of the same
-    label (or start one), ``E``/``L``/``S``/``U`` end it."""
-    out, label, first = [], None, 0
-    for i, tag in enumerate([*tags, "O"]):
-        m = TAG_RE.match(tag)
-        kind, lab = (m.group(1), m.group(2)) if m else ("O", None)
-        if label is not None and (kind in "BSUO" or lab != label):
-            out.append((label, first, i))
-            label = None
-        if m and label is None:
-            label, first = lab, i
-        if kind in "ELSU" and label is not None:
-            out.append((label, first, i + 1))
-            label = None
-    return out

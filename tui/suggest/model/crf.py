@@ -13,6 +13,7 @@ from array import array
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from tui import bio
 from tui.suggest.conventions import DEFAULTS, Conventions
 from tui.tokens import token_index
 from tui.suggest.model.features import RULE_LABELS, sentence_slices, token_features
@@ -84,25 +85,6 @@ def _found(text: str, extra_actors=None) -> dict[str, list]:
     return mentions(text, None, extra_actors)
 
 
-def _bio(n: int, starts, ends, spans: list[tuple[int, int]]) -> list[str]:
-    """BIO tags of ``n`` tokens for non-overlapping ``spans`` (the longest kept)."""
-    from bisect import bisect_left, bisect_right
-
-    tags = ["O"] * n
-    last = -1
-    for s, e in sorted(spans, key=lambda sp: (sp[0], -(sp[1] - sp[0]))):
-        if s < last:
-            continue
-        i, j = bisect_right(ends, s), bisect_left(starts, e)
-        if i >= j:
-            continue
-        tags[i] = "B"
-        for k in range(i + 1, j):
-            tags[k] = "I"
-        last = e
-    return tags
-
-
 def _sequences(ex: Example, conventions: Conventions, extra_actors=None):
     """(features per sentence, token range per sentence) of an example's annotated part."""
     feats = token_features(ex.text, rule_spans(ex.found(extra_actors), conventions))
@@ -122,8 +104,8 @@ def prepare(task: tuple[Example, list[str], Conventions, dict | None]) -> tuple:
     ex, labels, conventions, extra_actors = task
     feats, slices = _sequences(ex, conventions, extra_actors)
     index = token_index(ex.text)
-    tags = {lab: _bio(len(index.starts), index.starts, index.ends,
-                      [(s, e) for s, e, lb in ex.spans if lb == lab]) for lab in labels}
+    tags = {lab: [t[0] for t in bio.encode(index, [bio.Piece(s, e, lb) for s, e, lb in ex.spans if lb == lab]).tags]
+            for lab in labels}  # "B", "I" or "O": one tagger per label
     return feats, slices, tags, ex.found(extra_actors)
 
 
