@@ -99,12 +99,7 @@ def destination(fmt: str, out: str | None, split: str | None) -> str:
 def run(args) -> int:
     from tui.dataset import default_annotators
 
-    if args.seed is not None and args.split is None:
-        raise UsageError("--seed needs --split")
-    if args.conll_layer and args.format != "conll":
-        raise UsageError("--conll-layer goes with --format conll")
-    if args.spacy_lang and args.format != "spacy":
-        raise UsageError("--spacy-lang goes with --format spacy")
+    _check_options(args)
     where = destination(args.format, args.out, args.split)
     if where == "stdout" and args.json:
         raise UsageError("--json and --out - both write to stdout; give --out a file")
@@ -113,43 +108,48 @@ def run(args) -> int:
     if annotators is None:
         annotators = default_annotators(corpus, args.docs) or "all"
     out = Path(args.out) if args.out and where != "stdout" else corpus.root / "exports" / args.format
-    if args.doccano_shape and args.format != "doccano":
-        raise UsageError("--doccano-shape goes with --format doccano")
-    if args.no_predictions and args.format != "labelstudio":
-        raise UsageError("--no-predictions goes with --format labelstudio")
+    result, files = _write(args, corpus, where, out, annotators)
+    _report(args, result, files, where, out)
+    return 0
+
+
+def _check_options(args) -> None:
+    """Options that go only with others, refused before anything is read."""
     from tui.export import OFFSET_DEFAULTS
 
+    if args.seed is not None and args.split is None:
+        raise UsageError("--seed needs --split")
+    for given, fmt, option in ((args.conll_layer, "conll", "--conll-layer"), (args.spacy_lang, "spacy", "--spacy-lang"),
+                               (args.doccano_shape, "doccano", "--doccano-shape"),
+                               (args.no_predictions, "labelstudio", "--no-predictions")):
+        if given and args.format != fmt:
+            raise UsageError(f"{option} goes with --format {fmt}")
     if args.offsets and args.format not in OFFSET_DEFAULTS:
         raise UsageError(f"--offsets goes with a format of character offsets ({', '.join(OFFSET_DEFAULTS)})")
+
+
+def _write(args, corpus, where: str, out: Path, annotators):
+    """(the export's result, its files by name): a folder, one data file written
+    atomically, or stdout (``tui.export.export_file``)."""
+    from tui.export import export, export_file
+
     options = {"conll_layer": args.conll_layer, "spacy_lang": args.spacy_lang, "offsets": args.offsets,
                "doccano_shape": args.doccano_shape, "predictions": not args.no_predictions}
+    common = dict(annotators=annotators, docs=args.docs, labels=args.labels, status=args.status, options=options,
+                  command=command_line(args, annotators), jobs=runner_of(args))
+    progress, stop = progress_bar("reading annotations")
+    try:
+        if where == "folder":
+            result = export(corpus, args.format, out, split=args.split, seed=args.seed or 0, progress=progress,
+                            **common)
+            return result, result.files
+        result = export_file(corpus, args.format, "-" if where == "stdout" else out, progress=progress, **common)
+    finally:
+        stop()
+    return result, {("-" if where == "stdout" else out.name): sha for sha in result.files.values()}
 
-    def export_to(folder: Path):
-        from tui.export import export
 
-        progress, stop = progress_bar("reading annotations")
-        try:
-            return export(corpus, args.format, folder, annotators=annotators, docs=args.docs,
-                          labels=args.labels, split=args.split, seed=args.seed or 0, status=args.status,
-                          options=options, command=command_line(args, annotators), jobs=runner_of(args),
-                          progress=progress)
-        finally:
-            stop()
-
-    if where == "folder":
-        result = export_to(out)
-        files = result.files
-    else:  # one data file, written atomically, or stdout (tui.export.export_file)
-        from tui.export import export_file
-
-        progress, stop = progress_bar("reading annotations")
-        try:
-            result = export_file(corpus, args.format, "-" if where == "stdout" else out, annotators=annotators,
-                                 docs=args.docs, labels=args.labels, status=args.status, options=options,
-                                 command=command_line(args, annotators), jobs=runner_of(args), progress=progress)
-        finally:
-            stop()
-        files = {("-" if where == "stdout" else out.name): sha for sha in result.files.values()}
+def _report(args, result, files: dict, where: str, out: Path) -> None:
     shown = "-" if where == "stdout" else str(out)
     if args.json:
         print_json({"format": args.format, "out": shown, "kind": where, "records": result.records,
@@ -168,4 +168,3 @@ def run(args) -> int:
             say(f"  {d}", err=True)
         if len(details) > SHOWN:
             say(f"  ... and {len(details) - SHOWN} more", err=True)
-    return 0

@@ -33,22 +33,7 @@ def render(fmt: str, ctx, parts, *, command: str, seed: int | None, annotators: 
               "(Run it in the corpus directory, with `--out DIR` for another place.) "
               f"The files and how to load them: `docs/export.md`, section `{fmt}`.", ""]
 
-    lines += ["## Contents", ""]
-    rows, totals = [], [0] * (3 + len(labels))
-    for p in parts:
-        counts = [len({r.doc.id for r in p.records}), len(p.records)]
-        by_label = {lab: 0 for lab in labels}
-        n_rel = 0
-        for r in p.records:
-            for s in r.annotation.spans:
-                by_label[s.label] += 1
-            n_rel += len(r.annotation.relations)
-        row = counts + [by_label[lab] for lab in labels] + [n_rel]
-        totals = [a + b for a, b in zip(totals, row)]
-        rows.append([p.name, *row])
-    if len(parts) > 1:
-        rows.append(["total", *totals])
-    lines += _table(["split", "documents", "records", *labels, "relations"], rows) + [""]
+    lines += ["## Contents", "", *_contents(parts, labels), ""]
     if seed is not None:
         lines += [f"Split by document (a document's records are all in one split), seed {seed}: "
                   "documents ordered by sha256(seed, id) and cut at the given percentages.", ""]
@@ -82,12 +67,35 @@ def render(fmt: str, ctx, parts, *, command: str, seed: int | None, annotators: 
     lines += ["## Files", ""]
     lines += _table(["file", "sha256"], [[f"`{f}`", h] for f, h in sorted(ctx.files.items())]) + [""]
 
-    lines += ["## Source documents", ""]
+    lines += ["## Source documents", "", *_sources(parts)]
+    return "\n".join(lines) + "\n"
+
+
+def _contents(parts, labels: list[str]) -> list[str]:
+    """The table of documents, records, spans per label and relations of each split."""
+    rows, totals = [], [0] * (3 + len(labels))
+    for p in parts:
+        counts = [len({r.doc.id for r in p.records}), len(p.records)]
+        by_label = {lab: 0 for lab in labels}
+        n_rel = 0
+        for r in p.records:
+            for s in r.annotation.spans:
+                by_label[s.label] += 1
+            n_rel += len(r.annotation.relations)
+        row = counts + [by_label[lab] for lab in labels] + [n_rel]
+        totals = [a + b for a, b in zip(totals, row)]
+        rows.append([p.name, *row])
+    if len(parts) > 1:
+        rows.append(["total", *totals])
+    return _table(["split", "documents", "records", *labels, "relations"], rows)
+
+
+def _sources(parts) -> list[str]:
+    """The table of source documents: split, length, sha256 and annotators of each."""
     docs: dict[str, list] = {}
     for p in parts:
         for r in p.records:
             doc_row = docs.setdefault(r.doc.id, [r.doc.id, p.name, len(r.doc.text), r.doc.sha256, []])
             doc_row[4].append(r.annotator)
-    lines += _table(["document", "split", "chars", "sha256", "annotators"],
-                    [[f"`{d}`", s, n, h, ", ".join(a)] for d, s, n, h, a in docs.values()])
-    return "\n".join(lines) + "\n"
+    return _table(["document", "split", "chars", "sha256", "annotators"],
+                  [[f"`{d}`", s, n, h, ", ".join(a)] for d, s, n, h, a in docs.values()])

@@ -93,7 +93,8 @@ def _read_file(f: Path, reading) -> Incoming | None:
     inc = Incoming(f"{f}:1", f.stem, text, str(txt) if text is not None else "", id_hint=f.stem)
     skipped = _skipped(lines)  # events (and their trigger spans), equivalences, normalisations
     spans: dict[str, SpanIn] = {}  # brat id -> span
-    attrs, notes = [], []
+    attrs: list[tuple] = []
+    notes: list[tuple] = []
     unknown: set[str] = set()
     for n, line in enumerate(lines, 1):
         line = line.removesuffix("\r")
@@ -108,16 +109,7 @@ def _read_file(f: Path, reading) -> Incoming | None:
         if kind == "T":
             _t_line(bid, rest, line, where, spans, unknown, reading)
         elif kind == "R":
-            m = re.fullmatch(r"(\S+) (\S+?):(\S+) (\S+?):(\S+)\s*", rest)
-            if not m:
-                reading.problem(where, f"expected 'R<n><TAB>RELATION Arg1:T<a> Arg2:T<b>', got {line[:80]!r}")
-                continue
-            label = reading.relation(where, m.group(1))
-            args = [(m.group(2), m.group(3)), (m.group(4), m.group(5))]
-            if args[0][0] == "Arg2" and args[1][0] == "Arg1":
-                args.reverse()  # Arg1 is "from" wherever it is written
-            if label is not None:
-                inc.relations.append(RelIn(where, _margin_id(bid, "r"), label, args[0][1], args[1][1]))
+            _r_line(bid, rest, line, where, inc, reading)
         elif kind == "A":
             parts = rest.split(" ", 2)
             if len(parts) != 3:
@@ -125,16 +117,42 @@ def _read_file(f: Path, reading) -> Incoming | None:
                 continue
             attrs.append((where, *parts))
         elif kind == "#":
-            data, _, note = rest.partition("\t")
-            parts = data.split()
-            if len(parts) != 2 or parts[0] != "AnnotatorNotes":
-                reading.problem(where, f"expected '#<n><TAB>AnnotatorNotes T<n><TAB>NOTE', got {line[:80]!r}")
-                continue
-            notes.append((where, parts[1], unescape_note(note)))
+            _note_line(rest, line, where, notes, reading)
         else:
             reading.problem(where, f"{_KIND.get(kind, 'an unknown')} annotation ({bid}): margin has spans, "
                                    "attributes, notes and relations only")
     _attach(spans, unknown, attrs, notes, reading)
+    _link(inc, spans, unknown)
+    for what, n in skipped.counts.items():
+        reading.notes.append(f"{f}: left out {n} {what} (margin has spans, attributes, notes and relations)")
+    return inc
+
+
+def _r_line(bid: str, rest: str, line: str, where: str, inc: Incoming, reading) -> None:
+    m = re.fullmatch(r"(\S+) (\S+?):(\S+) (\S+?):(\S+)\s*", rest)
+    if not m:
+        reading.problem(where, f"expected 'R<n><TAB>RELATION Arg1:T<a> Arg2:T<b>', got {line[:80]!r}")
+        return
+    label = reading.relation(where, m.group(1))
+    args = [(m.group(2), m.group(3)), (m.group(4), m.group(5))]
+    if args[0][0] == "Arg2" and args[1][0] == "Arg1":
+        args.reverse()  # Arg1 is "from" wherever it is written
+    if label is not None:
+        inc.relations.append(RelIn(where, _margin_id(bid, "r"), label, args[0][1], args[1][1]))
+
+
+def _note_line(rest: str, line: str, where: str, notes: list, reading) -> None:
+    data, _, note = rest.partition("\t")
+    parts = data.split()
+    if len(parts) != 2 or parts[0] != "AnnotatorNotes":
+        reading.problem(where, f"expected '#<n><TAB>AnnotatorNotes T<n><TAB>NOTE', got {line[:80]!r}")
+        return
+    notes.append((where, parts[1], unescape_note(note)))
+
+
+def _link(inc: Incoming, spans: dict[str, SpanIn], unknown: set[str]) -> None:
+    """The spans and relations into ``inc`` under margin ids, relations between brat ids
+    pointing at the margin ids of their spans (those to unknown spans dropped)."""
     inc.relations = [r for r in inc.relations if r.source not in unknown and r.target not in unknown]
     _unique_ids(list(spans.values()), "s")
     _unique_ids(inc.relations, "r")
@@ -142,9 +160,6 @@ def _read_file(f: Path, reading) -> Incoming | None:
     for r in inc.relations:
         r.source, r.target = ids.get(r.source, r.source), ids.get(r.target, r.target)
     inc.spans = list(spans.values())
-    for what, n in skipped.counts.items():
-        reading.notes.append(f"{f}: left out {n} {what} (margin has spans, attributes, notes and relations)")
-    return inc
 
 
 def _t_line(bid: str, rest: str, line: str, where: str, spans: dict, unknown: set, reading) -> None:

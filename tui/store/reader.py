@@ -49,6 +49,17 @@ def parse_yaml(text: str, path: str, schema: Schema, doc: Document | None) -> An
             r.error(top["format"], problem)
             raise ValidationError(r.problems)
     doc_id, sha, chars = _document(r, top, doc)
+    annotator, status, updated = _header(r, top)
+    # the offsets of a file of another version of the article are checked after re-anchoring
+    text_ = doc.text if doc is not None and (sha is BAD or sha == doc.sha256) else None
+    spans, relations, decisions = _items(r, top, schema, text_, fmt)
+    if r.problems:
+        raise ValidationError(r.problems)
+    return Annotation(doc_id, sha, chars, annotator, status, updated, spans, relations, decisions)
+
+
+def _header(r: NodeReader, top: dict) -> tuple:
+    """(annotator, status, updated) of the file (BAD for an unreadable value)."""
     annotator = ""
     if "annotator" in top:
         annotator = r.string(top["annotator"], "annotator")
@@ -68,13 +79,15 @@ def parse_yaml(text: str, path: str, schema: Schema, doc: Document | None) -> An
                 r.error(top["updated"], problem)
             else:
                 updated = rules.updated_value(str(v))
+    return annotator, status, updated
 
-    # the offsets of a file of another version of the article are checked after re-anchoring
-    text_ = doc.text if doc is not None and (sha is BAD or sha == doc.sha256) else None
+
+def _items(r: NodeReader, top: dict, schema: Schema, text: str | None, fmt) -> tuple:
+    """(spans, relations, decisions): each one read, problems noted on ``r``."""
     spans: list[Span] = []
     span_labels: dict[str, str | None] = {}  # id -> label (None: unreadable) of every span read
     for node in r.sequence(top.get("spans"), "spans") if "spans" in top else ():
-        span = _read_span(r, node, schema, text_, span_labels)
+        span = _read_span(r, node, schema, text, span_labels)
         if span is not None:
             spans.append(span)
     relations: list[Relation] = []
@@ -95,9 +108,7 @@ def parse_yaml(text: str, path: str, schema: Schema, doc: Document | None) -> An
                     r.error(node, problem)
                 seen.add(dec.key)
                 decisions.append(dec)
-    if r.problems:
-        raise ValidationError(r.problems)
-    return Annotation(doc_id, sha, chars, annotator, status, updated, spans, relations, decisions)
+    return spans, relations, decisions
 
 
 def _document(r: NodeReader, top: dict, doc: Document | None) -> tuple:

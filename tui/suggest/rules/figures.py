@@ -5,8 +5,7 @@ By default a figure span covers: qualifier cue + number + (currency / scale / pe
 counted noun phrase (modifiers and head noun, e.g. "1,440 Indonesian nationals"). Each
 ``Figure`` also keeps where its parts are, so ``Figure.span(conventions)`` gives the span
 under another team's guidelines (without the counted noun, the currency, ...). Dates,
-years, times, ordinals and numbers that label things (page 12, Section 230, COVID-19) are
-skipped.
+years, times, ordinals and numbers that label things (page 12, Section 230, COVID-19) are skipped.
 """
 
 from __future__ import annotations
@@ -14,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import TypeAlias
 
 from tui.suggest.rules.figwords import (  # noqa: F401 (re-exported)
     QUALIFIER_CUES, _CUE_QUALIFIER, _CUE_BEFORE_RE, UNITS, SCALES,
@@ -250,92 +250,121 @@ def _range(text: str, m: re.Match, demonyms) -> Figure | None:
 
 def _figure(text: str, m: re.Match, demonyms, lenient: bool = False) -> Figure | None:
     """The figure ``m`` starts; ``lenient``: a number word alone is one too ("Two")."""
-    start, end = m.span()
-    qualifier = "exact"
-    unit = None
-    parts: dict = {"core": (start, end)}
+    parts: dict = {"core": m.span()}
     if m.group("digits"):
-        if is_label_or_date(text, m) or AGE_AFTER_RE.match(text, end):
-            return None
-        value = _number(m.group("num"))
-        if m.group("num2"):
-            qualifier = "at least"  # a range "10-15": its lower bound
-        scale = (m.group("scale") or "").strip()
-        if scale in ("m", "k") and not m.group("cur"):
-            return None  # 5m, 10k without a currency: metres? leave it
-        if scale:
-            value *= SCALES[scale]
-        parts["core"] = (m.start("num"), max(m.end("num"), m.end("num2"), m.end("scale")))
-        if m.group("cur"):
-            unit = CURRENCY_SIGNS[m.group("cur").strip()]
-            parts["sign"] = start
-        if m.group("pct"):
-            unit = "percentage points" if "point" in m.group("pct") else "percent"
-            parts["percent_end"] = m.end("pct")
-        o = _OR_MORE_RE.match(text, end)
-        if o:
-            qualifier = "at least" if o.group(1) == "more" else "about"
-            end = parts["more_end"] = o.end()
-        if unit is None:
-            end, unit = _counted_noun(text, end, False, demonyms)
-            _after(end, unit, parts)
-        if is_year(text, m, value, unit):
-            return None
-        if unit is None and (after_name(text, start) or is_age(text, start, end, value)):
-            return None
+        got = _digits(text, m, demonyms, parts)
     elif m.group("vague"):
-        words = m.group("vague").lower().split()
-        qualifier = "at least"
-        if words[0] in ("several", "a"):
-            value = Decimal(SCALES[words[-1]])
-        elif "of" in words:
-            value = Decimal(10 if words[-3] == "tens" else 100) * VAGUE[words[-1]]
-        else:
-            value = Decimal(VAGUE[words[-1]])
-        end, unit = _counted_noun(text, end, True, demonyms)
-        _after(end, unit, parts)
-    elif m.group("frac") and (sc := _SCALE_AFTER_RE.match(text, end)):  # "half a million"
-        value = Decimal(str(FRACTIONS[re.sub(r"\s+", " ", m.group("frac").lower())])) / 100 * SCALES[sc.group(1)]
-        parts["core"] = (start, sc.end())
-        end, unit = _counted_noun(text, sc.end(), True, demonyms)
-        _after(end, unit, parts)
-        end = max(end, sc.end())
+        got = _vague(text, m, demonyms, parts)
     elif m.group("frac"):
-        if not (text.startswith((" of ", " the "), end) or _cue(text, start)):
-            return None
-        if re.search(r"(?i:first|second|last|final|other)\s+$", text[max(0, start - 8):start]):
-            return None
-        value = Decimal(str(FRACTIONS[re.sub(r"\s+", " ", m.group("frac").lower())]))
-        unit = "percent"
+        got = _fraction(text, m, demonyms, parts)
     elif m.group("ratio"):
-        n1, n2 = (int(g) if g.isdigit() else UNITS[g.lower()] for g in (m.group("r1"), m.group("r2")))
-        if n1 >= n2:
-            return None
-        value = Decimal(n1 * 100) / Decimal(n2)
-        unit = "percent"
+        got = _ratio(m)
     else:
-        words = m.group("words")[: m.start("wpct") - start if m.group("wpct") else None]
-        n = _word_value(words)
-        if n is None:
-            return None
-        value = Decimal(n)
-        if m.group("wpct"):
-            unit = "percent"
-            parts["core"] = (start, m.start("wpct"))
-            parts["percent_end"] = end
-        else:
-            end, unit = _counted_noun(text, end, True, demonyms)
-            _after(end, unit, parts)
-            scaled = any(w in SCALES or w == "dozen" for w in re.split(r"[\s-]+", words.lower()))
-            if ((unit is None and not scaled) or (n == 1 and not scaled)) and not (
-                    lenient or _counts_alone(text, start, end, n)):
-                return None  # "the two said", "no one knows": not a quantity
+        got = _words(text, m, demonyms, parts, lenient)
+    if got is None:
+        return None
+    value, unit, qualifier, end = got
+    start = m.start()
     cue = _cue(text, start)
     if cue:
         start = parts["cue"] = cue[0]
         if qualifier == "exact" or m.group("num2"):
             qualifier = cue[1]
     return Figure(start, end, _tidy(value), unit, qualifier, **parts)
+
+
+_Read: TypeAlias = "tuple[Decimal, str | None, str, int] | None"  # (value, unit, qualifier, end) or none
+
+
+def _digits(text: str, m: re.Match, demonyms, parts: dict) -> _Read:
+    """12, 1,440, $5m, 10-15, 40%, 300 or more people."""
+    start, end = m.span()
+    if is_label_or_date(text, m) or AGE_AFTER_RE.match(text, end):
+        return None
+    qualifier, unit = "exact", None
+    value = _number(m.group("num"))
+    if m.group("num2"):
+        qualifier = "at least"  # a range "10-15": its lower bound
+    scale = (m.group("scale") or "").strip()
+    if scale in ("m", "k") and not m.group("cur"):
+        return None  # 5m, 10k without a currency: metres? leave it
+    if scale:
+        value *= SCALES[scale]
+    parts["core"] = (m.start("num"), max(m.end("num"), m.end("num2"), m.end("scale")))
+    if m.group("cur"):
+        unit = CURRENCY_SIGNS[m.group("cur").strip()]
+        parts["sign"] = start
+    if m.group("pct"):
+        unit = "percentage points" if "point" in m.group("pct") else "percent"
+        parts["percent_end"] = m.end("pct")
+    o = _OR_MORE_RE.match(text, end)
+    if o:
+        qualifier = "at least" if o.group(1) == "more" else "about"
+        end = parts["more_end"] = o.end()
+    if unit is None:
+        end, unit = _counted_noun(text, end, False, demonyms)
+        _after(end, unit, parts)
+    if is_year(text, m, value, unit):
+        return None
+    if unit is None and (after_name(text, start) or is_age(text, start, end, value)):
+        return None
+    return value, unit, qualifier, end
+
+
+def _vague(text: str, m: re.Match, demonyms, parts: dict) -> _Read:
+    """several hundred, thousands of, tens of thousands of: at least that many."""
+    words = m.group("vague").lower().split()
+    if words[0] in ("several", "a"):
+        value = Decimal(SCALES[words[-1]])
+    elif "of" in words:
+        value = Decimal(10 if words[-3] == "tens" else 100) * VAGUE[words[-1]]
+    else:
+        value = Decimal(VAGUE[words[-1]])
+    end, unit = _counted_noun(text, m.end(), True, demonyms)
+    _after(end, unit, parts)
+    return value, unit, "at least", end
+
+
+def _fraction(text: str, m: re.Match, demonyms, parts: dict) -> _Read:
+    """half a million (a count), or a third of, half the (a percentage)."""
+    start, end = m.span()
+    share = Decimal(str(FRACTIONS[re.sub(r"\s+", " ", m.group("frac").lower())]))
+    sc = _SCALE_AFTER_RE.match(text, end)
+    if sc:  # "half a million"
+        parts["core"] = (start, sc.end())
+        end, unit = _counted_noun(text, sc.end(), True, demonyms)
+        _after(end, unit, parts)
+        return share / 100 * SCALES[sc.group(1)], unit, "exact", max(end, sc.end())
+    if not (text.startswith((" of ", " the "), end) or _cue(text, start)) or re.search(
+            r"(?i:first|second|last|final|other)\s+$", text[max(0, start - 8):start]):
+        return None
+    return share, "percent", "exact", end
+
+
+def _ratio(m: re.Match) -> _Read:
+    """one in three, 2 out of 5: a percentage."""
+    n1, n2 = (int(g) if g.isdigit() else UNITS[g.lower()] for g in (m.group("r1"), m.group("r2")))
+    return None if n1 >= n2 else (Decimal(n1 * 100) / Decimal(n2), "percent", "exact", m.end())
+
+
+def _words(text: str, m: re.Match, demonyms, parts: dict, lenient: bool) -> _Read:
+    """twenty-five people, forty percent, two dozen."""
+    start, end = m.span()
+    words = m.group("words")[: m.start("wpct") - start if m.group("wpct") else None]
+    n = _word_value(words)
+    if n is None:
+        return None
+    if m.group("wpct"):
+        parts["core"] = (start, m.start("wpct"))
+        parts["percent_end"] = end
+        return Decimal(n), "percent", "exact", end
+    end, unit = _counted_noun(text, end, True, demonyms)
+    _after(end, unit, parts)
+    scaled = any(w in SCALES or w == "dozen" for w in re.split(r"[\s-]+", words.lower()))
+    if ((unit is None and not scaled) or (n == 1 and not scaled)) and not (
+            lenient or _counts_alone(text, start, end, n)):
+        return None  # "the two said", "no one knows": not a quantity
+    return Decimal(n), unit, "exact", end
 
 
 def _counts_alone(text: str, start: int, end: int, n: int) -> bool:
