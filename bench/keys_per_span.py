@@ -13,9 +13,12 @@ differences on stderr, exit status 1.
 The planner is greedy, span by span in reading order: a Dijkstra search over selections
 through the app's own motions (``tui.cursor``: token, sentence, line and page moves with
 counts, grow/shrink, the extension keys, ``s``/``'``; from the start only: search, jump
-labels, tab), then the label key (or ``enter`` on an equal suggestion), the one-key attribute
-choices, the form for what is still wrong, and ``r`` for relations. Every route is
-replayed with ``Pilot`` and checked on the screen's selection.
+labels, tab, ``y``), then the label key, or on an equal suggestion ``y`` (accept, on to the
+next: nothing left to fix) or ``enter`` (accept and stay); the one-key choices the prompt
+asks (attributes, units, the claim's speaker; what the gold has not is left unanswered),
+the form for what is still wrong (enter opens a list, picks, saves), ``r`` for the
+relations still missing and ``r`` again on a relation the gold has not (a suggestion's
+link). Every route is replayed with ``Pilot`` and checked on the screen's selection.
 """
 
 from __future__ import annotations
@@ -125,15 +128,15 @@ class Planner:
         sc = self.screen
         sel = Selection(*sc.sel)
         # a digit that just answered a choice would be taken as the count of a motion: escape first
-        pre = ["escape"] if sc.ctl.prompt.answer is not None else []
-        base = ["escape"] if pre or sc.ctl.on_span is not None else []  # grow/shrink then change the selection
+        answered = sc.ctl.prompt.answer is not None
+        base = ["escape"] if answered or sc.ctl.on_span is not None else []  # grow/shrink then change the selection
         out = [(len(base), sel, base, False)]
         for key, lo, hi in (("l", 1, 120), ("h", 1, 120), ("right_parenthesis", 1, 30), ("left_parenthesis", 1, 30),
                             ("j", 1, 30), ("k", 1, 30), ("pagedown", 1, 4), ("pageup", 1, 4)):
             for n in range(lo, hi + 1):
                 got = self.rows(sel, key, n) if key in ROW_KEYS else self.apply(sel, key, n)
                 if got is not None:
-                    ks = pre + _counted(n, key)
+                    ks = self.count_escape(n) + _counted(n, key)
                     out.append((len(ks), got, ks, False))
         # jump labels on the words in view
         lo, hi = sc.ctl.view_range
@@ -148,6 +151,12 @@ class Planner:
         got = self.search(target[0])
         if got is not None:
             out.append(got)
+        # y not on a suggestion exactly: to the one under the cursor, else the next (terminal, like tab)
+        under, ghosts = sc.ghost_at(*sc.sel), sc.ctl.suggesting.ghosts
+        if under is None or (under.start, under.end) != sc.sel:
+            nxt = under or ghosts.after((sel.start, -sel.end)) or ghosts.first()
+            if nxt is not None:
+                out.append((1, Selection(nxt.start, nxt.end), ["y"], True))
         # tab / shift+tab over spans and suggestions (terminal: grow there would resize)
         spans = sorted([*sc.session.spans, *sc.view.ghosts], key=lambda sp: (sp.start, -sp.end))
         for key, delta in (("tab", 1), ("shift+tab", -1)):
@@ -162,6 +171,16 @@ class Planner:
                 k = (nxt.start, -nxt.end)
                 out.append((n, Selection(nxt.start, nxt.end), [key] * n, True))
         return out
+
+    def count_escape(self, n: int) -> list[str]:
+        """What a count typed now needs first (``tui.annotating.prompt``). While a choice
+        is asked, one digit answers it and the motion takes it back as the count: two
+        digits, or a digit the choice has no value for, need it dismissed. Right after a
+        digit answered one, a bare motion would take that digit as its count."""
+        prompt = self.screen.ctl.prompt
+        if prompt:
+            return ["escape"] if n >= 10 or (n > 1 and n > len(prompt.first.values)) else []
+        return ["escape"] if prompt.answer is not None and n == 1 else []
 
     def rows(self, sel, key: str, n: int):
         """A line or page move, as the view computes it (``ArticleView.row_target``)."""
@@ -287,32 +306,57 @@ class Replay:
         n += got
         ghost = next((x for x in sc.view.ghosts if (x.start, x.end, x.label) == (g["start"], g["end"], g["label"])), None)
         if self.suggested and ghost is not None:
-            n += await self.press("enter")
+            done = dict(ghost.attrs) == g["attrs"] and self.carried(ghost, key) == self.wanted(key)
+            n += await self.press("y" if done else "enter")  # y: nothing left to fix, on to the next suggestion
         else:
             n += await self.press(TAG_KEYS[g["label"]])
-            n += await self.choose(g)
         span = self.span_at(key)
         if span is None:
             self.problems.append(f"no span after tagging {key}")
             return n
         self.made[key] = span.id
+        n += await self.choose(g, key)
+        span = self.span_at(key)
         if dict(span.attrs) != g["attrs"]:
             n += await self.form(key, g["attrs"])
         n += await self.relate(key)
+        n += await self.unrelate(key)
         return n
 
-    async def choose(self, g: dict) -> int:
+    def wanted(self, key: tuple) -> set[tuple]:
+        """The gold's relations of ``key`` whose other end is made."""
+        return {r for r in self.rels if key in (r[1], r[2]) and (r[2] if r[1] == key else r[1]) in self.made}
+
+    def carried(self, ghost, key: tuple) -> set[tuple]:
+        """The relations accepting ``ghost`` makes, between gold keys (``EditSession.add_many``)."""
+        sc, out = self.screen, set()
+        for label, src, dst in sc.ctl.suggesting.links_for([ghost]):
+            other = sc.session.link_end(dst) if src == ghost.key else sc.session.find(src)
+            if other is not None:
+                k = (other.label, other.start, other.end)
+                out.add((label, key, k) if src == ghost.key else (label, k, key))
+        return out
+
+    async def choose(self, g: dict, key: tuple) -> int:
+        """The choices asked after the tag (or accept): a digit or enter for what the gold
+        has; what it has not is left unanswered (the next key moves on)."""
+        from tui.annotating.prompt import LinkChoice
+
         sc, n = self.screen, 0
-        while sc.ctl.prompt:
+        while sc.ctl.prompt and sc.ctl.prompt.for_span(self.made[key]):
             choice = sc.ctl.prompt.first
-            want = g["attrs"].get(choice.attr)
-            if want is not None and want == choice.preselected:
-                n += await self.press("enter")
-            elif want in choice.values:
-                n += await self.press(str(choice.values.index(want) + 1))
+            if isinstance(choice, LinkChoice):
+                want = next((self.made[r[2]] for r in self.rels
+                             if r[0] == choice.attr and r[1] == key and r[2] in self.made), None)
+                i = choice.targets.index(want) if want in choice.targets else None
+                pre = i == 0
             else:
-                n += await self.press("escape")
+                want = g["attrs"].get(choice.attr)
+                i = choice.values.index(want) if want is not None and want in choice.values else None
+                pre = want is not None and want == choice.preselected
+            if i is None:
                 break
+            n += await self.press("enter" if pre else str(i + 1))
         return n
 
     async def on(self, key: tuple) -> int:
@@ -324,7 +368,8 @@ class Replay:
         return await self.reach((span.start, span.end)) or 0
 
     async def form(self, key: tuple, want: dict) -> int:
-        """``e``, then field by field (tab between them), then enter."""
+        """``e``, then field by field (tab to the next one; a pick in a list moves on by
+        itself), then enter on a text field or Save (ctrl+s on a closed list)."""
         from textual.widgets import Select
 
         n = await self.on(key)
@@ -333,24 +378,27 @@ class Replay:
         n += await self.press("e")
         dialog = self.app.screen
         names = list(ldef.attrs)
+        focus = 0  # the field focused (len(names): Save)
         for i, name in enumerate(names):
             have, goal = span.attrs.get(name), want.get(name)
-            if have != goal:
-                widget = dialog.query_one(f"#attr-{name}")
-                if isinstance(widget, Select):
-                    values = list(ldef.attrs[name].values)
-                    n += await self.press("space")  # opens the list (enter saves the form)
-                    here = values.index(have) + 1 if have in values else 0
-                    there = values.index(goal) + 1 if goal in values else 0
-                    step = "down" if there > here else "up"
-                    n += await self.press(*[step] * abs(there - here), "enter")
-                else:
-                    clear = ["home", "ctrl+k"] if have not in (None, "") else []  # an empty field needs no clearing
-                    n += await self.press(*clear, *_keys_for("" if goal is None else str(goal)))
-            if i < len(names) - 1 and any(span.attrs.get(m) != want.get(m) for m in names[i + 1:]):
-                n += await self.press("tab")
-        n += await self.press("enter")
-        if self.app.screen is not self.screen.app.screen or self.app.screen is dialog:
+            if have == goal:
+                continue
+            n += await self.press(*["tab"] * (i - focus))
+            widget = dialog.query_one(f"#attr-{name}")
+            if isinstance(widget, Select):
+                values = list(ldef.attrs[name].values)
+                here = values.index(have) + 1 if have in values else 0
+                there = values.index(goal) + 1 if goal in values else 0
+                step = "down" if there > here else "up"
+                n += await self.press("enter", *[step] * abs(there - here), "enter")  # open, move, pick: on to the next
+                focus = i + 1
+            else:
+                clear = ["home", "ctrl+k"] if have not in (None, "") else []  # an empty field needs no clearing
+                n += await self.press(*clear, *_keys_for("" if goal is None else str(goal)))
+                focus = i
+        on_list = focus < len(names) and isinstance(dialog.query_one(f"#attr-{names[focus]}"), Select)
+        n += await self.press("ctrl+s" if on_list else "enter")
+        if self.app.screen is dialog:
             self.problems.append(f"form still open for {key}")
             await self.press("escape")
         return n
@@ -375,6 +423,24 @@ class Replay:
                 continue
             k = cands.index(self.made[other])
             n += await self.press("r", *["down"] * k, "enter")
+        return n
+
+    async def unrelate(self, key: tuple) -> int:
+        """Relations of this span the gold has not (an accepted suggestion's link): ``r``,
+        then the linked candidate again takes it off."""
+        sc, n = self.screen, 0
+        by_id = {v: k for k, v in self.made.items()}
+        for r in list(sc.session.relations_of(self.made[key])):
+            src, dst = by_id.get(r.source), by_id.get(r.target)
+            if (r.label, src, dst) in self.rels:
+                continue
+            n += await self.on(key)
+            other = r.target if r.source == self.made[key] else r.source
+            cands = self.candidates(self.span_at(key))
+            if other not in cands:
+                self.problems.append(f"cannot unrelate {key} from {other}")
+                continue
+            n += await self.press("r", *["down"] * cands.index(other), "enter")
         return n
 
     def candidates(self, span) -> list[str]:

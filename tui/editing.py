@@ -311,9 +311,7 @@ class EditSession:
         rels = list(before)
         have = {(r.label, r.source, r.target) for r in rels} if links else set()
         for label, src, dst in links:
-            a, b = new_by_key.get(src) or self.find(src), new_by_key.get(dst) or self.find(dst)
-            if a is not None and b is None:  # the actor suggestion was not accepted: the one on its words
-                b = self._on_same_words(dst)
+            a, b = new_by_key.get(src) or self.find(src), new_by_key.get(dst) or self.link_end(dst)
             if a is not None and b is not None and (label, a.id, b.id) not in have:
                 rels.append(Relation(self.ids.relation(), label, a.id, b.id))
                 have.add((label, a.id, b.id))
@@ -322,6 +320,11 @@ class EditSession:
             self._change(Change(what, added=tuple(added),
                                 relations=(before, tuple(rels)) if len(rels) != len(before) else None))
         return added
+
+    def link_end(self, key: tuple[int, int, str]) -> Span | None:
+        """The span a suggested link's target ``key`` means: the one at ``key``, else the
+        span of its label on the same words (see ``add_many``)."""
+        return self.find(key) or self._on_same_words(key)
 
     def _on_same_words(self, key: tuple[int, int, str]) -> Span | None:
         """The span of label ``key[2]`` that shares the most characters with [key[0], key[1])

@@ -119,20 +119,44 @@ async def test_delete_innermost_first(corpus_dir):
 
 
 async def test_edit_figure_attributes_with_the_keyboard(corpus_dir):
+    from tui.app.dialogs.attrs import AttrsDialog
+    from tui.schema import QUALIFIERS
+
     async with annotate(corpus_dir) as (app, pilot, scr):
         await search(pilot, "around 100,000 people")
         await keys(pilot, "f", "e")
-        from tui.app.dialogs.attrs import AttrsDialog
-
         assert isinstance(app.screen, AttrsDialog)
-        await keys(pilot, "1", "0", "0", ",", "0", "0", "0", "tab", *"people", "tab")
-        await keys(pilot, "enter")  # open the qualifier choices
-        await keys(pilot, "down", "down", "enter")  # (none) -> exact -> about
-        await keys(pilot, "ctrl+s")  # save the form
+        await keys(pilot, "ctrl+a", "ctrl+k", "1", "0", "0", ",", "0", "0", "1", "tab", "ctrl+a", "ctrl+k", *"persons",
+                   "tab")
+        await keys(pilot, "enter")  # on the closed qualifier list: opens it, the form stays
+        assert isinstance(app.screen, AttrsDialog) and app.screen.query_one("#attr-qualifier").expanded
+        await keys(pilot, "down", "enter")  # about -> the next one, and on to Save
+        assert isinstance(app.screen, AttrsDialog) and app.focused.id == "dialog-save"
+        await keys(pilot, "enter")  # Save
         assert not isinstance(app.screen, AttrsDialog)
         await keys(pilot, "ctrl+s")
     span = saved(corpus_dir)["spans"][0]
-    assert span["attrs"] == {"value": 100000, "unit": "people", "qualifier": "about"}
+    after_about = QUALIFIERS[QUALIFIERS.index("about") + 1]
+    assert span["attrs"] == {"value": 100001, "unit": "persons", "qualifier": after_about}
+
+
+async def test_enter_on_a_closed_list_never_saves_the_form(corpus_dir):
+    """Every list of the form: enter opens it (the form stays open, nothing saved), esc
+    closes it again; only a text field or Save saves."""
+    from tui.app.dialogs.attrs import AttrsDialog
+
+    async with annotate(corpus_dir) as (app, pilot, scr):
+        await search(pilot, "Indonesia")
+        await keys(pilot, "a", "escape", "e")
+        assert isinstance(app.screen, AttrsDialog) and app.focused.id == "attr-type"
+        await keys(pilot, "enter")
+        assert isinstance(app.screen, AttrsDialog) and app.screen.query_one("#attr-type").expanded
+        await keys(pilot, "escape")  # closes the list, not the form
+        assert isinstance(app.screen, AttrsDialog)
+        await keys(pilot, "enter", "end", "enter")  # open, the last type, pick: on to Save
+        assert app.focused.id == "dialog-save"
+        await keys(pilot, "enter", "ctrl+s")
+    assert saved(corpus_dir)["spans"][0]["attrs"]["type"] == scr.schema.labels["ACTOR"].attrs["type"].values[-1]
 
 
 async def test_bad_number_is_refused_in_the_form(corpus_dir):

@@ -56,3 +56,29 @@ class TestPromptsAt80x24:
     ], ids=["actor-type", "claim-status", "jump"])
     def test_prompt(self, snap_compare, corpus_dir, press):
         assert snap_compare(make_app(corpus_dir), run_before=settled, press=press, terminal_size=(80, 24))
+
+
+UNITS_DOC = "units"
+UNITS_TEXT = ("Twin blasts hit Jolo on Sunday.\n\nOfficials said the dead were fourteen civilians, five Armed Forces "
+              "personnel, and one member of the Coast Guard.\n")
+
+
+class TestFormsAt80x24:
+    """The prompts and the form this issue added, whole at 80x24: the units a figure's
+    words offer, the speaker of a claim as a one-key choice, the FIGURE form with Save."""
+
+    def test_figure_unit_prompt(self, snap_compare, corpus_dir):
+        (corpus_dir / "seeds" / f"{UNITS_DOC}.txt").write_text(UNITS_TEXT, encoding="utf-8")
+        from tui.app.app import MarginApp
+        from tui.corpus import Corpus
+
+        app = MarginApp(Corpus(corpus_dir), "alice", UNITS_DOC)
+        assert snap_compare(app, run_before=settled, press=["slash", *"five", "enter", "f"], terminal_size=(80, 24))
+
+    def test_claim_speaker_prompt(self, snap_compare, annotated):
+        press = ["slash", *"it had verified", "enter", "full_stop", "c", "1"]  # status answered: who said it?
+        assert snap_compare(make_app(annotated), run_before=settled, press=press, terminal_size=(80, 24))
+
+    def test_figure_form(self, snap_compare, annotated):
+        assert snap_compare(make_app(annotated), run_before=settled, press=["tab", "tab", "tab", "e"],
+                            terminal_size=(80, 24))

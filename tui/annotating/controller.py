@@ -19,7 +19,7 @@ from tui.annotating import edits
 from tui.annotating.changed import Changed, key
 from tui.annotating.habits import NONE as NO_HABITS
 from tui.annotating.habits import Habits
-from tui.annotating.prompt import Prompt, choices_after_tag, filled_by_tag
+from tui.annotating.prompt import Prompt, choices_after_accept, choices_after_tag, filled_by_tag, link_choice
 from tui.annotating.search import Search
 from tui.annotating.suggesting import Suggesting
 from tui.cursor import Selection
@@ -207,11 +207,12 @@ class Annotating:
         if span is None:
             self.prompt.clear()
             return Changed()
-        new = self.session.update(span.id, attrs={**span.attrs, choice.attr: value})
-        out = self._after_edit(f"{span.label} {choice.attr}: {value}")
+        before = self.session.version
+        new, out = edits.answer(self, choice, span, digit, value)
         if new is not None and (new.start, new.end) == self.sel.as_tuple():
             self.on_span = new.id
-        self.prompt.answered(choice, digit, self.session.version)
+        # an answer that changed nothing (the value it had) leaves nothing to take back
+        self.prompt.answered(choice, digit, self.session.version if self.session.version != before else -1)
         if digit is not None:
             self.count = digit  # a count if a motion follows (see tui.annotating.prompt)
         return out
@@ -321,6 +322,7 @@ class Annotating:
     redo = edits.redo
     toggle_done = edits.toggle_done
     accept = edits.accept
+    accept_next = edits.accept_next
     reject = edits.reject
     accept_all = edits.accept_all
     toggle_suggestions = edits.toggle_suggestions
@@ -369,12 +371,17 @@ class Annotating:
         s, e = self.session.trim(start, end)
         return filled_by_tag(ldef, self.text, s, e, self.habits)
 
-    def offer_choices(self, span: Span) -> None:
-        """The one-key choices after a tag, as the team writes (``prompt.choices_after_tag``)."""
+    def offer_choices(self, span: Span, accepted: bool = False) -> None:
+        """The one-key choices after a tag, as the team writes (``prompt.choices_after_tag``);
+        after an accept, what the suggestion set can be changed with one key too."""
         ldef = self.schema.labels.get(span.label)
         if ldef is not None:
             hints = self.suggesting.ghosts.overlapping(span.start, span.end, live=False)
-            self.prompt.offer(choices_after_tag(span, ldef, self.habits, hints, self.session.spans, self.text))
+            offered = choices_after_tag(span, ldef, self.habits, hints, self.session.spans, self.text)
+            offered += choices_after_accept(span, ldef, self.habits) if accepted else []  # what it lacks first
+            linked = {r.label for r in self.session.relations_of(span.id) if r.source == span.id}
+            link = link_choice(span, self.schema, self.session.spans, linked, self.text)
+            self.prompt.offer([*offered, *([link] if link is not None else [])])
 
 
 def _nearest(a: Span | None, b: Span | None, delta: int) -> Span | None:

@@ -10,9 +10,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from tui.annotating.changed import Changed, key
+from tui.annotating.prompt import LinkChoice
 from tui.annotating.speakers import relate_candidates
 from tui.display import one_line
 from tui.ghostset import reading_key
+from tui.model import Span
+from tui.quickattrs import Choice
 
 if TYPE_CHECKING:
     from tui.annotating.controller import Annotating
@@ -77,6 +80,20 @@ def set_note(ctl: Annotating, span_id: str, note: str) -> Changed:
     return ctl._after_edit("noted")
 
 
+def answer(ctl: Annotating, choice: Choice, span: Span, digit: int | None, value: str) -> tuple[Span | None, Changed]:
+    """Set what a prompt's ``choice`` asks on ``span``: an attribute, or a relation
+    (``LinkChoice``); the span as it is after, and what changed."""
+    if isinstance(choice, LinkChoice):
+        other = choice.target(digit)
+        if other is None:
+            return span, Changed()
+        src, dst = (span.id, other) if choice.outgoing else (other, span.id)
+        what, _ = ctl.session.link(choice.attr, src, dst)
+        return span, ctl._after_edit(f"{what} {value!r}")
+    new = ctl.session.update(span.id, attrs={**span.attrs, choice.attr: value})
+    return new, ctl._after_edit(f"{span.label} {choice.attr}: {value}")
+
+
 @key()
 def relate(ctl: Annotating) -> Changed:
     """``r``: the relation this span can have, and its candidates, best first."""
@@ -130,16 +147,49 @@ def toggle_done(ctl: Annotating) -> Changed:
 @key()
 def accept(ctl: Annotating) -> Changed:
     """enter: make the suggestion the selection means, and stay on it (resize keys fix an
-    almost-right one; tab moves on)."""
+    almost-right one, a digit answers what it lacks; tab moves on)."""
     g = ctl.ghost_at()
     if g is None:
         return ctl.say("no suggestion here (tab/space to move; S shows or hides suggestions)")
-    ctl.session.add_many([g], ctl.suggesting.links_for([g]))
-    out = ctl._after_edit(f"accepted {g.label} · tab: next")
-    made = ctl.session.find(g.key)
+    out, made = _accept(ctl, g, "tab: next")
+    if made is not None:
+        out |= ctl.select(made.start, made.end, on_span=made.id)
+        ctl.offer_choices(made, accepted=True)
+    return out
+
+
+@key()
+def accept_next(ctl: Annotating) -> Changed:
+    """y: make the suggestion selected and go to the next one. Off one, go to a suggestion
+    first, to see it: the one under the cursor, else the next."""
+    s, e = ctl.sel.as_tuple()
+    g = ctl.ghost_at()
+    ghosts = ctl.suggesting.ghosts
+    if g is None or (g.start, g.end) != (s, e):
+        nxt = g or ghosts.after((s, -e)) or ghosts.first()
+        if nxt is None:
+            return ctl.say("no suggestions left")
+        return ctl.select(nxt.start, nxt.end) | ctl.say(f"suggested {nxt.label}: y accepts, ⌫ rejects")
+    out, made = _accept(ctl, g, "")
+    nxt = ghosts.after(reading_key(g)) or ghosts.first()
+    if nxt is not None:
+        return out | ctl.select(nxt.start, nxt.end)
     if made is not None:
         out |= ctl.select(made.start, made.end, on_span=made.id)
     return out
+
+
+def _accept(ctl: Annotating, g: Span, then: str) -> tuple[Changed, Span | None]:
+    """Make suggestion ``g`` with the links it carries; the message names them."""
+    ctl.session.add_many([g], ctl.suggesting.links_for([g]))
+    made = ctl.session.find(g.key)
+    said = [f"accepted {g.label}"]
+    if made is not None:
+        for r in ctl.session.relations_of(made.id):
+            other = ctl.session.get(r.target if r.source == made.id else r.source)
+            if other is not None:
+                said.append(f"{r.label} {one_line(other.text, 24)!r}")
+    return ctl._after_edit(" · ".join([*said, *([then] if then else [])])), made
 
 
 @key()

@@ -18,10 +18,27 @@ from collections import Counter
 from dataclasses import dataclass
 
 from tui.annotating.habits import Habits
+from tui.annotating.speakers import relate_candidates
+from tui.annotating.units import counted_words
+from tui.display import one_line
 from tui.model import Span
 from tui.quickattrs import Choice, choices, figure_attrs
-from tui.schema import LabelDef
+from tui.schema import LabelDef, Schema
 
+
+
+@dataclass(frozen=True)
+class LinkChoice(Choice):
+    """The other end of a relation, as a choice: ``values`` are the candidates' words (for
+    the prompt), ``targets`` their span ids, best first (``speakers.relate_candidates``);
+    enter takes the first. ``outgoing``: the span just made is the relation's source."""
+
+    targets: tuple[str, ...] = ()
+    outgoing: bool = True
+
+    def target(self, digit: int | None) -> str | None:
+        i = 0 if digit is None else digit - 1
+        return self.targets[i] if 0 <= i < len(self.targets) else None
 
 
 @dataclass(frozen=True)
@@ -81,16 +98,19 @@ class Prompt:
 
 def fitted(choice: Choice, width: int) -> str:
     """``choice``'s prompt in ``width`` columns: every value stays, abbreviated if need be
-    (``organisation`` → ``organi…``), the keys hint goes first."""
-    keep = f" ⏎ {choice.preselected}" if choice.preselected else ""
+    (``organisation`` → ``organi…``; the value enter takes is named by its digit)."""
     full = choice.prompt()
     if len(full) <= width:
         return full
+    pre = choice.preselected
+    named = f" ⏎ {pre}" if pre else ""
+    digit = f" ⏎ {choice.values.index(pre) + 1}" if pre in choice.values else named
     for cut in (99, 12, 9, 7, 5, 4, 3):
         opts = " ".join(f"{i}:{_cut(v, cut)}" for i, v in enumerate(choice.values, 1))
-        line = f"{choice.attr}? {opts}{_cut(keep, cut + 3)} esc"
-        if len(line) <= width:
-            return line
+        for keep in (_cut(named, cut + 3), digit):
+            line = f"{choice.attr}? {opts}{keep} esc"
+            if len(line) <= width:
+                return line
     return line
 
 
@@ -123,8 +143,46 @@ def choices_after_tag(span: Span, ldef: LabelDef, habits: Habits, hints: list[Sp
         pre = None if c.preselected is None or habits.unused(label, c.attr, c.preselected) else c.preselected
         offered.append(Choice(c.span_id, c.attr, habits.ranked(label, c.attr, c.values), pre))
     if label == "FIGURE" and "unit" in ldef.attrs and "unit" not in span.attrs and not habits.quiet(label, "unit"):
-        here = Counter(str(s.attrs["unit"]) for s in spans if s.label == label and s.attrs.get("unit"))
-        units = tuple(v for v, _ in (here + Counter(dict(habits.values.get((label, "unit"), {})))).most_common(9))
-        if units:  # the reader found nothing counted: the units this document and the team use
+        units = unit_candidates(span, spans, habits, text)
+        if units:  # the reader found nothing counted: the words after it, this document's and the team's units
             offered.append(Choice(span.id, "unit", units, None))
     return offered
+
+
+def choices_after_accept(span: Span, ldef: LabelDef, habits: Habits) -> list[Choice]:
+    """An accepted suggestion's enumerated attributes, each a choice whose enter keeps what
+    the suggestion says and whose digit changes it (one key, not the form)."""
+    out = []
+    for name, attr in ldef.attrs.items():
+        value = span.attrs.get(name)
+        if attr.kind == "enum" and value in attr.values and not habits.quiet(span.label, name):
+            out.append(Choice(span.id, name, habits.ranked(span.label, name, tuple(attr.values[:9])), value))
+    return out
+
+
+def unit_candidates(span: Span, spans: list[Span], habits: Habits, text: str, most: int = 9) -> tuple[str, ...]:
+    """The units offered for a figure the reader found nothing counted for: the words of
+    the phrase after it, its head first ("five Armed Forces personnel" → personnel, forces,
+    armed), then the units this document and the team use, most used first."""
+    here = Counter(str(s.attrs["unit"]) for s in spans if s.label == span.label and s.attrs.get("unit"))
+    used = (here + Counter(dict(habits.values.get((span.label, "unit"), {})))).most_common()
+    out: list[str] = []
+    for v in [*counted_words(text, span.end), *(v for v, _ in used)]:
+        if v not in out:
+            out.append(v)
+    return tuple(out[:most])
+
+
+def link_choice(span: Span, schema: Schema, spans: list[Span], linked: set[str], text: str) -> LinkChoice | None:
+    """After ``span`` is made: the other end of the first relation it is the source of, as
+    a one-key choice (enter: the speaker the sentence names, else the nearest), unless it
+    has that relation already or there is nothing to link it to."""
+    for rdef in schema.relations.values():
+        if span.label not in rdef.from_labels or rdef.name in linked:
+            continue
+        cands = relate_candidates(text, span, [sp for sp in spans if sp.label in rdef.to_labels])[:9]
+        if not cands:
+            return None
+        words = tuple(one_line(sp.text, 24) for sp in cands)
+        return LinkChoice(span.id, rdef.name, words, words[0], targets=tuple(sp.id for sp in cands))
+    return None

@@ -86,7 +86,8 @@ DOCS = [
 
 SUGGEST = [
     Binding("S", "suggest", "Show/hide suggestions", show=False, id="suggest"),
-    Binding("enter", "accept_ghost", "Accept suggestion", show=False, id="accept-suggestion"),
+    Binding("enter", "accept_ghost", "Accept suggestion (stay on it)", show=False, id="accept-suggestion"),
+    Binding("y", "accept_next_ghost", "Accept suggestion, go to the next", show=False, id="accept-next"),
     Binding("backspace", "reject_ghost", "Reject suggestion", show=False, id="reject-suggestion"),
     Binding("A", "accept_all_ghosts", "Accept all of label", show=False, id="accept-all"),
 ]

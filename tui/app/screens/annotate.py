@@ -228,7 +228,7 @@ class AnnotateScreen(ArticleScreen[Annotating]):
             return action in ("help", "quit_app")
         if action == "next_match":
             return True if self.ctl.search.matches else None
-        if action in ("accept_ghost", "reject_ghost", "accept_all_ghosts"):
+        if action in ("accept_ghost", "accept_next_ghost", "reject_ghost", "accept_all_ghosts"):
             return True if self.ctl.suggesting.ghosts else None
         return True
 
@@ -375,7 +375,8 @@ FORWARDED = {  # action -> the controller method it is (the key's arguments pass
     "grow": "grow", "shrink": "shrink", "char_mode": "toggle_char_mode", "extend": "extend", "whole": "whole",
     "digit": "digit", "jump_span": "jump_span", "tag": "tag", "delete_span": "delete", "edit_attrs": "edit_attrs",
     "edit_note": "edit_note", "relate": "relate", "undo": "undo", "redo": "redo", "toggle_done": "toggle_done",
-    "accept_ghost": "accept", "reject_ghost": "reject", "next_match": "next_match",
+    "accept_ghost": "accept", "accept_next_ghost": "accept_next", "reject_ghost": "reject",
+    "next_match": "next_match",
 }
 
 

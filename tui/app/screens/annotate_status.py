@@ -21,6 +21,16 @@ def prompt_text(ctl: Annotating, width: int) -> Text | None:
     return Text(" " + line, style="bold", no_wrap=True, overflow="ellipsis", end="")
 
 
+def _carried(ctl: Annotating, ghost) -> str:
+    """The relations accepting ``ghost`` would make, as " → attributed_to 'Mijares'"."""
+    out = ""
+    for label, src, dst in ctl.suggesting.links_for([ghost]):
+        made = ctl.session.link_end(dst) if src == ghost.key else ctl.session.find(src)
+        if made is not None:
+            out += f" → {label} {one_line(made.text, 20)!r}"
+    return out
+
+
 def status_text(ctl: Annotating, conflict: bool) -> Text:
     s, e = ctl.sel.as_tuple()
     text = Text(no_wrap=True, overflow="ellipsis")
@@ -33,8 +43,8 @@ def status_text(ctl: Annotating, conflict: bool) -> Text:
     ghost = ctl.ghost_at()
     if ghost is not None and (span is None or (span.start, span.end) != (s, e) and (ghost.start, ghost.end) == (s, e)):
         exact = (ghost.start, ghost.end) == (s, e)  # a suggestion inside a span is named, not the span
-        text.append(f" suggested {ghost.label} ({ctl.suggesting.source(ghost)}){'' if exact else ' around it'}: "
-                    "enter accepts, backspace rejects", style="italic")
+        text.append(f" suggested {ghost.label} ({ctl.suggesting.source(ghost)}){'' if exact else ' around it'}"
+                    f"{_carried(ctl, ghost)}: y accepts+next, enter accepts, ⌫ rejects", style="italic")
     elif span is not None:
         text.append(" resize " if span.id == ctl.on_span else " in ", style="dim")
         text.append(span.label, style="bold")
