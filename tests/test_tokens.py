@@ -62,3 +62,26 @@ def test_sentences_cover_the_text_in_order(words):
         text.replace(" ", "").replace("\n", "")
     idx = TokenIndex(text)
     assert idx.sentences == spans
+
+
+@given(st.text(st.sampled_from(["a", "1", ".", " ", "\t", "\n", "\r", "\u00a0", "\u2028", "\u3000", "\x0b",
+                                "\x85", "\u200b", "\u2009", "é", "’"]), max_size=30), st.data())
+def test_trimming_has_one_whitespace_and_never_drops_a_token(text, data):
+    """tui.tokens.trimmed is the one trimming (the editor's, the review's, the sentences'):
+    its whitespace is exactly what the tokenizer skips, so a trimmed span keeps its tokens."""
+    from tui.editing import EditSession
+    from tui.model import Annotation, Document
+    from tui.review.bounds import _trim
+    from tui.tokens import token_index, trimmed
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    a, b = trimmed(text, start, end)
+    assert text[a:b] == text[start:end].strip()  # str.strip: the same str.isspace
+    assert not text[a:b] or not (text[a].isspace() or text[b - 1].isspace())
+    idx = token_index(text)
+    assert list(idx.tokens_in(a, b)) == list(idx.tokens_in(start, end)) or a == b
+    doc = Document("d", text)
+    session = EditSession(doc, Annotation("d", doc.sha256, len(text), "t"))
+    assert session.trim(start, end) == (a, b)
+    assert _trim(text, [(start, end)]) == (((a, b),) if a < b else ())

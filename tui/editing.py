@@ -13,8 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from tui.model import Annotation, Document, IdAllocator, Relation, Span, make_span, now_utc, span_order
-
-WHITESPACE = " \t\r\n\u00a0"
+from tui.tokens import trimmed
 
 
 @dataclass(frozen=True)
@@ -265,12 +264,7 @@ class EditSession:
         return self.ids.span()
 
     def trim(self, start: int, end: int) -> tuple[int, int]:
-        text = self.doc.text
-        while start < end and text[start] in WHITESPACE:
-            start += 1
-        while end > start and text[end - 1] in WHITESPACE:
-            end -= 1
-        return start, end
+        return trimmed(self.doc.text, start, end)
 
     def toggle(self, label: str, start: int, end: int, attrs: dict | None = None,
                source: str | None = None) -> tuple[str, Span | None]:

@@ -75,11 +75,19 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _add_trimmed(text: str, start: int, end: int, out: list) -> None:
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) without the whitespace at either end: margin's one definition of
+    whitespace, ``str.isspace`` (what the tokenizer's ``\\s`` skips), so trimming never
+    drops a token. Used by sentences, the editor's spans and the review's bounds."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    return start, end
+
+
+def _add_trimmed(text: str, start: int, end: int, out: list) -> None:
+    start, end = trimmed(text, start, end)
     if start < end:
         out.append((start, end))
 

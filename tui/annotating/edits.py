@@ -16,6 +16,7 @@ from tui.display import one_line
 from tui.ghostset import reading_key
 from tui.model import Span
 from tui.quickattrs import Choice
+from tui.store import rules
 
 if TYPE_CHECKING:
     from tui.annotating.controller import Annotating
@@ -113,7 +114,22 @@ def relate(ctl: Annotating) -> Changed:
     return ctl.say(f"no relation starts or ends at a {span.label}")
 
 
+def _fitting(ctl: Annotating, links: list[tuple[str, tuple, tuple]]) -> list[tuple[str, tuple, tuple]]:
+    """The suggested links (label, source key, target key) the schema allows between their
+    spans' labels (a key is (start, end, label)): the rule of ``store.rules``."""
+    return [lk for lk in links if rules.relation_fits(ctl.schema.relations.get(lk[0]), lk[1][2], lk[2][2])]
+
+
 def link(ctl: Annotating, label: str, source_id: str, target_id: str) -> Changed:
+    """Draw (or remove) relation ``label``, only between spans its schema allows: the
+    check a saved file gets (``store.rules.endpoint_problem``), before it is drawn."""
+    spans: dict[str, str | None] = {sp.id: sp.label for sp in ctl.session.spans}
+    rdef = ctl.schema.relations.get(label)
+    problem = rules.relation_label_problem(ctl.schema, label) or next(
+        (p for end, ref in (("from", source_id), ("to", target_id))
+         if (p := rules.endpoint_problem(end, ref, spans, label, rdef))), None)
+    if problem:
+        return ctl.say(f"not linked: {problem}")
     what, _ = ctl.session.link(label, source_id, target_id)
     return ctl._after_edit(what)
 
@@ -181,7 +197,7 @@ def accept_next(ctl: Annotating) -> Changed:
 
 def _accept(ctl: Annotating, g: Span, then: str) -> tuple[Changed, Span | None]:
     """Make suggestion ``g`` with the links it carries; the message names them."""
-    ctl.session.add_many([g], ctl.suggesting.links_for([g]))
+    ctl.session.add_many([g], _fitting(ctl, ctl.suggesting.links_for([g])))
     made = ctl.session.find(g.key)
     said = [f"accepted {g.label}"]
     if made is not None:
@@ -214,7 +230,7 @@ def accept_all(ctl: Annotating) -> Changed:
     todo = [x for x in ctl.suggesting.ghosts.overlapping(lo, hi) if g is None or x.label == g.label]
     if not todo:
         return ctl.say("no suggestions in view")
-    added = ctl.session.add_many(todo, ctl.suggesting.links_for(todo))
+    added = ctl.session.add_many(todo, _fitting(ctl, ctl.suggesting.links_for(todo)))
     return ctl._after_edit(f"accepted {len(added)} suggestion{'s' if len(added) != 1 else ''}")
 
 

@@ -5,6 +5,7 @@ validated (and its size checked) exactly as a save would. Linear in the number o
 from __future__ import annotations
 
 from tui import store
+from tui.store import rules
 from tui.store.files import file_limit
 from tui.errors import DataError, ValidationError
 from tui.model import Annotation, IdAllocator, Relation, make_span, now_utc
@@ -113,13 +114,13 @@ def _drop_mapped(inc: Incoming, reading: Reading) -> set:
 
 def _spans(inc: Incoming, text: str, reading: Reading, offsets, ids: IdAllocator):
     """(spans, source key -> span id, id -> id of the identical span kept in its place)."""
-    spans, seen = [], set()
+    spans, seen = [], set[str]()
     keys: dict[object, str] = {}  # the source's span key -> margin span id
     same: dict[object, str] = {}  # what a span is -> the id it got: identical duplicates collapse
     alias: dict[str, str] = {}
     for s in inc.spans:
-        if s.id is not None and s.id in seen:
-            reading.problem(s.where, f"duplicate span id {s.id!r}")
+        if s.id is not None and (problem := rules.duplicate_id_problem(s.id, seen)):
+            reading.problem(s.where, problem)
             continue
         placed = _place(s, text, reading, offsets)
         if placed is None:
@@ -132,8 +133,8 @@ def _spans(inc: Incoming, text: str, reading: Reading, offsets, ids: IdAllocator
                 alias[s.id] = sid
         seen.add(s.id or sid)
         if s.key is not None:
-            if s.key in keys:
-                reading.problem(s.where, f"duplicate span id {str(s.key)[:40]!r}")
+            if problem := rules.duplicate_id_problem(s.key, keys, shown=str(s.key)[:40]):
+                reading.problem(s.where, problem)
                 continue
             keys[s.key] = sid
         if what not in same:
@@ -149,27 +150,28 @@ def _end(inc: Incoming, ref, keys: dict, alias: dict) -> str | None:
 
 
 def _relations(inc: Incoming, spans, keys: dict, alias: dict, reading: Reading, ids: IdAllocator) -> list:
-    labels = {s.id: s.label for s in spans}
+    labels: dict[str, str | None] = {s.id: s.label for s in spans}
     relations, seen = [], set()
+    used = set(labels)  # span and relation ids share one namespace
     for r in inc.relations:
         rdef = reading.schema.relations[r.label]
-        ok, ends = True, []
-        for end, ref, allowed in (("from", r.source, rdef.from_labels), ("to", r.target, rdef.to_labels)):
+        ok, ends = True, list[str]()
+        for end, ref in (("from", r.source), ("to", r.target)):
             end_id = _end(inc, ref, keys, alias)
-            if end_id is None or end_id not in labels:
-                reading.problem(r.where, f"{r.label}: {end} {str(ref)[:40]!r} is not a span of this document")
+            if problem := rules.endpoint_problem(end, end_id, labels, r.label, rdef, shown=str(ref)[:40]):
+                reading.problem(r.where, f"{r.label}: {problem}")
                 ok = False
-            elif labels[end_id] not in allowed:
-                reading.problem(r.where, f"{r.label}: {end} {str(ref)[:40]!r} is labelled {labels[end_id]}; "
-                                         f"it must be {' or '.join(allowed)}")
-                ok = False
-            else:
+            elif end_id is not None:
                 ends.append(end_id)
+        if r.id is not None and (problem := rules.duplicate_id_problem(r.id, used)):
+            reading.problem(r.where, f"{r.label}: {problem}")
+            ok = False
         if ok and r.id is None and (r.label, *ends) in seen:
             reading.duplicates += 1
         elif ok:  # both ends found
             seen.add((r.label, *ends))
-            relations.append(Relation(r.id or ids.relation(), r.label, ends[0], ends[1]))
+            relations.append(Relation(rid := r.id or ids.relation(), r.label, ends[0], ends[1]))
+            used.add(rid)
     return relations
 
 

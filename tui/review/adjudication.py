@@ -332,8 +332,7 @@ class Adjudication:
             raise DataError(f"{where}: {problem}")
 
     def _allowed(self, label: str, src: Span, tgt: Span) -> bool:
-        rdef = self.schema.relations.get(label)
-        return rdef is not None and src.label in rdef.from_labels and tgt.label in rdef.to_labels
+        return rules.relation_fits(self.schema.relations.get(label), src.label, tgt.label)
 
     def _decide(self, group: Group, span: Span, add: bool) -> None:
         keep = self._decisions.get(group.index, ()) if add else ()

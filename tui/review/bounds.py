@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tui.model import Span
+from tui.tokens import trimmed
 
 
 @dataclass(frozen=True)
@@ -50,10 +51,7 @@ def _minus(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> list[tuple[int
 def _trim(text: str, ranges: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
     out = []
     for s, e in ranges:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
+        s, e = trimmed(text, s, e)
         if s < e:
             out.append((s, e))
     return tuple(out)

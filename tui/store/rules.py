@@ -109,12 +109,13 @@ def span_problems(schema: Schema, span_labels: dict[str, str | None], rows: Iter
     return problems
 
 
-def duplicate_id_problem(id: str, ids: Container[str]) -> str | None:
-    """Span and relation ids share one namespace in a file."""
-    return _duplicate_id(id) if id in ids else None
+def duplicate_id_problem(id: object, ids: Container[object], shown: object = None) -> str | None:
+    """Span and relation ids share one namespace in a file (and an imported file's keys one
+    of their own); ``shown``: how the message names the id (default ``id``)."""
+    return _duplicate_id(id if shown is None else shown) if id in ids else None
 
 
-def _duplicate_id(id: str) -> str:
+def _duplicate_id(id: object) -> str:
     return f"duplicate id {id!r}"
 
 
@@ -153,18 +154,32 @@ def relation_label_problem(schema: Schema, label: str) -> str | None:
     return f"unknown relation {label!r} (expected one of: {', '.join(schema.relations) or 'none'})"
 
 
-def endpoint_problem(key: str, ref: str, span_labels: Mapping[str, str | None],
-                     label: str, rdef: RelationDef | None) -> str | None:
+def endpoint_problem(key: str, ref: str | None, span_labels: Mapping[str, str | None],
+                     label: str, rdef: RelationDef | None, shown: object = None) -> str | None:
     """A problem with end ``key`` (``from`` or ``to``) of a ``label`` relation (or relation
-    decision) pointing at span ``ref``. ``span_labels``: span id -> label (None when the
-    span's label was unreadable: its own problem); ``rdef``: None when ``label`` is unknown."""
-    if ref not in span_labels:
-        return f"{key} {ref!r} is not the id of a span in this file"
+    decision) pointing at span ``ref``: every relation margin reads, imports, reviews or
+    draws is checked here. ``span_labels``: span id -> label (None when the span's label
+    was unreadable: its own problem); ``rdef``: None when ``label`` is unknown; ``shown``:
+    how the message names the end (default ``ref``; an importer names its source's key)."""
+    name = repr(ref if shown is None else shown)
+    if ref is None or ref not in span_labels:
+        return f"{key} {name} is not the id of a span in this file"
     have = span_labels[ref]
-    allowed = None if rdef is None else rdef.from_labels if key == "from" else rdef.to_labels
+    allowed = None if rdef is None else allowed_ends(rdef, key)
     if allowed is None or have is None or have in allowed:
         return None
-    return f"{key} {ref!r} is {_a(have)}; {label} goes {key} {' or '.join(allowed)}"
+    return f"{key} {name} is {_a(have)}; {label} goes {key} {' or '.join(allowed)}"
+
+
+def allowed_ends(rdef: RelationDef, key: str) -> tuple[str, ...]:
+    """The labels end ``key`` (``from`` or ``to``) of a relation ``rdef`` may point at."""
+    return tuple(rdef.from_labels if key == "from" else rdef.to_labels)
+
+
+def relation_fits(rdef: RelationDef | None, source_label: str, target_label: str) -> bool:
+    """May a relation ``rdef`` go from a span labelled ``source_label`` to one labelled
+    ``target_label`` (:func:`endpoint_problem`'s rule, for spans already known)?"""
+    return rdef is not None and source_label in allowed_ends(rdef, "from") and target_label in allowed_ends(rdef, "to")
 
 
 def _a(word: str) -> str:
