@@ -14,6 +14,7 @@ from pathlib import Path
 
 from tui.errors import DataError
 from tui.store.files import MAX_ARTICLE_BYTES, read_limited
+from tui.store.listing import remembered
 from tui.model import Document
 from tui.names import GOLD, NAME_RE, check_name  # noqa: F401  (re-exported: the one grammar)
 from tui.schema import DEFAULT_SCHEMA, Schema, schema_from_dict
@@ -58,16 +59,15 @@ class Corpus:
     def sample(self, n: int) -> Corpus:
         """This corpus seen through at most ``n`` of its annotated documents, spread evenly
         over their ids: what a screen may learn from without reading the whole corpus (one
-        listing of ``annotations/``, whatever its size)."""
-        try:
-            with os.scandir(self.annotations_dir) as entries:
-                ids = sorted(e.name for e in entries if NAME_RE.fullmatch(e.name) and e.is_dir())
-        except OSError:
-            ids = []
-        if self.only is not None:
-            ids = [i for i in ids if i in self.only]
-        if len(ids) > n:
-            ids = [ids[i * len(ids) // n] for i in range(n)]
+        listing of ``annotations/`` per version of it, ``tui.store.listing``)."""
+        def spread() -> list[str]:
+            ids = self._annotated_ids()
+            return [ids[i * len(ids) // n] for i in range(n)] if len(ids) > n else ids
+
+        if self.only is None:
+            ids = remembered(self.annotations_dir, f"sample-{n}", spread, valid=_names)
+        else:
+            ids = spread()
         out = Corpus(self.root, frozenset(ids))
         out._schema = self._schema
         return out
@@ -90,13 +90,26 @@ class Corpus:
         return self._schema
 
     def doc_ids(self, pattern: str | None = None) -> list[str]:
+        """The documents' ids, sorted: one listing of ``seeds/`` per version of it
+        (``tui.store.listing``: a second session reads it back)."""
+        ids = remembered(self.seeds_dir, "doc_ids", self._list_doc_ids, valid=_names)
+        return [i for i in ids if self._wanted(i, pattern)] if pattern or self.only is not None else list(ids)
+
+    def _list_doc_ids(self) -> list[str]:
         try:  # one directory listing; DirEntry.is_file stats only links
             with os.scandir(self.seeds_dir) as entries:
-                ids = sorted(e.name[:-4] for e in entries
-                             if e.name.endswith(".txt") and NAME_RE.fullmatch(e.name[:-4]) and e.is_file())
+                return sorted(e.name[:-4] for e in entries
+                              if e.name.endswith(".txt") and NAME_RE.fullmatch(e.name[:-4]) and e.is_file())
         except OSError:
             return []
-        return [i for i in ids if self._wanted(i, pattern)] if pattern or self.only is not None else ids
+
+    def _annotated_ids(self) -> list[str]:
+        try:
+            with os.scandir(self.annotations_dir) as entries:
+                ids = sorted(e.name for e in entries if NAME_RE.fullmatch(e.name) and e.is_dir())
+        except OSError:
+            return []
+        return ids if self.only is None else [i for i in ids if i in self.only]
 
     def inside(self, path: Path) -> Path:
         """``path`` if it resolves (links followed) inside the corpus; else DataError."""
@@ -236,3 +249,8 @@ def load_settings(root: Path) -> dict:
     """The whole margin.yaml mapping (schema, keys, ...), or {} (parsed once per version)."""
     data = _settings_data(Path(root) / "margin.yaml")
     return copy.deepcopy(data) if isinstance(data, dict) else {}  # the caller's to change
+
+
+def _names(value) -> bool:
+    """A cached list of ids reads back as one (``tui.store.listing``)."""
+    return isinstance(value, list) and all(isinstance(v, str) and NAME_RE.fullmatch(v) for v in value)

@@ -32,6 +32,7 @@ from pathlib import Path
 from tui.errors import ConflictError, DataError
 from tui.names import journal_owner, temp_owner
 from tui.store.files import fsync_dir, read_limited
+from tui.store.listing import remembered
 from tui.store.seal import Unsealed, seal, unseal
 
 JOURNAL = "staged-journal"  # the seal purpose of journals
@@ -307,9 +308,9 @@ def recover(root: Path) -> list[str]:
     replaces its destination if it still holds what was staged and the destination is still
     what it was when staged (else the newer destination is kept)."""
     root = Path(root)
-    try:
-        names = [n for n in os.listdir(root) if n.startswith(".margin-txn-")]
-    except OSError:
+    # listed once per version of the folder: a journal's creation changes it
+    names = remembered(root, "journals", lambda: _journals(root), valid=lambda v: v == [], keep=lambda v: v == [])
+    if not names:
         return []
     out = []
     for name in sorted(names):
@@ -330,6 +331,13 @@ def recover(root: Path) -> list[str]:
             continue
         out.extend(_roll_forward(path, pairs))
     return out
+
+
+def _journals(root: Path) -> list[str] | None:
+    try:
+        return [n for n in os.listdir(root) if n.startswith(".margin-txn-")]
+    except OSError:
+        return None
 
 
 def _roll_forward(path: Path, pairs) -> list[str]:
