@@ -51,6 +51,21 @@ def corpus_of(args) -> Corpus:
     return Corpus(root)
 
 
+def check_opening(corpus: Corpus, doc: str | None) -> None:
+    """What the annotate screen needs before it opens (here or served): some articles,
+    ``doc`` (if given) among them, a readable margin.yaml. DataError else."""
+    from tui.errors import DataError
+
+    ids = corpus.doc_ids()
+    if not ids:
+        raise DataError(f"{corpus.seeds_dir}: no articles; add some with 'margin add FILE...'")
+    if doc is not None:
+        check_name(doc, "document id")
+        if doc not in ids:
+            raise DataError(f"{corpus.doc_path(doc)}: no such document {doc!r}")
+    corpus.schema  # fail on a bad margin.yaml before the screen opens
+
+
 def default_annotator() -> str:
     """$MARGIN_ANNOTATOR, else the login name made into a valid annotator name."""
     name = os.environ.get("MARGIN_ANNOTATOR")

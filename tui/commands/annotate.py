@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from tui.commands import corpus_of, default_annotator
+from tui.commands import check_opening, corpus_of, default_annotator
 
 HELP = "open the annotator on a document (the default command)"
 
@@ -15,19 +15,10 @@ def add_arguments(p) -> None:
 
 def run(args) -> int:
     from tui.annotators import check_writer
-    from tui.corpus import check_name
-    from tui.errors import DataError
 
     corpus = corpus_of(args)
     annotator = check_writer(args.annotator if args.annotator is not None else default_annotator())
-    ids = corpus.doc_ids()
-    if not ids:
-        raise DataError(f"{corpus.seeds_dir}: no articles; add some with 'margin add FILE...'")
-    if args.doc is not None:
-        check_name(args.doc, "document id")
-        if args.doc not in ids:
-            raise DataError(f"{corpus.doc_path(args.doc)}: no such document {args.doc!r}")
-    corpus.schema  # fail on a bad margin.yaml before the screen opens
+    check_opening(corpus, args.doc)
     doc_id = args.doc
     if doc_id is None:
         from tui.team.assign import next_assigned

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import sys
 
-from tui.commands import corpus_of, say
+from tui.commands import check_opening, corpus_of, say
 
 HELP = "serve the annotator to web browsers (needs the serve extra)"
 EXTRA = "margin serve needs the serve extra: pip install 'margin[serve]'"
@@ -34,8 +34,7 @@ def run(args) -> int:
     import importlib.util
 
     from tui.annotators import check_writer
-    from tui.corpus import check_name
-    from tui.errors import DataError, MarginError
+    from tui.errors import MarginError
 
     if sys.platform == "win32":
         raise MarginError("margin serve runs on Linux and macOS only (it locks annotator names with flock)")
@@ -45,14 +44,7 @@ def run(args) -> int:
     corpus = corpus_of(args)
     if args.annotator is not None:
         check_writer(args.annotator)
-    ids = corpus.doc_ids()
-    if not ids:
-        raise DataError(f"{corpus.seeds_dir}: no articles; add some with 'margin add FILE...'")
-    if args.doc is not None:
-        check_name(args.doc, "document id")
-        if args.doc not in ids:
-            raise DataError(f"{corpus.doc_path(args.doc)}: no such document {args.doc!r}")
-    corpus.schema  # fail on a bad margin.yaml before serving
+    check_opening(corpus, args.doc)
     from tui.app.serve import is_loopback, serve
 
     if not is_loopback(args.host):

@@ -158,6 +158,19 @@ ANNOTATION_KEYS = frozenset(
     "prediction result results ner tags tag ner_tags accept cats".split())
 
 
+def margin_relations(inc: Incoming, rels, where: str, shape: str, reading: Reading) -> None:
+    """Relations in margin's own shape (``{"id", "label", "from", "to"}``, as margin's jsonl
+    and spaCy exports write them) into ``inc``; ``shape`` ends the message for a bad one."""
+    for i, r in enumerate(rels, 1):
+        w = f"{where}: relation {i}"
+        if not isinstance(r, dict) or not all(isinstance(r.get(k), str) for k in ("label", "from", "to")):
+            reading.problem(w, f'expected {{"label", "from", "to"}} {shape}')
+            continue
+        label = reading.relation(w, r["label"])
+        if label is not None:
+            inc.relations.append(RelIn(w, reading.span_id(w, r.get("id")), label, r["from"], r["to"]))
+
+
 def parse_map(pairs: list[str] | None) -> dict[str, str]:
     out = {}
     for p in pairs or ():

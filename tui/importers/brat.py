@@ -184,11 +184,8 @@ def _t_line(bid: str, rest: str, line: str, where: str, spans: dict, unknown: se
 def _attach(spans: dict, unknown: set, attrs: list, notes: list, reading) -> None:
     """``A`` attributes (typed by the schema) and ``#`` notes onto their spans."""
     for where, name, target, raw in attrs:
-        s = spans.get(target)
-        if target in unknown:
-            continue
+        s = _target(spans, unknown, target, where, "attribute of", reading)
         if s is None:
-            reading.problem(where, f"attribute of {target!r}, which is not a span of this file")
             continue
         name = unquote(name)
         if s.label == "":  # dropped by --map
@@ -200,13 +197,19 @@ def _attach(spans: dict, unknown: set, attrs: list, notes: list, reading) -> Non
             continue
         s.attrs.update(reading.attrs(where, s.label, {name: value}))
     for where, target, note in notes:
-        s = spans.get(target)
-        if target in unknown:
-            continue
-        if s is None:
-            reading.problem(where, f"note on {target!r}, which is not a span of this file")
-            continue
-        s.note = note if s.note is None else f"{s.note}\n{note}"
+        s = _target(spans, unknown, target, where, "note on", reading)
+        if s is not None:
+            s.note = note if s.note is None else f"{s.note}\n{note}"
+
+
+def _target(spans: dict, unknown: set, target: str, where: str, what: str, reading) -> SpanIn | None:
+    """The span an attribute or note is on; None (a problem unless the span was left out)."""
+    if target in unknown:
+        return None
+    s = spans.get(target)
+    if s is None:
+        reading.problem(where, f"{what} {target!r}, which is not a span of this file")
+    return s
 
 
 SKIPPED = "E*N"  # events, equivalences, normalisations: no margin counterpart, left out with a note

@@ -62,11 +62,7 @@ def _record(obj, where: str, reading) -> Incoming | None:
     span_ids = {v: reading.span_id(where, k) for k, v in ids[:n] if is_int(v)}
     rel_ids = {v: reading.span_id(where, k) for k, v in ids[n:] if is_int(v)}
     _label_lists(inc, obj, (label,) if label else ("label", "labels"), where, reading)
-    ents = obj.get("entities")
-    if ents is not None and not isinstance(ents, list):
-        reading.problem(where, '"entities" must be a list')
-        ents = []
-    for i, e in enumerate(ents or (), 1):
+    for i, e in enumerate(_list(obj, "entities", where, reading), 1):
         w = f"{where}: entity {i}"
         if not (isinstance(e, dict) and is_int(e.get("start_offset")) and is_int(e.get("end_offset"))):
             reading.problem(w, 'expected {"id", "label", "start_offset": int, "end_offset": int}')
@@ -77,11 +73,7 @@ def _record(obj, where: str, reading) -> Incoming | None:
             inc.spans.append(SpanIn(f"{w} ({e['label'][:40]} {e['start_offset']}-{e['end_offset']})",
                                     span_ids.get(ent_id) if is_int(ent_id) else None, label,
                                     [(e["start_offset"], e["end_offset"])], key=ent_id))
-    rels = obj.get("relations")
-    if rels is not None and not isinstance(rels, list):
-        reading.problem(where, '"relations" must be a list')
-        rels = []
-    for i, r in enumerate(rels or (), 1):
+    for i, r in enumerate(_list(obj, "relations", where, reading), 1):
         w = f"{where}: relation {i}"
         if not (isinstance(r, dict) and "from_id" in r and "to_id" in r):
             reading.problem(w, 'expected {"from_id", "to_id", "type"}')
@@ -124,3 +116,11 @@ def _unit(obj: dict) -> str | None:
     if obj.get("offsets") in UNITS:
         return obj["offsets"]
     return None if "doc_id" in obj and "annotator" in obj else "utf16"
+
+
+def _list(obj: dict, key: str, where: str, reading) -> list:
+    """``obj[key]``, a list (absent: empty; anything else: a problem, and empty)."""
+    got = obj.get(key)
+    if got is not None and not isinstance(got, list):
+        reading.problem(where, f'"{key}" must be a list')
+    return got if isinstance(got, list) else []

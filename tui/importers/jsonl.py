@@ -11,7 +11,7 @@ from pathlib import Path
 
 from tui.model import FLAGS, STATUSES
 from tui.offsets import UNITS
-from tui.importers.base import Incoming, RelIn, SpanIn, annotator_of, files, is_int, read_text, records
+from tui.importers.base import Incoming, SpanIn, annotator_of, files, is_int, margin_relations, read_text, records
 
 SHAPE = '{"id": "DOC", "text"?, "spans": [{"start", "end", "label", ...}], "relations"?}'
 KEYS = ("id", "text", "annotator", "spans", "relations", "meta")
@@ -59,14 +59,7 @@ def _record(obj, where: str, fname: str, reading) -> Incoming | None:
         if span is not None:
             inc.spans.append(span)
     rels = obj.get("relations") or []
-    for i, r in enumerate(rels if isinstance(rels, list) else [None], 1):
-        w = f"{where}: relation {i}"
-        if not isinstance(r, dict) or not all(isinstance(r.get(k), str) for k in ("label", "from", "to")):
-            reading.problem(w, 'expected {"label", "from", "to"} with string values')
-            continue
-        label = reading.relation(w, r["label"])
-        if label is not None:
-            inc.relations.append(RelIn(w, reading.span_id(w, r.get("id")), label, r["from"], r["to"]))
+    margin_relations(inc, rels if isinstance(rels, list) else [None], where, "with string values", reading)
     return inc
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from tui.errors import DataError
 from tui.store.files import inflated_size
-from tui.importers.base import Incoming, RelIn, SpanIn, files, id_hint, is_int, read_bytes
+from tui.importers.base import Incoming, SpanIn, files, id_hint, is_int, margin_relations, read_bytes
 
 
 def _spacy():
@@ -92,12 +92,5 @@ def _margin(doc, meta: dict, where: str, fname: str, reading) -> Incoming:
         inc.spans.append(SpanIn(w, reading.span_id(w, s.get("id")), label, [(s["start"], s["end"])], None,
                                 reading.attrs(w, label, attrs), note))
     rels = meta.get("relations") or []
-    for i, r in enumerate(rels if isinstance(rels, (list, tuple)) else [None], 1):
-        w = f"{where}: relation {i}"
-        if not isinstance(r, dict) or not all(isinstance(r.get(k), str) for k in ("label", "from", "to")):
-            reading.problem(w, 'expected {"label", "from", "to"} in user_data["margin"]')
-            continue
-        label = reading.relation(w, r["label"])
-        if label is not None:
-            inc.relations.append(RelIn(w, reading.span_id(w, r.get("id")), label, r["from"], r["to"]))
+    margin_relations(inc, rels if isinstance(rels, (list, tuple)) else [None], where, 'in user_data["margin"]', reading)
     return inc

@@ -76,18 +76,10 @@ class RowPainting:
             style = base
             if label is not None:
                 style += get(f"article--label-{label}", partial=True)
-            if outer:
-                style += get("article--outer", partial=True)
-            if ghost:
-                style += get("article--ghost", partial=True)
-            if flagged:
-                style += get("article--flagged", partial=True)
-            if in_match:
-                style += get("article--match", partial=True)
-            if in_mark:
-                style += get("article--mark", partial=True)
-            if in_sel:
-                style += get("article--cursor", partial=True)
+            for on, part in ((outer, "outer"), (ghost, "ghost"), (flagged, "flagged"), (in_match, "match"),
+                             (in_mark, "mark"), (in_sel, "cursor")):  # in this order: the last one wins
+                if on:
+                    style += get(f"article--{part}", partial=True)
             self._styles[key] = style
         return style
 
