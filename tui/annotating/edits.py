@@ -89,6 +89,8 @@ def answer(ctl: Annotating, choice: Choice, span: Span, digit: int | None, value
         if other is None:
             return span, Changed()
         src, dst = (span.id, other) if choice.outgoing else (other, span.id)
+        if problem := _link_problem(ctl, choice.attr, src, dst):
+            return span, ctl.say(f"not linked: {problem}")
         what, _ = ctl.session.link(choice.attr, src, dst)
         return span, ctl._after_edit(f"{what} {value!r}")
     new = ctl.session.update(span.id, attrs={**span.attrs, choice.attr: value})
@@ -121,17 +123,21 @@ def _fitting(ctl: Annotating, links: list[tuple[str, tuple, tuple]]) -> list[tup
 
 
 def link(ctl: Annotating, label: str, source_id: str, target_id: str) -> Changed:
-    """Draw (or remove) relation ``label``, only between spans its schema allows: the
-    check a saved file gets (``store.rules.endpoint_problem``), before it is drawn."""
-    spans: dict[str, str | None] = {sp.id: sp.label for sp in ctl.session.spans}
-    rdef = ctl.schema.relations.get(label)
-    problem = rules.relation_label_problem(ctl.schema, label) or next(
-        (p for end, ref in (("from", source_id), ("to", target_id))
-         if (p := rules.endpoint_problem(end, ref, spans, label, rdef))), None)
-    if problem:
+    """Draw (or remove) relation ``label``, only between spans its schema allows."""
+    if problem := _link_problem(ctl, label, source_id, target_id):
         return ctl.say(f"not linked: {problem}")
     what, _ = ctl.session.link(label, source_id, target_id)
     return ctl._after_edit(what)
+
+
+def _link_problem(ctl: Annotating, label: str, source_id: str, target_id: str) -> str | None:
+    """What a saved file would refuse in this relation (``store.rules.endpoint_problem``),
+    found before it is drawn."""
+    spans: dict[str, str | None] = {sp.id: sp.label for sp in ctl.session.spans}
+    rdef = ctl.schema.relations.get(label)
+    return rules.relation_label_problem(ctl.schema, label) or next(
+        (p for end, ref in (("from", source_id), ("to", target_id))
+         if (p := rules.endpoint_problem(end, ref, spans, label, rdef))), None)
 
 
 @key()
