@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, replace
+import re
 from itertools import product
 
 from tui.errors import DataError
@@ -161,6 +162,30 @@ def _votes(found: dict[str, list], gold: dict[str, set], counts: dict[str, list[
                     counts[name][0 if values.pop() else 1] += 1
 
 
+_DET_RE = re.compile(r"(?:the|The|a|an|An)[ \t]+")
+_DET_BEFORE_RE = re.compile(r"(?<![\w'’-])(?:the|The|a|an|An)[ \t]+\Z")
+
+
+def _edge_votes(text: str, gold: set, found, counts: dict[str, list[int]], lex) -> None:
+    """Votes on ``actor_title`` and ``actor_determiner`` from the team's actor spans the
+    rules did not find under any combination (``Pope Francis`` tagged ``Francis``, a role
+    group ``the fire service`` tagged without its ``the``): the span's own edges say which
+    way the team goes, so a convention the rules' mentions never showed is still learned."""
+    from tui.suggest.rules.actors import _patterns
+
+    hit = {m.span(c) for m in found for _, c in _COMBOS["ACTOR"]}
+    title = _patterns(lex).title
+    for s, e in gold - hit:
+        if title.match(text, s, e):
+            counts["actor_title"][0] += 1
+        elif any(t.end() == s for t in title.finditer(text, max(0, s - 40), s + 1)):
+            counts["actor_title"][1] += 1
+        if _DET_RE.match(text, s, e):
+            counts["actor_determiner"][0] += 1
+        elif _DET_BEFORE_RE.search(text, max(0, s - 6), s):
+            counts["actor_determiner"][1] += 1
+
+
 def infer(annotated: Iterable[tuple], pins: dict[str, bool] | None = None,
           source: str = "", extra_actors: dict | None = None) -> Guidelines:
     """Guidelines from ``annotated`` pairs (text, spans with .label/.start/.end), or
@@ -180,7 +205,9 @@ def infer(annotated: Iterable[tuple], pins: dict[str, bool] | None = None,
         if not gold:
             continue
         docs += 1
-        _votes(found[0] if found else mentions(text, lex, extra_actors), gold, counts)
+        found_ = found[0] if found else mentions(text, lex, extra_actors)
+        _votes(found_, gold, counts)
+        _edge_votes(text, gold.get("ACTOR", set()), found_.get("ACTOR", ()), counts, lex)
     values, findings = {}, {}
     for n in NAMES:
         vin, vout = counts[n]

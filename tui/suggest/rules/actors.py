@@ -15,7 +15,9 @@ from tui.suggest.rules.lexicon import Lexicon, alternation, load_lexicon
 
 UP = "A-ZÀ-ÖØ-Þ"
 _CAPWORD = (rf"[{UP}][\w-]*\.(?:com|org|net)(?:\.[a-z]{{2}})?(?![\w.])|(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Gov|St)\.|[{UP}](?:\.[{UP}])+\.?|(?:al|el|ad|bin|ibn)-[{UP}]\w*"
-            rf"|[{UP}]\w*(?:-[{UP}]\w*)*(?:['’](?!s\b)\w+)*(?![\w-])")
+            # a middle initial between two names: "Thomas T. Cullen" (not "Plan B. The")
+            rf"|[{UP}]\.(?=[ \t\u00a0]+(?!(?:The|A|An|In|On|At|It|He|She|They|We|This|That|But|And)\b)[{UP}][a-z])"
+            rf"|[{UP}]\w*(?:[-–][{UP}]\w*)*(?:['’](?!s\b)\w+)*(?![\w–-])")
 _CONNECTORS = ("of", "for", "in", "on", "de", "da", "del", "di", "la", "le", "van", "von",
                "der", "bin", "al", "dela", "of the", "for the", "on the")
 _RUN_RE = re.compile(
@@ -171,7 +173,8 @@ class _Finder:
         while True:
             first = text[start:end].split(None, 1)[0].rstrip(".")
             if not (first in lex.not_names or (initial and first.lower() in self.lower_vocab
-                                               and not self._name_start(text[start:end]))):
+                                               and not self._name_start(text[start:end]))) \
+                    or self._keeps_first(first, text[start:end]):
                 break
             word = _NEXT_WORD_RE.match(text, start)
             assert word is not None  # a run's words are joined by blanks only: start is on a word
@@ -186,6 +189,14 @@ class _Finder:
         found = self.classify(name, words, start, end)
         if found:
             self.cands.append(found)
+
+    def _keeps_first(self, first: str, run: str) -> bool:
+        """Is a leading demonym or "New" part of the name (African Union, The New York
+        Times), though alone it is not a name?"""
+        rest = _words(run)[1:]
+        if first in self.lex.demonyms or first.endswith(("an", "ese", "ish")):
+            return bool(rest) and any(w in self.lex.org_words for w in rest)
+        return first == "New" and bool(rest) and run not in self.lex.not_names
 
     def _name_start(self, name: str) -> bool:
         return name in self.known or bool(self.pat.title.match(name))
@@ -209,14 +220,16 @@ class _Finder:
             return start, self._possessive_merge(end), typ
         if name in lex.countries:
             return (start, end, "government") if self._country_acts(start, end) else None
+        title = self.pat.title.search(name)
+        if title:  # "Prime Minister Hun Manet", "Cambodian Prime Minister Hun Manet", "California Attorney General X"
+            at = self._title_start(name, title.start())
+            # the name follows the last title of a chain (Deputy Emergency Situations Minister X)
+            last = max((t.end() for t in self.pat.title.finditer(name, title.end())), default=title.end())
+            self._define(name[last:], start + at, "person")
+            self.titled[(start + at, end)] = start + last
+            return start + at, end, "person"
         if name in lex.places or name in lex.demonyms or any(w in lex.places for w in words):
             return None
-        title = self.pat.title.search(name)
-        if title:  # "Prime Minister Hun Manet", "Cambodian Prime Minister Hun Manet"
-            at = self._title_start(name, title.start())
-            self._define(name[title.end():], start + at, "person")
-            self.titled[(start + at, end)] = start + title.end()
-            return start + at, end, "person"
         if _preceding_word(text, start) in lex.place_prepositions:
             return None
         if len(words) >= 2:
