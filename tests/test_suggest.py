@@ -595,11 +595,12 @@ def test_cli_write_into_an_annotators_file_keeps_her_spans(capsys, corpus_dir, a
     kept = new.span_by_id()
     assert all(kept[s.id] == s for s in old.spans) and set(old.relations) <= set(new.relations)
     from tui.corpus import Corpus
-    from tui.suggest.learn import guidelines
+    from tui.suggest.learn import Suggester
 
-    conv = guidelines(Corpus(corpus_dir)).conventions  # alice's spans teach the conventions
-    dupes = {s.key for s in old.spans} & {s.key for s in suggest(SEED_TEXT, conventions=conv).spans}
-    assert len(new.spans) == len(old.spans) + 53 - len(dupes)
+    # alice's spans teach the conventions and which actors she tags
+    want = Suggester.for_corpus(Corpus(corpus_dir)).suggest(SEED_TEXT).spans
+    dupes = {s.key for s in old.spans} & {s.key for s in want}
+    assert len(new.spans) == len(old.spans) + len(want) - len(dupes)
     assert f"({len(dupes)} already there)" in out
     assert len({s.key for s in new.spans}) == len(new.spans)
 

@@ -225,8 +225,11 @@ def test_margin_learn_and_explain(tmp_path, capsys):
     assert any(ln.startswith("model: trained ") and "on 2 file(s) (gold)" in ln for ln in lines)
     assert any(ln.startswith("  LOCATION   ") and ln.endswith("model first") for ln in lines)
     assert lines[-1].startswith("learned in ")
+    assert any(ln.startswith("actor candidates the team tags, by context (from ") for ln in lines)
+    assert any(ln.startswith("  acts         tagged ") for ln in lines)
     code, out, err = run(capsys, "suggest", "--corpus", str(tmp_path), "--explain")
     assert code == 0 and "model: trained" in out and "changed since" not in out
+    assert "\n  acts         tagged " in out  # the selection saved with the model
     (tmp_path / "annotations" / "doc0001" / "gold.yaml").unlink()
     code, out, _ = run(capsys, "suggest", "--corpus", str(tmp_path), "--explain")
     assert "annotations changed since: 1 file(s) edited or gone, 0 new (run `margin learn` to retrain)" in out

@@ -24,7 +24,7 @@ def run(args) -> int:
     from tui.batch import runner_of
     from tui.display import one_line
     from tui.errors import DataError
-    from tui.suggest.learn import guidelines, model_status, retrain, training
+    from tui.suggest.learn import corpus_selection, guidelines, model_status, retrain, training
 
     corpus = corpus_of(args)
     names = [a.strip() for a in args.annotators.split(",") if a.strip()] if args.annotators else None
@@ -40,6 +40,9 @@ def run(args) -> int:
     for line in guidelines(corpus, data).explain():
         print(one_line(line))
     model = retrain(corpus, names, runner=runner_of(args), unfinished=args.unfinished)
+    if model is not None:
+        for line in corpus_selection(corpus, guidelines(corpus, data, model=model), data, model).explain():
+            print(one_line(line))
     for line in model_status(corpus, model):
         print(one_line(line))
     print(f"learned in {time.perf_counter() - t0:.1f} s")

@@ -49,7 +49,7 @@ def run(args) -> int:
     from tui.annotators import check_writer
     from tui.commands import progress_bar
     from tui.corpus import check_name
-    from tui.suggest.learn import corpus_habits, guidelines, load_model, model_status
+    from tui.suggest.learn import corpus_habits, corpus_selection, guidelines, load_model, model_status
     from tui.suggest import corpus_actors, wanted_labels
     from tui.suggest.batch import Plan, remember_model, suggest_document
 
@@ -60,7 +60,7 @@ def run(args) -> int:
     model, why = (None, None) if args.rules_only else load_model(corpus)
     g = guidelines(corpus, model=model)
     if args.explain:
-        for line in g.explain() + model_status(corpus, model, why):
+        for line in g.explain() + corpus_selection(corpus, g, model=model).explain() + model_status(corpus, model, why):
             say(line)
         return 0
     if why:
@@ -69,7 +69,8 @@ def run(args) -> int:
     labels = wanted_labels(families, schema, model)
     remember_model(str(corpus.root), model)
     plan = Plan(str(corpus.root), args.annotator, tuple(labels), corpus_actors(corpus), g.conventions,
-                args.rules_only, args.write, batch_time(), corpus_habits(corpus, g, model=model))
+                args.rules_only, args.write, batch_time(), corpus_habits(corpus, g, model=model),
+                corpus_selection(corpus, g, model=model))
     tasks = [(plan, doc_id) for doc_id in _doc_ids(corpus, args.docs)]
     progress, stop = progress_bar("suggesting") if args.write else (None, lambda: None)
     try:

@@ -23,6 +23,7 @@ from tui.suggest.rules.actors import find_actors, load_lexicon
 from tui.suggest.rules.claims import find_claims
 from tui.suggest.conventions import DEFAULTS, Conventions
 from tui.suggest.figure_reader import read_figure
+from tui.suggest.selection import selected
 from tui.suggest.rules.figures import find_figures
 
 SOURCE = "suggest"
@@ -80,7 +81,7 @@ class _AttrFilter:
 
 def suggest(text: str, schema: Schema = DEFAULT_SCHEMA, families=None,
             extra_actors: dict | None = None, conventions: Conventions | None = None,
-            model=None, habits=None) -> Suggestions:
+            model=None, habits=None, selection=None) -> Suggestions:
     """Suggested spans (``source="suggest"``) and ``attributed_to`` relations for ``text``.
 
     ``families``: labels or family names to produce (default: all the rules or the model
@@ -89,7 +90,8 @@ def suggest(text: str, schema: Schema = DEFAULT_SCHEMA, families=None,
     the rules' own). ``model``: a ``tui.suggest.learn.Model``; its spans are added with source
     "model", and it scores the rules' spans (``Suggestions.confidence``). ``habits``: a
     ``tui.suggest.habits.Habits``; attributes become the team's (values it never writes are
-    never suggested).
+    never suggested). ``selection``: a ``tui.suggest.selection.Selection``; the rules' actor
+    candidates it says the team does not tag are left out.
     """
     labels = wanted_labels(families, schema, model)
     conv = conventions or DEFAULTS
@@ -112,6 +114,8 @@ def suggest(text: str, schema: Schema = DEFAULT_SCHEMA, families=None,
         raw, scores = model.combine(text, [lab for lab in labels], found, raw)
         raw = [(r[0], r[1], r[2], read_figure(text, r[0], r[1], lex.demonyms) or r[3], r[4])
                if r[2] == "FIGURE" and r[4] == "model" else r for r in raw]  # the one figure reader
+    if selection is not None and "ACTOR" in labels:
+        raw = selected(text, raw, selection)
     spans: dict[tuple, Span] = {}
     sources: dict[str, str] = {}
     confidence: dict[str, float | None] = {}
@@ -127,17 +131,24 @@ def suggest(text: str, schema: Schema = DEFAULT_SCHEMA, families=None,
                 text, sid, label, start, end, attrs=keep(label, attrs), source=SOURCE)
             sources[sid] = source
             confidence[sid] = scores.get((start, end, label))
+    relations = _relations(schema, labels, spans, claims, conv, ids) if "ACTOR" in labels else []
+    return Suggestions(list(spans.values()), relations, sources, confidence)
+
+
+def _relations(schema: Schema, labels: list[str], spans: dict, claims: list, conv: Conventions,
+               ids: IdAllocator) -> list[Relation]:
+    """``attributed_to`` from each suggested claim to its suggested speaker (when the
+    schema has the relation and both labels): relations only ever join suggested spans."""
     pairs: dict[tuple[str, str], None] = {}
     rdef = schema.relations.get("attributed_to")
-    if "ACTOR" in labels and rdef and "CLAIM" in rdef.from_labels and "ACTOR" in rdef.to_labels:
+    if rdef and "CLAIM" in rdef.from_labels and "ACTOR" in rdef.to_labels:
         claim_on, actor_on = _OnWords(spans, "CLAIM"), _OnWords(spans, "ACTOR")
         for c in claims:
             claim = claim_on((*c.span(conv), "CLAIM"))
             speaker = actor_on((*c.speaker.span(conv), "ACTOR")) if c.speaker is not None else None
             if claim is not None and speaker is not None:
                 pairs[(claim.id, speaker.id)] = None
-    relations = [Relation(ids.new("gr"), "attributed_to", src, dst) for src, dst in pairs]
-    return Suggestions(list(spans.values()), relations, sources, confidence)
+    return [Relation(ids.new("gr"), "attributed_to", src, dst) for src, dst in pairs]
 
 
 class _OnWords:

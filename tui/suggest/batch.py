@@ -30,6 +30,7 @@ class Plan:
     write: bool = False
     updated: str = ""  # the time every written file records (``tui.batch.batch_time``)
     habits: object = field(default=None, hash=False)  # tui.suggest.habits.Habits: the team's attribute values
+    selection: object = field(default=None, hash=False)  # tui.suggest.selection.Selection: which actors it tags
 
 
 @dataclass
@@ -70,7 +71,7 @@ def suggest_document(task: tuple[Plan, str]) -> Outcome:
     corpus = Corpus(Path(plan.root))
     doc = corpus.document(doc_id)
     sugg = suggest(doc.text, corpus.schema, list(plan.labels), plan.extra, plan.conventions, _model(plan),
-                   plan.habits)
+                   plan.habits, plan.selection)
     if not plan.write:
         return Outcome(doc_id, _listing(doc_id, sugg, plan.labels))
     path = corpus.annotation_path(doc_id, plan.annotator)

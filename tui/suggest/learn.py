@@ -26,7 +26,9 @@ from tui.model import now_utc
 from tui.schema import Schema
 from tui.suggest import SOURCE, Suggestions, corpus_actors, suggest
 from tui.suggest.conventions import DEFAULTS, NAMES, Conventions, Finding, Guidelines, infer, parse_pins, word
+from tui.suggest import selection
 from tui.suggest.habits import Habits, learn
+from tui.suggest.selection import Selection
 from tui.suggest.model.crf import Example, Model, MissingCRF, crfsuite, rule_spans, train
 from tui.suggest.model.modelfile import ModelError, ModelRefused, load, model_dir, save, schema_hash
 from tui.suggest.model.policy import decide
@@ -199,6 +201,7 @@ def retrain(corpus: Corpus, annotators: list[str] | None = None, isolated: bool 
     decided = decide(data.examples, rule_labels, g.conventions, extra) if rule_labels else {}
     counts = {lab: sum(lb == lab for ex in data.examples for _, _, lb in ex.spans) for lab in blobs}
     h = habits_of(data, g.conventions, extra, schema)
+    sel = selection.of_examples(data.examples, g.conventions, extra)
     meta = {
         "created": now_utc(),
         "schema_sha256": schema_hash(schema),
@@ -208,6 +211,7 @@ def retrain(corpus: Corpus, annotators: list[str] | None = None, isolated: bool 
         "conventions": {n: word(f.value) for n, f in g.findings.items()},
         "guidelines": _save_guidelines(g),
         "habits": h.to_json(),
+        "selection": sel.to_json(),
         "labels": {lab: {"spans": counts[lab],
                          **({"rules_f1": rules_f1[lab]} if lab in rules_f1 else {}),
                          **decided.get(lab, {"policy": "model"})}
@@ -265,6 +269,17 @@ def corpus_habits(corpus: Corpus, g: Guidelines, data: Training | None = None,
             pass  # an older or hand-edited model.json: learn afresh
     data = data if data is not None else training(corpus.sample(SAMPLE_DOCS))
     return habits_of(data, g.conventions, corpus_actors(corpus), corpus.schema)
+
+
+def corpus_selection(corpus: Corpus, g: Guidelines, data: Training | None = None,
+                     model: Model | None = None) -> Selection:
+    """Which actor candidates the team tags: saved with ``model`` (when it has it), else
+    learned from the annotations afresh (``tui.suggest.selection``)."""
+    saved = selection.from_saved(model.meta.get("selection")) if model is not None else None
+    if saved is not None:
+        return saved
+    data = data if data is not None else training(corpus.sample(SAMPLE_DOCS))
+    return selection.of_examples(data.examples, g.conventions, corpus_actors(corpus))
 
 
 def _retrain_child(root: str, annotators, unfinished: bool = False) -> bool:
@@ -352,6 +367,7 @@ class Suggester:
     extra_actors: dict = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     habits: Habits | None = None  # the attribute values the team writes (tui.suggest.habits)
+    selection: Selection | None = None  # which actor candidates the team tags (tui.suggest.selection)
     refused: bool = False  # the corpus's model.json was not sealed here: retrain it
 
     @classmethod
@@ -366,11 +382,11 @@ class Suggester:
         data = None if model is not None else training(corpus.sample(SAMPLE_DOCS))
         g = guidelines(corpus, data, model=model)
         return cls(corpus.schema, g, model, corpus_actors(corpus), warnings, corpus_habits(corpus, g, data, model),
-                   refused)
+                   corpus_selection(corpus, g, data, model), refused)
 
     def suggest(self, text: str, families=None) -> Suggestions:
         return suggest(text, self.schema, families, self.extra_actors, self.guidelines.conventions, self.model,
-                       self.habits)
+                       self.habits, self.selection)
 
     def least_sure_sentence(self, text: str, after_offset: int = 0, annotated=()) -> tuple[int, int] | None:
         return least_sure_sentence(text, self.model, after_offset, annotated)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from tui.suggest.conventions import Conventions
+from tui.suggest.selection import of_examples, selected
 from tui.tokens import sentences
 from tui.suggest.model.crf import Example, Model, rule_spans, train
 
@@ -46,6 +47,7 @@ def decide(examples: list[Example], labels: list[str], conventions: Conventions,
         if not blobs:
             continue
         model = Model.from_bytes(blobs, conventions=conventions)
+        chosen = of_examples(train_on, conventions, extra_actors)  # which actor candidates the half tags
         for ex, lo, hi in test_on:
             found = ex.found(extra_actors)
             raw: list[tuple[int, int, str, dict, str]] = [
@@ -55,6 +57,8 @@ def decide(examples: list[Example], labels: list[str], conventions: Conventions,
             for policy in POLICIES:
                 model.policy = dict.fromkeys(labels, policy)
                 got, _ = model.combine(ex.text, labels, found, raw)
+                if "ACTOR" in labels:
+                    got = selected(ex.text, got, chosen)
                 got = {(r[0], r[1], r[2]) for r in got if lo <= r[0] < hi}
                 for lab in labels:
                     w = {k for k in want if k[2] == lab}

@@ -1,0 +1,200 @@
+"""Which actor candidates the team tags (tui.suggest.selection), and, end to end on
+generated corpora, that no suggested attribute value is absent from the corpus's
+annotations."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bench.learngen import article, gold
+from tui.corpus import Corpus
+from tui.model import Annotation, Document, make_span
+from tui.schema import DEFAULT_SCHEMA
+from tui.store import atomic_write, dumps
+from tui.suggest.conventions import DEFAULTS
+from tui.suggest.learn import Suggester, retrain
+from tui.suggest.selection import CONTEXTS, FAMILIES, Selection, context, from_saved, learn, reporting_verbs
+
+VERBS = reporting_verbs()
+
+
+@pytest.mark.parametrize("text, name, want", [
+    ("The mayor told TASS on Monday that it was over.", "TASS", "told"),
+    ("He said in an e-mail to The New York Times that he wept.", "The New York Times", "told"),
+    ("The motion claims Trump's declaration is void.", "Trump", "possessor"),
+    ("The motion claims Trump’s declaration is void.", "Trump’s", "possessor"),  # a team keeping the ’s
+    ("He was identified by a Coast Guard spokesperson.", "Coast Guard spokesperson", "by"),
+    ("Nothing was found, according to police.", "police", "according"),
+    ("Leaders of African Union met.", "African Union", "of"),
+    ("Nikki Holland of the UK's National Crime Agency said so.", "National Crime Agency", "of"),
+    ("The case was filed in the Superior Court.", "Superior Court", "preposition"),
+    ("The Federal Security Service (FSB) said so.", "FSB", "bracketed"),
+    ('She said "Amnesty lied to us" on Monday.', "Amnesty", "quoted"),
+    ("Yesterday Amnesty said it had proof.", "Amnesty", "acts"),
+    ('"We are done," said Delfin Lorenzana, the secretary.', "Delfin Lorenzana", "acts"),
+    ("Officials met at an AU summit later.", "AU", "preposition"),
+    ("Then AU trade officials met.", "AU", "modifier"),
+    ("Jasim Uddin, a spokesperson, spoke.", "Jasim Uddin", "sentence"),
+    ("Statements came, and Jasim Uddin, a spokesperson, spoke.", "Jasim Uddin", "other"),
+])
+def test_the_context_of_a_candidate(text, name, want):
+    start = text.index(name)
+    assert context(text, start, start + len(name), VERBS) == want
+
+
+_NAMES = ("Amnesty", "Reuters", "Oxfam", "Kaspersky", "Interpol")
+_FRAMES = {  # one sentence per context, the name where {} is
+    "told": "The minister told {} about it.",
+    "possessor": "Then {}'s report came out.",
+    "of": "A member of {} was there.",
+    "preposition": "The file went to {} last week.",
+    "acts": "In May {} said the toll rose.",
+    "by": "The toll was confirmed by {} later.",
+}
+
+
+@st.composite
+def teams(draw):
+    """Sentences of names in several contexts, and the contexts the team tags."""
+    order = draw(st.lists(st.sampled_from(sorted(_FRAMES)), min_size=1, max_size=14))
+    names = draw(st.lists(st.sampled_from(_NAMES), min_size=len(order), max_size=len(order)))
+    tags = draw(st.sets(st.sampled_from(sorted(_FRAMES))))
+    return order, names, tags
+
+
+def _doc(order, names):
+    text, cands = "", []
+    for ctx, name in zip(order, names):
+        frame = _FRAMES[ctx]
+        s = len(text) + frame.index("{}")
+        cands.append((s, s + len(name), ctx))
+        text += frame.format(name) + " "
+    return text, cands
+
+
+@settings(max_examples=200, deadline=None)
+@given(teams())
+def test_a_context_the_team_showed_is_followed(case):
+    order, names, tags = case
+    text, cands = _doc(order, names)
+    team = [(s, e) for s, e, ctx in cands if ctx in tags]
+    sel = learn([(text, team, [(s, e) for s, e, _ in cands], len(text))])
+    for s, e, ctx in cands:
+        assert context(text, s, e, sel.verbs) == ctx
+        assert sel.keeps(text, s, e) == (ctx in tags), (ctx, tags)
+    again = from_saved(sel.to_json())  # saved with the model, it decides alike
+    assert again is not None and all(again.keeps(text, s, e) == sel.keeps(text, s, e) for s, e, _ in cands)
+
+
+@settings(max_examples=100, deadline=None)
+@given(teams())
+def test_a_team_that_tags_every_candidate_loses_none(case):
+    order, names, _ = case
+    text, cands = _doc(order, names)
+    spans = [(s, e) for s, e, _ in cands]
+    sel = learn([(text, spans, spans, len(text))])
+    probe, probe_cands = _doc(sorted(_FRAMES), _NAMES[:len(_FRAMES)] + _NAMES[:1])
+    assert all(sel.keeps(probe, s, e) for s, e, _ in probe_cands)  # shown or not, nothing is left out
+
+
+def test_an_unseen_context_follows_its_family_and_no_example_keeps_the_rules():
+    sel = Selection({"told": [0, 3], "possessor": [0, 2], "acts": [4, 0]}, verbs=VERBS)
+    assert sel.decides("of") is False  # a passive context: the team left the others out
+    assert sel.decides("by") is True  # an agent context: the team tagged the others
+    assert sel.decides("other") is None
+    assert Selection(verbs=VERBS).decides("told") is None  # nothing shown: the rules' choice
+    assert set(FAMILIES) | {"other"} == set(CONTEXTS)
+    assert from_saved({"contexts": {"told": ["x"]}, "names": {}}) is None  # a hand-edited model.json
+
+
+def _write_corpus(root: Path, seeds: list[int], pick) -> None:
+    """Generated articles with golds under the rules' conventions; ``pick(label, i)`` gives
+    each span's attributes (the team's values)."""
+    for i in seeds:
+        text, ents = article(i, 8)
+        did = f"doc{i}"
+        atomic_write(root / "seeds" / f"{did}.txt", text.encode("utf-8"))
+        spans = [make_span(text, f"s{k}", lab, s, e, attrs=pick(lab, k))
+                 for k, (s, e, lab) in enumerate(gold(ents, DEFAULTS, ("ACTOR", "FIGURE", "CLAIM")), 1)]
+        ann = Annotation(did, Document(did, text).sha256, len(text), "gold", "done", "2026-01-01T00:00:00Z",
+                         spans, [])
+        atomic_write(root / "annotations" / did / "gold.yaml", dumps(ann).encode("utf-8"))
+
+
+ENUMS = {(lab, k): a.values for lab, ldef in DEFAULT_SCHEMA.labels.items()
+         for k, a in ldef.attrs.items() if a.kind == "enum"}
+
+
+@st.composite
+def team_values(draw):
+    """Per enumerated attribute, the values the team writes (empty: it never fills it)."""
+    return {key: draw(st.lists(st.sampled_from(vals), unique=True, max_size=2)) for key, vals in ENUMS.items()}
+
+
+def _check_suggested_values(seeds, values, probe, with_model):
+    def pick(label, k):
+        out = {}
+        for (lab, attr), vals in values.items():
+            if lab == label and vals:
+                out[attr] = vals[k % len(vals)]
+        return out
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        _write_corpus(root, seeds, pick)
+        corpus = Corpus(root)
+        if with_model:
+            retrain(corpus)
+        got = Suggester.for_corpus(corpus).suggest(article(probe, 8)[0])
+    spans = got.spans
+    assert spans
+    ids = {sp.id for sp in spans}
+    assert all(r.source in ids and r.target in ids for r in got.relations)  # only between spans that exist
+    for sp in spans:
+        for k, v in sp.attrs.items():
+            if (sp.label, k) in ENUMS:
+                assert v in values[(sp.label, k)], (sp.label, k, v, values)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.integers(0, 10**6), min_size=1, max_size=2, unique=True), team_values(), st.integers(0, 10**6))
+def test_no_suggested_value_is_absent_from_the_corpus(seeds, values, probe):
+    """End to end on generated corpora: whatever values the team writes (or leaves out),
+    every enumerated value suggested is one it wrote for that label and attribute; every
+    suggested relation joins two suggested spans."""
+    _check_suggested_values(seeds, values, probe, with_model=False)
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(0, 10**6), team_values(), st.integers(0, 10**6))
+def test_no_suggested_value_is_absent_from_the_corpus_with_a_model(seed, values, probe):
+    _check_suggested_values([seed], values, probe, with_model=True)
+
+
+def test_a_team_that_leaves_told_media_out_is_not_offered_them(tmp_path):
+    """Learned from the corpus (saved with the model, and without one): names only told
+    something are not suggested; the speakers are."""
+    text = ("Amnesty said the camp was full. The minister told Reuters that it was not. "
+            "Oxfam said food ran out. A spokesperson told Kyodo the talks failed.")
+    probe = "Interpol said the case was open. The mayor told Bernama that it was closed."
+    team = [(s, s + len(n)) for n in ("Amnesty", "Oxfam") for s in [text.index(n)]]
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "d1.txt").write_text(text, encoding="utf-8")
+    spans = [make_span(text, f"s{k}", "ACTOR", s, e, attrs={"type": "organisation"}) for k, (s, e) in enumerate(team, 1)]
+    ann = Annotation("d1", Document("d1", text).sha256, len(text), "gold", "done", "2026-01-01T00:00:00Z", spans, [])
+    (tmp_path / "annotations" / "d1").mkdir(parents=True)
+    (tmp_path / "annotations" / "d1" / "gold.yaml").write_text(dumps(ann), encoding="utf-8")
+    corpus = Corpus(tmp_path)
+    for trained in (False, True):
+        if trained:
+            retrain(corpus)
+        sg = Suggester.for_corpus(corpus)
+        assert (sg.model is not None) == trained
+        actors = {s.text for s in sg.suggest(probe).spans if s.label == "ACTOR"}
+        assert "Interpol" in actors and "Bernama" not in actors, actors
+        assert any("told" in line and "left out" in line for line in sg.selection.explain())

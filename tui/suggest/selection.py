@@ -1,0 +1,218 @@
+"""Which of the rules' actor candidates a team tags, learned from its annotations. Pure
+(no Textual).
+
+The rules find every name that may act; a team marks only some of them: not the news
+agency that is only told something, not the name that owns something (``Trump's
+declaration``), not the victim named after a preposition. ``learn`` sets each actor
+candidate of the annotated documents beside the team's spans (tagged: a team's ACTOR span
+overlaps it) and counts, per **context** of the candidate (the words around it, below) and
+per **name**, how often the team tagged it. ``Selection.keeps`` then drops a candidate
+whose name the team left untagged more often than it tagged it, else one whose context the
+team left untagged in most of at least ``MIN_EXAMPLES`` examples; everything else stays (a
+context the team never showed keeps the rules' choice).
+
+    sel = learn(triples)                 # (text, team's ACTOR spans, rule candidates, conventions)
+    sel.keeps(text, start, end, "person")  # False: the team does not tag such a candidate
+    sel.explain()                        # one line per context, for ``margin suggest --explain``
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+MIN_EXAMPLES = 2  # a context decides once the team has shown it at least this often
+
+_DET = r"(?:the|a|an|The|A|An)[ \t\u00a0]+"
+_OWNER = r"(?:[A-Z][\w.-]*[ \t\u00a0]+)*[A-Z][\w.-]*['’]s[ \t\u00a0]+"  # "the UK's"
+_PREV_WORD_RE = re.compile(rf"(\w[\w-]*)[ \t\u00a0]+(?:{_DET})?(?:{_OWNER})?[\"“‘']?\Z")
+_SENTENCE_START_RE = re.compile(r"(?:\A|\n|[.!?][\"”’']?[ \t\u00a0]+)[\"“‘']?\Z")
+_TOLD_RE = re.compile(r"\b(?:e-?mail|interview|statement|letter|speaking|spoke|talking|talked)s?[ \t]+(?:to|with)"
+                      rf"[ \t\u00a0]+(?:{_DET})?\Z", re.I)
+_POSS_RE = re.compile(r"['’]s?(?!\w)")
+_VERB_AFTER_RE = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*(?:(?:has|have|had|will|would|could|also|\w+ly)[ \t\u00a0]+)*([a-z]+)")
+_QUOTES = "\"“”"
+TOLD = frozenset({"told", "tell", "tells", "telling", "informed", "asked"})
+OF = frozenset({"of", "from", "for"})
+PREPOSITIONS = frozenset({"in", "at", "to", "with", "on", "after", "against", "into", "about", "over", "like",
+                          "as", "under", "before", "between", "among", "near", "behind", "toward", "towards",
+                          "upon", "within", "without", "through", "than", "via"})
+_NEXT_WORD_RE = re.compile(r"[ \t\u00a0]+([a-z][a-z-]*)\b")
+FUNCTION_WORDS = frozenset({
+    "and", "or", "but", "nor", "of", "in", "to", "for", "with", "on", "at", "by", "from", "as", "that", "who",
+    "whom", "whose", "which", "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
+    "may", "might", "must", "should", "shall", "does", "did", "do", "be", "been", "being", "not", "also", "then",
+    "now", "there", "here", "itself", "themselves", "himself", "herself", "alone", "too", "so", "if", "when",
+    "where", "while", "after", "before", "into", "over", "under", "about", "than", "since", "until", "via"})
+CONTEXTS = ("possessor", "told", "by", "according", "of", "preposition", "bracketed", "quoted", "acts",
+            "modifier", "sentence", "other")
+#: contexts where a candidate is not the one acting: a context the team has not shown yet
+#: (fewer than MIN_EXAMPLES) follows what the team did in the others of its family
+FAMILIES = {c: "passive" for c in ("possessor", "told", "of", "preposition", "bracketed", "quoted", "modifier")}
+FAMILIES.update({c: "agent" for c in ("by", "according", "acts", "sentence")})
+DESCRIBE = {
+    "possessor": "a name owning something (Trump's declaration)",
+    "told": "told something (told TASS, in an e-mail to)",
+    "by": "after by (identified by a spokesperson)",
+    "according": "after according to",
+    "of": "after of / from / for (a member of the Coast Guard)",
+    "preposition": "after another preposition (filed in the Superior Court, offered to X)",
+    "bracketed": "in brackets after a name (Federal Security Service (FSB))",
+    "quoted": "inside a quotation",
+    "acts": "before or after a verb (X said, X has announced, said X)",
+    "modifier": "modifying the noun after it (an AU summit, Coast Guard units)",
+    "sentence": "starting a sentence",
+    "other": "anywhere else (never decides: the rules' choice, or the name's)",
+}
+
+
+def context(text: str, start: int, end: int, verbs: frozenset = frozenset()) -> str:
+    """The context of an actor candidate ``text[start:end]`` (one of ``CONTEXTS``); a
+    possessive the team keeps in its spans (``Amnesty’s``) still makes a possessor."""
+    if end - start > 2 and text[end - 2:end] in ("'s", "’s"):
+        end -= 2
+    if _POSS_RE.match(text, end) and (text[end:end + 2] not in ("'", "’") or text[end - 1:end] == "s"):
+        return "possessor"
+    before = text[max(0, start - 40):start]
+    if _TOLD_RE.search(before):
+        return "told"
+    m = _PREV_WORD_RE.search(before)
+    prev = m.group(1).lower() if m else ""
+    if prev in TOLD:
+        return "told"
+    if prev in verbs and prev.endswith(("s", "d")) and before.rstrip()[-1:] not in "\"“‘'":
+        return "acts"  # said X, claims X
+    if prev == "by":
+        return "by"
+    if prev == "to" and before.rstrip().lower().endswith(("according to", "according to the")):
+        return "according"
+    if prev in OF:
+        return "of"
+    if prev in PREPOSITIONS:
+        return "preposition"
+    if before.endswith("(") and text[end:end + 1] == ")":
+        return "bracketed"
+    if _inside_quote(text, start):
+        return "quoted"
+    v = _VERB_AFTER_RE.match(text, end)
+    if v and (v.group(1) in verbs or v.group(1).endswith(("ed", "ing"))):
+        return "acts"
+    n = _NEXT_WORD_RE.match(text, end)
+    if n and n.group(1) not in FUNCTION_WORDS and not n.group(1).endswith("ly"):
+        return "modifier"
+    return "sentence" if _SENTENCE_START_RE.search(before) else "other"
+
+
+def _inside_quote(text: str, pos: int) -> bool:
+    """Is ``pos`` inside a double quotation of its paragraph (an odd count of marks before)?"""
+    para = text.rfind("\n", 0, pos) + 1
+    return sum(text.count(q, para, pos) for q in _QUOTES) % 2 == 1
+
+
+@dataclass
+class Selection:
+    contexts: dict[str, list[int]] = field(default_factory=dict)  # context -> [tagged, untagged]
+    names: dict[str, list[int]] = field(default_factory=dict)  # lower-case candidate text -> [tagged, untagged]
+    verbs: frozenset = frozenset()
+
+    def keeps(self, text: str, start: int, end: int) -> bool:
+        """Does the team tag the candidate ``text[start:end]``?"""
+        where = context(text, start, end, self.verbs)
+        decided = self.decides(where)
+        if decided is not None:
+            return decided
+        seen = self.names.get(text[start:end].lower(), (0, 0))  # the context says nothing: the name
+        return not (seen[0] == 0 and seen[1] >= MIN_EXAMPLES)
+
+    def decides(self, where: str) -> bool | None:
+        """Does the team tag candidates in context ``where`` (None: it has not shown it)?
+        The context's own examples once there are enough, else its family's."""
+        tagged, untagged = self.contexts.get(where, (0, 0))
+        if tagged + untagged == 0 and where in FAMILIES:
+            pool = [v for c, v in self.contexts.items() if FAMILIES.get(c) == FAMILIES[where]]
+            tagged, untagged = sum(v[0] for v in pool), sum(v[1] for v in pool)
+        if where == "other" or tagged == untagged:
+            return None
+        return tagged > untagged
+
+    def explain(self) -> list[str]:
+        """For ``--explain``: per context what the team does and from how many candidates."""
+        seen = sum(t + u for t, u in self.contexts.values())
+        if not seen:
+            return ["actor candidates: no finished document shows which the team tags; the rules' choice"]
+        lines = [f"actor candidates the team tags, by context (from {seen} in finished documents):"]
+        for c in CONTEXTS:
+            t, u = self.contexts.get(c, (0, 0))
+            if t + u or c in FAMILIES:
+                way = {True: "tagged", False: "left out", None: "rules"}[self.decides(c)]
+                seen_here = f"{t} tagged, {u} not" if t + u else f"no example: as the other {FAMILIES[c]} contexts"
+                lines.append(f"  {c:<12} {way:<9} {seen_here}: {DESCRIBE[c]}")
+        return lines
+
+    def to_json(self) -> dict:
+        return {"contexts": self.contexts, "names": self.names}
+
+    @classmethod
+    def from_json(cls, d: dict, verbs: frozenset = frozenset()) -> "Selection":
+        ctx = {str(k): [int(v[0]), int(v[1])] for k, v in d["contexts"].items()}
+        names = {str(k): [int(v[0]), int(v[1])] for k, v in d["names"].items()}
+        return cls(ctx, names, verbs)
+
+
+def reporting_verbs() -> frozenset:
+    from tui.suggest.rules.actors import load_lexicon
+
+    lex = load_lexicon()
+    return frozenset(lex.reporting_verbs) | frozenset(lex.action_verbs)
+
+
+def learn(triples: Iterable[tuple[str, list[tuple[int, int]], list[tuple[int, int]], int]]) -> Selection:
+    """A Selection from (text, the team's ACTOR spans, the rules' ACTOR candidates as
+    (start, end), offset up to which the text is annotated)."""
+    sel = Selection(verbs=reporting_verbs())
+    for text, team, cands, upto in triples:
+        team = sorted(team)
+        for s, e in cands:
+            if s >= upto:
+                continue
+            tagged = any(ts < e and s < te for ts, te in team)
+            c = sel.contexts.setdefault(context(text, s, e, sel.verbs), [0, 0])
+            c[0 if tagged else 1] += 1
+            n = sel.names.setdefault(text[s:e].lower(), [0, 0])
+            n[0 if tagged else 1] += 1
+    return sel
+
+
+def of_examples(examples, conventions, extra_actors=None) -> Selection:
+    """The Selection of annotated ``tui.suggest.model.crf.Example``s: their ACTOR spans
+    beside the rules' candidates cut to ``conventions``. Only finished documents teach it:
+    a candidate left untagged says "not an actor" only once the annotator is done (one
+    who tags claims first and actors later has not decided yet)."""
+    return learn((ex.text, [(s, e) for s, e, lab in ex.spans if lab == "ACTOR"],
+                  [sp for m in ex.found(extra_actors).get("ACTOR", ()) if (sp := m.span(conventions))[0] >= ex.since],
+                  len(ex.text))
+                 for ex in examples if ex.upto is None and any(lab == "ACTOR" for _, _, lab in ex.spans))
+
+
+def from_saved(saved) -> Selection | None:
+    """The Selection saved in a model.json (``Selection.to_json``), or None when it is
+    missing or malformed (an older or hand-edited file: learn afresh)."""
+    if not isinstance(saved, dict):
+        return None
+    try:
+        return Selection.from_json(saved, reporting_verbs())
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+        return None
+
+
+def selected(text: str, raw: list, selection) -> list:
+    """``raw`` without the rules' actor candidates the team does not tag, nor any actor
+    suggestion lying inside one (the model, which saw every candidate as a feature, may
+    propose it again)."""
+    out = [r for r in raw if r[2] != "ACTOR" or r[4] != "rules" or selection.keeps(text, r[0], r[1])]
+    dropped = sorted({(r[0], r[1]) for r in raw if r[2] == "ACTOR" and r[4] == "rules"}
+                     - {(r[0], r[1]) for r in out if r[2] == "ACTOR" and r[4] == "rules"})
+    if not dropped:
+        return out
+    return [r for r in out if r[2] != "ACTOR" or not any(s <= r[0] and r[1] <= e for s, e in dropped)]
