@@ -8,9 +8,10 @@ order, with every problem reported.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from tui import store
 from tui.batch import Runner, run_map
@@ -19,6 +20,7 @@ from tui.errors import DataError, ValidationError
 from tui.model import Annotation, Document
 
 PARALLEL_MIN_FILES = 64
+T = TypeVar("T")
 
 
 @dataclass
@@ -78,11 +80,22 @@ def iter_groups(corpus: Corpus, docs: str | None = None, annotators: str | list[
     """(items, problems) of one document at a time, in document order (``tui.batch.run_map``:
     local worker processes read a bounded number of documents ahead): memory holds a few
     documents, never the corpus. ``jobs``: processes, or a Runner; None chooses by size."""
-    tasks = _groups(corpus, docs, annotators)
+    yield from map_groups(_load_group, corpus, docs, annotators, jobs, progress)
+
+
+def map_groups(fn: Callable[[tuple], T], corpus: Corpus, docs: str | None = None,
+               annotators: str | list[str] | None = None, jobs: int | Runner | None = None,
+               progress=None, extra: tuple = ()) -> Iterator[T]:
+    """``fn`` over each document's task ``((root, doc id, paths), *extra)`` (``extra``
+    empty: the task is ``(root, doc id, paths)``, what ``_load_group`` reads), results in
+    document order; ``jobs`` as in ``iter_groups``."""
+    tasks: list = _groups(corpus, docs, annotators)
     if jobs is None:
         nfiles = sum(len(t[2]) for t in tasks)
         jobs = min(os.cpu_count() or 1, 8) if nfiles >= PARALLEL_MIN_FILES else 1
-    yield from run_map(_load_group, tasks, jobs if isinstance(jobs, Runner) else Runner(jobs), progress)
+    if extra:
+        tasks = [(t, *extra) for t in tasks]
+    yield from run_map(fn, tasks, jobs if isinstance(jobs, Runner) else Runner(jobs), progress)
 
 
 def load_items(

@@ -24,6 +24,7 @@ import hashlib
 import importlib
 import os
 import re
+from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -32,7 +33,7 @@ from types import ModuleType
 from tui.display import one_line
 from tui.formats import EXPORT
 from tui.errors import DataError, MarginError
-from tui.model import Annotation, Document
+from tui.model import FLAG_FUZZY, FLAG_LOST, Annotation, Document
 from tui.schema import Schema
 
 CARD = "dataset_card.md"
@@ -104,6 +105,32 @@ class Record:
     @property
     def annotator(self) -> str:
         return self.annotation.annotator
+
+    # what the card, the split and the warnings read (a Formatted record has the same)
+    @property
+    def doc_id(self) -> str:
+        return self.doc.id
+
+    @property
+    def chars(self) -> int:
+        return len(self.doc.text)
+
+    @property
+    def sha256(self) -> str:
+        return self.doc.sha256
+
+    @property
+    def label_counts(self) -> dict[str, int]:
+        return dict(Counter(s.label for s in self.annotation.spans))
+
+    @property
+    def n_relations(self) -> int:
+        return len(self.annotation.relations)
+
+    @property
+    def flagged(self) -> tuple[str, ...]:
+        """Ids of the spans flagged fuzzy or lost after the article changed."""
+        return tuple(s.id for s in self.annotation.spans if s.flag in (FLAG_FUZZY, FLAG_LOST))
 
 
 @dataclass(frozen=True)
@@ -240,7 +267,7 @@ class Result:
 
     @property
     def documents(self) -> int:
-        return len({r.doc.id for p in self.parts for r in p.records})
+        return len({r.doc_id for p in self.parts for r in p.records})
 
 
 def select_labels(schema: Schema, labels: str | list[str] | None) -> tuple[str, ...]:

@@ -75,13 +75,13 @@ def _contents(parts, labels: list[str]) -> list[str]:
     """The table of documents, records, spans per label and relations of each split."""
     rows, totals = [], [0] * (3 + len(labels))
     for p in parts:
-        counts = [len({r.doc.id for r in p.records}), len(p.records)]
+        counts = [len({r.doc_id for r in p.records}), len(p.records)]
         by_label = {lab: 0 for lab in labels}
         n_rel = 0
         for r in p.records:
-            for s in r.annotation.spans:
-                by_label[s.label] += 1
-            n_rel += len(r.annotation.relations)
+            for lab, n in r.label_counts.items():
+                by_label[lab] += n
+            n_rel += r.n_relations
         row = counts + [by_label[lab] for lab in labels] + [n_rel]
         totals = [a + b for a, b in zip(totals, row)]
         rows.append([p.name, *row])
@@ -95,7 +95,7 @@ def _sources(parts) -> list[str]:
     docs: dict[str, list] = {}
     for p in parts:
         for r in p.records:
-            doc_row = docs.setdefault(r.doc.id, [r.doc.id, p.name, len(r.doc.text), r.doc.sha256, []])
+            doc_row = docs.setdefault(r.doc_id, [r.doc_id, p.name, r.chars, r.sha256, []])
             doc_row[4].append(r.annotator)
     return _table(["document", "split", "chars", "sha256", "annotators"],
                   [[f"`{d}`", s, n, h, ", ".join(a)] for d, s, n, h, a in docs.values()])

@@ -16,7 +16,9 @@ as strings everywhere (numbers in their YAML spelling, ``"1440"``), and the card
 
 from __future__ import annotations
 
+import itertools
 import json
+from dataclasses import dataclass
 
 from tui.model import Annotation, Document, Span
 from tui.offsets import CODEPOINTS, writer
@@ -26,12 +28,6 @@ EXT = ".jsonl"
 # Optional span keys: (json key, model attribute, default written when absent)
 OPTIONAL = (("source", "source", None), ("from", "origin", ()), ("edited", "edited", False), ("flag", "flag", None))
 _LINE_BREAKS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"}
-
-
-def optional_keys(parts) -> tuple:
-    """The optional span keys some span of the export uses."""
-    spans = [s for p in parts for r in p.records for s in r.annotation.spans]
-    return tuple(o for o in OPTIONAL if any(getattr(s, o[1]) != o[2] for s in spans))
 
 
 def mixed_kinds(schema, labels) -> dict[str, list[str]]:
@@ -74,26 +70,90 @@ def record_obj(doc: Document, ann: Annotation, extra: tuple = (), as_text=frozen
     }
 
 
-def dumps(obj: dict) -> str:
-    """One JSON line; U+2028/2029/0085 escaped so no line-splitting reader breaks the record."""
-    line = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
-    if any(c in line for c in _LINE_BREAKS):
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # one encoder: json.dumps makes one a call
+
+
+def _escape(text: str) -> str:
+    """U+2028/2029/0085 escaped, so no line-splitting reader breaks the record."""
+    if any(c in text for c in _LINE_BREAKS):
         for c, esc in _LINE_BREAKS.items():
-            line = line.replace(c, esc)
-    return line + "\n"
+            text = text.replace(c, esc)
+    return text
+
+
+def _json(value) -> str:
+    """``value`` as JSON the way every line writes it (line breaks escaped)."""
+    return _escape(_ENCODER.encode(value))
+
+
+def dumps(obj: dict) -> str:
+    """One JSON line."""
+    return _json(obj) + "\n"
+
+
+@dataclass(frozen=True)
+class Line:
+    """One record's JSON line without the optional span keys, and what it takes to add
+    them: where each span's keys go (before its closing brace) and their values."""
+
+    text: str
+    cuts: tuple[int, ...]
+    values: tuple[tuple, ...]  # per span: one value per OPTIONAL key
+    used: frozenset[int]  # the OPTIONAL keys (indices) some span of this record has
+
+    def with_keys(self, keys: tuple[int, ...]) -> str:
+        """The line with the OPTIONAL keys ``keys`` on every span."""
+        if not keys:
+            return self.text
+        out, at = [], 0
+        for cut, vals in zip(self.cuts, self.values):
+            out.append(self.text[at:cut])
+            out.extend(f',"{OPTIONAL[k][0]}":{_json(list(vals[k]) if k == 1 else vals[k])}' for k in keys)
+            at = cut
+        out.append(self.text[at:])
+        return "".join(out)
+
+
+def format_record(doc: Document, ann: Annotation, schema, labels, options: dict) -> Line:
+    """One record's line, formatted where it was parsed (``tui.export.records``): equal to
+    ``dumps(record_obj(...))`` once ``Line.with_keys`` adds the optional keys."""
+    from tui.export import offset_unit
+
+    obj = record_obj(doc, ann, (), frozenset(mixed_kinds(schema, labels)), offset_unit("jsonl", options))
+    encode = _ENCODER.encode  # escaped once below, after the cuts are known
+    head = encode({k: obj[k] for k in ("id", "text", "annotator")})
+    pieces, cuts, size = [head[:-1], ',"spans":['], [], len(head) - 1 + 10
+    for i, sp in enumerate(obj["spans"]):
+        text = ("," if i else "") + encode(sp)
+        pieces.append(text)
+        size += len(text)
+        cuts.append(size - 1)
+    pieces.append(f'],"relations":{encode(obj["relations"])},"meta":{encode(obj["meta"])}}}\n')
+    line = "".join(pieces)
+    if any(c in line for c in _LINE_BREAKS):  # rare: escape piece by piece, the cuts move
+        pieces = [_escape(p) for p in pieces]
+        cuts = list(itertools.accumulate(len(p) for p in pieces[2:-1]))
+        cuts = [len(pieces[0]) + 10 + c - 1 for c in cuts]
+        line = "".join(pieces)
+    values = tuple((s.source, s.origin, s.edited, s.flag) for s in ann.spans)
+    used = frozenset(k for vals in values for k, (_, _, default) in enumerate(OPTIONAL) if vals[k] != default)
+    return Line(line, tuple(cuts), values, used)
 
 
 def write(parts, ctx) -> None:
-    from tui.export import offset_unit
-
-    extra = optional_keys(parts)
-    unit = offset_unit("jsonl", ctx.options)
+    """Join the records' lines (formatted in the map: ``format_record``), with the
+    optional span keys some span of the export has on every span."""
     mixed = mixed_kinds(ctx.schema, ctx.labels)
     for name, kinds in mixed.items():
         ctx.notes.append(f"Attribute `{name}` has two kinds ({', '.join(kinds)}): so that Arrow (`datasets`, "
                          f"`pyarrow`) reads one type, its values are strings in `attrs` (numbers in their YAML "
                          f"spelling, `\"1440\"`); convert them with `float()` for the number labels.")
+    used: set[int] = set()
+    for p in parts:
+        for r in p.records:
+            used |= r.body.used
+    keys = tuple(sorted(used))
     for p in parts:
         with ctx.text(p.name + EXT) as f:
             for r in p.records:
-                f.write(dumps(record_obj(r.doc, r.annotation, extra, frozenset(mixed), unit)))
+                f.write(r.body.with_keys(keys))

@@ -16,8 +16,7 @@ from pathlib import Path
 from types import ModuleType
 
 from tui.batch import Runner
-from tui.errors import DataError
-from tui.model import FLAG_FUZZY, FLAG_LOST
+from tui.errors import DataError, ValidationError
 from tui.export import CARD, FORMATS, Context, Part, Record, Result, restrict, select_labels, writer
 
 
@@ -37,7 +36,7 @@ class _Plan:
 
 def _plan(corpus, fmt, *, annotators, docs, labels, split, status, options, jobs, progress, seed) -> _Plan:
     """Everything before writing: checks, loading, label filter, split."""
-    from tui.dataset import default_annotators, load_items
+    from tui.dataset import default_annotators
     from tui.export.split import assign, parse_split, split_names
 
     if fmt not in FORMATS:
@@ -49,27 +48,45 @@ def _plan(corpus, fmt, *, annotators, docs, labels, split, status, options, jobs
         mod.check(chosen, options or {})
     if annotators is None:
         annotators = default_annotators(corpus, docs)
-    items, _ = load_items(corpus, docs=docs, annotators=annotators, status=status, jobs=jobs,
-                          progress=progress)
+    records = _records(corpus, fmt, mod, chosen, annotators=annotators, docs=docs, status=status,
+                       options=options, jobs=jobs, progress=progress)
     who = "every annotator" if annotators in (None, "all") else \
         f"annotator {annotators if isinstance(annotators, str) else ','.join(annotators)}"
-    if not items:
+    if not records:
         raise DataError(f"{corpus.annotations_dir}: no annotation files to export "
                         f"({who}, documents {docs or '*'}, status {status})")
-    records = [Record(it.doc, restrict(it.annotation, chosen)) for it in items]
-    del items  # the unsorted copies: big corpora need the memory
     if ratios is None:
         parts = [Part("data", records)]
     else:
-        where = assign(sorted({r.doc.id for r in records}), ratios, seed)
-        parts = [Part(n, [r for r in records if where[r.doc.id] == n], f"{n}/") for n in split_names(ratios)]
+        where = assign(sorted({r.doc_id for r in records}), ratios, seed)
+        parts = [Part(n, [r for r in records if where[r.doc_id] == n], f"{n}/") for n in split_names(ratios)]
     return _Plan(mod, chosen, parts, ratios, _left_out(corpus, docs, records, who, status))
+
+
+def _records(corpus, fmt, mod, chosen, *, annotators, docs, status, options, jobs, progress) -> list:
+    """The records to export: a format that formats one record at a time (``format_record``)
+    does so in the map, where the files are parsed; the others get parsed records."""
+    from tui.dataset import load_items, map_groups
+    from tui.export.records import format_group
+
+    if not hasattr(mod, "format_record"):
+        items, _ = load_items(corpus, docs=docs, annotators=annotators, status=status, jobs=jobs,
+                              progress=progress)
+        return [Record(it.doc, restrict(it.annotation, chosen)) for it in items]
+    records, problems = [], []
+    for recs, probs in map_groups(format_group, corpus, docs, annotators, jobs, progress,
+                                  extra=(fmt, chosen, status, dict(options or {}))):
+        records.extend(recs)
+        problems.extend(probs)
+    if problems:
+        raise ValidationError(problems)
+    return records
 
 
 def _left_out(corpus, docs, records, who: str, status: str):
     """Documents that have annotation files but no record in the export (gold-only, one
     annotator, --status done): never left out silently."""
-    exported = {r.doc.id for r in records}
+    exported = {r.doc_id for r in records}
     missing = sorted({p.parent.name for p in corpus.annotation_files(docs)} - exported)
     if not missing:
         return None
@@ -90,10 +107,9 @@ def _write(plan: _Plan, fmt: str, corpus, staging: Path, *, options, command, se
             ctx.warn(kind, d)
     records = [r for p in plan.parts for r in p.records]
     for r in records:
-        flagged = [s.id for s in r.annotation.spans if s.flag in (FLAG_FUZZY, FLAG_LOST)]
-        for sid in flagged:
+        for sid in r.flagged:
             ctx.warn("span(s) flagged fuzzy/lost after the article changed "
-                     "(exported as they are; check with 'margin validate')", f"{r.doc.id}/{r.annotator} {sid}")
+                     "(exported as they are; check with 'margin validate')", f"{r.doc_id}/{r.annotator} {sid}")
     for p in plan.parts:
         if not p.records:
             ctx.warn("split(s) empty: too few documents for the ratios", p.name)
