@@ -8,15 +8,45 @@ cores). Every way's output must be byte-identical to the one-process output (els
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
+import time
 from pathlib import Path
 
-from . import Config, compare, gen, median, missing
-from .export import margin, warm
+from . import ROOT, Config, compare, gen, median, missing
+from .export import warm
 
 EPOCH = "1764000000"  # SOURCE_DATE_EPOCH: every run of suggest --write records the same time
+
+
+# runs margin and reports its own CPU time and its local worker processes' (waited for by then)
+PROBE = ("import json, resource, sys\n"
+         "from tui.cli import main\n"
+         "code = main(sys.argv[1:])\n"
+         "me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+         "print(json.dumps([me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime]), file=sys.stderr)\n"
+         "sys.exit(code)\n")
+
+
+def margin(*args: str) -> dict:
+    """``margin ARGS`` as a command: its wall time, its main process's CPU seconds, its
+    local workers' CPU seconds (a Dask cluster's are not counted) and the load average."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    load = os.getloadavg()[0]
+    t0 = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-c", PROBE, *args], cwd=ROOT, env=env,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    took = time.perf_counter() - t0
+    if proc.returncode != 0:
+        tail = proc.stderr.strip().splitlines()[-3:]
+        raise RuntimeError(f"margin {args[0]} exited {proc.returncode}: " + " | ".join(tail))
+    main_cpu, workers_cpu = json.loads(proc.stderr.strip().splitlines()[-1])
+    return {"seconds": took, "main_cpu": main_cpu, "workers_cpu": workers_cpu,
+            "load": (load + os.getloadavg()[0]) / 2}
 
 
 def tree(root: Path) -> str:
@@ -35,14 +65,14 @@ def seeds_only(src: Path, dest: Path) -> Path:
     return dest
 
 
-def suggest_run(src: Path, work: Path, way: list[str]) -> tuple[float, str]:
+def suggest_run(src: Path, work: Path, way: list[str]) -> tuple[dict, str]:
     root = seeds_only(src, work / "suggest")
     warm(root)
     took = margin("suggest", "--write", "--corpus", str(root), *way)
     return took, tree(root / "annotations")
 
 
-def export_run(src: Path, work: Path, way: list[str]) -> tuple[float, str]:
+def export_run(src: Path, work: Path, way: list[str]) -> tuple[dict, str]:
     out = work / "export"
     shutil.rmtree(out, ignore_errors=True)
     took = margin("export", "--corpus", str(src), "--format", "jsonl", "--annotator", "all",
@@ -67,20 +97,21 @@ def run(cfg: Config) -> list:
     try:
         with tempfile.TemporaryDirectory(prefix="margin-bench-batch-") as tmp:
             for command, once in (("suggest", suggest_run), ("export", export_run)):
-                times: dict[str, list[float]] = {w: [] for w in ways}
+                runs: dict[str, list[dict]] = {w: [] for w in ways}
                 digests: dict[str, set[str]] = {w: set() for w in ways}
                 for _ in range(cfg.runs(full=1, quick=1)):
                     for w, args in ways.items():  # interleaved: a busy moment hits every way alike
                         cfg.log(f"{command} {' '.join(args)} on {docs} documents")
                         took, digest = once(src, Path(tmp), args)
-                        times[w].append(took)
+                        runs[w].append(took)
                         digests[w].add(digest)
-                base = docs / median(times["one"])
+                base = docs / median([r["seconds"] for r in runs["one"]])
                 for w in ("jobs2", "dask2"):
                     same = digests[w] == digests["one"] and len(digests["one"]) == 1
-                    r = compare(f"batch.{command}.{w}", docs / median(times[w]), "docs/s", "one process", base,
-                                least=1.7, details={"documents": docs, "seconds": times[w],
-                                                    "one_process_seconds": times["one"], "identical": same})
+                    r = compare(f"batch.{command}.{w}", docs / median([x["seconds"] for x in runs[w]]), "docs/s",
+                                "one process", base, least=1.7,
+                                details={"documents": docs, "runs": runs[w], "one_process": runs["one"],
+                                         "identical": same})
                     if not same:
                         r.ok, r.note = False, "output differs from the one-process run"
                     results.append(r)
@@ -92,5 +123,12 @@ def run(cfg: Config) -> list:
 
 def describe(r) -> list[str]:
     d = r.details
-    return [f"{d['documents']} documents; one process {median(d['one_process_seconds']):.1f} s, "
-            f"this way {median(d['seconds']):.1f} s; output identical: {d['identical']}"]
+    one, way = d["one_process"][-1], d["runs"][-1]
+    lines = [f"{d['documents']} documents; one process {one['seconds']:.1f} s (load {one['load']:.1f}), "
+             f"this way {way['seconds']:.1f} s (load {way['load']:.1f}); output identical: {d['identical']}"]
+    if r.name.endswith("jobs2"):  # local processes: the CPU each side spent (what load changes little)
+        total = way["main_cpu"] + way["workers_cpu"]
+        lines.append(f"CPU: one process {one['main_cpu']:.1f} s; this way main {way['main_cpu']:.1f} s + "
+                     f"workers {way['workers_cpu']:.1f} s; on 2 free cores at best "
+                     f"{2 * one['main_cpu'] / total:.2f}x (main process {way['main_cpu'] / total:.0%} of the CPU)")
+    return lines
