@@ -1,4 +1,4 @@
-"""Adjudication core: grouping, decisions with undo/redo, gold with provenance, resume."""
+"""Adjudication core: grouping, decisions (kept and restored for undo), gold with provenance, resume."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from tests.conftest import SEED
 from tests.test_agree import build_team
 from tui import store
-from tui.review.adjudication import ACCEPTED, EDITED, OPEN, REJECTED, Adjudication, Group, RelationChoice, partition
+from tui.review.adjudication import ACCEPTED, EDITED, OPEN, REJECTED, Adjudication, Group, RelationItem, partition
 from tui.errors import DataError
 from tui.model import Annotation, make_span
 
@@ -80,14 +80,15 @@ def test_settle_every_disagreement_with_provenance(team, corpus):
         seen.append(item)
         item = adj.next(item)
     assert [(type(i).__name__, i.order[0]) for i in seen] == [
-        ("Group", 310), ("Group", 538), ("Group", 555), ("Group", 598), ("RelationChoice", 1619), ("Group", 3194)]
-    r2 = seen[4]
-    assert r2.annotators == ("alice", "bob") and adj.state(r2) == OPEN
+        ("Group", 310), ("Group", 538), ("Group", 555), ("Group", 598), ("RelationItem", 1619), ("Group", 3194)]
+    r2 = seen[4]  # carol did not link this claim: one item, one link, alice's and bob's
+    assert r2.annotators == ("alice", "bob") and adj.state(r2) == OPEN and len(r2.links) == 1
 
     g310, g538, g555, g598, g3194 = (i for i in seen if isinstance(i, Group))
     adj.accept(g310, 0)
     # alice's and carol's r1 point at the accepted span; bob's at his shorter one, same group
-    r1 = next(r for r in adj.relations() if r.source.start == 349)
+    r1 = adj.rel_items[0]
+    assert r1.start == 349 and adj.in_gold(r1, r1.links[0])
     assert r1.annotators == ("alice", "bob", "carol") and r1.unanimous and adj.state(r1) == ACCEPTED
     adj.reject(g538)
     adj.accept(g555, 0)
@@ -114,28 +115,28 @@ def test_settle_every_disagreement_with_provenance(team, corpus):
     assert store.parse(text, "gold.yaml", corpus.schema, doc) == gold  # valid, round-trips
 
 
-def test_undo_redo(team):
+def test_decisions_restore_the_gold_they_made(team):
+    """Review's undo keeps ``decisions()`` with each change and ``restore``s them."""
     _, doc, anns = team
     adj = Adjudication(doc, anns)
+    when = "2026-11-25T10:00:00Z"
     g = adj.next()
-    assert adj.undo() is None and not adj.can_undo
+    start, gold0 = adj.decisions(), adj.gold(updated=when)
     adj.accept(g, 1)
+    accepted, gold1 = adj.decisions(), adj.gold(updated=when)
     adj.reject(g)
     assert adj.state(g) == REJECTED
-    assert adj.undo() == g and adj.state(g) == ACCEPTED and adj.chosen(g)[0].origin == ("bob",)
-    assert adj.undo() == g and adj.state(g) == OPEN
-    assert adj.redo() == g and adj.chosen(g)[0].end == 329
-    adj.accept(g, 0)  # a new decision drops the redo stack
-    assert not adj.can_redo and adj.chosen(g)[0].end == 343
-    r2 = next(r for r in adj.relations() if not r.unanimous)
+    adj.restore(accepted)
+    assert adj.state(g) == ACCEPTED and adj.chosen(g)[0].origin == ("bob",) and adj.gold(updated=when) == gold1
+    adj.restore(start)
+    assert adj.state(g) == OPEN and adj.gold(updated=when) == gold0
+    r1, r2 = adj.rel_items
     adj.accept(r2)
-    r1 = next(r for r in adj.relations() if r.unanimous)
     adj.reopen(r1)  # auto-accepted, reopened explicitly
-    assert adj.state(r1) == OPEN
-    assert adj.undo().key == r1.key and adj.state(r1) == ACCEPTED
-    assert adj.undo().key == r2.key and adj.state(r2) == OPEN
-    adj.reject(g)  # the ACTOR goes: so does the relation to it
-    assert all(r.target.start != 310 for r in adj.relations())
+    assert adj.state(r1) == OPEN and len(adj.gold().relations) == 1  # r2 only
+    adj.accept(g, 0)
+    adj.reject(g)  # the ACTOR goes: nothing of r1 can go into gold, it is settled with it
+    assert adj.state(r1) == REJECTED and all(r.target != "s1" for r in adj.gold().relations)
 
 
 def test_add_keeps_several_spans_of_a_group(team):
@@ -152,6 +153,7 @@ def test_edit_checks_and_label_change(team):
     _, doc, anns = team
     adj = Adjudication(doc, anns)
     g = adj.groups[0]
+    start = adj.decisions()
     with pytest.raises(DataError, match="outside the document"):
         adj.edit(g, 0, end=len(doc.text) + 1)
     with pytest.raises(DataError, match="unknown label 'PLACE'"):
@@ -160,7 +162,7 @@ def test_edit_checks_and_label_change(team):
         adj.edit(g, 0, attrs={"type": "company"})
     with pytest.raises(DataError, match="no candidate 3"):
         adj.accept(g, 2)
-    assert adj.state(g) == OPEN and not adj.can_undo
+    assert adj.state(g) == OPEN and adj.decisions() == start
     same = adj.edit(g, 0, end=343)
     assert not same.edited and same.text == "Indonesia’s embassy in Phnom Penh"
     claim = adj.edit(g, 1, label="CLAIM")
@@ -196,7 +198,7 @@ def test_resume_from_saved_gold(team, corpus):
 
     for g in (groups[1], groups[2], groups[4]):
         adj.reject(g)
-    adj.reject(next(r for r in adj.relations() if not r.unanimous))
+    adj.reject(adj.rel_items[1])
     done = adj.gold()
     assert done.status == "done"
     resumed = Adjudication(doc, anns, done, schema=corpus.schema)
@@ -206,7 +208,7 @@ def test_resume_from_saved_gold(team, corpus):
 def test_review_a_single_colleague_line_by_line(team):
     _, doc, anns = team
     adj = Adjudication(doc, {"alice": anns["alice"]}, auto_accept=False)
-    assert adj.gold().spans == [] and len(adj.to_review()) == 9
+    assert adj.gold().spans == [] and len(adj.to_review()) == 9 + 2  # spans, and the two claims' relations
     item = adj.next(open_only=True)
     while item is not None:
         adj.accept(item)
@@ -226,7 +228,7 @@ def test_navigation_wraps_and_goes_back(team):
     assert adj.next(items[-1], wrap=False) is None
     assert adj.next(items[0], backward=True) == items[-1]
     assert adj.next(items[2], backward=True) == items[1]
-    assert isinstance(items[4], RelationChoice)
+    assert isinstance(items[4], RelationItem)
 
 
 def test_gold_is_ignored_as_an_annotator(team):

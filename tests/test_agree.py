@@ -154,9 +154,10 @@ def test_kappa_and_alpha_equal_sklearn_and_krippendorff(capsys, corpus_dir):
 def test_disagreements_per_document(capsys, corpus_dir):
     corpus = build_team(corpus_dir)
     res = agree_json(capsys, corpus)
-    # seed: s1 vs bob's s1, s9 missing for bob, bob's extra ACTOR, s4 ACTOR/CLAIM, s5 qualifier
+    # seed: s1 vs bob's s1, s9 missing for bob, bob's extra ACTOR, s4 ACTOR/CLAIM, s5 qualifier,
+    # and one relation item: carol did not link the second claim (review's items, one count)
     assert res["disagreements"] == [
-        {"document": SEED, "annotators": ["alice", "bob", "carol"], "count": 5},
+        {"document": SEED, "annotators": ["alice", "bob", "carol"], "count": 6},
         {"document": DOC2, "annotators": ["alice", "bob"], "count": 1},
     ]
     assert res["documents"] == 2

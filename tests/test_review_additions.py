@@ -1,5 +1,6 @@
 """Review can finish the gold: a span (and a relation) no candidate has, drawn by the
-reviewer, saved in gold as ``from: [gold]``, undoable, kept when the review resumes."""
+reviewer, saved in gold as ``from: [gold]``, restorable (undo), kept when the review resumes;
+and review's items are agree's count."""
 
 from __future__ import annotations
 
@@ -41,30 +42,36 @@ def test_a_span_nobody_drew_goes_into_gold_and_stays(team, corpus):  # noqa: F81
     again = Adjudication(doc, anns, store.load(path, corpus.schema, doc).annotation, schema=corpus.schema)
     assert again.gold(updated=gold.updated) == gold
     [added] = [it for it in again.items() if isinstance(it, Added)]
+    kept = again.decisions()
     again.reject(added)  # x on the reviewer's own span takes it back
     assert again.state(added) == REJECTED and all(s.key != (start, end, "ACTOR") for s in again.gold().spans)
-    assert again.undo() == added and again.state(added) == ACCEPTED
+    again.restore(kept)
+    assert again.state(added) == ACCEPTED
 
 
-def test_undo_and_redo_an_added_span(team, corpus):  # noqa: F811
+def test_restore_before_and_after_an_added_span(team, corpus):  # noqa: F811
     _, doc, anns = team
     adj = Adjudication(doc, anns, schema=corpus.schema)
     start, end = _free_place(doc, adj, "police")
+    before = adj.decisions()
     item = adj.add("ACTOR", start, end)
-    assert adj.undo() == item and all(s.key != item.span.key for s in adj.gold().spans)
-    assert adj.redo() == item and any(s.key == item.span.key for s in adj.gold().spans)
+    after = adj.decisions()
+    adj.restore(before)
+    assert all(s.key != item.span.key for s in adj.gold().spans)
+    adj.restore(after)
+    assert any(s.key == item.span.key for s in adj.gold().spans)
 
 
 def test_bad_added_span_changes_nothing(team, corpus):  # noqa: F811
     _, doc, anns = team
     adj = Adjudication(doc, anns, schema=corpus.schema)
-    before = adj.gold(updated="x")
+    before, decided = adj.gold(updated="x"), adj.decisions()
     for bad in (("ACTOR", 5, 5), ("ACTOR", -1, 4), ("NOPE", 0, 4), ("ACTOR", 0, len(doc.text) + 1)):
         with pytest.raises(DataError):
             adj.add(*bad)
     with pytest.raises(DataError):
         adj.add("ACTOR", 0, 4, {"type": "company"})
-    assert adj.gold(updated="x") == before and not adj.can_undo
+    assert adj.gold(updated="x") == before and adj.decisions() == decided
 
 
 def test_a_relation_nobody_drew(team, corpus):  # noqa: F811
@@ -79,28 +86,34 @@ def test_a_relation_nobody_drew(team, corpus):  # noqa: F811
     gold = adj.gold()
     ids = {s.key: s.id for s in gold.spans}
     assert any((r.source, r.target) == (ids[claim.key], ids[actor.key]) for r in gold.relations)
-    adj.undo()
+    adj.reject(rel)
     assert not any((r.source, r.target) == (ids[claim.key], ids[actor.key]) for r in adj.gold().relations)
 
 
-def test_review_span_items_are_the_disagreements_agree_counts(capsys, tmp_path):
-    """On a generated team corpus, each document's span items in review (auto-accept on)
-    are as many as agree --json's disagreements for it; the reviewer's own spans never
-    change that count. (Relation items are not in agree's count yet: docs/review.md.)"""
+def test_review_items_are_the_disagreements_agree_counts(capsys, tmp_path):
+    """On a generated team corpus, each document's items in review (auto-accept on), span
+    and relation items, are as many as agree --json's disagreements for it, from the start
+    and after any decision; the reviewer's own spans never change that count."""
     from bench import gen
     from tests.test_agree import agree_json
     from tui.corpus import Corpus
-    from tui.review.groups import Group
+    from tui.review.groups import RelationItem
     from tui.workspace import open_review
 
     corpus = Corpus(gen.team(tmp_path / "c", docs=8))
     counts = {d["document"]: d["count"] for d in agree_json(capsys, corpus)["disagreements"]}
     assert counts and any(counts.values())
+    relation_items = 0
     for doc_id, n in counts.items():
         adj = open_review(corpus, doc_id, None, None).adj
-        assert sum(isinstance(it, Group) for it in adj.to_review()) == n
+        assert len(adj.to_review()) == n
+        relation_items += sum(isinstance(it, RelationItem) for it in adj.to_review())
+        for item in adj.to_review():  # the count stays what it was, decision after decision
+            adj.reject(item)
+            assert len(adj.to_review()) == n
         free = next(i for i in range(len(adj.doc.text) - 1)
                     if adj.doc.text[i].isalpha() and all(not (c.span.start <= i < c.span.end)
                                                          for g in adj.groups for c in g.candidates))
         adj.add("ACTOR", free, free + 1)
-        assert sum(isinstance(it, Group) for it in adj.to_review()) == n
+        assert len(adj.to_review()) == n
+    assert relation_items  # the corpus has relation disagreements: they are in both counts

@@ -10,26 +10,14 @@ on an article with 5,000 spans costs a few bisects, not passes over all of them.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import Any
 
+from tui.change import Change
 from tui.model import Annotation, Document, IdAllocator, Relation, Span, make_span, now_utc, span_order
 from tui.tokens import trimmed
 
-
-@dataclass(frozen=True)
-class Change:
-    """One undoable step. ``relations`` and ``status`` are (before, after) when they change."""
-
-    what: str
-    added: tuple[Span, ...] = ()
-    removed: tuple[Span, ...] = ()
-    relations: tuple[tuple[Relation, ...], tuple[Relation, ...]] | None = None
-    status: tuple[str, str] | None = None
-
-    def inverse(self) -> "Change":
-        return Change(self.what, self.removed, self.added,
-                      (self.relations[1], self.relations[0]) if self.relations else None,
-                      (self.status[1], self.status[0]) if self.status else None)
+__all__ = ["Change", "EditSession"]
 
 
 class EditSession:
@@ -42,14 +30,8 @@ class EditSession:
         self.version = 0  # bumps on every change (render caches key on it)
         self.saved_version = 0  # the version last written to disk (or read from it)
         self.touched: tuple[int, int] | None = None  # text range the last change (or undo) redrew
+        self.extra: Any = None  # the driver's state the last change (or undo) left (Change.extra)
         self._load(annotation)
-
-    def replace_annotation(self, annotation: Annotation) -> None:
-        """Show another annotation of the same document (review's gold draft, rebuilt from
-        its decisions); the undo history stays the caller's business."""
-        self.touched = (0, len(self.doc.text))
-        self._load(annotation)
-        self.version += 1
 
     def _load(self, annotation: Annotation) -> None:
         self.annotation = annotation.sorted()
@@ -111,10 +93,17 @@ class EditSession:
             self._rel_index = None
         if change.status is not None:
             a.status = change.status[1]
+        if change.decisions is not None:
+            a.decisions = list(change.decisions[1])
+        self.extra = change.extra[1] if change.extra is not None else None
         moved = change.added + change.removed
         self.touched = (min(s.start for s in moved), max(s.end for s in moved)) if moved else None
         a.updated = now_utc()
         self.version += 1
+
+    def record(self, change: Change) -> str:
+        """Apply a change its driver made (review: the gold a decision gives), undoable as any."""
+        return self._change(change)
 
     def _change(self, change: Change) -> str:
         self._undo.append(change)

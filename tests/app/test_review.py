@@ -12,7 +12,7 @@ from tests.app.conftest import keys
 from tests.conftest import SEED
 from tests.test_agree import build_team
 from tui import store
-from tui.review.adjudication import ACCEPTED, OPEN, REJECTED, Group, RelationChoice
+from tui.review.adjudication import ACCEPTED, OPEN, REJECTED, Group, RelationItem
 from tui.cli import main
 from tui.corpus import Corpus
 
@@ -80,7 +80,7 @@ async def test_n_and_N_move_between_open_disagreements(team):
         assert at(scr) == 538 and (scr.view.selection.start, scr.view.selection.end) == (538, 553)
         assert (538, 553) in scr.view.matches  # open disagreements are marked in the article
         await keys(pilot, "n", "n", "n")
-        assert isinstance(scr.current, RelationChoice) and at(scr) == 1619
+        assert isinstance(scr.current, RelationItem) and at(scr) == 1619
         await keys(pilot, "n", "n")
         assert at(scr) == 310  # wraps
         await keys(pilot, "N")
@@ -129,14 +129,13 @@ async def test_tab_visits_decided_items_and_plus_adds_a_candidate(team):
         await keys(pilot, "j")
         await pilot.press("plus")  # bob's shorter version too (keys() would type "plus")
         await pilot.pause()
-        # the claim's relation now has two possible actors: each is an open item
-        assert isinstance(scr.current, RelationChoice) and scr.current.target.end == 329
-        await keys(pilot, "tab")
-        assert isinstance(scr.current, RelationChoice) and scr.current.target.end == 343
-        await keys(pilot, "tab")
-        assert at(scr) == 538
-    spans = by_place(gold(team))
+        # the claim's relation is one item (everyone linked it to this ACTOR): no new item
+        assert at(scr) == 538 and len(scr.adj.to_review()) == 6
+    data = gold(team)
+    spans = by_place(data)
     assert spans[(310, 343, "ACTOR")]["from"] == ["alice", "carol"] and spans[(310, 329, "ACTOR")]["from"] == ["bob"]
+    ids = {s["id"]: s for s in data["spans"]}
+    assert {(ids[r["from"]]["start"], ids[r["to"]]["end"]) for r in data["relations"]} == {(349, 343)}
 
 
 async def test_x_rejects_the_whole_group(team):
@@ -245,6 +244,32 @@ async def test_undo_redo(team, undo, redo):
         assert scr.adj.state(scr.current) == ACCEPTED
 
 
+async def test_undo_and_redo_give_back_the_saved_golds(team):
+    """Undo and redo are the gold draft's (one EditSession): undoing each decision saves
+    the gold saved before it, byte for byte but the time; redoing saves them again."""
+    import re
+
+    def saved() -> str:
+        return re.sub(r"updated: .*\n", "", gold_file(team).read_text(encoding="utf-8"))
+
+    async with review(team) as (app, pilot, scr):
+        await keys(pilot, "ctrl+s")
+        golds = [saved()]
+        for key in ("1", "x", "2", "1", "1", "x"):  # 310, 538, 555, 598, the relation at 1619, 3194
+            await keys(pilot, key)
+            golds.append(saved())
+        assert scr.adj.open_count() == 0 and len(set(golds)) == len(golds)
+        for want in reversed(golds[:-1]):
+            await keys(pilot, "u")
+            assert saved() == want
+        await keys(pilot, "u")
+        assert "nothing to undo" in scr.message
+        for want in golds[1:]:
+            await keys(pilot, "U")
+            assert saved() == want
+        assert scr.adj.open_count() == 0
+
+
 async def test_resume_from_an_existing_gold(team):
     async with review(team) as (app, pilot, scr):
         await keys(pilot, "1", "x", "q")
@@ -316,8 +341,8 @@ async def test_reload_from_disk_on_conflict(team):
 
 async def test_review_a_single_colleague_line_by_line(team):
     async with review(team, annotators=["alice"]) as (app, pilot, scr):
-        assert not scr.adj.auto_accept and "Span 1 of 9" in str(scr.query_one("#item-title").render())
-        await keys(pilot, *["1"] * 11)  # 9 spans, then their 2 relations
+        assert not scr.adj.auto_accept and "Span 1 of 11" in str(scr.query_one("#item-title").render())
+        await keys(pilot, *["1"] * 11)  # 9 spans and 2 relations, in the article's order
         assert scr.adj.open_count() == 0
     data = gold(team)
     assert data["status"] == "done" and len(data["spans"]) == 9 and len(data["relations"]) == 2

@@ -1,11 +1,17 @@
 """Review finishes the gold with the annotator's keys: h/l select, H/L grow, a label key adds
-a span no candidate has (the reviewer's own, from: [gold]), r links it; x takes it back."""
+a span no candidate has (the reviewer's own, from: [gold]), r links it; x takes it back. A
+relation disagreement is one item per claim, with every annotator's link."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from tests.app.conftest import keys
 from tests.app.test_review import by_place, gold, review, team  # noqa: F401  (the fixture)
-from tui.review.adjudication import Added, Group, RelationChoice
+from tests.conftest import SEED
+from tui import store
+from tui.corpus import Corpus
+from tui.review.adjudication import ACCEPTED, Added, Group, RelationChoice, RelationItem
 
 
 async def test_a_span_both_annotators_missed_is_added_and_saved(team):  # noqa: F811
@@ -54,25 +60,47 @@ async def test_a_single_candidate_says_who_has_nothing_there(team):  # noqa: F81
 
 async def test_accepting_a_relation_says_what_it_links(team):  # noqa: F811
     async with review(team) as (app, pilot, scr):  # the relation alice and bob drew at 1619
-        rel = next(it for it in scr.adj.to_review() if isinstance(it, RelationChoice))
+        rel = next(it for it in scr.adj.to_review() if isinstance(it, RelationItem))
         scr.goto(rel)
         await keys(pilot, "1")
-        assert scr.message.startswith(f"accepted: {rel.source.label} “")
-        assert f"attributed to {rel.target.label} “" in scr.message
+        assert scr.message.startswith(f"accepted 1: {rel.source.label} “")
+        assert f"attributed to {rel.links[0].target.label} “" in scr.message
 
 
-async def test_a_decision_that_adds_a_relation_item_says_so(team):  # noqa: F811
-    """Reviewing every item (auto-accept off): accepting ACTOR 310, then CLAIM 349 puts both
-    ends of the 349 -> 310 relation in gold, a new item, and the status line says so."""
-    async with review(team, annotators=["alice", "bob"], auto_accept=False) as (app, pilot, scr):
-        while scr.current.start != 349:
-            await keys(pilot, "1")
-        before = len(scr.adj.to_review())
-        await keys(pilot, "1")
-        assert len(scr.adj.to_review()) == before + 1
-        assert "1 new relation item: its spans are in gold now" in scr.message
-        await keys(pilot, "x")  # a decision that adds nothing says nothing of it
-        assert "new relation" not in scr.message
+def _bob_links_the_claim_elsewhere(corpus_dir) -> None:
+    """bob's relation from the claim at 1619 goes to the ACTOR at 555, not to The UN."""
+    corpus = Corpus(corpus_dir)
+    path = corpus.annotation_path(SEED, "bob")
+    bob = store.load(path, corpus.schema, corpus.document(SEED)).annotation
+    spans = bob.span_by_id()
+    other = next(s for s in bob.spans if s.start == 555 and s.label == "ACTOR")
+    relations = [replace(r, target=other.id) if spans[r.source].start == 1619 else r for r in bob.relations]
+    path.write_text(store.dumps(replace(bob, relations=relations)), encoding="utf-8")
+
+
+async def test_a_relation_disagreement_settles_as_one_item(team):  # noqa: F811
+    """alice links the claim at 1619 to The UN, bob to the ACTOR at 555, carol not at all:
+    one item shows every annotator's link; 2 takes bob's (and the ACTOR it needs), the item
+    count stays, and nothing else about that claim is left to settle."""
+    _bob_links_the_claim_elsewhere(team)
+    async with review(team) as (app, pilot, scr):
+        count = len(scr.adj.to_review())
+        [rel] = [it for it in scr.adj.to_review() if isinstance(it, RelationItem)]
+        assert [(lk.target.start, lk.annotators) for lk in rel.links] == [(1602, ("alice",)), (555, ("bob",))]
+        scr.goto(rel)
+        await keys(pilot)
+        assert "carol has no link from it" in str(scr.query_one("#item-gold").render())
+        shown = [str(scr.candidates.get_option_at_index(i).prompt.text) for i in (0, 1)]
+        assert "alice" in shown[0] and "The UN" in shown[0] and "bob" in shown[1]
+        open_before = scr.adj.open_count()
+        await keys(pilot, "2")
+        assert scr.adj.state(rel) == ACCEPTED and "accepted 2: CLAIM" in scr.message
+        assert len(scr.adj.to_review()) == count  # no item appeared or went
+        assert scr.adj.open_count() == open_before - 2  # the relation, and the ACTOR at 555 it took
+    data = gold(team)
+    ids = {s["id"]: s for s in data["spans"]}
+    assert [(ids[r["from"]]["start"], ids[r["to"]]["start"]) for r in data["relations"]] == [(1619, 555)]
+    assert by_place(data)[(555, 576, "ACTOR")]["from"] == ["alice", "bob"]
 
 
 async def test_dirty_state_and_snapshots_follow_the_gold_session(team):  # noqa: F811

@@ -4,7 +4,7 @@ Pure (no Textual, no I/O). :func:`partition` (``adjudicate_groups``) splits ever
 annotator's spans into groups: unanimous spans, and disagreements (overlapping candidates,
 each with who proposed it); ``adjudicate_bounds`` finds where candidates' bounds differ.
 :class:`Adjudication` holds the decisions a review screen makes with keys (accept candidate
-N, reject, edit, reopen, undo/redo), walks from item to item, and builds the gold
+N, reject, edit, reopen), walks from item to item, and builds the gold
 :class:`~tui.model.Annotation` with provenance (``from``, ``edited``). The rules are in
 docs/review.md.
 """
@@ -15,21 +15,26 @@ from collections.abc import Mapping
 
 from tui.store import rules
 from tui.review.bounds import BoundDiff, bound_diffs
-from tui.review.groups import Added, Candidate, Group, Item, RelationChoice, disagreements, merge_attrs, partition
+from tui.review import links
+from tui.review.groups import (Added, Candidate, Group, Item, Link, RelationChoice, RelationItem, disagreements,
+                               merge_attrs, partition, review_items)
 from tui.review.resume import resume
 from tui.corpus import GOLD
 from tui.errors import DataError
-from tui.model import FLAG_LOST, Annotation, Decision, Document, IdAllocator, Relation, Span, make_span, now_utc
+from tui.model import FLAG_LOST, Annotation, Decision, Document, IdAllocator, Span, make_span, now_utc
 from tui.schema import DEFAULT_SCHEMA, Schema
 
 __all__ = ["ACCEPTED", "EDITED", "OPEN", "REJECTED", "Added", "Adjudication", "BoundDiff", "Candidate", "Group", "Item",
-           "RelationChoice", "bound_diffs", "disagreements", "merge_attrs", "partition"]
+           "Link", "RelationChoice", "RelationItem", "bound_diffs", "disagreements", "merge_attrs", "partition",
+           "review_items"]
 
 OPEN, ACCEPTED, EDITED, REJECTED = "open", "accepted", "edited", "rejected"
 
 
 class Adjudication:
-    """The gold draft of one document and the decisions that build it, with undo/redo.
+    """The gold draft of one document and the decisions that build it. Undo is the
+    caller's (review keeps ``decisions()`` with each change of its gold's EditSession and
+    ``restore``s them).
 
     ``annotations`` maps annotator -> Annotation (a ``gold`` entry is ignored); ``gold``, an
     existing gold annotation, resumes earlier work. With ``auto_accept`` unanimous spans and
@@ -47,7 +52,7 @@ class Adjudication:
         self.annotators = tuple(self.annotations)
         self.auto_accept = auto_accept
         self.schema = schema
-        self.groups = partition(self.annotations)
+        self.groups, self.rel_items = review_items(self.annotations)
         self._home: dict[tuple[str, str], tuple[int, str]] = {}  # (annotator, id) -> (group, label)
         for g in self.groups:
             for c in g.candidates:
@@ -55,14 +60,12 @@ class Adjudication:
                     self._home[m] = (g.index, c.span.label)
         self._decisions: dict[int, tuple[Span, ...]] = {}  # absent = open, () = rejected
         self._members: dict[str, tuple[tuple[str, str], ...]] = {}  # gold span id -> members
-        self._rel: dict[tuple, bool] = {}
+        self._links: dict[int, tuple[int, ...]] = {}  # relation item -> target groups taken; () rejected
+        self._rel: dict[tuple, bool | None] = {}  # the reviewer's own links (and kept ones): taken, taken back, open
         self._rel_ids: dict[tuple, str] = {}
         self._extras: tuple[Span, ...] = ()
         self._added: dict[str, Span] = {}  # the reviewer's own spans (``add``), by gold id
-        self._reasons: dict[tuple, str | None] = {}  # ("span", group) / ("rel", key) -> why rejected
-        self._saved: tuple[frozenset, bool] | None = None  # (span keys, done) of a resumed gold
-        self._undo: list[tuple] = []
-        self._redo: list[tuple] = []
+        self._reasons: dict[tuple, str | None] = {}  # ("span", group) / ("item", n) / ("rel", key) -> why rejected
         self._ids = IdAllocator()  # gold span and relation ids
         if gold is not None:
             resume(self, gold)
@@ -70,6 +73,9 @@ class Adjudication:
             for g in self.groups:
                 if g.unanimous:
                     self._decisions[g.index] = (self._take(g.candidates[0]),)
+            for it in self.rel_items:
+                if it.unanimous:
+                    self._links[it.index] = tuple(lk.target_group for lk in it.links)
 
     # ---------------------------------------------------------------- reading the state
 
@@ -84,57 +90,36 @@ class Adjudication:
             if not spans:
                 return REJECTED
             return EDITED if any(s.edited for s in spans) else ACCEPTED
-        v = self._rel_state(item)
+        if isinstance(item, RelationItem):
+            taken = self._links.get(item.index)
+            if taken is None:
+                return REJECTED if self._moot(item) else OPEN
+            return ACCEPTED if taken else REJECTED
+        v = self._rel.get(item.key)
         return OPEN if v is None else ACCEPTED if v else REJECTED
 
     def chosen(self, group: Group) -> tuple[Span, ...]:
         """The gold spans decided for ``group`` (empty when open or rejected)."""
         return self._decisions.get(group.index) or ()
 
+    def taken(self, item: RelationItem) -> tuple[int, ...]:
+        """The target groups of ``item``'s links that were accepted."""
+        return self._links.get(item.index) or ()
+
+    def in_gold(self, item: RelationItem, link: Link) -> bool:
+        """Whether gold has ``link`` now (accepted, and both its ends in gold)."""
+        return (link.target_group in self.taken(item)
+                and links.link_ends(self, item, link.target_group, links.resolver(self)) is not None)
+
     def relations(self) -> list[RelationChoice]:
-        """Relations between current gold spans: drawn by annotators, or kept from a resumed gold."""
-        gold_spans = self._gold_spans()
-        by_member: dict[tuple[str, str], Span] = {}
-        sole: dict[tuple[int, str], Span | None] = {}
-        for idx, spans in self._decisions.items():
-            for s in spans:
-                for m in self._members.get(s.id, ()):
-                    by_member[m] = s
-                k = (idx, s.label)
-                sole[k] = s if k not in sole else None
-
-        def gold_of(name: str, sid: str) -> Span | None:
-            m = (name, sid)
-            if m in by_member:
-                return by_member[m]
-            home = self._home.get(m)
-            return sole.get(home) if home else None
-
-        found: dict[tuple, tuple[Span, Span, list[str]]] = {}
-        for name, ann in self.annotations.items():
-            for r in ann.relations:
-                src, tgt = gold_of(name, r.source), gold_of(name, r.target)
-                if src is None or tgt is None or not self._allowed(r.label, src, tgt):
-                    continue
-                entry = found.setdefault((r.label, src.key, tgt.key), (src, tgt, []))
-                if name not in entry[2]:
-                    entry[2].append(name)
-        by_key = {s.key: s for s in reversed(gold_spans)}
-        for key, keep in self._rel.items():
-            if keep and key not in found and key[1] in by_key and key[2] in by_key:
-                src, tgt = by_key[key[1]], by_key[key[2]]
-                if self._allowed(key[0], src, tgt):
-                    found[key] = (src, tgt, [])
-        everyone = set(self.annotators)
-        out = [RelationChoice(k[0], src, tgt, tuple(names), set(names) == everyone)
-               for k, (src, tgt, names) in found.items()]
-        out.sort(key=lambda r: r.order)
-        return out
+        """The reviewer's own links (and relations kept from a resumed gold that no
+        relation item holds), between current gold spans."""
+        return links.own_links(self)
 
     def items(self) -> list[Item]:
         """Every group, relation and span the reviewer added, in document order."""
         added = [Added(s) for s in self._added.values()]
-        return sorted([*self.groups, *self.relations(), *added], key=lambda it: it.order)
+        return sorted([*self.groups, *self.rel_items, *self.relations(), *added], key=lambda it: it.order)
 
     def to_review(self) -> list[Item]:
         """The items navigation visits: disagreements, plus everything when auto-accept is off
@@ -162,47 +147,55 @@ class Adjudication:
     # ---------------------------------------------------------------- decisions
 
     def accept(self, item: Item, n: int = 0, add: bool = False) -> None:
-        """Accept candidate ``n`` (0-based) of a group, or a relation. ``add`` keeps what the
-        group already has (two spans where annotators drew one)."""
+        """Accept candidate ``n`` (0-based) of a group or a relation item (its open ends come
+        into gold with it), or an own relation. ``add`` keeps what the item already has
+        (two spans where annotators drew one, two links of one claim)."""
+        if isinstance(item, RelationItem):
+            self._accept_link(item, n, add)
+            return
         if isinstance(item, RelationChoice):
-            self._do(("rel", item.key, True))
+            self._rel[item.key] = True
             return
         if isinstance(item, Added):
             return  # the reviewer's own span is in gold already
         cand = self._candidate(item, n)
-        s = cand.span
-        if s.flag == FLAG_LOST:
-            raise DataError(f"{self.doc.id}: span {s.start}-{s.end} was lost when the document changed; edit it")
-        self._check(s.label, s.start, s.end, s.attrs)
+        self._check_candidate(cand)
         self._decide(item, self._take(cand), add)
 
     def reject(self, item: Item, reason: str | None = None) -> None:
-        """Nothing of this group (or this relation) goes into gold; the gold keeps the
-        rejection and ``reason`` (format margin/2), so a resumed review does not reopen it."""
+        """Nothing of this group (or relation item, or own relation) goes into gold; the gold
+        keeps the rejection and ``reason`` (format margin/2), so a resumed review does not
+        reopen it."""
         if isinstance(item, Added):
-            self._do(("added", item.span.id, None))  # the reviewer's own span: taken back
+            self._added.pop(item.span.id, None)  # the reviewer's own span: taken back
+        elif isinstance(item, RelationItem):
+            self._reasons[("item", item.index)] = reason or None
+            self._links[item.index] = ()
         elif isinstance(item, RelationChoice):
             self._reasons[("rel", item.key)] = reason or None
-            self._do(("rel", item.key, False))
+            self._rel[item.key] = False
         else:
             self._reasons[("span", item.index)] = reason or None
-            self._do(("span", item.index, ()))
+            self._decisions[item.index] = ()
 
     def reason(self, item: Item) -> str | None:
         """Why ``item`` was rejected (None when not rejected or no reason was given)."""
         if self.state(item) != REJECTED or isinstance(item, Added):
             return None
-        key = ("rel", item.key) if isinstance(item, RelationChoice) else ("span", item.index)
+        key = (("rel", item.key) if isinstance(item, RelationChoice) else
+               ("item", item.index) if isinstance(item, RelationItem) else ("span", item.index))
         return self._reasons.get(key)
 
     def reopen(self, item: Item) -> None:
         """Back to undecided (a span the reviewer added comes back)."""
         if isinstance(item, Added):
-            self._do(("added", item.span.id, item.span))
+            self._added[item.span.id] = item.span
+        elif isinstance(item, RelationItem):
+            self._links.pop(item.index, None)
         elif isinstance(item, RelationChoice):
-            self._do(("rel", item.key, None))
+            self._rel[item.key] = None  # open: neither taken nor taken back
         else:
-            self._do(("span", item.index, None))
+            self._decisions.pop(item.index, None)
 
     def edit(self, group: Group, n: int = 0, *, label: str | None = None, start: int | None = None,
              end: int | None = None, attrs: dict | None = None, note: str | None = None,
@@ -236,55 +229,50 @@ class Adjudication:
         if any(s.key == (start, end, label) for s in self._gold_spans()):
             raise DataError(f"{self.doc.id}: gold has {label} {start}-{end} already")
         span = make_span(self.doc.text, self._ids.span(), label, start, end, attrs=attrs, note=note, origin=(GOLD,))
-        self._do(("added", span.id, span))
+        self._added[span.id] = span
         return Added(span)
 
-    def link(self, label: str, source: Span, target: Span) -> RelationChoice:
-        """A relation between two gold spans that no annotator drew (or one rejected before)."""
+    def link(self, label: str, source: Span, target: Span) -> RelationItem | RelationChoice:
+        """A relation between two gold spans: a link some annotator drew (its relation item
+        takes it too), else the reviewer's own (or one rejected before)."""
         gold = {s.id for s in self._gold_spans()}
         if source.id not in gold or target.id not in gold:
             raise DataError("link spans that are in gold: accept or add them first")
         if not self._allowed(label, source, target):
             raise DataError(f"{label} does not go from {source.label} to {target.label}")
+        where = {s.id: idx for idx, spans in self._decisions.items() for s in spans}
+        for item in self.rel_items:
+            if item.label == label and item.group == where.get(source.id):
+                n = next((i for i, lk in enumerate(item.links) if lk.target_group == where.get(target.id)), None)
+                if n is not None:
+                    self.accept(item, n, add=True)
+                    return item
         key = (label, source.key, target.key)
-        self._do(("rel", key, True))
+        self._rel[key] = True
         return next(r for r in self.relations() if r.key == key)
 
-    def undo(self) -> Item | None:
-        """Undo the last decision; returns the item it concerned (or None if nothing to undo)."""
-        return self._step(self._undo, self._redo)
+    def decisions(self) -> tuple:
+        """Everything decided so far, to ``restore`` (review's undo keeps it with each change
+        of the gold). Ids are not in it: a session never hands one out twice."""
+        return (dict(self._decisions), dict(self._links), dict(self._rel), dict(self._added), dict(self._reasons))
 
-    def redo(self) -> Item | None:
-        return self._step(self._redo, self._undo)
-
-    @property
-    def can_undo(self) -> bool:
-        return bool(self._undo)
-
-    @property
-    def can_redo(self) -> bool:
-        return bool(self._redo)
+    def restore(self, decided: tuple) -> None:
+        """Back to what ``decisions()`` returned."""
+        self._decisions, self._links, self._rel, self._added, self._reasons = (dict(d) for d in decided)
 
     # ---------------------------------------------------------------- the result
 
     def gold(self, status: str | None = None, updated: str | None = None) -> Annotation:
         """The gold annotation as decided so far (status ``done`` once nothing is open)."""
-        relations = []
-        for rc in self.relations():
-            if self._rel_state(rc):
-                rid = self._rel_ids.get(rc.key)
-                if rid is None:
-                    rid = self._rel_ids[rc.key] = self._ids.relation()
-                relations.append(Relation(rid, rc.label, rc.source.id, rc.target.id))
         if status is None:
             status = "done" if self.open_count() == 0 else "in_progress"
         spans = self._gold_spans()
+        rejected = self._rejections() + links.rejected_relations(self, spans)
         return Annotation(self.doc.id, self.doc.sha256, len(self.doc.text), GOLD, status,
-                          updated or now_utc(), spans, relations, self._rejections(spans)).sorted()
+                          updated or now_utc(), spans, links.relations(self, spans), rejected).sorted()
 
-    def _rejections(self, gold_spans: list[Span]) -> list[Decision]:
-        """The decisions a gold file keeps: every rejected candidate place, and every
-        rejected relation between two gold spans."""
+    def _rejections(self) -> list[Decision]:
+        """The span decisions a gold file keeps: every rejected candidate place."""
         out: dict[tuple, Decision] = {}
         for g in self.groups:
             if self._decisions.get(g.index) == ():
@@ -292,11 +280,6 @@ class Adjudication:
                 for c in g.candidates:
                     d = Decision(c.span.label, c.span.start, c.span.end, reason=why)
                     out.setdefault(d.key, d)
-        ids = {s.key: s.id for s in gold_spans}
-        for key, keep in self._rel.items():
-            if keep is False and key[1] in ids and key[2] in ids:
-                d = Decision(key[0], source=ids[key[1]], target=ids[key[2]], reason=self._reasons.get(("rel", key)))
-                out.setdefault(d.key, d)
         return list(out.values())
 
     # ---------------------------------------------------------------- internals
@@ -336,52 +319,36 @@ class Adjudication:
 
     def _decide(self, group: Group, span: Span, add: bool) -> None:
         keep = self._decisions.get(group.index, ()) if add else ()
-        self._do(("span", group.index, (*keep, span)))
+        self._decisions[group.index] = (*keep, span)
 
-    def _store(self, kind: str) -> dict:
-        return self._decisions if kind == "span" else self._added if kind == "added" else self._rel
+    def _check_candidate(self, cand: Candidate) -> None:
+        s = cand.span
+        if s.flag == FLAG_LOST:
+            raise DataError(f"{self.doc.id}: span {s.start}-{s.end} was lost when the document changed; edit it")
+        self._check(s.label, s.start, s.end, s.attrs)
 
-    def _do(self, change: tuple) -> None:
-        kind, key, new = change
-        old = self._store(kind).get(key, _ABSENT)
-        self._set(kind, key, new)
-        self._undo.append((kind, key, old, new))
-        self._redo.clear()
+    def _accept_link(self, item: RelationItem, n: int, add: bool) -> None:
+        """Take link ``n`` of ``item``; an end whose group is open takes the candidate the
+        link's first drawer drew there (one key settles a relation and what it joins)."""
+        if not 0 <= n < len(item.links):
+            raise DataError(f"no link {n + 1} here ({len(item.links)} link(s))")
+        link = item.links[n]
+        name, source, target = link.members[0]
+        open_ends: list[tuple[int, Candidate]] = []
+        for idx, member in ((item.group, (name, source)), (link.target_group, (name, target))):
+            if self._decisions.get(idx) == ():
+                what = self.groups[idx].candidates[0].span.label
+                raise DataError(f"its {what} is rejected: go there and reopen it (o) first")
+            if idx not in self._decisions and all(i != idx for i, _ in open_ends):
+                cand = next(c for c in self.groups[idx].candidates if member in c.members)
+                self._check_candidate(cand)
+                open_ends.append((idx, cand))
+        for idx, cand in open_ends:
+            self._decisions[idx] = (self._take(cand),)
+        keep = tuple(t for t in self._links.get(item.index, ()) if t != link.target_group) if add else ()
+        self._links[item.index] = (*keep, link.target_group)
 
-    def _set(self, kind: str, key, value) -> None:
-        """Spans: absent or None = open. Relations: absent = the default, None = reopened.
-        Added spans: absent or None = not in gold."""
-        store = self._store(kind)
-        if value is _ABSENT or (value is None and kind in ("span", "added")):
-            store.pop(key, None)
-        else:
-            store[key] = value
-
-    def _step(self, src: list, dst: list) -> Item | None:
-        if not src:
-            return None
-        kind, key, old, new = src.pop()
-        self._set(kind, key, old)
-        dst.append((kind, key, new, old))
-        if kind == "span":
-            return self.groups[key]
-        if kind == "added":
-            span = old if isinstance(old, Span) else new
-            return Added(span)
-        return next((r for r in self.relations() if r.key == key), None)
-
-    def _rel_state(self, rc: RelationChoice) -> bool | None:
-        if rc.key in self._rel:
-            return self._rel[rc.key]
-        if self._saved is not None:
-            keys, done = self._saved
-            if rc.source.key in keys and rc.target.key in keys:
-                return False if done else None  # the saved gold could have had it and has not
-        return True if rc.unanimous and self.auto_accept else None
-
-class _Absent:
-    def __repr__(self) -> str:
-        return "<absent>"
-
-
-_ABSENT = _Absent()
+    def _moot(self, item: RelationItem) -> bool:
+        """Nothing of ``item`` can go into gold: its claim, or every target, is rejected."""
+        return (self._decisions.get(item.group) == ()
+                or all(self._decisions.get(lk.target_group) == () for lk in item.links))

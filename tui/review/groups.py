@@ -72,7 +72,46 @@ class Added:
         return (self.span.start, 0, self.span.end, -1)
 
 
-Item = Group | RelationChoice | Added
+@dataclass(frozen=True)
+class Link:
+    """One target a claim's relation goes to, and who drew it (a candidate of a
+    :class:`RelationItem`): ``target`` is the first drawer's target span, ``target_group``
+    the group it is in; ``members`` are (annotator, source span id, target span id)."""
+
+    target: Span
+    target_group: int
+    members: tuple[tuple[str, str, str], ...]
+
+    @property
+    def annotators(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(m[0] for m in self.members))
+
+
+@dataclass(frozen=True)
+class RelationItem:
+    """Every annotator's ``label`` relations from one claim (the spans of group ``group``):
+    one review item, one candidate :class:`Link` per target group. Unanimous when every
+    annotator links the claim to the same targets."""
+
+    index: int
+    label: str
+    group: int
+    source: Span  # the first drawer's source span
+    links: tuple[Link, ...]
+    unanimous: bool
+    start: int  # the source group's place
+    end: int
+
+    @property
+    def annotators(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(a for link in self.links for a in link.annotators))
+
+    @property
+    def order(self) -> tuple:
+        return (self.start, 1, self.end, -1, -1, self.label)
+
+
+Item = Group | RelationItem | RelationChoice | Added
 
 
 # --------------------------------------------------------------------------- grouping
@@ -145,9 +184,45 @@ def partition(annotations: Mapping[str, Annotation]) -> list[Group]:
     return [Group(i, tuple(c), u, s, e) for i, (s, e, _, c, u) in enumerate(placed)]
 
 
+def relation_items(annotations: Mapping[str, Annotation], groups: list[Group]) -> list[RelationItem]:
+    """The relations of ``annotations`` as review items: one per claim group and relation
+    label, its candidates the target groups the annotators link it to (in annotator
+    order, as span candidates). Relations whose ends are not in ``groups`` are left out."""
+    rank = {n: i for i, n in enumerate(annotations)}
+    home = {m: g.index for g in groups for c in g.candidates for m in c.members}
+    spans = {(name, s.id): s for name, ann in annotations.items() for s in ann.spans}
+    found: dict[tuple[int, str], dict[int, list[tuple[str, str, str]]]] = {}
+    for name, ann in annotations.items():
+        for r in ann.relations:
+            src, tgt = home.get((name, r.source)), home.get((name, r.target))
+            if src is not None and tgt is not None:
+                members = found.setdefault((src, r.label), {}).setdefault(tgt, [])
+                if (name, r.source, r.target) not in members:
+                    members.append((name, r.source, r.target))
+    items: list[RelationItem] = []
+    for (gi, label), targets in sorted(found.items()):
+        links = sorted((Link(spans[(ms[0][0], ms[0][2])], t, tuple(ms)) for t, ms in targets.items()),
+                       key=lambda lk: (rank[lk.members[0][0]], lk.target_group))
+        drawn = {n: frozenset(t for t, ms in targets.items() if any(m[0] == n for m in ms)) for n in annotations}
+        first = links[0].members[0]
+        g = groups[gi]
+        items.append(RelationItem(len(items), label, gi, spans[(first[0], first[1])], tuple(links),
+                                  len(set(drawn.values())) == 1, g.start, g.end))
+    return items
+
+
+def review_items(annotations: Mapping[str, Annotation]) -> tuple[list[Group], list[RelationItem]]:
+    """The one definition of what a review settles: the span groups and the relation items
+    of ``annotations`` (annotator -> Annotation of one document)."""
+    groups = partition(annotations)
+    return groups, relation_items(annotations, groups)
+
+
 def disagreements(annotations: Mapping[str, Annotation]) -> int:
-    """How many groups of ``annotations`` are not unanimous (what a reviewer must settle)."""
-    return len(_clusters(_split(annotations)[1]))
+    """How many review items of ``annotations`` are not unanimous: what a reviewer must
+    settle (``margin agree``, the dashboard and ``margin review`` all count these)."""
+    groups, relations = review_items(annotations)
+    return sum(not g.unanimous for g in groups) + sum(not r.unanimous for r in relations)
 
 
 def _split(annotations: Mapping[str, Annotation]) -> tuple[list, list]:

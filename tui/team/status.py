@@ -35,7 +35,7 @@ from tui.errors import DataError, ValidationError
 from tui.store.seal import cache_dir
 
 NEW, IN_PROGRESS, DONE, UNREADABLE = "new", "in_progress", "done", "unreadable"
-CACHE_VERSION = 3
+CACHE_VERSION = 4  # 4: a document's disagreements count relation items too (tui.review.groups.review_items)
 
 FileKey = tuple[int, int, int]  # size, mtime_ns, inode
 

@@ -1,34 +1,34 @@
 """The review screen: settle several annotators' versions of one document into gold.
 
-The screen drives an :class:`~tui.review.adjudication.Adjudication` (the core owns every rule) and
-saves its gold after each decision. The article shows the gold draft in label colours,
-the open disagreements marked like search matches, and the highlighted candidate selected;
-the panel lists the current item's candidates with who proposed them.
-"""
+The screen drives an :class:`~tui.review.adjudication.Adjudication` (the core owns every rule);
+each decision is one ``Change`` of the gold draft's EditSession (undo is the session's, with the
+decisions before and after), saved at once. The article shows the gold draft in label colours,
+the open disagreements marked like search matches and the highlighted candidate selected; the
+panel lists the current item's candidates with who proposed them."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 
-from tui.review.adjudication import OPEN, Added, Adjudication, Group, Item, RelationChoice
+from tui.review.adjudication import OPEN, Added, Adjudication, Group, Item, RelationChoice, RelationItem
 from tui.corpus import GOLD, Corpus
 from tui.cursor import Cursor, Selection
 from tui.display import one_line
-from tui.editing import EditSession
+from tui.editing import Change, EditSession
 from tui.errors import DataError, MarginError, ValidationError
-from tui.model import Annotation, Span, now_utc
+from tui.model import Annotation, Span
 from tui.store import AnnotationFile
 from tui.tokens import token_index
 from tui.workspace import Review, open_review
 from tui.app.bindings import help_rows, review_bindings, review_help
 from tui.app.dialogs.help import HelpScreen
 from tui.app.widgets.article_view import ArticleView
-from tui.app.widgets.candidates import CandidateList, differing_words, panel_texts, relation_words
+from tui.app.widgets.candidates import CandidateList, differing_words, link_words, panel_texts, relation_words
 from tui.app.screens.base import ArticleScreen
 from tui.app.screens.review_edit import CandidateEditMixin, Draft
 
@@ -71,7 +71,6 @@ class ReviewScreen(CandidateEditMixin, ArticleScreen[Loaded]):
         self.draft: Draft | None = None
         self.free: Selection | None = None  # moved off the item to draw a span no one drew
         self.message = ""
-        self.items_seen = 0
 
     # -- layout ------------------------------------------------------------------------
     def compose_panel(self) -> ComposeResult:
@@ -115,6 +114,7 @@ class ReviewScreen(CandidateEditMixin, ArticleScreen[Loaded]):
         self._opened = Loaded(review.adj, review.file, Cursor(token_index(doc.text)),
                              EditSession(doc, review.adj.gold()))
         self.conflict = False
+        self.kept = review.adj.decisions()  # what the gold draft's last change left (undo's base)
         self.draft = None
         self.refresh_bindings()
         self.view.set_session(self.state.gold_view, list(self.schema.labels))
@@ -137,17 +137,12 @@ class ReviewScreen(CandidateEditMixin, ArticleScreen[Loaded]):
 
     def refresh_state(self, *, center: bool = False) -> None:
         """Redraw everything from the adjudication: article layer, panel, header, status."""
-        adj, gold_view = self.adj, self.state.gold_view
-        gold = adj.gold(updated=gold_view.annotation.updated)
-        if gold != gold_view.annotation:  # a decision changed the gold: one version more (dirty)
-            gold_view.replace_annotation(replace(gold, updated=now_utc()))
-            self.view.spans_changed()
+        adj, gold = self.adj, self.state.gold_view.annotation
         open_places = [(g.start, g.end) for g in adj.groups if adj.state(g) == OPEN]
         if open_places != self.view.matches:
             self.view.set_matches(open_places)
         self.view.set_marks(differing_words(adj, self.current))
         self._fill_panel(gold)
-        self.items_seen = len(adj.to_review())  # decided() names the relation items a decision adds
         self.title = adj.doc.id
         self.sub_title = f"review: {', '.join(adj.annotators)} → gold · {adj.open_count()} open"
         self._select(center=center)
@@ -164,7 +159,7 @@ class ReviewScreen(CandidateEditMixin, ArticleScreen[Loaded]):
         elif isinstance(item, Group):
             span = item.candidates[self.cand].span
             self.view.select(span.start, span.end, center=center)
-        elif isinstance(item, RelationChoice):
+        elif isinstance(item, (RelationItem, RelationChoice)):
             self.view.select(item.source.start, item.source.end, center=center)
 
     @staticmethod
@@ -247,20 +242,35 @@ class ReviewScreen(CandidateEditMixin, ArticleScreen[Loaded]):
             self.goto(self.adj.next(open_only=True) or self.adj.next())
 
     def decided(self, what: str, item: Item, *, advance: bool = True) -> None:
-        """After a decision: save (in a worker), then go to the next open item (or stay);
-        say so when it made relation items appear (both their spans are in gold now)."""
-        self.schedule_autosave(0)  # the gold draft's version moved, if the decision changed it
+        """After a decision: one change of the gold draft (undoable, with the decisions
+        before and after), saved in a worker; then the next open item (or stay)."""
+        gold_view, after = self.state.gold_view, self.adj.decisions()
+        gold = self.adj.gold(updated=gold_view.annotation.updated)
+        gold_view.record(Change.between(what, gold_view.annotation, gold, ((self.kept, item), (after, item))))
+        self.kept = after
+        self.view.spans_changed()
+        self.schedule_autosave(0)
         nxt = self.adj.next(item, open_only=True) if advance else None
-        new = len(self.adj.to_review()) - self.items_seen
-        what += f" · {new} new relation item{'s' if new > 1 else ''}: its spans are in gold now" if new > 0 else ""
         self.message = what + (" · nothing open: the gold is done" if advance and nxt is None else "")
         self.goto(nxt or self._fresh(item), center=nxt is not None)
 
     def _fresh(self, item: Item) -> Item | None:
-        """``item`` as the adjudication has it now (a relation may have gone with its endpoint)."""
-        if isinstance(item, (Group, Added)):
+        """``item`` as the adjudication has it now (an own link may have gone with its end)."""
+        if not isinstance(item, RelationChoice):
             return item
         return next((r for r in self.adj.relations() if r.key == item.key), None) or self.adj.next(item)
+
+    def _stepped(self, what: str | None, verb: str) -> None:
+        """After an undo or redo of the gold draft: the decisions it left, and their item."""
+        if what is None:
+            self.set_status(f"nothing to {verb}")
+            return
+        self.kept, item = self.state.gold_view.extra
+        self.adj.restore(self.kept)
+        self.view.spans_changed()
+        self.schedule_autosave(0)
+        self.message = f"{verb}ne: {what}"
+        self.goto(self._fresh(item), center=True)
 
     # -- actions: deciding -------------------------------------------------------------
     def action_go(self, delta: int, open_only: bool = True) -> None:
@@ -296,9 +306,12 @@ class ReviewScreen(CandidateEditMixin, ArticleScreen[Loaded]):
                 raise DataError("your own span is in gold already (x takes it back)")
             if isinstance(item, RelationChoice):
                 if n != 0:
-                    raise DataError("a relation has one version: 1 accepts it")
+                    raise DataError("your own link has one version: 1 keeps it")
                 self.adj.accept(item)
                 what = f"accepted: {relation_words(item)}"
+            elif isinstance(item, RelationItem):
+                self.adj.accept(item, n, add=add)
+                what = f"{'added' if add else 'accepted'} {n + 1}: {link_words(item, n)}"
             else:
                 self.adj.accept(item, n, add=add)
                 cand = item.candidates[n]
@@ -345,18 +358,10 @@ class ReviewScreen(CandidateEditMixin, ArticleScreen[Loaded]):
         self.decided("reopened", item, advance=False)
 
     def action_undo(self) -> None:
-        item = self.adj.undo()
-        if item is None:
-            self.set_status("nothing to undo")
-            return
-        self.decided("undone", item, advance=False)
+        self._stepped(self.state.gold_view.undo(), "undo")
 
     def action_redo(self) -> None:
-        item = self.adj.redo()
-        if item is None:
-            self.set_status("nothing to redo")
-            return
-        self.decided("redone", item, advance=False)
+        self._stepped(self.state.gold_view.redo(), "redo")
 
     def action_page(self, delta: int) -> None:
         (self.view.scroll_page_down if delta > 0 else self.view.scroll_page_up)(animate=False)

@@ -11,14 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from tui.review.adjudication import Added, Group, RelationChoice
+from tui.review.adjudication import Added, Group, RelationChoice, RelationItem
 from tui.cursor import Selection
 from tui.display import one_line
 from tui.errors import DataError
 from tui.model import Span, make_span
 from tui.app.dialogs.attrs import AttrsDialog
 from tui.app.dialogs.text_prompt import TextPrompt
-from tui.app.widgets.candidates import differing_attrs, relation_words
+from tui.app.widgets.candidates import differing_attrs
 
 
 @dataclass
@@ -77,8 +77,8 @@ class CandidateEditMixin:
     def action_edit(self) -> None:
         item = self.current
         if not isinstance(item, Group):
-            self.set_status("a relation has nothing to edit: 1 accepts it, x rejects it"
-                            if isinstance(item, RelationChoice) else
+            self.set_status("a relation has nothing to edit: 1-9 accepts a link, x rejects it"
+                            if isinstance(item, (RelationChoice, RelationItem)) else
                             "your own span: x takes it back, then draw it again" if item is not None
                             else "nothing to edit")
             return
@@ -208,7 +208,8 @@ class CandidateEditMixin:
             except DataError as e:
                 self.set_status(str(e))
                 return
-            self.decided(f"linked: {relation_words(rc)}", rc, advance=False)
+            self.decided(f"linked: {gold_source.label} “{one_line(gold_source.text, 30)}” "
+                         f"{rdef.name.replace('_', ' ')} {target.label} “{one_line(target.text, 30)}”", rc, advance=False)
 
         self.app.push_screen(Picker(f"{source.label} “{one_line(source.text, 40)}” {rdef.name.replace('_', ' ')}…",
                                     items, "no span it can link to in gold yet"), done)
@@ -217,6 +218,8 @@ class CandidateEditMixin:
         item = self.current
         if isinstance(item, Added):
             return item.span
+        if isinstance(item, RelationItem):  # r on a relation item: link its claim
+            item = self.adj.groups[item.group]
         if isinstance(item, Group):
             chosen = self.adj.chosen(item)
             return chosen[0] if chosen else None

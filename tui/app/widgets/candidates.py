@@ -11,7 +11,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.review.adjudication import (ACCEPTED, EDITED, OPEN, REJECTED, Added, Adjudication, Item, RelationChoice,
-                                     bound_diffs)
+                                     RelationItem, bound_diffs)
 from tui.display import one_line
 from tui.model import Annotation, Span
 from tui.schema import Schema
@@ -69,6 +69,44 @@ def relation_text(rc: RelationChoice, in_gold: bool) -> Text:
     return text
 
 
+def link_text(i: int, item: RelationItem, n: int, in_gold: bool) -> Text:
+    """Candidate ``i``: one target the claim is linked to, and who linked it there."""
+    link = item.links[n]
+    text = Text()
+    text.append(f" {i} ", style="reverse bold")
+    text.append(" → " + link.target.label, style="bold")
+    text.append(f" {link.target.start}–{link.target.end}  ", style="dim")
+    text.append(", ".join(link.annotators), style="italic")
+    if in_gold:
+        text.append("  ✓ gold", style="bold green")
+    text.append(f"\n   “{one_line(link.target.text, SHORT)}”")
+    return text
+
+
+def link_words(item: RelationItem, n: int) -> str:
+    """``CLAIM “…” attributed to ACTOR “…”`` for link ``n`` of a relation item."""
+    target = item.links[n].target
+    return (f"{item.source.label} “{one_line(item.source.text, 30)}” {item.label.replace('_', ' ')} "
+            f"{target.label} “{one_line(target.text, 30)}”")
+
+
+def relation_item_texts(adj: Adjudication, item: RelationItem) -> tuple[list, Text]:
+    """A relation item's options (one per link) and who has no link from the claim."""
+    options: list[Option | None] = []
+    for i, link in enumerate(item.links):
+        if i:
+            options.append(None)
+        options.append(Option(hanging(link_text(i + 1, item, i, adj.in_gold(item, link))), id=f"c{i}"))
+    head = Text()
+    head.append(f"{item.source.label} “{one_line(item.source.text, SHORT)}” "
+                f"{item.label.replace('_', ' ')}…\n", style="bold")
+    absent = [a for a in adj.annotators if a not in item.annotators]
+    if absent:
+        verb = "has" if len(absent) == 1 else "have"
+        head.append(f"{one_line(', '.join(absent), 60)} {verb} no link from it\n", style="italic")
+    return options, head
+
+
 class Hanging(Group):
     """``text`` with each line's leading spaces kept for its wrapped continuation too (a
     long quote wraps under itself, not at column 0; words are never cut). ``text`` is the
@@ -95,7 +133,7 @@ def relation_words(rc: RelationChoice) -> str:
 def differing_words(adj: Adjudication, item: Item | None) -> list[tuple[int, int]]:
     """Where the current item's candidates differ in bounds: the words one has and another
     lacks (``bound_diffs``), merged and sorted, for the article's marks layer."""
-    if item is None or isinstance(item, (RelationChoice, Added)) or len(item.candidates) < 2:
+    if item is None or isinstance(item, (RelationChoice, RelationItem, Added)) or len(item.candidates) < 2:
         return []
     ranges = sorted({r for d in bound_diffs(adj.doc.text, [c.span for c in item.candidates]) for r in d.extra})
     merged: list[tuple[int, int]] = []
@@ -144,7 +182,8 @@ def panel_texts(adj: Adjudication, item: Item | None, gold: Annotation, draft: S
         items = adj.to_review()
         orders = [it.order for it in items]
         pos = orders.index(item.order) + 1 if item.order in orders else 0
-        kind = "Relation" if isinstance(item, RelationChoice) else "Span" if item.unanimous else "Disagreement"
+        kind = ("Relation" if isinstance(item, (RelationChoice, RelationItem)) else
+                "Span" if item.unanimous else "Disagreement")
         state = adj.state(item)
         title.append(f"{kind} {pos} of {len(items)}", style="bold")
         title.append(" · ")
@@ -152,6 +191,9 @@ def panel_texts(adj: Adjudication, item: Item | None, gold: Annotation, draft: S
         if isinstance(item, RelationChoice):
             options.append(Option(hanging(relation_text(item, state == ACCEPTED)), id="c0"))
             decided = decision_text(adj, item, (), state, draft, draft_n, schema)
+        elif isinstance(item, RelationItem):
+            options, decided = relation_item_texts(adj, item)
+            decided.append_text(decision_text(adj, item, (), state, draft, draft_n, schema))
         else:
             chosen = adj.chosen(item)
             spans = [c.span for c in item.candidates]
@@ -197,7 +239,8 @@ def decision_text(adj: Adjudication, item: Item, chosen, state: str, draft: Span
         return text
     if state == OPEN:
         text.append("Undecided: ", style="bold yellow")
-        text.append("1 accepts · x rejects" if isinstance(item, RelationChoice)
+        text.append("1 accepts · x rejects" if isinstance(item, RelationChoice) else
+                    "1-9 accepts a link (and its ends) · x rejects" if isinstance(item, RelationItem)
                     else "1-9 accepts · x rejects · e edits", style="dim")
     elif state == REJECTED:
         text.append("Rejected: nothing of it goes into gold", style="bold red")
@@ -206,6 +249,12 @@ def decision_text(adj: Adjudication, item: Item, chosen, state: str, draft: Span
             text.append(f"\nwhy: {one_line(why, 200)}", style="italic")
     elif isinstance(item, RelationChoice):
         text.append("In gold", style=STATE_STYLE[state])
+    elif isinstance(item, RelationItem):
+        taken = [n for n, lk in enumerate(item.links) if lk.target_group in adj.taken(item)]
+        waiting = [n for n in taken if not adj.in_gold(item, item.links[n])]
+        text.append(f"Accepted: link {', '.join(str(n + 1) for n in taken)}", style=STATE_STYLE[state])
+        if waiting:
+            text.append("\nnot in gold while an end is not (its span item decides)", style="italic")
     else:
         text.append("In gold:", style=STATE_STYLE[state])
         for s in chosen:
