@@ -42,3 +42,22 @@ class TestReviewAt80x24:
 
     def test_link_picker(self, snap_compare, corpus_dir):
         assert snap_compare(self._app(corpus_dir), press=["l", "c", "r"], terminal_size=(80, 24))
+
+    def test_relation_item(self, snap_compare, corpus_dir):
+        """The claim at 1619: alice's and bob's link, carol's none, one item."""
+        assert snap_compare(self._app(corpus_dir), press=["n", "n", "n", "n"], terminal_size=(80, 24))
+
+
+async def test_the_key_bar_keeps_reject_edit_and_undo_at_80_columns(corpus_dir):
+    """At 80 columns the decision keys and undo stay in the key bar (N, redo and save go
+    first, then the palette shows its key alone); every key fits the line."""
+    from tui.app.review_app import ReviewApp
+    from tui.app.widgets.key_bar import KeyBar
+
+    app = ReviewApp(build_team(corpus_dir), SEED)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one(KeyBar).render().plain
+        for key in ("? Help", "q Quit", "n Next open", "1–9 accept", "x Reject", "e Edit", "u Undo", "d Done"):
+            assert key in bar
+        assert len(bar) <= 80 and bar.rstrip().endswith("^p")

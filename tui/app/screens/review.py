@@ -58,6 +58,10 @@ class Loaded:
 class ReviewScreen(CandidateEditMixin, ArticleScreen[Loaded]):
     """Adjudicate one document: n/N between open items, 1-9 accept, x reject, e edit."""
 
+    #: what the key bar keeps at 80 columns: the decisions and undo (N, redo and save go first)
+    KEY_BAR_KEEP = frozenset({"help", "quit", "next-disagreement", "accept-1", "reject", "edit-candidate",
+                              "undo", "mark-done", "apply-edit", "edit-attrs", "edit-note", "cancel"})
+
     def __init__(self, corpus: Corpus, doc_id: str, annotators: list[str] | None = None,
                  auto_accept: bool | None = None) -> None:
         super().__init__()

@@ -23,13 +23,25 @@ from tui.display import one_line
 KEEP = frozenset({"help", "search", "toggle-done", "mark-done", "quit"})  # never dropped for width
 
 
+def _fit(pieces: list, width: int) -> bool:
+    """Drop the pieces furthest right that are not kept until the rest fit ``width``;
+    True when even the kept ones do not."""
+    while sum(len(k) + len(d) for k, d, *_ in pieces) > width:
+        drop = next((i for i in range(len(pieces) - 1, -1, -1) if not pieces[i][3]), None)
+        if drop is None:
+            return True
+        del pieces[drop]
+    return False
+
+
 class KeyBar(Widget):
     """The shown bindings of the screen: `key description` pairs, the palette on the right.
 
     The layout rule: when the keys do not fit the width, the ones furthest right that are
     not kept (``KEEP``, or the screen's ``KEY_BAR_KEEP``; a label's tag key always is) are
     dropped first, so help, the tag keys, Search, Done and Quit stay on an 80-column
-    screen; ``?`` lists the rest."""
+    screen; if the kept ones still do not fit, the palette shows its key alone. ``?``
+    lists the rest."""
 
     DEFAULT_CSS = """
     KeyBar { height: 1; dock: bottom; background: $footer-background; color: $footer-foreground; }
@@ -90,12 +102,9 @@ class KeyBar(Widget):
             off = dim if not any(e.enabled for e in items) else None
             keep = b.id in kept or (b.id or "").startswith("tag-")
             pieces.append((f" {key} ", f"{one_line(description)} ", off, keep, items[0].node, b.action))
-        width = (self.content_region.width or 10_000) - (12 if palette is not None else 0)
-        while sum(len(k) + len(d) for k, d, *_ in pieces) > width:
-            drop = next((i for i in range(len(pieces) - 1, -1, -1) if not pieces[i][3]), None)
-            if drop is None:
-                break
-            del pieces[drop]
+        short = _fit(pieces, (self.content_region.width or 10_000) - (12 if palette is not None else 0))
+        if short and palette is not None:  # the kept keys first: the palette shows its key alone
+            _fit(pieces, (self.content_region.width or 10_000) - 4)
         text = Text(no_wrap=True, overflow="ellipsis", end="")
         hits = []
         for key, description, off, _, node, action in pieces:
@@ -105,7 +114,7 @@ class KeyBar(Widget):
             hits.append((start, len(text), node, action))
         if palette is not None:
             label = Text.assemble((f" {one_line(self.app.get_key_display(palette.binding))} ", key_style),
-                                  ("palette ", desc_style))
+                                  ("" if short else "palette ", desc_style))
             width = self.content_region.width
             if width > len(text) + len(label) + 1:
                 text.append(" " * (width - len(text) - len(label)))
