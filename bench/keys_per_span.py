@@ -82,6 +82,18 @@ def _keys_for(text: str) -> list[str]:
     return [_character_to_key(ch) for ch in text]
 
 
+def typed(values: list[str], goal) -> list[str]:
+    """The keys that type the shortest prefix of ``goal`` an open list finds it by (its
+    type-to-search: the first value starting with what is typed), or many keys if none."""
+    if goal not in values:
+        return ["?"] * 99
+    for j in range(1, len(goal) + 1):
+        p = goal[:j].lower()
+        if next(v for v in values if v.lower().startswith(p)) == goal:
+            return _keys_for(goal[:j])
+    return ["?"] * 99
+
+
 def _counted(n: int, key: str) -> list[str]:
     return ([*str(n)] if n > 1 else []) + [key]
 
@@ -176,11 +188,13 @@ class Planner:
         """What a count typed now needs first (``tui.annotating.prompt``). While a choice
         is asked, one digit answers it and the motion takes it back as the count: two
         digits, or a digit the choice has no value for, need it dismissed. Right after a
-        digit answered one, a bare motion would take that digit as its count."""
+        digit of 2-9 answered one, a bare motion would take that digit as its count."""
         prompt = self.screen.ctl.prompt
+        if n == 1:  # a bare motion: after an answer of 2-9 it would be that many
+            return ["escape"] if prompt.answer is not None and prompt.answer.digit > 1 else []
         if prompt:
-            return ["escape"] if n >= 10 or (n > 1 and n > len(prompt.first.values)) else []
-        return ["escape"] if prompt.answer is not None and n == 1 else []
+            return ["escape"] if n >= 10 or n > len(prompt.first.values) else []
+        return []
 
     def rows(self, sel, key: str, n: int):
         """A line or page move, as the view computes it (``ArticleView.row_target``)."""
@@ -338,26 +352,38 @@ class Replay:
         return out
 
     async def choose(self, g: dict, key: tuple) -> int:
-        """The choices asked after the tag (or accept): a digit or enter for what the gold
-        has; what it has not is left unanswered (the next key moves on)."""
+        """The choices asked after the tag (or accept), in order: a digit or enter for what
+        the gold has; enter keeps what is right already when a later choice needs a key;
+        the rest is left unanswered (the next key moves on)."""
+        sc = self.screen
+        if not sc.ctl.prompt.for_span(self.made[key]):
+            return 0
+        plan = [self.answer_for(choice, g, key) for choice in sc.ctl.prompt.choices]
+        while plan and plan[-1] in (None, "keep"):
+            plan.pop()
+        if None in plan:
+            plan = plan[:plan.index(None)]
+            while plan and plan[-1] == "keep":
+                plan.pop()
+        return await self.press(*["enter" if k == "keep" else str(k) for k in plan]) if plan else 0
+
+    def answer_for(self, choice, g: dict, key: tuple) -> str | None:
+        """The key that answers ``choice`` as the gold does ("keep": enter, it is right as
+        it is), or None when the gold's answer is not among its values."""
         from tui.annotating.prompt import LinkChoice
 
-        sc, n = self.screen, 0
-        while sc.ctl.prompt and sc.ctl.prompt.for_span(self.made[key]):
-            choice = sc.ctl.prompt.first
-            if isinstance(choice, LinkChoice):
-                want = next((self.made[r[2]] for r in self.rels
-                             if r[0] == choice.attr and r[1] == key and r[2] in self.made), None)
-                i = choice.targets.index(want) if want in choice.targets else None
-                pre = i == 0
-            else:
-                want = g["attrs"].get(choice.attr)
-                i = choice.values.index(want) if want is not None and want in choice.values else None
-                pre = want is not None and want == choice.preselected
-            if i is None:
-                break
-            n += await self.press("enter" if pre else str(i + 1))
-        return n
+        if isinstance(choice, LinkChoice):
+            want = next((self.made[r[2]] for r in self.rels if r[0] == choice.attr and r[1] == key and r[2] in self.made),
+                        None)
+            i = choice.targets.index(want) if want in choice.targets else None
+            return None if i is None else "enter" if i == 0 else str(i + 1)
+        want = g["attrs"].get(choice.attr)
+        if want is None or want not in choice.values:
+            return None
+        if want == choice.preselected:
+            span = self.span_at(key)
+            return "keep" if span is not None and span.attrs.get(choice.attr) == want else "enter"
+        return str(choice.values.index(want) + 1)
 
     async def on(self, key: tuple) -> int:
         span = self.span_at(key)
@@ -390,7 +416,8 @@ class Replay:
                 here = values.index(have) + 1 if have in values else 0
                 there = values.index(goal) + 1 if goal in values else 0
                 step = "down" if there > here else "up"
-                n += await self.press("enter", *[step] * abs(there - here), "enter")  # open, move, pick: on to the next
+                moves = min([step] * abs(there - here), typed(values, goal), key=len)  # arrows, or its first letters
+                n += await self.press("enter", *moves, "enter")  # open, move, pick: on to the next
                 focus = i + 1
             else:
                 clear = ["home", "ctrl+k"] if have not in (None, "") else []  # an empty field needs no clearing

@@ -70,6 +70,19 @@ def test_a_digit_then_another_key_keeps_the_answer():
     assert ctl.session.spans[0].attrs == {"type": "person"} and ctl.count == 0
 
 
+def test_one_then_a_motion_keeps_the_answer_and_moves_one():
+    """A count of one is no count: ``a 1 l`` answers the first value and moves one token;
+    a digit of 2-9 then a motion stays a count."""
+    ctl = controller()
+    at(ctl, "Maria Ferrer")
+    ctl.tag("ACTOR")
+    ctl.digit(1)
+    end = ctl.sel.end
+    ctl.move("token", 1)
+    assert ctl.session.spans[0].attrs == {"type": "person"} and ctl.text[ctl.sel.start:ctl.sel.end] == "told"
+    assert ctl.sel.start == end + 1
+
+
 def test_quiet_attributes_are_not_prompted():
     ctl = controller()
     ann = Annotation(doc_id="x", sha256="", chars=0, annotator="o",

@@ -93,8 +93,8 @@ async def test_a_figure_takes_the_teams_unit_in_one_key_and_no_exact(wire):
         await settle(pilot)
         scr = app.screen
         await search(pilot, "1,000")
-        await keys(pilot, "H", "f")  # "over 1,000" (people)
-        assert not scr.ctl.prompt
+        await keys(pilot, "H", "f")  # "over 1,000" (people): nothing lacks; what the tag read is one digit from another
+        assert [(c.attr, c.preselected) for c in scr.ctl.prompt.choices] == [("qualifier", "more than")]
         await search(pilot, "15")
         await keys(pilot, "f")  # "15" (compounds): no qualifier word, no "exact"
         await search(pilot, "39")

@@ -19,7 +19,7 @@ from tui.annotating import edits
 from tui.annotating.changed import Changed, key
 from tui.annotating.habits import NONE as NO_HABITS
 from tui.annotating.habits import Habits
-from tui.annotating.prompt import Prompt, choices_after_accept, choices_after_tag, filled_by_tag, link_choice
+from tui.annotating.prompt import Prompt, choices_kept, choices_after_tag, filled_by_tag, link_choice
 from tui.annotating.search import Search
 from tui.annotating.suggesting import Suggesting
 from tui.cursor import Selection
@@ -73,7 +73,7 @@ class Annotating:
     def _begin_key(self, counted: bool) -> Changed:
         out = Changed()
         answer = self.prompt.take_answer()
-        if answer is not None and counted:
+        if answer is not None and counted and answer.digit > 1:  # "1 l" is no count: the answer stays
             if self.session.retract(answer.version):
                 out = self._after_edit(f"{answer.digit} was a count: {answer.choice.attr} not set (e sets it)")
         elif answer is not None:
@@ -371,14 +371,15 @@ class Annotating:
         s, e = self.session.trim(start, end)
         return filled_by_tag(ldef, self.text, s, e, self.habits)
 
-    def offer_choices(self, span: Span, accepted: bool = False) -> None:
-        """The one-key choices after a tag, as the team writes (``prompt.choices_after_tag``);
-        after an accept, what the suggestion set can be changed with one key too."""
+    def offer_choices(self, span: Span) -> None:
+        """The one-key choices after a tag or an accept, as the team writes: what the span
+        lacks (``prompt.choices_after_tag``), then what the tag or the suggestion set
+        (``prompt.choices_kept``: enter keeps it, a digit changes it), then its speaker."""
         ldef = self.schema.labels.get(span.label)
         if ldef is not None:
             hints = self.suggesting.ghosts.overlapping(span.start, span.end, live=False)
             offered = choices_after_tag(span, ldef, self.habits, hints, self.session.spans, self.text)
-            offered += choices_after_accept(span, ldef, self.habits) if accepted else []  # what it lacks first
+            offered += choices_kept(span, ldef, self.habits, self.session.spans, self.text)
             linked = {r.label for r in self.session.relations_of(span.id) if r.source == span.id}
             link = link_choice(span, self.schema, self.session.spans, linked, self.text)
             self.prompt.offer([*offered, *([link] if link is not None else [])])

@@ -176,7 +176,7 @@ def accept(ctl: Annotating) -> Changed:
     out, made = _accept(ctl, g, "tab: next")
     if made is not None:
         out |= ctl.select(made.start, made.end, on_span=made.id)
-        ctl.offer_choices(made, accepted=True)
+        ctl.offer_choices(made)
     return out
 
 

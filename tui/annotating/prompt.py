@@ -4,7 +4,9 @@ after a tag, and what a digit means while one is offered. Pure (no Textual).
 A digit answers the first choice at once (the file and the screen show it), and the
 status line says it may still be a count. If the very next key is a motion that takes a
 count (``2 l``: two tokens on), the answer is taken back and the digit becomes that
-count: "``c 2 l``" is never a silent ``status=reported``. Any other key keeps the answer.
+count: "``c 2 l``" is never a silent ``status=reported``. Any other key keeps the answer,
+and so does a motion after ``1`` (a count of one is no count: "``f 1 l``" answers the
+first value and moves on).
 
 What the team does is learned from the corpus's annotations (``tui.annotating.habits``):
 an attribute it leaves empty on most spans of a label is not offered at all (the form,
@@ -89,7 +91,7 @@ class Prompt:
         said = ""
         if self.answer is not None:
             a = self.answer
-            said = f"{a.choice.attr}={a.choice.pick(a.digit)} (a move now counts {a.digit})"
+            said = f"{a.choice.attr}={a.choice.pick(a.digit)}" + (f" (a move now counts {a.digit})" if a.digit > 1 else "")
         if not self.choices:
             return said
         room = width - (len(said) + 3 if said else 0)
@@ -149,14 +151,21 @@ def choices_after_tag(span: Span, ldef: LabelDef, habits: Habits, hints: list[Sp
     return offered
 
 
-def choices_after_accept(span: Span, ldef: LabelDef, habits: Habits) -> list[Choice]:
-    """An accepted suggestion's enumerated attributes, each a choice whose enter keeps what
-    the suggestion says and whose digit changes it (one key, not the form)."""
+def choices_kept(span: Span, ldef: LabelDef, habits: Habits, spans: list[Span], text: str) -> list[Choice]:
+    """What ``span`` has already (a suggestion's attributes, the qualifier and unit the
+    tag read), each a choice whose enter keeps it and whose digit changes it (one key, not
+    the form): its enumerated attributes, and a figure's unit where the words after it
+    offer another ("two people smugglers": people, or smugglers)."""
     out = []
     for name, attr in ldef.attrs.items():
         value = span.attrs.get(name)
-        if attr.kind == "enum" and value in attr.values and not habits.quiet(span.label, name):
+        if attr.kind == "enum" and value in attr.values:
             out.append(Choice(span.id, name, habits.ranked(span.label, name, tuple(attr.values[:9])), value))
+        elif name == "unit" and span.label == "FIGURE" and isinstance(value, str) and value:
+            words = counted_words(text, span.end)
+            if len(words) > 1 or (words and words[0] != value):
+                units = unit_candidates(span, spans, habits, text, most=8)
+                out.append(Choice(span.id, name, units if value in units else (*units, value), value))
     return out
 
 
