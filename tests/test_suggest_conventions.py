@@ -34,7 +34,7 @@ def spans(*items):
 
 
 def test_defaults_are_the_rules_own_guideline():
-    assert Conventions() == DEFAULTS and len(NAMES) == len(fields(Conventions)) == 10
+    assert Conventions() == DEFAULTS and len(NAMES) == len(fields(Conventions)) == 11
     for m in (ms := mentions(SEED_TEXT))["FIGURE"] + ms["ACTOR"] + ms["CLAIM"]:
         assert m.span(DEFAULTS) == (m.start, m.end)  # parametrised, not forked
 
@@ -59,6 +59,21 @@ def test_reporting_clause_and_possessive():
     g = infer([(text, [S(text, "Amnesty International’s", "ACTOR"), S(text, "Police said nothing", "CLAIM")])])
     assert g.conventions.actor_possessive and g.conventions.claim_reporting_clause
     assert g.findings["claim_reporting_clause"].votes_in == 1
+
+
+@pytest.mark.parametrize("spans_, want", [
+    (("armed police", "FSB officers", "Pope Francis"), True),
+    (("police", "officers", "Francis"), False),
+])
+def test_group_modifiers_and_titles_from_spans_the_rules_alone_do_not_show(spans_, want):
+    """A team that keeps every modifier of a group noun (armed police) is followed; a
+    title the rules do not cut (Pope is a title, Francis a name) votes from the span's edges."""
+    text = "Monday saw armed police arrive. Regional governor Dubrovsky said FSB officers came. Pope Francis wept."
+    g = infer([(text, [S(text, q, "ACTOR") for q in spans_])])
+    assert g.conventions.actor_group_modifiers is want and g.findings["actor_group_modifiers"].source == "inferred"
+    sugg = {s.text for s in suggest(text, families=["ACTOR"], conventions=g.conventions).spans}
+    assert {"armed police", "FSB officers"} <= sugg if want else {"police", "officers", "Francis"} <= sugg
+    assert g.conventions.actor_title is want
 
 
 def test_no_annotation_or_a_tie_keeps_the_defaults():

@@ -40,6 +40,8 @@ VERBS = reporting_verbs()
     ("Officials met at an AU summit later.", "AU", "preposition"),
     ("Then AU trade officials met.", "AU", "modifier"),
     ("Jasim Uddin, a spokesperson, spoke.", "Jasim Uddin", "sentence"),
+    ("Over 1,000 rescuers responded.", "rescuers", "counted"),
+    ("Judge Chea, who visited Svay Rieng in May, declined to comment.", "Svay Rieng", "object"),
     ("Statements came, and Jasim Uddin, a spokesperson, spoke.", "Jasim Uddin", "other"),
 ])
 def test_the_context_of_a_candidate(text, name, want):

@@ -35,6 +35,7 @@ class Conventions:
     actor_determiner: bool = False  # "the Cambodian government" / "Cambodian government"
     actor_title: bool = True  # "Prime Minister Hun Manet" / "Hun Manet"
     actor_possessive: bool = False  # "Amnesty’s" / "Amnesty"
+    actor_group_modifiers: bool = False  # "armed police", "FSB officers" / "police", "officers"
     claim_reporting_clause: bool = False  # "Amnesty said it had ..." / "it had ..."
     claim_quotes: bool = False  # "“We cannot ...”" / "We cannot ..."
 
@@ -44,7 +45,7 @@ NAMES = tuple(f.name for f in fields(Conventions))
 #: the conventions each label's rules vary
 BY_LABEL = {
     "FIGURE": ("figure_counted_noun", "figure_unit", "figure_percent", "figure_currency", "figure_qualifier"),
-    "ACTOR": ("actor_determiner", "actor_title", "actor_possessive"),
+    "ACTOR": ("actor_determiner", "actor_title", "actor_possessive", "actor_group_modifiers"),
     "CLAIM": ("claim_reporting_clause", "claim_quotes"),
 }
 EXAMPLES = {
@@ -56,6 +57,7 @@ EXAMPLES = {
     "actor_determiner": "the determiner: “the Cambodian government” / “Cambodian government”",
     "actor_title": "the title: “Prime Minister Hun Manet” / “Hun Manet”",
     "actor_possessive": "the possessive: “Amnesty’s” / “Amnesty”",
+    "actor_group_modifiers": "a group noun's modifiers: “armed police” / “police”",
     "claim_reporting_clause": "the reporting clause: “Amnesty said it had …” / “it had …”",
     "claim_quotes": "the quotation marks: “‘We cannot …’” / “We cannot …”",
 }

@@ -7,9 +7,10 @@ declaration``), not the victim named after a preposition. ``learn`` sets each ac
 candidate of the annotated documents beside the team's spans (tagged: a team's ACTOR span
 overlaps it) and counts, per **context** of the candidate (the words around it, below) and
 per **name**, how often the team tagged it. ``Selection.keeps`` then drops a candidate
-whose name the team left untagged more often than it tagged it, else one whose context the
-team left untagged in most of at least ``MIN_EXAMPLES`` examples; everything else stays (a
-context the team never showed keeps the rules' choice).
+whose name the team never tagged and passed over at least ``MIN_EXAMPLES`` times, else one
+whose context the team mostly left untagged (a context it has not shown yet follows the
+others of its family, ``FAMILIES``); everything else stays ("other" and a family never
+shown keep the rules' choice). Only finished documents teach it (``of_examples``).
 
     sel = learn(triples)                 # (text, team's ACTOR spans, rule candidates, conventions)
     sel.keeps(text, start, end, "person")  # False: the team does not tag such a candidate
@@ -22,7 +23,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-MIN_EXAMPLES = 2  # a context decides once the team has shown it at least this often
+MIN_EXAMPLES = 2  # a name the team never tagged is left out once it passed it over this often
 
 _DET = r"(?:the|a|an|The|A|An)[ \t\u00a0]+"
 _OWNER = r"(?:[A-Z][\w.-]*[ \t\u00a0]+)*[A-Z][\w.-]*['’]s[ \t\u00a0]+"  # "the UK's"
@@ -33,6 +34,8 @@ _TOLD_RE = re.compile(r"\b(?:e-?mail|interview|statement|letter|speaking|spoke|t
 _POSS_RE = re.compile(r"['’]s?(?!\w)")
 _VERB_AFTER_RE = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*(?:(?:has|have|had|will|would|could|also|\w+ly)[ \t\u00a0]+)*([a-z]+)")
 _QUOTES = "\"“”"
+_COUNT_BEFORE_RE = re.compile(r"(?:\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands"
+                              r"|millions|dozen|hundred|thousand|million))[ \t\u00a0]+\Z", re.I)
 TOLD = frozenset({"told", "tell", "tells", "telling", "informed", "asked"})
 OF = frozenset({"of", "from", "for"})
 PREPOSITIONS = frozenset({"in", "at", "to", "with", "on", "after", "against", "into", "about", "over", "like",
@@ -45,25 +48,28 @@ FUNCTION_WORDS = frozenset({
     "may", "might", "must", "should", "shall", "does", "did", "do", "be", "been", "being", "not", "also", "then",
     "now", "there", "here", "itself", "themselves", "himself", "herself", "alone", "too", "so", "if", "when",
     "where", "while", "after", "before", "into", "over", "under", "about", "than", "since", "until", "via"})
-CONTEXTS = ("possessor", "told", "by", "according", "of", "preposition", "bracketed", "quoted", "acts",
-            "modifier", "sentence", "other")
-#: contexts where a candidate is not the one acting: a context the team has not shown yet
-#: (fewer than MIN_EXAMPLES) follows what the team did in the others of its family
-FAMILIES = {c: "passive" for c in ("possessor", "told", "of", "preposition", "bracketed", "quoted", "modifier")}
+CONTEXTS = ("possessor", "told", "counted", "by", "according", "of", "object", "preposition", "bracketed",
+            "quoted", "acts", "modifier", "sentence", "other")
+#: contexts where a candidate is not the one acting ("passive") or is ("agent"): a context
+#: the team has not shown yet follows what the team did in the others of its family
+FAMILIES = {c: "passive" for c in ("possessor", "told", "counted", "of", "object", "preposition", "bracketed",
+                                   "quoted", "modifier")}
 FAMILIES.update({c: "agent" for c in ("by", "according", "acts", "sentence")})
 DESCRIBE = {
     "possessor": "a name owning something (Trump's declaration)",
     "told": "told something (told TASS, in an e-mail to)",
+    "counted": "what a number counts (Over 1,000 rescuers, 94 Chinese nationals)",
     "by": "after by (identified by a spokesperson)",
     "according": "after according to",
     "of": "after of / from / for (a member of the Coast Guard)",
+    "object": "after a verb that acts on it (visited Svay Rieng, sentenced X)",
     "preposition": "after another preposition (filed in the Superior Court, offered to X)",
     "bracketed": "in brackets after a name (Federal Security Service (FSB))",
     "quoted": "inside a quotation",
     "acts": "before or after a verb (X said, X has announced, said X)",
     "modifier": "modifying the noun after it (an AU summit, Coast Guard units)",
     "sentence": "starting a sentence",
-    "other": "anywhere else (never decides: the rules' choice, or the name's)",
+    "other": "anywhere else (never decides: the rules' choice)",
 }
 
 
@@ -79,6 +85,8 @@ def context(text: str, start: int, end: int, verbs: frozenset = frozenset()) -> 
         return "told"
     m = _PREV_WORD_RE.search(before)
     prev = m.group(1).lower() if m else ""
+    if _COUNT_BEFORE_RE.search(before):
+        return "counted"
     if prev in TOLD:
         return "told"
     if prev in verbs and prev.endswith(("s", "d")) and before.rstrip()[-1:] not in "\"“‘'":
@@ -89,6 +97,8 @@ def context(text: str, start: int, end: int, verbs: frozenset = frozenset()) -> 
         return "according"
     if prev in OF:
         return "of"
+    if prev.endswith("ed") and prev not in verbs and not _SENTENCE_START_RE.search(before[:m.start(1)] if m else ""):
+        return "object"  # visited Svay Rieng, arrested X
     if prev in PREPOSITIONS:
         return "preposition"
     if before.endswith("(") and text[end:end + 1] == ")":
@@ -118,12 +128,11 @@ class Selection:
 
     def keeps(self, text: str, start: int, end: int) -> bool:
         """Does the team tag the candidate ``text[start:end]``?"""
-        where = context(text, start, end, self.verbs)
-        decided = self.decides(where)
-        if decided is not None:
-            return decided
-        seen = self.names.get(text[start:end].lower(), (0, 0))  # the context says nothing: the name
-        return not (seen[0] == 0 and seen[1] >= MIN_EXAMPLES)
+        seen = self.names.get(text[start:end].lower(), (0, 0))
+        if seen[0] == 0 and seen[1] >= MIN_EXAMPLES:
+            return False  # a name the team has passed over again and again (a place, a ship)
+        decided = self.decides(context(text, start, end, self.verbs))
+        return True if decided is None else decided
 
     def decides(self, where: str) -> bool | None:
         """Does the team tag candidates in context ``where`` (None: it has not shown it)?
@@ -207,12 +216,8 @@ def from_saved(saved) -> Selection | None:
 
 
 def selected(text: str, raw: list, selection) -> list:
-    """``raw`` without the rules' actor candidates the team does not tag, nor any actor
-    suggestion lying inside one (the model, which saw every candidate as a feature, may
-    propose it again)."""
-    out = [r for r in raw if r[2] != "ACTOR" or r[4] != "rules" or selection.keeps(text, r[0], r[1])]
-    dropped = sorted({(r[0], r[1]) for r in raw if r[2] == "ACTOR" and r[4] == "rules"}
-                     - {(r[0], r[1]) for r in out if r[2] == "ACTOR" and r[4] == "rules"})
-    if not dropped:
-        return out
-    return [r for r in out if r[2] != "ACTOR" or not any(s <= r[0] and r[1] <= e for s, e in dropped)]
+    """``raw`` without the rules' actor candidates the team does not tag, nor the model's
+    suggestion of the same words (it saw every candidate as a feature and may propose it
+    again; a span it cut differently inside one is its own)."""
+    dropped = {(r[0], r[1]) for r in raw if r[2] == "ACTOR" and r[4] == "rules" and not selection.keeps(text, r[0], r[1])}
+    return [r for r in raw if r[2] != "ACTOR" or (r[0], r[1]) not in dropped]

@@ -50,12 +50,15 @@ class Mention:
     det: int | None = None  # start of a determiner right before it: "the"
     title_end: int | None = None  # where the name starts after a leading title
     poss_end: int | None = None  # end of a possessive "’s" right after it
+    mods: int | None = None  # start of a group noun's further modifiers: "armed police", "private property owners"
 
     def span(self, c) -> tuple[int, int]:
         """(start, end) under conventions ``c`` (actor_determiner, actor_title,
-        actor_possessive, each True for "in")."""
+        actor_possessive, actor_group_modifiers, each True for "in")."""
         s = self.start
-        if self.title_end is not None and not c.actor_title:
+        if self.mods is not None and c.actor_group_modifiers:
+            s = self.mods
+        elif self.title_end is not None and not c.actor_title:
             s = self.title_end
         elif self.det is not None and c.actor_determiner:
             s = self.det
@@ -140,6 +143,7 @@ class _Finder:
         self.cands: list[tuple[int, int, str]] = []
         self.aliases: dict[str, tuple[int, str]] = {}  # short form -> (defined at, type)
         self.titled: dict[tuple[int, int], int] = {}  # (start, end) -> where the name starts
+        self.modified: dict[tuple[int, int], int] = {}  # (start, end) of a group -> start of all its modifiers
 
     # -- names
     def runs(self) -> None:
@@ -321,7 +325,7 @@ class _Finder:
         for m in pat.group.finditer(lower_same_offsets(text)):
             if not (text[m.start()].islower() or _is_initial(text, m.start())):
                 continue  # "Police" inside a name is the name's business
-            typ, needs_modifier = lex.groups[m.group("noun")]
+            typ, need = lex.groups[m.group("noun")]
             start = m.start()
             prev = _words_before(text, start, 4)
             for _ in range(2):  # up to two modifiers: "senior", "Chinese", "United States"
@@ -331,8 +335,13 @@ class _Finder:
                 elif prev and (prev[-1][1] in mods or prev[-1][1] in demonyms or prev[-1][1] in countries):
                     start = prev[-1][0]
                     prev = prev[:-1]
-            if start < m.start() or not needs_modifier:
+            wide = _modifiers_start(text, start, lex)
+            if start < m.start() or not need:
                 self.cands.append((start, m.end(), typ))
+                if wide < start:
+                    self.modified[(start, m.end())] = wide
+            elif need == "described" and wide < start:  # "fire officer", "environmental group"
+                self.cands.append((wide, m.end(), typ))
         for m in pat.institution.finditer(text):
             prev = _words_before(text, m.start(), 3)
             words = [w for _, w in prev]
@@ -364,7 +373,33 @@ def _words_before(text: str, pos: int, n: int) -> list[tuple[int, str]]:
     return out
 
 
-def _resolve(text: str, cands: list[tuple[int, int, str]], titled: dict) -> list[Mention]:
+#: words that never modify a group noun: what ends a noun phrase on its left
+_NOT_MODIFIERS = frozenset({
+    "and", "or", "but", "nor", "of", "in", "to", "for", "with", "on", "at", "by", "from", "as", "that", "who",
+    "which", "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "be",
+    "been", "not", "also", "then", "when", "while", "after", "before", "into", "over", "about", "than", "since",
+    "the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our", "my", "your", "some",
+    "many", "all", "other", "such", "no", "every", "each", "any", "both", "several", "most", "more", "few",
+    "where", "if", "so", "there", "here", "saw", "see", "says", "say", "said", "told", "between", "against"})
+_MODIFIER_RE = re.compile(r"[A-Za-z][A-Za-z-]*\Z")
+
+
+def _modifiers_start(text: str, start: int, lex: Lexicon) -> int:
+    """Where the modifiers of a group noun phrase starting at ``start`` start, when it
+    keeps every adjective and noun before it (up to three words, not across a determiner,
+    a preposition, a verb, a number or punctuation): "armed police", "FSB officers",
+    "Law enforcement agencies", "United States federal judge"."""
+    for pos, w in reversed(_words_before(text, start, 3)):
+        low = w.lower()
+        if not _MODIFIER_RE.match(w) or low in _NOT_MODIFIERS or low in lex.reporting_verbs \
+                or low in lex.action_verbs or low.endswith("ly") \
+                or (w in lex.not_names and low not in lex.group_modifiers):
+            break
+        start = pos
+    return start
+
+
+def _resolve(text: str, cands: list[tuple[int, int, str]], titled: dict, modified: dict) -> list[Mention]:
     """Non-overlapping mentions, preferring the longer of two that overlap."""
     out: list[tuple[int, int, str]] = []
     for c in sorted(set(cands), key=lambda c: (c[0], -(c[1] - c[0]))):
@@ -378,7 +413,8 @@ def _resolve(text: str, cands: list[tuple[int, int, str]], titled: dict) -> list
         det = _DET_BEFORE_RE.search(text, max(0, s - 8), s)
         poss = _POSS_AFTER_RE.match(text, e)
         mentions.append(Mention(s, e, t, det.start() if det else None, titled.get((s, e)),
-                                poss.end() if poss and (poss.end() > e + 1 or text[e - 1:e] == "s") else None))
+                                poss.end() if poss and (poss.end() > e + 1 or text[e - 1:e] == "s") else None,
+                                modified.get((s, e))))
     return mentions
 
 
@@ -387,4 +423,4 @@ def find_actors(text: str, extra: dict | None = None, lex: Lexicon | None = None
     f = _Finder(text, lex or load_lexicon(), extra)
     f.runs()
     f.phrases()
-    return _resolve(text, f.cands, f.titled)
+    return _resolve(text, f.cands, f.titled, f.modified)

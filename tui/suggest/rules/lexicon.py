@@ -20,7 +20,7 @@ class Lexicon:
     org_words: dict  # word -> type
     government_nouns: tuple
     org_nouns: dict  # lower-case institution noun -> type ("the health ministry")
-    groups: dict  # noun -> (type, needs a modifier)
+    groups: dict  # noun -> (type, "" | "modified": needs a modifier of the lexicon | "described": needs any)
     group_modifiers: frozenset
     titles: tuple  # longest first
     not_names: frozenset
@@ -57,7 +57,7 @@ def load_lexicon(path: Path = GAZETTEER) -> Lexicon:
             demonyms.update(d.strip() for d in row[1].split(",") if d.strip())
         if len(row) > 2:
             countries.update((a.strip(), name) for a in row[2].split(",") if a.strip())
-    groups = {r[0]: (r[1] if len(r) > 1 else "group", len(r) > 2 and r[2] == "modified")
+    groups = {r[0]: (r[1] if len(r) > 1 else "group", r[2] if len(r) > 2 else "")
               for r in s.get("groups", [])}
     return Lexicon(
         countries=countries,
