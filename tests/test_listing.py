@@ -107,3 +107,33 @@ def test_the_sample_follows_the_annotated_documents(tmp_path):
     (corpus.annotations_dir / "b").mkdir()
     settle(corpus.annotations_dir, 1)
     assert corpus.sample(30).only == frozenset({"a", "b"})
+
+
+def test_opening_a_document_lists_neither_seeds_nor_annotations_again(tmp_path, monkeypatch):
+    """What opening reads is the same in any size of corpus: the document ids, the journal
+    check, the suggester's sample and the team's habits come from one listing per version
+    of seeds/ and annotations/, then only from the sampled documents' folders."""
+    from tests.helpers import team_corpus
+    from tui.annotating.habits import corpus_habits
+    from tui.suggest.learn import Suggester
+    from tui.workspace import open_workspace
+
+    corpus = team_corpus(tmp_path, 40)
+    settle(corpus.seeds_dir)
+    settle(corpus.annotations_dir)
+
+    def open_once():
+        c = Corpus(tmp_path)
+        open_workspace(c, c.doc_ids()[3], "alice")
+        corpus_habits(c)
+        Suggester.for_corpus(c)
+
+    open_once()
+    listed = []
+    real_scandir, real_listdir = os.scandir, os.listdir
+    monkeypatch.setattr(os, "scandir", lambda p=".": listed.append(os.fspath(p)) or real_scandir(p))
+    monkeypatch.setattr(os, "listdir", lambda p=".": listed.append(os.fspath(p)) or real_listdir(p))
+    listing._memory.clear()  # a second session
+    open_once()
+    assert os.fspath(corpus.seeds_dir) not in listed and os.fspath(corpus.annotations_dir) not in listed
+    assert len({p for p in listed if p.startswith(os.fspath(corpus.annotations_dir))}) <= 30

@@ -142,11 +142,14 @@ class Corpus:
 
     def annotation_files(self, pattern: str | None = None) -> list[Path]:
         """Every annotation file, for documents matching ``pattern``, in a stable order."""
-        try:  # a listing per folder (glob and is_dir would stat every name)
-            with os.scandir(self.annotations_dir) as entries:
-                folders = sorted(e.name for e in entries if self._wanted(e.name, pattern) and e.is_dir())
-        except OSError:
-            return []
+        if self.only is not None:  # a sample: its own folders, without listing annotations/
+            folders = sorted(n for n in self.only if NAME_RE.fullmatch(n) and self._wanted(n, pattern))
+        else:
+            try:  # a listing per folder (glob and is_dir would stat every name)
+                with os.scandir(self.annotations_dir) as entries:
+                    folders = sorted(e.name for e in entries if self._wanted(e.name, pattern) and e.is_dir())
+            except OSError:
+                return []
         out: list[Path] = []
         for name in folders:
             d = self.annotations_dir / name

@@ -16,7 +16,9 @@ from tui.model import Annotation
 
 KNOWN_AFTER = 5  # spans of a label before its habits count
 QUIET_SHARE = 0.5  # an attribute filled on fewer of a label's spans than this is not asked
-HABIT_FILES = 300  # annotation files read to learn them
+HABIT_FILES = 300  # annotation files read to learn them, at most
+HABIT_DOCS = 30  # from this many documents spread over the corpus (Corpus.sample): what opening costs stays
+# the same in a corpus of any size
 
 
 @dataclass(frozen=True)
@@ -64,14 +66,15 @@ def habits_of(annotations: Iterable[Annotation]) -> Habits:
 
 
 def corpus_habits(corpus, limit: int = HABIT_FILES) -> Habits:
-    """``habits_of`` the corpus's annotation files (the first ``limit``; one that does not
-    read is left out: ``margin validate`` names it)."""
+    """``habits_of`` the annotation files of ``HABIT_DOCS`` documents spread over the
+    corpus (at most ``limit``; one that does not read is left out: ``margin validate``
+    names it)."""
     from tui.errors import MarginError
     from tui.store import parse
     from tui.store.files import read_file
 
     annotations = []
-    for path in corpus.annotation_files()[:limit]:
+    for path in corpus.sample(HABIT_DOCS).annotation_files()[:limit]:
         try:
             annotations.append(parse(read_file(path)[0], str(path), corpus.schema))
         except (MarginError, OSError, ValueError):
