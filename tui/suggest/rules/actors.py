@@ -24,6 +24,7 @@ _RUN_RE = re.compile(
     rf"(?:{_CAPWORD})(?:(?:[ \t\u00a0]+(?:(?:{'|'.join(_CONNECTORS)})[ \t\u00a0]+)?"
     rf"|[ \t\u00a0]*&[ \t\u00a0]*)(?:{_CAPWORD}))*"
 )
+_LEADING_CONNECTOR_RE = re.compile(rf"(?:{'|'.join(_CONNECTORS)})[ \t\u00a0]+")
 _CONNECTOR_SPLIT_RE = re.compile(rf"[ \t\u00a0]+(?:{'|'.join(_CONNECTORS)})[ \t\u00a0]+")
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 _NEXT_WORD_RE = re.compile(r"\S+[ \t\u00a0]*")
@@ -184,6 +185,8 @@ class _Finder:
             assert word is not None  # a run's words are joined by blanks only: start is on a word
             start = word.end()
             initial = False
+            lead = _LEADING_CONNECTOR_RE.match(text, start, end)  # "Leaders of African Union": not "of African Union"
+            start = lead.end() if lead else start
             if start >= end:
                 return
         name = text[start:end]
