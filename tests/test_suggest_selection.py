@@ -178,6 +178,17 @@ def test_no_suggested_value_is_absent_from_the_corpus_with_a_model(seed, values,
     _check_suggested_values([seed], values, probe, with_model=True)
 
 
+def _one_document(root: Path, text: str, actors: list[tuple[int, int, str]]) -> Corpus:
+    """A corpus of one finished document whose gold tags ``actors`` (start, end, type)."""
+    (root / "seeds").mkdir()
+    (root / "seeds" / "d1.txt").write_text(text, encoding="utf-8")
+    spans = [make_span(text, f"s{k}", "ACTOR", s, e, attrs={"type": t}) for k, (s, e, t) in enumerate(actors, 1)]
+    ann = Annotation("d1", Document("d1", text).sha256, len(text), "gold", "done", "2026-01-01T00:00:00Z", spans, [])
+    (root / "annotations" / "d1").mkdir(parents=True)
+    (root / "annotations" / "d1" / "gold.yaml").write_text(dumps(ann), encoding="utf-8")
+    return Corpus(root)
+
+
 def test_a_team_that_leaves_told_media_out_is_not_offered_them(tmp_path):
     """Learned from the corpus (saved with the model, and without one): names only told
     something are not suggested; the speakers are."""
@@ -185,13 +196,7 @@ def test_a_team_that_leaves_told_media_out_is_not_offered_them(tmp_path):
             "Oxfam said food ran out. A spokesperson told Kyodo the talks failed.")
     probe = "Interpol said the case was open. The mayor told Bernama that it was closed."
     team = [(s, s + len(n)) for n in ("Amnesty", "Oxfam") for s in [text.index(n)]]
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / "seeds" / "d1.txt").write_text(text, encoding="utf-8")
-    spans = [make_span(text, f"s{k}", "ACTOR", s, e, attrs={"type": "organisation"}) for k, (s, e) in enumerate(team, 1)]
-    ann = Annotation("d1", Document("d1", text).sha256, len(text), "gold", "done", "2026-01-01T00:00:00Z", spans, [])
-    (tmp_path / "annotations" / "d1").mkdir(parents=True)
-    (tmp_path / "annotations" / "d1" / "gold.yaml").write_text(dumps(ann), encoding="utf-8")
-    corpus = Corpus(tmp_path)
+    corpus = _one_document(tmp_path, text, [(s, e, "organisation") for s, e in team])
     for trained in (False, True):
         if trained:
             retrain(corpus)
@@ -200,3 +205,19 @@ def test_a_team_that_leaves_told_media_out_is_not_offered_them(tmp_path):
         actors = {s.text for s in sg.suggest(probe).spans if s.label == "ACTOR"}
         assert "Interpol" in actors and "Bernama" not in actors, actors
         assert any("told" in line and "left out" in line for line in sg.selection.explain())
+
+
+def test_names_the_team_tagged_that_no_rule_finds_are_suggested_again(tmp_path):
+    """The corpus's own actor gazetteer: a name the rules miss, once tagged in a finished
+    document, is proposed in the next one, with the type the team gave it."""
+    text = "Sea-Eye renamed its ship on Sunday. The crew cheered."
+    probe = "Weeks later Sea-Eye renamed a second ship."
+    assert "Sea-Eye" not in {s.text for s in Suggester.for_corpus(Corpus(tmp_path)).suggest(probe).spans}
+    corpus = _one_document(tmp_path, text, [(0, 7, "group")])
+    for trained in (False, True):
+        if trained:
+            retrain(corpus)
+        sg = Suggester.for_corpus(corpus)
+        assert sg.selection is not None and sg.selection.tagged == {"Sea-Eye": "organisation"}
+        got = {s.text: s.attrs for s in sg.suggest(probe).spans if s.label == "ACTOR"}
+        assert got == {"Sea-Eye": {"type": "group"}}, got

@@ -95,6 +95,7 @@ def suggest(text: str, schema: Schema = DEFAULT_SCHEMA, families=None,
     """
     labels = wanted_labels(families, schema, model)
     conv = conventions or DEFAULTS
+    extra_actors = selection.extra_actors(extra_actors) if selection is not None else extra_actors
     lex = load_lexicon()
     raw: list[tuple[int, int, str, dict, str]] = []
     need_actors = {"ACTOR", "CLAIM"} & set(labels) or model is not None

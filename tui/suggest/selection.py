@@ -34,6 +34,7 @@ _TOLD_RE = re.compile(r"\b(?:e-?mail|interview|statement|letter|speaking|spoke|t
 _POSS_RE = re.compile(r"['’]s?(?!\w)")
 _VERB_AFTER_RE = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*(?:(?:has|have|had|will|would|could|also|\w+ly)[ \t\u00a0]+)*([a-z]+)")
 _QUOTES = "\"“”"
+_NAME_RE = re.compile(r"[A-Z][\w.&’'-]*(?: [A-Z][\w.&’'-]*){0,5}\Z")  # a capitalised name, up to six words
 _COUNT_BEFORE_RE = re.compile(r"(?:\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands"
                               r"|millions|dozen|hundred|thousand|million))[ \t\u00a0]+\Z", re.I)
 TOLD = frozenset({"told", "tell", "tells", "telling", "informed", "asked"})
@@ -125,6 +126,12 @@ class Selection:
     contexts: dict[str, list[int]] = field(default_factory=dict)  # context -> [tagged, untagged]
     names: dict[str, list[int]] = field(default_factory=dict)  # lower-case candidate text -> [tagged, untagged]
     verbs: frozenset = frozenset()
+    tagged: dict[str, str] = field(default_factory=dict)  # capitalised names the team tagged that no rule found
+
+    def extra_actors(self, extra: dict | None) -> dict:
+        """``extra`` (margin.yaml's actors) with the names the team tagged that the rules
+        did not find: the corpus's own actor gazetteer (its types come from the habits)."""
+        return {**self.tagged, **(extra or {})} if self.tagged else dict(extra or {})
 
     def keeps(self, text: str, start: int, end: int) -> bool:
         """Does the team tag the candidate ``text[start:end]``?"""
@@ -160,13 +167,14 @@ class Selection:
         return lines
 
     def to_json(self) -> dict:
-        return {"contexts": self.contexts, "names": self.names}
+        return {"contexts": self.contexts, "names": self.names, "tagged": self.tagged}
 
     @classmethod
     def from_json(cls, d: dict, verbs: frozenset = frozenset()) -> "Selection":
         ctx = {str(k): [int(v[0]), int(v[1])] for k, v in d["contexts"].items()}
         names = {str(k): [int(v[0]), int(v[1])] for k, v in d["names"].items()}
-        return cls(ctx, names, verbs)
+        tagged = {str(k): str(v) for k, v in d.get("tagged", {}).items()}
+        return cls(ctx, names, verbs, tagged)
 
 
 def reporting_verbs() -> frozenset:
@@ -190,6 +198,10 @@ def learn(triples: Iterable[tuple[str, list[tuple[int, int]], list[tuple[int, in
             c[0 if tagged else 1] += 1
             n = sel.names.setdefault(text[s:e].lower(), [0, 0])
             n[0 if tagged else 1] += 1
+        for ts, te in team:
+            name = text[ts:te]
+            if ts < upto and _NAME_RE.match(name) and not any(s < te and ts < e for s, e in cands):
+                sel.tagged.setdefault(name, "organisation")
     return sel
 
 

@@ -91,7 +91,8 @@ def _patterns(lex: Lexicon) -> _Patterns:
         rf"(?:[ \t]+{aux})*[ \t]+(?:{verbs})\b"
         rf"|(?:[ \t]*(?:,|and)[ \t]+(?:{countries}))*[ \t]+(?:{alternation(lex.act_nouns)})\b"
     )
-    verb_after = re.compile(rf"(?:[ \t]+\w+ly)?[ \t]+(?:{alternation(lex.reporting_verbs)})\b")
+    when = r"(?:[ \t]+on[ \t]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"  # X on Sunday said
+    verb_after = re.compile(rf"(?:[ \t]+\w+ly)?{when}[ \t]+(?:{alternation(lex.reporting_verbs)})\b")
     title = re.compile(rf"(?<!\S)(?:(?:{alternation(lex.titles)})[ \t]+)+(?=\S)")
     return _Patterns(gov_noun, group, institution, country_acts, verb_after, title)
 
