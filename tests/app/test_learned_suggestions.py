@@ -53,7 +53,7 @@ async def test_suggestions_come_from_the_corpus_suggester_and_name_their_source(
         source = screen.ctl.suggesting.source(g)
         assert source.split()[0] in ("rules", "model")
         assert source.split()[0] == found.sources.get(g.id, "rules")
-        assert f"suggested {g.label} ({source})" in status
+        assert f"· {g.label}?" in status and f"({source})" in status
 
 
 async def test_space_goes_to_the_least_sure_sentence_when_asked(trained, tmp_path):

@@ -82,3 +82,21 @@ class TestFormsAt80x24:
     def test_figure_form(self, snap_compare, annotated):
         assert snap_compare(make_app(annotated), run_before=settled, press=["tab", "tab", "tab", "e"],
                             terminal_size=(80, 24))
+
+
+async def on_a_linked_suggestion(pilot):
+    """The actor a suggested claim is attributed to accepted, the claim selected: the status
+    line names the relation accepting it would bring."""
+    await settled(pilot)
+    scr = pilot.app.screen
+    sug = scr.ctl.suggesting
+    claim, actor_key = next((g, link[2]) for g in sug.ghosts.live() if g.label == "CLAIM"
+                            for link in sug.links_for([g]) if link[1] == g.key)
+    scr.render_change(scr.ctl.select(actor_key[0], actor_key[1]))
+    await pilot.press("enter")
+    scr.render_change(scr.ctl.select(claim.start, claim.end))
+    await pilot.pause()
+
+
+def test_a_suggestion_names_its_relation_at_80x24(snap_compare, corpus_dir):
+    assert snap_compare(make_app(corpus_dir), run_before=on_a_linked_suggestion, terminal_size=(80, 24))

@@ -9,7 +9,7 @@ import re
 
 STOP = frozenset("""a an the of from in on at to for by with into over under about than and or but nor as
 each both all who whom whose which that this these those is are was were be been being has have had will would
-can could may might shall should do does did not no yesterday today tomorrow said says say per and/or""".split())
+can could may might shall should do does did not no yesterday today tomorrow said says say per and/or more less fewer""".split())
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]|/(?=[^\W\d_]))*", re.UNICODE)
 MOST = 4  # words of the phrase looked at
 REACH = 60  # characters after the figure

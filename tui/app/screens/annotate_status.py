@@ -32,25 +32,27 @@ def _carried(ctl: Annotating, ghost) -> str:
 
 
 def status_text(ctl: Annotating, conflict: bool) -> Text:
+    """The selection's place, what is under it (a suggestion, with the relation it would
+    bring, or the span), the count, the message, and last the selected words: cut at 80
+    columns, the words go first, never what a key would do."""
     s, e = ctl.sel.as_tuple()
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append(f" {s}–{e} ", style="reverse")
     pending = ctl.suggesting.pending
     if pending:
         text.append(f" {pending} suggested", style="dim")
-    text.append(" " + one_line(ctl.text[s:e], 40) + " ")
     span = ctl.session.current(s, e)
     ghost = ctl.ghost_at()
     if ghost is not None and (span is None or (span.start, span.end) != (s, e) and (ghost.start, ghost.end) == (s, e)):
         exact = (ghost.start, ghost.end) == (s, e)  # a suggestion inside a span is named, not the span
-        text.append(f" suggested {ghost.label} ({ctl.suggesting.source(ghost)}){'' if exact else ' around it'}"
-                    f"{_carried(ctl, ghost)}: y accepts+next, enter accepts, ⌫ rejects", style="italic")
+        text.append(f" · {ghost.label}{_carried(ctl, ghost)}{'' if exact else ' around it'}?", style="bold italic")
+        text.append(f" y/⏎ accept, ⌫ reject ({ctl.suggesting.source(ghost)})", style="italic")
     elif span is not None:
-        text.append(" resize " if span.id == ctl.on_span else " in ", style="dim")
+        text.append(" · resize " if span.id == ctl.on_span else " · in ", style="dim")
         text.append(span.label, style="bold")
         if span.attrs:
             text.append(" " + one_line(", ".join(f"{k}={v}" for k, v in span.attrs.items()), 40), style="dim")
-    if ctl.count:
+    if ctl.count and ctl.prompt.answer is None:  # after an answer the prompt's line says what it may count
         text.append(f"  {ctl.count}…", style="bold yellow")
     text.append("  CHAR" if ctl.char_mode else "", style="bold yellow")
     matches = len(ctl.search.matches)
@@ -60,4 +62,5 @@ def status_text(ctl: Annotating, conflict: bool) -> Text:
         text.append("  not saved: the file changed on disk", style="bold red")
     if ctl.message:
         text.append("  · " + ctl.message, style="italic")
+    text.append("  " + one_line(ctl.text[s:e], 40))
     return text
