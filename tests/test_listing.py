@@ -137,3 +137,15 @@ def test_opening_a_document_lists_neither_seeds_nor_annotations_again(tmp_path, 
     open_once()
     assert os.fspath(corpus.seeds_dir) not in listed and os.fspath(corpus.annotations_dir) not in listed
     assert len({p for p in listed if p.startswith(os.fspath(corpus.annotations_dir))}) <= 30
+
+
+def test_a_cache_folder_that_cannot_be_written_costs_only_speed(tmp_path, monkeypatch):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("MARGIN_CACHE_DIR", str(blocked))
+    listing._memory.clear()
+    corpus = make_corpus(tmp_path / "c", ["a", "b"])
+    settle(corpus.seeds_dir)
+    settle(corpus.annotations_dir)
+    assert corpus.doc_ids() == ["a", "b"] and staged.recover(corpus.annotations_dir) == []
+    assert Corpus(tmp_path / "c").doc_ids() == ["a", "b"]

@@ -58,7 +58,7 @@ def remembered(directory: Path, kind: str, compute: Callable[[], Any], valid: Ca
         _memory[str(path)] = (key, value)
         try:
             atomic_write(path, json.dumps({"kind": kind, "key": key, "value": value}).encode())
-        except OSError:
+        except (OSError, DataError):
             pass  # a cache that cannot be written costs only speed
     return value
 
