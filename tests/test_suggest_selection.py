@@ -221,3 +221,14 @@ def test_names_the_team_tagged_that_no_rule_finds_are_suggested_again(tmp_path):
         assert sg.selection is not None and sg.selection.tagged == {"Sea-Eye": "organisation"}
         got = {s.text: s.attrs for s in sg.suggest(probe).spans if s.label == "ACTOR"}
         assert got == {"Sea-Eye": {"type": "group"}}, got
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("Ab c.,'’\"“”()\n1-–s")), max_size=60), st.data())
+def test_any_text_gets_a_context(text, data):
+    """Untrusted article text: every candidate span gets one of the contexts, nothing raises."""
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert context(text, start, end, VERBS) in CONTEXTS
+    sel = Selection({c: [0, 1] for c in CONTEXTS}, {text[start:end].lower(): [0, 2]}, VERBS)
+    assert sel.keeps(text, start, end) is False
