@@ -1,9 +1,11 @@
 """Grouping several annotators' spans of one document for adjudication (pure, no I/O).
 
 :func:`partition` splits every annotator's spans into groups: unanimous spans, and
-disagreements (overlapping candidates, each with who proposed it); a
-:class:`RelationChoice` is a relation between two gold spans. The rules are in
-docs/review.md.
+disagreements (overlapping candidates, each with who proposed it); :func:`relation_items`
+gathers every annotator's relations from one claim into one :class:`RelationItem`;
+:func:`review_items` is both, the one definition of what a review settles (``agree`` and
+the dashboard count it too). A :class:`RelationChoice` is a relation between two gold
+spans no item holds (the reviewer's own). The rules are in docs/review.md.
 """
 
 from __future__ import annotations
