@@ -117,3 +117,20 @@ def test_review_items_are_the_disagreements_agree_counts(capsys, tmp_path):
         adj.add("ACTOR", free, free + 1)
         assert len(adj.to_review()) == n
     assert relation_items  # the corpus has relation disagreements: they are in both counts
+
+
+def test_an_own_link_is_never_left_open(team, corpus):  # noqa: F811
+    """The reviewer's own link is in gold or taken back: o brings it back, as an added span
+    (an open one would keep the gold from being done with no item to go to)."""
+    _, doc, anns = team
+    adj = Adjudication(doc, anns, schema=corpus.schema)
+    claim = adj.add("CLAIM", *_free_place(doc, adj, "said")).span
+    actor = adj.add("ACTOR", *_free_place(doc, adj, "police")).span
+    rel = adj.link("attributed_to", claim, actor)
+    open_before = adj.open_count()
+    adj.reject(rel)
+    assert adj.state(rel) == REJECTED and adj.open_count() == open_before
+    adj.reopen(rel)
+    assert adj.state(rel) == ACCEPTED and adj.open_count() == open_before
+    ids = {s.key: s.id for s in adj.gold().spans}
+    assert any((r.source, r.target) == (ids[claim.key], ids[actor.key]) for r in adj.gold().relations)

@@ -61,7 +61,7 @@ class Adjudication:
         self._decisions: dict[int, tuple[Span, ...]] = {}  # absent = open, () = rejected
         self._members: dict[str, tuple[tuple[str, str], ...]] = {}  # gold span id -> members
         self._links: dict[int, tuple[int, ...]] = {}  # relation item -> target groups taken; () rejected
-        self._rel: dict[tuple, bool | None] = {}  # the reviewer's own links (and kept ones): taken, taken back, open
+        self._rel: dict[tuple, bool] = {}  # the reviewer's own links (and kept ones): taken or taken back
         self._rel_ids: dict[tuple, str] = {}
         self._extras: tuple[Span, ...] = ()
         self._added: dict[str, Span] = {}  # the reviewer's own spans (``add``), by gold id
@@ -95,8 +95,7 @@ class Adjudication:
             if taken is None:
                 return REJECTED if self._moot(item) else OPEN
             return ACCEPTED if taken else REJECTED
-        v = self._rel.get(item.key)
-        return OPEN if v is None else ACCEPTED if v else REJECTED
+        return ACCEPTED if self._rel.get(item.key) else REJECTED  # an own link: in gold or taken back
 
     def chosen(self, group: Group) -> tuple[Span, ...]:
         """The gold spans decided for ``group`` (empty when open or rejected)."""
@@ -187,13 +186,13 @@ class Adjudication:
         return self._reasons.get(key)
 
     def reopen(self, item: Item) -> None:
-        """Back to undecided (a span the reviewer added comes back)."""
+        """Back to undecided (a span or link the reviewer added comes back)."""
         if isinstance(item, Added):
             self._added[item.span.id] = item.span
         elif isinstance(item, RelationItem):
             self._links.pop(item.index, None)
         elif isinstance(item, RelationChoice):
-            self._rel[item.key] = None  # open: neither taken nor taken back
+            self._rel[item.key] = True  # the reviewer's own link comes back (like an added span)
         else:
             self._decisions.pop(item.index, None)
 
