@@ -22,6 +22,7 @@ from tui.schema import DEFAULT_SCHEMA, Schema
 from tui.suggest.rules.actors import find_actors, load_lexicon
 from tui.suggest.rules.claims import find_claims
 from tui.suggest.conventions import DEFAULTS, Conventions
+from tui.suggest.edges import tidy
 from tui.suggest.figure_reader import read_figure
 from tui.suggest.selection import selected
 from tui.suggest.rules.figures import find_figures
@@ -121,9 +122,8 @@ def suggest(text: str, schema: Schema = DEFAULT_SCHEMA, families=None,
     sources: dict[str, str] = {}
     confidence: dict[str, float | None] = {}
     keep = _AttrFilter(schema)
-    raw.sort(key=lambda r: (r[0], r[1], r[2]))
     ids = IdAllocator()  # suggestions' own ids (g<N>, gr<N>); a session gives accepted ones its own
-    for start, end, label, attrs, source in raw:
+    for start, end, label, attrs, source, score in _tidied(text, raw, scores):
         if (start, end, label) not in spans:
             sid = ids.new("g")
             if habits is not None:
@@ -131,9 +131,22 @@ def suggest(text: str, schema: Schema = DEFAULT_SCHEMA, families=None,
             spans[(start, end, label)] = make_span(
                 text, sid, label, start, end, attrs=keep(label, attrs), source=SOURCE)
             sources[sid] = source
-            confidence[sid] = scores.get((start, end, label))
+            confidence[sid] = score
     relations = _relations(schema, labels, spans, claims, conv, ids) if "ACTOR" in labels else []
     return Suggestions(list(spans.values()), relations, sources, confidence)
+
+
+def _tidied(text: str, raw: list, scores: dict) -> list[tuple]:
+    """Every proposed span, the rules' and the model's, cut to edges a span may have
+    (``tui.suggest.edges``: no leading comma or closing quote, no trailing opening
+    bracket, ...; nothing left: dropped), with its score, in document order."""
+    out = []
+    for start, end, label, attrs, source in raw:
+        cut = tidy(text, start, end)
+        if cut is not None:
+            out.append((*cut, label, attrs, source, scores.get((start, end, label))))
+    out.sort(key=lambda r: (r[0], r[1], r[2]))
+    return out
 
 
 def _relations(schema: Schema, labels: list[str], spans: dict, claims: list, conv: Conventions,

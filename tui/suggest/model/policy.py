@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from tui.suggest.conventions import Conventions
+from tui.suggest.edges import tidy
 from tui.suggest.selection import of_examples, selected
 from tui.tokens import sentences
 from tui.suggest.model.crf import Example, Model, rule_spans, train
@@ -59,7 +60,7 @@ def decide(examples: list[Example], labels: list[str], conventions: Conventions,
                 got, _ = model.combine(ex.text, labels, found, raw)
                 if "ACTOR" in labels:
                     got = selected(ex.text, got, chosen)
-                got = {(r[0], r[1], r[2]) for r in got if lo <= r[0] < hi}
+                got = {(*cut, r[2]) for r in got if (cut := tidy(ex.text, r[0], r[1])) and lo <= cut[0] < hi}
                 for lab in labels:
                     w = {k for k in want if k[2] == lab}
                     g = {k for k in got if k[2] == lab}
