@@ -321,3 +321,19 @@ def test_suggest_then_least_sure_reuses_the_texts_analysis(learned):
     assert sg.model.analyse(text) is first
     sg.model.forget()
     assert sg.model.analyse(text) is not first
+
+
+def test_a_model_taught_too_few_spans_never_overrules_the_rules():
+    """With one document the folds are its halves: a model that learned from three claims
+    may win the other half by dropping the rules' claims there; it is not trusted to."""
+    from tui.suggest.model.crf import Example
+    from tui.suggest.model.policy import _choose, _taught
+
+    want = {((0, 0), 0, 5, "CLAIM"), ((0, 1), 0, 5, "CLAIM")}  # two documents of one fold, same offsets
+    got = {"rules": want | {((0, 0), 9, 12, "CLAIM")}, "vetted": set(want), "model": set()}
+    assert _choose(want, got, trusted=False)["policy"] == "rules"
+    chosen = _choose(want, got, trusted=True)
+    assert chosen["policy"] == "vetted" and chosen["cv_vetted_f1"] == 1.0 and chosen["cv_rules_f1"] == 0.8
+    text = "a b c d e f g h i j"
+    ex = Example(text, [(2 * i, 2 * i + 1, "CLAIM") for i in range(10)], upto=12, since=2)
+    assert _taught([ex], "CLAIM") == 5 and _taught([ex], "ACTOR") == 0

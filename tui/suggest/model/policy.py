@@ -19,6 +19,7 @@ from tui.suggest.model.crf import Example, Model, rule_spans, train
 
 MAX_DOCS = 10  # documents used to decide (the decision costs about one training on them)
 MARGIN = 0.01  # a policy must beat the one before it by this much exact F1 to be chosen
+MIN_TAUGHT = 5  # ... and each fold's model must have learned from this many spans of the label
 POLICIES = ("rules", "vetted", "model")  # tui.suggest.model.crf.Model.combine
 
 
@@ -42,41 +43,54 @@ def decide(examples: list[Example], labels: list[str], conventions: Conventions,
            extra_actors=None) -> dict[str, dict]:
     """{label: {"policy": "rules"|"vetted"|"model", "cv_<policy>_f1": ..}} for the
     labels the rules know (others are the model's alone)."""
-    counts = {lab: {p: [0, 0] for p in POLICIES} for lab in labels}
-    for train_on, test_on in _folds(examples):
+    want: set[tuple] = set()
+    got: dict[str, set[tuple]] = {p: set() for p in POLICIES}  # ((fold, doc), start, end, label)
+    taught = dict.fromkeys(labels, 1 << 30)  # the fewest spans of a label a fold's model learned from
+    for fold, (train_on, test_on) in enumerate(_folds(examples)):
         blobs = train(train_on, labels, conventions, extra_actors)
         if not blobs:
             continue
         model = Model.from_bytes(blobs, conventions=conventions)
         chosen = of_examples(train_on, conventions, extra_actors)  # which actor candidates the half tags
-        for ex, lo, hi in test_on:
+        taught = {lab: min(n, _taught(train_on, lab)) for lab, n in taught.items()}
+        for i, (ex, lo, hi) in enumerate(test_on):
+            at = (fold, i)
             found = ex.found(extra_actors)
             raw: list[tuple[int, int, str, dict, str]] = [
                 (s, e, lab, {}, "rules") for lab, spans in rule_spans(found, conventions).items()
                 if lab in labels for s, e in spans]
-            want = {k for k in ex.spans if lo <= k[0] < hi}
+            want |= {(at, *k) for k in ex.spans if lo <= k[0] < hi and k[2] in labels}
             for policy in POLICIES:
                 model.policy = dict.fromkeys(labels, policy)
-                got, _ = model.combine(ex.text, labels, found, raw)
+                mine, _ = model.combine(ex.text, labels, found, raw)
                 if "ACTOR" in labels:
-                    got = selected(ex.text, got, chosen)
-                got = {(*cut, r[2]) for r in got if (cut := tidy(ex.text, r[0], r[1])) and lo <= cut[0] < hi}
-                for lab in labels:
-                    w = {k for k in want if k[2] == lab}
-                    g = {k for k in got if k[2] == lab}
-                    c = counts[lab][policy]
-                    c[0] += 2 * len(w & g)
-                    c[1] += len(w) + len(g)
-    out = {}
-    for lab in labels:
-        f: dict[str, float | None] = {p: (c[0] / c[1] if c[1] else None) for p, c in counts[lab].items()}
-        best = "rules"
-        for p in POLICIES[1:]:
-            fp, fb = f[p], f[best]
-            if fp is not None and fb is not None and fp > fb + MARGIN:
-                best = p
-        out[lab] = {"policy": best, **{f"cv_{p}_f1": _round(f[p]) for p in POLICIES}}
-    return out
+                    mine = selected(ex.text, mine, chosen)
+                got[policy] |= {(at, *cut, r[2]) for r in mine
+                                if (cut := tidy(ex.text, r[0], r[1])) and lo <= cut[0] < hi}
+    return {lab: _choose({k for k in want if k[3] == lab}, {p: {k for k in g if k[3] == lab} for p, g in got.items()},
+                         taught[lab] >= MIN_TAUGHT) for lab in labels}
+
+
+def _choose(want: set, got: dict[str, set], trusted: bool) -> dict:
+    """The policy for one label: the rules, unless another policy's exact F1 beats the
+    one chosen before it by MARGIN and each fold's model was ``trusted``: it learned from
+    MIN_TAUGHT spans of the label at least. A model that saw three claims in half of one
+    document may win its other half by luck (dropping three of the rules' claims there)
+    and then veto the right ones everywhere else."""
+    n = {p: len(want) + len(g) for p, g in got.items()}
+    f: dict[str, float | None] = {p: (2 * len(want & g) / n[p] if n[p] else None) for p, g in got.items()}
+    best = "rules"
+    for p in POLICIES[1:]:
+        fp, fb = f[p], f[best]
+        if fp is not None and fb is not None and trusted and fp > fb + MARGIN:
+            best = p
+    return {"policy": best, **{f"cv_{p}_f1": _round(f[p]) for p in POLICIES}}
+
+
+def _taught(train_on: list[Example], label: str) -> int:
+    """How many spans of ``label`` a fold's model learned from."""
+    return sum(1 for x in train_on for k in x.spans
+               if k[2] == label and x.since <= k[0] < (x.upto if x.upto is not None else len(x.text)))
 
 
 def _round(x: float | None) -> float | None:
