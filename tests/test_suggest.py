@@ -3,6 +3,7 @@ articles the rules were not written on, merging into annotation files, the CLI, 
 
 from __future__ import annotations
 
+from dataclasses import replace
 import re
 import subprocess
 import sys
@@ -18,6 +19,7 @@ from tui.errors import DataError
 from tui.model import Annotation, Document, make_span
 from tui.schema import DEFAULT_SCHEMA, schema_from_dict
 from tui.suggest import Suggestions, merge, suggest
+from tui.suggest.conventions import DEFAULTS
 from tui.suggest.rules.actors import find_actors
 from tui.suggest.rules.figures import find_figures
 
@@ -377,6 +379,11 @@ def test_propagation_follows_first_mentions_only():
     ("He told the BBC that it was over.", "BBC", "organisation"),
     ("Analysts at the King's Fund disagree.", "King's Fund", "organisation"),
     ("according to the national weather service", "national weather service", "government"),
+    ("Local media reported most were Indian.", "Local media", "organisation"),  # a modifier starting a sentence
+    ("The fire service was investigating.", "fire service", "government"),
+    ("When it was removed by the burglars it flooded.", "burglars", "group"),
+    ("The prosecution can seek more.", "prosecution", "government"),
+    ("the Myanma embassy confirmed two deaths.", "Myanma embassy", "government"),
 ])
 def test_actor_patterns(text, actor, typ):
     found = by_text(suggest(text, families=["ACTOR"]).spans, "ACTOR")
@@ -394,6 +401,16 @@ def test_actor_patterns(text, actor, typ):
 ])
 def test_not_actors(text):
     assert texts(text, "ACTOR") == []
+
+
+def test_a_name_after_its_description_is_the_actor_and_is_found_again():
+    """"rescue charity Sea-Eye": the description is the name's title (left out where the
+    team leaves titles out), and a later bare "Sea-Eye" is the same actor."""
+    text = ("German migrant rescue charity Sea-Eye on Sunday renamed their ship. "
+            "Sea-Eye credit themselves with many rescues.")
+    assert texts(text, "ACTOR") == ["German migrant rescue charity Sea-Eye", "Sea-Eye"]
+    no_titles = replace(DEFAULTS, actor_title=False)
+    assert texts(text, "ACTOR", conventions=no_titles) == ["Sea-Eye", "Sea-Eye"]
 
 
 def test_headline_capitals_are_not_names():

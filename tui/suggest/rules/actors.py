@@ -146,6 +146,7 @@ class _Finder:
         self.aliases: dict[str, tuple[int, str]] = {}  # short form -> (defined at, type)
         self.titled: dict[tuple[int, int], int] = {}  # (start, end) -> where the name starts
         self.modified: dict[tuple[int, int], int] = {}  # (start, end) of a group -> start of all its modifiers
+        self.by_start: dict[int, tuple[int, int, str]] = {}  # the names runs() found, by start (phrases())
 
     # -- names
     def runs(self) -> None:
@@ -257,10 +258,26 @@ class _Finder:
             return None
         if word.lower() in self.lower_vocab:
             return None
+        described = lex.groups.get(_preceding_word(text, start).lower())
+        if described is not None and described[1] == "described":  # "rescue charity Sea-Eye"
+            self.aliases.setdefault(name, (start, described[0]))
+            return start, end, described[0]
         if self.pat.verb_after.match(text, end):
             self._define(name, start, "person")
             return start, end, "person"
         return None
+
+    def _described(self, start: int, end: int, typ: str) -> None:
+        """A described group noun ("migrant rescue charity"), or, when the name it
+        describes follows it ("... charity Sea-Eye"), that name with the description as
+        its title (left out where the team leaves titles out)."""
+        named = self.by_start.get(end + 1) if self.text[end:end + 1] == " " else None
+        if named is None or named not in self.cands:
+            self.cands.append((start, end, typ))
+            return
+        self.cands.remove(named)
+        self.cands.append((start, named[1], named[2]))
+        self.titled[(start, named[1])] = named[0]
 
     def _title_start(self, name: str, at: int) -> int:
         """Where a title starts, with the capitalised words of the run before it that make
@@ -310,6 +327,7 @@ class _Finder:
     # -- phrases
     def phrases(self) -> None:
         text, lex, pat = self.text, self.lex, self.pat
+        self.by_start = {c[0]: c for c in self.cands}  # the names runs() found
         countries, demonyms = lex.countries, lex.demonyms
         for m in pat.gov_noun.finditer(text):
             prev = _words_before(text, m.start(), 3)
@@ -336,7 +354,9 @@ class _Finder:
                 if len(prev) > 1 and f"{prev[-2][1]} {prev[-1][1]}" in countries:
                     start = prev[-2][0]
                     prev = prev[:-2]
-                elif prev and (prev[-1][1] in mods or prev[-1][1] in demonyms or prev[-1][1] in countries):
+                elif prev and (prev[-1][1] in mods or prev[-1][1] in demonyms or prev[-1][1] in countries
+                               # "Local media reported" (not "Local residents were angry")
+                               or (_lowered(text, prev[-1]) in mods and pat.verb_after.match(text, m.end()))):
                     start = prev[-1][0]
                     prev = prev[:-1]
             wide = _modifiers_start(text, start, lex)
@@ -345,15 +365,21 @@ class _Finder:
                 if wide < start:
                     self.modified[(start, m.end())] = wide
             elif need == "described" and wide < start:  # "fire officer", "environmental group"
-                self.cands.append((wide, m.end(), typ))
+                self._described(wide, m.end(), typ)
         for m in pat.institution.finditer(text):
             prev = _words_before(text, m.start(), 3)
             words = [w for _, w in prev]
             for k in (2, 1):  # "the national weather service", "the health ministry"
-                if len(words) > k and words[-k - 1] == "the" and all(
+                if len(words) > k and _lowered(text, prev[-k - 1]) == "the" and all(
                         w.isalpha() and w.islower() and w not in NOT_MODIFIERS for w in words[-k:]):
                     self.cands.append((prev[-k][0], m.end(), lex.org_nouns[m.group()]))
                     break
+
+
+def _lowered(text: str, word: tuple[int, str]) -> str:
+    """A word before a noun as it would read mid-sentence: "The"/"Local" lower-cased
+    where they start a sentence (a name mid-sentence keeps its capitals)."""
+    return word[1].lower() if _is_initial(text, word[0]) else word[1]
 
 
 def _words_before(text: str, pos: int, n: int) -> list[tuple[int, str]]:
