@@ -90,9 +90,17 @@ def serve_writers(write_forever) -> None:
                     traceback.print_exc()
                 finally:
                     os._exit(3)
-            print(pid, flush=True)
+            say(str(pid))
         elif cmd == "reap":
-            print(os.waitpid(int(arg[0]), 0)[1], flush=True)
+            say(str(os.waitpid(int(arg[0]), 0)[1]))
+
+
+def say(line: str) -> None:
+    """One line to the test in ONE write: a forked writer also writes ``stop NAME`` lines to
+    the same pipe, and ``print`` may write a line's text and its newline apart (it does when
+    stdout is unbuffered, PYTHONUNBUFFERED=1), so a child's line could land between the two
+    ('21877stop fsync'). A pipe write under PIPE_BUF bytes is never interleaved."""
+    os.write(1, f"{line}\n".encode())
 
 
 def reap(helper, pid: int) -> int:

@@ -50,7 +50,7 @@ import os, sys, traceback
 from pathlib import Path
 from tui.corpus import Corpus
 from tui.importers import import_path
-from tests.reliability.stops import stop_at
+from tests.reliability.stops import say, stop_at
 
 corpus, src = Corpus(Path(sys.argv[1])), Path(sys.argv[2])
 for line in sys.stdin:
@@ -66,9 +66,9 @@ for line in sys.stdin:
         except BaseException:
             traceback.print_exc()
             os._exit(3)
-    print(pid, flush=True)
+    say(str(pid))
     sys.stdin.readline()
-    print(os.waitpid(pid, 0)[1], flush=True)
+    say(str(os.waitpid(pid, 0)[1]))
 """
 
 
