@@ -12,7 +12,7 @@ QUALIFIER_CUES = {
               "almost", "close to", "an estimated", "circa", "toward", "towards", "approaching",
               ),
     "at least": ("at least", "a minimum of", "no fewer than", "no less than", "not less than"),
-    "at most": ("at most", "a maximum of", "no more than", "not more than"),
+    "at most": ("at most", "a maximum of", "no more than", "not more than", "within"),
     "more than": ("more than", "over", "upwards of", "in excess of", "above", "just over",
                   "well over"),
     "less than": ("less than", "fewer than", "under", "below", "just under"),
