@@ -186,14 +186,14 @@ class Planner:
 
     def count_escape(self, n: int) -> list[str]:
         """What a count typed now needs first (``tui.annotating.prompt``). While a choice
-        is asked, one digit answers it and the motion takes it back as the count: two
-        digits, or a digit the choice has no value for, need it dismissed. Right after a
+        is asked, one digit answers it and the motion takes it back as the count (a digit it
+        has no value for counts at once); two digits need it dismissed. Right after a
         digit of 2-9 answered one, a bare motion would take that digit as its count."""
         prompt = self.screen.ctl.prompt
         if n == 1:  # a bare motion: after an answer of 2-9 it would be that many
             return ["escape"] if prompt.answer is not None and prompt.answer.digit > 1 else []
         if prompt:
-            return ["escape"] if n >= 10 or n > len(prompt.first.values) else []
+            return ["escape"] if n >= 10 else []  # one digit past its values is a count at once
         return []
 
     def rows(self, sel, key: str, n: int):

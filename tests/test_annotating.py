@@ -83,6 +83,22 @@ def test_one_then_a_motion_keeps_the_answer_and_moves_one():
     assert ctl.sel.start == end + 1
 
 
+def test_a_digit_the_choice_has_no_value_for_is_a_count():
+    """Two actors to choose from and ``5 l``: five tokens on, nothing answered."""
+    ctl = controller()
+    for words in ("Maria Ferrer", "Reuters"):
+        at(ctl, words)
+        ctl.tag("ACTOR")
+    at(ctl, "They were held for months")
+    ctl.tag("CLAIM")
+    ctl.digit(1)  # status
+    assert ctl.prompt.first.attr == "attributed_to" and len(ctl.prompt.first.values) == 2
+    five_on = ctl.ws.cursor.token(ctl.sel, 5, False)
+    ctl.digit(5)
+    ctl.move("token", 1)
+    assert not ctl.session.annotation.relations and ctl.sel == five_on
+
+
 def test_quiet_attributes_are_not_prompted():
     ctl = controller()
     ann = Annotation(doc_id="x", sha256="", chars=0, annotator="o",
@@ -177,3 +193,21 @@ def test_a_digit_after_an_answer_keeps_it_and_starts_a_count():
     ctl.move("token", 1)
     assert ctl.session.spans[0].attrs == {"type": "person"}
     assert ctl.text[ctl.sel.start:ctl.sel.end] == "Reuters"  # two tokens on: "told", "Reuters"
+
+
+def test_the_words_before_a_claim_or_a_figure_fill_what_they_state():
+    """"The FSB denies the two explosions are related": status denied; "within two
+    miles": at most (the figure reader's cue); "said" states neither."""
+    text = "The FSB denies the two explosions are related, within two miles of each other. Police said it burned."
+    ctl = controller(text)
+    at(ctl, "the two explosions are related")
+    ctl.tag("CLAIM")
+    at(ctl, "two miles")
+    ctl.shrink("end")
+    ctl.tag("FIGURE")
+    at(ctl, "it burned")
+    ctl.tag("CLAIM")
+    got = {s.text: s.attrs for s in ctl.session.spans}
+    assert got["the two explosions are related"] == {"status": "denied"}
+    assert got["two"]["qualifier"] == "at most" and got["two"]["unit"] == "miles"
+    assert "status" not in got["it burned"]

@@ -182,8 +182,10 @@ class Annotating:
 
     # -- counts, choices, jump labels ----------------------------------------------------
     def digit(self, n: int) -> Changed:
-        """A count digit, or the answer to the choice offered (see ``tui.annotating.prompt``)."""
-        if self.prompt:
+        """A count digit, or the answer to the choice offered (see ``tui.annotating.prompt``);
+        a digit the choice has no value for, or one typed in the middle of a count, counts."""
+        counting = self.count and self.prompt.answer is None
+        if self.prompt and not counting and 1 <= n <= len(self.prompt.first.values):
             self.prompt.take_answer()
             self.count = 0
             return self._choose(n)

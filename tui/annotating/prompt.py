@@ -16,6 +16,7 @@ choices come in the order it uses them.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -122,15 +123,30 @@ def _cut(value: str, n: int) -> str:
 
 def filled_by_tag(ldef: LabelDef, text: str, start: int, end: int, habits: Habits) -> dict:
     """What tagging ``text[start:end]`` fills in by itself (a FIGURE's value, unit and
-    qualifier, read by ``quickattrs.figure_attrs`` in its text), less the parser's
+    qualifier, read by ``quickattrs.figure_attrs`` in its text; a CLAIM's status where a
+    verb before it denies it), less the parser's
     defaults the team never writes (the qualifier "exact" of a bare number, where the
     team writes none)."""
+    if ldef.name == "CLAIM":
+        return claim_attrs(ldef, text, start)
     if ldef.name != "FIGURE":
         return {}
     attrs = figure_attrs(text, start, end, ldef)
     default = figure_attrs("7", 0, 1, ldef)  # what a bare number gets: no word in the text said it
     return {k: v for k, v in attrs.items()
             if not (ldef.attrs[k].kind == "enum" and v == default.get(k) and habits.unused(ldef.name, k, v))}
+
+
+_DENIED = re.compile(r"\b(?:denie[sd]|deny|denying|rejects?|rejected|dismisse[sd]|refute[sd])\b[^.!?;\n]{0,30}$", re.I)
+
+
+def claim_attrs(ldef: LabelDef, text: str, start: int) -> dict:
+    """A claim's status its words state: "X denies (that) …", "has repeatedly denied
+    allegations …" → denied (where the schema has that value)."""
+    status = ldef.attrs.get("status")
+    if status is not None and "denied" in status.values and _DENIED.search(text, max(0, start - 50), start):
+        return {"status": "denied"}
+    return {}
 
 
 def choices_after_tag(span: Span, ldef: LabelDef, habits: Habits, hints: list[Span], spans: list[Span],
