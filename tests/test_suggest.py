@@ -382,8 +382,9 @@ def test_propagation_follows_first_mentions_only():
     ("Local media reported most were Indian.", "Local media", "organisation"),  # a modifier starting a sentence
     ("The fire service was investigating.", "fire service", "government"),
     ("When it was removed by the burglars it flooded.", "burglars", "group"),
-    ("The prosecution can seek more.", "prosecution", "government"),
     ("the Myanma embassy confirmed two deaths.", "Myanma embassy", "government"),
+    ("Residents there told the press it was over.", "Residents", "group"),  # a group that reports
+    ("Then Chelyabinsk's governor has promised each victim help.", "governor", "person"),
 ])
 def test_actor_patterns(text, actor, typ):
     found = by_text(suggest(text, families=["ACTOR"]).spans, "ACTOR")
@@ -396,7 +397,8 @@ def test_actor_patterns(text, actor, typ):
     "Estimates from the survey suggest growth.", "Thousands of people left.", "However, nothing changed.",
     "Many are lured by false job offers.", "He was extradited to China last week.",
     "Scam compounds across Cambodia were raided.", "The country’s GDP grew.", "It happened in October.",
-    "Workers left the site.", "Local residents were angry.", "They met in Phnom Penh on Monday.",
+    "Workers left the site.", "Local residents were angry.", "Residents there were angry.",
+    "It was seen by Chelyabinsk's governor.", "They met in Phnom Penh on Monday.",
     "A Chinese-born Cambodian tycoon was arrested.",
 ])
 def test_not_actors(text):

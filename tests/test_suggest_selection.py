@@ -41,6 +41,7 @@ VERBS = reporting_verbs()
     ("Then AU trade officials met.", "AU", "modifier"),
     ("Jasim Uddin, a spokesperson, spoke.", "Jasim Uddin", "sentence"),
     ("Over 1,000 rescuers responded.", "rescuers", "counted"),
+    ("It began in June 2015. Authorities shuttered it.", "Authorities", "acts"),  # not counted by "2015."
     ("Judge Chea, who visited Svay Rieng in May, declined to comment.", "Svay Rieng", "object"),
     ("Statements came, and Jasim Uddin, a spokesperson, spoke.", "Jasim Uddin", "other"),
 ])

@@ -25,14 +25,14 @@ def _opens(text: str, i: int) -> bool:
     return i == 0 or text[i - 1].isspace() or text[i - 1] in _OPENING
 
 
-def bad_start(text: str, i: int) -> bool:
-    """Whether a span may not begin at ``i``."""
+def bad_start(text: str, i: int, end: int) -> bool:
+    """Whether a span ending at ``end`` may not begin at ``i``."""
     c = text[i]
     if c.isspace() or not c.isprintable():
         return True
     if c in _STRAIGHT:
         return not _opens(text, i)
-    if c == "." and i + 1 < len(text) and text[i + 1].isdigit():
+    if c == "." and i + 1 < end and text[i + 1].isdigit():
         return False  # ".5 percent"
     return c in _BAD_START
 
@@ -50,8 +50,8 @@ def bad_end(text: str, end: int) -> bool:
 def tidy(text: str, start: int, end: int) -> tuple[int, int] | None:
     """``(start, end)`` without the characters a span may not begin or end on, or None
     when nothing is left. A clean span comes back unchanged; the result lies inside it."""
-    while start < end and (bad_start(text, start) or bad_end(text, end)):
-        if bad_start(text, start):
+    while start < end and (bad_start(text, start, end) or bad_end(text, end)):
+        if bad_start(text, start, end):
             start += 1
         else:
             end -= 1

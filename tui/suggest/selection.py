@@ -35,7 +35,7 @@ _POSS_RE = re.compile(r"['’]s?(?!\w)")
 _VERB_AFTER_RE = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*(?:(?:has|have|had|will|would|could|also|\w+ly)[ \t\u00a0]+)*([a-z]+)")
 _QUOTES = "\"“”"
 _NAME_RE = re.compile(r"[A-Z][\w.&’'-]*(?: [A-Z][\w.&’'-]*){0,5}\Z")  # a capitalised name, up to six words
-_COUNT_BEFORE_RE = re.compile(r"(?:\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands"
+_COUNT_BEFORE_RE = re.compile(r"(?:\d(?:[\d,.]*\d)?|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands"
                               r"|millions|dozen|hundred|thousand|million))[ \t\u00a0]+\Z", re.I)
 TOLD = frozenset({"told", "tell", "tells", "telling", "informed", "asked"})
 OF = frozenset({"of", "from", "for"})

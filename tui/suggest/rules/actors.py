@@ -35,6 +35,8 @@ _PLACE_AFTER_RE = re.compile(rf"[ \t]+(?:in|to)[ \t]+{_RUN_RE.pattern}")
 _TOLD_BEFORE_RE = re.compile(r"\b(?:told|[Aa]ccording to)[ \t]+(?:the[ \t]+)?\Z")
 _ACRONYM_DEF_RE = re.compile(rf"[ \t]*\(([{UP}]{{2,8}})\)")
 _DET_BEFORE_RE = re.compile(r"(?<![\w’'-])(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hese|[Tt]hose)[ \t\u00a0]+\Z")
+_OWNED_WORD_RE = re.compile(rf"(?<=[{UP}])\w*['’]s[ \t]+([a-z]+)\b")
+_THERE_RE = re.compile(r"[ \t]+(?:there|here)(?=[ \t])")
 _POSS_AFTER_RE = re.compile(r"['’]s?(?!\w)")
 _OPENERS = "“\"‘'([ \t\u00a0"
 _CLOSERS = "”\"’')]"
@@ -146,6 +148,7 @@ class _Finder:
         self.aliases: dict[str, tuple[int, str]] = {}  # short form -> (defined at, type)
         self.titled: dict[tuple[int, int], int] = {}  # (start, end) -> where the name starts
         self.modified: dict[tuple[int, int], int] = {}  # (start, end) of a group -> start of all its modifiers
+        self.lower_titles = _lower_titles(lex)
         self.by_start: dict[int, tuple[int, int, str]] = {}  # the names runs() found, by start (phrases())
 
     # -- names
@@ -279,6 +282,11 @@ class _Finder:
         self.cands.append((start, named[1], named[2]))
         self.titled[(start, named[1])] = named[0]
 
+    def _reports(self, end: int) -> bool:
+        """Does a reporting verb follow ``end`` (after "there"/"here" or an adverb)?"""
+        there = _THERE_RE.match(self.text, end)
+        return bool(self.pat.verb_after.match(self.text, there.end() if there else end))
+
     def _title_start(self, name: str, at: int) -> int:
         """Where a title starts, with the capitalised words of the run before it that make
         it ("Health Secretary", "Coast Guard Commandant"), a country or demonym left out."""
@@ -360,12 +368,16 @@ class _Finder:
                     start = prev[-1][0]
                     prev = prev[:-1]
             wide = _modifiers_start(text, start, lex)
-            if start < m.start() or not need:
+            if start < m.start() or not need or self._reports(m.end()):  # "Residents there told"
                 self.cands.append((start, m.end(), typ))
                 if wide < start:
                     self.modified[(start, m.end())] = wide
             elif need == "described" and wide < start:  # "fire officer", "environmental group"
                 self._described(wide, m.end(), typ)
+        titles = self.lower_titles
+        for m in _OWNED_WORD_RE.finditer(text):  # "Chelyabinsk's governor has promised"
+            if m.group(1) in titles and pat.country_acts.match(text, m.end()):
+                self.cands.append((m.start(1), m.end(), "person"))
         for m in pat.institution.finditer(text):
             prev = _words_before(text, m.start(), 3)
             words = [w for _, w in prev]
@@ -374,6 +386,12 @@ class _Finder:
                         w.isalpha() and w.islower() and w not in NOT_MODIFIERS for w in words[-k:]):
                     self.cands.append((prev[-k][0], m.end(), lex.org_nouns[m.group()]))
                     break
+
+
+@lru_cache(maxsize=4)
+def _lower_titles(lex: Lexicon) -> frozenset:
+    """The one-word titles, lower-cased: "governor" after a possessor."""
+    return frozenset(t.lower() for t in lex.titles if " " not in t)
 
 
 def _lowered(text: str, word: tuple[int, str]) -> str:
