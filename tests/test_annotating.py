@@ -211,3 +211,16 @@ def test_the_words_before_a_claim_or_a_figure_fill_what_they_state():
     assert got["the two explosions are related"] == {"status": "denied"}
     assert got["two"]["qualifier"] == "at most" and got["two"]["unit"] == "miles"
     assert "status" not in got["it burned"]
+
+
+def test_accepting_a_figure_fills_what_its_words_state_and_it_lacks():
+    """A model's figure suggestion without a qualifier: accepting it reads "up to" like a
+    tag would; what the suggestion says wins where both say something."""
+    text = "Buildings can only be constructed up to four floors in Delhi."
+    i = text.index("up to four")
+    ghost = make_span(text, "g1", "FIGURE", i, i + len("up to four"), attrs={"value": 4, "unit": "storeys"})
+    ctl = controller(text, ghosts=[ghost])
+    ctl.select(ghost.start, ghost.end)
+    ctl.accept()
+    (span,) = ctl.session.spans
+    assert span.attrs == {"value": 4, "unit": "storeys", "qualifier": "up to"}

@@ -7,6 +7,7 @@ form returns the dialog to open (``Changed.dialog``) and the screen calls the se
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from tui.annotating.changed import Changed, key
@@ -202,8 +203,12 @@ def accept_next(ctl: Annotating) -> Changed:
 
 
 def _accept(ctl: Annotating, g: Span, then: str) -> tuple[Changed, Span | None]:
-    """Make suggestion ``g`` with the links it carries; the message names them."""
-    ctl.session.add_many([g], _fitting(ctl, ctl.suggesting.links_for([g])))
+    """Make suggestion ``g`` with the links it carries (and what tagging its words would
+    fill in that it lacks: a model's figure without the qualifier its text states); the
+    message names the links."""
+    filled = {**ctl.tag_attrs(g.label, g.start, g.end), **g.attrs}
+    made_from = replace(g, attrs=filled) if filled != g.attrs else g
+    ctl.session.add_many([made_from], _fitting(ctl, ctl.suggesting.links_for([g])))
     made = ctl.session.find(g.key)
     said = [f"accepted {g.label}"]
     if made is not None:
