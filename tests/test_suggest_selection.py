@@ -39,6 +39,7 @@ VERBS = reporting_verbs()
     ('"We are done," said Delfin Lorenzana, the secretary.', "Delfin Lorenzana", "acts"),
     ("Officials met at an AU summit later.", "AU", "preposition"),
     ("Then AU trade officials met.", "AU", "modifier"),
+    ("A bomb, it said. Znak.com further reported its source said so.", "Znak.com", "acts"),  # not a modifier
     ("Jasim Uddin, a spokesperson, spoke.", "Jasim Uddin", "sentence"),
     ("Over 1,000 rescuers responded.", "rescuers", "counted"),
     ("It began in June 2015. Authorities shuttered it.", "Authorities", "acts"),  # not counted by "2015."

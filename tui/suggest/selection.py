@@ -111,6 +111,9 @@ def context(text: str, start: int, end: int, verbs: frozenset = frozenset()) -> 
         return "acts"
     n = _NEXT_WORD_RE.match(text, end)
     if n and n.group(1) not in FUNCTION_WORDS and not n.group(1).endswith("ly"):
+        after = _NEXT_WORD_RE.match(text, n.end())
+        if after and after.group(1) in verbs:
+            return "acts"  # "Znak.com further reported": an adverb, not a noun it modifies
         return "modifier"
     return "sentence" if _SENTENCE_START_RE.search(before) else "other"
 
