@@ -4,7 +4,7 @@ a saved gold resumes to the same gold."""
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tui import store
@@ -59,8 +59,19 @@ def decide(adj: Adjudication, step) -> None:
         pass
 
 
+def _dead_link_team() -> tuple[Annotation, Annotation]:
+    """a1's claim w01-w02 is said by w00 and by w01, a0 has nothing: a case hypothesis
+    found (taking the link to w00, then rejecting w00, left a file that resumed otherwise)."""
+    spans = [make_span(TEXT, "s1", "ACTOR", 4, 7), make_span(TEXT, "s2", "ACTOR", 0, 3),
+             make_span(TEXT, "s3", "CLAIM", 4, 11, attrs={"status": "asserted"})]
+    rels = [Relation("r1", "attributed_to", "s3", "s1"), Relation("r2", "attributed_to", "s3", "s2")]
+    return (Annotation(DOC.id, DOC.sha256, len(TEXT), "a0", "done", WHEN, [], []),
+            Annotation(DOC.id, DOC.sha256, len(TEXT), "a1", "done", WHEN, spans, rels))
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(team, steps)
+@example(_dead_link_team(), [(1, "accept", 0), (3, "accept", 0), (0, "reject", 0)])
 def test_items_are_agrees_count_and_decisions_restore_and_resume(anns, decisions):
     anns = {a.annotator: a for a in anns}
     adj = Adjudication(DOC, anns, schema=DEFAULT_SCHEMA)

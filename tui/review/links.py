@@ -92,12 +92,15 @@ def relations(adj: Adjudication, gold_spans: list[Span]) -> list[Relation]:
 
 
 def rejected_relations(adj: Adjudication, gold_spans: list[Span]) -> list[Decision]:
-    """The relation decisions a gold file keeps: each link of a rejected relation item whose
-    ends are in gold, and each own link taken back."""
+    """The relation decisions a gold file keeps: each link of a settled relation item whose
+    ends are in gold, when the item puts no relation in gold (rejected, or the links taken
+    lost an end the reviewer rejected later: the file then says what a resumed review would
+    read, a settled item and none of its links), and each own link taken back."""
     gold_of = resolver(adj)
     out = []
     for item in adj.rel_items:
-        if adj._links.get(item.index) == ():
+        taken = adj._links.get(item.index)
+        if taken is not None and not any(link_ends(adj, item, t, gold_of) for t in taken):
             why = adj._reasons.get(("item", item.index))
             for link in item.links:
                 ends = link_ends(adj, item, link.target_group, gold_of)
