@@ -4,6 +4,10 @@ placeholder, one character for one, so offsets into the stored text stay valid."
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 
 def _table() -> dict[int, str]:
@@ -45,6 +49,20 @@ def one_line(text: str, limit: int | None = None) -> str:
     out = text.translate(CONTROL_TABLE).replace("\u240a", "⏎")
     if limit is not None and len(out) > limit:
         out = out[: max(0, limit - 1)] + "…"
+    return out
+
+
+def safe_text(text: "Text") -> "Text":
+    """A rich ``Text`` built by a screen from pieces (some from the article, a corpus file or
+    the user) as one safe line: every character ``one_line`` replaces, replaced one for one,
+    so the styles stay on the same characters. The status line and the prompt line pass
+    what they are given through it, whichever piece carried the data."""
+    plain = text.plain
+    safe = one_line(plain)
+    if safe == plain:
+        return text
+    out = text.copy()
+    out.plain = safe
     return out
 
 

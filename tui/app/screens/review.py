@@ -18,7 +18,7 @@ from textual.widgets import OptionList, Static
 from tui.review.adjudication import OPEN, Added, Adjudication, Group, Item, RelationChoice, RelationItem
 from tui.corpus import GOLD, Corpus
 from tui.cursor import Cursor, Selection
-from tui.display import one_line
+from tui.display import one_line, safe_text
 from tui.editing import Change, EditSession
 from tui.errors import DataError, MarginError, ValidationError
 from tui.model import Annotation, Span
@@ -201,7 +201,7 @@ class ReviewScreen(CandidateEditMixin, ArticleScreen[Loaded]):
             text.append("  unsaved", style="dim")
         if self.message:
             text.append("  · " + self.message, style="italic")
-        self._show("#status", text)
+        self._show("#status", safe_text(text))  # a message may quote a span or a file
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """A click on a candidate highlights it (accepting stays on the keys)."""

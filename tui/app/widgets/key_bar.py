@@ -17,7 +17,7 @@ from textual.binding import ActiveBinding
 from textual.dom import DOMNode
 from textual.widget import Widget
 
-from tui.display import one_line
+from tui.display import one_line, safe_text
 
 
 KEEP = frozenset({"help", "search", "toggle-done", "mark-done", "quit"})  # never dropped for width
@@ -58,7 +58,9 @@ class KeyBar(Widget):
 
     def show_prompt(self, prompt: Text | None) -> None:
         """While the screen asks something (a choice after a tag, the jump labels), the
-        question takes this line: every choice readable, and no layout (one line either way)."""
+        question takes this line: every choice readable, and no layout (one line either way).
+        Its choices may be words of the article or values from the team's files: ``safe_text``."""
+        prompt = None if prompt is None else safe_text(prompt)
         if prompt != self.prompt:
             self.prompt = prompt
             self.refresh()

@@ -5,6 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widget import Widget
 
+from tui.display import safe_text
+
 
 class StatusLine(Widget):
     DEFAULT_CSS = "StatusLine { height: 1; }"
@@ -15,7 +17,10 @@ class StatusLine(Widget):
 
     def show(self, text: Text) -> None:
         """Replace the line; only this widget repaints (its size never changes), and only
-        when the line changed (a key's handlers may each ask; the frame shows the last)."""
+        when the line changed (a key's handlers may each ask; the frame shows the last).
+        Whatever its pieces carried (article words, a colleague's values, a message), it
+        reaches the terminal through ``safe_text``."""
+        text = safe_text(text)
         if text == self.text:
             return
         self.text = text
