@@ -8,7 +8,11 @@ overlap span F1 per label, and the share of exactly matched spans whose suggeste
 attributes are the gold's (all of them, values and absences alike). Each cell is the mean over the held-out articles. n = 0 is the rules with
 their default conventions: what margin suggested before any annotation.
 
-    python -m bench.learnreal           # prints the table (bench: python -m bench --only learn)
+The three articles of ``bench/realtext-heldout`` never teach and were never tuned on: each
+is scored after the rules' defaults, after learning on two dev golds (every pair of
+neighbours in name order, averaged) and after learning on all twelve.
+
+    python -m bench.learnreal           # prints both tables (bench: python -m bench --only learn)
 """
 
 from __future__ import annotations
@@ -19,21 +23,22 @@ import time
 from pathlib import Path
 
 REAL = Path(__file__).resolve().parent / "realtext"
+HELDOUT = Path(__file__).resolve().parent / "realtext-heldout"
 POINTS = (0, 1, 2, 5)
 LABELS = ("ACTOR", "FIGURE", "CLAIM")
 
 
-def documents() -> list[str]:
-    return sorted(p.stem for p in (REAL / "seeds").glob("*.txt"))
+def documents(where: Path = REAL) -> list[str]:
+    return sorted(p.stem for p in (where / "seeds").glob("*.txt"))
 
 
-def gold(doc: str):
+def gold(doc: str, where: Path = REAL):
     """(text, annotation) of one article."""
     from tui.model import Document
     from tui.store import load
 
-    text = (REAL / "seeds" / f"{doc}.txt").read_text(encoding="utf-8")
-    return text, load(REAL / "annotations" / doc / "gold.yaml", doc=Document(doc, text)).annotation
+    text = (where / "seeds" / f"{doc}.txt").read_text(encoding="utf-8")
+    return text, load(where / "annotations" / doc / "gold.yaml", doc=Document(doc, text)).annotation
 
 
 def _corpus(root: Path, train: list[str]) -> None:
@@ -102,6 +107,63 @@ def curve(points=POINTS, log=print) -> dict:
     return out
 
 
+def _trained(train: list[str]):
+    """A suggester after ``margin learn`` on the dev golds ``train`` (the rules' defaults when empty)."""
+    from tui.corpus import Corpus
+    from tui.suggest.learn import Suggester, retrain
+
+    root = Path(tempfile.mkdtemp(prefix="margin-real-"))
+    try:
+        _corpus(root, train)
+        corpus = Corpus(root)
+        if train:
+            retrain(corpus)
+        return Suggester.for_corpus(corpus)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def heldout(log=print) -> dict:
+    """{setting: {doc: score}} for the held-out articles; settings "0" (rules' defaults),
+    "2" (mean over the twelve pairs of neighbouring dev golds) and "12" (all dev golds)."""
+    dev, docs = documents(), documents(HELDOUT)
+    golds = {d: gold(d, HELDOUT) for d in docs}
+    pairs = [[dev[k], dev[(k + 1) % len(dev)]] for k in range(len(dev))]
+    settings: dict[str, list[list[str]]] = {"0": [[]], "2": pairs, str(len(dev)): [dev]}
+    out: dict = {}
+    for name, trainings in settings.items():
+        runs = []
+        for train in trainings:
+            sug = _trained(train)
+            runs.append({d: score(golds[d][1].spans, sug.suggest(golds[d][0]).spans) for d in docs})
+        out[name] = {d: {lab: {m: round(sum(r[d][lab][m] for r in runs) / len(runs), 3)
+                               for m in ("exact", "overlap")} for lab in LABELS} for d in docs}
+        log(f"learnreal held-out: {name} doc(s): " + "  ".join(
+            f"{lab} {_mean(out[name], lab, 'exact'):.2f}/{_mean(out[name], lab, 'overlap'):.2f}" for lab in LABELS))
+    return out
+
+
+def _mean(per_doc: dict, lab: str, metric: str) -> float:
+    return sum(d[lab][metric] for d in per_doc.values()) / len(per_doc)
+
+
+def heldout_table(h: dict) -> list[str]:
+    """Held-out articles as markdown rows: exact / overlap F1 per label and setting."""
+    lines = ["| trained on | article | ACTOR exact / overlap | FIGURE exact / overlap | CLAIM exact / overlap |",
+             "|---|---|---|---|---|"]
+    for name, per_doc in h.items():
+        rows = [*per_doc.items(), ("mean", {lab: {m: _mean(per_doc, lab, m) for m in ("exact", "overlap")}
+                                             for lab in LABELS})]
+        for doc, sc in rows:
+            cells = [f"{sc[lab]['exact']:.2f} / {sc[lab]['overlap']:.2f}" for lab in LABELS]
+            lines.append(f"| {_setting(name)} | {doc} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def _setting(name: str) -> str:
+    return {"0": "0 (rules' defaults)", "2": "2 dev golds (12 pairs)"}.get(name, f"{name} dev golds")
+
+
 def table(c: dict) -> list[str]:
     """The curve as markdown rows: exact / overlap F1 per label, attribute agreement."""
     lines = ["| docs | ACTOR exact / overlap | FIGURE exact / overlap | CLAIM exact / overlap "
@@ -119,3 +181,5 @@ if __name__ == "__main__":
 
     result = curve(tuple(int(a) for a in sys.argv[1:]) or POINTS)
     print("\n".join(table(result)))
+    print("\nheld out (never taught, never tuned on):")
+    print("\n".join(heldout_table(heldout())))

@@ -1,0 +1,34 @@
+"""The held-out real-text articles (bench/realtext-heldout) are kept apart from the
+development set and their golds are exactly what their specs say."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bench.realtext.build_gold import build
+from tui.store.writer import dumps
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+
+
+def _docs(where: Path) -> set[str]:
+    return {p.stem for p in (where / "seeds").glob("*.txt")}
+
+
+def test_the_held_out_articles_are_not_development_articles():
+    held, dev = _docs(BENCH / "realtext-heldout"), _docs(BENCH / "realtext")
+    assert len(held) == 3 and not held & dev
+    texts = {(BENCH / "realtext" / "seeds" / f"{d}.txt").read_text(encoding="utf-8") for d in dev}
+    assert not any((BENCH / "realtext-heldout" / "seeds" / f"{d}.txt").read_text(encoding="utf-8") in texts
+                   for d in held)
+
+
+def test_each_held_out_gold_is_built_from_its_spec():
+    root = BENCH / "realtext-heldout"
+    for doc in _docs(root):
+        text = (root / "seeds" / f"{doc}.txt").read_text(encoding="utf-8")
+        spec = (root / "spec" / f"{doc}.spec").read_text(encoding="utf-8")
+        ann = build(doc, text, spec, doc)
+        assert dumps(ann) == (root / "annotations" / doc / "gold.yaml").read_text(encoding="utf-8")
+        assert {s.label for s in ann.spans} == {"ACTOR", "FIGURE", "CLAIM"}
+        assert all(r.target in {s.id for s in ann.spans if s.label == "ACTOR"} for r in ann.relations)
