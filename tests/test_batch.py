@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bench import gen
-from tui.batch import Runner, run_map
+from tui.batch import MAX_BATCH, Runner, _batches, run_map
 from tui.cli import main
 
 HAS_DASK = importlib.util.find_spec("distributed") is not None
@@ -86,14 +90,19 @@ def test_learn_model_identical(team_root, tmp_path, capsys):
     assert models[0] and models[0] == models[1]
 
 
-def test_suggest_write_is_all_or_nothing_in_parallel(team_root, tmp_path, capsys):
+@pytest.mark.parametrize("way", [("--jobs", "2"), ("--dask", "DASK")], ids=["jobs", "dask"])
+def test_suggest_write_is_all_or_nothing_in_parallel(way, team_root, tmp_path, capsys, request):
+    """Files are staged as documents come out of the map: a bad file after the first
+    documents removes what was staged and replaces nothing."""
+    if "DASK" in way:
+        way = ("--dask", request.getfixturevalue("dask_address"))
     root = shutil.copytree(team_root, tmp_path / "c")
     doc = sorted((root / "seeds").iterdir())[5].stem
     bad = root / "annotations" / doc / "suggest.yaml"
     bad.parent.mkdir(parents=True, exist_ok=True)
     bad.write_text("format: margin/1\nspans: [oops\n")
     before = _tree(root)
-    assert main(["suggest", "--write", "--corpus", str(root), "--jobs", "2"]) == 1
+    assert main(["suggest", "--write", "--corpus", str(root), *way]) == 1
     assert _tree(root) == before  # one bad file: nothing written anywhere
     assert "suggest.yaml" in capsys.readouterr().err
 
@@ -115,6 +124,40 @@ def test_run_map_on_dask_keeps_order_and_raises_the_task_error(dask_address):
     assert list(run_map(_square, list(range(40)), Runner(dask=dask_address))) == [x * x for x in range(40)]
     with pytest.raises(ValueError, match="thirteen"):
         list(run_map(_square, [*range(20), -13], Runner(dask=dask_address)))
+
+
+def _wait_for_marker(task: tuple[str, int, int]) -> str:
+    """The last task waits (up to a minute) for the consumer to have seen the first result."""
+    marker, i, last = task
+    if i == last:
+        for _ in range(600):
+            if os.path.exists(marker):
+                return "after the first result"
+            time.sleep(0.1)
+        return "before the first result"
+    return str(i)
+
+
+@pytest.mark.parametrize("way", ["jobs", "dask"])
+def test_run_map_yields_while_the_workers_map(way, tmp_path, request):
+    """The consumer gets the first results while later tasks still run (it writes while
+    the workers suggest): the last task only ends once the consumer has seen the first."""
+    runner = Runner(jobs=2) if way == "jobs" else Runner(dask=request.getfixturevalue("dask_address"))
+    marker = str(tmp_path / "first-result-seen")
+    out = []
+    for r in run_map(_wait_for_marker, [(marker, i, 39) for i in range(40)], runner):
+        out.append(r)
+        Path(marker).touch()
+    assert out == [str(i) for i in range(39)] + ["after the first result"]
+
+
+@given(st.integers(0, 3000), st.integers(1, 9))
+def test_batches_cover_the_tasks_in_order_and_shrink_to_the_end(n, workers):
+    batches = list(_batches(list(range(n)), workers))
+    assert [t for b in batches for t in b] == list(range(n))
+    sizes = [len(b) for b in batches]
+    assert all(0 < s <= MAX_BATCH for s in sizes) and sizes == sorted(sizes, reverse=True)
+    assert not sizes or sizes[-1] == 1  # the tail is single tasks: no worker waits for a big batch
 
 
 def test_unreachable_scheduler_is_one_line(team_root, capsys, monkeypatch):

@@ -104,31 +104,49 @@ def _counted(results, total: int, progress: Progress | None) -> Iterator[Any]:
         yield r
 
 
+def _batches(tasks: Sequence, workers: int) -> Iterator[list]:
+    """The tasks in order, cut into batches of a ``BATCHES_PER_WORKER``-th of a worker's
+    share of what is left, at most ``MAX_BATCH`` (few results wait for the consumer): big
+    batches while there is much to do (little overhead a task), ever smaller ones at the
+    end, so no worker finishes a big batch alone while the others wait."""
+    start = 0
+    while start < len(tasks):
+        size = max(1, min(MAX_BATCH, (len(tasks) - start) // (workers * BATCHES_PER_WORKER)))
+        yield list(tasks[start:start + size])
+        start += size
+
+
+def _in_order(submit: Callable[[list], Any], batches: Iterator[list], workers: int, total: int,
+              progress: Progress | None) -> Iterator[Any]:
+    """Each batch's results in task order, as soon as that batch is done, with at most
+    ``READ_AHEAD`` batches a worker submitted and not yet consumed: the consumer (a writer,
+    agreement, an export) works while the workers map, and memory holds a few results,
+    never the corpus's. ``submit(batch)`` returns a future (``.result()`` raises the
+    task's own exception)."""
+    ahead = deque(submit(b) for b in itertools.islice(batches, workers * READ_AHEAD))
+    done = 0
+    while ahead:
+        results = ahead.popleft().result()
+        nxt = next(batches, None)
+        if nxt is not None:
+            ahead.append(submit(nxt))
+        for r in results:
+            done += 1
+            if progress is not None:
+                progress(done, total)
+            yield r
+
+
 def _process_map(fn, tasks: Sequence, jobs: int, progress: Progress | None) -> Iterator[Any]:
     from concurrent.futures import ProcessPoolExecutor
 
-    """In task order, with at most ``READ_AHEAD`` batches a worker submitted and not yet
-    consumed: a consumer slower than the workers (agreement, an export) keeps a few
-    results in memory, not the corpus's (``Executor.map`` submits every task at once)."""
-    chunk = max(1, min(MAX_BATCH, len(tasks) // (jobs * BATCHES_PER_WORKER)))
-    batches = (list(tasks[i:i + chunk]) for i in range(0, len(tasks), chunk))
-    done = 0
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        ahead = deque(pool.submit(run_batch, fn, b) for b in itertools.islice(batches, jobs * READ_AHEAD))
-        while ahead:
-            results = ahead.popleft().result()
-            nxt = next(batches, None)
-            if nxt is not None:
-                ahead.append(pool.submit(run_batch, fn, nxt))
-            for r in results:
-                done += 1
-                if progress is not None:
-                    progress(done, len(tasks))
-                yield r
+        yield from _in_order(lambda b: pool.submit(run_batch, fn, b), _batches(tasks, jobs), jobs,
+                             len(tasks), progress)
 
 
 def run_batch(fn, tasks: list) -> list:
-    """What a Dask worker runs: ``fn`` over one batch of tasks."""
+    """What a worker runs: ``fn`` over one batch of tasks."""
     return [fn(t) for t in tasks]
 
 
@@ -136,22 +154,8 @@ def _dask_map(fn, tasks: Sequence, runner: Runner, progress: Progress | None) ->
     client, close = connect(runner)
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
-        size = max(1, len(tasks) // (workers * BATCHES_PER_WORKER))
-        batches = [list(tasks[i:i + size]) for i in range(0, len(tasks), size)]
-        futures = client.map(run_batch, [fn] * len(batches), batches, pure=False)
-        where = {f.key: i for i, f in enumerate(futures)}
-        results: list[list | None] = [None] * len(batches)
-        done = 0
-        from distributed import as_completed
-
-        for f in as_completed(futures):
-            i = where[f.key]
-            results[i] = f.result()  # a task's exception is raised here, as itself
-            done += len(batches[i])
-            if progress is not None:
-                progress(done, len(tasks))
-        for r in results:
-            yield from r or []
+        yield from _in_order(lambda b: client.submit(run_batch, fn, b, pure=False), _batches(tasks, workers),
+                             workers, len(tasks), progress)
     finally:
         close()
 
