@@ -29,6 +29,26 @@ def test_commit_writes_every_file_and_leaves_nothing_else(tmp_path):
     assert listing(tmp_path) == ["a", "a/x.yaml", "b", "b/y.yaml"]
 
 
+def test_a_commit_of_many_folders_writes_every_file(tmp_path, monkeypatch):
+    """A batch (suggest --write) replaces files in more folders than are synced one by
+    one (``sync_paths``): every file is there, nothing else is left."""
+    from tui.store import files
+
+    many = files.SYNC_EACH_MAX + 8
+    for i in range(0, many, 3):
+        (tmp_path / f"d{i}").mkdir()
+        (tmp_path / f"d{i}" / "x.yaml").write_bytes(b"old")
+    synced = []
+    monkeypatch.setattr(files.os, "sync", lambda: synced.append(1))
+    with staged.Transaction(tmp_path) as t:
+        for i in range(many):
+            t.write(tmp_path / f"d{i}" / "x.yaml", f"new {i}".encode())
+    assert [(tmp_path / f"d{i}" / "x.yaml").read_bytes() for i in range(many)] == \
+        [f"new {i}".encode() for i in range(many)]
+    assert listing(tmp_path) == sorted([f"d{i}" for i in range(many)] + [f"d{i}/x.yaml" for i in range(many)])
+    assert synced == [1]  # the renames of every folder made durable at once
+
+
 def test_an_exception_in_the_block_writes_nothing(tmp_path):
     with pytest.raises(RuntimeError):
         with staged.Transaction(tmp_path) as t:

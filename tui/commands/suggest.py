@@ -72,35 +72,36 @@ def run(args) -> int:
                 args.rules_only, args.write, batch_time(), corpus_habits(corpus, g, model=model),
                 corpus_selection(corpus, g, model=model))
     tasks = [(plan, doc_id) for doc_id in _doc_ids(corpus, args.docs)]
-    progress, stop = progress_bar("suggesting") if args.write else (None, lambda: None)
+    if not args.write:
+        for outcome in run_map(suggest_document, tasks, runner):
+            for line in outcome.lines:
+                say(line)
+        return 0
+    progress, stop = progress_bar("suggesting")
     try:
-        outcomes = run_map(suggest_document, tasks, runner, progress)
-        if not args.write:
-            for outcome in outcomes:
-                for line in outcome.lines:
-                    say(line)
-            return 0
-        done = list(outcomes)
+        lines = _write_all(corpus, run_map(suggest_document, tasks, runner, progress))
     finally:
         stop()
-    _write_all(corpus, done)
-    for outcome in done:
-        for line in outcome.lines:
-            say(line)
+    for line in lines:
+        say(line)
     return 0
 
 
-def _write_all(corpus, outcomes) -> None:
+def _write_all(corpus, outcomes) -> list[str]:
     """Every document's file, or none (``tui.store.staged``), refusing a file that changed
-    on disk while suggesting."""
+    on disk while suggesting; the lines to print. Each file is staged as its document
+    comes out of the map, so writing overlaps the workers' suggesting; the files replace
+    their destinations together at the end, and a failure anywhere replaces none."""
     from pathlib import Path
 
     from tui import store
     from tui.errors import ConflictError
     from tui.store.staged import Transaction
 
+    lines: list[str] = []
     with Transaction(corpus.annotations_dir) as t:
         for o in outcomes:
+            lines.extend(o.lines)
             if o.data is None:
                 continue
             now = store.fingerprint(Path(o.path))
@@ -108,3 +109,4 @@ def _write_all(corpus, outcomes) -> None:
             if (now is None) != (fp is None) or (now is not None and fp is not None and now.sha256 != fp.sha256):
                 raise ConflictError(f"{o.path}: changed on disk while suggesting; nothing was written")
             t.write(Path(o.path), o.data)
+    return lines

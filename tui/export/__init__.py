@@ -35,9 +35,9 @@ from tui.formats import EXPORT
 from tui.errors import DataError, MarginError
 from tui.model import FLAG_FUZZY, FLAG_LOST, Annotation, Document
 from tui.schema import Schema
+from tui.store.files import sync_paths
 
 CARD = "dataset_card.md"
-SYNC_EACH_MAX = 32
 
 
 @dataclass(frozen=True)
@@ -223,17 +223,9 @@ class Context:
         self.files[rel] = sink.sha.hexdigest()
 
     def flush(self) -> None:
-        """Make every written file durable before the export is put in place: fsync each
-        of a few files, one ``os.sync`` for many (an fsync per brat file costs minutes)."""
-        if len(self.files) > SYNC_EACH_MAX:
-            os.sync()
-            return
-        for rel in self.files:
-            fd = os.open(self.staging / rel, os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
+        """Make every written file durable before the export is put in place (an fsync
+        each for a few files, one ``os.sync`` for many: ``tui.store.files.sync_paths``)."""
+        sync_paths(self.staging / rel for rel in self.files)
 
     def warn(self, kind: str, detail: str) -> None:
         """Report a lossy conversion: ``kind`` reads after a count ("3 span(s) ...")."""

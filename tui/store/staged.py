@@ -31,7 +31,7 @@ from pathlib import Path
 
 from tui.errors import ConflictError, DataError
 from tui.names import journal_owner, temp_owner
-from tui.store.files import fsync_dir, read_limited
+from tui.store.files import fsync_dir, read_limited, sync_paths
 from tui.store.listing import remembered
 from tui.store.seal import Unsealed, seal, unseal
 
@@ -253,8 +253,7 @@ class Transaction:
             self._roll_back()
             _unlink(journal)
             raise DataError(f"{failed.dest}: cannot write: {_why(e)}; nothing was written") from None
-        for folder in {s.dest.parent for s in self._staged}:
-            fsync_dir(folder)
+        sync_paths({s.dest.parent for s in self._staged}, folders=True)
         _unlink(journal)
         for s in self._staged:
             if s.backup is not None:
