@@ -61,35 +61,39 @@ def _load_group(args) -> tuple[list[Item], list[str]]:
     return items, problems
 
 
-def _groups(corpus: Corpus, docs: str | None, annotators) -> list[tuple[str, str, list[str]]]:
-    """The (root, doc id, paths) task of each document with files of the wanted annotators."""
+def _groups(corpus: Corpus, docs: str | None, annotators,
+            files: list[Path] | None = None) -> list[tuple[str, str, list[str]]]:
+    """The (root, doc id, paths) task of each document with files of the wanted annotators
+    (``files``: the corpus's ``annotation_files(docs)`` when the caller listed them)."""
     wanted = None
     if isinstance(annotators, str) and annotators != "all":
         wanted = {annotators}
     elif isinstance(annotators, (list, tuple, set)):
         wanted = set(annotators)
     groups: dict[str, list[str]] = {}
-    for p in corpus.annotation_files(docs):
+    for p in corpus.annotation_files(docs) if files is None else files:
         if wanted is None or p.stem in wanted:
             groups.setdefault(p.parent.name, []).append(str(p))
     return [(str(corpus.root), d, ps) for d, ps in sorted(groups.items())]
 
 
 def iter_groups(corpus: Corpus, docs: str | None = None, annotators: str | list[str] | None = None,
-                jobs: int | Runner | None = None, progress=None) -> Iterator[tuple[list[Item], list[str]]]:
+                jobs: int | Runner | None = None, progress=None,
+                files: list[Path] | None = None) -> Iterator[tuple[list[Item], list[str]]]:
     """(items, problems) of one document at a time, in document order (``tui.batch.run_map``:
     local worker processes read a bounded number of documents ahead): memory holds a few
     documents, never the corpus. ``jobs``: processes, or a Runner; None chooses by size."""
-    yield from map_groups(_load_group, corpus, docs, annotators, jobs, progress)
+    yield from map_groups(_load_group, corpus, docs, annotators, jobs, progress, files=files)
 
 
 def map_groups(fn: Callable[[tuple], T], corpus: Corpus, docs: str | None = None,
                annotators: str | list[str] | None = None, jobs: int | Runner | None = None,
-               progress=None, extra: tuple = ()) -> Iterator[T]:
+               progress=None, extra: tuple = (), files: list[Path] | None = None) -> Iterator[T]:
     """``fn`` over each document's task ``((root, doc id, paths), *extra)`` (``extra``
     empty: the task is ``(root, doc id, paths)``, what ``_load_group`` reads), results in
-    document order; ``jobs`` as in ``iter_groups``."""
-    tasks: list = _groups(corpus, docs, annotators)
+    document order; ``jobs`` as in ``iter_groups``; ``files``: the corpus's
+    ``annotation_files(docs)``, when the caller listed them already (one listing)."""
+    tasks: list = _groups(corpus, docs, annotators, files)
     if jobs is None:
         nfiles = sum(len(t[2]) for t in tasks)
         jobs = min(os.cpu_count() or 1, 8) if nfiles >= PARALLEL_MIN_FILES else 1
@@ -106,6 +110,7 @@ def load_items(
     jobs: int | Runner | None = None,
     strict: bool = True,
     progress=None,
+    files: list[Path] | None = None,
 ) -> tuple[list[Item], list[str]]:
     """Load annotation files of ``corpus``.
 
@@ -114,10 +119,11 @@ def load_items(
     problems); with ``strict`` a non-empty problem list raises ValidationError instead.
     ``progress(n_done, n_total)`` is called as documents complete. ``jobs``: processes, or
     a :class:`tui.batch.Runner` (local processes or Dask); None chooses by corpus size.
+    ``files``: ``corpus.annotation_files(docs)``, when the caller listed them already.
     """
     items: list[Item] = []
     problems: list[str] = []
-    for its, probs in iter_groups(corpus, docs, annotators, jobs, progress):
+    for its, probs in iter_groups(corpus, docs, annotators, jobs, progress, files):
         items.extend(its)
         problems.extend(probs)
     if status == "done":
@@ -127,9 +133,9 @@ def load_items(
     return items, problems
 
 
-def default_annotators(corpus: Corpus, docs: str | None = None) -> str | None:
+def default_annotators(corpus: Corpus, docs: str | None = None, files: list[Path] | None = None) -> str | None:
     """``gold`` when the corpus has adjudicated files, else everyone (None). The export
     reports the documents this leaves out (``tui.export.run._left_out``), never silently."""
-    if any(p.stem == GOLD for p in corpus.annotation_files(docs)):
+    if any(p.stem == GOLD for p in (corpus.annotation_files(docs) if files is None else files)):
         return GOLD
     return None

@@ -46,10 +46,11 @@ def _plan(corpus, fmt, *, annotators, docs, labels, split, status, options, jobs
     ratios = parse_split(split) if split else None
     if hasattr(mod, "check"):
         mod.check(chosen, options or {})
+    files = corpus.annotation_files(docs)  # listed once: the map's tasks and what was left out
     if annotators is None:
-        annotators = default_annotators(corpus, docs)
+        annotators = default_annotators(corpus, docs, files)
     records = _records(corpus, fmt, mod, chosen, annotators=annotators, docs=docs, status=status,
-                       options=options, jobs=jobs, progress=progress)
+                       options=options, jobs=jobs, progress=progress, files=files)
     who = "every annotator" if annotators in (None, "all") else \
         f"annotator {annotators if isinstance(annotators, str) else ','.join(annotators)}"
     if not records:
@@ -60,10 +61,10 @@ def _plan(corpus, fmt, *, annotators, docs, labels, split, status, options, jobs
     else:
         where = assign(sorted({r.doc_id for r in records}), ratios, seed)
         parts = [Part(n, [r for r in records if where[r.doc_id] == n], f"{n}/") for n in split_names(ratios)]
-    return _Plan(mod, chosen, parts, ratios, _left_out(corpus, docs, records, who, status))
+    return _Plan(mod, chosen, parts, ratios, _left_out(files, records, who, status))
 
 
-def _records(corpus, fmt, mod, chosen, *, annotators, docs, status, options, jobs, progress) -> list:
+def _records(corpus, fmt, mod, chosen, *, annotators, docs, status, options, jobs, progress, files) -> list:
     """The records to export: a format that formats one record at a time (``format_record``)
     does so in the map, where the files are parsed; the others get parsed records."""
     from tui.dataset import load_items, map_groups
@@ -71,11 +72,11 @@ def _records(corpus, fmt, mod, chosen, *, annotators, docs, status, options, job
 
     if not hasattr(mod, "format_record"):
         items, _ = load_items(corpus, docs=docs, annotators=annotators, status=status, jobs=jobs,
-                              progress=progress)
+                              progress=progress, files=files)
         return [Record(it.doc, restrict(it.annotation, chosen)) for it in items]
     records, problems = [], []
     for recs, probs in map_groups(format_group, corpus, docs, annotators, jobs, progress,
-                                  extra=(fmt, chosen, status, dict(options or {}))):
+                                  extra=(fmt, chosen, status, dict(options or {})), files=files):
         records.extend(recs)
         problems.extend(probs)
     if problems:
@@ -83,11 +84,11 @@ def _records(corpus, fmt, mod, chosen, *, annotators, docs, status, options, job
     return records
 
 
-def _left_out(corpus, docs, records, who: str, status: str):
-    """Documents that have annotation files but no record in the export (gold-only, one
-    annotator, --status done): never left out silently."""
+def _left_out(files, records, who: str, status: str):
+    """Documents that have annotation files (``files``) but no record in the export
+    (gold-only, one annotator, --status done): never left out silently."""
     exported = {r.doc_id for r in records}
-    missing = sorted({p.parent.name for p in corpus.annotation_files(docs)} - exported)
+    missing = sorted({p.parent.name for p in files} - exported)
     if not missing:
         return None
     why = who + (", status done" if status == "done" else "")
