@@ -169,87 +169,112 @@ class _Writer:
 
     # -- sentences
     def sentence(self) -> None:
-        r = self.rng
-        kind = r.randrange(8)
-        if kind == 0:  # Name, a researcher at Org, said FIGURE had been freed in PLACE.
-            tag0 = self.pos
-            self.person()
-            self.put(", a researcher at ")
-            self.org()
-            self.put(", ")
-            self.put(r.choice(SAYS))
-            tag1 = self.pos
-            self.put(" that ")
-            c0 = self.figure()
-            self.put(f" had been {r.choice(VERBS)} in ")
-            self.place()
-            self.claim(c0.cue if c0.cue is not None else (c0.sign if c0.sign is not None else c0.start),
-                       self.pos, (tag0, tag1))
-            self.put(".")
-        elif kind == 1:  # “Claim,” Name told Outlet.
-            q0 = self.put("“")
-            cs = self.put(r.choice(("We have seen ", "There is clear evidence that ", "We know that ")))
-            self.figure()
-            self.put(f" were {r.choice(VERBS)} near ")
-            self.place()
-            c1 = self.pos
-            self.put(",”")
-            q1 = self.pos
-            self.put(" ")
-            teller = self.person()
-            t1 = self.put(" told") + len(" told")
-            self.put(" " + r.choice(OUTLETS))
-            self.claim(cs, c1, (teller.start, t1), (q0, q1))
-            self.put(".")
-        elif kind == 2:  # According to Org, CLAIM.
-            t0 = self.put("According to ")
-            a = self.org()
-            self.put(", ")
-            cs = self.pos
-            self.figure()
-            self.put(f" were {r.choice(VERBS)} in ")
-            self.place()
-            self.put(f" last {r.choice(MONTHS)}")
-            self.claim(cs, self.pos, (t0, a.end))
-            self.put(".")
-        elif kind == 3:  # The government said CLAIM.
-            t0 = self.pos
-            self.gov(initial=True)
-            self.put(f" {r.choice(('said', 'denied', 'claimed'))}")
-            t1 = self.pos
-            self.put(" that ")
-            cs = self.pos
-            self.put(f"{r.choice(('no', 'few', 'many'))} {r.choice(NOUNS)} were held in ")
-            self.place()
-            self.claim(cs, self.pos, (t0, t1))
-            self.put(".")
-        elif kind == 4:  # PLACE has long been a hub..., and FIGURE were seized there.
-            self.place()
-            self.put(" has long been a hub for online fraud, and ")
-            self.figure()
-            self.put(f" were {r.choice(VERBS)} there in {r.choice(MONTHS)}.")
-        elif kind == 5:  # Groups in PLACE ...
-            self.group(initial=True)
-            self.put(" in ")
-            self.place()
-            self.put(" detained ")
-            self.figure()
-            self.put(f" on {r.choice(('Monday', 'Tuesday', 'Friday'))}.")
-        elif kind == 6:  # Org’s report ...
-            a = self.org(initial=True)
-            self.put("’s")
-            a.poss_end = self.pos
-            self.put(f" latest report covers {r.choice(('raids', 'arrests', 'rescues'))} in ")
-            self.place()
-            self.put(" and ")
-            self.place()
-            self.put(".")
-        else:
-            self.person(title=True)
-            self.put(", who visited ")
-            self.place()
-            self.put(f" in {r.choice(MONTHS)}, declined to comment.")
+        """One sentence of a random kind (each kind draws from the generator in its own order)."""
+        kinds = (self._said_that, self._told_outlet, self._according_to, self._government_said,
+                 self._hub, self._group_detained, self._org_report, self._declined)
+        kinds[self.rng.randrange(8)]()
 
+    def _said_that(self) -> None:
+        """Name, a researcher at Org, said FIGURE had been freed in PLACE."""
+        r = self.rng
+        tag0 = self.pos
+        self.person()
+        self.put(", a researcher at ")
+        self.org()
+        self.put(", ")
+        self.put(r.choice(SAYS))
+        tag1 = self.pos
+        self.put(" that ")
+        c0 = self.figure()
+        self.put(f" had been {r.choice(VERBS)} in ")
+        self.place()
+        self.claim(c0.cue if c0.cue is not None else (c0.sign if c0.sign is not None else c0.start),
+                   self.pos, (tag0, tag1))
+        self.put(".")
+
+    def _told_outlet(self) -> None:
+        """“Claim,” Name told Outlet."""
+        r = self.rng
+        q0 = self.put("“")
+        cs = self.put(r.choice(("We have seen ", "There is clear evidence that ", "We know that ")))
+        self.figure()
+        self.put(f" were {r.choice(VERBS)} near ")
+        self.place()
+        c1 = self.pos
+        self.put(",”")
+        q1 = self.pos
+        self.put(" ")
+        teller = self.person()
+        t1 = self.put(" told") + len(" told")
+        self.put(" " + r.choice(OUTLETS))
+        self.claim(cs, c1, (teller.start, t1), (q0, q1))
+        self.put(".")
+
+    def _according_to(self) -> None:
+        """According to Org, CLAIM."""
+        r = self.rng
+        t0 = self.put("According to ")
+        a = self.org()
+        self.put(", ")
+        cs = self.pos
+        self.figure()
+        self.put(f" were {r.choice(VERBS)} in ")
+        self.place()
+        self.put(f" last {r.choice(MONTHS)}")
+        self.claim(cs, self.pos, (t0, a.end))
+        self.put(".")
+
+    def _government_said(self) -> None:
+        """The government said CLAIM."""
+        r = self.rng
+        t0 = self.pos
+        self.gov(initial=True)
+        self.put(f" {r.choice(('said', 'denied', 'claimed'))}")
+        t1 = self.pos
+        self.put(" that ")
+        cs = self.pos
+        self.put(f"{r.choice(('no', 'few', 'many'))} {r.choice(NOUNS)} were held in ")
+        self.place()
+        self.claim(cs, self.pos, (t0, t1))
+        self.put(".")
+
+    def _hub(self) -> None:
+        """PLACE has long been a hub..., and FIGURE were seized there."""
+        r = self.rng
+        self.place()
+        self.put(" has long been a hub for online fraud, and ")
+        self.figure()
+        self.put(f" were {r.choice(VERBS)} there in {r.choice(MONTHS)}.")
+
+    def _group_detained(self) -> None:
+        """Groups in PLACE ..."""
+        r = self.rng
+        self.group(initial=True)
+        self.put(" in ")
+        self.place()
+        self.put(" detained ")
+        self.figure()
+        self.put(f" on {r.choice(('Monday', 'Tuesday', 'Friday'))}.")
+
+    def _org_report(self) -> None:
+        """Org’s report ..."""
+        r = self.rng
+        a = self.org(initial=True)
+        self.put("’s")
+        a.poss_end = self.pos
+        self.put(f" latest report covers {r.choice(('raids', 'arrests', 'rescues'))} in ")
+        self.place()
+        self.put(" and ")
+        self.place()
+        self.put(".")
+
+    def _declined(self) -> None:
+        """Title Name, who visited PLACE in MONTH, declined to comment."""
+        r = self.rng
+        self.person(title=True)
+        self.put(", who visited ")
+        self.place()
+        self.put(f" in {r.choice(MONTHS)}, declined to comment.")
 
 def article(seed: int | str, sentences: int = 24) -> tuple[str, list[Ent]]:
     """(text, entities) of a short news-like article; the same seed gives the same one."""

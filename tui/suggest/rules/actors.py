@@ -10,8 +10,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tui.suggest.rules.actor_words import (is_headline, is_initial, lower_titles, lowered, modifiers_start, name_words,
+                                           preceding_word, words_before)
 from tui.suggest.rules.figures import NOT_MODIFIERS, lower_same_offsets
 from tui.suggest.rules.lexicon import Lexicon, alternation, load_lexicon
+from tui.suggest.rules.mention import Mention, resolve
 
 UP = "A-ZÀ-ÖØ-Þ"
 _CAPWORD = (rf"[{UP}][\w-]*\.(?:com|org|net)(?:\.[a-z]{{2}})?(?![\w.])|(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Gov|St)\.|[{UP}](?:\.[{UP}])+\.?|(?:al|el|ad|bin|ibn)-[{UP}]\w*"
@@ -29,44 +32,12 @@ _CONNECTOR_SPLIT_RE = re.compile(rf"[ \t\u00a0]+(?:{'|'.join(_CONNECTORS)})[ \t\
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 _NEXT_WORD_RE = re.compile(r"\S+[ \t\u00a0]*")
 _LINE_RE = re.compile(r"[^\n]+")
-_PRECEDING_WORD_RE = re.compile(r"(\w+)[ \t]+(?:the[ \t]+)?\Z")
 _OWNER_BEFORE_RE = re.compile(rf"(?<![\w-])[{UP}]\w*(?:[ \t]+[{UP}]\w*)*['’]s[ \t]+\Z")
 _PLACE_AFTER_RE = re.compile(rf"[ \t]+(?:in|to)[ \t]+{_RUN_RE.pattern}")
 _TOLD_BEFORE_RE = re.compile(r"\b(?:told|[Aa]ccording to)[ \t]+(?:the[ \t]+)?\Z")
 _ACRONYM_DEF_RE = re.compile(rf"[ \t]*\(([{UP}]{{2,8}})\)")
-_DET_BEFORE_RE = re.compile(r"(?<![\w’'-])(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hese|[Tt]hose)[ \t\u00a0]+\Z")
 _OWNED_WORD_RE = re.compile(rf"(?<=[{UP}])\w*['’]s[ \t]+([a-z]+)\b")
 _THERE_RE = re.compile(r"[ \t]+(?:there|here)(?=[ \t])")
-_POSS_AFTER_RE = re.compile(r"['’]s?(?!\w)")
-_OPENERS = "“\"‘'([ \t\u00a0"
-_CLOSERS = "”\"’')]"
-
-
-@dataclass(frozen=True)
-class Mention:
-    """An actor found in the text: ``text[start:end]`` (the span under the default
-    conventions) with its ``type``, and where its optional edges are (None: absent)."""
-
-    start: int
-    end: int
-    type: str
-    det: int | None = None  # start of a determiner right before it: "the"
-    title_end: int | None = None  # where the name starts after a leading title
-    poss_end: int | None = None  # end of a possessive "’s" right after it
-    mods: int | None = None  # start of a group noun's further modifiers: "armed police", "private property owners"
-
-    def span(self, c) -> tuple[int, int]:
-        """(start, end) under conventions ``c`` (actor_determiner, actor_title,
-        actor_possessive, actor_group_modifiers, each True for "in")."""
-        s = self.start
-        if self.mods is not None and c.actor_group_modifiers:
-            s = self.mods
-        elif self.title_end is not None and not c.actor_title:
-            s = self.title_end
-        elif self.det is not None and c.actor_determiner:
-            s = self.det
-        e = self.poss_end if self.poss_end is not None and c.actor_possessive else self.end
-        return s, e
 
 
 @dataclass(frozen=True)
@@ -99,40 +70,6 @@ def _patterns(lex: Lexicon) -> _Patterns:
     return _Patterns(gov_noun, group, institution, country_acts, verb_after, title)
 
 
-# --------------------------------------------------------------------------- helpers
-
-
-def _is_initial(text: str, pos: int) -> bool:
-    """Does ``pos`` start a sentence (possibly after opening quotes/brackets)?"""
-    i = pos
-    while i > 0 and text[i - 1] in _OPENERS:
-        i -= 1
-    if i == 0 or text[i - 1] == "\n":
-        return True
-    while i > 0 and text[i - 1] in _CLOSERS:
-        i -= 1
-    return i == 0 or text[i - 1] in ".!?…"
-
-
-def _preceding_word(text: str, pos: int) -> str:
-    """The word before ``pos``, skipping a "the" ("outside the Chinese" -> "outside")."""
-    m = _PRECEDING_WORD_RE.search(text, max(0, pos - 24), pos)
-    return m.group(1) if m else ""
-
-
-def _is_headline(line: str) -> bool:
-    """A Title Case line ("Floods Displace Thousands In North"): most words capitalised."""
-    if len(line) > 160:
-        return False
-    words = [w for w in line.split() if w[:1].isalpha()]
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words) \
-        and not line.rstrip().endswith((".", "”", '"'))
-
-
-def _words(s: str) -> list[str]:
-    return [w if w in ("U.S.", "U.K.") else w.rstrip(".") for w in s.split()]
-
-
 class _Finder:
     """Collects actor candidates for one text."""
 
@@ -148,13 +85,13 @@ class _Finder:
         self.aliases: dict[str, tuple[int, str]] = {}  # short form -> (defined at, type)
         self.titled: dict[tuple[int, int], int] = {}  # (start, end) -> where the name starts
         self.modified: dict[tuple[int, int], int] = {}  # (start, end) of a group -> start of all its modifiers
-        self.lower_titles = _lower_titles(lex)
+        self.lower_titles = lower_titles(lex)
         self.by_start: dict[int, tuple[int, int, str]] = {}  # the names runs() found, by start (phrases())
 
     # -- names
     def runs(self) -> None:
         text, lex = self.text, self.lex
-        headlines = [m.span() for m in _LINE_RE.finditer(text) if _is_headline(m.group())]
+        headlines = [m.span() for m in _LINE_RE.finditer(text) if is_headline(m.group())]
         h = 0
         for m in _RUN_RE.finditer(text):
             start, end = m.span()
@@ -167,7 +104,7 @@ class _Finder:
                 continue  # a Title Case headline: its capitals say nothing
             # split connector-joined runs unless the whole names an organisation
             if _CONNECTOR_SPLIT_RE.search(run) and run not in self.known \
-                    and not any(w in lex.org_words for w in _words(run)):
+                    and not any(w in lex.org_words for w in name_words(run)):
                 pos = start
                 for part in _CONNECTOR_SPLIT_RE.split(run):
                     s = text.index(part, pos)
@@ -178,7 +115,7 @@ class _Finder:
 
     def run(self, start: int, end: int) -> None:
         text, lex = self.text, self.lex
-        initial = _is_initial(text, start)
+        initial = is_initial(text, start)
         # drop leading function words ("The UN") and a sentence-initial common word ("Estimates")
         while True:
             first = text[start:end].split(None, 1)[0].rstrip(".")
@@ -195,7 +132,7 @@ class _Finder:
             if start >= end:
                 return
         name = text[start:end]
-        words = _words(name)
+        words = name_words(name)
         if all(w in lex.not_names for w in words):
             return
         found = self.classify(name, words, start, end)
@@ -205,7 +142,7 @@ class _Finder:
     def _keeps_first(self, first: str, run: str) -> bool:
         """Is a leading demonym or "New" part of the name (African Union, The New York
         Times), though alone it is not a name?"""
-        rest = _words(run)[1:]
+        rest = name_words(run)[1:]
         if first in self.lex.demonyms or first.endswith(("an", "ese", "ish")):
             return bool(rest) and any(w in self.lex.org_words for w in rest)
         return first == "New" and bool(rest) and run not in self.lex.not_names
@@ -242,7 +179,7 @@ class _Finder:
             return start + at, end, "person"
         if name in lex.places or name in lex.demonyms or any(w in lex.places for w in words):
             return None
-        if _preceding_word(text, start) in lex.place_prepositions:
+        if preceding_word(text, start) in lex.place_prepositions:
             return None
         if len(words) >= 2:
             if any(w in lex.countries or w in lex.demonyms or w in lex.not_names for w in words) \
@@ -261,7 +198,7 @@ class _Finder:
             return None
         if word.lower() in self.lower_vocab:
             return None
-        described = lex.groups.get(_preceding_word(text, start).lower())
+        described = lex.groups.get(preceding_word(text, start).lower())
         if described is not None and described[1] == "described":  # "rescue charity Sea-Eye"
             self.aliases.setdefault(name, (start, described[0]))
             return start, end, described[0]
@@ -302,19 +239,19 @@ class _Finder:
         text = self.text
         if text[end:end + 3] in ("’s ", "'s "):
             m = _RUN_RE.match(text, end + 3)
-            if m and any(w in self.lex.org_words for w in _words(m.group())):
+            if m and any(w in self.lex.org_words for w in name_words(m.group())):
                 return m.end()
         return end
 
     def _country_acts(self, start: int, end: int) -> bool:
-        if _preceding_word(self.text, start) in self.lex.place_prepositions:
+        if preceding_word(self.text, start) in self.lex.place_prepositions:
             return False
         return bool(self.pat.country_acts.match(self.text, end))
 
     def _define(self, name: str, start: int, typ: str) -> None:
         """Record the short forms a later mention may use (Ferrer, Chen, Amnesty, USIP)."""
         lex = self.lex
-        words = [w for w in _words(name) if w not in lex.not_names]
+        words = [w for w in name_words(name) if w not in lex.not_names]
         if typ == "person":
             for w in words:
                 if len(w) > 1 and w not in lex.titles and w not in lex.countries \
@@ -338,7 +275,7 @@ class _Finder:
         self.by_start = {c[0]: c for c in self.cands}  # the names runs() found
         countries, demonyms = lex.countries, lex.demonyms
         for m in pat.gov_noun.finditer(text):
-            prev = _words_before(text, m.start(), 3)
+            prev = words_before(text, m.start(), 3)
             start = None
             for i in range(1, len(prev) + 1):  # "Indonesia’s", "Chinese", "United States"
                 name = " ".join(w for _, w in prev[-i:])
@@ -353,21 +290,21 @@ class _Finder:
                 self.cands.append((start, end, "government"))
         mods = lex.group_modifiers
         for m in pat.group.finditer(lower_same_offsets(text)):
-            if not (text[m.start()].islower() or _is_initial(text, m.start())):
+            if not (text[m.start()].islower() or is_initial(text, m.start())):
                 continue  # "Police" inside a name is the name's business
             typ, need = lex.groups[m.group("noun")]
             start = m.start()
-            prev = _words_before(text, start, 4)
+            prev = words_before(text, start, 4)
             for _ in range(2):  # up to two modifiers: "senior", "Chinese", "United States"
                 if len(prev) > 1 and f"{prev[-2][1]} {prev[-1][1]}" in countries:
                     start = prev[-2][0]
                     prev = prev[:-2]
                 elif prev and (prev[-1][1] in mods or prev[-1][1] in demonyms or prev[-1][1] in countries
                                # "Local media reported" (not "Local residents were angry")
-                               or (_lowered(text, prev[-1]) in mods and pat.verb_after.match(text, m.end()))):
+                               or (lowered(text, prev[-1]) in mods and pat.verb_after.match(text, m.end()))):
                     start = prev[-1][0]
                     prev = prev[:-1]
-            wide = _modifiers_start(text, start, lex)
+            wide = modifiers_start(text, start, lex)
             if start < m.start() or not need or self._reports(m.end()):  # "Residents there told"
                 self.cands.append((start, m.end(), typ))
                 if wide < start:
@@ -379,91 +316,13 @@ class _Finder:
             if m.group(1) in titles and pat.country_acts.match(text, m.end()):
                 self.cands.append((m.start(1), m.end(), "person"))
         for m in pat.institution.finditer(text):
-            prev = _words_before(text, m.start(), 3)
+            prev = words_before(text, m.start(), 3)
             words = [w for _, w in prev]
             for k in (2, 1):  # "the national weather service", "the health ministry"
-                if len(words) > k and _lowered(text, prev[-k - 1]) == "the" and all(
+                if len(words) > k and lowered(text, prev[-k - 1]) == "the" and all(
                         w.isalpha() and w.islower() and w not in NOT_MODIFIERS for w in words[-k:]):
                     self.cands.append((prev[-k][0], m.end(), lex.org_nouns[m.group()]))
                     break
-
-
-@lru_cache(maxsize=4)
-def _lower_titles(lex: Lexicon) -> frozenset:
-    """The one-word titles, lower-cased: "governor" after a possessor."""
-    return frozenset(t.lower() for t in lex.titles if " " not in t)
-
-
-def _lowered(text: str, word: tuple[int, str]) -> str:
-    """A word before a noun as it would read mid-sentence: "The"/"Local" lower-cased
-    where they start a sentence (a name mid-sentence keeps its capitals)."""
-    return word[1].lower() if _is_initial(text, word[0]) else word[1]
-
-
-def _words_before(text: str, pos: int, n: int) -> list[tuple[int, str]]:
-    """Up to ``n`` (start, word) pairs right before ``pos``, separated by spaces only."""
-    out: list[tuple[int, str]] = []
-    i = pos
-    while len(out) < n:
-        j = i
-        while j > 0 and text[j - 1] in " \t":
-            j -= 1
-        if j == i:
-            break
-        k = j
-        while k > 0 and not text[k - 1].isspace():
-            k -= 1
-        if k == j:
-            break
-        out.append((k, text[k:j]))
-        i = k
-    out.reverse()
-    return out
-
-
-#: words that never modify a group noun: what ends a noun phrase on its left
-_NOT_MODIFIERS = frozenset({
-    "and", "or", "but", "nor", "of", "in", "to", "for", "with", "on", "at", "by", "from", "as", "that", "who",
-    "which", "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "be",
-    "been", "not", "also", "then", "when", "while", "after", "before", "into", "over", "about", "than", "since",
-    "the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our", "my", "your", "some",
-    "many", "all", "other", "such", "no", "every", "each", "any", "both", "several", "most", "more", "few",
-    "where", "if", "so", "there", "here", "saw", "see", "says", "say", "said", "told", "between", "against"})
-_MODIFIER_RE = re.compile(r"[A-Za-z][A-Za-z-]*\Z")
-
-
-def _modifiers_start(text: str, start: int, lex: Lexicon) -> int:
-    """Where the modifiers of a group noun phrase starting at ``start`` start, when it
-    keeps every adjective and noun before it (up to three words, not across a determiner,
-    a preposition, a verb, a number or punctuation): "armed police", "FSB officers",
-    "Law enforcement agencies", "United States federal judge"."""
-    for pos, w in reversed(_words_before(text, start, 3)):
-        low = w.lower()
-        if not _MODIFIER_RE.match(w) or low in _NOT_MODIFIERS or low in lex.reporting_verbs \
-                or low in lex.action_verbs or low.endswith("ly") \
-                or (w in lex.not_names and low not in lex.group_modifiers):
-            break
-        start = pos
-    return start
-
-
-def _resolve(text: str, cands: list[tuple[int, int, str]], titled: dict, modified: dict) -> list[Mention]:
-    """Non-overlapping mentions, preferring the longer of two that overlap."""
-    out: list[tuple[int, int, str]] = []
-    for c in sorted(set(cands), key=lambda c: (c[0], -(c[1] - c[0]))):
-        if out and c[0] < out[-1][1]:
-            if c[1] - c[0] > out[-1][1] - out[-1][0]:
-                out[-1] = c
-            continue
-        out.append(c)
-    mentions = []
-    for s, e, t in out:
-        det = _DET_BEFORE_RE.search(text, max(0, s - 8), s)
-        poss = _POSS_AFTER_RE.match(text, e)
-        mentions.append(Mention(s, e, t, det.start() if det else None, titled.get((s, e)),
-                                poss.end() if poss and (poss.end() > e + 1 or text[e - 1:e] == "s") else None,
-                                modified.get((s, e))))
-    return mentions
 
 
 def find_actors(text: str, extra: dict | None = None, lex: Lexicon | None = None) -> list[Mention]:
@@ -471,4 +330,4 @@ def find_actors(text: str, extra: dict | None = None, lex: Lexicon | None = None
     f = _Finder(text, lex or load_lexicon(), extra)
     f.runs()
     f.phrases()
-    return _resolve(text, f.cands, f.titled, f.modified)
+    return resolve(text, f.cands, f.titled, f.modified)

@@ -1,0 +1,104 @@
+"""The words around an actor candidate: sentence starts, the words before a position, a
+group noun's modifiers (shared by the actor rules, ``actors.py``). Pure."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from tui.suggest.rules.lexicon import Lexicon
+
+_OPENERS = "“\"‘'([ \t\u00a0"
+_CLOSERS = "”\"’')]"
+_PRECEDING_WORD_RE = re.compile(r"(\w+)[ \t]+(?:the[ \t]+)?\Z")
+
+
+def is_initial(text: str, pos: int) -> bool:
+    """Does ``pos`` start a sentence (possibly after opening quotes/brackets)?"""
+    i = pos
+    while i > 0 and text[i - 1] in _OPENERS:
+        i -= 1
+    if i == 0 or text[i - 1] == "\n":
+        return True
+    while i > 0 and text[i - 1] in _CLOSERS:
+        i -= 1
+    return i == 0 or text[i - 1] in ".!?…"
+
+
+def preceding_word(text: str, pos: int) -> str:
+    """The word before ``pos``, skipping a "the" ("outside the Chinese" -> "outside")."""
+    m = _PRECEDING_WORD_RE.search(text, max(0, pos - 24), pos)
+    return m.group(1) if m else ""
+
+
+def is_headline(line: str) -> bool:
+    """A Title Case line ("Floods Displace Thousands In North"): most words capitalised."""
+    if len(line) > 160:
+        return False
+    words = [w for w in line.split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words) \
+        and not line.rstrip().endswith((".", "”", '"'))
+
+
+def name_words(s: str) -> list[str]:
+    """The words of a name, a final full stop dropped (U.S. and U.K. keep theirs)."""
+    return [w if w in ("U.S.", "U.K.") else w.rstrip(".") for w in s.split()]
+
+
+@lru_cache(maxsize=4)
+def lower_titles(lex: Lexicon) -> frozenset:
+    """The one-word titles, lower-cased: "governor" after a possessor."""
+    return frozenset(t.lower() for t in lex.titles if " " not in t)
+
+
+def lowered(text: str, word: tuple[int, str]) -> str:
+    """A word before a noun as it would read mid-sentence: "The"/"Local" lower-cased
+    where they start a sentence (a name mid-sentence keeps its capitals)."""
+    return word[1].lower() if is_initial(text, word[0]) else word[1]
+
+
+def words_before(text: str, pos: int, n: int) -> list[tuple[int, str]]:
+    """Up to ``n`` (start, word) pairs right before ``pos``, separated by spaces only."""
+    out: list[tuple[int, str]] = []
+    i = pos
+    while len(out) < n:
+        j = i
+        while j > 0 and text[j - 1] in " \t":
+            j -= 1
+        if j == i:
+            break
+        k = j
+        while k > 0 and not text[k - 1].isspace():
+            k -= 1
+        if k == j:
+            break
+        out.append((k, text[k:j]))
+        i = k
+    out.reverse()
+    return out
+
+
+#: words that never modify a group noun: what ends a noun phrase on its left
+_NOT_MODIFIERS = frozenset({
+    "and", "or", "but", "nor", "of", "in", "to", "for", "with", "on", "at", "by", "from", "as", "that", "who",
+    "which", "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "be",
+    "been", "not", "also", "then", "when", "while", "after", "before", "into", "over", "about", "than", "since",
+    "the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our", "my", "your", "some",
+    "many", "all", "other", "such", "no", "every", "each", "any", "both", "several", "most", "more", "few",
+    "where", "if", "so", "there", "here", "saw", "see", "says", "say", "said", "told", "between", "against"})
+_MODIFIER_RE = re.compile(r"[A-Za-z][A-Za-z-]*\Z")
+
+
+def modifiers_start(text: str, start: int, lex: Lexicon) -> int:
+    """Where the modifiers of a group noun phrase starting at ``start`` start, when it
+    keeps every adjective and noun before it (up to three words, not across a determiner,
+    a preposition, a verb, a number or punctuation): "armed police", "FSB officers",
+    "Law enforcement agencies", "United States federal judge"."""
+    for pos, w in reversed(words_before(text, start, 3)):
+        low = w.lower()
+        if not _MODIFIER_RE.match(w) or low in _NOT_MODIFIERS or low in lex.reporting_verbs \
+                or low in lex.action_verbs or low.endswith("ly") \
+                or (w in lex.not_names and low not in lex.group_modifiers):
+            break
+        start = pos
+    return start

@@ -1,0 +1,56 @@
+"""An actor mention the rules found (``Mention``: its span under each convention) and the
+resolution of overlapping candidates into mentions. Pure."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_DET_BEFORE_RE = re.compile(r"(?<![\w’'-])(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hese|[Tt]hose)[ \t\u00a0]+\Z")
+_POSS_AFTER_RE = re.compile(r"['’]s?(?!\w)")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor found in the text: ``text[start:end]`` (the span under the default
+    conventions) with its ``type``, and where its optional edges are (None: absent)."""
+
+    start: int
+    end: int
+    type: str
+    det: int | None = None  # start of a determiner right before it: "the"
+    title_end: int | None = None  # where the name starts after a leading title
+    poss_end: int | None = None  # end of a possessive "’s" right after it
+    mods: int | None = None  # start of a group noun's further modifiers: "armed police", "private property owners"
+
+    def span(self, c) -> tuple[int, int]:
+        """(start, end) under conventions ``c`` (actor_determiner, actor_title,
+        actor_possessive, actor_group_modifiers, each True for "in")."""
+        s = self.start
+        if self.mods is not None and c.actor_group_modifiers:
+            s = self.mods
+        elif self.title_end is not None and not c.actor_title:
+            s = self.title_end
+        elif self.det is not None and c.actor_determiner:
+            s = self.det
+        e = self.poss_end if self.poss_end is not None and c.actor_possessive else self.end
+        return s, e
+
+
+def resolve(text: str, cands: list[tuple[int, int, str]], titled: dict, modified: dict) -> list[Mention]:
+    """Non-overlapping mentions, preferring the longer of two that overlap."""
+    out: list[tuple[int, int, str]] = []
+    for c in sorted(set(cands), key=lambda c: (c[0], -(c[1] - c[0]))):
+        if out and c[0] < out[-1][1]:
+            if c[1] - c[0] > out[-1][1] - out[-1][0]:
+                out[-1] = c
+            continue
+        out.append(c)
+    mentions = []
+    for s, e, t in out:
+        det = _DET_BEFORE_RE.search(text, max(0, s - 8), s)
+        poss = _POSS_AFTER_RE.match(text, e)
+        mentions.append(Mention(s, e, t, det.start() if det else None, titled.get((s, e)),
+                                poss.end() if poss and (poss.end() > e + 1 or text[e - 1:e] == "s") else None,
+                                modified.get((s, e))))
+    return mentions
