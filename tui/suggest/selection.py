@@ -22,11 +22,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 MIN_EXAMPLES = 2  # a name the team never tagged is left out once it passed it over this often
 
 _DET = r"(?:the|a|an|The|A|An)[ \t\u00a0]+"
-_OWNER = r"(?:[A-Z][\w.-]*[ \t\u00a0]+)*[A-Z][\w.-]*['’]s[ \t\u00a0]+"  # "the UK's"
+_CAP = r"[A-Z][\w-]*(?:\.[\w-]+)*"  # a capitalised word, never across a sentence end ("Wednesday. X")
+_OWNER = rf"(?:{_CAP}[ \t\u00a0]+)*{_CAP}['’]s[ \t\u00a0]+"  # "the UK's"
 _PREV_WORD_RE = re.compile(rf"(\w[\w-]*)[ \t\u00a0]+(?:{_DET})?(?:{_OWNER})?[\"“‘']?\Z")
 _SENTENCE_START_RE = re.compile(r"(?:\A|\n|[.!?][\"”’']?[ \t\u00a0]+)[\"“‘']?\Z")
 _TOLD_RE = re.compile(r"\b(?:e-?mail|interview|statement|letter|speaking|spoke|talking|talked)s?[ \t]+(?:to|with)"
@@ -35,13 +37,19 @@ _POSS_RE = re.compile(r"['’]s?(?!\w)")
 _VERB_AFTER_RE = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*(?:(?:has|have|had|will|would|could|also|\w+ly)[ \t\u00a0]+)*([a-z]+)")
 _QUOTES = "\"“”"
 _NAME_RE = re.compile(r"[A-Z][\w.&’'-]*(?: [A-Z][\w.&’'-]*){0,5}\Z")  # a capitalised name, up to six words
-_COUNT_BEFORE_RE = re.compile(r"(?:\d(?:[\d,.]*\d)?|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands"
-                              r"|millions|dozen|hundred|thousand|million))[ \t\u00a0]+\Z", re.I)
+_COUNT_BEFORE_RE = re.compile(r"(?:\d(?:[\d,.]*\d)?|\b(?i:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands"
+                              r"|millions|dozen|hundred|thousand|million))[ \t\u00a0]+"
+                              r"(?:[A-Z][\w-]*[ \t\u00a0]+){0,3}\Z")  # "five Armed Forces personnel"
 TOLD = frozenset({"told", "tell", "tells", "telling", "informed", "asked"})
 OF = frozenset({"of", "from", "for"})
 PREPOSITIONS = frozenset({"in", "at", "to", "with", "on", "after", "against", "into", "about", "over", "like",
                           "as", "under", "before", "between", "among", "near", "behind", "toward", "towards",
                           "upon", "within", "without", "through", "than", "via"})
+#: words that follow a verb, never a noun: the word before them is not a noun the name modifies
+OBJECTS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "him", "them",
+                     "it", "us", "me", "themselves", "himself", "herself", "itself", "ourselves"})
+_CONJUNCT_BEFORE_RE = re.compile(rf"(?<![\w-])({_CAP}(?:[ \t\u00a0]+{_CAP})*)[ \t\u00a0]+(?:and|or|nor)[ \t\u00a0]+(?:{_DET})?\Z")
+_ABSOLUTE_RE = re.compile(r"[ \t\u00a0]+(?!including\b|regarding\b|concerning\b)[a-z]+ing\b")
 _NEXT_WORD_RE = re.compile(r"[ \t\u00a0]+([a-z][a-z-]*)\b")
 FUNCTION_WORDS = frozenset({
     "and", "or", "but", "nor", "of", "in", "to", "for", "with", "on", "at", "by", "from", "as", "that", "who",
@@ -76,20 +84,32 @@ DESCRIBE = {
 
 def context(text: str, start: int, end: int, verbs: frozenset = frozenset()) -> str:
     """The context of an actor candidate ``text[start:end]`` (one of ``CONTEXTS``); a
-    possessive the team keeps in its spans (``Amnesty’s``) still makes a possessor."""
+    possessive the team keeps in its spans (``Amnesty’s``) still makes a possessor. A
+    second conjunct that ends its phrase with no verb of its own reads as the first (``from
+    the Coast Guard and the National Police.``: both "of")."""
+    own = _own_context(text, start, end, verbs)
+    if own in ("sentence", "other") and text[end:end + 1] in ".,;:)\n":
+        first = _CONJUNCT_BEFORE_RE.search(text, max(0, start - 80), start)
+        if first:
+            return context(text, first.start(1), first.end(1), verbs)
+    return own
+
+
+def _own_context(text: str, start: int, end: int, verbs: frozenset) -> str:
     if end - start > 2 and text[end - 2:end] in ("'s", "’s"):
         end -= 2
     if _POSS_RE.match(text, end) and (text[end:end + 2] not in ("'", "’") or text[end - 1:end] == "s"):
         return "possessor"
     before = text[max(0, start - 40):start]
-    if _TOLD_RE.search(before):
-        return "told"
+    title = _titles_before().search(before)  # "a spokesperson for President X": the title is the name's
+    if title:
+        before = before[:title.start()]
     m = _PREV_WORD_RE.search(before)
     prev = m.group(1).lower() if m else ""
+    if _TOLD_RE.search(before) or (prev in TOLD and not _COUNT_BEFORE_RE.search(before)):
+        return "told"
     if _COUNT_BEFORE_RE.search(before):
         return "counted"
-    if prev in TOLD:
-        return "told"
     if prev in verbs and prev.endswith(("s", "d")) and before.rstrip()[-1:] not in "\"“‘'":
         return "acts"  # said X, claims X
     if prev == "by":
@@ -101,21 +121,36 @@ def context(text: str, start: int, end: int, verbs: frozenset = frozenset()) -> 
     if prev.endswith("ed") and prev not in verbs and not _SENTENCE_START_RE.search(before[:m.start(1)] if m else ""):
         return "object"  # visited Svay Rieng, arrested X
     if prev in PREPOSITIONS:
+        if prev == "with" and _ABSOLUTE_RE.match(text, end):
+            return "acts"  # "with Zinichev describing the threat": the name does what the -ing says
         return "preposition"
     if before.endswith("(") and text[end:end + 1] == ")":
         return "bracketed"
     if _inside_quote(text, start):
         return "quoted"
+    return _after(text, end, verbs) or ("sentence" if _SENTENCE_START_RE.search(before) else "other")
+
+
+def _after(text: str, end: int, verbs: frozenset) -> str | None:
+    """"acts" or "modifier" by the words after a candidate, else None."""
     v = _VERB_AFTER_RE.match(text, end)
     if v and (v.group(1) in verbs or v.group(1).endswith(("ed", "ing"))):
         return "acts"
     n = _NEXT_WORD_RE.match(text, end)
     if n and n.group(1) not in FUNCTION_WORDS and not n.group(1).endswith("ly"):
         after = _NEXT_WORD_RE.match(text, n.end())
-        if after and after.group(1) in verbs:
-            return "acts"  # "Znak.com further reported": an adverb, not a noun it modifies
+        if after and (after.group(1) in verbs or after.group(1) in OBJECTS):
+            return "acts"  # "Znak.com further reported" (an adverb), "Sea-Eye credit themselves" (a verb)
         return "modifier"
-    return "sentence" if _SENTENCE_START_RE.search(before) else "other"
+    return None
+
+
+@lru_cache(maxsize=1)
+def _titles_before() -> re.Pattern:
+    """The titles of the lexicon right before a name (``President``, ``Defence Secretary``)."""
+    from tui.suggest.rules.lexicon import alternation, load_lexicon
+
+    return re.compile(rf"(?<![\w-])(?:(?:{alternation(load_lexicon().titles)})[ \t\u00a0]+)+\Z")
 
 
 def _inside_quote(text: str, pos: int) -> bool:

@@ -21,14 +21,17 @@ _CAPWORD = (rf"[{UP}][\w-]*\.(?:com|org|net)(?:\.[a-z]{{2}})?(?![\w.])|(?:Mr|Mrs
             # a middle initial between two names: "Thomas T. Cullen" (not "Plan B. The")
             rf"|[{UP}]\.(?=[ \t\u00a0]+(?!(?:The|A|An|In|On|At|It|He|She|They|We|This|That|But|And)\b)[{UP}][a-z])"
             rf"|[{UP}]\w*(?:[-–][{UP}]\w*)*(?:['’](?!s\b)\w+)*(?![\w–-])")
-_CONNECTORS = ("of", "for", "in", "on", "de", "da", "del", "di", "la", "le", "van", "von",
-               "der", "bin", "al", "dela", "of the", "for the", "on the")
+#: lower-case particles inside a person's name ("Arnel dela Vega", "Ursula von der Leyen")
+_PARTICLES = ("de", "da", "del", "di", "la", "le", "van", "von", "der", "bin", "al", "dela", "van der", "von der",
+              "de la")
+_PREPOSITIONS = ("of", "for", "in", "on", "of the", "for the", "on the")  # between two names: split them
+_CONNECTORS = _PREPOSITIONS + _PARTICLES
 _RUN_RE = re.compile(
     rf"(?:{_CAPWORD})(?:(?:[ \t\u00a0]+(?:(?:{'|'.join(_CONNECTORS)})[ \t\u00a0]+)?"
     rf"|[ \t\u00a0]*&[ \t\u00a0]*)(?:{_CAPWORD}))*"
 )
 _LEADING_CONNECTOR_RE = re.compile(rf"(?:{'|'.join(_CONNECTORS)})[ \t\u00a0]+")
-_CONNECTOR_SPLIT_RE = re.compile(rf"[ \t\u00a0]+(?:{'|'.join(_CONNECTORS)})[ \t\u00a0]+")
+_CONNECTOR_SPLIT_RE = re.compile(rf"[ \t\u00a0]+(?:{'|'.join(_PREPOSITIONS)})[ \t\u00a0]+")
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 _NEXT_WORD_RE = re.compile(r"\S+[ \t\u00a0]*")
 _LINE_RE = re.compile(r"[^\n]+")
@@ -133,8 +136,8 @@ class _Finder:
                 return
         name = text[start:end]
         words = name_words(name)
-        if all(w in lex.not_names for w in words):
-            return
+        if all(w in lex.not_names for w in words) or words[0] in lex.vessel_prefixes:
+            return  # "MV Alan Kurdi", "the MV Professor Albrecht Penck": a ship, whoever it is named after
         found = self.classify(name, words, start, end)
         if found:
             self.cands.append(found)

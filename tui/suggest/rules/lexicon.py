@@ -29,6 +29,7 @@ class Lexicon:
     reporting_verbs: dict  # verb -> kind: "deny", "promise" or ""
     reporting_participles: frozenset
     action_verbs: tuple
+    vessel_prefixes: frozenset  # "MV", "HMS": the run they start names a ship
 
 
 def _sections(path: Path) -> dict[str, list[list[str]]]:
@@ -76,6 +77,7 @@ def load_lexicon(path: Path = GAZETTEER) -> Lexicon:
         reporting_verbs={r[0]: (r[1] if len(r) > 1 else "") for r in s.get("reporting_verbs", [])},
         reporting_participles=frozenset(r[0] for r in s.get("reporting_participles", [])),
         action_verbs=tuple(r[0] for r in s.get("action_verbs", [])),
+        vessel_prefixes=frozenset(r[0] for r in s.get("vessel_prefixes", [])),
     )
 
 

@@ -1,0 +1,108 @@
+"""The words around an actor candidate decide its selection context (tui.suggest.selection),
+and the actor rules' name runs (tui.suggest.rules.actors): each class of case below is
+generated (hypothesis over names, titles, prepositions, particles), not only the quoted
+real-news sentence that showed it."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.suggest.rules.actors import find_actors, load_lexicon
+from tui.suggest.selection import OBJECTS, PREPOSITIONS, context, reporting_verbs
+
+VERBS = reporting_verbs()
+LEX = load_lexicon()
+NAMES = st.sampled_from(["Amnesty", "Rodrigo Duterte", "Mike Pompeo", "Sea-Eye", "Coast Guard", "Jasim Uddin",
+                         "National Police", "Armed Forces", "Oxfam", "Znak.com"])
+TITLES = st.sampled_from([t for t in LEX.titles if t[:1].isupper() and "." not in t])
+WEEKDAYS = st.sampled_from(["Monday", "Wednesday", "Friday"])
+
+
+def _ctx(text: str, name: str, at: int = -1) -> str:
+    start = text.rindex(name) if at < 0 else text.index(name, at)
+    return context(text, start, start + len(name), VERBS)
+
+
+@pytest.mark.parametrize("text, name, want", [
+    ("Work resumed on Wednesday. Chelyabinsk's governor has promised each victim help.", "governor", "acts"),
+    ("Francis and a spokesperson for President Rodrigo Duterte.", "Rodrigo Duterte", "of"),
+    ('"It is about pain." Sea-Eye credit themselves with around 14,000 lives.', "Sea-Eye", "acts"),
+    ("Elson Hermogino directing Coast Guard units nearby.", "Coast Guard", "modifier"),
+    ("Search was suspended, with Zinichev describing the threat.", "Zinichev", "acts"),
+    ("He met with Zinichev in Moscow.", "Zinichev", "preposition"),
+    ("fourteen civilians, five Armed Forces personnel, and one member", "personnel", "counted"),
+    ("two each from the Coast Guard and the National Police. Some were hurt.", "National Police", "of"),
+    ("Muhammadu Buhari of Nigeria and Patrice Talon of Benin signed it.", "Patrice Talon", "other"),
+])
+def test_the_context_of_a_real_news_candidate(text, name, want):
+    assert _ctx(text, name) == want
+
+
+@settings(max_examples=200, deadline=None)
+@given(NAMES, TITLES, st.sampled_from(sorted(PREPOSITIONS | {"of", "for", "from", "by"})))
+def test_a_title_before_a_name_does_not_hide_the_word_before_it(name, title, prep):
+    """"a spokesperson for President X": the title belongs to the name."""
+    bare = f"It was said to a man {prep} {name}."
+    titled = f"It was said to a man {prep} {title} {name}."
+    assert _ctx(titled, name) == _ctx(bare, name)
+
+
+@settings(max_examples=200, deadline=None)
+@given(NAMES, WEEKDAYS, st.sampled_from(["governor", "report", "website"]))
+def test_the_word_before_a_name_is_never_read_across_a_sentence_end(name, day, noun):
+    """"on Wednesday. Chelyabinsk's governor": "on" is in the sentence before."""
+    a = f"They came on {day}. {name}'s {noun} has said so."
+    b = f"They came. {name}'s {noun} has said so."
+    assert _ctx(a, noun) == _ctx(b, noun)
+
+
+@settings(max_examples=200, deadline=None)
+@given(NAMES, NAMES, st.sampled_from(["of", "from", "for", "in", "to", "with", "by"]), st.sampled_from(["and", "or"]))
+def test_a_second_conjunct_that_ends_its_phrase_reads_as_the_first(first, second, prep, conj):
+    if first == second:
+        return
+    text = f"Two came {prep} the {first} {conj} the {second}. Some were hurt."
+    assert _ctx(text, second) == _ctx(text, first, text.index(first))
+
+
+@settings(max_examples=200, deadline=None)
+@given(NAMES, st.sampled_from(["credit", "thank", "blame", "praise"]), st.sampled_from(sorted(OBJECTS)))
+def test_a_name_before_a_verb_and_its_object_acts(name, verb, obj):
+    """"Sea-Eye credit themselves": a noun is not followed by a determiner or an object
+    pronoun, a verb is; the name acts, it does not modify."""
+    assert _ctx(f"Then {name} {verb} {obj} with it.", name) == "acts"
+
+
+@settings(max_examples=100, deadline=None)
+@given(NAMES, st.sampled_from(["describing", "warning", "adding", "saying"]))
+def test_a_name_after_with_that_does_the_ing_acts(name, verb):
+    assert _ctx(f"It stopped, with {name} {verb} the risk.", name) == "acts"
+    assert _ctx(f"It stopped, with {name} including the risk.", name) == "preposition"
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["five", "dozens", "12", "2,000"]), st.sampled_from(["Armed Forces", "Coast Guard", "Police"]))
+def test_capitalised_modifiers_between_a_number_and_its_noun_still_count_it(number, mods):
+    assert _ctx(f"It hurt {number} {mods} personnel and others.", "personnel") == "counted"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["Arnel", "Ursula", "Charles", "Leonardo", "Osama"]),
+       st.sampled_from(["dela", "de", "da", "van", "von", "von der", "van der", "bin", "de la"]),
+       st.sampled_from(["Vega", "Leyen", "Gaulle", "Vinci", "Laden"]),
+       st.sampled_from(["", "Then ", "\n\n"]))
+def test_a_name_with_a_lower_case_particle_is_one_person(given_name, particle, family, lead):
+    name = f"{given_name} {particle} {family}"
+    text = f"{lead}{name} of the army said the group was behind it."
+    found = [(text[m.start:m.end], m.type) for m in find_actors(text)]
+    assert (name, "person") in found, found
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(sorted(LEX.vessel_prefixes)), st.sampled_from(["Alan Kurdi", "Professor Albrecht Penck",
+                                                                      "Sea Watch", "Queen Mary"]))
+def test_a_ship_is_not_an_actor(prefix, name):
+    text = f"Their ship, {prefix} {name}, said nothing. The {prefix} {name} sailed."
+    assert [text[m.start:m.end] for m in find_actors(text)] == []
