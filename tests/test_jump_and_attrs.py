@@ -94,3 +94,23 @@ def test_choices_preselect_the_suggestion_then_the_usual_value():
     used = [make_span(text, "s2", "ACTOR", 31, 37, attrs={"type": "government"})]
     (c,) = choices(span, actor, [], used)
     assert c.preselected == "government" and "1 person" in c.prompt()
+
+
+@given(st.integers(1, 10**6), st.sampled_from(["miles", "hours", "years", "km"]), st.sampled_from(["within", "Within"]),
+       st.sampled_from(list(QUALIFIERS)), st.booleans())
+def test_a_heading_cue_gives_the_qualifier_but_never_starts_the_span(n, noun, within, cue, qualifier_in):
+    """"within two miles": the reader (hand tag and suggestion alike) reads at most, but
+    the suggested span starts at the number under either qualifier convention, while a
+    cue that modifies the number ("nearly", "up to") follows the team's convention."""
+    from dataclasses import replace
+
+    from tui.suggest import suggest
+    from tui.suggest.conventions import DEFAULTS
+    from tui.suggest.figure_reader import read_figure
+
+    c = replace(DEFAULTS, figure_qualifier=qualifier_in, figure_counted_noun=False, figure_unit=False)
+    text = f"The blasts were {within} {n:,} {noun} of each other, and {cue} {n:,} {noun} were hit."
+    i = text.index(f"{n:,}")
+    assert read_figure(text, i, i + len(f"{n:,}")) == {"value": n, "unit": noun, "qualifier": "at most"}
+    spans = [s.text for s in suggest(text, families=["FIGURE"], conventions=c).spans if s.label == "FIGURE"]
+    assert spans == [f"{n:,}", f"{cue} {n:,}" if qualifier_in else f"{n:,}"]

@@ -16,7 +16,8 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from tui.suggest.rules.actors import Lexicon, load_lexicon
-from tui.suggest.rules.figures import CURRENCY_SIGNS, CURRENCY_WORDS, MEASURES, MONTHS, QUALIFIER_CUES, SCALES, UNITS
+from tui.suggest.rules.figures import (CURRENCY_SIGNS, CURRENCY_WORDS, HEADING_CUES, MEASURES, MONTHS, QUALIFIER_CUES,
+                                       SCALES, UNITS)
 from tui.tokens import token_index, tokenize
 
 VERSION = 2
@@ -55,7 +56,7 @@ def gazetteer(lex: Lexicon) -> tuple[dict, dict]:
     add("act", lex.action_verbs)
     add("month", MONTHS)
     add("num", list(UNITS) + list(SCALES) + ["dozen", "dozens", "hundreds", "thousands", "millions"])
-    add("cue", [c for cues in QUALIFIER_CUES.values() for c in cues])
+    add("cue", [c for cues in QUALIFIER_CUES.values() for c in cues if c not in HEADING_CUES])  # may start a span
     add("money", list(CURRENCY_WORDS) + list(CURRENCY_SIGNS))
     add("measure", list(MEASURES) + ["percent", "per", "cent"])
     single: dict[str, tuple] = {}

@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import TypeAlias
 
 from tui.suggest.rules.figwords import (  # noqa: F401 (re-exported)
-    QUALIFIER_CUES, _CUE_QUALIFIER, _CUE_BEFORE_RE, UNITS, SCALES,
+    QUALIFIER_CUES, HEADING_CUES, _CUE_QUALIFIER, _CUE_BEFORE_RE, UNITS, SCALES,
     VAGUE, FRACTIONS, CURRENCY_SIGNS, CURRENCY_WORDS, IRREGULAR_PLURALS,
     MEASURES, NOT_MODIFIERS, LABEL_WORDS, MONTHS, YEAR_CONTEXT,
 )
@@ -267,7 +267,8 @@ def _figure(text: str, m: re.Match, demonyms, lenient: bool = False) -> Figure |
     start = m.start()
     cue = _cue(text, start)
     if cue:
-        start = parts["cue"] = cue[0]
+        if text[cue[0]:start].strip().lower() not in HEADING_CUES:  # "within two miles": the reader's only
+            start = parts["cue"] = cue[0]
         if qualifier == "exact" or m.group("num2"):
             qualifier = cue[1]
     return Figure(start, end, _tidy(value), unit, qualifier, **parts)

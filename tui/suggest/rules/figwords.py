@@ -18,6 +18,10 @@ QUALIFIER_CUES = {
     "less than": ("less than", "fewer than", "under", "below", "just under"),
     "up to": ("up to", "as many as", "as much as"),
 }
+#: cues that head the figure's phrase as a preposition ("within two miles", "within 24 hours"):
+#: they give its qualifier, but they do not modify the number the way "over" or "nearly" do,
+#: so a figure span never starts on them, whatever a team does with qualifier words
+HEADING_CUES = frozenset({"within"})
 _CUE_QUALIFIER = {cue: q for q, cues in QUALIFIER_CUES.items() for cue in cues}
 _CUE_BEFORE_RE = re.compile(
     r"(?<!\w)(?P<cue>" + "|".join(
