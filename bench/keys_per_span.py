@@ -3,19 +3,19 @@ the keys, fresh (suggestions hidden) and with suggestions.
 
 ``python -m bench.keys_per_span CORPUS [DOC ...]`` takes ``CORPUS/annotations/DOC/gold.yaml``
 as the target (every document with a gold when no DOC is named) and prints one JSON line:
-keys a span, fresh (suggestions hidden) and suggested, overall and per label. The gold (and
+keys a span, fresh (suggestions hidden) and suggested, overall, per label and by phase (reach,
+bounds, tag, prompts, form, relation: where the keys go). The gold (and
 every other annotator's file of DOC) is hidden from the app: the corpus is copied to a
 temporary directory without them, ``margin learn`` runs on what is left (the other
 documents, as a team would), and the replay is saved as annotator ``bench``, then compared
 with the gold by span place. A replay that does not equal the gold fails loudly: its
 differences on stderr, exit status 1.
 
-The planner is greedy, span by span in reading order: a Dijkstra search over selections
-through the app's own motions (``tui.cursor``: token, sentence, line and page moves with
-counts, grow/shrink, the extension keys, ``s``/``'``; from the start only: search, jump
-labels, tab, ``y``), then the label key, or on an equal suggestion ``y`` (accept, on to the
+The planner is greedy, span by span in reading order: the route to the span's words
+(``bench.keys_route``), then the label key, or on an equal suggestion ``y`` (accept, on to the
 next: nothing left to fix) or ``enter`` (accept and stay); the one-key choices the prompt
-asks (attributes, units, the claim's speaker; what the gold has not is left unanswered),
+asks (attributes, units, the claim's speaker; one enter where the line names both a
+status and a speaker; what the gold has not is left unanswered),
 the form for what is still wrong (enter opens a list, picks, saves), ``r`` for the
 relations still missing and ``r`` again on a relation the gold has not (a suggestion's
 link). Every route is replayed with ``Pilot`` and checked on the screen's selection.
@@ -24,253 +24,18 @@ link). Every route is replayed with ``Pilot`` and checked on the screen's select
 from __future__ import annotations
 
 import asyncio
-import heapq
 import json
 import os
 import shutil
 import sys
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from tui.cursor import Selection
-
-import yaml
+from bench.keys_gold import PHASES, differences, hidden_corpus, load_gold, spans_sorted, summary
+from bench.keys_route import Planner, _keys_for, typed
 
 ANNOTATOR = "bench"
 TAG_KEYS: dict[str, str] = {}  # label -> key, from the corpus schema
-END_OPS = ("L", "ctrl+left", "comma", "full_stop", "quotation_mark")
-START_OPS = ("s", "apostrophe", "H", "ctrl+right")
-MAX_COUNT = 40
-ROW_KEYS = {"j": 1, "k": -1, "pagedown": 1, "pageup": -1}
-MAX_COST = 30
-
-
-# --------------------------------------------------------------------------- gold
-
-
-def load_gold(path: Path) -> tuple[list[dict], list[tuple[str, tuple, tuple]]]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    spans = [{"id": s["id"], "label": s["label"], "start": s["start"], "end": s["end"], "attrs": dict(s.get("attrs") or {})}
-             for s in data.get("spans") or []]
-    by_id = {s["id"]: s for s in spans}
-    key = lambda s: (s["label"], s["start"], s["end"])  # noqa: E731
-    rels = [(r["label"], key(by_id[r["from"]]), key(by_id[r["to"]])) for r in data.get("relations") or []]
-    return spans, rels
-
-
-def spans_sorted(gold: Path) -> list[dict]:
-    """The gold's spans in the order they are made: reading order, enclosing first."""
-    return sorted(load_gold(gold)[0], key=lambda s: (s["start"], -s["end"]))
-
-
-def hidden_corpus(corpus: Path, doc: str, dest: Path, gold: Path | None = None) -> Path:
-    """A copy of ``corpus`` without any annotation file of ``doc`` (the target hidden)."""
-    shutil.copytree(corpus, dest, ignore=lambda d, names: [n for n in names if n in (".git", ".margin-cache")])
-    for f in (dest / "annotations" / doc).glob("*.yaml") if (dest / "annotations" / doc).is_dir() else []:
-        f.unlink()
-    return dest
-
-
-# --------------------------------------------------------------------------- planning
-
-
-def _keys_for(text: str) -> list[str]:
-    from textual.keys import _character_to_key
-
-    return [_character_to_key(ch) for ch in text]
-
-
-def typed(values: list[str], goal) -> list[str]:
-    """The keys that type the shortest prefix of ``goal`` an open list finds it by (its
-    type-to-search: the first value starting with what is typed), or many keys if none."""
-    if goal not in values:
-        return ["?"] * 99
-    for j in range(1, len(goal) + 1):
-        p = goal[:j].lower()
-        if next(v for v in values if v.lower().startswith(p)) == goal:
-            return _keys_for(goal[:j])
-    return ["?"] * 99
-
-
-def _counted(n: int, key: str) -> list[str]:
-    return ([*str(n)] if n > 1 else []) + [key]
-
-
-class Planner:
-    """Routes over selections, computed with the screen's own cursor (pure motions)."""
-
-    def __init__(self, screen):
-        self.screen = screen
-
-    def apply(self, sel, key: str, n: int):
-        from tui.cursor import Selection
-
-        cur = self.screen.ws.cursor
-        if key in ("l", "h"):
-            got = cur.token(sel, n if key == "l" else -n, False)
-        elif key in ("right_parenthesis", "left_parenthesis"):
-            got = cur.sentence(sel, n if key == "right_parenthesis" else -n, False)
-        elif key in ("L", "H"):
-            got = cur.grow(sel, "end" if key == "L" else "start", False, n)
-        elif key in ("ctrl+right", "ctrl+left"):
-            got = cur.shrink(sel, "start" if key == "ctrl+right" else "end", False, n)
-        elif key in ("comma", "full_stop", "quotation_mark"):
-            f = {"comma": cur.clause_end, "full_stop": cur.sentence_end, "quotation_mark": cur.quote_end}[key]
-            got = sel
-            for _ in range(n):
-                got = f(got)
-        elif key == "s":
-            got = cur.whole_sentence(sel)
-        elif key == "apostrophe":
-            got = cur.whole_quote(sel)
-        else:
-            raise ValueError(key)
-        if got is None:
-            return None
-        c = cur.clamp(got.start, got.end)
-        return Selection(c.start, c.end)
-
-    def starts(self, target: tuple[int, int]) -> list[tuple[int, Selection, list[str], bool]]:
-        """Reach candidates from the current state: (cost, selection, keys, terminal)."""
-        from tui.cursor import Selection
-        from tui.jump import Jump, targets
-
-        sc = self.screen
-        sel = Selection(*sc.sel)
-        # a digit that just answered a choice would be taken as the count of a motion: escape first
-        answered = sc.ctl.prompt.answer is not None
-        base = ["escape"] if answered or sc.ctl.on_span is not None else []  # grow/shrink then change the selection
-        out = [(len(base), sel, base, False)]
-        for key, lo, hi in (("l", 1, 120), ("h", 1, 120), ("right_parenthesis", 1, 30), ("left_parenthesis", 1, 30),
-                            ("j", 1, 30), ("k", 1, 30), ("pagedown", 1, 4), ("pageup", 1, 4)):
-            for n in range(lo, hi + 1):
-                got = self.rows(sel, key, n) if key in ROW_KEYS else self.apply(sel, key, n)
-                if got is not None:
-                    ks = self.count_escape(n) + _counted(n, key)
-                    out.append((len(ks), got, ks, False))
-        # jump labels on the words in view
-        lo, hi = sc.ctl.view_range
-        text = sc.ws.doc.text
-        offs = [s for s in targets(sc.ws.tokens.starts, lo, hi) if text[s].isalnum()]
-        if offs:
-            for lab, off in Jump(offs).by_label.items():
-                u = sc.ws.cursor.unit_at(off, False)
-                ks = ["w", *lab]
-                out.append((len(ks), Selection(u.start, u.end), ks, False))
-        # search: the shortest prefix of the target whose first match from here is the target
-        got = self.search(target[0])
-        if got is not None:
-            out.append(got)
-        # y not on a suggestion exactly: to the one under the cursor, else the next (terminal, like tab)
-        under, ghosts = sc.ghost_at(*sc.sel), sc.ctl.suggesting.ghosts
-        if under is None or (under.start, under.end) != sc.sel:
-            nxt = under or ghosts.after((sel.start, -sel.end)) or ghosts.first()
-            if nxt is not None:
-                out.append((1, Selection(nxt.start, nxt.end), ["y"], True))
-        # tab / shift+tab over spans and suggestions (terminal: grow there would resize)
-        spans = sorted([*sc.session.spans, *sc.view.ghosts], key=lambda sp: (sp.start, -sp.end))
-        for key, delta in (("tab", 1), ("shift+tab", -1)):
-            k = (sel.start, -sel.end)
-            for n in range(1, 6):
-                if not spans:
-                    break
-                if delta > 0:
-                    nxt = next((sp for sp in spans if (sp.start, -sp.end) > k), spans[0])
-                else:
-                    nxt = next((sp for sp in reversed(spans) if (sp.start, -sp.end) < k), spans[-1])
-                k = (nxt.start, -nxt.end)
-                out.append((n, Selection(nxt.start, nxt.end), [key] * n, True))
-        return out
-
-    def count_escape(self, n: int) -> list[str]:
-        """What a count typed now needs first (``tui.annotating.prompt``). While a choice
-        is asked, one digit answers it and the motion takes it back as the count (a digit it
-        has no value for counts at once); two digits need it dismissed. Right after a
-        digit of 2-9 answered one, a bare motion would take that digit as its count."""
-        prompt = self.screen.ctl.prompt
-        if n == 1:  # a bare motion: after an answer of 2-9 it would be that many
-            return ["escape"] if prompt.answer is not None and prompt.answer.digit > 1 else []
-        if prompt:
-            return ["escape"] if n >= 10 else []  # one digit past its values is a count at once
-        return []
-
-    def rows(self, sel, key: str, n: int):
-        """A line or page move, as the view computes it (``ArticleView.row_target``)."""
-        view = self.screen.view
-        rows = view.layout_rows
-        delta = n * ROW_KEYS[key]
-        if key in ("pagedown", "pageup"):
-            delta *= max(1, view.scrollable_content_region.height - 1)
-        off = rows.move(sel.start, delta)
-        if off is None:
-            if key not in ("pagedown", "pageup"):
-                return None
-            off = rows.offset_at(rows.row_of(sel.start) + delta, rows.column_of(sel.start))
-        u = self.screen.ws.cursor.unit_at(off, False)
-        return u if (u.start, u.end) != (sel.start, sel.end) else None
-
-    def search(self, start: int):
-        from tui.display import fold_for_search
-        from tui.cursor import Selection
-
-        sc = self.screen
-        hay = sc.ctl.search.folded()
-        text = sc.ws.doc.text
-        here = sc.sel[0]
-        for j in range(start + 1, min(len(text), start + 25) + 1):
-            q = text[start:j]
-            if not all(ch.isalnum() or ch == " " for ch in q):
-                return None
-            fq = fold_for_search(q)
-            if not fq or len(fq) != len(q):
-                return None
-            hits, i = [], hay.find(fq)
-            while i != -1:
-                hits.append(i)
-                i = hay.find(fq, i + 1)
-            first = next((h for h in hits if h >= here), hits[0] if hits else None)
-            if first == start:
-                ks = ["slash", *_keys_for(q), "enter"]
-                return (len(ks), Selection(start, start + len(fq)), ks, False)
-        return None
-
-    def route(self, target: tuple[int, int]) -> list[str] | None:
-        """The cheapest keys found that make the selection ``target``."""
-        tick = 0
-        heap: list[tuple] = []
-        for cost, sel, ks, terminal in self.starts(target):
-            heapq.heappush(heap, (cost, tick, sel, ks, terminal))
-            tick += 1
-        seen = set()
-        while heap:
-            cost, _, sel, ks, terminal = heapq.heappop(heap)
-            if sel.as_tuple() == target:
-                return ks
-            if cost > MAX_COST or terminal or sel.as_tuple() in seen:
-                continue
-            seen.add(sel.as_tuple())
-            if sel.start == target[0]:
-                ops: tuple[str, ...] = END_OPS  # the start is right: move the end only
-            elif not ks or ks[0] in ("w", "slash", "escape") or ks[-1] in ("l", "h", "right_parenthesis", "left_parenthesis",
-                                                                              *ROW_KEYS):
-                if abs(sel.start - target[0]) > 600:
-                    continue
-                ops = START_OPS  # a reach candidate: fix the start
-            else:
-                continue
-            for key in ops:
-                top = 1 if key in ("s", "apostrophe") else (3 if key in ("comma", "full_stop", "quotation_mark")
-                                                            else MAX_COUNT)
-                for n in range(1, top + 1):
-                    got = self.apply(sel, key, n)
-                    if got is None or got.as_tuple() in seen:
-                        continue
-                    step = _counted(n, key)
-                    heapq.heappush(heap, (cost + len(step), tick, got, ks + step, False))
-                    tick += 1
-        return None
 
 
 # --------------------------------------------------------------------------- replay
@@ -283,6 +48,8 @@ class Replay:
         self.suggested = suggested
         self.made: dict[tuple, str] = {}  # gold key -> span id in the session
         self.problems: list[str] = []
+        self.last_reach = 0
+        self.phases: list[dict[str, int]] = []  # per span: keys by phase (PHASES)
 
     @property
     def screen(self):
@@ -296,13 +63,15 @@ class Replay:
 
     async def reach(self, target: tuple[int, int]) -> int | None:
         sc = self.screen
-        ks = Planner(sc).route(target)
+        planner = Planner(sc)
+        ks = planner.route(target)
         if ks is None:
             return None
         n = await self.press(*ks)
         if sc.sel != target:
             self.problems.append(f"route {ks} to {target} gave {sc.sel}")
             return None
+        self.last_reach = planner.reached
         return n
 
     def span_at(self, key: tuple):
@@ -313,29 +82,29 @@ class Replay:
         sc = self.screen
         key = (g["label"], g["start"], g["end"])
         target = (g["start"], g["end"])
-        n = 0
+        ph = dict.fromkeys(PHASES, 0)
+        self.phases.append(ph)
         got = await self.reach(target)
         if got is None:
-            return n
-        n += got
+            return 0
+        ph["reach"], ph["bounds"] = self.last_reach, got - self.last_reach
         ghost = next((x for x in sc.view.ghosts if (x.start, x.end, x.label) == (g["start"], g["end"], g["label"])), None)
         if self.suggested and ghost is not None:
             done = dict(ghost.attrs) == g["attrs"] and self.carried(ghost, key) == self.wanted(key)
-            n += await self.press("y" if done else "enter")  # y: nothing left to fix, on to the next suggestion
+            ph["tag"] = await self.press("y" if done else "enter")  # y: nothing left to fix, on to the next suggestion
         else:
-            n += await self.press(TAG_KEYS[g["label"]])
+            ph["tag"] = await self.press(TAG_KEYS[g["label"]])
         span = self.span_at(key)
         if span is None:
             self.problems.append(f"no span after tagging {key}")
-            return n
+            return sum(ph.values())
         self.made[key] = span.id
-        n += await self.choose(g, key)
+        ph["prompts"] = await self.choose(g, key)
         span = self.span_at(key)
         if dict(span.attrs) != g["attrs"]:
-            n += await self.form(key, g["attrs"])
-        n += await self.relate(key)
-        n += await self.unrelate(key)
-        return n
+            ph["form"] = await self.form(key, g["attrs"])
+        ph["relation"] = await self.relate(key) + await self.unrelate(key)
+        return sum(ph.values())
 
     def wanted(self, key: tuple) -> set[tuple]:
         """The gold's relations of ``key`` whose other end is made."""
@@ -358,7 +127,12 @@ class Replay:
         sc = self.screen
         if not sc.ctl.prompt.for_span(self.made[key]):
             return 0
-        plan = [self.answer_for(choice, g, key) for choice in sc.ctl.prompt.choices]
+        plan: list = [self.answer_for(choice, g, key) for choice in sc.ctl.prompt.choices]
+        if sc.ctl.prompt.chained() is not None and plan[0] in ("keep", "enter"):
+            if plan[1] == "enter":  # one enter keeps the first and takes the speaker the line names
+                plan = ["enter", *plan[2:]]
+            else:  # enter would take that speaker: the first one's digit instead
+                plan[0] = str(sc.ctl.prompt.first.values.index(g["attrs"][sc.ctl.prompt.first.attr]) + 1)
         while plan and plan[-1] in (None, "keep"):
             plan.pop()
         if None in plan:
@@ -486,7 +260,7 @@ class Replay:
         return []
 
 
-async def replay(corpus_dir: Path, doc: str, gold: Path, suggested: bool) -> tuple[list[int], list[str]]:
+async def replay(corpus_dir: Path, doc: str, gold: Path, suggested: bool) -> tuple[list[int], list[str], list[dict]]:
     global TAG_KEYS
     from tui.app.app import MarginApp
     from tui.corpus import Corpus
@@ -508,11 +282,12 @@ async def replay(corpus_dir: Path, doc: str, gold: Path, suggested: bool) -> tup
             counts.append(await r.make(g))
         if counts:
             counts[0] += first
+            r.phases[0]["reach"] += first  # S, suggestions hidden: counted with the first span
         await pilot.press("ctrl+s")
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
-    return counts, r.problems
+    return counts, r.problems, r.phases
 
 
 def learn(work: Path) -> None:
@@ -525,20 +300,6 @@ def learn(work: Path) -> None:
         retrain(corpus)
 
 
-def differences(got: Path, gold: Path) -> list[str]:
-    """What the replay made that the gold has not, and the other way round (by place)."""
-    if not got.exists():
-        return ["nothing was saved"]
-    def keyed(path):
-        spans, rels = load_gold(path)
-        return ({(s["label"], s["start"], s["end"]): s["attrs"] for s in spans}, set(rels))
-    (a, ar), (b, br) = keyed(got), keyed(gold)
-    out = [f"extra {k}" for k in a.keys() - b.keys()] + [f"missing {k}" for k in b.keys() - a.keys()]
-    out += [f"attrs of {k}: {a[k]} not {b[k]}" for k in a.keys() & b.keys() if a[k] != b[k]]
-    out += [f"extra relation {r}" for r in ar - br] + [f"missing relation {r}" for r in br - ar]
-    return out
-
-
 def measure_doc(corpus: Path, doc: str) -> dict:
     """Keys of every span of ``doc``'s gold, fresh and suggested, and what differs."""
     gold = corpus / "annotations" / doc / "gold.yaml"
@@ -549,7 +310,7 @@ def measure_doc(corpus: Path, doc: str) -> dict:
         with tempfile.TemporaryDirectory(prefix="margin-keys-") as tmp:
             work = hidden_corpus(corpus, doc, Path(tmp) / "corpus")
             learn(work)
-            counts, problems = asyncio.run(replay(work, doc, gold, mode == "suggested"))
+            counts, problems, phases = asyncio.run(replay(work, doc, gold, mode == "suggested"))
             for p in problems:
                 print(f"  … {doc} {mode}: {p}", file=sys.stderr)
             worst = sorted(zip(counts, order), key=lambda x: -x[0])[:3]
@@ -558,26 +319,7 @@ def measure_doc(corpus: Path, doc: str) -> dict:
             out["problems"] += [f"{doc} {mode}: {d}" for d in differences(work / "annotations" / doc / f"{ANNOTATOR}.yaml",
                                                                           gold)]
         out[mode] = counts
-    return out
-
-
-def summary(docs: list[dict]) -> dict:
-    """Means and maxima over every span, overall and per label; ``equal`` when every
-    replay saved exactly its gold."""
-    labels = [lab for d in docs for lab in d["labels"]]
-    out: dict = {"documents": len(docs), "spans": len(labels)}
-    for mode in ("fresh", "suggested"):
-        counts = [c for d in docs for c in d[mode]]
-        out[f"{mode}_mean"] = round(sum(counts) / len(counts), 2) if counts else 0.0
-        out[f"{mode}_max"] = max(counts, default=0)
-        by: dict[str, list[int]] = {}
-        for lab, c in zip(labels, counts):
-            by.setdefault(lab, []).append(c)
-        out[f"{mode}_by_label"] = {lab: round(sum(v) / len(v), 2) for lab, v in sorted(by.items())}
-    problems = [p for d in docs for p in d["problems"]]
-    out["equal"] = not problems
-    if problems:
-        out["problems"] = len(problems)
+        out[f"{mode}_phases"] = phases
     return out
 
 
@@ -627,7 +369,8 @@ def describe(r) -> list[str]:
     d = r.details
     return [f"{d['spans']} spans in {d['documents']} document(s): fresh mean {d['fresh_mean']} max {d['fresh_max']} "
             f"{d['fresh_by_label']}; suggested mean {d['suggested_mean']} max {d['suggested_max']} "
-            f"{d['suggested_by_label']}; replay equals gold: {d['equal']}"]
+            f"{d['suggested_by_label']}; replay equals gold: {d['equal']}",
+            f"fresh keys by phase: {d['fresh_phases']['all']}; suggested: {d['suggested_phases']['all']}"]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -224,3 +224,79 @@ def test_accepting_a_figure_fills_what_its_words_state_and_it_lacks():
     ctl.accept()
     (span,) = ctl.session.spans
     assert span.attrs == {"value": 4, "unit": "storeys", "qualifier": "up to"}
+
+
+def claim_after_speakers(speakers=("Maria Ferrer", "Reuters")) -> Annotating:
+    """Actors tagged, one claim with status "reported" (the one the next claim preselects),
+    and a claim just tagged: "They were held for months"."""
+    ctl = controller()
+    for words in speakers:
+        at(ctl, words)
+        ctl.tag("ACTOR")
+        ctl.cancel()
+    at(ctl, "15 compounds remain open")
+    ctl.tag("CLAIM")
+    ctl.digit(2)  # reported
+    ctl.cancel()
+    at(ctl, "They were held for months")
+    ctl.tag("CLAIM")
+    return ctl
+
+
+def claim_state(ctl: Annotating, words: str = "They were held for months"):
+    span = next(s for s in ctl.session.spans if s.text == words)
+    by_id = {s.id: s.text for s in ctl.session.spans}
+    return span.attrs, [(r.label, by_id[r.target]) for r in ctl.session.relations_of(span.id)]
+
+
+def test_enter_keeps_the_shown_status_and_takes_the_speaker_the_line_names():
+    """One line, one key: "status? … ⏎ reported, by 'Maria Ferrer'"; enter writes both,
+    as named, and nothing is asked after."""
+    ctl = claim_after_speakers()
+    assert ctl.prompt.first.attr == "status" and ctl.prompt.first.preselected == "reported"
+    assert ctl.prompt.chained() is ctl.prompt.choices[1]
+    line = ctl.prompt.text(79)
+    assert "1:asserted 2:reported 3:disputed 4:denied ⏎ 2, by 'Maria Ferrer'" in line  # ⏎ 2: reported
+    ctl.choose_preselected()
+    assert claim_state(ctl) == ({"status": "reported"}, [("attributed_to", "Maria Ferrer")])
+    assert not ctl.prompt and "attributed_to" in ctl.message and "status: reported" in ctl.message
+
+
+def test_a_status_digit_answers_the_status_alone_and_the_speaker_is_asked_next():
+    ctl = claim_after_speakers()
+    ctl.digit(3)
+    assert ctl.prompt.first.attr == "attributed_to" and ctl.prompt.chained() is None
+    ctl.digit(2)
+    assert claim_state(ctl) == ({"status": "disputed"}, [("attributed_to", "Reuters")])
+
+
+def test_no_status_preselected_no_speaker_taken_by_enter():
+    """The first claim of a document (no status used yet, no team habit): enter has
+    nothing to keep, so it takes no speaker either."""
+    ctl = controller()
+    at(ctl, "Maria Ferrer")
+    ctl.tag("ACTOR")
+    ctl.cancel()
+    at(ctl, "They were held for months")
+    ctl.tag("CLAIM")
+    assert ctl.prompt.first.preselected is None and ctl.prompt.chained() is None
+    ctl.choose_preselected()
+    assert claim_state(ctl) == ({}, [])
+
+
+@settings(max_examples=60, deadline=None)
+@given(name=st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=60),
+       width=st.integers(60, 200))
+def test_the_speaker_enter_takes_is_always_on_the_line(name, width):
+    """Whatever the speaker's words and the width (from 60 columns): the line fits and
+    names what enter writes, the status value (or its digit) and the speaker, cut at most."""
+    from tui.annotating.prompt import LinkChoice, fitted
+    from tui.quickattrs import Choice
+
+    status = Choice("s9", "status", ("asserted", "reported", "disputed", "denied"), "reported")
+    link = LinkChoice("s9", "attributed_to", (name,), name, targets=("s1",))
+    line = fitted(status, width, link)
+    assert len(line) <= width
+    assert f", by '{name[:9]}" in line or f", by '{name[:9]}…'" in line
+    assert any(f"{k} {v}, by" in line for k in ("⏎", "enter:") for v in ("2", "reported", "repo…", "rep…", "re…"))
+

@@ -24,8 +24,14 @@ def test_replays_a_tiny_gold_exactly(tmp_path, capsys, monkeypatch):
 
     assert keys_per_span.main([str(corpus), doc]) == 0
     out = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
-    assert set(out) == {"documents", "spans", "fresh_mean", "fresh_max", "fresh_by_label", "suggested_mean",
-                        "suggested_max", "suggested_by_label", "equal"}
+    assert set(out) == {"documents", "spans", "fresh_mean", "fresh_max", "fresh_by_label", "fresh_phases",
+                        "suggested_mean", "suggested_max", "suggested_by_label", "suggested_phases", "equal"}
+    for mode in ("fresh", "suggested"):  # the keys by phase add up to the mean, overall and per label
+        phases = out[f"{mode}_phases"]
+        assert set(phases["all"]) == set(keys_per_span.PHASES)
+        assert abs(sum(phases["all"].values()) - out[f"{mode}_mean"]) < 0.05
+        for label, mean in out[f"{mode}_by_label"].items():
+            assert abs(sum(phases[label].values()) - mean) < 0.05
     assert out["spans"] == 3 and out["equal"] is True
     assert set(out["fresh_by_label"]) == {"ACTOR", "CLAIM", "FIGURE"}
     assert 1 <= out["fresh_mean"] <= out["fresh_max"]

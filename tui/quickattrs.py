@@ -39,9 +39,10 @@ class Choice:
     def pick(self, digit: int) -> str | None:
         return self.values[digit - 1] if 1 <= digit <= len(self.values) else None
 
-    def prompt(self) -> str:
+    def prompt(self, also: str = "") -> str:
+        """The whole line; ``also``: what enter takes besides the preselected value."""
         opts = "  ".join(f"{i} {v}" for i, v in enumerate(self.values, 1))
-        keep = f" · enter: {self.preselected}" if self.preselected else ""
+        keep = f" · enter: {self.preselected}{also}" if self.preselected else ""
         return f"{self.attr}? {opts}{keep} · esc: later"
 
 

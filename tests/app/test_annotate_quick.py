@@ -17,12 +17,16 @@ def relations(root, annotator="alice", doc=DOC):
     return [(r["label"], by_id[r["from"]], by_id[r["to"]]) for r in data.get("relations") or []]
 
 
+async def tag_actors(pilot, *names):
+    await settle(pilot)
+    for words in names:
+        await search(pilot, words)
+        await keys(pilot, "a", "escape")
+
+
 async def test_a_claim_asks_who_said_it_and_enter_takes_the_speaker(wire):
     async with annotate(wire, doc=DOC) as (app, pilot, scr):
-        await settle(pilot)
-        for words in ("Maria Ferrer", "Reuters"):
-            await search(pilot, words)
-            await keys(pilot, "a", "escape")
+        await tag_actors(pilot, "Maria Ferrer", "Reuters")
         await search(pilot, "They were held for months")
         await keys(pilot, "c", "1")  # status: the first value; then who said it
         choice = scr.ctl.prompt.first
@@ -30,6 +34,23 @@ async def test_a_claim_asks_who_said_it_and_enter_takes_the_speaker(wire):
         assert "attributed_to? " in str(scr.query_one("KeyBar").render())
         await keys(pilot, "enter", "ctrl+s")
     assert relations(wire) == [("attributed_to", "They were held for months", "Maria Ferrer")]
+
+
+async def test_enter_keeps_the_shown_status_and_takes_the_speaker_in_one_key(wire):
+    """A claim whose status is preselected (the one this document uses): the key bar's
+    line names the status and the speaker; one enter saves both."""
+    async with annotate(wire, doc=DOC) as (app, pilot, scr):
+        await tag_actors(pilot, "Maria Ferrer", "Reuters")
+        await search(pilot, "15 compounds")
+        await keys(pilot, "c", "2", "escape")  # reported, no speaker
+        await search(pilot, "They were held for months")
+        await keys(pilot, "c")
+        bar = str(scr.query_one("KeyBar").render())
+        assert "4 denied · enter: reported, by 'Maria Ferrer'" in bar
+        await keys(pilot, "enter", "ctrl+s")
+    assert relations(wire) == [("attributed_to", "They were held for months", "Maria Ferrer")]
+    assert {text: attrs for label, text, attrs in spans_of(wire) if label == "CLAIM"} == {
+        "15 compounds": {"status": "reported"}, "They were held for months": {"status": "reported"}}
 
 
 async def test_a_figure_offers_the_words_it_counts_as_units(wire):

@@ -79,6 +79,11 @@ class TestFormsAt80x24:
         press = ["slash", *"it had verified", "enter", "full_stop", "c", "1"]  # status answered: who said it?
         assert snap_compare(make_app(annotated), run_before=settled, press=press, terminal_size=(80, 24))
 
+    def test_claim_status_and_speaker_in_one_line(self, snap_compare, annotated):
+        """A status preselected and the speaker after it: enter takes both, the line names both."""
+        press = ["slash", *"it had verified", "enter", "full_stop", "c"]
+        assert snap_compare(make_app(annotated), run_before=settled, press=press, terminal_size=(80, 24))
+
     def test_figure_form(self, snap_compare, annotated):
         assert snap_compare(make_app(annotated), run_before=settled, press=["tab", "tab", "tab", "e"],
                             terminal_size=(80, 24))

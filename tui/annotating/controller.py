@@ -197,7 +197,16 @@ class Annotating:
         return Changed()
 
     def choose_preselected(self) -> Changed:
-        return self._choose(None)
+        """enter: the first choice's preselected value, and the speaker the same line names
+        (``Prompt.chained``): a claim's status and who said it in one key."""
+        link = self.prompt.chained()
+        out = self._choose(None)
+        if link is None or not self.prompt or self.prompt.first is not link:
+            return out
+        said = self.message
+        out |= self._choose(None)
+        self.message = f"{said} · {self.message}" if said else self.message
+        return out
 
     def _choose(self, digit: int | None) -> Changed:
         """Answer the first pending choice: ``digit`` 1-9, or None for the preselected."""

@@ -87,6 +87,16 @@ class Prompt:
         answer, self.answer = self.answer, None
         return answer
 
+    def chained(self) -> LinkChoice | None:
+        """The speaker choice ``enter`` takes together with the first choice: a claim's
+        status shown preselected and its speaker right after it are one line, and one
+        ``enter`` keeps both as the line names them; a digit answers the first alone and
+        the speaker is asked next."""
+        if len(self.choices) < 2 or self.first.preselected is None or isinstance(self.first, LinkChoice):
+            return None
+        link = self.choices[1]
+        return link if isinstance(link, LinkChoice) and link.preselected is not None else None
+
     def text(self, width: int = 10_000) -> str:
         """The choice asked, or what the last digit did, fitted to ``width`` columns."""
         said = ""
@@ -96,13 +106,16 @@ class Prompt:
         if not self.choices:
             return said
         room = width - (len(said) + 3 if said else 0)
-        return " · ".join(x for x in (said, fitted(self.choices[0], room)) if x)
+        return " · ".join(x for x in (said, fitted(self.choices[0], room, self.chained())) if x)
 
 
-def fitted(choice: Choice, width: int) -> str:
+def fitted(choice: Choice, width: int, link: LinkChoice | None = None) -> str:
     """``choice``'s prompt in ``width`` columns: every value stays, abbreviated if need be
-    (``organisation`` → ``organi…``; the value enter takes is named by its digit)."""
-    full = choice.prompt()
+    (``organisation`` → ``organi…``; the value enter takes is named by its digit). With
+    ``link`` (``Prompt.chained``) what enter takes names the speaker too, never cut off:
+    "⏎ reported, by 'Ferrer'"."""
+    by = _speaker(link, 99)
+    full = choice.prompt(by)
     if len(full) <= width:
         return full
     pre = choice.preselected
@@ -111,10 +124,15 @@ def fitted(choice: Choice, width: int) -> str:
     for cut in (99, 12, 9, 7, 5, 4, 3):
         opts = " ".join(f"{i}:{_cut(v, cut)}" for i, v in enumerate(choice.values, 1))
         for keep in (_cut(named, cut + 3), digit):
-            line = f"{choice.attr}? {opts}{keep} esc"
-            if len(line) <= width:
-                return line
+            for who in dict.fromkeys((by, *(_speaker(link, n) for n in (20, 14, 10)))) if by else ("",):
+                line = f"{choice.attr}? {opts}{keep}{who} esc"
+                if len(line) <= width:
+                    return line
     return line
+
+
+def _speaker(link: LinkChoice | None, n: int) -> str:
+    return f", by '{_cut(link.preselected, n)}'" if link is not None and link.preselected else ""
 
 
 def _cut(value: str, n: int) -> str:
