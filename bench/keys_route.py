@@ -1,6 +1,6 @@
 """The keys-per-span benchmark's planner (``bench.keys_per_span``): the cheapest keys found
 that make a selection, a Dijkstra search over selections through the app's own motions
-(``tui.cursor``: token, sentence, line and page moves with counts, grow/shrink, the
+(``tui.cursor``: token, sentence, name-or-number, line and page moves with counts, grow/shrink, the
 extension keys, ``s``/``'``; from the start only: search, jump labels, tab, ``y``)."""
 
 from __future__ import annotations
@@ -58,6 +58,8 @@ class Planner:
             got = cur.token(sel, n if key == "l" else -n, False)
         elif key in ("right_parenthesis", "left_parenthesis"):
             got = cur.sentence(sel, n if key == "right_parenthesis" else -n, False)
+        elif key in ("m", "M"):
+            got = cur.mention(sel, n if key == "m" else -n)
         elif key in ("L", "H"):
             got = cur.grow(sel, "end" if key == "L" else "start", False, n)
         elif key in ("ctrl+right", "ctrl+left"):
@@ -90,6 +92,7 @@ class Planner:
         base = ["escape"] if answered or sc.ctl.on_span is not None else []  # grow/shrink then change the selection
         out = [(len(base), sel, base, False)]
         for key, lo, hi in (("l", 1, 120), ("h", 1, 120), ("right_parenthesis", 1, 30), ("left_parenthesis", 1, 30),
+                            ("m", 1, 30), ("M", 1, 30),
                             ("j", 1, 30), ("k", 1, 30), ("pagedown", 1, 4), ("pageup", 1, 4)):
             for n in range(lo, hi + 1):
                 got = self.rows(sel, key, n) if key in ROW_KEYS else self.apply(sel, key, n)
@@ -200,7 +203,7 @@ class Planner:
             seen.add(sel.as_tuple())
             if sel.start == target[0]:
                 ops: tuple[str, ...] = END_OPS  # the start is right: move the end only
-            elif not ks or ks[0] in ("w", "slash", "escape") or ks[-1] in ("l", "h", "right_parenthesis", "left_parenthesis",
+            elif not ks or ks[0] in ("w", "slash", "escape") or ks[-1] in ("l", "h", "right_parenthesis", "left_parenthesis", "m", "M",
                                                                               *ROW_KEYS):
                 if abs(sel.start - target[0]) > 600:
                     continue

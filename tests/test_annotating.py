@@ -300,3 +300,18 @@ def test_the_speaker_enter_takes_is_always_on_the_line(name, width):
     assert f", by '{name[:9]}" in line or f", by '{name[:9]}…'" in line
     assert any(f"{k} {v}, by" in line for k in ("⏎", "enter:") for v in ("2", "reported", "repo…", "rep…", "re…"))
 
+
+def test_m_reaches_the_next_name_or_number_and_a_digit_before_it_counts():
+    """``m``: "Phnom Penh" (police is no name), then "1,440"; after a tag, ``2 m`` is a
+    count (two names on), not the answer 2."""
+    ctl = controller()
+    ctl.move("mention", 1)
+    assert ctl.text[ctl.sel.start:ctl.sel.end] == "Phnom Penh"
+    ctl.move("mention", 1)
+    assert ctl.text[ctl.sel.start:ctl.sel.end] == "1,440"
+    at(ctl, "Maria Ferrer")
+    ctl.tag("ACTOR")
+    ctl.digit(2)
+    ctl.move("mention", 1)
+    assert ctl.text[ctl.sel.start:ctl.sel.end] == "Monday"  # Reuters, Monday
+    assert ctl.session.spans[0].attrs == {}

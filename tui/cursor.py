@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tui.mentions import mention
 from tui.tokens import TokenIndex
 
 CLAUSE_ENDS = frozenset(",;:—–()")
@@ -91,6 +92,12 @@ class Cursor:
                 i = max(i - 1, 0)
             sel = self.unit_at(sents[i][0], char)
         return sel
+
+    def mention(self, sel: Selection, delta: int) -> Selection | None:
+        """The ``delta``-th name or number on (back): a run of capitalised words or a
+        number, whole (``tui.mentions``); None when there is none."""
+        got = mention(self.tokens, sel.start, delta)
+        return Selection(*got) if got is not None else None
 
     def doc(self, delta: int) -> Selection | None:
         tok = self.tokens.after(0) if delta < 0 else self.tokens.last()

@@ -122,3 +122,21 @@ async def test_moving_on_after_a_tag_drops_its_attribute_choice(corpus_dir):
     people = [s for s in saved(corpus_dir)["spans"] if s["text"] == "people"]
     assert people and "type" not in (people[0].get("attrs") or {})
     assert any(s["text"] == ghost.text and s["label"] == ghost.label for s in saved(corpus_dir)["spans"])
+
+
+async def test_m_selects_the_next_name_or_number_whole_and_a_tag_takes_it(corpus_dir):
+    """``m`` from the start: "Cambodia", "Indonesia", "Phnom Penh", "1,440"; ``2 m`` skips
+    one; ``M`` goes back; the name is selected whole, so ``a`` tags it in one key."""
+    async with annotate(corpus_dir) as (app, pilot, scr):
+        await keys(pilot, "S", "g", "m")
+        assert sel_text(scr) == "Cambodia"
+        await keys(pilot, "2", "m")
+        assert sel_text(scr) == "Phnom Penh"
+        await keys(pilot, "m")
+        assert sel_text(scr) == "1,440"
+        await keys(pilot, "M")
+        assert sel_text(scr) == "Phnom Penh"
+        await keys(pilot, "g", *"8m")  # eight on: Amnesty International, the first name of two words
+        assert sel_text(scr) == "Amnesty International"
+        await keys(pilot, "a", "2", "ctrl+s")
+    assert spans(corpus_dir) == [("ACTOR", "Amnesty International", {"type": "organisation"})]

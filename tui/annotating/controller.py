@@ -117,12 +117,15 @@ class Annotating:
 
     @key(counted=True)
     def move(self, unit: str, delta: int) -> Changed:
-        """Token, sentence or article moves (rows and pages: ``move_to`` with the screen's offset)."""
+        """Token, sentence, name-or-number and article moves (rows and pages: ``move_rows``
+        with the screen's offset)."""
         cur, count = self.ws.cursor, self.take_count()
         if unit == "token":
             nxt = cur.token(self.sel, delta * count, self.char_mode)
         elif unit == "sentence":
             nxt = cur.sentence(self.sel, delta * count, self.char_mode)
+        elif unit == "mention":
+            nxt = cur.mention(self.sel, delta * count)
         else:
             nxt = cur.doc(delta)
         return self.select(nxt.start, nxt.end) if nxt is not None else Changed()

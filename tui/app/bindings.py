@@ -31,6 +31,8 @@ MOVE = [
     Binding("pageup", "move('page', -1)", "Page up", show=False, id="page-up"),
     Binding("g,home", "move('doc', -1)", "Start of article", show=False, id="doc-start"),
     Binding("G,end", "move('doc', 1)", "End of article", show=False, id="doc-end"),
+    Binding("m", "move('mention', 1)", "Next name or number", show=False, id="next-mention"),
+    Binding("M", "move('mention', -1)", "Previous name or number", show=False, id="prev-mention"),
     Binding("w", "jump", "Jump (type the label shown)", show=False, id="jump"),
     Binding("tab", "jump_span(1)", "Next span", show=False, id="next-span", priority=True),
     Binding("shift+tab", "jump_span(-1)", "Prev span", show=False, id="prev-span", priority=True),
