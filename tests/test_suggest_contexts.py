@@ -106,3 +106,10 @@ def test_a_name_with_a_lower_case_particle_is_one_person(given_name, particle, f
 def test_a_ship_is_not_an_actor(prefix, name):
     text = f"Their ship, {prefix} {name}, said nothing. The {prefix} {name} sailed."
     assert [text[m.start:m.end] for m in find_actors(text)] == []
+
+
+@settings(max_examples=100, deadline=None)
+@given(NAMES, st.sampled_from(["army", "city", "hotel", "company"]), st.sampled_from(["the", "The"]))
+def test_a_common_noun_possessor_does_not_hide_the_word_before_it(name, owner, det):
+    """"Arnel dela Vega of the army's Western Mindanao Command said": of, as with "the UK's"."""
+    assert _ctx(f"A man of {det} {owner}'s {name} said so.", name) == "of"

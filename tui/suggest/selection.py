@@ -28,7 +28,7 @@ MIN_EXAMPLES = 2  # a name the team never tagged is left out once it passed it o
 
 _DET = r"(?:the|a|an|The|A|An)[ \t\u00a0]+"
 _CAP = r"[A-Z][\w-]*(?:\.[\w-]+)*"  # a capitalised word, never across a sentence end ("Wednesday. X")
-_OWNER = rf"(?:{_CAP}[ \t\u00a0]+)*{_CAP}['’]s[ \t\u00a0]+"  # "the UK's"
+_OWNER = rf"(?:(?:{_CAP}[ \t\u00a0]+)*{_CAP}|(?<=[Tt]he )[a-z][\w-]*)['’]s[ \t\u00a0]+"  # "the UK's", "the army's"
 _PREV_WORD_RE = re.compile(rf"(\w[\w-]*)[ \t\u00a0]+(?:{_DET})?(?:{_OWNER})?[\"“‘']?\Z")
 _SENTENCE_START_RE = re.compile(r"(?:\A|\n|[.!?][\"”’']?[ \t\u00a0]+)[\"“‘']?\Z")
 _TOLD_RE = re.compile(r"\b(?:e-?mail|interview|statement|letter|speaking|spoke|talking|talked)s?[ \t]+(?:to|with)"
