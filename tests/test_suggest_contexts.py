@@ -35,6 +35,7 @@ def _ctx(text: str, name: str, at: int = -1) -> str:
     ("fourteen civilians, five Armed Forces personnel, and one member", "personnel", "counted"),
     ("two each from the Coast Guard and the National Police. Some were hurt.", "National Police", "of"),
     ("Muhammadu Buhari of Nigeria and Patrice Talon of Benin signed it.", "Patrice Talon", "other"),
+    ('He said.\n\n"President Trump treats the rule of law with contempt," he said.', "Trump", "acts"),
 ])
 def test_the_context_of_a_real_news_candidate(text, name, want):
     assert _ctx(text, name) == want
@@ -113,3 +114,15 @@ def test_a_ship_is_not_an_actor(prefix, name):
 def test_a_common_noun_possessor_does_not_hide_the_word_before_it(name, owner, det):
     """"Arnel dela Vega of the army's Western Mindanao Command said": of, as with "the UK's"."""
     assert _ctx(f"A man of {det} {owner}'s {name} said so.", name) == "of"
+
+
+@settings(max_examples=200, deadline=None)
+@given(NAMES, st.sampled_from(["", "President ", "Minister "]), st.sampled_from(['"', "“"]),
+       st.sampled_from(["lied", "treats them badly", "said so", "credit themselves"]))
+def test_a_name_that_starts_a_quotation_reads_as_one_that_starts_a_sentence(name, title, mark, rest):
+    """The quotation's subject is not merely mentioned in it ('"President Trump treats the
+    rule of law with contempt"'): its context is the one it would have outside the quotes."""
+    closing = "”" if mark == "“" else '"'
+    quoted = f"She said {mark}{title}{name} {rest}.{closing}"
+    plain = f"She said. {title}{name} {rest}."
+    assert _ctx(quoted, name) == _ctx(plain, name)

@@ -36,6 +36,7 @@ _TOLD_RE = re.compile(r"\b(?:e-?mail|interview|statement|letter|speaking|spoke|t
 _POSS_RE = re.compile(r"['’]s?(?!\w)")
 _VERB_AFTER_RE = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*(?:(?:has|have|had|will|would|could|also|\w+ly)[ \t\u00a0]+)*([a-z]+)")
 _QUOTES = "\"“”"
+_OPENING_QUOTES = "\"“‘"
 _NAME_RE = re.compile(r"[A-Z][\w.&’'-]*(?: [A-Z][\w.&’'-]*){0,5}\Z")  # a capitalised name, up to six words
 _COUNT_BEFORE_RE = re.compile(r"(?:\d(?:[\d,.]*\d)?|\b(?i:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands"
                               r"|millions|dozen|hundred|thousand|million))[ \t\u00a0]+"
@@ -74,7 +75,7 @@ DESCRIBE = {
     "object": "after a verb that acts on it (visited Svay Rieng, sentenced X)",
     "preposition": "after another preposition (filed in the Superior Court, offered to X)",
     "bracketed": "in brackets after a name (Federal Security Service (FSB))",
-    "quoted": "inside a quotation",
+    "quoted": "inside a quotation, not starting it (a quotation's first words read as a sentence's)",
     "acts": "before or after a verb (X said, X has announced, said X)",
     "modifier": "modifying the noun after it (an AU summit, Coast Guard units)",
     "sentence": "starting a sentence",
@@ -126,7 +127,7 @@ def _own_context(text: str, start: int, end: int, verbs: frozenset) -> str:
         return "preposition"
     if before.endswith("(") and text[end:end + 1] == ")":
         return "bracketed"
-    if _inside_quote(text, start):
+    if _inside_quote(text, start) and before[-1:] not in _OPENING_QUOTES:  # a quotation's subject: read on
         return "quoted"
     return _after(text, end, verbs) or ("sentence" if _SENTENCE_START_RE.search(before) else "other")
 
