@@ -112,17 +112,23 @@ def test_seed_through_every_format(capsys, corpus_dir, alice_file):
 
 
 @given(annotations_st(), st.lists(st.sampled_from([0, 1, 2, 3]), unique=True).map(sorted),
-       st.sampled_from(["codepoints", "utf16"]), st.booleans())
+       st.sampled_from(["codepoints", "utf16"]), st.sampled_from(["no span", "every span", "some spans"]))
 def test_jsonl_line_formatted_in_the_map_is_the_dumped_record(case, keys, unit, provenance):
-    """export formats each jsonl record where it parses it (tui/export/records.py) and adds
-    the optional span keys afterwards: the same bytes as dumping the whole record."""
+    """export formats each jsonl record where it parses it (tui/export/records.py), in UTF-8,
+    and adds the optional span keys afterwards (a record without them gets the defaults,
+    as when another record of the export has them): the same bytes as dumping the whole
+    record."""
     doc, ann = case
     ann = ann.sorted()
-    if provenance:
+    if provenance == "every span":
         ann = replace(ann, spans=[replace(s, origin=("alice", "bob"), edited=True, source="sug\u2028gest",
                                           flag="fuzzy") for s in ann.spans])
+    elif provenance == "some spans":
+        ann = replace(ann, spans=[replace(s, origin=("élise",), source="sugg\x85est") if i % 2 else s
+                                  for i, s in enumerate(ann.spans)])
     labels = tuple(DEFAULT_SCHEMA.labels)
     line = jsonl.format_record(doc, ann, DEFAULT_SCHEMA, labels, {"offsets": unit})
     extra = tuple(jsonl.OPTIONAL[k] for k in keys)
-    assert line.with_keys(tuple(keys)) == jsonl.dumps(jsonl.record_obj(doc, ann, extra, unit=unit))
-    assert line.used == ({0, 1, 2, 3} if provenance and ann.spans else set())
+    assert line.with_keys(tuple(keys)) == jsonl.dumps(jsonl.record_obj(doc, ann, extra, unit=unit)).encode("utf-8")
+    used = {"no span": set(), "every span": {0, 1, 2, 3}, "some spans": {0, 1}}[provenance]
+    assert line.used == (used if len(ann.spans) > (provenance == "some spans") else set())

@@ -238,7 +238,10 @@ class _Sink:
         self.sha = hashlib.sha256()
 
     def write(self, s: str) -> None:
-        data = s.encode("utf-8")
+        self.write_bytes(s.encode("utf-8"))
+
+    def write_bytes(self, data: bytes) -> None:
+        """Text already in UTF-8 (a line formatted in the map)."""
         self.sha.update(data)
         self.f.write(data)
 

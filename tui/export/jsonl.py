@@ -91,53 +91,53 @@ def dumps(obj: dict) -> str:
     return _json(obj) + "\n"
 
 
+DEFAULTS: tuple = tuple(default for _, _, default in OPTIONAL)  # a span without any optional key
+
+
 @dataclass(frozen=True)
 class Line:
-    """One record's JSON line without the optional span keys, and what it takes to add
-    them: where each span's keys go (before its closing brace) and their values."""
+    """One record's JSON line in UTF-8 without the optional span keys, and what it takes to
+    add them: where each span's keys go (the byte offset of its closing brace) and their
+    values (empty when no span of the record has any: every span has ``DEFAULTS``). Bytes
+    and few objects: a worker's lines cross to the main process cheaply (no decoding of
+    the article text, no tuple per span) and are written as they are."""
 
-    text: str
+    data: bytes
     cuts: tuple[int, ...]
-    values: tuple[tuple, ...]  # per span: one value per OPTIONAL key
+    values: tuple[tuple, ...]  # per span: one value per OPTIONAL key; () when ``used`` is empty
     used: frozenset[int]  # the OPTIONAL keys (indices) some span of this record has
 
-    def with_keys(self, keys: tuple[int, ...]) -> str:
+    def with_keys(self, keys: tuple[int, ...]) -> bytes:
         """The line with the OPTIONAL keys ``keys`` on every span."""
         if not keys:
-            return self.text
+            return self.data
         out, at = [], 0
-        for cut, vals in zip(self.cuts, self.values):
-            out.append(self.text[at:cut])
-            out.extend(f',"{OPTIONAL[k][0]}":{_json(list(vals[k]) if k == 1 else vals[k])}' for k in keys)
+        for i, cut in enumerate(self.cuts):
+            vals = self.values[i] if self.values else DEFAULTS
+            out.append(self.data[at:cut])
+            out.extend(f',"{OPTIONAL[k][0]}":{_json(list(vals[k]) if k == 1 else vals[k])}'.encode("utf-8")
+                       for k in keys)
             at = cut
-        out.append(self.text[at:])
-        return "".join(out)
+        out.append(self.data[at:])
+        return b"".join(out)
 
 
 def format_record(doc: Document, ann: Annotation, schema, labels, options: dict) -> Line:
     """One record's line, formatted where it was parsed (``tui.export.records``): equal to
-    ``dumps(record_obj(...))`` once ``Line.with_keys`` adds the optional keys."""
+    ``dumps(record_obj(...))``, encoded, once ``Line.with_keys`` adds the optional keys."""
     from tui.export import offset_unit
 
     obj = record_obj(doc, ann, (), frozenset(mixed_kinds(schema, labels)), offset_unit("jsonl", options))
-    encode = _ENCODER.encode  # escaped once below, after the cuts are known
+    encode = _ENCODER.encode  # escaped below, piece by piece
     head = encode({k: obj[k] for k in ("id", "text", "annotator")})
-    pieces, cuts, size = [head[:-1], ',"spans":['], [], len(head) - 1 + 10
-    for i, sp in enumerate(obj["spans"]):
-        text = ("," if i else "") + encode(sp)
-        pieces.append(text)
-        size += len(text)
-        cuts.append(size - 1)
-    pieces.append(f'],"relations":{encode(obj["relations"])},"meta":{encode(obj["meta"])}}}\n')
-    line = "".join(pieces)
-    if any(c in line for c in _LINE_BREAKS):  # rare: escape piece by piece, the cuts move
-        pieces = [_escape(p) for p in pieces]
-        cuts = list(itertools.accumulate(len(p) for p in pieces[2:-1]))
-        cuts = [len(pieces[0]) + 10 + c - 1 for c in cuts]
-        line = "".join(pieces)
+    pieces = [head[:-1], ',"spans":[', *(("," if i else "") + encode(sp) for i, sp in enumerate(obj["spans"])),
+              f'],"relations":{encode(obj["relations"])},"meta":{encode(obj["meta"])}}}\n']
+    chunks = [_escape(p).encode("utf-8") for p in pieces]
+    ends = list(itertools.accumulate(len(c) for c in chunks))
+    cuts = tuple(end - 1 for end in ends[2:-1])  # each span's closing brace
     values = tuple((s.source, s.origin, s.edited, s.flag) for s in ann.spans)
-    used = frozenset(k for vals in values for k, (_, _, default) in enumerate(OPTIONAL) if vals[k] != default)
-    return Line(line, tuple(cuts), values, used)
+    used = frozenset(k for vals in values for k, default in enumerate(DEFAULTS) if vals[k] != default)
+    return Line(b"".join(chunks), cuts, values if used else (), used)
 
 
 def write(parts, ctx) -> None:
@@ -156,4 +156,4 @@ def write(parts, ctx) -> None:
     for p in parts:
         with ctx.text(p.name + EXT) as f:
             for r in p.records:
-                f.write(r.body.with_keys(keys))
+                f.write_bytes(r.body.with_keys(keys))
