@@ -19,6 +19,7 @@ from __future__ import annotations
 import itertools
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tui.model import Annotation, Document, Span
 from tui.offsets import CODEPOINTS, writer
@@ -99,20 +100,21 @@ class Line:
     """One record's JSON line in UTF-8 without the optional span keys, and what it takes to
     add them: where each span's keys go (the byte offset of its closing brace) and their
     values (empty when no span of the record has any: every span has ``DEFAULTS``). Bytes
-    and few objects: a worker's lines cross to the main process cheaply (no decoding of
-    the article text, no tuple per span) and are written as they are."""
+    and few objects, so a worker's lines cross to the main process cheaply: no decoding,
+    no tuple per span, and the article's text (``text``, the same object in every record
+    of a document) is pickled once a document, not once an annotator."""
 
-    data: bytes
-    cuts: tuple[int, ...]
+    head: bytes  # up to the article's text
+    text: bytes  # the article's text as a JSON string
+    data: bytes  # the rest: spans, relations, meta
+    cuts: tuple[int, ...]  # in ``data``
     values: tuple[tuple, ...]  # per span: one value per OPTIONAL key; () when ``used`` is empty
     used: frozenset[int]  # the OPTIONAL keys (indices) some span of this record has
 
     def with_keys(self, keys: tuple[int, ...]) -> bytes:
         """The line with the OPTIONAL keys ``keys`` on every span."""
-        if not keys:
-            return self.data
-        out, at = [], 0
-        for i, cut in enumerate(self.cuts):
+        out, at = [self.head, self.text], 0
+        for i, cut in enumerate(self.cuts if keys else ()):
             vals = self.values[i] if self.values else DEFAULTS
             out.append(self.data[at:cut])
             out.extend(f',"{OPTIONAL[k][0]}":{_json(list(vals[k]) if k == 1 else vals[k])}'.encode("utf-8")
@@ -122,6 +124,12 @@ class Line:
         return b"".join(out)
 
 
+@lru_cache(maxsize=4)
+def _text_bytes(text: str) -> bytes:
+    """An article's text as a JSON string in UTF-8: one object for a document's records."""
+    return _json(text).encode("utf-8")
+
+
 def format_record(doc: Document, ann: Annotation, schema, labels, options: dict) -> Line:
     """One record's line, formatted where it was parsed (``tui.export.records``): equal to
     ``dumps(record_obj(...))``, encoded, once ``Line.with_keys`` adds the optional keys."""
@@ -129,15 +137,16 @@ def format_record(doc: Document, ann: Annotation, schema, labels, options: dict)
 
     obj = record_obj(doc, ann, (), frozenset(mixed_kinds(schema, labels)), offset_unit("jsonl", options))
     encode = _ENCODER.encode  # escaped below, piece by piece
-    head = encode({k: obj[k] for k in ("id", "text", "annotator")})
-    pieces = [head[:-1], ',"spans":[', *(("," if i else "") + encode(sp) for i, sp in enumerate(obj["spans"])),
+    pieces = [f',"annotator":{encode(obj["annotator"])},"spans":[',
+              *(("," if i else "") + encode(sp) for i, sp in enumerate(obj["spans"])),
               f'],"relations":{encode(obj["relations"])},"meta":{encode(obj["meta"])}}}\n']
     chunks = [_escape(p).encode("utf-8") for p in pieces]
     ends = list(itertools.accumulate(len(c) for c in chunks))
-    cuts = tuple(end - 1 for end in ends[2:-1])  # each span's closing brace
+    cuts = tuple(end - 1 for end in ends[1:-1])  # each span's closing brace
     values = tuple((s.source, s.origin, s.edited, s.flag) for s in ann.spans)
     used = frozenset(k for vals in values for k, default in enumerate(DEFAULTS) if vals[k] != default)
-    return Line(b"".join(chunks), cuts, values if used else (), used)
+    head = f'{{"id":{_json(obj["id"])},"text":'.encode("utf-8")
+    return Line(head, _text_bytes(obj["text"]), b"".join(chunks), cuts, values if used else (), used)
 
 
 def write(parts, ctx) -> None:
