@@ -32,11 +32,22 @@ PROBE = ("import json, resource, sys\n"
          "sys.exit(code)\n")
 
 
-def margin(*args: str) -> dict:
+def cluster_cpu(client) -> float:
+    """The CPU seconds the cluster's workers have spent so far (0 without a cluster)."""
+    if client is None:
+        return 0.0
+    import resource
+
+    return sum(r.ru_utime + r.ru_stime for r in client.run(resource.getrusage, resource.RUSAGE_SELF).values())
+
+
+def margin(*args: str, client=None) -> dict:
     """``margin ARGS`` as a command: its wall time, its main process's CPU seconds, its
-    local workers' CPU seconds (a Dask cluster's are not counted) and the load average."""
+    workers' CPU seconds (local processes, or the Dask ``client``'s workers) and the load
+    average."""
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     load = os.getloadavg()[0]
+    before = cluster_cpu(client)
     t0 = time.perf_counter()
     proc = subprocess.run([sys.executable, "-c", PROBE, *args], cwd=ROOT, env=env,
                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -45,6 +56,7 @@ def margin(*args: str) -> dict:
         tail = proc.stderr.strip().splitlines()[-3:]
         raise RuntimeError(f"margin {args[0]} exited {proc.returncode}: " + " | ".join(tail))
     main_cpu, workers_cpu = json.loads(proc.stderr.strip().splitlines()[-1])
+    workers_cpu += cluster_cpu(client) - before
     return {"seconds": took, "main_cpu": main_cpu, "workers_cpu": workers_cpu,
             "load": (load + os.getloadavg()[0]) / 2}
 
@@ -65,24 +77,24 @@ def seeds_only(src: Path, dest: Path) -> Path:
     return dest
 
 
-def suggest_run(src: Path, work: Path, way: list[str]) -> tuple[dict, str]:
+def suggest_run(src: Path, work: Path, way: list[str], client=None) -> tuple[dict, str]:
     root = seeds_only(src, work / "suggest")
     warm(root)
-    took = margin("suggest", "--write", "--corpus", str(root), *way)
+    took = margin("suggest", "--write", "--corpus", str(root), *way, client=client)
     return took, tree(root / "annotations")
 
 
-def export_run(src: Path, work: Path, way: list[str]) -> tuple[dict, str]:
+def export_run(src: Path, work: Path, way: list[str], client=None) -> tuple[dict, str]:
     out = work / "export"
     shutil.rmtree(out, ignore_errors=True)
     took = margin("export", "--corpus", str(src), "--format", "jsonl", "--annotator", "all",
-                  "--out", str(out), *way)
+                  "--out", str(out), *way, client=client)
     return took, tree(out)
 
 
 def run(cfg: Config) -> list:
     try:
-        from distributed import LocalCluster
+        from distributed import Client, LocalCluster
     except ImportError:
         why = "distributed is not installed (pip install 'margin[dask]')"
         return [missing(f"batch.{c}.{w}", "docs/s", "one process", why)
@@ -92,6 +104,7 @@ def run(cfg: Config) -> list:
     warm(src)
     os.environ["SOURCE_DATE_EPOCH"] = EPOCH
     cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    client = Client(cluster)  # reads the workers' CPU time (margin connects on its own)
     ways = {"one": ["--jobs", "1"], "jobs2": ["--jobs", "2"], "dask2": ["--dask", cluster.scheduler_address]}
     results = []
     try:
@@ -102,7 +115,7 @@ def run(cfg: Config) -> list:
                 for _ in range(cfg.runs(full=1, quick=1)):
                     for w, args in ways.items():  # interleaved: a busy moment hits every way alike
                         cfg.log(f"{command} {' '.join(args)} on {docs} documents")
-                        took, digest = once(src, Path(tmp), args)
+                        took, digest = once(src, Path(tmp), args, client if w == "dask2" else None)
                         runs[w].append(took)
                         digests[w].add(digest)
                 base = docs / median([r["seconds"] for r in runs["one"]])
@@ -116,6 +129,7 @@ def run(cfg: Config) -> list:
                         r.ok, r.note = False, "output differs from the one-process run"
                     results.append(r)
     finally:
+        client.close()
         cluster.close()
         os.environ.pop("SOURCE_DATE_EPOCH", None)
     return results
@@ -126,7 +140,7 @@ def describe(r) -> list[str]:
     one, way = d["one_process"][-1], d["runs"][-1]
     lines = [f"{d['documents']} documents; one process {one['seconds']:.1f} s (load {one['load']:.1f}), "
              f"this way {way['seconds']:.1f} s (load {way['load']:.1f}); output identical: {d['identical']}"]
-    if r.name.endswith("jobs2"):  # local processes: the CPU each side spent (what load changes little)
+    if "workers_cpu" in way:  # the CPU each side spent (what load changes little)
         total = way["main_cpu"] + way["workers_cpu"]
         lines.append(f"CPU: one process {one['main_cpu']:.1f} s; this way main {way['main_cpu']:.1f} s + "
                      f"workers {way['workers_cpu']:.1f} s; on 2 free cores at best "
