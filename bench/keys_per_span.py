@@ -147,8 +147,9 @@ class Replay:
         from tui.annotating.prompt import LinkChoice
 
         if isinstance(choice, LinkChoice):
-            want = next((self.made[r[2]] for r in self.rels if r[0] == choice.attr and r[1] == key and r[2] in self.made),
-                        None)
+            mine, other = (1, 2) if choice.outgoing else (2, 1)  # which end of the gold relation this span is
+            want = next((self.made[r[other]] for r in self.rels
+                         if r[0] == choice.attr and r[mine] == key and r[other] in self.made), None)
             i = choice.targets.index(want) if want in choice.targets else None
             return None if i is None else "enter" if i == 0 else str(i + 1)
         want = g["attrs"].get(choice.attr)

@@ -256,7 +256,7 @@ def test_enter_keeps_the_shown_status_and_takes_the_speaker_the_line_names():
     assert ctl.prompt.first.attr == "status" and ctl.prompt.first.preselected == "reported"
     assert ctl.prompt.chained() is ctl.prompt.choices[1]
     line = ctl.prompt.text(79)
-    assert "1:asserted 2:reported 3:disputed 4:denied ⏎ 2, by 'Maria Ferrer'" in line  # ⏎ 2: reported
+    assert "1:asserted 2:reported 3:disputed 4:denied ⏎ reported, by 'Maria Ferrer'" in line
     ctl.choose_preselected()
     assert claim_state(ctl) == ({"status": "reported"}, [("attributed_to", "Maria Ferrer")])
     assert not ctl.prompt and "attributed_to" in ctl.message and "status: reported" in ctl.message
@@ -315,3 +315,72 @@ def test_m_reaches_the_next_name_or_number_and_a_digit_before_it_counts():
     ctl.move("mention", 1)
     assert ctl.text[ctl.sel.start:ctl.sel.end] == "Monday"  # Reuters, Monday
     assert ctl.session.spans[0].attrs == {}
+
+
+def test_a_count_after_a_kept_value_says_the_value_stays():
+    """``f 3 m`` on "about 1,440 Indonesian nationals": the qualifier the tag read (about)
+    was offered to keep; 3 then a move was a count, and the line says about stays."""
+    ctl = controller()
+    at(ctl, "1,440 Indonesian nationals")
+    ctl.tag("FIGURE")
+    assert ctl.prompt.first.attr == "qualifier" and ctl.prompt.first.preselected == "about"
+    ctl.digit(3)
+    assert ctl.session.spans[0].attrs["qualifier"] != "about"
+    ctl.move("mention", 1)
+    assert ctl.session.spans[0].attrs["qualifier"] == "about" and "qualifier stays about" in ctl.message
+
+
+def test_an_actor_a_reporting_verb_names_is_offered_the_claim_it_said():
+    """The quote tagged first, then "Maria Ferrer" ("…,” Maria Ferrer told Reuters"): one
+    line offers her type and the claim with no speaker yet; enter writes both. Reuters,
+    whom she told, is offered no claim."""
+    ctl = controller()
+    at(ctl, "Police")
+    ctl.tag("ACTOR")
+    ctl.digit(4)  # group: the type this document uses, preselected next
+    ctl.cancel()
+    at(ctl, "They were held for months")
+    ctl.tag("CLAIM")
+    ctl.digit(2)  # reported; not Police: left unanswered
+    ctl.cancel()
+    at(ctl, "Reuters")
+    ctl.tag("ACTOR")
+    assert [c.attr for c in ctl.prompt.choices] == ["type"]
+    ctl.cancel()
+    at(ctl, "Maria Ferrer")
+    ctl.tag("ACTOR")
+    link = ctl.prompt.chained()
+    assert link is not None and not link.outgoing and link.values == ("They were held for mont…",)
+    line = ctl.prompt.text(79)
+    assert all(v in line for v in ("1:person", "2:organ", "3:govern", "4:group", "5:other", "⏎ 4, said 'They were"))
+    ctl.digit(1)  # person, then the claim is asked alone
+    assert ctl.prompt.first is link
+    ctl.choose_preselected()
+    assert claim_state(ctl)[1] == [("attributed_to", "Maria Ferrer")]
+    maria = next(s for s in ctl.session.spans if s.text == "Maria Ferrer")
+    assert maria.attrs == {"type": "person"}
+
+
+def test_according_to_names_a_speaker_not_an_addressee():
+    """"According to Amnesty International, …" names the speaker; "told Reuters" the
+    addressee (``speaker_score``: it read "to" as "told to" and ranked Amnesty by distance only)."""
+    from tui.annotating.speakers import speaker_score
+
+    ctl = controller()
+    for words in ("Amnesty International", "Reuters"):
+        at(ctl, words)
+        ctl.tag("ACTOR")
+    score = {s.text: speaker_score(TEXT, s) for s in ctl.session.spans}
+    assert score == {"Amnesty International": 2, "Reuters": -1}
+
+
+def test_a_digit_then_enter_on_the_next_choice_leaves_no_count():
+    """``c 3 enter`` (status disputed, then the speaker): the 3 was an answer, so ``l``
+    after it moves one token, not three (it did: the digit stayed the pending count)."""
+    ctl = claim_after_speakers()
+    ctl.digit(3)
+    ctl.choose_preselected()
+    assert claim_state(ctl) == ({"status": "disputed"}, [("attributed_to", "Maria Ferrer")])
+    one_on = ctl.ws.cursor.token(ctl.sel, 1, False)
+    ctl.move("token", 1)
+    assert ctl.sel == one_on and ctl.count == 0

@@ -53,6 +53,25 @@ async def test_enter_keeps_the_shown_status_and_takes_the_speaker_in_one_key(wir
         "15 compounds": {"status": "reported"}, "They were held for months": {"status": "reported"}}
 
 
+async def test_an_actor_named_as_the_speaker_takes_the_claim_before_it_with_enter(wire):
+    """The claim tagged first ("According to Amnesty International, over 1,000 people
+    remain…": no speaker yet), then its speaker: one line names the actor's type and the
+    claim; one enter saves both."""
+    async with annotate(wire, doc=DOC) as (app, pilot, scr):
+        await tag_actors(pilot)
+        await search(pilot, "Reuters")
+        await keys(pilot, "a", "2", "escape")  # organisation
+        await search(pilot, "over 1,000 people remain in 15 compounds")
+        await keys(pilot, "c", "2", "escape")  # reported; Reuters is not who said it
+        await search(pilot, "Amnesty International")
+        await keys(pilot, "a")
+        bar = str(scr.query_one("KeyBar").render())
+        assert "5:other ⏎ organisation, said 'over 1,000 people remai…'" in bar
+        await keys(pilot, "enter", "ctrl+s")
+    assert relations(wire) == [("attributed_to", "over 1,000 people remain in 15 compounds", "Amnesty International")]
+    assert ("ACTOR", "Amnesty International", {"type": "organisation"}) in spans_of(wire)
+
+
 async def test_a_figure_offers_the_words_it_counts_as_units(wire):
     (wire / "seeds" / f"{DOC}.txt").write_text(UNITS, encoding="utf-8")
     async with annotate(wire, doc=DOC) as (app, pilot, scr):

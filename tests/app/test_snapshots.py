@@ -63,6 +63,10 @@ UNITS_TEXT = ("Twin blasts hit Jolo on Sunday.\n\nOfficials said the dead were f
               "personnel, and one member of the Coast Guard.\n")
 
 
+SAID_TEXT = ("Officials told Reuters on Monday that the port was closed. According to Amnesty International, over 1,000 "
+             "people remain in 15 compounds.\n")
+
+
 class TestFormsAt80x24:
     """The prompts and the form this issue added, whole at 80x24: the units a figure's
     words offer, the speaker of a claim as a one-key choice, the FIGURE form with Save."""
@@ -83,6 +87,17 @@ class TestFormsAt80x24:
         """A status preselected and the speaker after it: enter takes both, the line names both."""
         press = ["slash", *"it had verified", "enter", "full_stop", "c"]
         assert snap_compare(make_app(annotated), run_before=settled, press=press, terminal_size=(80, 24))
+
+    def test_actor_type_and_the_claim_it_said_in_one_line(self, snap_compare, corpus_dir):
+        """The claim before its speaker: tagging the speaker offers its type and the claim."""
+        (corpus_dir / "seeds" / f"{UNITS_DOC}.txt").write_text(SAID_TEXT, encoding="utf-8")
+        from tui.app.app import MarginApp
+        from tui.corpus import Corpus
+
+        app = MarginApp(Corpus(corpus_dir), "alice", UNITS_DOC)
+        press = ["S", "slash", *"Reuters", "enter", "a", "2", "escape", "slash", *"over 1,000", "enter", "comma", "c",
+                 "2", "escape", "slash", *"Amnesty", "enter", "L", "a"]
+        assert snap_compare(app, run_before=settled, press=press, terminal_size=(80, 24))
 
     def test_figure_form(self, snap_compare, annotated):
         assert snap_compare(make_app(annotated), run_before=settled, press=["tab", "tab", "tab", "e"],

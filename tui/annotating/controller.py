@@ -19,7 +19,7 @@ from tui.annotating import edits
 from tui.annotating.changed import Changed, key
 from tui.annotating.habits import NONE as NO_HABITS
 from tui.annotating.habits import Habits
-from tui.annotating.prompt import Prompt, choices_kept, choices_after_tag, filled_by_tag, link_choice
+from tui.annotating.prompt import Prompt, choices_after_tag, choices_kept, filled_by_tag, link_choice, said_choice
 from tui.annotating.search import Search
 from tui.annotating.suggesting import Suggesting
 from tui.cursor import Selection
@@ -75,7 +75,7 @@ class Annotating:
         answer = self.prompt.take_answer()
         if answer is not None and counted and answer.digit > 1:  # "1 l" is no count: the answer stays
             if self.session.retract(answer.version):
-                out = self._after_edit(f"{answer.digit} was a count: {answer.choice.attr} not set (e sets it)")
+                out = self._after_edit(f"{answer.digit} was a count: {self._left_as(answer.choice)}")
         elif answer is not None:
             self.count = 0  # the digit answered the choice; it is no count
         self.prompt.clear()
@@ -83,6 +83,12 @@ class Annotating:
             self.jumping = None
             out |= Changed(jump=True)
         return out
+
+    def _left_as(self, choice) -> str:
+        """What an answer taken back left: the value the span had before, or nothing."""
+        span = self.session.get(choice.span_id)
+        kept = span.attrs.get(choice.attr) if span is not None else None
+        return f"{choice.attr} stays {kept}" if kept not in (None, "") else f"{choice.attr} not set (e sets it)"
 
     def _after_edit(self, what: str | None) -> Changed:
         """After any change of the annotation: the suggestions it touched, the span being
@@ -203,6 +209,8 @@ class Annotating:
         """enter: the first choice's preselected value, and the speaker the same line names
         (``Prompt.chained``): a claim's status and who said it in one key."""
         link = self.prompt.chained()
+        self.prompt.take_answer()  # a digit that answered the choice before is no count any more
+        self.count = 0
         out = self._choose(None)
         if link is None or not self.prompt or self.prompt.first is not link:
             return out
@@ -395,7 +403,9 @@ class Annotating:
             offered = choices_after_tag(span, ldef, self.habits, hints, self.session.spans, self.text)
             offered += choices_kept(span, ldef, self.habits, self.session.spans, self.text)
             linked = {r.label for r in self.session.relations_of(span.id) if r.source == span.id}
-            link = link_choice(span, self.schema, self.session.spans, linked, self.text)
+            sourced = {(r.label, r.source) for r in self.session.annotation.relations}
+            link = link_choice(span, self.schema, self.session.spans, linked, self.text) or \
+                said_choice(span, self.schema, self.session.spans, sourced, self.text)
             self.prompt.offer([*offered, *([link] if link is not None else [])])
 
 

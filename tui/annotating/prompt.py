@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from tui.annotating.habits import Habits
-from tui.annotating.speakers import relate_candidates
+from tui.annotating.speakers import relate_candidates, speaker_score
 from tui.annotating.units import counted_words
 from tui.display import one_line
 from tui.model import Span
@@ -123,16 +123,22 @@ def fitted(choice: Choice, width: int, link: LinkChoice | None = None) -> str:
     digit = f" ⏎ {choice.values.index(pre) + 1}" if pre in choice.values else named
     for cut in (99, 12, 9, 7, 5, 4, 3):
         opts = " ".join(f"{i}:{_cut(v, cut)}" for i, v in enumerate(choice.values, 1))
-        for keep in (_cut(named, cut + 3), digit):
-            for who in dict.fromkeys((by, *(_speaker(link, n) for n in (20, 14, 10)))) if by else ("",):
-                line = f"{choice.attr}? {opts}{keep}{who} esc"
-                if len(line) <= width:
-                    return line
+        for who in dict.fromkeys((by, *(_speaker(link, n) for n in (20, 14, 10)))) if by else ("",):
+            for keep in (_cut(named, cut + 3), digit):
+                for esc in (" esc", ""):  # the escape hint goes before a value is cut further
+                    line = f"{choice.attr}? {opts}{keep}{who}{esc}"
+                    if len(line) <= width:
+                        return line
     return line
 
 
 def _speaker(link: LinkChoice | None, n: int) -> str:
-    return f", by '{_cut(link.preselected, n)}'" if link is not None and link.preselected else ""
+    """What enter links, in words: ", by 'Ferrer'" (a claim's speaker), ", said 'They
+    were…'" (an actor's claim), else the relation's name."""
+    if link is None or not link.preselected:
+        return ""
+    said = link.attr != "attributed_to" and f" {link.attr}" or (" by" if link.outgoing else " said")
+    return f",{said} '{_cut(link.preselected, n)}'"
 
 
 def _cut(value: str, n: int) -> str:
@@ -214,6 +220,28 @@ def unit_candidates(span: Span, spans: list[Span], habits: Habits, text: str, mo
         if v not in out:
             out.append(v)
     return tuple(out[:most])
+
+
+def said_choice(span: Span, schema: Schema, spans: list[Span], sourced: set[tuple[str, str]],
+                text: str) -> LinkChoice | None:
+    """After an actor is made whose words a reporting verb names as a speaker ("…,” Ferrer
+    said", "according to Ferrer"): the claims with no speaker yet whose first candidate
+    (``speakers.relate_candidates``) it now is, as a one-key choice, nearest first.
+    ``sourced``: (relation, source id) of the relations drawn."""
+    if speaker_score(text, span) != 2:
+        return None
+    for rdef in schema.relations.values():
+        if span.label not in rdef.to_labels or "CLAIM" not in rdef.from_labels:
+            continue
+        ends = [sp for sp in spans if sp.label in rdef.to_labels]
+        claims = [c for c in spans if c.label in rdef.from_labels and (rdef.name, c.id) not in sourced
+                  and (relate_candidates(text, c, ends)[:1] or [c])[0].id == span.id]
+        claims.sort(key=lambda c: abs(c.start - span.start))
+        if claims:
+            words = tuple(one_line(c.text, 24) for c in claims[:9])
+            return LinkChoice(span.id, rdef.name, words, words[0], targets=tuple(c.id for c in claims[:9]),
+                              outgoing=False)
+    return None
 
 
 def link_choice(span: Span, schema: Schema, spans: list[Span], linked: set[str], text: str) -> LinkChoice | None:

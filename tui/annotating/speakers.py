@@ -20,7 +20,7 @@ VERBS = (r"said|says|say|told|tells|tell|added|adds|stated|states|explained|expl
          r"would say|has said|have said|had said|was quoted as saying|is quoted as saying")
 _SUBJECT = re.compile(rf"^(?:’s|'s)?\s*(?:,[^,.;“”\"]{{1,80}},\s*)?(?:also\s+|later\s+|then\s+)?(?:{VERBS})\b", re.I)
 _AFTER_VERB = re.compile(rf"\b(?:{VERBS}|according to|said by|quoted)\s*(?:the\s+)?$", re.I)
-_ADDRESSEE = re.compile(r"\b(?:told|tells|tell|to|for)\s*(?:the\s+)?$", re.I)
+_ADDRESSEE = re.compile(r"\b(?:told|tells|tell|(?<!according )to|for)\s*(?:the\s+)?$", re.I)  # "according to X" speaks
 _SENTENCE_END = re.compile(r"[.!?…][”’\"]?\s+(?=[“\"‘A-Z0-9])")
 REACH = 400  # characters around the claim that its reporting structure may use
 
