@@ -46,6 +46,7 @@ def margin(*args: str, client=None) -> dict:
     workers' CPU seconds (local processes, or the Dask ``client``'s workers) and the load
     average."""
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    os.sync()  # the previous run's output written out first: no run pays for another's writeback
     load = os.getloadavg()[0]
     before = cluster_cpu(client)
     t0 = time.perf_counter()
