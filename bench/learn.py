@@ -266,7 +266,7 @@ REAL_TARGETS = (("ACTOR", "exact", 0.75), ("FIGURE", "exact", 0.9), ("CLAIM", "e
 
 
 def real_text(cfg: Config) -> list:
-    """The leave-one-out curve on the twelve Wikinews articles (bench.learnreal): mean F1
+    """The leave-one-out curve on the sixteen Wikinews development articles (bench.learnreal): mean F1
     on the held-out article after two training documents, against the rules' defaults."""
     from .learnreal import curve, heldout
 
@@ -285,7 +285,8 @@ def describe(r: Result) -> list[str]:
     if "real_curve" in d:
         from .learnreal import heldout_table, table
 
-        return ["real text, leave one out, mean over 12 held-out Wikinews articles:", *table(d["real_curve"]),
+        n = len(next(iter(d["real_curve"].values()))["per_doc"])
+        return [f"real text, leave one out, mean over the {n} Wikinews development articles:", *table(d["real_curve"]),
                 "held-out real text (bench/realtext-heldout, never taught or tuned on):",
                 *heldout_table(d.get("heldout", {}))]
     if "real" in d:

@@ -1,4 +1,4 @@
-"""Leave-one-out learning curves on the real-text set (bench/realtext: twelve Wikinews
+"""Leave-one-out learning curves on the real-text set (bench/realtext: sixteen Wikinews
 articles with golds under guidelines that differ from the rules' defaults).
 
 For each article held out and each n of ``POINTS``, a corpus holds the golds of the n
@@ -10,7 +10,7 @@ their default conventions: what margin suggested before any annotation.
 
 The three articles of ``bench/realtext-heldout`` never teach and were never tuned on: each
 is scored after the rules' defaults, after learning on two dev golds (every pair of
-neighbours in name order, averaged) and after learning on all twelve.
+neighbours in name order, averaged) and after learning on all dev golds.
 
     python -m bench.learnreal           # prints both tables (bench: python -m bench --only learn)
 """
@@ -125,7 +125,7 @@ def _trained(train: list[str]):
 
 def heldout(log=print) -> dict:
     """{setting: {doc: score}} for the held-out articles; settings "0" (rules' defaults),
-    "2" (mean over the twelve pairs of neighbouring dev golds) and "12" (all dev golds)."""
+    "2" (mean over the pairs of neighbouring dev golds) and the number of dev golds (all of them)."""
     dev, docs = documents(), documents(HELDOUT)
     golds = {d: gold(d, HELDOUT) for d in docs}
     pairs = [[dev[k], dev[(k + 1) % len(dev)]] for k in range(len(dev))]
@@ -161,7 +161,8 @@ def heldout_table(h: dict) -> list[str]:
 
 
 def _setting(name: str) -> str:
-    return {"0": "0 (rules' defaults)", "2": "2 dev golds (12 pairs)"}.get(name, f"{name} dev golds")
+    pairs = len(documents())
+    return {"0": "0 (rules' defaults)", "2": f"2 dev golds ({pairs} pairs)"}.get(name, f"{name} dev golds")
 
 
 def table(c: dict) -> list[str]:

@@ -32,3 +32,21 @@ def test_each_held_out_gold_is_built_from_its_spec():
         assert dumps(ann) == (root / "annotations" / doc / "gold.yaml").read_text(encoding="utf-8")
         assert {s.label for s in ann.spans} == {"ACTOR", "FIGURE", "CLAIM"}
         assert all(r.target in {s.id for s in ann.spans if s.label == "ACTOR"} for r in ann.relations)
+
+
+def test_each_development_gold_is_built_from_its_spec():
+    root = BENCH / "realtext"
+    for doc in _docs(root):
+        text = (root / "seeds" / f"{doc}.txt").read_text(encoding="utf-8")
+        ann = build(doc, text, (root / "spec" / f"{doc}.spec").read_text(encoding="utf-8"), doc)
+        assert dumps(ann) == (root / "annotations" / doc / "gold.yaml").read_text(encoding="utf-8")
+
+
+def test_a_spec_name_never_ends_on_a_possessive_and_the_speaker_is_outside_the_claim():
+    text = "\"Ford is fine\", Ford's man said, and Ford told us."
+    spec = 'C "Ford is fine" | Ford\nA Ford | organisation\nA Ford | organisation\n'
+    ann = build("d", text, spec, "d")
+    actors = [s.start for s in ann.spans if s.label == "ACTOR"]
+    assert actors == [text.index('"Ford') + 1, text.rindex("Ford")]  # never "Ford's"
+    (rel,) = ann.relations
+    assert next(s for s in ann.spans if s.id == rel.target).start == text.rindex("Ford")

@@ -7,7 +7,8 @@ Spec lines, in the article's order (each searched from the start of the span bef
     A <text> | <type>
     F <text> | <value> | <unit> | <qualifier>
     C <text> | <speaker>[;<speaker>] | <status>
-A speaker is linked to the nearest ACTOR span with that exact text.
+A speaker is linked to the nearest ACTOR span with that exact text outside the claim (inside it
+only when there is none outside).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ UPDATED = "2026-12-06T20:00:00Z"
 
 def find(text: str, quote: str, start: int, where: str) -> int:
     left = r"\b" if quote[0].isalnum() else ""
-    right = r"\b" if quote[-1].isalnum() else ""
+    right = r"\b(?!['’]s\b)" if quote[-1].isalnum() else ""  # a possessive is never a span's end
     m = re.compile(left + re.escape(quote) + right).search(text, start)
     if m is None:
         raise SystemExit(f"{where}: not found after offset {start}: {quote!r}")
@@ -72,8 +73,10 @@ def build(doc_id: str, text: str, spec: str, where: str) -> Annotation:
     for claim_id, names in speakers:
         claim = by_id[claim_id]
         for name in names:
-            actors = [s for s in ann.spans if s.label == "ACTOR" and s.text == name]
-            if not actors:
+            named = [s for s in ann.spans if s.label == "ACTOR" and s.text == name]
+            # the speaker is a mention outside the claim ('"Ford is ...", Ford told'), if there is one
+            actors = [s for s in named if not claim.start <= s.start < claim.end] or named
+            if not named:
                 raise SystemExit(f"{where}: no ACTOR {name!r} for claim {claim.text[:40]!r}")
             best = min(actors, key=lambda a: abs(a.start - claim.start))
             ann.relations.append(Relation(f"r{len(ann.relations) + 1}", "attributed_to", claim_id, best.id))
