@@ -126,3 +126,59 @@ def test_a_name_that_starts_a_quotation_reads_as_one_that_starts_a_sentence(name
     quoted = f"She said {mark}{title}{name} {rest}.{closing}"
     plain = f"She said. {title}{name} {rest}."
     assert _ctx(quoted, name) == _ctx(plain, name)
+
+
+PEOPLE = st.sampled_from(["Joanna Cherry", "Nicola Sturgeon", "Mike Pompeo", "Jasim Uddin", "Arnel Vega"])
+ORGS = st.sampled_from(["Scottish National Party", "National Police Agency", "Red Cross Society", "Sea-Eye Foundation"])
+
+
+@settings(max_examples=100, deadline=None)
+@given(PEOPLE, st.sampled_from(["of", "of the", "for", "for the"]), ORGS)
+def test_a_person_of_an_organisation_is_two_names(person, conn, org):
+    """"Joanna Cherry of the Scottish National Party": the organisation after the
+    connector does not make the person one with it (the run parts at the connector)."""
+    text = f"The court had been petitioned by {person} {conn} {org} on Monday."
+    found = {text[m.start:m.end] for m in find_actors(text)}
+    assert person in found and all(org in f for f in found - {person}), found
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["First Minister", "Prime Minister", "President", "Governor"]),
+       st.sampled_from(["Scotland", "Texas", "the United Kingdom", "Benin"]), PEOPLE)
+def test_a_title_of_a_place_before_a_name_titles_the_name(title, place, person):
+    """"First Minister of Scotland Nicola Sturgeon said": the person is found, and the
+    title with its place is the title a team may leave out."""
+    text = f"Later, {title} of {place} {person} said it was clear."
+    (m,) = [m for m in find_actors(text) if person in text[m.start:m.end]]
+    assert text[m.start:m.end] == f"{title} of {place} {person}"
+    assert text[m.title_end:m.end] == person
+
+
+@pytest.mark.parametrize("text, name, want", [
+    ("Reportedly also, Bolton often had disagreements with him.", "Bolton", "acts"),
+    ("Bolton never said it.", "Bolton", "acts"),
+    ("the matter started after Ford voluntarily disclosed it", "Ford", "acts"),
+    ("the matter started after Ford disclosed it", "Ford", "acts"),
+    ("the matter started after Ford in February.", "Ford", "preposition"),
+    ("\"I offered and President Trump said, 'Let us talk.'\"", "Trump", "acts"),
+    ("\"I think Trump was there.\"", "Trump", "quoted"),
+])
+def test_a_name_that_opens_a_verb_phrase_acts(text, name, want):
+    assert _ctx(text, name) == want
+
+
+@settings(max_examples=100, deadline=None)
+@given(NAMES, st.sampled_from(sorted({"often", "never", "always", "still", "already"})),
+       st.sampled_from(["had talks", "said so", "disagreed", "is there"]))
+def test_a_name_before_an_adverb_acts(name, adverb, rest):
+    assert _ctx(f"Reportedly, {name} {adverb} {rest}.", name) == "acts"
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(1, 2000), st.sampled_from(["Downing Street", "Pennsylvania Avenue", "Abbey Road", "Main Street"]))
+def test_a_house_number_is_no_figure(number, street):
+    from tui.suggest import suggest
+
+    text = f"A spokesman for {number} {street} said {number} people came."
+    figures = [s for s in suggest(text).spans if s.label == "FIGURE"]
+    assert [text[s.start:s.end] for s in figures] == [f"{number} people"]

@@ -58,6 +58,11 @@ FUNCTION_WORDS = frozenset({
     "may", "might", "must", "should", "shall", "does", "did", "do", "be", "been", "being", "not", "also", "then",
     "now", "there", "here", "itself", "themselves", "himself", "herself", "alone", "too", "so", "if", "when",
     "where", "while", "after", "before", "into", "over", "under", "about", "than", "since", "until", "via"})
+#: prepositions that also open a clause: a name after them followed by a verb is its subject
+CLAUSE_OPENERS = frozenset({"after", "before", "as", "until", "since"})
+#: adverbs without -ly that open a verb phrase ("X often had", "X never said")
+ADVERBS = frozenset({"often", "always", "never", "still", "already", "just", "again", "even", "sometimes",
+                     "usually", "soon", "later", "once", "first", "further", "previously"})
 CONTEXTS = ("possessor", "told", "counted", "by", "according", "of", "object", "preposition", "bracketed",
             "quoted", "acts", "modifier", "sentence", "other")
 #: contexts where a candidate is not the one acting ("passive") or is ("agent"): a context
@@ -124,20 +129,30 @@ def _own_context(text: str, start: int, end: int, verbs: frozenset) -> str:
     if prev in PREPOSITIONS:
         if prev == "with" and _ABSOLUTE_RE.match(text, end):
             return "acts"  # "with Zinichev describing the threat": the name does what the -ing says
+        if prev in CLAUSE_OPENERS and _verb_after(text, end, verbs):
+            return "acts"  # "after Ford voluntarily disclosed": a clause's subject, not an object
         return "preposition"
     if before.endswith("(") and text[end:end + 1] == ")":
         return "bracketed"
-    if _inside_quote(text, start) and before[-1:] not in _OPENING_QUOTES:  # a quotation's subject: read on
+    if _inside_quote(text, start) and before[-1:] not in _OPENING_QUOTES \
+            and not (text[end:end + 1] == " " and _verb_after(text, end, verbs)):  # its subject: read on
         return "quoted"
     return _after(text, end, verbs) or ("sentence" if _SENTENCE_START_RE.search(before) else "other")
 
 
+def _verb_after(text: str, end: int, verbs: frozenset) -> bool:
+    """Does a verb (a reporting verb, an -ed or -ing form) follow, maybe after an auxiliary or adverb?"""
+    v = _VERB_AFTER_RE.match(text, end)
+    return bool(v and (v.group(1) in verbs or v.group(1).endswith(("ed", "ing"))))
+
+
 def _after(text: str, end: int, verbs: frozenset) -> str | None:
     """"acts" or "modifier" by the words after a candidate, else None."""
-    v = _VERB_AFTER_RE.match(text, end)
-    if v and (v.group(1) in verbs or v.group(1).endswith(("ed", "ing"))):
+    if _verb_after(text, end, verbs):
         return "acts"
     n = _NEXT_WORD_RE.match(text, end)
+    if n and n.group(1) in ADVERBS:
+        return "acts"  # "Bolton often had disagreements": an adverb starts the verb phrase, it is no noun
     if n and n.group(1) not in FUNCTION_WORDS and not n.group(1).endswith("ly"):
         after = _NEXT_WORD_RE.match(text, n.end())
         if after and (after.group(1) in verbs or after.group(1) in OBJECTS):

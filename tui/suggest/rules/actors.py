@@ -31,7 +31,7 @@ _RUN_RE = re.compile(
     rf"|[ \t\u00a0]*&[ \t\u00a0]*)(?:{_CAPWORD}))*"
 )
 _LEADING_CONNECTOR_RE = re.compile(rf"(?:{'|'.join(_CONNECTORS)})[ \t\u00a0]+")
-_CONNECTOR_SPLIT_RE = re.compile(rf"[ \t\u00a0]+(?:{'|'.join(_PREPOSITIONS)})[ \t\u00a0]+")
+_CONNECTOR_SPLIT_RE = re.compile(rf"[ \t\u00a0]+(?:{'|'.join(sorted(_PREPOSITIONS, key=len, reverse=True))})[ \t\u00a0]+")
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 _NEXT_WORD_RE = re.compile(r"\S+[ \t\u00a0]*")
 _LINE_RE = re.compile(r"[^\n]+")
@@ -105,16 +105,45 @@ class _Finder:
                 continue  # "The", "However", "In": the commonest runs of all
             if h < len(headlines) and headlines[h][0] <= start and run not in self.known:
                 continue  # a Title Case headline: its capitals say nothing
-            # split connector-joined runs unless the whole names an organisation
-            if _CONNECTOR_SPLIT_RE.search(run) and run not in self.known \
-                    and not any(w in lex.org_words for w in name_words(run)):
-                pos = start
-                for part in _CONNECTOR_SPLIT_RE.split(run):
-                    s = text.index(part, pos)
-                    self.run(s, s + len(part))
-                    pos = s + len(part)
-            else:
-                self.run(start, end)
+            pos = start
+            for part in self._parts(run):
+                s = text.index(part, pos)
+                self.run(s, s + len(part))
+                pos = s + len(part)
+
+    def _parts(self, run: str) -> list[str]:
+        """The names a connector-joined run holds: a run naming an organisation stays whole,
+        unless the organisation follows the first connector (Joanna Cherry of the Scottish
+        National Party: two); a title of a place before a name stays whole (First Minister
+        of Scotland Nicola Sturgeon); the connectors part the rest."""
+        if not _CONNECTOR_SPLIT_RE.search(run) or run in self.known or self._title_of_place(run):
+            return [run]
+        head, tail = _CONNECTOR_SPLIT_RE.split(run, 1)
+        org = self.lex.org_words
+        if any(w in org for w in name_words(head)):
+            return [run]
+        if any(w in org for w in name_words(tail)):
+            return [head, tail]
+        return _CONNECTOR_SPLIT_RE.split(run)
+
+    def _title_of_place(self, piece: str) -> bool:
+        """Is ``piece`` a title, "of" a place and a name (Governor of Texas Greg Abbott)?"""
+        head, _, rest = piece.partition(" of ")
+        title = self.pat.title.search(head + " x")
+        return bool(title) and title.end() == len(head) + 1 and self._name_after_place(rest) is not None
+
+    def _name_after_place(self, rest: str) -> int | None:
+        """Where the name starts in "<place> <name>" (after a title's "of"): after a known
+        country or place, else the last two words are the name (three with a middle
+        initial); None when no name is left."""
+        words = [(m.start(), m.group()) for m in re.finditer(r"\S+", rest)]
+        lex = self.lex
+        for k in (3, 2, 1):
+            place = " ".join(w for _, w in words[:k])
+            if len(words) > k and (place in lex.countries or place in lex.places or place in lex.demonyms):
+                return words[k][0]
+        n = 3 if len(words) >= 3 and re.fullmatch(r"[A-Z]\.", words[-2][1]) else 2
+        return words[-n][0] if len(words) > n else None
 
     def run(self, start: int, end: int) -> None:
         text, lex = self.text, self.lex
@@ -177,6 +206,8 @@ class _Finder:
             at = self._title_start(name, title.start())
             # the name follows the last title of a chain (Deputy Emergency Situations Minister X)
             last = max((t.end() for t in self.pat.title.finditer(name, title.end())), default=title.end())
+            if name.startswith("of ", last) and self._title_of_place(name[title.start():]):
+                last += 3 + (self._name_after_place(name[last + 3:]) or 0)  # "First Minister of Scotland"
             self._define(name[last:], start + at, "person")
             self.titled[(start + at, end)] = start + last
             return start + at, end, "person"

@@ -12,11 +12,14 @@ _MONTH_BEFORE_RE = re.compile(r"(?i:\b(?:" + "|".join(MONTHS) + r")\.?)\s+$")
 _MONTH_AFTER_RE = re.compile(r"(?:st|nd|rd|th)?\s+(?i:(?:" + "|".join(MONTHS) + r")\b)")
 _TIME_AFTER_RE = re.compile(r"\s?(?:am|pm|a\.m\.|p\.m\.|GMT|UTC)(?!\w)")
 _WORD_BEFORE_RE = re.compile(r"([\w.§#]+)\s*$")
+#: a house number: "10 Downing Street", "1600 Pennsylvania Avenue"
+_STREET_AFTER_RE = re.compile(r"[ \t\u00a0]+(?:[A-Z][\w'’-]*[ \t\u00a0]+){1,3}"
+                              r"(?:Street|Avenue|Road|Lane|Boulevard|Square|Drive|Place|Terrace)\b")
 AGE_AFTER_RE = re.compile(r"(?:[\s-]+years?[\s-]+old\b|-year-old)")
 
 
 def is_label_or_date(text: str, m: re.Match) -> bool:
-    """Page/section numbers, dates and times."""
+    """Page/section numbers, dates, times and house numbers."""
     start, end = m.span()
     before = text[max(0, start - 12):start]
     w = _WORD_BEFORE_RE.search(before)
@@ -24,7 +27,7 @@ def is_label_or_date(text: str, m: re.Match) -> bool:
         return True
     if not m.group("cur") and (_MONTH_BEFORE_RE.search(before) or _MONTH_AFTER_RE.match(text, end)):
         return True
-    return bool(_TIME_AFTER_RE.match(text, end))
+    return bool(_TIME_AFTER_RE.match(text, end) or _STREET_AFTER_RE.match(text, end))
 
 
 def is_year(text: str, m: re.Match, value: Decimal, unit: str | None) -> bool:
