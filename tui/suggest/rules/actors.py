@@ -130,7 +130,7 @@ class _Finder:
         """Is ``piece`` a title, "of" a place and a name (Governor of Texas Greg Abbott)?"""
         head, _, rest = piece.partition(" of ")
         title = self.pat.title.search(head + " x")
-        return bool(title) and title.end() == len(head) + 1 and self._name_after_place(rest) is not None
+        return title is not None and title.end() == len(head) + 1 and self._name_after_place(rest) is not None
 
     def _name_after_place(self, rest: str) -> int | None:
         """Where the name starts in "<place> <name>" (after a title's "of"): after a known
