@@ -182,3 +182,9 @@ def test_a_house_number_is_no_figure(number, street):
     text = f"A spokesman for {number} {street} said {number} people came."
     figures = [s for s in suggest(text).spans if s.label == "FIGURE"]
     assert [text[s.start:s.end] for s in figures] == [f"{number} people"]
+
+
+@pytest.mark.parametrize("name", ["US Trafficking in Persons Report", "Committee on Foreign Affairs"])
+def test_an_organisation_joined_by_in_or_on_stays_whole(name):
+    text = f"The {name} said it was clear."
+    assert name.removeprefix("US ") in {text[m.start:m.end].removeprefix("US ") for m in find_actors(text)}

@@ -34,7 +34,8 @@ VERBS = reporting_verbs()
     ("Nikki Holland of the UK's National Crime Agency said so.", "National Crime Agency", "of"),
     ("The case was filed in the Superior Court.", "Superior Court", "preposition"),
     ("The Federal Security Service (FSB) said so.", "FSB", "bracketed"),
-    ('She said "we know Amnesty lied to us" on Monday.', "Amnesty", "quoted"),
+    ('She said "we know Amnesty well" on Monday.', "Amnesty", "quoted"),
+    ('She said "we know Amnesty lied to us" on Monday.', "Amnesty", "acts"),  # a verb follows: its subject
     ('She said "Amnesty lied to us" on Monday.', "Amnesty", "acts"),  # the quotation's subject
     ("Yesterday Amnesty said it had proof.", "Amnesty", "acts"),
     ('"We are done," said Delfin Lorenzana, the secretary.', "Delfin Lorenzana", "acts"),

@@ -113,17 +113,19 @@ class _Finder:
 
     def _parts(self, run: str) -> list[str]:
         """The names a connector-joined run holds: a run naming an organisation stays whole,
-        unless the organisation follows the first connector (Joanna Cherry of the Scottish
+        unless the organisation follows a first "of" or "for" (Joanna Cherry of the Scottish
         National Party: two); a title of a place before a name stays whole (First Minister
         of Scotland Nicola Sturgeon); the connectors part the rest."""
         if not _CONNECTOR_SPLIT_RE.search(run) or run in self.known or self._title_of_place(run):
             return [run]
-        head, tail = _CONNECTOR_SPLIT_RE.split(run, 1)
+        first = _CONNECTOR_SPLIT_RE.search(run)
+        assert first is not None
+        head, tail = run[:first.start()], run[first.end():]
         org = self.lex.org_words
         if any(w in org for w in name_words(head)):
             return [run]
-        if any(w in org for w in name_words(tail)):
-            return [head, tail]
+        if any(w in org for w in name_words(tail)):  # "X of the Party" parts, "Trafficking in Persons Report" not
+            return [head, tail] if first.group().split()[0] in ("of", "for") else [run]
         return _CONNECTOR_SPLIT_RE.split(run)
 
     def _title_of_place(self, piece: str) -> bool:
