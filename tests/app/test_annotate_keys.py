@@ -326,9 +326,9 @@ async def test_conflict_is_not_clobbered(corpus_dir, alice_file):
 
 
 async def test_help_lists_the_real_bindings_and_remapped_keys(corpus_dir):
-    (corpus_dir / "margin.yaml").write_text("keys:\n  tag-actor: A\n  undo: z\n", encoding="utf-8")
+    (corpus_dir / "margin.yaml").write_text("keys:\n  tag-actor: T\n  undo: z\n", encoding="utf-8")
     async with annotate(corpus_dir) as (app, pilot, scr):
-        await keys(pilot, "A", "ctrl+s")
+        await keys(pilot, "T", "ctrl+s")
         assert saved(corpus_dir)["spans"][0]["label"] == "ACTOR"
         await keys(pilot, "z", "ctrl+s")
         assert saved(corpus_dir)["spans"] == []
@@ -337,7 +337,7 @@ async def test_help_lists_the_real_bindings_and_remapped_keys(corpus_dir):
 
         assert isinstance(app.screen, HelpScreen)
         groups = dict(scr.help_groups())
-        assert ("A", "Actor") in groups["Tag"]
+        assert ("T", "Actor") in groups["Tag"]
         assert any(k.startswith("z") and d == "Undo" for k, d in groups["Edit"])
         await keys(pilot, "escape")
         assert app.screen is scr

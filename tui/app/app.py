@@ -6,9 +6,9 @@ import sys
 
 from textual.app import App
 
-from tui.corpus import Corpus, load_settings
+from tui.app.keytable import load_keymap
+from tui.corpus import Corpus
 from tui.display import one_line
-from tui.errors import DataError
 from tui.app.palette import MarginCommands
 from tui.app.screens.annotate import annotate_screen
 
@@ -23,9 +23,7 @@ class BaseApp(App):
         super().__init__()
         self.corpus = corpus
         self.error: str | None = None
-        keys = load_settings(corpus.root).get("keys") or {}
-        if not isinstance(keys, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in keys.items()):
-            raise DataError(f"{corpus.root / 'margin.yaml'}: 'keys' must map binding ids to keys, e.g. tag-actor: A")
+        keys = load_keymap(corpus)
         self.keymap = keys
         if keys:
             self.set_keymap(keys)

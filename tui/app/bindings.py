@@ -8,7 +8,7 @@ import dataclasses
 import sys
 
 from textual.binding import Binding
-from textual.keys import format_key
+from textual.keys import _character_to_key, format_key
 
 from tui.schema import DEFAULT_SCHEMA, Schema
 
@@ -95,10 +95,17 @@ SUGGEST = [
 ]
 
 
+def key_name(key: str) -> str:
+    """The name Textual gives the key a character types (``?`` → ``question_mark``, ``,``
+    → ``comma``: a binding of ``,`` itself would be two empty keys); a name is its own."""
+    key = key.strip()
+    return _character_to_key(key) if len(key) == 1 else key
+
+
 def label_bindings(schema: Schema) -> list[Binding]:
     """One tag binding per label of the schema (a/f/c by default)."""
     return [
-        Binding(lab.key, f"tag('{lab.name}')", lab.name.title(), id=f"tag-{lab.name.lower()}",
+        Binding(key_name(lab.key), f"tag('{lab.name}')", lab.name.title(), id=f"tag-{lab.name.lower()}",
                 tooltip=f"Tag the selection as {lab.name} (again on the same span removes it)")
         for lab in schema.labels.values()
     ]
@@ -225,7 +232,8 @@ def keys_markdown(schema: Schema = DEFAULT_SCHEMA) -> str:
     lines = ["# Keys", "",
              "Generated from `tui/app/bindings.py` (`python -m tui.app.bindings > docs/keys.md`);",
              "a test keeps the two equal. Remap any key by its id under `keys:` in `margin.yaml`,",
-             "e.g. `keys: {tag-actor: A, undo: z}`.", ""]
+             "e.g. `keys: {tag-actor: T, undo: z}`; a key bound twice on one screen (a label's",
+             "key included) is refused when margin starts.", ""]
     for screen, groups in (("Annotate (`margin annotate`)", annotate_help(schema)),
                            ("Review (`margin review`)", review_help(schema))):
         lines += [f"## {screen}", ""]

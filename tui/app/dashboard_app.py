@@ -3,35 +3,21 @@ pushed over it for a document (enter); quitting the review comes back to the das
 
 from __future__ import annotations
 
-import sys
 
-from textual.app import App
-
-from tui.corpus import Corpus, load_settings
-from tui.errors import DataError
-from tui.app.palette import MarginCommands
+from tui.app.app import BaseApp
+from tui.corpus import Corpus
 from tui.app.screens.dashboard import DashboardScreen
 
 
-class DashboardApp(App):
+class DashboardApp(BaseApp):
     TITLE = "margin dashboard"
     CSS_PATH = ["app.tcss", "review.tcss", "dashboard.tcss"]
-    COMMANDS = App.COMMANDS | {MarginCommands}
-    ENABLE_COMMAND_PALETTE = True
 
     def __init__(self, corpus: Corpus, docs: str | None = None, *, cache: bool = True) -> None:
-        super().__init__()
-        self.corpus = corpus
+        super().__init__(corpus)  # the keymap (checked with the schema), the palette, the error line
         self.docs = docs
         self.cache = cache
-        self.error: str | None = None
         self.dashboard = DashboardScreen(corpus, docs, cache=cache, open_review=self.open_review)
-        keys = load_settings(corpus.root).get("keys") or {}
-        if not isinstance(keys, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in keys.items()):
-            raise DataError(f"{corpus.root / 'margin.yaml'}: 'keys' must map binding ids to keys, e.g. reject: X")
-        self.keymap = keys
-        if keys:
-            self.set_keymap(keys)
 
     def on_mount(self) -> None:
         self.push_screen(self.dashboard)
@@ -73,8 +59,7 @@ class DashboardApp(App):
 
 
 def run_dashboard(corpus: Corpus, docs: str | None = None, *, cache: bool = True) -> int:
-    app = DashboardApp(corpus, docs, cache=cache)
-    app.run()
-    if app.error:
-        print(app.error, file=sys.stderr)
-    return app.return_code or 0
+    from tui.app.terminal import needs_terminal
+
+    needs_terminal("the dashboard")  # not a file or pipe: it would get the screen's escape codes
+    return DashboardApp(corpus, docs, cache=cache).run_and_report()
