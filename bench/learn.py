@@ -29,7 +29,7 @@ SCHEMA = """schema:
     ACTOR: {key: a, attrs: {type: [person, organisation, government, group, other]}}
     FIGURE: {key: f, attrs: {value: number, unit: text, qualifier: [exact, about, at least, at most, more than, less than, up to]}}
     CLAIM: {key: c, attrs: {status: [asserted, reported, disputed, denied]}}
-    LOCATION: {key: l, description: a place named in the article}
+    LOCATION: {key: b, description: a place named in the article}
   relations: {attributed_to: {from: [CLAIM], to: [ACTOR]}}
 """
 

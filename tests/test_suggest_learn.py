@@ -127,7 +127,7 @@ def test_a_stale_or_corrupt_model_is_reported_in_one_line_and_ignored(learned, t
     meta = read_meta(corpus.root)
     label_file = d / meta["labels"]["ACTOR"]["file"]
     if damage == "schema":
-        (corpus.root / "margin.yaml").write_text(SCHEMA.replace("LOCATION: {key: l", "PLACE: {key: p"), encoding="utf-8")
+        (corpus.root / "margin.yaml").write_text(SCHEMA.replace("LOCATION: {key: b", "PLACE: {key: b"), encoding="utf-8")
         corpus = Corpus(corpus.root)
     elif damage == "checksum":
         label_file.write_bytes(label_file.read_bytes()[:100])

@@ -59,7 +59,4 @@ class DashboardApp(BaseApp):
 
 
 def run_dashboard(corpus: Corpus, docs: str | None = None, *, cache: bool = True) -> int:
-    from tui.app.terminal import needs_terminal
-
-    needs_terminal("the dashboard")  # not a file or pipe: it would get the screen's escape codes
     return DashboardApp(corpus, docs, cache=cache).run_and_report()
