@@ -85,3 +85,10 @@ def test_a_remap_onto_a_used_key_stops_the_dashboard_too(corpus_dir, capsys, no_
     assert main(["dashboard", "--corpus", str(corpus_dir)]) != 0
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "'accept-all'" in err and "keys: tag-actor" in err
+
+
+def test_validate_names_the_clash_before_anyone_opens_the_app(corpus_dir, capsys):
+    (corpus_dir / "margin.yaml").write_text("labels:\n  ACTOR: {key: a}\n  METRIC: {key: m}\n", encoding="utf-8")
+    assert main(["validate", "--corpus", str(corpus_dir)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "label METRIC (labels.METRIC.key)" in err and "'next-mention'" in err

@@ -87,6 +87,9 @@ def run(args) -> int:
     problems: list[str] = []
     try:
         corpus.schema
+        from tui.app.keytable import load_keymap
+
+        load_keymap(corpus)  # the keys margin.yaml binds: refused when the app starts, so here too
     except DataError as e:
         say(e, err=True)
         return 1
