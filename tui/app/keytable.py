@@ -52,6 +52,19 @@ def _where(binding_id: str, schema: Schema, keymap: dict[str, str]) -> str:
     return f"'{binding_id}'" + (f" (keys: {binding_id})" if binding_id in keymap else "")
 
 
+def _dropped(bindings: list[Binding], keymap: dict[str, str]) -> tuple[str, str, str] | None:
+    """(remapped id, its old key, another id on that key): Textual's keymap frees a remapped
+    binding's old key of every binding, so one left there would lose it."""
+    for b in bindings:
+        if b.id not in keymap:
+            continue
+        for key in map(key_name, b.key.split(",")):
+            for other in bindings:
+                if other.id not in keymap and key in map(key_name, other.key.split(",")):
+                    return b.id, key, other.id or ""
+    return None
+
+
 def key_table_problem(schema: Schema, keymap: dict[str, str]) -> str | None:
     """What is wrong with the key table ``schema`` and ``keymap`` make, or None."""
     screens = _screens(schema)
@@ -63,6 +76,11 @@ def key_table_problem(schema: Schema, keymap: dict[str, str]) -> str | None:
             return f"keys: {bid}: {keys!r} has an empty key (keys are separated by commas; ',' itself is 'comma')"
     allowed = _shared(DEFAULT_SCHEMA)
     for screen, bindings in screens.items():
+        dropped = _dropped(bindings, keymap)
+        if dropped:
+            moved, key, other = dropped
+            return (f"keys: {moved} moves it off {key!r}, and Textual then drops {_where(other, schema, keymap)} "
+                    f"there too on the {screen} screen; give that one another key as well")
         for key, bound in _table(bindings, keymap).items():
             for i, first in enumerate(bound):
                 for other in bound[i + 1:]:
