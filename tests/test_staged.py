@@ -206,3 +206,40 @@ def test_recover_ignores_a_folder_named_like_a_journal(tmp_path):
     (tmp_path / ".margin-txn-999999-abcdef01.json").mkdir()
     assert staged.recover(tmp_path) == [f"{tmp_path / '.margin-txn-999999-abcdef01.json'}: not a margin transaction "
                                         "journal; left alone"]
+
+
+@pytest.mark.parametrize("n", [1, 4, 8, 12, 16])
+def test_no_write_leaves_a_journal_recovery_would_not_read(tmp_path, monkeypatch, n):
+    """The writer and recovery share one journal limit: a write whose journal is over it
+    writes nothing; one under it, killed after one rename, is finished by recovery."""
+    monkeypatch.setattr(staged, "MAX_JOURNAL_BYTES", 1_500)  # about 8 files' journal
+    real = os.replace
+
+    class Killed(BaseException):
+        pass
+
+    renamed = []
+
+    def replace(src, dst):
+        if str(src).endswith(".tmp") and not str(src).endswith(".json.tmp"):
+            if renamed:
+                raise Killed
+            renamed.append(dst)
+        return real(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    monkeypatch.setattr(staged, "_alive", lambda pid: False)
+    t = staged.Transaction(tmp_path)
+    for k in range(n):
+        t.write(tmp_path / f"document-{k:04d}.yaml", f"new {k}".encode())
+    try:
+        t.commit()
+    except DataError as e:
+        assert "recovery reads; nothing was written" in str(e)
+        assert listing(tmp_path) == []
+        return
+    except Killed:
+        pass
+    monkeypatch.setattr(os, "replace", real)
+    staged.recover(tmp_path)
+    assert [(tmp_path / f"document-{k:04d}.yaml").read_bytes() for k in range(n)] == [f"new {k}".encode() for k in range(n)]

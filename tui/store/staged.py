@@ -36,7 +36,10 @@ from tui.store.listing import remembered
 from tui.store.seal import Unsealed, seal, unseal
 
 JOURNAL = "staged-journal"  # the seal purpose of journals
-MAX_JOURNAL_BYTES = 4 * 2**20
+#: what recovery reads of a journal (before its seal is checked): a pair is about 250 bytes,
+#: so one write may hold about two million files; the writer refuses a bigger journal before
+#: anything is renamed, so no write can leave a journal recovery would not read.
+MAX_JOURNAL_BYTES = 512 * 2**20
 _FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
@@ -266,6 +269,10 @@ class Transaction:
         body = seal(JOURNAL, json.dumps({"margin-txn": 2, "pairs": [
             {"tmp": os.path.relpath(s.tmp, self.root), "dest": os.path.relpath(s.dest, self.root),
              "old": s.old, "new": s.new} for s in self._staged]}).encode("utf-8"))
+        if len(body) > MAX_JOURNAL_BYTES:
+            raise DataError(f"{self.root}: one write of {len(self._staged):,} files needs a journal of "
+                            f"{len(body):,} bytes, over the {MAX_JOURNAL_BYTES:,} recovery reads; nothing was "
+                            "written: write fewer documents at a time (--docs)")
         tmp = self.root / (name + ".tmp")
         try:
             _write_new(tmp, body, 0o600)
