@@ -102,10 +102,15 @@ def key_name(key: str) -> str:
     return _character_to_key(key) if len(key) == 1 else key
 
 
+def tag_id(label: str) -> str:
+    """The binding id of a label's tag key (``tag-actor``): what ``keys:`` remaps."""
+    return f"tag-{label.lower()}"
+
+
 def label_bindings(schema: Schema) -> list[Binding]:
     """One tag binding per label of the schema (a/f/c by default)."""
     return [
-        Binding(key_name(lab.key), f"tag('{lab.name}')", lab.name.title(), id=f"tag-{lab.name.lower()}",
+        Binding(key_name(lab.key), f"tag('{lab.name}')", lab.name.title(), id=tag_id(lab.name),
                 tooltip=f"Tag the selection as {lab.name} (again on the same span removes it)")
         for lab in schema.labels.values()
     ]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from textual.binding import Binding
 
-from tui.app.bindings import annotate_bindings, key_name, review_bindings
+from tui.app.bindings import annotate_bindings, key_name, review_bindings, tag_id
 from tui.app.screens.dashboard import BINDINGS as DASHBOARD
 from tui.corpus import Corpus, load_settings
 from tui.display import one_line
@@ -47,7 +47,7 @@ def _shared(schema: Schema) -> set[frozenset[str]]:
 
 def _where(binding_id: str, schema: Schema, keymap: dict[str, str]) -> str:
     for lab in schema.labels.values():
-        if binding_id == f"tag-{lab.name.lower()}" and binding_id not in keymap:
+        if binding_id == tag_id(lab.name) and binding_id not in keymap:
             return f"label {lab.name} (labels.{lab.name}.key)"
     return f"'{binding_id}'" + (f" (keys: {binding_id})" if binding_id in keymap else "")
 
