@@ -177,10 +177,18 @@ def table(c: dict) -> list[str]:
     return lines
 
 
-if __name__ == "__main__":
-    import sys
+def _points(argv: list[str] | None = None) -> tuple[int, ...]:
+    """The document counts to train on, from the command line (default ``POINTS``)."""
+    import argparse
 
-    result = curve(tuple(int(a) for a in sys.argv[1:]) or POINTS)
+    p = argparse.ArgumentParser(prog="python -m bench.learnreal", description=__doc__.split("\n\n")[0])
+    p.add_argument("points", nargs="*", type=int, metavar="N",
+                   help=f"numbers of training documents (default: {' '.join(map(str, POINTS))})")
+    return tuple(p.parse_args(argv).points) or POINTS
+
+
+if __name__ == "__main__":
+    result = curve(_points())
     print("\n".join(table(result)))
     print("\nheld out (never taught, never tuned on):")
     print("\n".join(heldout_table(heldout())))
