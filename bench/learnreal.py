@@ -8,7 +8,7 @@ overlap span F1 per label, and the share of exactly matched spans whose suggeste
 attributes are the gold's (all of them, values and absences alike). Each cell is the mean over the held-out articles. n = 0 is the rules with
 their default conventions: what margin suggested before any annotation.
 
-The three articles of ``bench/realtext-heldout`` never teach and were never tuned on: each
+The six articles of ``bench/realtext-heldout`` never teach and were never tuned on: each
 is scored after the rules' defaults, after learning on two dev golds (every pair of
 neighbours in name order, averaged) and after learning on all dev golds.
 

@@ -17,7 +17,7 @@ def _docs(where: Path) -> set[str]:
 
 def test_the_held_out_articles_are_not_development_articles():
     held, dev = _docs(BENCH / "realtext-heldout"), _docs(BENCH / "realtext")
-    assert len(held) == 3 and not held & dev
+    assert len(held) == 6 and not held & dev
     texts = {(BENCH / "realtext" / "seeds" / f"{d}.txt").read_text(encoding="utf-8") for d in dev}
     assert not any((BENCH / "realtext-heldout" / "seeds" / f"{d}.txt").read_text(encoding="utf-8") in texts
                    for d in held)
@@ -50,3 +50,13 @@ def test_a_spec_name_never_ends_on_a_possessive_and_the_speaker_is_outside_the_c
     assert actors == [text.index('"Ford') + 1, text.rindex("Ford")]  # never "Ford's"
     (rel,) = ann.relations
     assert next(s for s in ann.spans if s.id == rel.target).start == text.rindex("Ford")
+
+
+def test_a_skip_line_passes_a_mention_the_guideline_leaves_unmarked():
+    text = "UpGuard emailed Amazon about it; Amazon said it would look."
+    spec = "A UpGuard | organisation\n> emailed Amazon\nA Amazon | organisation\nC it would look | Amazon\n"
+    ann = build("d", text, spec, "d")
+    assert [(s.label, s.start) for s in ann.spans] == [
+        ("ACTOR", 0), ("ACTOR", text.rindex("Amazon")), ("CLAIM", text.index("it would"))]
+    (rel,) = ann.relations
+    assert next(s for s in ann.spans if s.id == rel.target).start == text.rindex("Amazon")

@@ -7,6 +7,9 @@ Spec lines, in the article's order (each searched from the start of the span bef
     A <text> | <type>
     F <text> | <value> | <unit> | <qualifier>
     C <text> | <speaker>[;<speaker>] | <status>
+    > <text>      no span: the next one is searched from the end of this text (a mention the
+                  guideline leaves unmarked, such as an actor only acted upon, before the one
+                  marked: "> emailed Amazon Web Services")
 A speaker is linked to the nearest ACTOR span with that exact text outside the claim (inside it
 only when there is none outside).
 """
@@ -65,6 +68,9 @@ def build(doc_id: str, text: str, spec: str, where: str) -> Annotation:
         quote = fields[0]
         at = find(text, quote, last[2] if kind == last[0] else last[1], f"{where}:{n}")
         last = (kind, at, at + len(quote))
+        if kind == ">":
+            last = (kind, at + len(quote), at + len(quote))
+            continue
         sid = f"s{len(ann.spans) + 1}"
         ann.spans.append(make_span(text, sid, LABELS[kind], at, at + len(quote), attrs=attrs_of(kind, fields)))
         if kind == "C" and len(fields) > 1 and fields[1].strip():
