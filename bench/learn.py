@@ -266,7 +266,7 @@ REAL_TARGETS = (("ACTOR", "exact", 0.75), ("FIGURE", "exact", 0.9), ("CLAIM", "e
 
 
 def real_text(cfg: Config) -> list:
-    """The leave-one-out curve on the sixteen Wikinews development articles (bench.learnreal): mean F1
+    """The leave-one-out curve on the Wikinews development articles (bench.learnreal): mean F1
     on the held-out article after two training documents, against the rules' defaults."""
     from .learnreal import curve, heldout
 
