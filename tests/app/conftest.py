@@ -28,6 +28,17 @@ def _no_cursor_blink(monkeypatch):
     monkeypatch.setattr(Input, "__init__", no_blink)
 
 
+@pytest.fixture(autouse=True)
+def _no_autosave_in_screenshots(request, monkeypatch):
+    """An autosave one second after the last edit writes "saved" on the status line, so a
+    screenshot whose keys take over a second (a loaded machine) would depend on the load.
+    No screenshot is of an autosave: they never start one."""
+    if "snap_compare" in request.fixturenames:
+        from tui.app.screens import annotate as annotate_screen
+
+        monkeypatch.setattr(annotate_screen, "AUTOSAVE_DELAY", 1e6)
+
+
 @contextlib.asynccontextmanager
 async def annotate(corpus_dir, annotator="alice", doc=SEED, size=(120, 40)):
     """Run the app headless on ``corpus_dir``; yields (app, pilot, screen)."""
