@@ -11,48 +11,15 @@ guidelines that keep them.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tui.tokens import sentences
 from tui.suggest.rules.actors import Lexicon, Mention, alternation
-
-_PRONOUNS = {"he": ("person",), "she": ("person",), "they": ("group", "government", "organisation"),
-             "it": ("organisation", "government", "other")}
-_AUX = r"(?:has|have|had|did|does|do|will|would|is|was|were|are|also|not|never|\w+ly)"
-# between a speaker and its verb: an appositive (", a visiting fellow at X,"), a short
-# prepositional tail ("Report for 2024"), auxiliaries and adverbs ("has publicly")
-_BETWEEN_RE = re.compile(
-    r"(?:,[^,;:“”\"]{1,120},)?"
-    r"(?:[ \t]+(?:for|of|from|in|on|at|by|with)(?:[ \t]+[^\s,;:“”\"]+){1,4})?"
-    rf"(?:[ \t]+{_AUX})*[ \t]+\Z"
-)
-_QUOTE_RE = re.compile(r"“([^“”\n]*)”|\"([^\"\n]*)\"")
-_END_PUNCT = ".,;:!?…"
-_CONTRAST_RE = re.compile(r",[ \t]+(?:while|whereas|but|although|though|however)\b|;")
-_DISPUTE_RE = re.compile(r"\b(?:but|however|although)\b[^.]*\b(?:sceptical|skeptical|doubt\w*|disput\w*|"
-                         r"question\w*|unconvinced|reject\w*|den(?:y|ied|ies))\b")
-_HEDGE_RE = re.compile(
-    r"\b(?:(?:has|have|had|is|are|was|were|be|been)[ \t]+(?:reportedly|allegedly)"
-    r"|(?:reportedly|allegedly)[ \t]+(?!(?:at|in|on|of|for|from|by|with|to|the|a|an|as)\b)[a-z]+"
-    r"|(?:is|are|was|were)[ \t]+(?:said|reported|believed|thought|alleged)[ \t]+to)\b")
-# tokens.sentences ends a sentence at "Dr." or "J.": such pieces are joined again
-_ABBREV_RE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|No|Jr|Sr)|\b[A-Z])\.\Z")
-_TOLD_THAT_RE = re.compile(r"[^,.;“”\"]{0,60}?\bthat\b")
-_ADDRESSEE_RE = re.compile(r"[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)*|[a-z]+)(?=[ \t])")
-_PRONOUN_BEFORE_RE = re.compile(r"(?<!\w)(he|she|they|it|He|She|They|It)(?:[ \t]+\w+ly)?[ \t]+\Z")
-_ING_AFTER_RE = re.compile(r",[ \t]+\w+ing\b")
-_THE_AFTER_RE = re.compile(r"[ \t]+(?:the[ \t]+)?")
-_APPOSITIVE_RE = re.compile(r",[ \t]+(?:a|an)[ \t]+")
-_THE_BEFORE_RE = re.compile(r"(?<!\w)[Tt]he[ \t]+\Z")
-_PROMISE_RE = re.compile(r"(?:to|that)[ \t]+")
-_DAYS = ("yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march"
-         "|april|may|june|july|august|september|october|november|december")
-# "said [on Monday|yesterday night|in May] that ...": when it was said is not what was said
-_WHEN_RE = rf"(?:(?:on|in|last|this|late|early)[ \t]+)?(?:{_DAYS})(?:[ \t]+(?:night|morning|evening|afternoon))?[ \t]+"
-_CONTENT_START_RE = re.compile(rf"[ \t]*(?i:{_WHEN_RE})?(?:[:,][ \t]*|that[ \t]+|to[ \t]+(?=[“\"]))?[ \t]*")
-_ACCORDING_RE = re.compile(r"\b[Aa]ccording to[ \t]+")
+from tui.suggest.rules.claim_text import (
+    ACCORDING_RE, ADDRESSEE_RE, APPOSITIVE_RE, BETWEEN_RE, CONTENT_START_RE, CONTRAST_RE, DISPUTE_RE,
+    HEDGE_RE, ING_AFTER_RE, PROMISE_RE, PRONOUNS, PRONOUN_BEFORE_RE, QUOTE_RE, Speakers, THE_AFTER_RE,
+    THE_BEFORE_RE, TOLD_THAT_RE, claim_sentences, trim)
 
 
 @dataclass(frozen=True)
@@ -74,38 +41,6 @@ class Claim:
         return s, e
 
 
-class _Speakers:
-    """Actor lookups by offset."""
-
-    def __init__(self, actors: list[Mention]):
-        self.actors = actors
-        self.ends = [a.end for a in actors]
-        self.starts = [a.start for a in actors]
-        self.by_type: dict[str, tuple[list[int], list[Mention]]] = {}
-        for a in actors:
-            ends, ms = self.by_type.setdefault(a.type, ([], []))
-            ends.append(a.end)
-            ms.append(a)
-
-    def ending_in(self, lo: int, hi: int) -> list[Mention]:
-        """Actors inside [lo, hi), nearest to ``hi`` first."""
-        i, j = bisect_left(self.starts, lo), bisect_right(self.ends, hi)
-        return [a for a in reversed(self.actors[i:j]) if a.end <= hi]
-
-    def starting_at(self, pos: int) -> Mention | None:
-        i = bisect_left(self.starts, pos)
-        return self.actors[i] if i < len(self.actors) and self.actors[i].start == pos else None
-
-    def latest(self, offset: int, types: tuple[str, ...]) -> Mention | None:
-        best = None
-        for t in types:
-            ends, ms = self.by_type.get(t, ([], []))
-            i = bisect_right(ends, offset)
-            if i and (best is None or ms[i - 1].end > best.end):
-                best = ms[i - 1]
-        return best
-
-
 @lru_cache(maxsize=4)
 def _verb_patterns(lex: Lexicon) -> tuple[re.Pattern, re.Pattern]:
     """(reporting verbs, a continuation ", describing" / "and promised"), built once per lexicon."""
@@ -120,18 +55,18 @@ class _ClaimFinder:
     def __init__(self, text: str, actors: list[Mention], lex: Lexicon):
         self.text = text
         self.lex = lex
-        self.sp = _Speakers(actors)
+        self.sp = Speakers(actors)
         verbs, self.cont_re = _verb_patterns(lex)
         self.verbs = [m for m in verbs.finditer(text) if text[m.start() - 1:m.start()] != "-"]
         self.verb_starts = [m.start() for m in self.verbs]
-        self.quotes = [m.span() for m in _QUOTE_RE.finditer(text)]
+        self.quotes = [m.span() for m in QUOTE_RE.finditer(text)]
         self.quote_starts = [q[0] for q in self.quotes]
         self.claims: list[Claim] = []
         self.last_speaker: Mention | None = None
 
     def run(self) -> list[Claim]:
         para_end = -1
-        for s0, s1 in _sentences(self.text):
+        for s0, s1 in claim_sentences(self.text):
             if s0 > para_end:  # a new paragraph: quotes no longer continue the last speaker
                 para_end = self.text.find("\n", s0)
                 para_end = len(self.text) if para_end < 0 else para_end
@@ -156,13 +91,13 @@ class _ClaimFinder:
         if not found:
             found.extend(self.according_to(s0, s1))
         for q0, q1 in quotes:  # quoted speech with no tag of its own: the last speaker goes on
-            inner = self.trim(q0 + 1, q1 - 1)
+            inner = trim(self.text, q0 + 1, q1 - 1)
             if inner and len(text[inner[0]:inner[1]].split()) >= 3 \
                     and not any(c.start <= inner[0] < c.end for c in found):
                 found.append(Claim(inner[0], inner[1], "reported", self.last_speaker, quote=(q0, q1)))
         if not found:
-            h = _HEDGE_RE.search(text, s0, s1)
-            span = self.trim(s0, self.cut(s0, s1)) if h else None
+            h = HEDGE_RE.search(text, s0, s1)
+            span = trim(self.text, s0, self.cut(s0, s1)) if h else None
             if span:
                 found.append(Claim(span[0], span[1], "reported", None))
         for c in found:
@@ -185,13 +120,13 @@ class _ClaimFinder:
         q = None
         if before.endswith(("”", '"')):  # “...,” she said
             q = next((q for q in quotes if q[1] == s0 + len(before)), None)
-            span = self.trim(q[0] + 1, q[1] - 1) if q else None
+            span = trim(self.text, q[0] + 1, q[1] - 1) if q else None
         elif before.endswith(",") and "," not in text[tag_start:v.start()] and self.tag_ends(tag_end, s1):
             if text.startswith(",", tag_end) and not self.cont_re.match(text, tag_end) \
-                    and not _ING_AFTER_RE.match(text, tag_end, s1):
-                span = self.trim(s0, self.cut(s0, s1))  # Without X, she cautioned, Y.
+                    and not ING_AFTER_RE.match(text, tag_end, s1):
+                span = trim(self.text, s0, self.cut(s0, s1))  # Without X, she cautioned, Y.
             else:
-                span = self.trim(s0, s0 + len(before) - 1)  # X, she said.
+                span = trim(self.text, s0, s0 + len(before) - 1)  # X, she said.
         else:
             span, q = self.content(tag_end, s1, v.group(), quotes)
         out = [Claim(span[0], span[1], self.status(v.group(), span, s1), speaker, (tag_start, tag_end), q)
@@ -216,7 +151,7 @@ class _ClaimFinder:
     def status(self, verb: str, span: tuple[int, int], s1: int) -> str:
         if self.lex.reporting_verbs.get(verb) == "deny":
             return "denied"
-        return "disputed" if _DISPUTE_RE.search(self.text, span[1], s1) else "reported"
+        return "disputed" if DISPUTE_RE.search(self.text, span[1], s1) else "reported"
 
     def content(self, pos: int, s1: int, verb: str, quotes) -> tuple[tuple[int, int] | None, tuple | None]:
         """(span, quotation marks) of what ``verb`` (ending at ``pos``) reports: skip "that",
@@ -224,30 +159,30 @@ class _ClaimFinder:
         "to"/"that"."""
         text = self.text
         if verb == "told":
-            m = _TOLD_THAT_RE.match(text, pos, s1) or _ADDRESSEE_RE.match(text, pos, s1)
+            m = TOLD_THAT_RE.match(text, pos, s1) or ADDRESSEE_RE.match(text, pos, s1)
             if m:
                 pos = m.end()
-        lead = _CONTENT_START_RE.match(text, pos, s1)
+        lead = CONTENT_START_RE.match(text, pos, s1)
         assert lead is not None  # the pattern matches the empty string
         start = lead.end()
         q = next((q for q in quotes if q[0] == start), None)
         if self.lex.reporting_verbs.get(verb) == "promise" and not q:
-            m = _PROMISE_RE.match(text, start, s1)
+            m = PROMISE_RE.match(text, start, s1)
             if not m:
                 return None, None  # "pledged $4.2 million": an act, not a claim
             start = m.end()
-        return (self.trim(q[0] + 1, q[1] - 1), q) if q else (self.trim(start, self.cut(start, s1)), None)
+        return (trim(self.text, q[0] + 1, q[1] - 1), q) if q else (trim(self.text, start, self.cut(start, s1)), None)
 
     def speaker_before(self, verb_start: int, s0: int) -> tuple[int, Mention | None]:
         """(where the tag starts, speaker) for "<speaker> [has publicly] <verb>"."""
         text = self.text
-        m = _PRONOUN_BEFORE_RE.search(text, max(s0, verb_start - 30), verb_start)
+        m = PRONOUN_BEFORE_RE.search(text, max(s0, verb_start - 30), verb_start)
         if m:
-            return m.start(1), self.sp.latest(m.start(1), _PRONOUNS[m.group(1).lower()])
+            return m.start(1), self.sp.latest(m.start(1), PRONOUNS[m.group(1).lower()])
         for a in self.sp.ending_in(s0, verb_start):
             between = text[a.end:verb_start]
-            if _BETWEEN_RE.match(between):
-                the = _THE_BEFORE_RE.search(text, max(s0, a.start - 4), a.start)
+            if BETWEEN_RE.match(between):
+                the = THE_BEFORE_RE.search(text, max(s0, a.start - 4), a.start)
                 return (the.start() if the else a.start), a
             if between.strip() == "," and text[max(s0, a.start - 2):a.start] == ", ":
                 return a.start, a  # "the organisation’s director, Montse Ferrer, said"
@@ -257,7 +192,7 @@ class _ClaimFinder:
 
     def speaker_after(self, verb_end: int) -> Mention | None:
         """The speaker of "..., said Jane Smith" right after the verb."""
-        m = _THE_AFTER_RE.match(self.text, verb_end)
+        m = THE_AFTER_RE.match(self.text, verb_end)
         return self.sp.starting_at(m.end()) if m else None
 
     def cut(self, start: int, s1: int) -> int:
@@ -266,37 +201,21 @@ class _ClaimFinder:
         (", a development that ..." — not one describing a name: "Chen Zhi, a tycoon")."""
         text = self.text
         end = s1
-        for rx in (_CONTRAST_RE, self.cont_re):
+        for rx in (CONTRAST_RE, self.cont_re):
             m = rx.search(text, start, end)
             if m:
                 end = m.start()
-        for m in _APPOSITIVE_RE.finditer(text, start, end):
+        for m in APPOSITIVE_RE.finditer(text, start, end):
             prev = text[start:m.start()].split()
             if prev and not prev[-1][:1].isupper():
                 end = m.start()
                 break
         return end
 
-    def trim(self, start: int, end: int) -> tuple[int, int] | None:
-        """Strip spaces, final punctuation and unbalanced quotation marks."""
-        text = self.text
-        while True:
-            while start < end and text[start].isspace():
-                start += 1
-            while end > start and (text[end - 1].isspace() or text[end - 1] in _END_PUNCT):
-                end -= 1
-            s = text[start:end]
-            if (s[:1] == "“" and s.count("“") > s.count("”")) or (s[:1] == '"' and s.count('"') % 2):
-                start += 1
-            elif (s[-1:] == "”" and s.count("”") > s.count("“")) or (s[-1:] == '"' and s.count('"') % 2):
-                end -= 1
-            else:
-                return (start, end) if end - start > 1 else None
-
     def according_to(self, s0: int, s1: int) -> list[Claim]:
         """"According to X, Y." / "Y, according to X." / "Y, according to X, Z."."""
         text = self.text
-        m = _ACCORDING_RE.search(text, s0, s1)
+        m = ACCORDING_RE.search(text, s0, s1)
         if not m:
             return []
         who = None
@@ -305,31 +224,13 @@ class _ClaimFinder:
                 who = a
         src_end = text.find(",", m.end(), s1)
         if m.start() == s0:
-            span = self.trim(src_end + 1, self.cut(src_end + 1, s1)) if src_end > 0 else None
+            span = trim(self.text, src_end + 1, self.cut(src_end + 1, s1)) if src_end > 0 else None
         elif src_end < 0:
-            span = self.trim(s0, m.start())
+            span = trim(self.text, s0, m.start())
         else:
-            span = self.trim(s0, self.cut(s0, s1))
+            span = trim(self.text, s0, self.cut(s0, s1))
         tag = (m.start(), who.end if who else m.end() - 1)
         return [Claim(span[0], span[1], "reported", who, tag)] if span else []
-
-
-def _sentences(text: str) -> list[tuple[int, int]]:
-    """tokens.sentences, joined again after "Dr." or "J." and inside a quotation that runs
-    over several sentences (one quote, one claim), within a paragraph."""
-    out: list[tuple[int, int]] = []
-    for s0, s1 in sentences(text):
-        gap = text[out[-1][1]:s0] if out else ""
-        if out and "\n" not in gap and not gap.strip() and (
-                _ABBREV_RE.search(text, max(0, out[-1][1] - 6), out[-1][1]) or _open_quote(text[out[-1][0]:out[-1][1]])):
-            out[-1] = (out[-1][0], s1)
-        else:
-            out.append((s0, s1))
-    return out
-
-
-def _open_quote(s: str) -> bool:
-    return s.count("“") > s.count("”") or s.count('"') % 2 == 1
 
 
 def find_claims(text: str, actors: list[Mention], lex: Lexicon) -> list[Claim]:

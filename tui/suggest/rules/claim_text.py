@@ -1,0 +1,116 @@
+"""The words of a claim's frame: the patterns around reporting verbs, quotation marks
+and hedges, the actors that may speak (``Speakers``), sentences as a claim sees them
+(``claim_sentences``) and the cut of a content to its words (``trim``). The frames
+themselves are read in ``tui.suggest.rules.claims``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from tui.tokens import sentences
+from tui.suggest.rules.actors import Mention
+
+PRONOUNS = {"he": ("person",), "she": ("person",), "they": ("group", "government", "organisation"),
+            "it": ("organisation", "government", "other")}
+_AUX = r"(?:has|have|had|did|does|do|will|would|is|was|were|are|also|not|never|\w+ly)"
+# between a speaker and its verb: an appositive (", a visiting fellow at X,"), a short
+# prepositional tail ("Report for 2024"), auxiliaries and adverbs ("has publicly")
+BETWEEN_RE = re.compile(
+    r"(?:,[^,;:“”\"]{1,120},)?"
+    r"(?:[ \t]+(?:for|of|from|in|on|at|by|with)(?:[ \t]+[^\s,;:“”\"]+){1,4})?"
+    rf"(?:[ \t]+{_AUX})*[ \t]+\Z"
+)
+QUOTE_RE = re.compile(r"“([^“”\n]*)”|\"([^\"\n]*)\"")
+_END_PUNCT = ".,;:!?…"
+CONTRAST_RE = re.compile(r",[ \t]+(?:while|whereas|but|although|though|however)\b|;")
+DISPUTE_RE = re.compile(r"\b(?:but|however|although)\b[^.]*\b(?:sceptical|skeptical|doubt\w*|disput\w*|"
+                         r"question\w*|unconvinced|reject\w*|den(?:y|ied|ies))\b")
+HEDGE_RE = re.compile(
+    r"\b(?:(?:has|have|had|is|are|was|were|be|been)[ \t]+(?:reportedly|allegedly)"
+    r"|(?:reportedly|allegedly)[ \t]+(?!(?:at|in|on|of|for|from|by|with|to|the|a|an|as)\b)[a-z]+"
+    r"|(?:is|are|was|were)[ \t]+(?:said|reported|believed|thought|alleged)[ \t]+to)\b")
+# tokens.sentences ends a sentence at "Dr." or "J.": such pieces are joined again
+_ABBREV_RE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|No|Jr|Sr)|\b[A-Z])\.\Z")
+TOLD_THAT_RE = re.compile(r"[^,.;“”\"]{0,60}?\bthat\b")
+ADDRESSEE_RE = re.compile(r"[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)*|[a-z]+)(?=[ \t])")
+PRONOUN_BEFORE_RE = re.compile(r"(?<!\w)(he|she|they|it|He|She|They|It)(?:[ \t]+\w+ly)?[ \t]+\Z")
+ING_AFTER_RE = re.compile(r",[ \t]+\w+ing\b")
+THE_AFTER_RE = re.compile(r"[ \t]+(?:the[ \t]+)?")
+APPOSITIVE_RE = re.compile(r",[ \t]+(?:a|an)[ \t]+")
+THE_BEFORE_RE = re.compile(r"(?<!\w)[Tt]he[ \t]+\Z")
+PROMISE_RE = re.compile(r"(?:to|that)[ \t]+")
+_DAYS = ("yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march"
+         "|april|may|june|july|august|september|october|november|december")
+# "said [on Monday|yesterday night|in May] that ...": when it was said is not what was said
+_WHEN_RE = rf"(?:(?:on|in|last|this|late|early)[ \t]+)?(?:{_DAYS})(?:[ \t]+(?:night|morning|evening|afternoon))?[ \t]+"
+CONTENT_START_RE = re.compile(rf"[ \t]*(?i:{_WHEN_RE})?(?:[:,][ \t]*|that[ \t]+|to[ \t]+(?=[“\"]))?[ \t]*")
+ACCORDING_RE = re.compile(r"\b[Aa]ccording to[ \t]+")
+
+
+
+class Speakers:
+    """Actor lookups by offset."""
+
+    def __init__(self, actors: list[Mention]):
+        self.actors = actors
+        self.ends = [a.end for a in actors]
+        self.starts = [a.start for a in actors]
+        self.by_type: dict[str, tuple[list[int], list[Mention]]] = {}
+        for a in actors:
+            ends, ms = self.by_type.setdefault(a.type, ([], []))
+            ends.append(a.end)
+            ms.append(a)
+
+    def ending_in(self, lo: int, hi: int) -> list[Mention]:
+        """Actors inside [lo, hi), nearest to ``hi`` first."""
+        i, j = bisect_left(self.starts, lo), bisect_right(self.ends, hi)
+        return [a for a in reversed(self.actors[i:j]) if a.end <= hi]
+
+    def starting_at(self, pos: int) -> Mention | None:
+        i = bisect_left(self.starts, pos)
+        return self.actors[i] if i < len(self.actors) and self.actors[i].start == pos else None
+
+    def latest(self, offset: int, types: tuple[str, ...]) -> Mention | None:
+        best = None
+        for t in types:
+            ends, ms = self.by_type.get(t, ([], []))
+            i = bisect_right(ends, offset)
+            if i and (best is None or ms[i - 1].end > best.end):
+                best = ms[i - 1]
+        return best
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Strip spaces, final punctuation and unbalanced quotation marks."""
+    while True:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] in _END_PUNCT):
+            end -= 1
+        s = text[start:end]
+        if (s[:1] == "“" and s.count("“") > s.count("”")) or (s[:1] == '"' and s.count('"') % 2):
+            start += 1
+        elif (s[-1:] == "”" and s.count("”") > s.count("“")) or (s[-1:] == '"' and s.count('"') % 2):
+            end -= 1
+        else:
+            return (start, end) if end - start > 1 else None
+
+
+def claim_sentences(text: str) -> list[tuple[int, int]]:
+    """tokens.sentences, joined again after "Dr." or "J." and inside a quotation that runs
+    over several sentences (one quote, one claim), within a paragraph."""
+    out: list[tuple[int, int]] = []
+    for s0, s1 in sentences(text):
+        gap = text[out[-1][1]:s0] if out else ""
+        if out and "\n" not in gap and not gap.strip() and (
+                _ABBREV_RE.search(text, max(0, out[-1][1] - 6), out[-1][1]) or _open_quote(text[out[-1][0]:out[-1][1]])):
+            out[-1] = (out[-1][0], s1)
+        else:
+            out.append((s0, s1))
+    return out
+
+
+def _open_quote(s: str) -> bool:
+    return s.count("“") > s.count("”") or s.count('"') % 2 == 1
