@@ -25,8 +25,9 @@ def _clean(text: str, start: int, end: int) -> bool:
     first, last = text[start], text[end - 1]
     if first == '"' and start > 0 and not (text[start - 1].isspace() or text[start - 1] in "([{“‘"):
         return False  # a closing straight quote
-    if last == '"' and (end == 1 or text[end - 2].isspace() or text[end - 2] in "([{“‘"):
-        return False  # an opening straight quote
+    if last == '"' and (end == 1 or text[end - 2].isspace() or text[end - 2] in "([{“‘") \
+            and end < len(text) and not text[end].isspace():
+        return False  # an opening straight quote (one before a space or the end closes)
     if first == "." and end > start + 1 and text[start + 1].isdigit():
         first = "0"  # ".5 percent" may start on its point
     return first not in NEVER_FIRST and last not in NEVER_LAST

@@ -6,7 +6,7 @@ through :func:`tidy` before it is finalised (the one place), so a CRF tag that s
 the comma after a speech tag (``, paid people smugglers …``) becomes ``paid people …``.
 
 A straight quote (``"`` or ``'``) opens when it starts the text or follows whitespace or
-an opening bracket or quote, and closes otherwise: ``"We are done,"`` keeps both of its
+an opening bracket or quote and is not followed by whitespace or the end, and closes otherwise: ``"We are done,"`` keeps both of its
 quotes, ``boy's`` its apostrophe.
 """
 
@@ -21,7 +21,10 @@ _STRAIGHT = "\"'"
 
 
 def _opens(text: str, i: int) -> bool:
-    """Whether the straight quote at ``i`` opens a quotation (by what stands before it)."""
+    """Whether the straight quote at ``i`` opens a quotation: by what stands before it, and
+    never before a space or the end (``tomorrow.'\u2009"`` closes after its thin space)."""
+    if i + 1 >= len(text) or text[i + 1].isspace():
+        return False
     return i == 0 or text[i - 1].isspace() or text[i - 1] in _OPENING
 
 

@@ -14,17 +14,22 @@ from tui.suggest.rules.actors import Mention
 
 PRONOUNS = {"he": ("person",), "she": ("person",), "they": ("group", "government", "organisation"),
             "it": ("organisation", "government", "other")}
-_AUX = r"(?:has|have|had|did|does|do|will|would|is|was|were|are|also|not|never|\w+ly)"
-# between a speaker and its verb: an appositive (", a visiting fellow at X,"), a short
-# prepositional tail ("Report for 2024"), auxiliaries and adverbs ("has publicly")
+_AUX = r"(?:has|have|had|did|does|do|will|would|is|was|were|are|also|not|never|further|again|later|then|there|\w+ly)"
+# between a speaker and its verb: a bracketed short name ("Federal Security Service (FSB)"),
+# an appositive (", a visiting fellow at X,"), a short prepositional tail ("Report for
+# 2024"), auxiliaries and adverbs ("has publicly", "further")
 BETWEEN_RE = re.compile(
+    r"(?:[ \t]+\([^()\n]{1,60}\))?"
     r"(?:,[^,;:“”\"]{1,120},)?"
     r"(?:[ \t]+(?:for|of|from|in|on|at|by|with)(?:[ \t]+[^\s,;:“”\"]+){1,4})?"
     rf"(?:[ \t]+{_AUX})*[ \t]+\Z"
 )
 QUOTE_RE = re.compile(r"“([^“”\n]*)”|\"([^\"\n]*)\"")
 _END_PUNCT = ".,;:!?…"
-CONTRAST_RE = re.compile(r",[ \t]+(?:while|whereas|but|although|though|however)\b|;")
+# where reported speech ends: ", but" (also after a quotation's own comma: `broadly," but`),
+# ", while", ";", "despite"
+CONTRAST_RE = re.compile(r"(?:,|(?<=,[”\"]))[ \t]+(?:while|whereas|but|although|though|however)\b|;"
+                         r"|[ \t]+despite\b")
 DISPUTE_RE = re.compile(r"\b(?:but|however|although)\b[^.]*\b(?:sceptical|skeptical|doubt\w*|disput\w*|"
                          r"question\w*|unconvinced|reject\w*|den(?:y|ied|ies))\b")
 HEDGE_RE = re.compile(
@@ -40,13 +45,22 @@ ING_AFTER_RE = re.compile(r",[ \t]+\w+ing\b")
 THE_AFTER_RE = re.compile(r"[ \t]+(?:the[ \t]+)?")
 APPOSITIVE_RE = re.compile(r",[ \t]+(?:a|an)[ \t]+")
 THE_BEFORE_RE = re.compile(r"(?<!\w)[Tt]he[ \t]+\Z")
-PROMISE_RE = re.compile(r"(?:to|that)[ \t]+")
+# a promise is a claim with "to"/"that" or a clause of its own ("promised each victim will be")
+PROMISE_RE = re.compile(r"(?:to|that)[ \t]+|(?=(?:[^\s,;.“”\"]+[ \t]+){1,5}"
+                        r"(?:will|would|shall|can|could|must|should|may|might|is|are|was|were)[ \t])")
 _DAYS = ("yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march"
          "|april|may|june|july|august|september|october|november|december")
 # "said [on Monday|yesterday night|in May] that ...": when it was said is not what was said
 _WHEN_RE = rf"(?:(?:on|in|last|this|late|early)[ \t]+)?(?:{_DAYS})(?:[ \t]+(?:night|morning|evening|afternoon))?[ \t]+"
 CONTENT_START_RE = re.compile(rf"[ \t]*(?i:{_WHEN_RE})?(?:[:,][ \t]*|that[ \t]+|to[ \t]+(?=[“\"]))?[ \t]*")
 ACCORDING_RE = re.compile(r"\b[Aa]ccording to[ \t]+")
+# "said in a filing to the SEC that ...", "wrote via Twitter, “...”", "said in their filing the
+# matter ...": where and how it was said is not what was said
+PLACE_LEAD_RE = re.compile(
+    r"[ \t]+(?:in|via|on|at|to|through|during)[ \t]+(?:(?:[^,.;:“”\"]|(?<=[A-Z])\.|\.(?=\S)){0,80}?[ \t]+that[ \t]+|[^,.;:“”\"]{0,60},[ \t]*(?=[“\"])"
+    r"|(?:(?:a|an|the|their|its|his|her|our)[ \t]+)?[\w-]+[ \t]+(?=(?:the|a|an|its|their|this|these|those|his|her)[ \t]))")
+# "..., according to officials, some of whom were ...": the source's own relative clause
+RELATIVE_RE = re.compile(r"[ \t]*(?:(?:some|many|most|all|one|none)[ \t]+of[ \t]+)?(?:who|whom|whose|which)\b")
 
 
 

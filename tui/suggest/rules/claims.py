@@ -18,8 +18,8 @@ from functools import lru_cache
 from tui.suggest.rules.actors import Lexicon, Mention, alternation
 from tui.suggest.rules.claim_text import (
     ACCORDING_RE, ADDRESSEE_RE, APPOSITIVE_RE, BETWEEN_RE, CONTENT_START_RE, CONTRAST_RE, DISPUTE_RE,
-    HEDGE_RE, ING_AFTER_RE, PROMISE_RE, PRONOUNS, PRONOUN_BEFORE_RE, QUOTE_RE, Speakers, THE_AFTER_RE,
-    THE_BEFORE_RE, TOLD_THAT_RE, claim_sentences, trim)
+    HEDGE_RE, ING_AFTER_RE, PLACE_LEAD_RE, PROMISE_RE, PRONOUNS, PRONOUN_BEFORE_RE, QUOTE_RE, Speakers, THE_AFTER_RE,
+    RELATIVE_RE, THE_BEFORE_RE, TOLD_THAT_RE, claim_sentences, trim)
 
 
 @dataclass(frozen=True)
@@ -41,13 +41,24 @@ class Claim:
         return s, e
 
 
+# between a tag after its content and a continuation: "officials told state media, adding ..."
+_SHORT_TAIL_RE = re.compile(r"[ \t]+[^,;:“”\"]{1,40}")
+
+
+_DESCRIBE = frozenset({"describe", "described", "describes", "describing"})
+# "describing the attacks as a “dastardly act”", "the threat as making it “impossible”"
+_AS_QUOTE_RE = re.compile(r"[ \t]as[ \t]+(?:[^\s“”\"]+[ \t]+){0,3}(?=[“\"])")
+
+
 @lru_cache(maxsize=4)
 def _verb_patterns(lex: Lexicon) -> tuple[re.Pattern, re.Pattern]:
-    """(reporting verbs, a continuation ", describing" / "and promised"), built once per lexicon."""
-    verbs = re.compile(rf"\b(?:{alternation(lex.reporting_verbs)})\b(?!-)")
+    """(reporting verbs and participles, a continuation ", describing" / "and promised"),
+    built once per lexicon."""
+    verbs = re.compile(rf"\b(?:{alternation(lex.reporting_verbs)}|(?P<part>{alternation(lex.reporting_participles)}))"
+                       rf"\b(?!-)")
     cont = re.compile(
-        rf"(?:,[ \t]+(?P<part>{alternation(lex.reporting_participles)})"
-        rf"|[ \t]+and[ \t]+(?:also[ \t]+)?(?P<verb>{alternation(lex.reporting_verbs)}))(?![\w-])")
+        rf"(?:(?:,|(?<=,[”\"]))[ \t]+(?:(?:further|also|later)[ \t]+)?(?P<part>{alternation(lex.reporting_participles)})"
+        rf"|,?[ \t]+(?:and|but)[ \t]+(?:also[ \t]+)?(?P<verb>{alternation(lex.reporting_verbs)}))(?![\w-])")
     return verbs, cont
 
 
@@ -91,13 +102,13 @@ class _ClaimFinder:
         if not found:
             found.extend(self.according_to(s0, s1))
         for q0, q1 in quotes:  # quoted speech with no tag of its own: the last speaker goes on
-            inner = trim(self.text, q0 + 1, q1 - 1)
+            inner = trim(text, q0 + 1, q1 - 1)
             if inner and len(text[inner[0]:inner[1]].split()) >= 3 \
                     and not any(c.start <= inner[0] < c.end for c in found):
                 found.append(Claim(inner[0], inner[1], "reported", self.last_speaker, quote=(q0, q1)))
         if not found:
             h = HEDGE_RE.search(text, s0, s1)
-            span = trim(self.text, s0, self.cut(s0, s1)) if h else None
+            span = trim(text, s0, self.cut(s0, s1)) if h else None
             if span:
                 found.append(Claim(span[0], span[1], "reported", None))
         for c in found:
@@ -108,25 +119,23 @@ class _ClaimFinder:
     def from_verb(self, v: re.Match, s0: int, s1: int, quotes) -> list[Claim]:
         """Claims introduced by the reporting verb ``v`` (with its speaker), or []."""
         text = self.text
-        tag_start, speaker = self.speaker_before(v.start(), s0)
-        if speaker is None:  # inverted tag: “...,” said Helen Marsh / ..., said the UN
-            if not text[s0:v.start()].rstrip().endswith((",", "”", '"')):
-                return []
-            tag_start, speaker = v.start(), self.speaker_after(v.end())
-            if speaker is None:
-                return []
+        tag_start, speaker = self.speaker(v, s0)
+        if speaker is None:
+            return []
         tag_end = max(v.end(), speaker.end)
         before = text[s0:tag_start].rstrip()
         q = None
-        if before.endswith(("”", '"')):  # “...,” she said
+        if v.group("part"):  # "Zinichev describing X", "..., saying X": what follows
+            span, q = self.content(tag_end, s1, v.group(), quotes)
+        elif before.endswith(("”", '"')):  # “...,” she said
             q = next((q for q in quotes if q[1] == s0 + len(before)), None)
-            span = trim(self.text, q[0] + 1, q[1] - 1) if q else None
+            span = trim(text, q[0] + 1, q[1] - 1) if q else None
         elif before.endswith(",") and "," not in text[tag_start:v.start()] and self.tag_ends(tag_end, s1):
             if text.startswith(",", tag_end) and not self.cont_re.match(text, tag_end) \
                     and not ING_AFTER_RE.match(text, tag_end, s1):
-                span = trim(self.text, s0, self.cut(s0, s1))  # Without X, she cautioned, Y.
+                span = trim(text, s0, self.cut(s0, s1))  # Without X, she cautioned, Y.
             else:
-                span = trim(self.text, s0, s0 + len(before) - 1)  # X, she said.
+                span = trim(text, s0, s0 + len(before) - 1)  # X, she said.
         else:
             span, q = self.content(tag_end, s1, v.group(), quotes)
         out = [Claim(span[0], span[1], self.status(v.group(), span, s1), speaker, (tag_start, tag_end), q)
@@ -134,13 +143,33 @@ class _ClaimFinder:
         # more by the same speaker: ", describing it as ...", "... and promised to ..."
         pos = max(tag_end, span[1] if span else 0)
         c = self.cont_re.search(text, pos, s1)
-        if c and c.start() <= pos + 2:
+        if c and (c.start() <= pos + 2 or span and span[1] <= tag_start and _SHORT_TAIL_RE.fullmatch(text, pos, c.start())):
             verb = c.group("part") or c.group("verb")
             more, q = self.content(c.end(), s1, verb, quotes)
             if more:
                 tag = (c.start("part") if c.group("part") else c.start("verb"), c.end())
                 out.append(Claim(more[0], more[1], self.status(verb, more, s1), speaker, tag, q))
         return out
+
+    def speaker(self, v: re.Match, s0: int) -> tuple[int, Mention | None]:
+        """(where the tag starts, its speaker) for the verb ``v``: "<speaker> [has] said",
+        inverted "..., said the UN", a participle after its subject's clause ("Hataman
+        agreed, saying ...")."""
+        tag_start, speaker = self.speaker_before(v.start(), s0)
+        if speaker is not None:
+            return tag_start, speaker
+        if not self.text[s0:v.start()].rstrip().endswith((",", "”", '"')):
+            return v.start(), None
+        if v.group("part"):
+            return v.start(), self.subject(s0, v.start())
+        return v.start(), self.speaker_after(v.end())  # inverted tag: “...,” said Helen Marsh
+
+    def subject(self, s0: int, pos: int) -> Mention | None:
+        """The actor the sentence opens with (after an adverbial such as "On Friday,"), before ``pos``."""
+        first = next(iter(reversed(self.sp.ending_in(s0, pos))), None)
+        if first is None or len(self.text[s0:first.start].split()) > 3 or "”" in self.text[s0:first.start]:
+            return None
+        return first
 
     def tag_ends(self, tag_end: int, s1: int) -> bool:
         """Is "<speaker> <verb>" a tag after its content ("..., officials said on Tuesday.")
@@ -155,11 +184,16 @@ class _ClaimFinder:
 
     def content(self, pos: int, s1: int, verb: str, quotes) -> tuple[tuple[int, int] | None, tuple | None]:
         """(span, quotation marks) of what ``verb`` (ending at ``pos``) reports: skip "that",
-        ":", the addressee of "told"; a quotation right there is the claim; a promise needs
-        "to"/"that"."""
+        ":", the addressee of "told", where it was said ("in a filing"); a quotation right
+        there is the claim; a promise needs "to"/"that" or a clause; "describe X as “Y”"
+        ends with Y's quotation."""
         text = self.text
         if verb == "told":
             m = TOLD_THAT_RE.match(text, pos, s1) or ADDRESSEE_RE.match(text, pos, s1)
+            if m:
+                pos = m.end()
+        else:
+            m = PLACE_LEAD_RE.match(text, pos, s1)
             if m:
                 pos = m.end()
         lead = CONTENT_START_RE.match(text, pos, s1)
@@ -171,7 +205,14 @@ class _ClaimFinder:
             if not m:
                 return None, None  # "pledged $4.2 million": an act, not a claim
             start = m.end()
-        return (trim(self.text, q[0] + 1, q[1] - 1), q) if q else (trim(self.text, start, self.cut(start, s1)), None)
+        if q:
+            return trim(text, q[0] + 1, q[1] - 1), q
+        end = self.cut(start, s1)
+        if verb in _DESCRIBE:
+            m = _AS_QUOTE_RE.search(text, start, end)
+            y = next((q for q in quotes if m and q[0] == m.end()), None)
+            end = y[1] if y else end
+        return trim(text, start, end), None
 
     def speaker_before(self, verb_start: int, s0: int) -> tuple[int, Mention | None]:
         """(where the tag starts, speaker) for "<speaker> [has publicly] <verb>"."""
@@ -223,12 +264,16 @@ class _ClaimFinder:
             if "," not in text[m.end():a.start]:
                 who = a
         src_end = text.find(",", m.end(), s1)
+        if src_end < 0 and who is not None and len(text[who.end:s1].split()) > 2:
+            src_end = who.end  # "Rescuers, according to the ministry recovered ten": the middle
+        elif src_end > 0 and RELATIVE_RE.match(text, src_end + 1, s1):
+            src_end = -1  # "..., according to officials, some of whom were hurt": the end
         if m.start() == s0:
-            span = trim(self.text, src_end + 1, self.cut(src_end + 1, s1)) if src_end > 0 else None
+            span = trim(text, src_end + 1, self.cut(src_end + 1, s1)) if src_end > 0 else None
         elif src_end < 0:
-            span = trim(self.text, s0, m.start())
+            span = trim(text, s0, m.start())
         else:
-            span = trim(self.text, s0, self.cut(s0, s1))
+            span = trim(text, s0, self.cut(s0, s1))
         tag = (m.start(), who.end if who else m.end() - 1)
         return [Claim(span[0], span[1], "reported", who, tag)] if span else []
 
