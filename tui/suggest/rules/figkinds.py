@@ -1,0 +1,126 @@
+"""One reader per kind of number a figure can start with: digits ("12", "$5m", "40%"),
+vague plurals ("dozens", "tens of thousands of"), fractions ("half a million", "a third
+of"), ratios ("one in three") and number words ("twenty-five people"). Each reads the
+value, unit, qualifier and end of the figure and records where its parts are in
+``parts`` (``tui.suggest.rules.figures.Figure``'s offsets), or says it is no figure (None)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import TypeAlias
+
+from tui.suggest.rules.counted import counted_noun, record_after
+from tui.suggest.rules.fignumber import cue, number, word_value
+from tui.suggest.rules.figwords import CURRENCY_SIGNS, FRACTIONS, SCALES, UNITS, VAGUE
+from tui.suggest.rules.notfigures import AGE_AFTER_RE, after_name, is_age, is_label_or_date, is_year
+
+_SCALE_AFTER_RE = re.compile(r"\s+(?:a\s+)?(million|billion|thousand|trillion)\b")
+_ALONE_AFTER_RE = re.compile(r"\s+(?:of\s+(?:the|those|them|these|whom|which)|were|are|died|dead|more|others"
+                             r"|each|killed|injured|wounded|remain)\b", re.IGNORECASE)
+_ALONE_BEFORE_RE = re.compile(r"(?i:\b(?:kill(?:s|ed|ing)?|injur(?:es|ed|ing)|wound(?:s|ed|ing)"
+                              r"|rescu(?:es|ed|ing)|all\s+but)\s+)$")
+_OR_MORE_RE = re.compile(r"\s+or\s+(more|so)\b")
+
+Read: TypeAlias = "tuple[Decimal, str | None, str, int] | None"  # (value, unit, qualifier, end) or none
+
+
+def digits(text: str, m: re.Match, demonyms, parts: dict) -> Read:
+    """12, 1,440, $5m, 10-15, 40%, 300 or more people."""
+    start, end = m.span()
+    if is_label_or_date(text, m) or AGE_AFTER_RE.match(text, end):
+        return None
+    qualifier, unit = "exact", None
+    value = number(m.group("num"))
+    if m.group("num2"):
+        qualifier = "at least"  # a range "10-15": its lower bound
+    scale = (m.group("scale") or "").strip()
+    if scale in ("m", "k") and not m.group("cur"):
+        return None  # 5m, 10k without a currency: metres? leave it
+    if scale:
+        value *= SCALES[scale]
+    parts["core"] = (m.start("num"), max(m.end("num"), m.end("num2"), m.end("scale")))
+    if m.group("cur"):
+        unit = CURRENCY_SIGNS[m.group("cur").strip()]
+        parts["sign"] = start
+    if m.group("pct"):
+        unit = "percentage points" if "point" in m.group("pct") else "percent"
+        parts["percent_end"] = m.end("pct")
+    o = _OR_MORE_RE.match(text, end)
+    if o:
+        qualifier = "at least" if o.group(1) == "more" else "about"
+        end = parts["more_end"] = o.end()
+    if unit is None:
+        end, unit = counted_noun(text, end, False, demonyms)
+        record_after(end, unit, parts)
+    if is_year(text, m, value, unit):
+        return None
+    if unit is None and (after_name(text, start) or is_age(text, start, end, value)):
+        return None
+    return value, unit, qualifier, end
+
+
+def vague(text: str, m: re.Match, demonyms, parts: dict) -> Read:
+    """several hundred, thousands of, tens of thousands of: at least that many."""
+    words = m.group("vague").lower().split()
+    if words[0] in ("several", "a"):
+        value = Decimal(SCALES[words[-1]])
+    elif "of" in words:
+        value = Decimal(10 if words[-3] == "tens" else 100) * VAGUE[words[-1]]
+    else:
+        value = Decimal(VAGUE[words[-1]])
+    end, unit = counted_noun(text, m.end(), True, demonyms)
+    record_after(end, unit, parts)
+    return value, unit, "at least", end
+
+
+def fraction(text: str, m: re.Match, demonyms, parts: dict) -> Read:
+    """half a million (a count), or a third of, half the (a percentage)."""
+    start, end = m.span()
+    share = Decimal(str(FRACTIONS[re.sub(r"\s+", " ", m.group("frac").lower())]))
+    sc = _SCALE_AFTER_RE.match(text, end)
+    if sc:  # "half a million"
+        parts["core"] = (start, sc.end())
+        end, unit = counted_noun(text, sc.end(), True, demonyms)
+        record_after(end, unit, parts)
+        return share / 100 * SCALES[sc.group(1)], unit, "exact", max(end, sc.end())
+    if not (text.startswith((" of ", " the "), end) or cue(text, start)) or re.search(
+            r"(?i:first|second|last|final|other)\s+$", text[max(0, start - 8):start]):
+        return None
+    return share, "percent", "exact", end
+
+
+def ratio(m: re.Match) -> Read:
+    """one in three, 2 out of 5: a percentage."""
+    n1, n2 = (int(g) if g.isdigit() else UNITS[g.lower()] for g in (m.group("r1"), m.group("r2")))
+    return None if n1 >= n2 else (Decimal(n1 * 100) / Decimal(n2), "percent", "exact", m.end())
+
+
+def words(text: str, m: re.Match, demonyms, parts: dict, lenient: bool) -> Read:
+    """twenty-five people, forty percent, two dozen."""
+    start, end = m.span()
+    said = m.group("words")[: m.start("wpct") - start if m.group("wpct") else None]
+    n = word_value(said)
+    if n is None:
+        return None
+    if m.group("wpct"):
+        parts["core"] = (start, m.start("wpct"))
+        parts["percent_end"] = end
+        return Decimal(n), "percent", "exact", end
+    end, unit = counted_noun(text, end, True, demonyms)
+    record_after(end, unit, parts)
+    scaled = any(w in SCALES or w == "dozen" for w in re.split(r"[\s-]+", said.lower()))
+    if ((unit is None and not scaled) or (n == 1 and not scaled)) and not (
+            lenient or counts_alone(text, start, end, n)):
+        return None  # "the two said", "no one knows": not a quantity
+    return Decimal(n), unit, "exact", end
+
+
+def counts_alone(text: str, start: int, end: int, n: int) -> bool:
+    """A number word with no counted noun that still counts: "killed nine", "Six of the
+    murders", "seventeen were injured", "all but one", "at least seventeen"."""
+    before = _ALONE_BEFORE_RE.search(text, max(0, start - 16), start)
+    if n == 1:
+        return bool(before and "but" in before.group().lower()) or cue(text, start) is not None
+    ranged = text[max(0, start - 5):start].lower() == "from " and text.startswith(" to ", end)
+    return bool(before) or ranged or cue(text, start) is not None or bool(_ALONE_AFTER_RE.match(text, end))
