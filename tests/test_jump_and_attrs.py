@@ -10,6 +10,7 @@ from tui.jump import ALPHABET, Jump, labels
 from tui.model import make_span
 from tui.quickattrs import choices, figure_attrs
 from tui.schema import DEFAULT_SCHEMA
+from tui.suggest.rules.figwords import MEASURES
 
 
 def test_labels_are_prefix_free_and_short():
@@ -82,6 +83,21 @@ def test_any_qualified_count_is_read_whole(n, cue, noun):
     assert _attrs_of(text, f"{cue} {n:,}") == want
     assert _attrs_of(text, f"{n:,}") == want
     assert _attrs_of(text, f"{cue} {n:,} {noun}") == want
+
+
+@given(st.integers(1, 10**5), st.sampled_from(sorted(u for u in MEASURES if "/" in u)),
+       st.sampled_from(["", "~", "about ", "up to "]))
+def test_a_unit_written_with_a_slash_is_read_whole(n, unit, cue):
+    """"~295 km/h": the unit is the whole measure, for a hand tag and a suggestion alike
+    (it was "km", the reader stopping at the slash)."""
+    from tui.suggest import suggest
+    from tui.suggest.figure_reader import read_figure
+
+    text = f"Winds reached {cue}{n:,} {unit} on Monday."
+    i = text.index(f"{n:,}")
+    assert read_figure(text, i, i + len(f"{n:,}"))["unit"] == unit
+    (fig,) = [s for s in suggest(text, families=["FIGURE"]).spans]
+    assert fig.text == f"{cue}{n:,} {unit}" and fig.attrs["unit"] == unit
 
 
 def test_choices_preselect_the_suggestion_then_the_usual_value():

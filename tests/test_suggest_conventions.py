@@ -5,9 +5,11 @@ its guidelines whether they differ from the rules' defaults or not."""
 from __future__ import annotations
 
 import shutil
-from dataclasses import fields
+from dataclasses import dataclass, fields, replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import DATA, SEED
 from tests.helpers import make_corpus
@@ -18,6 +20,7 @@ from tui.errors import DataError
 from tui.suggest.learn import Suggester, guidelines
 from tui.suggest import suggest
 from tui.suggest.conventions import DEFAULTS, NAMES, Conventions, infer, mentions, parse_pins
+from tui.suggest.rules.figwords import MEASURES
 
 TEXT = ("Officials said that more than 1,200 Chinese nationals were freed, while the Cambodian "
         "government said $4.5 million was seized. Prime Minister Hun Manet said: “We will act.”")
@@ -51,7 +54,8 @@ def test_each_convention_is_read_from_hand_built_spans_both_ways():
                                ("Cambodian government", "ACTOR"), ("Prime Minister Hun Manet", "ACTOR"),
                                ("We will act", "CLAIM")))])
     assert same.conventions == DEFAULTS
-    assert {n: f.source for n, f in same.findings.items()}["figure_unit"] == "default"  # no example of it
+    assert {n: f.source for n, f in same.findings.items()}["figure_percent"] == "default"  # no example of it
+    assert same.findings["figure_unit"].source == "kin"  # none of its own: as the counted noun
 
 
 def test_reporting_clause_and_possessive():
@@ -74,6 +78,37 @@ def test_group_modifiers_and_titles_from_spans_the_rules_alone_do_not_show(spans
     sugg = {s.text for s in suggest(text, families=["ACTOR"], conventions=g.conventions).spans}
     assert {"armed police", "FSB officers"} <= sugg if want else {"police", "officers", "Francis"} <= sugg
     assert g.conventions.actor_title is want
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(2, 999), st.sampled_from(["people", "miles", "hours", "homes", "soldiers"]),
+       st.integers(2, 999), st.sampled_from(sorted(u for u in MEASURES if u[0].isalpha())), st.booleans())
+def test_a_unit_no_example_shows_follows_the_counted_noun_and_back(n, noun, m, unit, keep):
+    """"thirty miles" is a counted noun to the rules, "30 mi" a unit: the same part written
+    two ways, so with no example of one, it follows what the team did with the other."""
+    count, measure = f"Officials said {n} {noun} left on Monday.", f"The storm moved {m} {unit} north."
+    cases = ((count, measure, "figure_unit", f"{m} {unit}", str(m)),
+             (measure, count, "figure_counted_noun", f"{n} {noun}", str(n)))
+    for shown, other, name, whole, number in cases:
+        fig = mentions(shown)["FIGURE"][0]
+        g = infer([(shown, [_Span(*fig.span(replace(DEFAULTS, figure_unit=keep, figure_counted_noun=keep)))])])
+        assert getattr(g.conventions, name) is keep and g.findings[name].source == "kin"
+        (got,) = suggest(other, families=["FIGURE"], conventions=g.conventions).spans
+        assert got.text == (whole if keep else number)
+
+
+def test_a_units_own_examples_win_over_its_kin():
+    text = "Officials said 40 people fled 12 km south."
+    g = infer([(text, [S(text, "40", "FIGURE"), S(text, "12 km", "FIGURE")])])
+    assert not g.conventions.figure_counted_noun and g.conventions.figure_unit
+    assert g.findings["figure_unit"].source == "inferred"
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+    label: str = "FIGURE"
 
 
 def test_no_annotation_or_a_tie_keeps_the_defaults():

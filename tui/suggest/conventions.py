@@ -61,6 +61,11 @@ EXAMPLES = {
     "claim_reporting_clause": "the reporting clause: “Amnesty said it had …” / “it had …”",
     "claim_quotes": "the quotation marks: “‘We cannot …’” / “We cannot …”",
 }
+#: conventions about the same part written two ways: the rules read a spelt-out measure
+#: ("thirty miles", "24 hours") as a counted noun and an abbreviated one ("30 mi", "185
+#: mph") as a unit, so a team's choice on one is its choice on the other. A convention
+#: that no example shows takes its kin's value when the examples showed the kin's
+KIN = {"figure_unit": "figure_counted_noun", "figure_counted_noun": "figure_unit"}
 
 
 def word(v: bool) -> str:
@@ -73,7 +78,7 @@ class Finding:
 
     name: str
     value: bool
-    source: str  # "default", "inferred" or "pinned"
+    source: str  # "default", "inferred", "kin" (no example: as its KIN convention) or "pinned"
     votes_in: int = 0
     votes_out: int = 0
 
@@ -81,7 +86,8 @@ class Finding:
         n = self.votes_in + self.votes_out
         seen = f"{self.votes_in} in, {self.votes_out} out" if n else "no example"
         how = {"default": f"default ({seen})", "inferred": f"inferred from {n} example(s): {seen}",
-               "pinned": f"pinned in margin.yaml ({seen})"}[self.source]
+               "kin": f"as {KIN.get(self.name, '?')} ({seen})",
+               "pinned": f"pinned in margin.yaml ({seen})"}.get(self.source, f"{self.source} ({seen})")
         return f"{self.name:<24} {word(self.value):<4} {how}"
 
 
@@ -194,7 +200,8 @@ def infer(annotated: Iterable[tuple], pins: dict[str, bool] | None = None,
     triples (text, spans, the rules' ``mentions`` of text) to save running the rules.
 
     A convention takes the value most examples show (a tie or no example keeps the
-    default); ``pins`` ({name: in?}) override whatever was inferred."""
+    default, or takes its ``KIN``'s: ``decide_conventions``); ``pins`` ({name: in?}) override whatever
+    was inferred."""
     from tui.suggest.rules.actors import load_lexicon
 
     lex = load_lexicon()
@@ -210,15 +217,27 @@ def infer(annotated: Iterable[tuple], pins: dict[str, bool] | None = None,
         found_ = found[0] if found else mentions(text, lex, extra_actors)
         _votes(found_, gold, counts)
         _edge_votes(text, gold.get("ACTOR", set()), found_.get("ACTOR", ()), counts, lex)
-    values, findings = {}, {}
+    findings = decide_conventions(counts, pins)
+    values = {n: f.value for n, f in findings.items()}
+    return Guidelines(Conventions(**values), findings, docs, source)
+
+
+def decide_conventions(counts: dict[str, list[int]], pins: dict[str, bool] | None = None) -> dict[str, Finding]:
+    """Each convention from its votes ({name: [in, out]}): the majority; a tie or no example
+    keeps the default, except that a convention with no example of its own takes its
+    ``KIN``'s majority when that one has examples; ``pins`` override everything."""
+    findings = {}
     for n in NAMES:
         vin, vout = counts[n]
-        default = getattr(DEFAULTS, n)
+        kin = KIN.get(n)
+        kin_in, kin_out = counts[kin] if kin else (0, 0)
         if pins and n in pins:
-            values[n], src = pins[n], "pinned"
+            value, src = pins[n], "pinned"
         elif vin != vout:
-            values[n], src = vin > vout, "inferred"
+            value, src = vin > vout, "inferred"
+        elif vin == vout == 0 and kin_in != kin_out:
+            value, src = kin_in > kin_out, "kin"
         else:
-            values[n], src = default, "default"
-        findings[n] = Finding(n, values[n], src, vin, vout)
-    return Guidelines(Conventions(**values), findings, docs, source)
+            value, src = getattr(DEFAULTS, n), "default"
+        findings[n] = Finding(n, value, src, vin, vout)
+    return findings

@@ -25,7 +25,7 @@ from tui.store.files import file_limit, read_limited
 from tui.model import now_utc
 from tui.schema import Schema
 from tui.suggest import SOURCE, Suggestions, corpus_actors, suggest
-from tui.suggest.conventions import DEFAULTS, NAMES, Conventions, Finding, Guidelines, infer, parse_pins, word
+from tui.suggest.conventions import NAMES, Conventions, Guidelines, decide_conventions, infer, parse_pins, word
 from tui.suggest import selection
 from tui.suggest.habits import Habits, learn
 from tui.suggest.selection import Selection
@@ -124,16 +124,13 @@ def guidelines(corpus: Corpus, data: Training | None = None, model: Model | None
 
 
 def _saved_guidelines(saved: dict, pins: dict, created: str) -> Guidelines:
-    findings = {}
-    for name, (value, source, vin, vout) in saved["findings"].items():
-        if name not in NAMES:
-            continue
-        f = Finding(name, value == "in", source, int(vin), int(vout))
-        if name in pins:
-            f.value, f.source = pins[name], "pinned"
-        elif f.source == "pinned":  # unpinned since: back to what the examples say
-            f.value, f.source = (vin > vout, "inferred") if vin != vout else (getattr(DEFAULTS, name), "default")
-        findings[name] = f
+    """The guidelines saved with a model: its votes decided again (``conventions.decide_conventions``)
+    under today's pins."""
+    counts = {n: [0, 0] for n in NAMES}
+    for name, (_value, _source, vin, vout) in saved["findings"].items():
+        if name in NAMES:
+            counts[name] = [int(vin), int(vout)]
+    findings = decide_conventions(counts, pins)
     conv = Conventions(**{n: f.value for n, f in findings.items()})
     return Guidelines(conv, findings, int(saved["documents"]),
                       f"{saved['source']}, as when the model was trained {created}")

@@ -8,7 +8,7 @@ import re
 
 from tui.suggest.rules.figwords import CURRENCY_WORDS, IRREGULAR_PLURALS, MEASURES, NOT_MODIFIERS, VAGUE
 
-_NEXT_WORD_RE = re.compile(r"[ \t\u00a0]+([^\W\d_][\w’'-]*)")
+_NEXT_WORD_RE = re.compile(r"[ \t\u00a0]+([^\W\d_][\w’'-]*)(/[^\W\d_]\w*)?")
 _US_DOLLARS_RE = re.compile(r"[ \t\u00a0]+(?:US|U\.S\.)[ \t\u00a0]+dollars\b")
 _THE_RE = re.compile(r"(?:the|those|these|their)[ \t\u00a0]+(?=\w)", re.IGNORECASE)
 _OF_RE = re.compile(r"[ \t\u00a0]+of(?=[ \t\u00a0])")
@@ -41,13 +41,15 @@ def counted_noun(text: str, pos: int, allow_of: bool, demonyms) -> tuple[int, st
         m = _NEXT_WORD_RE.match(text, p)
         if not m:
             break
-        word = m.group(1)
+        word, end = m.group(1), m.end(1)
+        if m.group(2) and (word + m.group(2)).lower() in MEASURES:  # a unit with a slash: "km/h"
+            word, end = word + m.group(2), m.end()
         lw = word.lower()
         if lw in CURRENCY_WORDS:
-            return m.end(), CURRENCY_WORDS[lw]
+            return end, CURRENCY_WORDS[lw]
         if lw in NOT_MODIFIERS or lw.endswith("ly") or (word[0].isupper() and word not in demonyms):
             break
-        p = m.end()
+        p = end
         if is_plural(word):
             c = _COORD_RE.match(text, p)
             if c and is_plural(c.group(2)) and c.group(2) not in NOT_MODIFIERS \
