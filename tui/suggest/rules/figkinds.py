@@ -13,7 +13,8 @@ from typing import TypeAlias
 from tui.suggest.rules.counted import counted_noun, record_after
 from tui.suggest.rules.fignumber import cue, number, word_value
 from tui.suggest.rules.figwords import CURRENCY_SIGNS, FRACTIONS, SCALES, UNITS, VAGUE
-from tui.suggest.rules.notfigures import AGE_AFTER_RE, after_name, is_age, is_label_or_date, is_year
+from tui.suggest.rules.notfigures import (AGE_AFTER_RE, after_name, is_age, is_label_or_date, is_pronoun_one,
+                                          is_year)
 
 _SCALE_AFTER_RE = re.compile(r"\s+(?:a\s+)?(million|billion|thousand|trillion)\b")
 _ALONE_AFTER_RE = re.compile(r"\s+(?:of\s+(?:the|those|them|these|whom|which)|were|are|died|dead|more|others"
@@ -101,7 +102,7 @@ def words(text: str, m: re.Match, demonyms, parts: dict, lenient: bool) -> Read:
     start, end = m.span()
     said = m.group("words")[: m.start("wpct") - start if m.group("wpct") else None]
     n = word_value(said)
-    if n is None:
+    if n is None or (not lenient and is_pronoun_one(text, start, end)):
         return None
     if m.group("wpct"):
         parts["core"] = (start, m.start("wpct"))

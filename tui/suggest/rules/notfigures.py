@@ -15,6 +15,9 @@ _WORD_BEFORE_RE = re.compile(r"([\w.§#]+)\s*$")
 #: a house number: "10 Downing Street", "1600 Pennsylvania Avenue"
 _STREET_AFTER_RE = re.compile(r"[ \t\u00a0]+(?:[A-Z][\w'’-]*[ \t\u00a0]+){1,3}"
                               r"(?:Street|Avenue|Road|Lane|Boulevard|Square|Drive|Place|Terrace)\b")
+#: a word that makes a following "one" a pronoun: "some one of us", "no one", "every one"
+_PRONOUN_BEFORE_RE = re.compile(r"(?<![\w'’-])(?i:some|any|every|each|no|this|that|the|which|another|such)"
+                                r"[ \t\u00a0]+$")
 AGE_AFTER_RE = re.compile(r"(?:[\s-]+years?[\s-]+old\b|-year-old)")
 
 
@@ -53,3 +56,10 @@ def is_age(text: str, start: int, end: int, value) -> bool:
     """"36 years old", "40-year-old": an age, not a count. ("Whitcombe, 61," is a figure
     under the rules' own guideline: a team that disagrees teaches the model.)"""
     return bool(AGE_AFTER_RE.match(text, end))
+
+
+def is_pronoun_one(text: str, start: int, end: int) -> bool:
+    """"one" after a determiner or quantifier: a pronoun, not a count ("some one of us
+    departs", "no one", "every one of them", "the one who"). "some" is also a qualifier
+    cue ("some 300"), which made "some one" read as "about 1"."""
+    return text[start:end].lower() == "one" and bool(_PRONOUN_BEFORE_RE.search(text, max(0, start - 10), start))
