@@ -3,6 +3,10 @@ process, with ``--jobs 2`` and on a local Dask cluster of 2 workers; ratio of th
 against the one-process run of the same command in the same run (target ≥ 1.7 on 2
 cores). Every way's output must be byte-identical to the one-process output (else MISS).
 
+Two Dask clusters, each started before its run and closed after it (not timed): ``dask2``
+with Dask's defaults, and ``dask2-batch`` with the workers started the way docs/team.md
+tells users to start them for batch work (``BATCH_WORKERS``: the profiler off).
+
 ``--quick``: 60 documents (the ratio then mostly measures start-up, not the map)."""
 
 from __future__ import annotations
@@ -21,6 +25,9 @@ from . import ROOT, Config, compare, gen, median, missing
 from .export import warm
 
 EPOCH = "1764000000"  # SOURCE_DATE_EPOCH: every run of suggest --write records the same time
+# the workers' configuration docs/team.md gives for batch work (DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False)
+BATCH_WORKERS = {"distributed.worker.profile.enabled": False}
+CLUSTERS = {"dask2": {}, "dask2-batch": BATCH_WORKERS}
 
 
 # runs margin and reports its own CPU time and its local worker processes' (waited for by then)
@@ -93,20 +100,41 @@ def export_run(src: Path, work: Path, way: list[str], client=None) -> tuple[dict
     return took, tree(out)
 
 
-def run(cfg: Config) -> list:
+def cluster(config: dict):
+    """A local cluster of 2 single-thread worker processes started with Dask ``config``, and a
+    client that reads its workers' CPU time (margin connects on its own)."""
+    import dask.config
+    from distributed import Client, LocalCluster
+
+    with dask.config.set(config):  # the nannies hand it to the workers they start
+        c = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    return c, Client(c)
+
+
+def one_way(once, src: Path, tmp: Path, way: str) -> tuple[dict, str]:
+    """One timed run of a command (``once``) one ``way``; a Dask way on a cluster of its own."""
+    if way not in CLUSTERS:
+        return once(src, tmp, ["--jobs", "1" if way == "one" else "2"])
+    c, client = cluster(CLUSTERS[way])
     try:
-        from distributed import Client, LocalCluster
+        return once(src, tmp, ["--dask", c.scheduler_address], client)
+    finally:
+        client.close()
+        c.close()
+
+
+def run(cfg: Config) -> list:
+    ways = ["one", "jobs2", *CLUSTERS]
+    try:
+        import distributed  # noqa: F401
     except ImportError:
         why = "distributed is not installed (pip install 'margin[dask]')"
         return [missing(f"batch.{c}.{w}", "docs/s", "one process", why)
-                for c in ("suggest", "export") for w in ("jobs2", "dask2")]
+                for c in ("suggest", "export") for w in ways[1:]]
     docs = 60 if cfg.quick else 10_000
     src = gen.corpus(docs, 3, 40, 4_000, log=cfg.log)
     warm(src)
     os.environ["SOURCE_DATE_EPOCH"] = EPOCH
-    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
-    client = Client(cluster)  # reads the workers' CPU time (margin connects on its own)
-    ways = {"one": ["--jobs", "1"], "jobs2": ["--jobs", "2"], "dask2": ["--dask", cluster.scheduler_address]}
     results = []
     try:
         with tempfile.TemporaryDirectory(prefix="margin-bench-batch-") as tmp:
@@ -114,13 +142,13 @@ def run(cfg: Config) -> list:
                 runs: dict[str, list[dict]] = {w: [] for w in ways}
                 digests: dict[str, set[str]] = {w: set() for w in ways}
                 for _ in range(cfg.runs(full=1, quick=1)):
-                    for w, args in ways.items():  # interleaved: a busy moment hits every way alike
-                        cfg.log(f"{command} {' '.join(args)} on {docs} documents")
-                        took, digest = once(src, Path(tmp), args, client if w == "dask2" else None)
+                    for w in ways:  # interleaved: a busy moment hits every way alike
+                        cfg.log(f"{command} {w} on {docs} documents")
+                        took, digest = one_way(once, src, Path(tmp), w)
                         runs[w].append(took)
                         digests[w].add(digest)
                 base = docs / median([r["seconds"] for r in runs["one"]])
-                for w in ("jobs2", "dask2"):
+                for w in ways[1:]:
                     same = digests[w] == digests["one"] and len(digests["one"]) == 1
                     r = compare(f"batch.{command}.{w}", docs / median([x["seconds"] for x in runs[w]]), "docs/s",
                                 "one process", base, least=1.7,
@@ -130,8 +158,6 @@ def run(cfg: Config) -> list:
                         r.ok, r.note = False, "output differs from the one-process run"
                     results.append(r)
     finally:
-        client.close()
-        cluster.close()
         os.environ.pop("SOURCE_DATE_EPOCH", None)
     return results
 

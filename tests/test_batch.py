@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bench import gen
-from tui.batch import MAX_BATCH, Runner, _batches, run_map
+from tui.batch import DASK_MAX_BATCH, DASK_MIN_BATCH, MAX_BATCH, Runner, _batches, run_map
 from tui.cli import main
 
 HAS_DASK = importlib.util.find_spec("distributed") is not None
@@ -151,13 +151,16 @@ def test_run_map_yields_while_the_workers_map(way, tmp_path, request):
     assert out == [str(i) for i in range(39)] + ["after the first result"]
 
 
-@given(st.integers(0, 3000), st.integers(1, 9))
-def test_batches_cover_the_tasks_in_order_and_shrink_to_the_end(n, workers):
-    batches = list(_batches(list(range(n)), workers))
+@given(st.integers(0, 3000), st.integers(1, 9),
+       st.sampled_from([(MAX_BATCH, 1), (DASK_MAX_BATCH, DASK_MIN_BATCH)]))
+def test_batches_cover_the_tasks_in_order_and_shrink_to_the_end(n, workers, bounds):
+    most, least = bounds
+    batches = list(_batches(list(range(n)), workers, most, least))
     assert [t for b in batches for t in b] == list(range(n))
     sizes = [len(b) for b in batches]
-    assert all(0 < s <= MAX_BATCH for s in sizes) and sizes == sorted(sizes, reverse=True)
-    assert not sizes or sizes[-1] == 1  # the tail is single tasks: no worker waits for a big batch
+    assert all(0 < s <= most for s in sizes) and sizes == sorted(sizes, reverse=True)
+    assert not sizes or sizes[-1] <= least  # the tail is the smallest batches: no worker waits for a big one
+    assert all(s >= least for s in sizes[:-1])  # and none smaller than what a task costs to send
 
 
 def test_unreachable_scheduler_is_one_line(team_root, capsys, monkeypatch):

@@ -30,6 +30,11 @@ from tui.errors import DataError
 Progress = Callable[[int, int], None]
 BATCHES_PER_WORKER = 8  # enough to balance uneven documents, few enough to keep overhead low
 MAX_BATCH = 64  # tasks a batch at most (bounds what a worker holds for the consumer)
+DASK_MAX_BATCH = 256  # on Dask: a task costs ≈ 5–10 ms of CPU across worker, scheduler and client,
+DASK_MIN_BATCH = 4  # so batches are bigger, and the tail is no single documents (≈ 3–9 ms each)
+# ``--dask local``'s workers, as docs/team.md tells users to start theirs for batch work: no
+# profiler (it samples the mapping thread's stack every 10 ms from the worker's event loop)
+LOCAL_WORKERS = {"distributed.worker.profile.enabled": False}
 READ_AHEAD = 4  # batches a worker submitted ahead of the consumer
 
 
@@ -104,14 +109,15 @@ def _counted(results, total: int, progress: Progress | None) -> Iterator[Any]:
         yield r
 
 
-def _batches(tasks: Sequence, workers: int) -> Iterator[list]:
+def _batches(tasks: Sequence, workers: int, most: int = MAX_BATCH, least: int = 1) -> Iterator[list]:
     """The tasks in order, cut into batches of a ``BATCHES_PER_WORKER``-th of a worker's
-    share of what is left, at most ``MAX_BATCH`` (few results wait for the consumer): big
-    batches while there is much to do (little overhead a task), ever smaller ones at the
-    end, so no worker finishes a big batch alone while the others wait."""
+    share of what is left, at most ``most`` (few results wait for the consumer) and at
+    least ``least`` (what a task costs to send): big batches while there is much to do
+    (little overhead a task), ever smaller ones at the end, so no worker finishes a big
+    batch alone while the others wait."""
     start = 0
     while start < len(tasks):
-        size = max(1, min(MAX_BATCH, (len(tasks) - start) // (workers * BATCHES_PER_WORKER)))
+        size = max(least, min(most, (len(tasks) - start) // (workers * BATCHES_PER_WORKER)))
         yield list(tasks[start:start + size])
         start += size
 
@@ -154,23 +160,32 @@ def _dask_map(fn, tasks: Sequence, runner: Runner, progress: Progress | None) ->
     client, close = connect(runner)
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
-        yield from _in_order(lambda b: client.submit(run_batch, fn, b, pure=False), _batches(tasks, workers),
-                             workers, len(tasks), progress)
+        yield from _in_order(lambda b: client.submit(run_batch, fn, b, pure=False),
+                             _batches(tasks, workers, DASK_MAX_BATCH, DASK_MIN_BATCH), workers, len(tasks), progress)
     finally:
         close()
 
 
 def connect(runner: Runner):
-    """(a Dask client, a function that closes what was opened); DataError in one line."""
+    """(a Dask client, a function that closes what was opened); DataError in one line.
+
+    The client fetches results from the workers themselves (``direct_to_workers``), not
+    through the scheduler, which would receive and resend every byte (and falls back to it
+    for what it cannot fetch); ``distributed.client.direct-to-workers`` in Dask's
+    configuration, when set, decides instead."""
     try:
+        import dask.config
         from distributed import Client, LocalCluster
     except ImportError:
         raise DataError("--dask needs the optional package 'distributed': pip install 'margin[dask]'") from None
+    direct = dask.config.get("distributed.client.direct-to-workers", None)
+    direct = True if direct is None else direct
     address = runner.dask or ""
     if address == "local":
-        cluster = LocalCluster(n_workers=runner.jobs if runner.jobs > 1 else 2, threads_per_worker=1,
-                               processes=True, dashboard_address=None)
-        client = Client(cluster)
+        with dask.config.set(LOCAL_WORKERS):
+            cluster = LocalCluster(n_workers=runner.jobs if runner.jobs > 1 else 2, threads_per_worker=1,
+                                   processes=True, dashboard_address=None)
+        client = Client(cluster, direct_to_workers=direct)
 
         def close() -> None:
             client.close()
@@ -178,7 +193,7 @@ def connect(runner: Runner):
 
         return client, close
     try:
-        client = Client(address, timeout=float(os.environ.get("MARGIN_DASK_TIMEOUT", "10")))
+        client = Client(address, timeout=float(os.environ.get("MARGIN_DASK_TIMEOUT", "10")), direct_to_workers=direct)
     except (OSError, TimeoutError, ValueError) as e:
         raise DataError(f"--dask {address}: cannot reach the Dask scheduler ({e.__class__.__name__}: "
                         f"{str(e).splitlines()[0] if str(e) else 'no answer'})") from None
