@@ -49,6 +49,14 @@ QUOTES = replace(DEFAULTS, claim_quotes=True)
     ("Jane Roe said the dam held, but said the road was closed.", "the road was closed", "Jane Roe"),
     ("Jane Roe said the dam held, but said the road was closed.", "the dam held", "Jane Roe"),
     ("Jane Roe indicated the dam held.", "the dam held", "Jane Roe"),
+    # a time after the speaker's comma: "X, on Sunday told ..."
+    ("One farmer, Jane Roe, on Sunday told Reuters the dam had failed.", "the dam had failed", "Jane Roe"),
+    # an adverbial before the tag and a quotation after it: the quotation
+    ("In a statement, Amnesty International said, “The camps must close.”", "The camps must close",
+     "Amnesty International"),
+    # according to X inside the second clause after ";": that clause
+    ("The dam is old; the road is, according to Jane Roe, unsafe.", "the road is, according to Jane Roe, unsafe",
+     "Jane Roe"),
 ])
 def test_claim_frames(text, claim, speaker):
     sugg = suggest(text)
@@ -92,3 +100,61 @@ def test_a_straight_quote_after_a_space_before_a_space_or_the_end_closes(space, 
     assert tidy(text, start, start + len(quote)) == (start, start + len(quote))
     claims = by_text(suggest(text, conventions=QUOTES).spans, "CLAIM")
     assert quote in claims, claims
+
+
+@pytest.mark.parametrize("text,claim", [
+    # a source that is no actor: a claim without a relation
+    ("The motion claims the order is unlawful.", "the order is unlawful"),
+    ("Some reports suggest a deliberate attack.", "a deliberate attack"),
+    ("The hotel's website estimated 120 guests were inside.", "120 guests were inside"),
+    # an announcement with a clause of its own (kept now that one with an object is none)
+    ("The Health Ministry announced it planned to join the pact.", "it planned to join the pact"),
+    ("The Health Ministry announced the new region, to be called Eastland, would govern itself.",
+     "the new region, to be called Eastland, would govern itself"),
+    # how it was said is not what was said
+    ("Jane Roe concluded with the statement: “The order is void.”", "The order is void"),
+])
+def test_claims_without_an_actor_speaker_and_announcements(text, claim):
+    claims = by_text(suggest(text).spans, "CLAIM")
+    assert claim in claims, claims
+
+
+@pytest.mark.parametrize("text,claims", [
+    ("Andrew Kinsman was quickly reported missing.", []),  # a passive report
+    ("Dr. Jane Roe was found guilty in May on six counts.", []),
+    ("The Health Ministry announced a new payment system.", []),  # an announcement of a thing
+    ("In February, Acme Corp announced investigating itself.", []),
+    ("Jane Roe testified in her own defense, claiming patients deceived her.", ["patients deceived her"]),
+    ("Officials named the 38 countries they said were involved.", []),  # a predicate, no subject
+    ("The army named it “Operation Clean Sweep Now” on Monday.", []),  # a quoted name is no speech
+    ("Jane Roe said the fault “does not involve the brakes” which were recalled in May.",
+     ["the fault “does not involve the brakes”"]),  # the writer's "which" after the quotation
+])
+def test_what_no_claim_is(text, claims):
+    assert [s.text for s in suggest(text).spans if s.label == "CLAIM"] == claims
+
+
+HEDGED = ("Jane Roe said the dam held. The fire service was reportedly investigating a fault. "
+          "Hundreds have reportedly fled the city.")
+
+
+@pytest.mark.parametrize("tagged,kept", [
+    ((), False),
+    (("The fire service was reportedly investigating a fault", "Hundreds have reportedly fled the city"), True),
+])
+def test_whether_hedged_sentences_are_claims_is_learned(tagged, kept):
+    """claim_hedges: a team that tags the reported claim but not the hedged sentence
+    ("was reportedly investigating") gets no hedged claim suggested; one that tags it keeps them."""
+    from tui.suggest.conventions import infer
+
+    class S:
+        def __init__(self, quote):
+            self.start = HEDGED.index(quote)
+            self.end, self.label = self.start + len(quote), "CLAIM"
+
+    g = infer([(HEDGED, [S("the dam held"), *(S(t) for t in tagged)])])
+    assert g.conventions.claim_hedges is kept
+    assert g.findings["claim_hedges"].source == "inferred"
+    got = [s.text for s in suggest(HEDGED, conventions=g.conventions).spans if s.label == "CLAIM"]
+    assert ("Hundreds have reportedly fled the city" in got) is kept
+    assert "the dam held" in got

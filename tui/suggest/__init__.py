@@ -21,7 +21,7 @@ from tui.model import Annotation, IdAllocator, Relation, Span, make_span, now_ut
 from tui.schema import DEFAULT_SCHEMA, Schema
 from tui.suggest.rules.actors import find_actors, load_lexicon
 from tui.suggest.rules.claims import find_claims
-from tui.suggest.conventions import DEFAULTS, Conventions
+from tui.suggest.conventions import DEFAULTS, Conventions, keeps
 from tui.suggest.edges import tidy
 from tui.suggest.figure_reader import read_figure
 from tui.suggest.selection import selected
@@ -102,7 +102,8 @@ def suggest(text: str, schema: Schema = DEFAULT_SCHEMA, families=None,
     need_actors = {"ACTOR", "CLAIM"} & set(labels) or model is not None
     actors = find_actors(text, extra_actors, lex) if need_actors else []
     figures = find_figures(text, lex.demonyms) if "FIGURE" in labels or model is not None else []
-    claims = find_claims(text, actors, lex) if "CLAIM" in labels or model is not None else []
+    claims = [c for c in find_claims(text, actors, lex) if keeps(conv, c)] \
+        if "CLAIM" in labels or model is not None else []
     if "ACTOR" in labels:
         raw += [(*a.span(conv), "ACTOR", {"type": a.type}, "rules") for a in actors]
     if "FIGURE" in labels:

@@ -38,6 +38,7 @@ class Conventions:
     actor_group_modifiers: bool = False  # "armed police", "FSB officers" / "police", "officers"
     claim_reporting_clause: bool = False  # "Amnesty said it had ..." / "it had ..."
     claim_quotes: bool = False  # "“We cannot ...”" / "We cannot ..."
+    claim_hedges: bool = True  # a hedged sentence ("Hundreds have reportedly fled") is a claim / is none
 
 
 DEFAULTS = Conventions()
@@ -60,6 +61,7 @@ EXAMPLES = {
     "actor_group_modifiers": "a group noun's modifiers: “armed police” / “police”",
     "claim_reporting_clause": "the reporting clause: “Amnesty said it had …” / “it had …”",
     "claim_quotes": "the quotation marks: “‘We cannot …’” / “We cannot …”",
+    "claim_hedges": "a hedged sentence is a claim: “Hundreds have reportedly fled” / no claim",
 }
 #: conventions about the same part written two ways: the rules read a spelt-out measure
 #: ("thirty miles", "24 hours") as a counted noun and an abbreviated one ("30 mi", "185
@@ -70,6 +72,12 @@ KIN = {"figure_unit": "figure_counted_noun", "figure_counted_noun": "figure_unit
 
 def word(v: bool) -> str:
     return "in" if v else "out"
+
+
+def keeps(c: Conventions, mention) -> bool:
+    """Whether the team tags the rules' ``mention`` at all under ``c``: a hedged claim
+    ("was reportedly investigating") only when ``claim_hedges`` is in."""
+    return c.claim_hedges or not getattr(mention, "hedged", False)
 
 
 @dataclass
@@ -170,6 +178,17 @@ def _votes(found: dict[str, list], gold: dict[str, set], counts: dict[str, list[
                     counts[name][0 if values.pop() else 1] += 1
 
 
+def _hedge_votes(claims, gold: set, counts: dict[str, list[int]]) -> None:
+    """Votes on ``claim_hedges``: each hedged claim the rules find in a document with
+    claims says "in" when a claim of the team's overlaps it, else "out"."""
+    if not gold:
+        return
+    for m in claims:
+        if getattr(m, "hedged", False):
+            hit = any(s < m.end and m.start < e for s, e in gold)
+            counts["claim_hedges"][0 if hit else 1] += 1
+
+
 _DET_RE = re.compile(r"(?:the|The|a|an|An)[ \t]+")
 _DET_BEFORE_RE = re.compile(r"(?<![\w'’-])(?:the|The|a|an|An)[ \t]+\Z")
 
@@ -216,6 +235,7 @@ def infer(annotated: Iterable[tuple], pins: dict[str, bool] | None = None,
         docs += 1
         found_ = found[0] if found else mentions(text, lex, extra_actors)
         _votes(found_, gold, counts)
+        _hedge_votes(found_.get("CLAIM", ()), gold.get("CLAIM", set()), counts)
         _edge_votes(text, gold.get("ACTOR", set()), found_.get("ACTOR", ()), counts, lex)
     findings = decide_conventions(counts, pins)
     values = {n: f.value for n, f in findings.items()}

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from tui import bio
-from tui.suggest.conventions import DEFAULTS, Conventions
+from tui.suggest.conventions import DEFAULTS, Conventions, keeps
 from tui.tokens import token_index
 from tui.suggest.model.features import RULE_LABELS, sentence_slices, token_features
 
@@ -76,7 +76,7 @@ class Example:
 def rule_spans(found: dict[str, list], conventions: Conventions) -> dict[str, list[tuple[int, int]]]:
     """{label: spans} of the rules' mentions (``tui.suggest.conventions.mentions``) cut to
     ``conventions``."""
-    return {lab: [m.span(conventions) for m in found.get(lab, ())] for lab in RULE_LABELS}
+    return {lab: [m.span(conventions) for m in found.get(lab, ()) if keeps(conventions, m)] for lab in RULE_LABELS}
 
 
 def _found(text: str, extra_actors=None) -> dict[str, list]:

@@ -17,19 +17,30 @@ PRONOUNS = {"he": ("person",), "she": ("person",), "they": ("group", "government
 _AUX = r"(?:has|have|had|did|does|do|will|would|is|was|were|are|also|not|never|further|again|later|then|there|\w+ly)"
 # between a speaker and its verb: a bracketed short name ("Federal Security Service (FSB)"),
 # an appositive (", a visiting fellow at X,"), a short prepositional tail ("Report for
-# 2024"), auxiliaries and adverbs ("has publicly", "further")
+# 2024", ", on Sunday"), auxiliaries and adverbs ("has publicly", "further")
 BETWEEN_RE = re.compile(
     r"(?:[ \t]+\([^()\n]{1,60}\))?"
     r"(?:,[^,;:“”\"]{1,120},)?"
-    r"(?:[ \t]+(?:for|of|from|in|on|at|by|with)(?:[ \t]+[^\s,;:“”\"]+){1,4})?"
+    r"(?:,?[ \t]+(?:for|of|from|in|on|at|by|with)(?:[ \t]+[^\s,;:“”\"]+){1,4})?"
     rf"(?:[ \t]+{_AUX})*[ \t]+\Z"
 )
+# a source that is no actor: "Some reports suggest", "The motion claims", "The hotel's website estimated"
+DOCUMENT_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:(?:[Tt]he|[Ss]ome|[Ii]ts|[Tt]heir|[Tt]his|[Aa])[ \t]+)?(?:[\w’'-]+[ \t]+){0,2}?"
+    r"(?:reports|report|motion|statement|filing|summary|website|study|ruling|judgment|indictment|complaint|lawsuit)"
+    rf"(?:[ \t]+{_AUX})*[ \t]+\Z")
+# "was quickly reported missing", "was found guilty": a passive report is no claim
+PASSIVE_BEFORE_RE = re.compile(r"(?<![\w-])(?:is|are|was|were|be|been|being)(?:[ \t]+\w+ly)?[ \t]+\Z")
+# what no clause is: a bare prepositional phrase ("testified in his own defense"), a
+# predicate without its subject ("the countries they said were involved")
+NOT_CLAUSE_RE = re.compile(r"(?i:in|on|at|for|with|by|from|during|after|before)\b[^“”\"]{0,40}\Z"
+                           r"|(?:was|were|is|are|had|has|have)\b")
 QUOTE_RE = re.compile(r"“([^“”\n]*)”|\"([^\"\n]*)\"")
 _END_PUNCT = ".,;:!?…"
 # where reported speech ends: ", but" (also after a quotation's own comma: `broadly," but`),
-# ", while", ";", "despite"
+# ", while", ";", "despite", the writer's "which" after a closing quotation mark
 CONTRAST_RE = re.compile(r"(?:,|(?<=,[”\"]))[ \t]+(?:while|whereas|but|although|though|however)\b|;"
-                         r"|[ \t]+despite\b")
+                         r"|[ \t]+despite\b|(?<=[^\s“”\"][”\"]),?[ \t]+which\b")
 DISPUTE_RE = re.compile(r"\b(?:but|however|although)\b[^.]*\b(?:sceptical|skeptical|doubt\w*|disput\w*|"
                          r"question\w*|unconvinced|reject\w*|den(?:y|ied|ies))\b")
 HEDGE_RE = re.compile(
@@ -45,19 +56,23 @@ ING_AFTER_RE = re.compile(r",[ \t]+\w+ing\b")
 THE_AFTER_RE = re.compile(r"[ \t]+(?:the[ \t]+)?")
 APPOSITIVE_RE = re.compile(r",[ \t]+(?:a|an)[ \t]+")
 THE_BEFORE_RE = re.compile(r"(?<!\w)[Tt]he[ \t]+\Z")
-# a promise is a claim with "to"/"that" or a clause of its own ("promised each victim will be")
-PROMISE_RE = re.compile(r"(?:to|that)[ \t]+|(?=(?:[^\s,;.“”\"]+[ \t]+){1,5}"
-                        r"(?:will|would|shall|can|could|must|should|may|might|is|are|was|were)[ \t])")
+# a promise or an announcement is a claim with "to"/"that" or a clause of its own ("promised
+# each victim will be", "announced it planned"), not with an object ("announced a system")
+PROMISE_RE = re.compile(r"(?:to|that)[ \t]+|(?=(?:he|she|it|they|we|I)[ \t])|(?=(?:[^\s;.“”\"]+[ \t]+){1,8}"
+                        r"(?:will|would|shall|can|could|must|should|may|might|is|are|was|were|has|have|had)[ \t])")
 _DAYS = ("yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march"
          "|april|may|june|july|august|september|october|november|december")
 # "said [on Monday|yesterday night|in May] that ...": when it was said is not what was said
 _WHEN_RE = rf"(?:(?:on|in|last|this|late|early)[ \t]+)?(?:{_DAYS})(?:[ \t]+(?:night|morning|evening|afternoon))?[ \t]+"
 CONTENT_START_RE = re.compile(rf"[ \t]*(?i:{_WHEN_RE})?(?:[:,][ \t]*|that[ \t]+|to[ \t]+(?=[“\"]))?[ \t]*")
 ACCORDING_RE = re.compile(r"\b[Aa]ccording to[ \t]+")
-# "said in a filing to the SEC that ...", "wrote via Twitter, “...”", "said in their filing the
-# matter ...": where and how it was said is not what was said
+# "said in a filing to the SEC that ...", "wrote via Twitter, “...”", "concluded with the
+# statement: “...”", "said in their filing the matter ...": where and how it was said is not
+# what was said
 PLACE_LEAD_RE = re.compile(
-    r"[ \t]+(?:in|via|on|at|to|through|during)[ \t]+(?:(?:[^,.;:“”\"]|(?<=[A-Z])\.|\.(?=\S)){0,80}?[ \t]+that[ \t]+|[^,.;:“”\"]{0,60},[ \t]*(?=[“\"])"
+    r"[ \t]+(?:in|via|on|at|to|through|during|with)[ \t]+"
+    r"(?:(?:[^,.;:“”\"]|(?<=[A-Z])\.|\.(?=\S)){0,80}?[ \t]+that[ \t]+"  # ... that
+    r"|[^,.;:“”\"]{0,60}[,:][ \t]*(?=[“\"])"  # ..., “
     r"|(?:(?:a|an|the|their|its|his|her|our)[ \t]+)?[\w-]+[ \t]+(?=(?:the|a|an|its|their|this|these|those|his|her)[ \t]))")
 # "..., according to officials, some of whom were ...": the source's own relative clause
 RELATIVE_RE = re.compile(r"[ \t]*(?:(?:some|many|most|all|one|none)[ \t]+of[ \t]+)?(?:who|whom|whose|which)\b")

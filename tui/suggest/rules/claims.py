@@ -17,7 +17,8 @@ from functools import lru_cache
 
 from tui.suggest.rules.actors import Lexicon, Mention, alternation
 from tui.suggest.rules.claim_text import (
-    ACCORDING_RE, ADDRESSEE_RE, APPOSITIVE_RE, BETWEEN_RE, CONTENT_START_RE, CONTRAST_RE, DISPUTE_RE,
+    ACCORDING_RE, ADDRESSEE_RE, APPOSITIVE_RE, BETWEEN_RE, CONTENT_START_RE, CONTRAST_RE, DISPUTE_RE, DOCUMENT_BEFORE_RE,
+    NOT_CLAUSE_RE, PASSIVE_BEFORE_RE,
     HEDGE_RE, ING_AFTER_RE, PLACE_LEAD_RE, PROMISE_RE, PRONOUNS, PRONOUN_BEFORE_RE, QUOTE_RE, Speakers, THE_AFTER_RE,
     RELATIVE_RE, THE_BEFORE_RE, TOLD_THAT_RE, claim_sentences, trim)
 
@@ -32,6 +33,7 @@ class Claim:
     speaker: Mention | None
     tag: tuple[int, int] | None = None  # the reporting clause: "Amnesty International said"
     quote: tuple[int, int] | None = None  # the quotation marks around the content, included
+    hedged: bool = False  # no speaker, only a hedge: "Hundreds have reportedly fled"
 
     def span(self, c) -> tuple[int, int]:
         """(start, end) under conventions ``c`` (claim_reporting_clause, claim_quotes)."""
@@ -45,6 +47,7 @@ class Claim:
 _SHORT_TAIL_RE = re.compile(r"[ \t]+[^,;:“”\"]{1,40}")
 
 
+_QUOTE_NEXT_RE = re.compile(r"[,:][ \t]*[“\"]")
 _DESCRIBE = frozenset({"describe", "described", "describes", "describing"})
 # "describing the attacks as a “dastardly act”", "the threat as making it “impossible”"
 _AS_QUOTE_RE = re.compile(r"[ \t]as[ \t]+(?:[^\s“”\"]+[ \t]+){0,3}(?=[“\"])")
@@ -103,14 +106,15 @@ class _ClaimFinder:
             found.extend(self.according_to(s0, s1))
         for q0, q1 in quotes:  # quoted speech with no tag of its own: the last speaker goes on
             inner = trim(text, q0 + 1, q1 - 1)
-            if inner and len(text[inner[0]:inner[1]].split()) >= 3 \
-                    and not any(c.start <= inner[0] < c.end for c in found):
+            words = text[inner[0]:inner[1]].split() if inner else []
+            if inner and len(words) >= 3 and not all(w[:1].isupper() for w in words) \
+                    and not any(c.start <= inner[0] < c.end for c in found):  # “Operation Peace Spring”: a name
                 found.append(Claim(inner[0], inner[1], "reported", self.last_speaker, quote=(q0, q1)))
         if not found:
             h = HEDGE_RE.search(text, s0, s1)
             span = trim(text, s0, self.cut(s0, s1)) if h else None
             if span:
-                found.append(Claim(span[0], span[1], "reported", None))
+                found.append(Claim(span[0], span[1], "reported", None, hedged=True))
         for c in found:
             if c.speaker:
                 self.last_speaker = c.speaker
@@ -119,10 +123,15 @@ class _ClaimFinder:
     def from_verb(self, v: re.Match, s0: int, s1: int, quotes) -> list[Claim]:
         """Claims introduced by the reporting verb ``v`` (with its speaker), or []."""
         text = self.text
+        if not v.group("part") and PASSIVE_BEFORE_RE.search(text, max(s0, v.start() - 30), v.start()):
+            return []  # "was reported missing"
         tag_start, speaker = self.speaker(v, s0)
-        if speaker is None:
-            return []
-        tag_end = max(v.end(), speaker.end)
+        if speaker is None:  # a source that is no actor ("The motion claims"): a claim, no relation
+            doc = DOCUMENT_BEFORE_RE.search(text, max(s0, v.start() - 60), v.start())
+            if doc is None:
+                return []
+            tag_start = doc.start()
+        tag_end = max(v.end(), speaker.end if speaker else 0)
         before = text[s0:tag_start].rstrip()
         q = None
         if v.group("part"):  # "Zinichev describing X", "..., saying X": what follows
@@ -138,10 +147,12 @@ class _ClaimFinder:
                 span = trim(text, s0, s0 + len(before) - 1)  # X, she said.
         else:
             span, q = self.content(tag_end, s1, v.group(), quotes)
+        pos = max(tag_end, span[1] if span else 0)
+        if span and not q and NOT_CLAUSE_RE.match(text, *span):
+            span = None  # "testified in his own defense, claiming ...": only the claiming
         out = [Claim(span[0], span[1], self.status(v.group(), span, s1), speaker, (tag_start, tag_end), q)
                ] if span else []
         # more by the same speaker: ", describing it as ...", "... and promised to ..."
-        pos = max(tag_end, span[1] if span else 0)
         c = self.cont_re.search(text, pos, s1)
         if c and (c.start() <= pos + 2 or span and span[1] <= tag_start and _SHORT_TAIL_RE.fullmatch(text, pos, c.start())):
             verb = c.group("part") or c.group("verb")
@@ -174,7 +185,11 @@ class _ClaimFinder:
     def tag_ends(self, tag_end: int, s1: int) -> bool:
         """Is "<speaker> <verb>" a tag after its content ("..., officials said on Tuesday.")
         rather than the start of it ("However, the report warned that ...")?"""
+        if _QUOTE_NEXT_RE.match(self.text, tag_end, s1):
+            return False  # "In a statement, the SDF said, “...”": the quotation is its content
         head = self.text[tag_end:s1].split(",", 1)[0].split()
+        if head and head[0].endswith("ing"):
+            return False  # "In February, Ford announced investigating itself"
         return len(head) <= 4 and "that" not in head and not any(q in w for w in head for q in "“\"")
 
     def status(self, verb: str, span: tuple[int, int], s1: int) -> str:
@@ -259,6 +274,7 @@ class _ClaimFinder:
         m = ACCORDING_RE.search(text, s0, s1)
         if not m:
             return []
+        s0 = max(s0, text.rfind(";", s0, m.start()) + 1)  # "A is x; B is, according to C, y": B's clause
         who = None
         for a in self.sp.ending_in(m.end(), min(s1, m.end() + 80)):
             if "," not in text[m.end():a.start]:
