@@ -33,8 +33,16 @@ _PREV_WORD_RE = re.compile(rf"(\w[\w-]*)[ \t\u00a0]+(?:{_DET})?(?:{_OWNER})?[\"�
 _SENTENCE_START_RE = re.compile(r"(?:\A|\n|[.!?][\"”’']?[ \t\u00a0]+)[\"“‘']?\Z")
 _TOLD_RE = re.compile(r"\b(?:e-?mail|interview|statement|letter|speaking|spoke|talking|talked)s?[ \t]+(?:to|with)"
                       rf"[ \t\u00a0]+(?:{_DET})?\Z", re.I)
-_POSS_RE = re.compile(r"['’]s?(?!\w)")
+_POSS_RE = re.compile(r"[\u200b-\u200d\u2060]*['’]s?(?!\w)")  # invisible joiners of real text: "Xtra\u200d's"
 _VERB_AFTER_RE = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*(?:(?:has|have|had|will|would|could|also|\w+ly)[ \t\u00a0]+)*([a-z]+)")
+#: a verb phrase no lexicon lists: a progressive ("are breaking") or an -s verb with "to" ("needs to bring")
+_VERB_FORM_AFTER_RE = re.compile(r"[ \t\u00a0]+(?:(?:is|are|was|were)[ \t\u00a0]+(?:\w+ly[ \t\u00a0]+)?[a-z]+ing"
+                                 r"|[a-z]+[^s\W]s[ \t\u00a0]+to[ \t\u00a0]+[a-z]+)\b")
+_PRONOUN_CONJUNCT_RE = re.compile(r"[ \t\u00a0]+(?:and|or)[ \t\u00a0]+(?:I|we|he|she|they)\b")  # "X and I disagreed"
+_NOUN_BEFORE = r"(?:the|a|an|its|their|his|her|our|these|those|this|that|['’]s)"
+#: -ing words that are prepositions, not verbs acting on the name after them
+ING_PREPOSITIONS = frozenset({"including", "according", "regarding", "concerning", "during", "following",
+                              "excluding", "notwithstanding", "involving", "considering", "pending"})
 _QUOTES = "\"“”"
 _OPENING_QUOTES = "\"“‘"
 _NAME_RE = re.compile(r"[A-Z][\w.&’'-]*(?: [A-Z][\w.&’'-]*){0,5}\Z")  # a capitalised name, up to six words
@@ -77,7 +85,7 @@ DESCRIBE = {
     "by": "after by (identified by a spokesperson)",
     "according": "after according to",
     "of": "after of / from / for (a member of the Coast Guard)",
-    "object": "after a verb that acts on it (visited Svay Rieng, sentenced X)",
+    "object": "after a verb that acts on it (visited Svay Rieng, hiring X, to assist authorities)",
     "preposition": "after another preposition (filed in the Superior Court, offered to X)",
     "bracketed": "in brackets after a name (Federal Security Service (FSB))",
     "quoted": "inside a quotation, not starting it (a quotation's first words read as a sentence's)",
@@ -126,6 +134,8 @@ def _own_context(text: str, start: int, end: int, verbs: frozenset) -> str:
         return "of"
     if prev.endswith("ed") and prev not in verbs and not _SENTENCE_START_RE.search(before[:m.start(1)] if m else ""):
         return "object"  # visited Svay Rieng, arrested X
+    if _acts_on(before, m, prev, verbs) and _after(text, end, verbs) != "modifier":
+        return "object"  # hiring X, to assist authorities (not "directing Coast Guard units")
     if prev in PREPOSITIONS:
         if prev == "with" and _ABSOLUTE_RE.match(text, end):
             return "acts"  # "with Zinichev describing the threat": the name does what the -ing says
@@ -135,23 +145,53 @@ def _own_context(text: str, start: int, end: int, verbs: frozenset) -> str:
     if before.endswith("(") and text[end:end + 1] == ")":
         return "bracketed"
     if _inside_quote(text, start) and before[-1:] not in _OPENING_QUOTES \
-            and not (text[end:end + 1] == " " and _verb_after(text, end, verbs)):  # its subject: read on
+            and not (text[end:end + 1] == " " and _subject_after(text, end, verbs)):  # its subject: read on
         return "quoted"
     return _after(text, end, verbs) or ("sentence" if _SENTENCE_START_RE.search(before) else "other")
 
 
+def _acts_on(before: str, m: re.Match | None, prev: str, verbs: frozenset) -> bool:
+    """Is the word before a name a verb acting on it: an -ing form not starting its sentence
+    (``hiring X``; not ``including``), or a verb after "to" (``to assist X``)?"""
+    if m is None or prev in verbs or prev in FUNCTION_WORDS or not prev.isalpha() or not prev.islower():
+        return False
+    if prev.endswith("ing") and prev not in ING_PREPOSITIONS:
+        return not _SENTENCE_START_RE.search(before[:m.start(1)])
+    return before[:m.start(1)].endswith(("to ", "to\u00a0"))
+
+
 def _verb_after(text: str, end: int, verbs: frozenset) -> bool:
-    """Does a verb (a reporting verb, an -ed or -ing form) follow, maybe after an auxiliary or adverb?"""
+    """Does a verb (a reporting verb, an -ed or -ing form, a progressive, "needs to") follow,
+    maybe after an auxiliary or adverb?"""
     v = _VERB_AFTER_RE.match(text, end)
-    return bool(v and (v.group(1) in verbs or v.group(1).endswith(("ed", "ing"))))
+    return bool(v and (v.group(1) in verbs or v.group(1).endswith(("ed", "ing")))) \
+        or bool(_VERB_FORM_AFTER_RE.match(text, end))
+
+
+def _subject_after(text: str, end: int, verbs: frozenset) -> bool:
+    """Is the name a subject: a verb follows, or "and I" / "and we" (``X and I disagreed``)?"""
+    return _verb_after(text, end, verbs) or bool(_PRONOUN_CONJUNCT_RE.match(text, end))
+
+
+def _headline_verb(text: str, end: int, word: str) -> bool:
+    """Is ``word`` after a name a headline's present-tense verb (``charity renames ship``):
+    an -s word in a line with no sentence-final stop, which the text never uses as a noun
+    (after a determiner or possessive: ``the headquarters``)?"""
+    if not word.endswith("s") or word.endswith(("ss", "us", "is")) or len(word) < 4:
+        return False
+    line_end = text.find("\n", end)
+    line = text[text.rfind("\n", 0, end) + 1:len(text) if line_end < 0 else line_end].rstrip()
+    if line.endswith((".", "!", "?", ":", '"', "”", "’", ")")) or len(line.split()) > 20:
+        return False
+    return not re.search(rf"\b{_NOUN_BEFORE}[ \t\u00a0]+(?:[\w-]+[ \t\u00a0]+)?{word}\b", text, re.I)
 
 
 def _after(text: str, end: int, verbs: frozenset) -> str | None:
     """"acts" or "modifier" by the words after a candidate, else None."""
-    if _verb_after(text, end, verbs):
+    if _subject_after(text, end, verbs):
         return "acts"
     n = _NEXT_WORD_RE.match(text, end)
-    if n and n.group(1) in ADVERBS:
+    if n and (n.group(1) in ADVERBS or _headline_verb(text, end, n.group(1))):
         return "acts"  # "Bolton often had disagreements": an adverb starts the verb phrase, it is no noun
     if n and n.group(1) not in FUNCTION_WORDS and not n.group(1).endswith("ly"):
         after = _NEXT_WORD_RE.match(text, n.end())
@@ -166,7 +206,9 @@ def _titles_before() -> re.Pattern:
     """The titles of the lexicon right before a name (``President``, ``Defence Secretary``)."""
     from tui.suggest.rules.lexicon import alternation, load_lexicon
 
-    return re.compile(rf"(?<![\w-])(?:(?:{alternation(load_lexicon().titles)})[ \t\u00a0]+)+\Z")
+    lex = load_lexicon()
+    titles = alternation(set(lex.titles) | {t.lower() for t in lex.titles})  # "under former president X" too
+    return re.compile(rf"(?<![\w-])(?:(?:former|acting|late)[ \t\u00a0]+)?(?:(?:{titles})[ \t\u00a0]+)+\Z")
 
 
 def _inside_quote(text: str, pos: int) -> bool:

@@ -38,9 +38,12 @@ class Mention:
 
 
 def resolve(text: str, cands: list[tuple[int, int, str]], titled: dict, modified: dict) -> list[Mention]:
-    """Non-overlapping mentions, preferring the longer of two that overlap."""
+    """Non-overlapping mentions, preferring the longer of two that overlap; of two types
+    for the same words, the one found last (a phrase rule's group noun over a name's guess),
+    never the order of a set (it varied with the hash seed)."""
     out: list[tuple[int, int, str]] = []
-    for c in sorted(set(cands), key=lambda c: (c[0], -(c[1] - c[0]))):
+    latest_first = list(dict.fromkeys(reversed(cands)))
+    for c in sorted(latest_first, key=lambda c: (c[0], -(c[1] - c[0]))):
         if out and c[0] < out[-1][1]:
             if c[1] - c[0] > out[-1][1] - out[-1][0]:
                 out[-1] = c
