@@ -259,3 +259,63 @@ def test_the_type_of_a_name_two_rules_find_does_not_depend_on_the_hash_seed():
     outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(4)}
     assert len(outs) == 1, outs
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["Verge", "Reuters", "Guardian", "Intercept"]), st.sampled_from(["The ", "the ", ""]))
+def test_a_single_name_after_according_to_is_a_source(name, det):
+    """"according to The Verge": an unknown one-word name that reports is an organisation."""
+    text = f"The firm hired lawyers, according to {det}{name}. It was late."
+    assert (name, "organisation") in [(text[m.start:m.end], m.type) for m in find_actors(text)]
+    text = f"The firm hired lawyers, according to Save the {name}. It was late."
+    assert "Save" not in [text[m.start:m.end] for m in find_actors(text)]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["Donald Trump", "John R. Bolton", "Nicola Sturgeon", "Jasim Uddin"]),
+       st.sampled_from(["ousts", "sues", "meets"]))
+def test_a_surname_before_the_person_is_introduced_is_a_mention(person, verb):
+    """"US president Trump ousts …" (headline) before "President Donald Trump said" (body)."""
+    surname = person.split()[-1]
+    text = f"US leader {surname} {verb} aide\n\nOn Tuesday, President {person} said it was over."
+    found = {(m.start, text[m.start:m.end]) for m in find_actors(text)}
+    assert (text.index(surname), surname) in found, found
+    text = f"Patients in {surname} wait\n\nOn Tuesday, President {person} said it was over."
+    assert text.index(surname) not in {m.start for m in find_actors(text)}
+
+
+@settings(max_examples=100, deadline=None)
+@given(NAMES, st.sampled_from(["ousts", "sues", "renames"]), st.sampled_from(["advisor ", "", "national security adviser "]))
+def test_a_name_after_a_headline_s_verb_is_its_object(name, verb, role):
+    text = f"Trump {verb} {role}{name}\n\nThe body of it. It was late."
+    assert _ctx(text, name) == "object"
+
+
+@pytest.mark.parametrize("noun", ["police", "soldiers", "officers"])
+def test_armed_modifies_a_group_noun(noun):
+    text = f"Monday saw armed {noun} with dogs searching it."
+    spans = {text[m.start:m.end] for m in find_actors(text)}  # the span under the default conventions
+    assert f"armed {noun}" in spans, spans
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["The hotel's", "The newspaper's", "A news"]), st.sampled_from(["estimated", "reported", "said"]))
+def test_a_website_that_reports_is_an_actor(owner, verb):
+    text = f"{owner} website {verb} 120 people were there."
+    assert "website" in {text[m.start:m.end].split()[-1] for m in find_actors(text)}
+
+
+@settings(max_examples=100, deadline=None)
+@given(NAMES, st.sampled_from(["according", "including", "regarding"]))
+def test_a_name_before_an_ing_preposition_does_not_act_by_it(name, word):
+    """"hiring law firm Sidley Austin, according to The Verge": "according" is no verb of it."""
+    assert _ctx(f"Then {name}, {word} to them, left.", name) != "acts"
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["Research Fellow", "Fellow", "National Security Adviser", "Adviser"]), PEOPLE)
+def test_a_fellow_or_adviser_is_a_title(title, person):
+    """"Royal Society University Research Fellow Martin How": the person is titled."""
+    text = f"It was led by {title} {person}. He said so."
+    (m,) = [m for m in find_actors(text) if person in text[m.start:m.end]]
+    assert text[m.title_end:m.end] == person

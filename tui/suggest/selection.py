@@ -136,6 +136,8 @@ def _own_context(text: str, start: int, end: int, verbs: frozenset) -> str:
         return "object"  # visited Svay Rieng, arrested X
     if _acts_on(before, m, prev, verbs) and _after(text, end, verbs) != "modifier":
         return "object"  # hiring X, to assist authorities (not "directing Coast Guard units")
+    if m is not None and _headline_verb(text, start, m.group(1)):
+        return "object"  # "Trump ousts national security advisor Bolton"
     if prev in PREPOSITIONS:
         if prev == "with" and _ABSOLUTE_RE.match(text, end):
             return "acts"  # "with Zinichev describing the threat": the name does what the -ing says
@@ -164,7 +166,8 @@ def _verb_after(text: str, end: int, verbs: frozenset) -> bool:
     """Does a verb (a reporting verb, an -ed or -ing form, a progressive, "needs to") follow,
     maybe after an auxiliary or adverb?"""
     v = _VERB_AFTER_RE.match(text, end)
-    return bool(v and (v.group(1) in verbs or v.group(1).endswith(("ed", "ing")))) \
+    return bool(v and (v.group(1) in verbs or v.group(1).endswith(("ed", "ing")))
+                and v.group(1) not in ING_PREPOSITIONS) \
         or bool(_VERB_FORM_AFTER_RE.match(text, end))
 
 

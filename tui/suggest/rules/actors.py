@@ -38,6 +38,7 @@ _LINE_RE = re.compile(r"[^\n]+")
 _OWNER_BEFORE_RE = re.compile(rf"(?<![\w-])[{UP}]\w*(?:[ \t]+[{UP}]\w*)*['’]s[ \t]+\Z")
 _PLACE_AFTER_RE = re.compile(rf"[ \t]+(?:in|to)[ \t]+{_RUN_RE.pattern}")
 _TOLD_BEFORE_RE = re.compile(r"\b(?:told|[Aa]ccording to)[ \t]+(?:the[ \t]+)?\Z")
+_ACCORDING_BEFORE_RE = re.compile(r"\b[Aa]ccording to[ \t]+(?:[Tt]he[ \t]+)?\Z")
 _ACRONYM_DEF_RE = re.compile(rf"[ \t]*\(([{UP}]{{2,8}})\)")
 _OWNED_WORD_RE = re.compile(rf"(?<=[{UP}])\w*['’]s[ \t]+([a-z]+)\b")
 _THERE_RE = re.compile(r"[ \t]+(?:there|here)(?=[ \t])")
@@ -90,6 +91,8 @@ class _Finder:
         self.modified: dict[tuple[int, int], int] = {}  # (start, end) of a group -> start of all its modifiers
         self.lower_titles = lower_titles(lex)
         self.by_start: dict[int, tuple[int, int, str]] = {}  # the names runs() found, by start (phrases())
+        self.unresolved: list[tuple[int, int]] = []  # runs no rule took (a name defined later?)
+        self.surnames: dict[str, int] = {}  # a person's last name -> where the person is first named
 
     # -- names
     def runs(self) -> None:
@@ -110,6 +113,16 @@ class _Finder:
                 s = text.index(part, pos)
                 self.run(s, s + len(part))
                 pos = s + len(part)
+        self._named_later()
+
+    def _named_later(self) -> None:
+        """A run no rule took that is the surname of a person the text introduces only
+        later (the headline's "Trump ousts" before the body's "Donald Trump"): a mention of them."""
+        for start, end in self.unresolved:
+            defined = self.surnames.get(self.text[start:end])
+            if defined is not None and defined > start \
+                    and preceding_word(self.text, start) not in self.lex.place_prepositions:  # "patients in England"
+                self.cands.append((start, end, "person"))
 
     def _parts(self, run: str) -> list[str]:
         """The names a connector-joined run holds: a run naming an organisation stays whole,
@@ -172,6 +185,8 @@ class _Finder:
         found = self.classify(name, words, start, end)
         if found:
             self.cands.append(found)
+        else:
+            self.unresolved.append((start, end))
 
     def _keeps_first(self, first: str, run: str) -> bool:
         """Is a leading demonym or "New" part of the name (African Union, The New York
@@ -234,6 +249,8 @@ class _Finder:
             return None
         if word.lower() in self.lower_vocab:
             return None
+        if _ACCORDING_BEFORE_RE.search(text, max(0, start - 20), start) and text[end:end + 1] in ".,;:\n":
+            return start, end, "organisation"  # "according to The Verge.": a source (not "Save [the Children]")
         described = lex.groups.get(preceding_word(text, start).lower())
         if described is not None and described[1] == "described":  # "rescue charity Sea-Eye"
             self.aliases.setdefault(name, (start, described[0]))
@@ -289,6 +306,8 @@ class _Finder:
         lex = self.lex
         words = [w for w in name_words(name) if w not in lex.not_names]
         if typ == "person":
+            if len(words) >= 2:
+                self.surnames.setdefault(words[-1], start)
             for w in words:
                 if len(w) > 1 and w not in lex.titles and w not in lex.countries \
                         and w not in lex.demonyms and w.lower() not in self.lower_vocab:
