@@ -282,6 +282,8 @@ def test_a_surname_before_the_person_is_introduced_is_a_mention(person, verb):
     assert (text.index(surname), surname) in found, found
     text = f"Patients in {surname} wait\n\nOn Tuesday, President {person} said it was over."
     assert text.index(surname) not in {m.start for m in find_actors(text)}
+    text = f"Then {surname} {verb} aide. On Tuesday, President {person} said it was over."
+    assert text.index(surname) not in {m.start for m in find_actors(text)}  # a sentence: maybe another
 
 
 @settings(max_examples=100, deadline=None)
@@ -291,11 +293,12 @@ def test_a_name_after_a_headline_s_verb_is_its_object(name, verb, role):
     assert _ctx(text, name) == "object"
 
 
-@pytest.mark.parametrize("noun", ["police", "soldiers", "officers"])
-def test_armed_modifies_a_group_noun(noun):
-    text = f"Monday saw armed {noun} with dogs searching it."
-    spans = {text[m.start:m.end] for m in find_actors(text)}  # the span under the default conventions
-    assert f"armed {noun}" in spans, spans
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["armed", "injured", "detained", "unnamed"]), st.sampled_from(["police", "soldiers", "officials"]),
+       st.sampled_from(["saw", "with", "of"]))
+def test_a_participle_before_a_group_noun_is_its_adjective(participle, noun, prev):
+    """"Monday saw armed police with dogs": "armed" is no verb acting on the police."""
+    assert _ctx(f"Monday {prev} {participle} {noun} with dogs.", noun) == _ctx(f"Monday {prev} {noun} with dogs.", noun)
 
 
 @settings(max_examples=100, deadline=None)
@@ -319,3 +322,28 @@ def test_a_fellow_or_adviser_is_a_title(title, person):
     text = f"It was led by {title} {person}. He said so."
     (m,) = [m for m in find_actors(text) if person in text[m.start:m.end]]
     assert text[m.title_end:m.end] == person
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["Securities", "Food", "Health", "Fish"]), st.sampled_from(["Exchange", "Drug", "Human", "Wildlife"]),
+       st.sampled_from(["Commission", "Agency", "Authority"]))
+def test_an_organisation_joined_by_and_is_one_name(first, second, org):
+    """"the U.S. Securities and Exchange Commission": a capitalised run no rule takes,
+    "and", then an organisation is one name (not "Exchange Commission" alone)."""
+    name = f"{first} and {second} {org}"
+    text = f"Ford disclosed it to the U.S. {name} that day."
+    found = [text[m.start:m.end] for m in find_actors(text)]
+    assert f"U.S. {name}" in found, found
+    text = f"Ford met Reuters and the {second} {org} that day."
+    assert f"{second} {org}" in [text[m.start:m.end] for m in find_actors(text)]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["Royal Society University", "Harvard University", "Red Cross"]),
+       st.sampled_from(["Research Fellow", "Professor", "Director"]), PEOPLE)
+def test_a_title_after_organisation_words_titles_the_person(org, title, person):
+    """"Royal Society University Research Fellow Martin How": a person whose title names
+    the organisation, not an organisation."""
+    text = f"The study was led by {org} {title} {person}. He said so."
+    (m,) = [m for m in find_actors(text) if person in text[m.start:m.end]]
+    assert (m.type, text[m.title_end:m.end]) == ("person", person)

@@ -119,6 +119,9 @@ def _own_context(text: str, start: int, end: int, verbs: frozenset) -> str:
     if title:
         before = before[:title.start()]
     m = _PREV_WORD_RE.search(before)
+    if m and text[start:start + 1].islower() and m.group(1).endswith("ed") and before[m.end(1):].strip() == "":
+        before = before[:m.start(1)]  # "saw armed police": a participle before a noun is its adjective
+        m = _PREV_WORD_RE.search(before)
     prev = m.group(1).lower() if m else ""
     if _TOLD_RE.search(before) or (prev in TOLD and not _COUNT_BEFORE_RE.search(before)):
         return "told"
@@ -180,11 +183,9 @@ def _headline_verb(text: str, end: int, word: str) -> bool:
     """Is ``word`` after a name a headline's present-tense verb (``charity renames ship``):
     an -s word in a line with no sentence-final stop, which the text never uses as a noun
     (after a determiner or possessive: ``the headquarters``)?"""
-    if not word.endswith("s") or word.endswith(("ss", "us", "is")) or len(word) < 4:
-        return False
-    line_end = text.find("\n", end)
-    line = text[text.rfind("\n", 0, end) + 1:len(text) if line_end < 0 else line_end].rstrip()
-    if line.endswith((".", "!", "?", ":", '"', "”", "’", ")")) or len(line.split()) > 20:
+    from tui.suggest.rules.actor_words import in_heading
+
+    if not word.endswith("s") or word.endswith(("ss", "us", "is")) or len(word) < 4 or not in_heading(text, end):
         return False
     return not re.search(rf"\b{_NOUN_BEFORE}[ \t\u00a0]+(?:[\w-]+[ \t\u00a0]+)?{word}\b", text, re.I)
 

@@ -40,6 +40,14 @@ def is_headline(line: str) -> bool:
         and not line.rstrip().endswith((".", "”", '"'))
 
 
+def in_heading(text: str, pos: int) -> bool:
+    """Is ``pos`` in a heading line: one with no sentence-final stop, of at most 20 words
+    (a headline in any case, "Scottish court finds suspension of UK parliament unlawful")?"""
+    end = text.find("\n", pos)
+    line = text[text.rfind("\n", 0, pos) + 1:len(text) if end < 0 else end].rstrip()
+    return bool(line) and not line.endswith((".", "!", "?", ":", '"', "”", "’", ")")) and len(line.split()) <= 20
+
+
 def name_words(s: str) -> list[str]:
     """The words of a name, a final full stop dropped (U.S. and U.K. keep theirs)."""
     return [w if w in ("U.S.", "U.K.") else w.rstrip(".") for w in s.split()]

@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tui.suggest.rules.actor_words import (is_headline, is_initial, lower_titles, lowered, modifiers_start, name_words,
-                                           preceding_word, words_before)
+from tui.suggest.rules.actor_words import (in_heading, is_headline, is_initial, lower_titles, lowered, modifiers_start,
+                                           name_words, preceding_word, words_before)
 from tui.suggest.rules.figures import NOT_MODIFIERS, lower_same_offsets
 from tui.suggest.rules.lexicon import Lexicon, alternation, load_lexicon
 from tui.suggest.rules.mention import Mention, resolve
@@ -116,11 +116,12 @@ class _Finder:
         self._named_later()
 
     def _named_later(self) -> None:
-        """A run no rule took that is the surname of a person the text introduces only
-        later (the headline's "Trump ousts" before the body's "Donald Trump"): a mention of them."""
+        """A run of a heading no rule took that is the surname of a person the body
+        introduces later (the headline's "Trump ousts" before "Donald Trump"): a mention of
+        them. In a sentence a surname before the full name stays unknown (it may be another)."""
         for start, end in self.unresolved:
             defined = self.surnames.get(self.text[start:end])
-            if defined is not None and defined > start \
+            if defined is not None and defined > start and in_heading(self.text, start) \
                     and preceding_word(self.text, start) not in self.lex.place_prepositions:  # "patients in England"
                 self.cands.append((start, end, "person"))
 
@@ -209,11 +210,14 @@ class _Finder:
         if alias and alias[0] < start:
             return start, end, alias[1]
         keyword = next((w for w in words if w in lex.org_words), None)
+        if keyword and self._titled_after_org(name):
+            keyword = None  # "Royal Society University Research Fellow Martin How": a person
         if keyword:
             typ = lex.org_words[keyword]
             if words[0] == keyword:  # "King's Fund", "Cambodia’s Ministry of Interior"
                 m = _OWNER_BEFORE_RE.search(text, max(0, start - 40), start)
                 start = m.start() if m else start
+            start = self._and_joined(start)
             self._define(text[start:end], start, typ)
             return start, self._possessive_merge(end), typ
         if name in lex.countries:
@@ -271,6 +275,24 @@ class _Finder:
         self.cands.remove(named)
         self.cands.append((start, named[1], named[2]))
         self.titled[(start, named[1])] = named[0]
+
+    def _titled_after_org(self, name: str) -> bool:
+        """Does a title follow the run's organisation words, with a name of two or more
+        words after it and no organisation word (University Research Fellow Martin How)?"""
+        last = None
+        for last in self.pat.title.finditer(name):
+            pass
+        if last is None or last.start() == 0:
+            return False
+        rest = name_words(name[last.end():])
+        return len(rest) >= 2 and not any(w in self.lex.org_words or w in self.lex.titles for w in rest)
+
+    def _and_joined(self, start: int) -> int:
+        """Where an organisation's name starts when a capitalised run no rule took and
+        "and" come right before it (Securities and Exchange Commission)."""
+        if self.unresolved and self.text[self.unresolved[-1][1]:start] == " and ":
+            return self.unresolved[-1][0]
+        return start
 
     def _reports(self, end: int) -> bool:
         """Does a reporting verb follow ``end`` (after "there"/"here" or an adverb)?"""
