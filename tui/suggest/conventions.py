@@ -198,10 +198,10 @@ def _edge_votes(text: str, gold: set, found, counts: dict[str, list[int]], lex) 
     rules did not find under any combination (``Pope Francis`` tagged ``Francis``, a role
     group ``the fire service`` tagged without its ``the``): the span's own edges say which
     way the team goes, so a convention the rules' mentions never showed is still learned."""
-    from tui.suggest.rules.actors import _patterns
+    from tui.suggest.rules.actor_patterns import patterns
 
     hit = {m.span(c) for m in found for _, c in _COMBOS["ACTOR"]}
-    title = _patterns(lex).title
+    title = patterns(lex).title
     for s, e in gold - hit:
         if title.match(text, s, e):
             counts["actor_title"][0] += 1

@@ -7,13 +7,12 @@ Everything lexical lives in ``gazetteer.txt`` (read by ``lexicon.py``); this mod
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 
 from tui.suggest.rules.actor_words import (in_heading, is_headline, is_initial, lower_titles, lowered, modifiers_start,
                                            name_words, preceding_word, words_before)
 from tui.suggest.rules.figures import NOT_MODIFIERS, lower_same_offsets
-from tui.suggest.rules.lexicon import Lexicon, alternation, load_lexicon
+from tui.suggest.rules.actor_patterns import patterns
+from tui.suggest.rules.lexicon import Lexicon, load_lexicon
 from tui.suggest.rules.mention import Mention, resolve
 
 UP = "A-ZÀ-ÖØ-Þ"
@@ -44,43 +43,13 @@ _OWNED_WORD_RE = re.compile(rf"(?<=[{UP}])\w*['’]s[ \t]+([a-z]+)\b")
 _THERE_RE = re.compile(r"[ \t]+(?:there|here)(?=[ \t])")
 
 
-@dataclass(frozen=True)
-class _Patterns:
-    # nouns are found first, then the words before them are looked up
-    gov_noun: re.Pattern  # "embassy" (owner before it: "Indonesia’s", "Chinese")
-    group: re.Pattern  # "officials and advisers", in lower-cased text (modifiers: "senior")
-    institution: re.Pattern  # "ministry" (before it: "the health")
-    country_acts: re.Pattern
-    verb_after: re.Pattern
-    title: re.Pattern  # a title followed by a name word
-
-
-@lru_cache(maxsize=4)
-def _patterns(lex: Lexicon) -> _Patterns:
-    countries = alternation(lex.countries)
-    groups = alternation(lex.groups)
-    gov_noun = re.compile(rf"\b(?:{alternation(lex.government_nouns)})\b(?!-)")
-    group = re.compile(rf"\b(?P<noun>{groups})(?:[ \t]+and[ \t]+(?:{groups}))?\b(?!-)")
-    institution = re.compile(rf"\b(?:{alternation(lex.org_nouns)})\b(?!-)")
-    verbs = alternation(set(lex.reporting_verbs) | set(lex.action_verbs))
-    aux = r"(?:has|have|had|did|does|do|will|would|could|should|must|also|not|never|\w+ly)"
-    country_acts = re.compile(
-        rf"(?:[ \t]+{aux})*[ \t]+(?:{verbs})\b"
-        rf"|(?:[ \t]*(?:,|and)[ \t]+(?:{countries}))*[ \t]+(?:{alternation(lex.act_nouns)})\b"
-    )
-    when = r"(?:[ \t]+on[ \t]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"  # X on Sunday said
-    verb_after = re.compile(rf"(?:[ \t]+\w+ly)?{when}[ \t]+(?:{alternation(lex.reporting_verbs)})\b")
-    title = re.compile(rf"(?<!\S)(?:(?:{alternation(lex.titles)})[ \t]+)+(?=\S)")
-    return _Patterns(gov_noun, group, institution, country_acts, verb_after, title)
-
-
 class _Finder:
     """Collects actor candidates for one text."""
 
     def __init__(self, text: str, lex: Lexicon, extra: dict | None):
         self.text = text
         self.lex = lex
-        self.pat = _patterns(lex)
+        self.pat = patterns(lex)
         self.known = dict(lex.organisations)
         if extra:
             self.known.update(extra)

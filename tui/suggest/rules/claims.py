@@ -15,7 +15,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tui.suggest.rules.actors import Lexicon, Mention, alternation
+from tui.suggest.rules.lexicon import Lexicon, alternation
+from tui.suggest.rules.mention import Mention
 from tui.suggest.rules.claim_text import (
     ACCORDING_RE, ADDRESSEE_RE, APPOSITIVE_RE, BETWEEN_RE, CONTENT_START_RE, CONTRAST_RE, DISPUTE_RE, DOCUMENT_BEFORE_RE,
     NOT_CLAUSE_RE, PASSIVE_BEFORE_RE,

@@ -1,0 +1,40 @@
+"""The actor rules' compiled patterns, built once per lexicon (``actors.py`` uses them;
+``conventions.py`` reads the title pattern). Pure."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from tui.suggest.rules.lexicon import Lexicon, alternation
+
+
+@dataclass(frozen=True)
+class Patterns:
+    # nouns are found first, then the words before them are looked up
+    gov_noun: re.Pattern  # "embassy" (owner before it: "Indonesia’s", "Chinese")
+    group: re.Pattern  # "officials and advisers", in lower-cased text (modifiers: "senior")
+    institution: re.Pattern  # "ministry" (before it: "the health")
+    country_acts: re.Pattern
+    verb_after: re.Pattern
+    title: re.Pattern  # a title followed by a name word
+
+
+@lru_cache(maxsize=4)
+def patterns(lex: Lexicon) -> Patterns:
+    countries = alternation(lex.countries)
+    groups = alternation(lex.groups)
+    gov_noun = re.compile(rf"\b(?:{alternation(lex.government_nouns)})\b(?!-)")
+    group = re.compile(rf"\b(?P<noun>{groups})(?:[ \t]+and[ \t]+(?:{groups}))?\b(?!-)")
+    institution = re.compile(rf"\b(?:{alternation(lex.org_nouns)})\b(?!-)")
+    verbs = alternation(set(lex.reporting_verbs) | set(lex.action_verbs))
+    aux = r"(?:has|have|had|did|does|do|will|would|could|should|must|also|not|never|\w+ly)"
+    country_acts = re.compile(
+        rf"(?:[ \t]+{aux})*[ \t]+(?:{verbs})\b"
+        rf"|(?:[ \t]*(?:,|and)[ \t]+(?:{countries}))*[ \t]+(?:{alternation(lex.act_nouns)})\b"
+    )
+    when = r"(?:[ \t]+on[ \t]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"  # X on Sunday said
+    verb_after = re.compile(rf"(?:[ \t]+\w+ly)?{when}[ \t]+(?:{alternation(lex.reporting_verbs)})\b")
+    title = re.compile(rf"(?<!\S)(?:(?:{alternation(lex.titles)})[ \t]+)+(?=\S)")
+    return Patterns(gov_noun, group, institution, country_acts, verb_after, title)
