@@ -340,3 +340,38 @@ def test_a_title_after_organisation_words_titles_the_person(org, title, person):
     text = f"The study was led by {org} {title} {person}. He said so."
     (m,) = [m for m in find_actors(text) if person in text[m.start:m.end]]
     assert (m.type, text[m.title_end:m.end]) == ("person", person)
+
+
+COUNTRIES = st.sampled_from(["Germany", "Turkey", "Iran", "France", "Japan"])
+
+
+@settings(max_examples=100, deadline=None)
+@given(COUNTRIES, st.sampled_from(["invaded", "began", "has been encouraging", "on Monday banned", "froze"]))
+def test_a_country_that_does_something_acts_as_its_government(country, verb):
+    """"Turkey began a military offensive", "The US has been encouraging", "Germany on
+    Monday banned": any past tense or progressive, not only the listed verbs."""
+    text = f"Later {country} {verb} the talks. Talks were held in {country}."
+    found = [(m.start, m.type) for m in find_actors(text)]
+    assert (text.index(country), "government") in found and text.rindex(country) not in dict(found), found
+
+
+@settings(max_examples=100, deadline=None)
+@given(COUNTRIES, st.sampled_from(["bans", "sanctions", "invades"]), st.sampled_from(["", "The "]))
+def test_a_country_in_a_heading_before_an_s_verb_or_after_according_to_acts(country, verb, det):
+    text = f"{country} {verb} the airline\n\nIt is, according to {det}{country}, a risk."
+    starts = {m.start for m in find_actors(text)}
+    assert {0, text.rindex(country)} <= starts, starts
+
+
+@settings(max_examples=100, deadline=None)
+@given(NAMES, st.sampled_from(["Kurdish-led", "Iran-backed", "US-based"]))
+def test_a_hyphenated_participle_before_a_name_is_no_verb(name, adjective):
+    """"the Kurdish-led Syrian Democratic Forces announced": "Kurdish-led" is an adjective."""
+    assert _ctx(f"On Sunday, the {adjective} {name} announced it.", name) != "object"
+
+
+@settings(max_examples=100, deadline=None)
+@given(NAMES, st.sampled_from(["spoke", "began", "met", "took"]))
+def test_a_name_before_an_irregular_past_tense_acts(name, verb):
+    """"Trump and Turkish President Recep Tayyip Erdoğan spoke on the phone"."""
+    assert _ctx(f"Later {name} {verb} on the phone.", name) == "acts"

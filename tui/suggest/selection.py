@@ -24,6 +24,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from tui.suggest.rules.actor_words import PAST_IRREGULAR, heading_verb
+
 MIN_EXAMPLES = 2  # a name the team never tagged is left out once it passed it over this often
 
 _DET = r"(?:the|a|an|The|A|An)[ \t\u00a0]+"
@@ -39,7 +41,6 @@ _VERB_AFTER_RE = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*(?:(?:has|have|had|will|
 _VERB_FORM_AFTER_RE = re.compile(r"[ \t\u00a0]+(?:(?:is|are|was|were)[ \t\u00a0]+(?:\w+ly[ \t\u00a0]+)?[a-z]+ing"
                                  r"|[a-z]+[^s\W]s[ \t\u00a0]+to[ \t\u00a0]+[a-z]+)\b")
 _PRONOUN_CONJUNCT_RE = re.compile(r"[ \t\u00a0]+(?:and|or)[ \t\u00a0]+(?:I|we|he|she|they)\b")  # "X and I disagreed"
-_NOUN_BEFORE = r"(?:the|a|an|its|their|his|her|our|these|those|this|that|['’]s)"
 #: -ing words that are prepositions, not verbs acting on the name after them
 ING_PREPOSITIONS = frozenset({"including", "according", "regarding", "concerning", "during", "following",
                               "excluding", "notwithstanding", "involving", "considering", "pending"})
@@ -135,11 +136,11 @@ def _own_context(text: str, start: int, end: int, verbs: frozenset) -> str:
         return "according"
     if prev in OF:
         return "of"
-    if prev.endswith("ed") and prev not in verbs and not _SENTENCE_START_RE.search(before[:m.start(1)] if m else ""):
+    if prev.endswith("ed") and "-" not in prev and prev not in verbs and not _SENTENCE_START_RE.search(before[:m.start(1)] if m else ""):
         return "object"  # visited Svay Rieng, arrested X
     if _acts_on(before, m, prev, verbs) and _after(text, end, verbs) != "modifier":
         return "object"  # hiring X, to assist authorities (not "directing Coast Guard units")
-    if m is not None and _headline_verb(text, start, m.group(1)):
+    if m is not None and heading_verb(text, start, m.group(1)):
         return "object"  # "Trump ousts national security advisor Bolton"
     if prev in PREPOSITIONS:
         if prev == "with" and _ABSOLUTE_RE.match(text, end):
@@ -169,7 +170,7 @@ def _verb_after(text: str, end: int, verbs: frozenset) -> bool:
     """Does a verb (a reporting verb, an -ed or -ing form, a progressive, "needs to") follow,
     maybe after an auxiliary or adverb?"""
     v = _VERB_AFTER_RE.match(text, end)
-    return bool(v and (v.group(1) in verbs or v.group(1).endswith(("ed", "ing")))
+    return bool(v and (v.group(1) in verbs or v.group(1) in PAST_IRREGULAR or v.group(1).endswith(("ed", "ing")))
                 and v.group(1) not in ING_PREPOSITIONS) \
         or bool(_VERB_FORM_AFTER_RE.match(text, end))
 
@@ -179,23 +180,12 @@ def _subject_after(text: str, end: int, verbs: frozenset) -> bool:
     return _verb_after(text, end, verbs) or bool(_PRONOUN_CONJUNCT_RE.match(text, end))
 
 
-def _headline_verb(text: str, end: int, word: str) -> bool:
-    """Is ``word`` after a name a headline's present-tense verb (``charity renames ship``):
-    an -s word in a line with no sentence-final stop, which the text never uses as a noun
-    (after a determiner or possessive: ``the headquarters``)?"""
-    from tui.suggest.rules.actor_words import in_heading
-
-    if not word.endswith("s") or word.endswith(("ss", "us", "is")) or len(word) < 4 or not in_heading(text, end):
-        return False
-    return not re.search(rf"\b{_NOUN_BEFORE}[ \t\u00a0]+(?:[\w-]+[ \t\u00a0]+)?{word}\b", text, re.I)
-
-
 def _after(text: str, end: int, verbs: frozenset) -> str | None:
     """"acts" or "modifier" by the words after a candidate, else None."""
     if _subject_after(text, end, verbs):
         return "acts"
     n = _NEXT_WORD_RE.match(text, end)
-    if n and (n.group(1) in ADVERBS or _headline_verb(text, end, n.group(1))):
+    if n and (n.group(1) in ADVERBS or heading_verb(text, end, n.group(1))):
         return "acts"  # "Bolton often had disagreements": an adverb starts the verb phrase, it is no noun
     if n and n.group(1) not in FUNCTION_WORDS and not n.group(1).endswith("ly"):
         after = _NEXT_WORD_RE.match(text, n.end())

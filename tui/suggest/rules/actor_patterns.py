@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tui.suggest.rules.actor_words import PAST_IRREGULAR
 from tui.suggest.rules.lexicon import Lexicon, alternation
 
 
@@ -30,11 +31,13 @@ def patterns(lex: Lexicon) -> Patterns:
     institution = re.compile(rf"\b(?:{alternation(lex.org_nouns)})\b(?!-)")
     verbs = alternation(set(lex.reporting_verbs) | set(lex.action_verbs))
     aux = r"(?:has|have|had|did|does|do|will|would|could|should|must|also|not|never|\w+ly)"
+    when = r"(?:[ \t]+on[ \t]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"  # X on Sunday said
+    # a verb after a country: listed, any past tense ("invaded", "began"), a progressive ("has been encouraging")
+    past = rf"(?:{verbs}|{alternation(PAST_IRREGULAR)}|[a-z]{{2,}}ed(?![\w-])|(?:been|is|are|was|were)[ \t]+[a-z]{{2,}}ing)"
     country_acts = re.compile(
-        rf"(?:[ \t]+{aux})*[ \t]+(?:{verbs})\b"
+        rf"(?:[ \t]+{aux})*{when}[ \t]+{past}\b"
         rf"|(?:[ \t]*(?:,|and)[ \t]+(?:{countries}))*[ \t]+(?:{alternation(lex.act_nouns)})\b"
     )
-    when = r"(?:[ \t]+on[ \t]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"  # X on Sunday said
     verb_after = re.compile(rf"(?:[ \t]+\w+ly)?{when}[ \t]+(?:{alternation(lex.reporting_verbs)})\b")
     title = re.compile(rf"(?<!\S)(?:(?:{alternation(lex.titles)})[ \t]+)+(?=\S)")
     return Patterns(gov_noun, group, institution, country_acts, verb_after, title)

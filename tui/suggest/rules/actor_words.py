@@ -48,6 +48,23 @@ def in_heading(text: str, pos: int) -> bool:
     return bool(line) and not line.endswith((".", "!", "?", ":", '"', "”", "’", ")")) and len(line.split()) <= 20
 
 
+#: irregular past tenses no lexicon lists: "Turkey began", "Erdoğan spoke on the phone"
+PAST_IRREGULAR = frozenset({"began", "spoke", "sent", "took", "made", "gave", "led", "met", "sought", "struck", "won",
+                            "fought", "held", "brought", "built", "froze", "withdrew", "went", "came", "saw", "chose",
+                            "drew", "flew", "fled", "forbade", "hit", "kept", "left", "paid", "put", "ran", "set",
+                            "shot", "stood", "swore", "threw", "wrote"})
+_NOUN_BEFORE = r"(?:the|a|an|its|their|his|her|our|these|those|this|that|['’]s)"
+
+
+def heading_verb(text: str, pos: int, word: str) -> bool:
+    """Is ``word`` (next to ``pos``) a heading's present-tense verb (``charity renames ship``,
+    ``Germany bans Mahan Air``): an -s word in a heading line, which the text never uses as a
+    noun (after a determiner or possessive: ``the headquarters``)?"""
+    if not word.endswith("s") or word.endswith(("ss", "us", "is")) or len(word) < 4 or not in_heading(text, pos):
+        return False
+    return not re.search(rf"\b{_NOUN_BEFORE}[ \t\u00a0]+(?:[\w-]+[ \t\u00a0]+)?{re.escape(word)}\b", text, re.I)
+
+
 def name_words(s: str) -> list[str]:
     """The words of a name, a final full stop dropped (U.S. and U.K. keep theirs)."""
     return [w if w in ("U.S.", "U.K.") else w.rstrip(".") for w in s.split()]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from tui.suggest.rules.actor_words import (in_heading, is_headline, is_initial, lower_titles, lowered, modifiers_start,
+from tui.suggest.rules.actor_words import (heading_verb, in_heading, is_headline, is_initial, lower_titles, lowered, modifiers_start,
                                            name_words, preceding_word, words_before)
 from tui.suggest.rules.figures import NOT_MODIFIERS, lower_same_offsets
 from tui.suggest.rules.actor_patterns import patterns
@@ -33,6 +33,7 @@ _LEADING_CONNECTOR_RE = re.compile(rf"(?:{'|'.join(_CONNECTORS)})[ \t\u00a0]+")
 _CONNECTOR_SPLIT_RE = re.compile(rf"[ \t\u00a0]+(?:{'|'.join(sorted(_PREPOSITIONS, key=len, reverse=True))})[ \t\u00a0]+")
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 _NEXT_WORD_RE = re.compile(r"\S+[ \t\u00a0]*")
+_WORD_AFTER_RE = re.compile(r"[ \t\u00a0]+([a-z]+)\b")
 _LINE_RE = re.compile(r"[^\n]+")
 _OWNER_BEFORE_RE = re.compile(rf"(?<![\w-])[{UP}]\w*(?:[ \t]+[{UP}]\w*)*['’]s[ \t]+\Z")
 _PLACE_AFTER_RE = re.compile(rf"[ \t]+(?:in|to)[ \t]+{_RUN_RE.pattern}")
@@ -288,9 +289,16 @@ class _Finder:
         return end
 
     def _country_acts(self, start: int, end: int) -> bool:
-        if preceding_word(self.text, start) in self.lex.place_prepositions:
+        """Does a country act as its government: a verb follows (``Turkey began``, a heading's
+        ``Germany bans``), or it is a source (``according to Turkey``)?"""
+        text = self.text
+        if preceding_word(text, start) in self.lex.place_prepositions:
             return False
-        return bool(self.pat.country_acts.match(self.text, end))
+        if _ACCORDING_BEFORE_RE.search(text, max(0, start - 20), start):
+            return True
+        nxt = _WORD_AFTER_RE.match(text, end)
+        return bool(self.pat.country_acts.match(text, end)) or (
+            nxt is not None and heading_verb(text, end, nxt.group(1)))
 
     def _define(self, name: str, start: int, typ: str) -> None:
         """Record the short forms a later mention may use (Ferrer, Chen, Amnesty, USIP)."""
