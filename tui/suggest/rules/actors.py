@@ -212,7 +212,12 @@ class _Finder:
                 return None
             self._define(name, start, "person")
             return start, end, "person"
-        word = words[0]
+        return self._one_word(name, words[0], start, end)
+
+    def _one_word(self, name: str, word: str, start: int, end: int):
+        """(start, end, type) of an unknown one-word name, or None: a domain, an acronym
+        that speaks or is told, a source after "according to", a described name, a speaker."""
+        text = self.text
         if len(word) < 2:
             return None
         if re.search(r"\.(?:com|org|net)\b", word):  # a news site or an organisation's domain
@@ -225,7 +230,7 @@ class _Finder:
             return None
         if _ACCORDING_BEFORE_RE.search(text, max(0, start - 20), start) and text[end:end + 1] in ".,;:\n":
             return start, end, "organisation"  # "according to The Verge.": a source (not "Save [the Children]")
-        described = lex.groups.get(preceding_word(text, start).lower())
+        described = self.lex.groups.get(preceding_word(text, start).lower())
         if described is not None and described[1] == "described":  # "rescue charity Sea-Eye"
             self.aliases.setdefault(name, (start, described[0]))
             return start, end, described[0]
