@@ -54,6 +54,12 @@ QUOTES = replace(DEFAULTS, claim_quotes=True)
     # an adverbial before the tag and a quotation after it: the quotation
     ("In a statement, Amnesty International said, “The camps must close.”", "The camps must close",
      "Amnesty International"),
+    # an opening adverbial, then the tag and a short content: the content follows the tag
+    ("On Monday, Amnesty International said ten people died.", "ten people died", "Amnesty International"),
+    ("Late on Sunday, Jane Roe said it was over.", "it was over", "Jane Roe"),
+    ("Separately, Jane Roe said the dam held.", "the dam held", "Jane Roe"),
+    ("In a statement, Amnesty International said the camps must close.", "the camps must close",
+     "Amnesty International"),
     # according to X inside the second clause after ";": that clause
     ("The dam is old; the road is, according to Jane Roe, unsafe.", "the road is, according to Jane Roe, unsafe",
      "Jane Roe"),

@@ -35,6 +35,10 @@ PASSIVE_BEFORE_RE = re.compile(r"(?<![\w-])(?:is|are|was|were|be|been|being)(?:[
 # predicate without its subject ("the countries they said were involved")
 NOT_CLAUSE_RE = re.compile(r"(?i:in|on|at|for|with|by|from|during|after|before)\b[^“”\"]{0,40}\Z"
                            r"|(?:was|were|is|are|had|has|have)\b")
+# a sentence's opening adverbial before "<speaker> said": "On Monday,", "Late on Sunday,",
+# "In a statement,", "Separately,": the tag opens the sentence, it does not close a content
+ADVERBIAL_RE = re.compile(r"[ \t]*(?i:(?:late|early)[ \t]+)?(?i:in|on|at|for|during|after|before|by|with)\b[^“”\",;]{0,40}"
+                          r"|[ \t]*(?i:\w+ly|however|meanwhile|later|earlier|yesterday|today|also|then|now|instead)")
 QUOTE_RE = re.compile(r"“([^“”\n]*)”|\"([^\"\n]*)\"")
 _END_PUNCT = ".,;:!?…"
 # where reported speech ends: ", but" (also after a quotation's own comma: `broadly," but`),

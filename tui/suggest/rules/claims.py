@@ -19,7 +19,7 @@ from tui.suggest.rules.lexicon import Lexicon, alternation
 from tui.suggest.rules.mention import Mention
 from tui.suggest.rules.claim_text import (
     ACCORDING_RE, ADDRESSEE_RE, APPOSITIVE_RE, BETWEEN_RE, CONTENT_START_RE, CONTRAST_RE, DISPUTE_RE, DOCUMENT_BEFORE_RE,
-    NOT_CLAUSE_RE, PASSIVE_BEFORE_RE,
+    ADVERBIAL_RE, NOT_CLAUSE_RE, PASSIVE_BEFORE_RE,
     HEDGE_RE, ING_AFTER_RE, PLACE_LEAD_RE, PROMISE_RE, PRONOUNS, PRONOUN_BEFORE_RE, QUOTE_RE, Speakers, THE_AFTER_RE,
     RELATIVE_RE, THE_BEFORE_RE, TOLD_THAT_RE, claim_sentences, trim)
 
@@ -140,7 +140,8 @@ class _ClaimFinder:
         elif before.endswith(("”", '"')):  # “...,” she said
             q = next((q for q in quotes if q[1] == s0 + len(before)), None)
             span = trim(text, q[0] + 1, q[1] - 1) if q else None
-        elif before.endswith(",") and "," not in text[tag_start:v.start()] and self.tag_ends(tag_end, s1):
+        elif before.endswith(",") and "," not in text[tag_start:v.start()] and self.tag_ends(tag_end, s1) \
+                and not ADVERBIAL_RE.fullmatch(text, s0, s0 + len(before) - 1):  # "On Monday, X said ..." opens
             if text.startswith(",", tag_end) and not self.cont_re.match(text, tag_end) \
                     and not ING_AFTER_RE.match(text, tag_end, s1):
                 span = trim(text, s0, self.cut(s0, s1))  # Without X, she cautioned, Y.
