@@ -83,7 +83,7 @@ class Planner:
     def starts(self, target: tuple[int, int]) -> list[tuple[int, Selection, list[str], bool]]:
         """Reach candidates from the current state: (cost, selection, keys, terminal)."""
         from tui.cursor import Selection
-        from tui.jump import Jump, targets
+        from tui.jump import Jump, nearest_first, targets
 
         sc = self.screen
         sel = Selection(*sc.sel)
@@ -104,7 +104,7 @@ class Planner:
         text = sc.ws.doc.text
         offs = [s for s in targets(sc.ws.tokens.starts, lo, hi) if text[s].isalnum()]
         if offs:
-            for lab, off in Jump(offs).by_label.items():
+            for lab, off in Jump(nearest_first(offs, sel.start, sel.end)).by_label.items():
                 u = sc.ws.cursor.unit_at(off, False)
                 ks = ["w", *lab]
                 out.append((len(ks), Selection(u.start, u.end), ks, False))

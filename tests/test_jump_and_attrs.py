@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.jump import ALPHABET, Jump, labels
+from tui.jump import ALPHABET, Jump, labels, nearest_first
 from tui.model import make_span
 from tui.quickattrs import choices, figure_attrs
 from tui.schema import DEFAULT_SCHEMA
@@ -30,6 +30,33 @@ def test_jump_types_a_label():
     assert all(v.startswith(lab[1]) or True for v in jump.shown().values())
     assert jump.type(lab[1]) == (off, False)
     assert Jump([1, 2]).type("z") == (None, False)
+
+
+@given(st.lists(st.integers(0, 2000), min_size=1, max_size=300, unique=True),
+       st.integers(0, 2000), st.integers(0, 30))
+def test_the_words_nearest_the_selection_get_the_shortest_labels(offsets, start, width):
+    offsets.sort()
+    end = start + width
+    labelled = {off: lab for lab, off in Jump(nearest_first(offsets, start, end)).by_label.items()}
+    assert sorted(labelled) == offsets  # every word in view keeps a label
+
+    def gap(off):
+        return None if start <= off < end else (off - end if off >= end else start - off)
+
+    outside = [o for o in offsets if gap(o) is not None]
+    for a in outside:  # nearer never costs more keys
+        for b in outside:
+            if gap(a) < gap(b):
+                assert len(labelled[a]) <= len(labelled[b])
+    inside = [o for o in offsets if gap(o) is None]
+    if outside and inside and len(offsets) > len(ALPHABET):  # a word already selected is the last resort
+        assert max(len(labelled[o]) for o in inside) >= min(len(labelled[o]) for o in outside)
+
+
+def test_the_next_word_is_the_first_label():
+    words = list(range(0, 400, 5))
+    assert Jump(nearest_first(words, 100, 104)).by_label["a"] == 105
+    assert Jump(nearest_first(words, 100, 104)).by_label["s"] == 95
 
 
 def _attrs_of(text: str, quote: str) -> dict:

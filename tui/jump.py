@@ -30,6 +30,19 @@ def targets(starts, lo: int, hi: int, words: set[int] | None = None) -> list[int
     return [s for s in starts[i:j] if words is None or s in words]
 
 
+def nearest_first(offsets: list[int], start: int, end: int) -> list[int]:
+    """``offsets`` in the order their labels are handed out: nearest the selection
+    [start, end) first (as hop orders its hints), so the words either side of it get the
+    single home-row letters; a tie goes forward (reading on is the common move), and
+    offsets inside the selection come last (jumping there does nothing)."""
+    def gap(off: int) -> tuple[int, int, int]:
+        if start <= off < end:
+            return (1, 0, off)
+        return (0, off - end if off >= end else start - off, off < start)
+
+    return sorted(offsets, key=gap)
+
+
 class Jump:
     """A jump in progress: the labelled offsets and what has been typed."""
 

@@ -24,7 +24,7 @@ from tui.annotating.search import Search
 from tui.annotating.suggesting import Suggesting
 from tui.cursor import Selection
 from tui.display import one_line
-from tui.jump import Jump, targets
+from tui.jump import Jump, nearest_first, targets
 from tui.model import Span
 
 from tui.schema import Schema
@@ -249,7 +249,7 @@ class Annotating:
         offs = [s for s in targets(toks.starts, lo, hi) if text[s].isalnum()]
         if not offs:
             return self.say("nothing to jump to in view")
-        self.jumping = Jump(offs)
+        self.jumping = Jump(nearest_first(offs, *self.sel.as_tuple()))
         return Changed(jump=True)
 
     def jump_key(self, ch: str | None) -> Changed:
