@@ -18,7 +18,7 @@ pip_install = if $(PYTHON) -c 'import pip, sys; sys.exit(tuple(map(int, pip.__ve
 	else { $(PY) -m pip --version >/dev/null 2>&1 || $(PY) -m ensurepip --default-pip >/dev/null; } \
 	  && $(PY) -m pip install --quiet 'pip>=21.3' && $(PY) -m pip install --quiet --no-compile $(1); fi
 
-.PHONY: run serve test bench bench-quick clean chromium
+.PHONY: run serve test fuzz bench bench-quick clean chromium
 
 $(APP): pyproject.toml
 	$(PYTHON) -m venv --without-pip $(VENV)
@@ -43,6 +43,11 @@ test: $(TESTS) chromium
 	$(PY) -m mypy
 	$(VENV)/bin/lint-imports
 	$(PY) -m pytest -n 2 -p no:cacheprovider $(PYTEST_ARGS)
+
+# The property tests with fresh random examples (`make test` always tries the same ones):
+# FUZZ=10 runs ten times as many as the default; a counterexample is printed to reproduce.
+fuzz: $(TESTS)
+	MARGIN_FUZZ=$(or $(FUZZ),1) $(PY) -m pytest -n 2 -p no:cacheprovider $(PYTEST_ARGS) $$(grep -rl "from hypothesis" tests)
 
 # The `margin serve` browser test needs Chromium: install Debian's where the machine
 # allows (root + apt); elsewhere that one test is skipped with its reason.

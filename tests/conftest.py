@@ -20,10 +20,16 @@ def pytest_configure(config):
         os.environ["MARGIN_KEY_FILE"] = os.path.join(tempfile.mkdtemp(prefix="margin-key-"), "key")
     # hypothesis's per-example deadline (200 ms) is a timing assertion: on a loaded machine it
     # fails tests that are right. No deadline anywhere; too_slow health checks off likewise.
+    # `make test` is derandomized: every machine and every run tries the same examples, so a
+    # rare counterexample never fails one CI run and passes the next. `make fuzz`
+    # (MARGIN_FUZZ=N) searches with fresh random examples, N times as many, to find them.
     from hypothesis import HealthCheck, settings
 
-    settings.register_profile("margin", deadline=None, suppress_health_check=[HealthCheck.too_slow])
-    settings.load_profile("margin")
+    base = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    settings.register_profile("margin", derandomize=True, database=None, **base)
+    fuzz = int(os.environ.get("MARGIN_FUZZ", "0") or 0)
+    settings.register_profile("fuzz", max_examples=100 * max(fuzz, 1), **base)
+    settings.load_profile("fuzz" if fuzz else "margin")
 
 
 @pytest.fixture(autouse=True)

@@ -1,6 +1,8 @@
 """Property: an article with emoji (above U+FFFF), combining marks and CRLF line ends,
 annotated anywhere, exported to every format of character offsets with UTF-16 offsets and
-imported back, keeps every span exactly (label, start, end) and every relation."""
+imported back with that unit named (``--offsets utf16``), keeps every span exactly (label,
+start, end) and every relation. Without the name, a record whose span texts read the same
+in both units is read in the tool's own unit, and the import says so (the last test)."""
 
 from __future__ import annotations
 
@@ -75,6 +77,22 @@ def test_every_span_survives_utf16_offsets_in_every_format(case):
                    options={"offsets": "utf16", "predictions": False, "doccano_shape": "entities"})
             shutil.rmtree(corpus.annotations_dir / "d" / "reimport", ignore_errors=True)
             src = out / "t" if fmt in ("brat", "webanno") else next(out.glob("data.*"))
-            written = import_path(corpus, fmt, src, "reimport", force=True)
+            written = import_path(corpus, fmt, src, "reimport", force=True, offsets="utf16")
             (_, ann), = written
             assert _kept(ann) == before, fmt
+
+
+def test_without_the_unit_a_span_text_both_units_read_takes_the_tools_own_and_says_so(tmp_path):
+    """'4' after an emoji: UTF-16 offsets 5-6 and code points 5-6 both read '4' (hypothesis
+    found it), so brat's own unit (code points) is used, and the import's note names it."""
+    text = "👍 1,440 Police "
+    _corpus(tmp_path / "c", text, [("ACTOR", 4, 5)])
+    corpus = Corpus(tmp_path / "c")
+    export(corpus, "brat", tmp_path / "brat", annotators="t", options={"offsets": "utf16", "predictions": False})
+    assert (tmp_path / "brat" / "t" / "d.ann").read_text(encoding="utf-8") == "T1\tACTOR 5 6\t4\n"
+    notes: list[str] = []
+    (_, ann), = import_path(corpus, "brat", tmp_path / "brat" / "t", "guessed", force=True, notes=notes)
+    assert [(s.start, s.end) for s in ann.spans] == [(5, 6)]
+    assert any("offsets read as code points in 1 record(s)" in n for n in notes), notes
+    (_, ann), = import_path(corpus, "brat", tmp_path / "brat" / "t", "named", force=True, offsets="utf16")
+    assert [(s.start, s.end) for s in ann.spans] == [(4, 5)]
