@@ -47,7 +47,7 @@ test: $(TESTS) chromium
 # The property tests with fresh random examples (`make test` always tries the same ones):
 # FUZZ=10 runs ten times as many as the default; a counterexample is printed to reproduce.
 fuzz: $(TESTS)
-	MARGIN_FUZZ=$(or $(FUZZ),1) $(PY) -m pytest -n 2 -p no:cacheprovider $(PYTEST_ARGS) $$(grep -rl "from hypothesis" tests)
+	MARGIN_EXPLORE=$(or $(FUZZ),1) $(PY) -m pytest -n 2 -p no:cacheprovider $(PYTEST_ARGS) $$(grep -rl "from hypothesis" tests)
 
 # The `margin serve` browser test needs Chromium: install Debian's where the machine
 # allows (root + apt); elsewhere that one test is skipped with its reason.

@@ -22,14 +22,15 @@ def pytest_configure(config):
     # fails tests that are right. No deadline anywhere; too_slow health checks off likewise.
     # `make test` is derandomized: every machine and every run tries the same examples, so a
     # rare counterexample never fails one CI run and passes the next. `make fuzz`
-    # (MARGIN_FUZZ=N) searches with fresh random examples, N times as many, to find them.
+    # (MARGIN_EXPLORE=N) searches with fresh random examples, N times as many, to find them.
     from hypothesis import HealthCheck, settings
 
     base = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow])
     settings.register_profile("margin", derandomize=True, database=None, **base)
-    fuzz = int(os.environ.get("MARGIN_FUZZ", "0") or 0)
-    settings.register_profile("fuzz", max_examples=100 * max(fuzz, 1), **base)
-    settings.load_profile("fuzz" if fuzz else "margin")
+    explore = os.environ.get("MARGIN_EXPLORE", "")
+    times = int(explore) if explore.isdigit() else 1
+    settings.register_profile("explore", max_examples=100 * max(times, 1), **base)
+    settings.load_profile("explore" if explore else "margin")
 
 
 @pytest.fixture(autouse=True)
