@@ -15,6 +15,10 @@ from tests.conftest import DATA, ROOT, SEED
 from tui.corpus import Corpus
 
 GOLDEN = DATA / "export"
+# How long a test waits for a child process or a server before calling it hung. A guard
+# against a hang, never a timing: on a loaded machine (load 10 on 2 cores) starting Python
+# alone has taken over 4 s, so every wait in the suite uses this one bound.
+HANG_GUARD = float(os.environ.get("MARGIN_HANG_GUARD", "300"))
 
 
 def seed_text() -> str:

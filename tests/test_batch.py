@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bench import gen
+from tests.helpers import HANG_GUARD
 from tui.batch import DASK_MAX_BATCH, DASK_MIN_BATCH, MAX_BATCH, Runner, _batches, run_map
 from tui.cli import main
 
@@ -127,10 +128,10 @@ def test_run_map_on_dask_keeps_order_and_raises_the_task_error(dask_address):
 
 
 def _wait_for_marker(task: tuple[str, int, int]) -> str:
-    """The last task waits (up to a minute) for the consumer to have seen the first result."""
+    """The last task waits (up to HANG_GUARD) for the consumer to have seen the first result."""
     marker, i, last = task
     if i == last:
-        for _ in range(600):
+        for _ in range(int(HANG_GUARD * 10)):
             if os.path.exists(marker):
                 return "after the first result"
             time.sleep(0.1)

@@ -10,6 +10,7 @@ import pytest
 
 from tui.cli import main
 from tests.conftest import SEED
+from tests.helpers import HANG_GUARD
 
 
 def run(capsys, *argv):
@@ -221,7 +222,7 @@ def test_the_annotator_needs_a_terminal(tmp_path, corpus_dir, argv):
     out = tmp_path / "out.txt"
     with open(out, "wb") as f:
         p = subprocess.run([sys.executable, "-m", "tui", *argv, "--corpus", str(corpus_dir)],
-                           stdin=subprocess.DEVNULL, stdout=f, stderr=subprocess.PIPE, text=True, timeout=60)
+                           stdin=subprocess.DEVNULL, stdout=f, stderr=subprocess.PIPE, text=True, timeout=HANG_GUARD)
     assert p.returncode == 2 and out.read_bytes() == b""
     assert p.stderr == ("margin: the annotator needs a terminal, but stdin is not one; for a file or a pipe "
                         "use another command ('margin --help' lists them)\n")
@@ -337,7 +338,7 @@ def test_validate_json(capsys, corpus_dir, alice_file):
 
 def test_the_review_screen_needs_a_terminal(corpus_dir, alice_file):
     p = subprocess.run([sys.executable, "-m", "tui", "review", SEED, "--corpus", str(corpus_dir)],
-                       stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60)
+                       stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=HANG_GUARD)
     assert (p.returncode, p.stdout) == (2, "")
     assert p.stderr.startswith("margin: the review screen needs a terminal, but stdin is not one")
     assert not (corpus_dir / "annotations" / SEED / "gold.yaml").exists()

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import tui
+from tests.helpers import HANG_GUARD
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = "tui.app"
@@ -33,7 +34,7 @@ def test_core_modules_import_no_textual(chunk):
             "    importlib.import_module(m)\n"
             "    bad = sorted(k for k in sys.modules if k == 'textual' or k.startswith('textual.'))\n"
             "    assert not bad, (m, bad[:3])\n")
-    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=HANG_GUARD)
     assert proc.returncode == 0, proc.stderr[-2000:]
 
 

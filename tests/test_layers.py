@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.helpers import HANG_GUARD
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -20,7 +21,7 @@ def lint(root: Path) -> subprocess.CompletedProcess:
         pytest.skip("import-linter is not installed (pip install -e '.[test]')")
     env = dict(os.environ, PYTHONPATH=str(root))
     return subprocess.run([exe, "--config", str(root / "pyproject.toml"), "--no-cache"], cwd=root, env=env,
-                          capture_output=True, text=True, timeout=300)
+                          capture_output=True, text=True, timeout=HANG_GUARD)
 
 
 def test_the_contracts_hold():

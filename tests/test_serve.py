@@ -22,6 +22,7 @@ import pytest
 import yaml
 
 from tests.conftest import ROOT, SEED
+from tests.helpers import HANG_GUARD
 from tui.cli import main
 
 needs_serve = pytest.mark.skipif(importlib.util.find_spec("textual_serve") is None,
@@ -90,7 +91,7 @@ def test_port_in_use_is_a_clear_error(corpus_dir):
         busy.listen()
         port = busy.getsockname()[1]
         p = subprocess.run([sys.executable, "-m", "tui", "serve", "--corpus", str(corpus_dir), "--port", str(port)],
-                           cwd=ROOT, capture_output=True, text=True, timeout=30)
+                           cwd=ROOT, capture_output=True, text=True, timeout=HANG_GUARD)
     assert (p.returncode, p.stdout, p.stderr) == (1, "", f"margin: cannot serve on 127.0.0.1 port {port}: Address already in use\n")
 
 
@@ -327,7 +328,7 @@ class Browser:
         result = await self.call("Runtime.evaluate", expression=SCREEN_TEXT, returnByValue=True)
         return result["result"].get("value") or ""
 
-    async def wait_for(self, text: str, timeout: float = 30) -> str:
+    async def wait_for(self, text: str, timeout: float = HANG_GUARD) -> str:
         deadline = time.monotonic() + timeout
         while text not in (screen := await self.screen()):
             if time.monotonic() > deadline:
@@ -366,7 +367,7 @@ async def chromium(profile: Path):
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         port_file = profile / "DevToolsActivePort"  # Chromium writes its port here
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + HANG_GUARD
         while not port_file.is_file() or not port_file.read_text().strip():
             if proc.poll() is not None or time.monotonic() > deadline:
                 raise AssertionError(f"{CHROMIUM} did not start (exit code {proc.poll()})")
@@ -389,7 +390,7 @@ async def chromium(profile: Path):
         proc.wait()
 
 
-def wait_for_url(port: int, server: subprocess.Popen, log: Path, timeout: float = 20) -> str:
+def wait_for_url(port: int, server: subprocess.Popen, log: Path, timeout: float = HANG_GUARD) -> str:
     """The address (with its secret) the server printed, once it accepts connections."""
     deadline = time.monotonic() + timeout
     while True:
@@ -437,7 +438,7 @@ def test_served_app_in_headless_chromium(corpus_dir, tmp_path, stop):
 
     try:
         asyncio.run(session(wait_for_url(port, server, tmp_path / "serve.log")))
-        assert server.wait(timeout=20) == 0
+        assert server.wait(timeout=HANG_GUARD) == 0
     finally:
         if server.poll() is None:
             os.killpg(server.pid, signal.SIGKILL)

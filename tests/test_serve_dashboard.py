@@ -15,6 +15,7 @@ import pytest
 
 from bench import gen
 from tests.test_serve import CHROMIUM, ROOT, chromium, free_port, needs_serve, wait_for_url
+from tests.helpers import HANG_GUARD
 
 
 def test_dashboard_command_runs_this_python(tmp_path):
@@ -48,7 +49,7 @@ def test_dashboard_in_headless_chromium(tmp_path):
         url = wait_for_url(port, server, log_path)
         asyncio.run(session(url))
         os.kill(server.pid, signal.SIGTERM)  # the server alone (docker stop); it ends its sessions
-        assert server.wait(timeout=20) == 0
+        assert server.wait(timeout=HANG_GUARD) == 0
     finally:
         if server.poll() is None:
             os.killpg(server.pid, signal.SIGKILL)

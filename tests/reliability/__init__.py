@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from tests.conftest import ROOT, SEED
+from tests.helpers import HANG_GUARD
 
 
 def full_run(config) -> bool:
@@ -55,7 +56,7 @@ def install(corpus_dir: Path, data: bytes | str, annotator: str = "alice", doc: 
     return dest
 
 
-def margin_limited(*argv: str, mem_mb: int = 768, timeout: float = 10.0) -> subprocess.CompletedProcess:
+def margin_limited(*argv: str, mem_mb: int = 768, timeout: float = HANG_GUARD) -> subprocess.CompletedProcess:
     """Run ``python -m tui ARGV`` in a child with its address space capped at ``mem_mb``.
 
     Raises subprocess.TimeoutExpired (after killing the child) when it runs too long.

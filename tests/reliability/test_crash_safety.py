@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, SEED
+from tests.helpers import HANG_GUARD
 from tests.reliability import full_run
 from tests.reliability.stops import kill_one, reap
 from tui import store
@@ -98,7 +99,7 @@ def _kill_loop(corpus: Corpus, kills: int, rng: random.Random, errors) -> dict:
             stats["most_temps"] = max(stats["most_temps"], len(others))
     finally:
         helper.stdin.close()
-        helper.wait(timeout=10)
+        helper.wait(timeout=HANG_GUARD)
     return stats
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
+from tests.helpers import HANG_GUARD
 from tests.helpers import team_corpus
 from tests.reliability import full_run
 from tests.reliability.stops import kill_one, reap
@@ -120,7 +121,7 @@ def test_sigkill_while_exporting_never_leaves_half_an_export(request, tmp_path, 
                 leftovers = max(leftovers, len(others))
         finally:
             helper.stdin.close()
-            helper.wait(timeout=10)
+            helper.wait(timeout=HANG_GUARD)
     print(f"\nexport kills ({fmt}): {kills}, --out seen as version 0/1: {seen}, most leftovers {leftovers}")
     assert seen[0] and seen[1], "kills should land both before and after an export completes"
     export(corpus, fmt, out, annotators="all", jobs=1)  # a rerun neither trips nor leaves litter

@@ -18,6 +18,7 @@ import time
 import pytest
 
 from tests.conftest import ROOT
+from tests.helpers import HANG_GUARD
 from tests import helpers
 from tests.helpers import seed_text
 from tests.reliability import full_run, snapshot
@@ -134,7 +135,7 @@ def test_sigkill_during_import_leaves_all_or_nothing(request, tmp_path):
                         f.unlink()
     finally:
         helper.stdin.close()
-        helper.wait(timeout=10)
+        helper.wait(timeout=HANG_GUARD)
         err.close()
     print(f"\nimport kills: {stats}")
     assert stats["none"] + stats["all"] == kills

@@ -19,6 +19,7 @@ import pytest
 
 from bench.learn import _write, variant
 from tests.conftest import ROOT
+from tests.helpers import HANG_GUARD
 from tui.corpus import Corpus
 from tui.errors import DataError
 from tui.names import journal_owner, pid_of, temp_owner
@@ -177,7 +178,7 @@ def test_margin_suggest_survives_a_planted_model(learned, tmp_path, kind):
         label.unlink()
         os.symlink("/dev/zero", label)
     proc = subprocess.run([sys.executable, "-m", "tui", "suggest", "--corpus", str(corpus.root)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+                          cwd=ROOT, capture_output=True, text=True, timeout=HANG_GUARD, stdin=subprocess.DEVNULL)
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr.count("\n") == 1 and "suggesting by rule only" in proc.stderr
 
@@ -324,7 +325,7 @@ def test_an_alias_bomb_in_assignments_is_one_line_at_once(corpus_dir, tmp_path):
     for argv in (["assign", "--corpus", str(corpus_dir), "--dry-run", "ana"],
                  ["assign", "--corpus", str(corpus_dir)]):
         proc = subprocess.run([sys.executable, "-c", code, *argv], cwd=ROOT, capture_output=True, text=True,
-                              timeout=120)
+                              timeout=HANG_GUARD)
         assert proc.returncode == 1 and "MemoryError" not in proc.stderr and "Traceback" not in proc.stderr
         assert proc.stderr.strip().count("\n") == 0 and "YAML aliases (*name) are not allowed" in proc.stderr
 
