@@ -6,6 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tui.suggest.figure_reader import read_figure
 from tui.suggest.rules.figures import find_figures
 
 PRONOUN_MAKERS = ["some", "any", "every", "each", "no", "this", "that", "the", "which", "another"]
@@ -40,3 +41,113 @@ def test_one_as_a_count_stays_a_figure(phrase):
     text = f"Officials said {phrase} on Monday."
     (fig,) = find_figures(text)
     assert fig.value == 1
+
+
+WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty"]
+NOUNS = ["rockets", "soldiers", "people", "homes", "attacks", "drones", "civilians"]
+
+
+def _spelt(n: int, words: bool) -> str:
+    return WORDS[n] if words else str([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 20][n])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(0, len(WORDS) - 2), st.integers(1, 3), st.booleans(), st.sampled_from(NOUNS),
+       st.sampled_from(["", "about ", "at least "]))
+def test_x_or_y_is_one_range(i, step, words, noun, cue):
+    """"two or three rockets", "10 or 12 soldiers": one figure (a range, its lower end),
+    like "two to three"; it was two, or only "three rockets"."""
+    j = min(i + step, len(WORDS) - 1)
+    lo, hi = _spelt(i, words), _spelt(j, words)
+    text = f"Officials said {cue}{lo} or {hi} {noun} were seen on Monday."
+    (fig,) = find_figures(text)
+    assert text[fig.start:fig.end] == f"{cue}{lo} or {hi} {noun}"
+    assert fig.value == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 20][i] and fig.unit == noun
+    assert fig.qualifier == ({"about ": "about", "at least ": "at least"}.get(cue) or "at least")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["€", "$", "£", "US$"]), st.integers(2, 900), st.sampled_from(["m", " million", " billion"]),
+       st.integers(2, 99), st.sampled_from(["users", "customers", "people", "farmers"]))
+def test_two_ends_counting_different_things_are_no_range(sign, n, scale, k, noun):
+    """"paid €50m to 87 million users": money and a count of people are two figures."""
+    text = f"The company paid {sign}{n}{scale} to {k} million {noun} last year."
+    a, b = find_figures(text)
+    assert text[a.start:a.end] == f"{sign}{n}{scale}" and a.unit in ("EUR", "USD", "GBP")
+    assert text[b.start:b.end] == f"{k} million {noun}" and b.unit == noun and b.value == k * 10**6
+
+
+def test_a_money_range_keeps_the_currency_of_its_lower_end():
+    text = "They paid $5 to 7 million for it."
+    (fig,) = find_figures(text)
+    assert text[fig.start:fig.end] == "$5 to 7 million" and (fig.value, fig.unit) == (5_000_000, "USD")
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.sampled_from(["several", "Several", "a few", "A few"]), st.sampled_from(NOUNS))
+def test_several_dozen_is_one_vague_figure(vague, noun):
+    text = f"{vague} dozen {noun} were there."
+    (fig,) = find_figures(text)
+    assert (text[fig.start:fig.end], fig.value, fig.unit, fig.qualifier) == (text[:-len(" were there.")], 12, noun,
+                                                                             "at least")
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.sampled_from(WORDS[1:]), st.sampled_from(["were hurt", "died", "have left"]))
+def test_a_number_word_or_more_counts(word, rest):
+    """"two or more were hurt" is a figure, as "10 or more" is."""
+    text = f"Police said {word} or more {rest}."
+    (fig,) = find_figures(text)
+    assert (text[fig.start:fig.end], fig.qualifier) == (f"{word} or more", "at least")
+
+
+ACRONYMS = st.text(alphabet="ABCDEFGHIJKLNOQRSTVWXYZ", min_size=2, max_size=5)  # no M/P/U: AM, PM, UTC, GMT
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(WORDS[1:]), ACRONYMS, st.sampled_from(["", "service ", "armed "]), st.sampled_from(NOUNS),
+       st.sampled_from(["", " (the group's full name)"]), st.booleans())
+def test_an_acronym_modifies_the_counted_noun(word, acronym, modifier, noun, expansion, digits):
+    """"five ISIS fighters", "11 US troops", "hundreds of ISIS (…) fighters": the counted
+    noun is read through an acronym (and the expansion in brackets after it); a number
+    word before one was no figure at all, and digits had no unit. The hand-tag reader
+    infers the same unit."""
+    number = str(WORDS.index(word) + 1) if digits else word
+    text = f"Officials said {number} {acronym}{expansion} {modifier}{noun} were seen."
+    (fig,) = find_figures(text)
+    assert (text[fig.start:fig.end], fig.unit) == (f"{number} {acronym}{expansion} {modifier}{noun}", noun)
+    s = text.index(number)
+    assert read_figure(text, s, s + len(number), frozenset())["unit"] == noun
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(WORDS[1:]), ACRONYMS)
+def test_an_acronym_in_the_plural_is_a_counted_noun(word, acronym):
+    text = f"The {word} {acronym}s met on Monday."
+    (fig,) = find_figures(text)
+    assert (text[fig.start:fig.end], fig.unit) == (f"{word} {acronym}s", f"{acronym}s")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["Turkish", "Iran", "US", "Kremlin", "Saudi"]), st.sampled_from(["backed", "led", "based"]),
+       st.sampled_from(NOUNS), st.sampled_from(WORDS[1:]))
+def test_a_capitalised_compound_modifies_the_counted_noun(first, participle, noun, word):
+    text = f"Some {word} {first}-{participle} {noun} were seen."
+    (fig,) = find_figures(text)
+    assert (text[fig.start:fig.end], fig.unit) == (f"Some {word} {first}-{participle} {noun}", noun)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.sampled_from(["daily", "weekly", "monthly", "yearly", "hourly", "quarterly", "elderly"]),
+       st.sampled_from(NOUNS))
+def test_a_time_adjective_in_ly_modifies_the_counted_noun(adjective, noun):
+    text = f"It has 2.9 billion {adjective} {noun}."
+    (fig,) = find_figures(text)
+    assert fig.unit == noun
+
+
+@given(st.sampled_from(["Three Gorges Dam", "Boeing jets", "Seven Sisters", "Mercedes cars"]))
+def test_a_number_before_a_name_stays_no_figure(name):
+    """The reader goes through acronyms, not through any capitalised word: a name is no counted noun."""
+    assert find_figures(f"They visited the {name} on Monday.".replace("the Boeing", "two Boeing")
+                        .replace("the Mercedes", "two Mercedes")) == []

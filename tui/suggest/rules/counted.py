@@ -14,6 +14,16 @@ _THE_RE = re.compile(r"(?:the|those|these|their)[ \t\u00a0]+(?=\w)", re.IGNORECA
 _OF_RE = re.compile(r"[ \t\u00a0]+of(?=[ \t\u00a0])")
 _COORD_RE = re.compile(r"[ \t\u00a0]+(and|or)[ \t\u00a0]+([a-z][\w-]*)")
 _CURRENCY_CODES = frozenset(CURRENCY_WORDS.values())
+#: an acronym that modifies the counted noun ("11 US troops", "five ISIS fighters"), with
+#: the expansion a text may give in brackets after it ("ISIS (Islamic State ...) fighters")
+_ACRONYM_RE = re.compile(r"[ \t\u00a0]+(?!(?:AM|PM|GMT|UTC)\b)([A-Z]{2,6}|(?:[A-Z]\.){2,4}(?!\w))"
+                         r"(?:[ \t\u00a0]*\([^()\n]{1,80}\))?(?=[ \t\u00a0])")
+#: an acronym in the plural is a counted noun ("two NGOs", "three UAVs")
+_PLURAL_ACRONYM_RE = re.compile(r"[A-Z]{2,6}s")
+#: a capitalised compound modifier: "Turkish-backed fighters", "US-led forces"
+_COMPOUND_RE = re.compile(r"[^\W\d_][\w’']*-[a-z]+")
+#: "-ly" words that are adjectives, not adverbs: "2.9 billion monthly users"
+_LY_ADJECTIVES = frozenset("daily weekly monthly yearly hourly nightly quarterly elderly".split())
 
 
 def is_plural(word: str) -> bool:
@@ -38,6 +48,10 @@ def counted_noun(text: str, pos: int, allow_of: bool, demonyms) -> tuple[int, st
             the = _THE_RE.match(text, p + 1)
             p = the.end() - 1 if the else p
     for _ in range(4):
+        a = _ACRONYM_RE.match(text, p)
+        if a and a.group(1).lower() not in MEASURES:
+            p = a.end()
+            continue
         m = _NEXT_WORD_RE.match(text, p)
         if not m:
             break
@@ -47,7 +61,9 @@ def counted_noun(text: str, pos: int, allow_of: bool, demonyms) -> tuple[int, st
         lw = word.lower()
         if lw in CURRENCY_WORDS:
             return end, CURRENCY_WORDS[lw]
-        if lw in NOT_MODIFIERS or lw.endswith("ly") or (word[0].isupper() and word not in demonyms):
+        if _PLURAL_ACRONYM_RE.fullmatch(word):
+            return end, word
+        if not _modifies(word, demonyms):
             break
         p = end
         if is_plural(word):
@@ -57,6 +73,15 @@ def counted_noun(text: str, pos: int, allow_of: bool, demonyms) -> tuple[int, st
                 return c.end(), f"{lw} {c.group(1)} {c.group(2)}"
             return p, lw
     return pos, None
+
+
+def _modifies(word: str, demonyms) -> bool:
+    """Whether ``word`` can be a modifier or the head of a counted noun phrase: not a
+    function word, an adverb or a name ("Boeing 737 jets" stops at "Boeing")."""
+    lw = word.lower()
+    if lw in NOT_MODIFIERS or (lw.endswith("ly") and lw not in _LY_ADJECTIVES):
+        return False
+    return not word[0].isupper() or word in demonyms or bool(_COMPOUND_RE.fullmatch(word))
 
 
 def record_after(end: int, unit: str | None, parts: dict) -> None:

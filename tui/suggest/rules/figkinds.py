@@ -47,10 +47,7 @@ def digits(text: str, m: re.Match, demonyms, parts: dict) -> Read:
     if m.group("pct"):
         unit = "percentage points" if "point" in m.group("pct") else "percent"
         parts["percent_end"] = m.end("pct")
-    o = _OR_MORE_RE.match(text, end)
-    if o:
-        qualifier = "at least" if o.group(1) == "more" else "about"
-        end = parts["more_end"] = o.end()
+    end, qualifier = _or_more(text, end, qualifier, parts)
     if unit is None:
         end, unit = counted_noun(text, end, False, demonyms)
         record_after(end, unit, parts)
@@ -62,10 +59,10 @@ def digits(text: str, m: re.Match, demonyms, parts: dict) -> Read:
 
 
 def vague(text: str, m: re.Match, demonyms, parts: dict) -> Read:
-    """several hundred, thousands of, tens of thousands of: at least that many."""
+    """several dozen, a few hundred, thousands of, tens of thousands of: at least that many."""
     words = m.group("vague").lower().split()
-    if words[0] in ("several", "a"):
-        value = Decimal(SCALES[words[-1]])
+    if words[0] in ("several", "a"):  # several dozen, a few hundred
+        value = Decimal(SCALES.get(words[-1], 12))
     elif "of" in words:
         value = Decimal(10 if words[-3] == "tens" else 100) * VAGUE[words[-1]]
     else:
@@ -98,7 +95,7 @@ def ratio(m: re.Match) -> Read:
 
 
 def words(text: str, m: re.Match, demonyms, parts: dict, lenient: bool) -> Read:
-    """twenty-five people, forty percent, two dozen."""
+    """twenty-five people, forty percent, two dozen, two or more."""
     start, end = m.span()
     said = m.group("words")[: m.start("wpct") - start if m.group("wpct") else None]
     n = word_value(said)
@@ -108,13 +105,23 @@ def words(text: str, m: re.Match, demonyms, parts: dict, lenient: bool) -> Read:
         parts["core"] = (start, m.start("wpct"))
         parts["percent_end"] = end
         return Decimal(n), "percent", "exact", end
+    end, qualifier = _or_more(text, end, "exact", parts)
     end, unit = counted_noun(text, end, True, demonyms)
     record_after(end, unit, parts)
     scaled = any(w in SCALES or w == "dozen" for w in re.split(r"[\s-]+", said.lower()))
     if ((unit is None and not scaled) or (n == 1 and not scaled)) and not (
-            lenient or counts_alone(text, start, end, n)):
+            lenient or "more_end" in parts or counts_alone(text, start, end, n)):
         return None  # "the two said", "no one knows": not a quantity
-    return Decimal(n), unit, "exact", end
+    return Decimal(n), unit, qualifier, end
+
+
+def _or_more(text: str, end: int, qualifier: str, parts: dict) -> tuple[int, str]:
+    """(end, qualifier) past "or more" (at least) / "or so" (about) after a number, if there."""
+    o = _OR_MORE_RE.match(text, end)
+    if not o:
+        return end, qualifier
+    parts["more_end"] = o.end()
+    return o.end(), "at least" if o.group(1) == "more" else "about"
 
 
 def counts_alone(text: str, start: int, end: int, n: int) -> bool:

@@ -21,7 +21,7 @@ NUMBER_RE = re.compile(
     r"(?![\w/:]|[.,]\d|-\w))"
     r"|(?P<vague>(?i:in\s+the\s+)?(?:(?i:tens|hundreds)\s+of\s+(?:thousands|millions)"
     r"|[Dd]ozens|[Hh]undreds|[Tt]housands|[Mm]illions|[Bb]illions)\b"
-    r"|(?i:several|a\s+few)\s+(?:hundred|thousand|million)\b)"
+    r"|(?i:several|a\s+few)\s+(?:dozen|hundred|thousand|million)\b)"
     r"|(?P<frac>\b(?i:half|a third|one[- ]third|two[- ]thirds|a quarter|one[- ]quarter"
     r"|three[- ]quarters|a fifth|one-fifth|a tenth)\b)"
     r"|(?P<ratio>\b(?P<r1>(?i:one|two|three|four)|\d)\s+in\s+(?P<r2>two|three|four|five|six|seven"

@@ -26,7 +26,7 @@ from tui.suggest.rules.figwords import (  # noqa: F401 (re-exported)
     MEASURES, NOT_MODIFIERS, LABEL_WORDS, MONTHS, YEAR_CONTEXT,
 )
 
-_RANGE_RE = re.compile(r"\s+(?P<conn>to|and)\s+")
+_RANGE_RE = re.compile(r"\s+(?P<conn>to|and|or)\s+")
 
 
 @dataclass(frozen=True)
@@ -96,8 +96,9 @@ def find_figures(text: str, demonyms=frozenset()) -> list[Figure]:
 
 
 def _range(text: str, m: re.Match, demonyms) -> Figure | None:
-    """One figure for "between 36 and 40", "five to six million US dollars" (its lower
-    bound, with the scale and unit of the upper one), or None ("from fourteen to 31" is two)."""
+    """One figure for "between 36 and 40", "two or three", "five to six million US dollars"
+    (its lower bound, with the scale and unit of the upper one), or None ("from fourteen to
+    31" is two, and so are two ends counting different things: "€50m to 87 million users")."""
     r = _RANGE_RE.match(text, m.end())
     if r is None or not (m.group("digits") or m.group("words")):
         return None
@@ -109,15 +110,15 @@ def _range(text: str, m: re.Match, demonyms) -> Figure | None:
     if r.group("conn") == "and" and not between or before.rstrip().endswith("from"):
         return None
     first, second = _figure(text, m, demonyms, True), _figure(text, m2, demonyms, True)
-    if first is None or second is None or first.end > r.start():
-        return None
+    if first is None or second is None or first.end > r.start() or None is not first.unit != second.unit is not None:
+        return None  # "paid €50m to 87 million users": two quantities of different things
     value = first.value
     scale = (m2.group("scale") or "").strip() or next(
         (w for w in re.split(r"[\s-]+", (m2.group("words") or "").lower()) if w in SCALES), "")
     if scale and not (m.group("scale") or scale in (m.group("words") or "").lower()):
         value = _tidy(Decimal(str(value)) * SCALES[scale])
     cue = m.start() - 8 if between else first.cue
-    return replace(second, start=first.start if cue is None else cue, value=value,
+    return replace(second, start=first.start if cue is None else cue, value=value, unit=second.unit or first.unit,
                    qualifier=first.qualifier if first.cue is not None else "at least",
                    core=(first.core[0], second.core[1]), cue=cue,
                    sign=first.sign if first.sign is not None else second.sign)
