@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.suggest.rules.actors import find_actors, load_lexicon
-from tui.suggest.selection import OBJECTS, PREPOSITIONS, context, reporting_verbs
+from tui.suggest.contexts import OBJECTS, PREPOSITIONS, context
+from tui.suggest.selection import reporting_verbs
 
 VERBS = reporting_verbs()
 LEX = load_lexicon()

@@ -18,7 +18,8 @@ from tui.schema import DEFAULT_SCHEMA
 from tui.store import atomic_write, dumps
 from tui.suggest.conventions import DEFAULTS
 from tui.suggest.learn import Suggester, retrain
-from tui.suggest.selection import CONTEXTS, FAMILIES, Selection, context, from_saved, learn, reporting_verbs
+from tui.suggest.contexts import CONTEXTS, context
+from tui.suggest.selection import FAMILIES, Selection, from_saved, learn, reporting_verbs
 
 VERBS = reporting_verbs()
 
