@@ -7,7 +7,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.suggest.figure_reader import read_figure
+from tui.suggest.rules.actors import load_lexicon
 from tui.suggest.rules.figures import find_figures
+
+DEMONYMS = load_lexicon().demonyms
 
 PRONOUN_MAKERS = ["some", "any", "every", "each", "no", "this", "that", "the", "which", "another"]
 AFTER = [" of us departs", " of them said", " who left", " else knew", " knows", ", he said"]
@@ -151,3 +154,32 @@ def test_a_number_before_a_name_stays_no_figure(name):
     """The reader goes through acronyms, not through any capitalised word: a name is no counted noun."""
     assert find_figures(f"They visited the {name} on Monday.".replace("the Boeing", "two Boeing")
                         .replace("the Mercedes", "two Mercedes")) == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(["victim", "child", "soldier", "civilian", "member", "passenger", "woman"]),
+       st.sampled_from(["", "US ", "Filipino ", "young "]), st.booleans(),
+       st.sampled_from([" was killed", " of the Coast Guard died", " and two others were hurt", " was, police said,"]))
+def test_one_person_is_counted(noun, modifier, initial, rest):
+    """"One child was found", "a notebook from one victim", "one US soldier was killed":
+    a count of one person, with the person as its unit, for the rules and for a hand tag."""
+    one = "One" if initial else "one"
+    text = f"{one} {modifier}{noun}{rest}." if initial else f"Police said one {modifier}{noun}{rest}."
+    figs = find_figures(text, DEMONYMS)
+    s = text.index(one + " ")
+    assert (figs[0].start, figs[0].value, figs[0].unit) == (s, 1, noun)
+    assert read_figure(text, s, s + 3, DEMONYMS) == {"value": 1, "unit": noun, "qualifier": "exact"}
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["activist", "resident", "officer", "man"]),
+       st.sampled_from([", Nur Khan Liton, said it was late", " said it was late", " told reporters it was late"]))
+def test_one_person_introducing_a_speaker_is_no_count(noun, rest):
+    """"One activist, Nur Khan Liton, said", "one resident said": "one" introduces a speaker."""
+    assert find_figures(f"One {noun}{rest}.") == []
+
+
+@given(st.sampled_from(["One news site, Znak.com, claims it", "one bitcoin is worth a lot", "no one victim knew",
+                        "the one soldier who left"]))
+def test_one_thing_or_a_pronoun_one_is_no_count(phrase):
+    assert find_figures(f"They said {phrase}.") == []

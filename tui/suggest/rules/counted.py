@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from tui.suggest.rules.figwords import CURRENCY_WORDS, IRREGULAR_PLURALS, MEASURES, NOT_MODIFIERS, VAGUE
+from tui.suggest.rules.figwords import (CURRENCY_WORDS, IRREGULAR_PLURALS, MEASURES, NOT_MODIFIERS, ONE_PERSON_NOUNS,
+                                       VAGUE)
 
 _NEXT_WORD_RE = re.compile(r"[ \t\u00a0]+([^\W\d_][\w’'-]*)(/[^\W\d_]\w*)?")
 _US_DOLLARS_RE = re.compile(r"[ \t\u00a0]+(?:US|U\.S\.)[ \t\u00a0]+dollars\b")
@@ -72,6 +73,29 @@ def counted_noun(text: str, pos: int, allow_of: bool, demonyms) -> tuple[int, st
                     and c.group(2) not in VAGUE:
                 return c.end(), f"{lw} {c.group(1)} {c.group(2)}"
             return p, lw
+    return pos, None
+
+
+_NAMES_ONE_RE = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]*[A-Z]|[ \t\u00a0]+(?:said|says|told|tells|added|claimed|explained"
+                           r"|described|wrote|stated|reported|recalled|confirmed|noted|warned)\b")
+
+
+def one_counted(text: str, pos: int, demonyms) -> tuple[int, str | None]:
+    """(end, unit) of the one person "one" counts after ``pos`` ("one victim", "one US
+    soldier", "One child was"), or (pos, None); not when the phrase introduces a speaker
+    or a name ("One activist, Nur Khan Liton,", "one resident said")."""
+    p = pos
+    for _ in range(3):
+        a = _ACRONYM_RE.match(text, p)
+        if a:
+            p = a.end()
+            continue
+        m = _NEXT_WORD_RE.match(text, p)
+        if not m or m.group(2) or not _modifies(m.group(1), demonyms):
+            break
+        p = m.end(1)
+        if m.group(1).lower() in ONE_PERSON_NOUNS:
+            return (pos, None) if _NAMES_ONE_RE.match(text, p) else (p, m.group(1).lower())
     return pos, None
 
 

@@ -10,9 +10,9 @@ import re
 from decimal import Decimal
 from typing import TypeAlias
 
-from tui.suggest.rules.counted import counted_noun, record_after
+from tui.suggest.rules.counted import counted_noun, one_counted, record_after
 from tui.suggest.rules.fignumber import cue, number, word_value
-from tui.suggest.rules.figwords import CURRENCY_SIGNS, FRACTIONS, SCALES, UNITS, VAGUE
+from tui.suggest.rules.figwords import CURRENCY_SIGNS, FRACTIONS, ONE_PERSON_NOUNS, SCALES, UNITS, VAGUE
 from tui.suggest.rules.notfigures import (AGE_AFTER_RE, after_name, is_age, is_label_or_date, is_pronoun_one,
                                           is_year)
 
@@ -107,9 +107,11 @@ def words(text: str, m: re.Match, demonyms, parts: dict, lenient: bool) -> Read:
         return Decimal(n), "percent", "exact", end
     end, qualifier = _or_more(text, end, "exact", parts)
     end, unit = counted_noun(text, end, True, demonyms)
+    if unit is None and n == 1 and "more_end" not in parts:
+        end, unit = one_counted(text, end, demonyms)
     record_after(end, unit, parts)
     scaled = any(w in SCALES or w == "dozen" for w in re.split(r"[\s-]+", said.lower()))
-    if ((unit is None and not scaled) or (n == 1 and not scaled)) and not (
+    if ((unit is None and not scaled) or (n == 1 and not scaled and unit not in ONE_PERSON_NOUNS)) and not (
             lenient or "more_end" in parts or counts_alone(text, start, end, n)):
         return None  # "the two said", "no one knows": not a quantity
     return Decimal(n), unit, qualifier, end

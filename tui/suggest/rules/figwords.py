@@ -68,3 +68,12 @@ MONTHS = ("january february march april may june july august september october n
           "december jan feb mar apr jun jul aug sep sept oct nov dec").split()
 YEAR_CONTEXT = frozenset("in since by for from until till of the to before after during between "
                          "and early late mid end start spring summer autumn fall winter".split())
+#: people (and casualties) counted one at a time: "one victim", "One child was", "one
+#: member of the Coast Guard" count; "One activist, Nur Khan Liton, said" introduces a name
+ONE_PERSON_NOUNS = frozenset(
+    "person man woman boy girl child baby infant teenager victim member soldier civilian officer "
+    "policeman policewoman firefighter worker employee student teacher passenger pilot driver "
+    "fighter militant insurgent rebel gunman attacker bomber suspect prisoner detainee hostage "
+    "resident citizen national tourist visitor pilgrim migrant refugee patient doctor nurse "
+    "journalist protester demonstrator guard contractor serviceman servicewoman marine sailor "
+    "volunteer rescuer miner farmer fisherman survivor casualty fatality".split())
