@@ -384,3 +384,26 @@ def test_a_digit_then_enter_on_the_next_choice_leaves_no_count():
     one_on = ctl.ws.cursor.token(ctl.sel, 1, False)
     ctl.move("token", 1)
     assert ctl.sel == one_on and ctl.count == 0
+
+
+@given(ghosts=st.lists(st.tuples(st.integers(0, 180), st.integers(1, 19), labels), min_size=1, max_size=5),
+       cursor=st.tuples(st.integers(0, 199), st.integers(0, 20)))
+@settings(max_examples=60, deadline=None)
+def test_the_status_line_says_what_y_will_do(ghosts, cursor):
+    """Where the status line says "y/⏎ accept", y accepts; where the selection is only
+    inside a suggestion it says "y selects it", and y selects it without accepting."""
+    from tui.app.screens.annotate_status import status_text
+
+    spans = [make_span(TEXT, f"g{i}", lab, s, min(s + n, len(TEXT))) for i, (s, n, lab) in enumerate(ghosts)]
+    ctl = controller(ghosts=spans)
+    start = min(cursor[0], len(TEXT) - 1)
+    ctl.select(start, min(start + cursor[1], len(TEXT)))
+    line = status_text(ctl, conflict=False).plain
+    pending, made = ctl.suggesting.pending, len(ctl.session.spans)
+    ghost = ctl.ghost_at()
+    ctl.accept_next()
+    if "y/⏎ accept" in line:
+        assert len(ctl.session.spans) == made + 1 or ctl.suggesting.pending < pending
+    elif "y selects it" in line:
+        assert ghost is not None and len(ctl.session.spans) == made
+        assert ctl.sel.as_tuple() == (ghost.start, ghost.end)

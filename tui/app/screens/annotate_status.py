@@ -46,7 +46,9 @@ def status_text(ctl: Annotating, conflict: bool) -> Text:
     if ghost is not None and (span is None or (span.start, span.end) != (s, e) and (ghost.start, ghost.end) == (s, e)):
         exact = (ghost.start, ghost.end) == (s, e)  # a suggestion inside a span is named, not the span
         text.append(f" · {ghost.label}{_carried(ctl, ghost)}{'' if exact else ' around it'}?", style="bold italic")
-        text.append(f" y/⏎ accept, ⌫ reject ({ctl.suggesting.source(ghost)})", style="italic")
+        # y goes to a suggestion before it accepts one; enter and backspace act on it at once
+        keys = "y/⏎ accept, ⌫ reject" if exact else "y selects it, ⏎ accepts, ⌫ rejects"
+        text.append(f" {keys} ({ctl.suggesting.source(ghost)})", style="italic")
     elif span is not None:
         text.append(" · resize " if span.id == ctl.on_span else " · in ", style="dim")
         text.append(span.label, style="bold")
