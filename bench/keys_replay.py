@@ -8,6 +8,7 @@ from pathlib import Path
 
 from bench.keys_gold import PHASES, load_gold, spans_sorted
 from bench.keys_route import Planner, _keys_for, typed
+from tui.app.key_order import after_typed_keys
 
 ANNOTATOR = "bench"
 
@@ -31,6 +32,7 @@ class Replay:
         for k in keys:
             await self.pilot.press(k)
         await self.pilot.pause()
+        await after_typed_keys(self.app, self.pilot.pause)  # a key held behind a busy one
         return len(keys)
 
     async def reach(self, target: tuple[int, int]) -> int | None:

@@ -67,3 +67,20 @@ def alice_file(corpus_dir) -> Path:
 def pytest_addoption(parser):
     parser.addoption("--full", action="store_true",
                      help="run the long reliability versions (1,000 kills, 10x fuzzing)")
+
+
+@pytest.fixture(autouse=True)
+def _pause_waits_for_typed_keys(monkeypatch):
+    """A key that arrives while the one before is still running waits in the app
+    (tui/app/key_order.py): Pilot's pause waits for it to be handed on and handled too."""
+    from textual.pilot import Pilot
+
+    from tui.app.key_order import after_typed_keys
+
+    pause = Pilot.pause
+
+    async def pause_after_typed_keys(self, delay=None):
+        await pause(self, delay)
+        await after_typed_keys(self.app, lambda: pause(self, delay))
+
+    monkeypatch.setattr(Pilot, "pause", pause_after_typed_keys)

@@ -6,6 +6,7 @@ import sys
 
 from textual.app import App
 
+from tui.app.key_order import KeysInOrder
 from tui.app.keytable import load_keymap
 from tui.corpus import Corpus
 from tui.display import one_line
@@ -13,8 +14,9 @@ from tui.app.palette import MarginCommands
 from tui.app.screens.annotate import annotate_screen
 
 
-class BaseApp(App):
-    """What both apps share: the keymap from margin.yaml, the palette, a safe quit."""
+class BaseApp(KeysInOrder):
+    """What both apps share: keys in the order typed, the keymap from margin.yaml, the
+    palette, a safe quit."""
 
     COMMANDS = App.COMMANDS | {MarginCommands}
     ENABLE_COMMAND_PALETTE = True

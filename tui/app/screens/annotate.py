@@ -291,7 +291,7 @@ class AnnotateScreen(ArticleScreen[Annotating]):
         self.render_change(self.ctl.search_open())
         box = self.query_one("#search", Input)
         box.display = True
-        box.focus()
+        self.set_focus(box)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "search" and self.is_open:
@@ -304,7 +304,7 @@ class AnnotateScreen(ArticleScreen[Annotating]):
 
     def _close_search(self) -> None:
         self.query_one("#search", Input).display = False
-        self.view.focus()
+        self.set_focus(self.view)
 
     def action_cancel(self) -> None:
         """escape: close the search (back where it started), else drop the pending count,
@@ -330,23 +330,23 @@ class AnnotateScreen(ArticleScreen[Annotating]):
 
     def action_switch_focus(self) -> None:
         if self.view.has_focus:
-            self.panel.focus()
+            self.set_focus(self.panel)
         else:
-            self.view.focus()
+            self.set_focus(self.view)
 
     def action_toggle_panel(self) -> None:
         """On a small screen: the panel in place of the article, and back."""
         self.toggle_class("panel-only")
         if self.has_class("panel-only"):
-            self.panel.focus()
+            self.set_focus(self.panel)
         else:
-            self.view.focus()
+            self.set_focus(self.view)
 
     def on_span_panel_span_chosen(self, message: SpanPanel.SpanChosen) -> None:
         span = self.session.get(message.span_id)
         if span is not None:
             self.remove_class("panel-only")
-            self.view.focus()
+            self.set_focus(self.view)
             self.select(span.start, span.end, center=True, on_span=span.id)
 
     def select(self, start: int, end: int, *, center: bool = False, on_span: str | None = None) -> None:
@@ -360,7 +360,7 @@ class AnnotateScreen(ArticleScreen[Annotating]):
             self.render_change(self.ctl.edit_attrs(message.span_id))
 
     def on_article_view_clicked(self, message: ArticleView.Clicked) -> None:
-        self.view.focus()
+        self.set_focus(self.view)
         if self.is_open:
             self.render_change(self.ctl.click(message.offset))
 

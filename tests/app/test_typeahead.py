@@ -1,0 +1,109 @@
+"""Keys typed faster than the screen draws land where they would land typed slowly.
+
+A terminal hands a fast typist's keys (or a paste, or a key macro) to the app in one read;
+Textual queues them all before any of them is handled. A key that opens an input (search,
+a note, a form) must take the keys behind it, and a key that closes one must hand the keys
+behind it back to the article: else ``/at least`` tags "a"ctors and "t"… in the article, and
+the letters after ``enter`` vanish into a hidden search box. Each script is run twice, paced
+(Pilot waits after every key) and as one burst (every key queued at once); the files saved
+and the selection must be the same.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import unicodedata
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from textual import events
+from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
+
+from tests.app.conftest import annotate, keys, saved, settle
+from tests.conftest import ROOT, SEED
+
+SCRIPTS = {
+    "search then tag": ["slash", *"amnesty international", "enter", "a", "ctrl+s"],
+    "search, tag, search again, tag": ["slash", *"hun manet", "enter", "a", "slash", *"1,440", "enter", "f",
+                                       "ctrl+s"],
+    "search cancelled, then a move and a tag": ["slash", *"amnesty", "escape", "m", "a", "ctrl+s"],
+    "tag, then a note typed at once": ["slash", *"amnesty international", "enter", "a", "semicolon",
+                                       *"checked", "enter", "ctrl+s"],
+    "a count, a search, a tag": ["2", "m", "slash", *"cambodia", "enter", "a", "ctrl+s"],
+}
+
+
+def _event(key: str) -> events.Key:
+    """The key event Pilot sends for ``key`` (textual.app.App._press_keys, without its waits)."""
+    if len(key) == 1 and not key.isalnum():
+        key = _character_to_key(key)
+    try:
+        char: str | None = unicodedata.lookup(_get_unicode_name_from_key(REPLACED_KEYS.get(key, key)))
+    except KeyError:
+        char = key if len(key) == 1 else None
+    return events.Key(key, char)
+
+
+async def _burst(app, pilot, presses: list[str]) -> None:
+    """Queue every key before the app handles any, as a terminal's read of a fast typist."""
+    for key in presses:
+        event = _event(key)
+        event.set_sender(app)
+        app._driver.send_message(event)
+    await settle(pilot)
+    await settle(pilot)
+
+
+def _outcome(corpus_dir, scr) -> tuple:
+    try:
+        data = saved(corpus_dir)
+    except FileNotFoundError:
+        return (None, None, scr.sel)
+    spans = [(s["label"], s["start"], s["end"], s.get("note"), s.get("attrs")) for s in data["spans"]]
+    relations = [(r["label"], r["source"], r["target"]) for r in data.get("relations") or []]
+    return (spans, relations, scr.sel)
+
+
+async def _run(tmp_path_factory, script: list[str], how: str) -> tuple:
+    corpus_dir = tmp_path_factory.mktemp(how)
+    (corpus_dir / "seeds").mkdir()
+    shutil.copy(ROOT / "seeds" / f"{SEED}.txt", corpus_dir / "seeds")
+    (corpus_dir / "annotations").mkdir()
+    async with annotate(corpus_dir) as (app, pilot, scr):
+        if how == "paced":
+            await keys(pilot, *script)
+        else:
+            await _burst(app, pilot, script)
+        return _outcome(corpus_dir, scr)
+
+
+@pytest.mark.parametrize("script", SCRIPTS.values(), ids=list(SCRIPTS))
+async def test_a_burst_of_keys_lands_where_paced_keys_land(tmp_path_factory, script):
+    paced = await _run(tmp_path_factory, script, "paced")
+    burst = await _run(tmp_path_factory, script, "burst")
+    assert paced[0], "the paced script should save spans"
+    assert burst == paced
+
+
+WORDS = ["amnesty international", "hun manet", "1,440", "cambodia", "phnom penh", "nowhere at all"]
+UNITS = st.one_of(
+    st.sampled_from(WORDS).map(lambda w: ["slash", *w, "enter"]),
+    st.sampled_from(WORDS).map(lambda w: ["slash", *w, "escape"]),
+    st.sampled_from([["a"], ["f"], ["c", "enter"], ["m"], ["l"], ["h"], ["u"], ["L"], ["escape"],
+                     ["semicolon", *"ok", "enter"], ["y"]]),
+)
+
+
+@given(units=st.lists(UNITS, min_size=2, max_size=7))
+@settings(max_examples=5, deadline=None, suppress_health_check=list(HealthCheck))
+def test_any_burst_of_keys_lands_where_paced_keys_land(tmp_path_factory, units):
+    """Generated scripts of searches, tags, prompts, notes, moves and undo."""
+    script = [k for unit in units for k in unit] + ["ctrl+s"]
+
+    async def both():
+        return [await _run(tmp_path_factory, script, how) for how in ("paced", "burst")]
+
+    paced, burst = asyncio.run(both())
+    assert burst == paced, script

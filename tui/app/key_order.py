@@ -1,0 +1,116 @@
+"""Keys in the order they were typed, each one where it would go typed slowly.
+
+Textual hands a key to the focused widget when the app takes it from its queue, and runs
+the key's binding later, when the key has bubbled back up to the app. A terminal delivers a
+fast typist's keys, a paste of keys, a key macro or the keys typed while the app was busy
+in one read, so every one of them is handed to the widget that was focused *before* the
+first of them ran: ``/hun manet⏎a`` typed in one go tagged "h"… in the article instead of
+searching, and the ``a`` after ``enter`` went into the hidden search box. Opening a search,
+a note or a form, and closing one, changes where keys go only once the key that did it has
+run its course.
+
+:class:`KeysInOrder` holds a key that arrives while the previous one is still running
+(its handlers, its binding, the messages and screens they made) and sends it on once every
+message queue of the app and of each screen is drained. A key typed into an idle app (every
+queue empty) goes straight through, as before, with no marker posted: only a burst waits,
+one key at a time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import deque
+from collections.abc import Awaitable, Callable, Iterator
+
+from textual import events
+from textual.app import App
+from textual.message_pump import MessagePump
+
+QUIET_ROUNDS = 2  # consecutive rounds with every queue empty before and after
+POLL = 0.1  # seconds between looks for a pump that closed with a marker pending
+MAX_ROUNDS = 64  # a pump that never drains (an animation) delays the next key, never drops it
+
+
+class KeysInOrder(App):
+    """An app that hands on each key only after the one before it has settled."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._typed_ahead: deque[events.Key] = deque()
+        self._settling: asyncio.Task[None] | None = None
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if self._typed_ahead or not quiet_now(self):
+                self._typed_ahead.append(event)
+                if self._settling is None or self._settling.done():
+                    self._settling = asyncio.create_task(self._send_when_settled())
+                return
+        await super().on_event(event)  # priority bindings, then the focused widget
+
+    @property
+    def keys_pending(self) -> bool:
+        """Typed keys not yet handed on (tests wait for them as for any work)."""
+        return bool(self._typed_ahead) or (self._settling is not None and not self._settling.done())
+
+    async def wait_for_typed_keys(self) -> None:
+        while self._settling is not None and not self._settling.done():
+            await asyncio.shield(self._settling)
+
+    async def _send_when_settled(self) -> None:
+        while self._typed_ahead and self.is_running:
+            await settled(self)
+            if self._typed_ahead:
+                done = asyncio.Event()
+                self.call_later(self._send_next, done)
+                await done.wait()
+
+    async def _send_next(self, done: asyncio.Event) -> None:
+        try:
+            await super().on_event(self._typed_ahead.popleft())
+        finally:
+            done.set()
+
+
+async def after_typed_keys(app: App, pause: Callable[[], Awaitable[None]]) -> None:
+    """For whatever drives the app by keys (Pilot, in tests and benches): once ``pause``
+    returned, wait until no typed key is held either, pausing again after each."""
+    while isinstance(app, KeysInOrder) and app.keys_pending:
+        await app.wait_for_typed_keys()
+        await pause()
+
+
+def quiet_now(app: App) -> bool:
+    """No message waits in any queue: the key before has run its course (a handler that
+    awaits is the exception, and ``settled`` covers a burst)."""
+    return all(p._message_queue.empty() for p in _pumps(app))
+
+
+def _pumps(app: App) -> Iterator[MessagePump]:
+    yield app
+    for screen in app.screen_stack:
+        yield from screen.walk_children(with_self=True)
+
+
+async def settled(app: App) -> None:
+    """Return once every queue of ``app`` and its screens was empty for ``QUIET_ROUNDS``
+    rounds of markers (Textual's Pilot waits the same way, for one round). A pump that
+    closes before its marker runs (a dialog dismissed meanwhile) is not waited for."""
+    quiet = 0
+    for _ in range(MAX_ROUNDS):
+        pumps = [p for p in _pumps(app) if not (p._closing or p._closed)]
+        empty_before = all(p._message_queue.empty() for p in pumps)
+        waiting = {}
+        for pump in pumps:
+            marker = asyncio.Event()
+            if pump.call_later(marker.set):
+                waiting[pump] = asyncio.ensure_future(marker.wait())
+        while waiting:
+            await asyncio.wait(waiting.values(), timeout=POLL)
+            for pump, task in list(waiting.items()):
+                if task.done() or pump._closing or pump._closed:
+                    task.cancel()
+                    del waiting[pump]
+        quiet = quiet + 1 if empty_before and all(p._message_queue.empty() for p in pumps) else 0
+        if quiet >= QUIET_ROUNDS:
+            return
