@@ -3,9 +3,9 @@ process, with ``--jobs 2`` and on a local Dask cluster of 2 workers; ratio of th
 against the one-process run of the same command in the same run (target ≥ 1.7 on 2
 cores). Every way's output must be byte-identical to the one-process output (else MISS).
 
-Two Dask clusters, each started before its run and closed after it (not timed): ``dask2``
-with Dask's defaults, and ``dask2-batch`` with the workers started the way docs/team.md
-tells users to start them for batch work (``BATCH_WORKERS``: the profiler off).
+The Dask cluster (``dask2``) is started before its run and closed after it (not timed), its
+scheduler and workers set up as docs/team.md tells users to start a batch cluster
+(``tui.batch.BATCH_WORKERS``, the settings ``--dask local`` uses too).
 
 ``--quick``: 60 documents (the ratio then mostly measures start-up, not the map)."""
 
@@ -25,9 +25,7 @@ from . import ROOT, Config, compare, gen, median, missing
 from .export import warm
 
 EPOCH = "1764000000"  # SOURCE_DATE_EPOCH: every run of suggest --write records the same time
-# the workers' configuration docs/team.md gives for batch work (DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False)
-BATCH_WORKERS = {"distributed.worker.profile.enabled": False}
-CLUSTERS = {"dask2": {}, "dask2-batch": BATCH_WORKERS}
+WAYS = ("one", "jobs2", "dask2")
 
 
 # runs margin and reports its own CPU time and its local worker processes' (waited for by then)
@@ -100,22 +98,24 @@ def export_run(src: Path, work: Path, way: list[str], client=None) -> tuple[dict
     return took, tree(out)
 
 
-def cluster(config: dict):
-    """A local cluster of 2 single-thread worker processes started with Dask ``config``, and a
-    client that reads its workers' CPU time (margin connects on its own)."""
+def cluster():
+    """A local cluster of 2 single-thread worker processes with docs/team.md's settings for
+    batch work, and a client that reads its workers' CPU time (margin connects on its own)."""
     import dask.config
     from distributed import Client, LocalCluster
 
-    with dask.config.set(config):  # the nannies hand it to the workers they start
+    from tui.batch import BATCH_WORKERS
+
+    with dask.config.set(BATCH_WORKERS):  # the scheduler reads them; the nannies hand them to the workers
         c = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
     return c, Client(c)
 
 
 def one_way(once, src: Path, tmp: Path, way: str) -> tuple[dict, str]:
-    """One timed run of a command (``once``) one ``way``; a Dask way on a cluster of its own."""
-    if way not in CLUSTERS:
+    """One timed run of a command (``once``) one ``way``; the Dask way on a cluster of its own."""
+    if way != "dask2":
         return once(src, tmp, ["--jobs", "1" if way == "one" else "2"])
-    c, client = cluster(CLUSTERS[way])
+    c, client = cluster()
     try:
         return once(src, tmp, ["--dask", c.scheduler_address], client)
     finally:
@@ -124,7 +124,7 @@ def one_way(once, src: Path, tmp: Path, way: str) -> tuple[dict, str]:
 
 
 def run(cfg: Config) -> list:
-    ways = ["one", "jobs2", *CLUSTERS]
+    ways = list(WAYS)
     try:
         import distributed  # noqa: F401
     except ImportError:

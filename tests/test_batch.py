@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import os
+import re
 import shutil
 import time
 from pathlib import Path
@@ -16,7 +17,7 @@ from hypothesis import strategies as st
 
 from bench import gen
 from tests.helpers import HANG_GUARD
-from tui.batch import DASK_MAX_BATCH, DASK_MIN_BATCH, MAX_BATCH, Runner, _batches, run_map
+from tui.batch import BATCH_WORKERS, DASK_MAX_BATCH, DASK_MIN_BATCH, MAX_BATCH, Runner, _batches, run_map
 from tui.cli import main
 
 HAS_DASK = importlib.util.find_spec("distributed") is not None
@@ -176,3 +177,27 @@ def test_unreachable_scheduler_is_one_line(team_root, capsys, monkeypatch):
 def test_bad_jobs_is_refused(team_root, capsys):
     assert main(["validate", "--corpus", str(team_root), "--jobs", "0"]) == 1
     assert "--jobs must be 1 or more" in capsys.readouterr().err
+
+
+def test_the_batch_cluster_settings_in_the_docs_are_the_ones_margin_and_the_bench_use():
+    """docs/team.md's shell block sets a batch cluster's Dask settings as environment
+    variables; Dask reads them as exactly ``tui.batch.BATCH_WORKERS`` (what ``--dask local``
+    and bench/batch start their clusters with)."""
+    if not HAS_DASK:
+        pytest.skip("distributed is not installed")
+    import dask.config
+
+    text = (Path(__file__).parents[1] / "docs" / "team.md").read_text(encoding="utf-8")
+    section = text[text.index("## Batch work"):]
+    block = section[section.index("```sh"):section.index("```", section.index("```sh") + 5)]
+    env = dict(re.findall(r"\b(DASK_[A-Z_]+)=(\S+)", block))
+    assert env, "no Dask setting in docs/team.md's batch block"
+
+    def flat(d: dict, prefix: str = "") -> dict:
+        out = {}
+        for k, v in d.items():
+            key = prefix + k.replace("_", "-")
+            out.update(flat(v, key + ".") if isinstance(v, dict) else {key: v})
+        return out
+
+    assert flat(dask.config.collect_env(env)) == BATCH_WORKERS

@@ -32,9 +32,15 @@ BATCHES_PER_WORKER = 8  # enough to balance uneven documents, few enough to keep
 MAX_BATCH = 64  # tasks a batch at most (bounds what a worker holds for the consumer)
 DASK_MAX_BATCH = 256  # on Dask: a task costs ≈ 5–10 ms of CPU across worker, scheduler and client,
 DASK_MIN_BATCH = 4  # so batches are bigger, and the tail is no single documents (≈ 3–9 ms each)
-# ``--dask local``'s workers, as docs/team.md tells users to start theirs for batch work: no
-# profiler (it samples the mapping thread's stack every 10 ms from the worker's event loop)
-LOCAL_WORKERS = {"distributed.worker.profile.enabled": False}
+# The Dask settings docs/team.md gives for a batch cluster (its scheduler and workers), which
+# ``--dask local`` and bench/batch use: fewer wake-ups of each worker's event loop, each of
+# which takes the GIL from the thread that maps. No profiler (it samples that thread's stack
+# every 10 ms), the loop's health check every second (not every 20 ms), memory checked every
+# second (not every 100 ms), the system monitor every 2 s (not 500 ms).
+BATCH_WORKERS = {"distributed.worker.profile.enabled": False,
+                 "distributed.admin.tick.interval": "1s",
+                 "distributed.worker.memory.monitor-interval": "1s",
+                 "distributed.admin.system-monitor.interval": "2s"}
 READ_AHEAD = 4  # batches a worker submitted ahead of the consumer
 
 
@@ -182,7 +188,7 @@ def connect(runner: Runner):
     direct = True if direct is None else direct
     address = runner.dask or ""
     if address == "local":
-        with dask.config.set(LOCAL_WORKERS):
+        with dask.config.set(BATCH_WORKERS):
             cluster = LocalCluster(n_workers=runner.jobs if runner.jobs > 1 else 2, threads_per_worker=1,
                                    processes=True, dashboard_address=None)
         client = Client(cluster, direct_to_workers=direct)
