@@ -24,12 +24,19 @@ _PLURAL_ACRONYM_RE = re.compile(r"[A-Z]{2,6}s")
 #: a capitalised compound modifier: "Turkish-backed fighters", "US-led forces"
 _COMPOUND_RE = re.compile(r"[^\W\d_][\w’']*-[a-z]+")
 #: "-ly" words that are adjectives, not adverbs: "2.9 billion monthly users"
+#: capitalised words (a name) before people counted in the plural: "Armed Forces personnel"
+_NAME_RUN_RE = re.compile(r"(?:[ \t\u00a0]+[A-Z][\w’'-]*){1,3}(?=[ \t\u00a0]+[a-z])")
+_LOWER_WORD_RE = re.compile(r"[ \t\u00a0]+([a-z][\w-]*)\b")
 _LY_ADJECTIVES = frozenset("daily weekly monthly yearly hourly nightly quarterly elderly".split())
+
+
+#: singular nouns in "-men" ("gunmen", "policemen", "militiamen" are plurals)
+_MEN_SINGULARS = frozenset("specimen abdomen regimen acumen stamen hymen semen omen amen bitumen albumen lumen".split())
 
 
 def is_plural(word: str) -> bool:
     w = word.lower()
-    if w in IRREGULAR_PLURALS or w in MEASURES:
+    if w in IRREGULAR_PLURALS or w in MEASURES or (len(w) > 4 and w.endswith("men") and w not in _MEN_SINGULARS):
         return True
     return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "'s", "’s"))
 
@@ -65,6 +72,9 @@ def counted_noun(text: str, pos: int, allow_of: bool, demonyms) -> tuple[int, st
         if _PLURAL_ACRONYM_RE.fullmatch(word):
             return end, word
         if not _modifies(word, demonyms):
+            named = _named_head(text, p) if word[0].isupper() else None
+            if named:
+                return named
             break
         p = end
         if is_plural(word):
@@ -78,6 +88,24 @@ def counted_noun(text: str, pos: int, allow_of: bool, demonyms) -> tuple[int, st
 
 _NAMES_ONE_RE = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]*[A-Z]|[ \t\u00a0]+(?:said|says|told|tells|added|claimed|explained"
                            r"|described|wrote|stated|reported|recalled|confirmed|noted|warned)\b")
+
+
+_PREPOSITION_BEFORE_RE = re.compile(r"(?<![\w-])(?:in|at|from|on|into|inside|near|to|with|by)[ \t\u00a0]+$")
+_ONE_THING_RE = re.compile(r"[ \t\u00a0]+([a-z][a-z-]+)\b(?![ \t\u00a0]*(?:,[ \t\u00a0]*[A-Z]|of\b))")
+#: "one" + a singular noun that is an idiom, not a count: "at one point", "on one hand"
+_ONE_IDIOMS = frozenset("point time way hand side go another piece thing day".split())
+
+
+def one_after_preposition(text: str, start: int, end: int) -> tuple[int, str | None]:
+    """(end, unit) of "one" + a singular noun after a preposition ("35 bodies in one
+    hospital", "a notebook from one victim"), or (end, None) ("at one point")."""
+    m = _ONE_THING_RE.match(text, end)
+    if not m or not _PREPOSITION_BEFORE_RE.search(text, max(0, start - 8), start):
+        return end, None
+    word = m.group(1)
+    if word in NOT_MODIFIERS or word in _ONE_IDIOMS or word in CURRENCY_WORDS or is_plural(word) or word.endswith("ly"):
+        return end, None
+    return m.end(1), word
 
 
 def one_counted(text: str, pos: int, demonyms) -> tuple[int, str | None]:
@@ -97,6 +125,22 @@ def one_counted(text: str, pos: int, demonyms) -> tuple[int, str | None]:
         if m.group(1).lower() in ONE_PERSON_NOUNS:
             return (pos, None) if _NAMES_ONE_RE.match(text, p) else (p, m.group(1).lower())
     return pos, None
+
+
+def _named_head(text: str, pos: int) -> tuple[int, str] | None:
+    """(end, head) when a name of up to three capitalised words modifies a plural common
+    noun after ``pos`` ("five Armed Forces personnel", "two Boeing jets", "17 Katyusha
+    rockets"); None for a name that is no modifier ("the Three Gorges Dam")."""
+    run = _NAME_RUN_RE.match(text, pos)
+    p = run.end() if run else pos
+    for _ in range(3 if run else 0):
+        m = _LOWER_WORD_RE.match(text, p)
+        if not m or m.group(1) in NOT_MODIFIERS or m.group(1).endswith("ly"):
+            return None
+        p = m.end()
+        if is_plural(m.group(1)):
+            return p, m.group(1)
+    return None
 
 
 def _modifies(word: str, demonyms) -> bool:

@@ -10,9 +10,9 @@ import re
 from decimal import Decimal
 from typing import TypeAlias
 
-from tui.suggest.rules.counted import counted_noun, one_counted, record_after
+from tui.suggest.rules.counted import counted_noun, one_after_preposition, one_counted, record_after
 from tui.suggest.rules.fignumber import cue, number, word_value
-from tui.suggest.rules.figwords import CURRENCY_SIGNS, FRACTIONS, ONE_PERSON_NOUNS, SCALES, UNITS, VAGUE
+from tui.suggest.rules.figwords import CURRENCY_SIGNS, FRACTIONS, SCALES, UNITS, VAGUE
 from tui.suggest.rules.notfigures import (AGE_AFTER_RE, after_name, is_age, is_label_or_date, is_pronoun_one,
                                           is_year)
 
@@ -21,6 +21,7 @@ _ALONE_AFTER_RE = re.compile(r"\s+(?:of\s+(?:the|those|them|these|whom|which)|we
                              r"|each|killed|injured|wounded|remain)\b", re.IGNORECASE)
 _ALONE_BEFORE_RE = re.compile(r"(?i:\b(?:kill(?:s|ed|ing)?|injur(?:es|ed|ing)|wound(?:s|ed|ing)"
                               r"|rescu(?:es|ed|ing)|all\s+but)\s+)$")
+_AS_MUCH_RE = re.compile(r"\s+as\s+(?:much|many|large|big|high|long)\b", re.IGNORECASE)
 _OR_MORE_RE = re.compile(r"\s+or\s+(more|so)\b")
 
 Read: TypeAlias = "tuple[Decimal, str | None, str, int] | None"  # (value, unit, qualifier, end) or none
@@ -82,6 +83,8 @@ def fraction(text: str, m: re.Match, demonyms, parts: dict) -> Read:
         end, unit = counted_noun(text, sc.end(), True, demonyms)
         record_after(end, unit, parts)
         return share / 100 * SCALES[sc.group(1)], unit, "exact", max(end, sc.end())
+    if _AS_MUCH_RE.match(text, end):
+        return None  # "a quarter as much money": a comparison, no quantity stated
     if not (text.startswith((" of ", " the "), end) or cue(text, start)) or re.search(
             r"(?i:first|second|last|final|other)\s+$", text[max(0, start - 8):start]):
         return None
@@ -107,11 +110,15 @@ def words(text: str, m: re.Match, demonyms, parts: dict, lenient: bool) -> Read:
         return Decimal(n), "percent", "exact", end
     end, qualifier = _or_more(text, end, "exact", parts)
     end, unit = counted_noun(text, end, True, demonyms)
-    if unit is None and n == 1 and "more_end" not in parts:
+    counted_one = unit is None and n == 1 and "more_end" not in parts
+    if counted_one:
         end, unit = one_counted(text, end, demonyms)
+        if unit is None:
+            end, unit = one_after_preposition(text, start, end)
+        counted_one = unit is not None
     record_after(end, unit, parts)
     scaled = any(w in SCALES or w == "dozen" for w in re.split(r"[\s-]+", said.lower()))
-    if ((unit is None and not scaled) or (n == 1 and not scaled and unit not in ONE_PERSON_NOUNS)) and not (
+    if ((unit is None and not scaled) or (n == 1 and not scaled and not counted_one)) and not (
             lenient or "more_end" in parts or counts_alone(text, start, end, n)):
         return None  # "the two said", "no one knows": not a quantity
     return Decimal(n), unit, qualifier, end

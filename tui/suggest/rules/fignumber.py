@@ -7,16 +7,21 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from tui.suggest.rules.figwords import _CUE_BEFORE_RE, _CUE_QUALIFIER, SCALES, UNITS, VAGUE
+from tui.suggest.rules.figwords import _CUE_BEFORE_RE, _CUE_QUALIFIER, CURRENCY_SIGNS, SCALES, UNITS, VAGUE
 
-_WORDNUM = "|".join(sorted([*UNITS, "hundred", "thousand", "million", "billion", "trillion"],
-                           key=len, reverse=True))
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE_WORDS = ("hundred", "thousand", "million", "billion", "trillion", "lakh", "crore")
+_WORDNUM = "|".join(sorted([*UNITS, *_SCALE_WORDS], key=len, reverse=True))
+# 1,440 / 1,00,000 (Indian grouping) / 12.5
+_DIGITS = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SIGNS = "".join(s for s in CURRENCY_SIGNS if len(s) == 1)
+# signs and codes before a number: "US$", "R$", "€", "Rs. ", "USD "
+_CUR = "|".join(re.escape(s) for s in sorted((s for s in CURRENCY_SIGNS if not s.isalpha() and s != "Rs."),
+                                              key=len, reverse=True)) + r"|Rs\.?|USD|EUR|GBP"
 NUMBER_RE = re.compile(
-    r"(?P<digits>(?:(?<!\w)(?P<cur>US\$|A\$|C\$|HK\$|S\$|NZ\$|\$|£|€|¥|₿|(?:USD|EUR|GBP)\s?)"
-    r"|(?<![\w.,/:#§$£€¥₿-]))"
+    rf"(?P<digits>(?:(?<!\w)(?P<cur>(?:{_CUR})[ \u00a0]?)"
+    rf"|(?<![\w.,/:#§{_SIGNS}-]))"
     rf"(?P<num>{_DIGITS})(?:\s?[-–]\s?(?P<num2>{_DIGITS}))?"
-    r"(?P<scale>\s?(?:bn|mn|tn)\b|(?<=\d)(?:m|k)\b|\s(?:hundred|thousand|million|billion|trillion)\b)?"
+    r"(?P<scale>\s?(?:bn|mn|tn)\b|(?<=\d)(?:m|k)\b|\s(?:hundred|thousand|million|billion|trillion|lakh|crore)\b)?"
     r"(?P<pct>\s?%|\s(?:per\s?cent|percent|percentage points?)\b)?"
     r"(?![\w/:]|[.,]\d|-\w))"
     r"|(?P<vague>(?i:in\s+the\s+)?(?:(?i:tens|hundreds)\s+of\s+(?:thousands|millions)"
@@ -33,8 +38,8 @@ NUMBER_RE = re.compile(
 # where a figure can start, searched in the lower-cased text: matching NUMBER_RE only at
 # these places is several times faster than running it over the whole text
 TRIGGER_RE = re.compile(
-    r"(?:us|a|c|hk|s|nz)\$|[\d$£€¥₿]|(?:usd|eur|gbp)(?=\s?\d)|\b(?:"
-    + "|".join(sorted({*UNITS, "hundred", "thousand", "million", "billion", "trillion", *VAGUE,
+    rf"(?:us|a|c|hk|s|nz|r)\$|[\d{_SIGNS}]|(?:usd|eur|gbp|rs\.?)(?=\s?\d)|\b(?:"
+    + "|".join(sorted({*UNITS, *_SCALE_WORDS, *VAGUE,
                        "dozen", "tens", "several", "half", "two-thirds", "three-quarters"},
                       key=len, reverse=True))
     + r"|a (?:few|dozen|hundred|thousand|million|billion|third|quarter|fifth|tenth)"

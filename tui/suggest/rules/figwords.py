@@ -14,14 +14,17 @@ QUALIFIER_CUES = {
     "at least": ("at least", "a minimum of", "no fewer than", "no less than", "not less than"),
     "at most": ("at most", "a maximum of", "no more than", "not more than", "within"),
     "more than": ("more than", "over", "upwards of", "in excess of", "above", "just over",
-                  "well over"),
+                  "well over", "exceeded", "exceeds", "exceeding", "surpassed", "surpasses", "surpassing",
+                  "topped"),
     "less than": ("less than", "fewer than", "under", "below", "just under"),
     "up to": ("up to", "as many as", "as much as"),
 }
-#: cues that head the figure's phrase as a preposition ("within two miles", "within 24 hours"):
-#: they give its qualifier, but they do not modify the number the way "over" or "nearly" do,
-#: so a figure span never starts on them, whatever a team does with qualifier words
-HEADING_CUES = frozenset({"within"})
+#: cues that head the figure's phrase as a preposition ("within two miles", "within 24 hours")
+#: or a comparing verb ("death tolls exceeded 100"): they give its qualifier, but they do not
+#: modify the number the way "over" or "nearly" do, so a figure span never starts on them,
+#: whatever a team does with qualifier words
+HEADING_CUES = frozenset({"within", "exceeded", "exceeds", "exceeding", "surpassed", "surpasses", "surpassing",
+                          "topped"})
 _CUE_QUALIFIER = {cue: q for q, cues in QUALIFIER_CUES.items() for cue in cues}
 _CUE_BEFORE_RE = re.compile(
     r"(?<!\w)(?P<cue>" + "|".join(
@@ -36,7 +39,7 @@ UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven"
          "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
          "eighty": 80, "ninety": 90}
 SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12,
-          "bn": 10**9, "m": 10**6, "mn": 10**6, "k": 1000, "tn": 10**12}
+          "bn": 10**9, "m": 10**6, "mn": 10**6, "k": 1000, "tn": 10**12, "lakh": 10**5, "crore": 10**7}
 VAGUE = {"dozens": 12, "hundreds": 100, "thousands": 1000, "millions": 10**6, "billions": 10**9}
 FRACTIONS = {"half": 50, "a third": 33.33, "one third": 33.33, "one-third": 33.33,
              "two-thirds": 66.67, "two thirds": 66.67, "a quarter": 25, "one quarter": 25,
@@ -44,11 +47,15 @@ FRACTIONS = {"half": 50, "a third": 33.33, "one third": 33.33, "one-third": 33.3
              "one-fifth": 20, "a tenth": 10}
 CURRENCY_SIGNS = {"US$": "USD", "$": "USD", "₿": "BTC", "A$": "AUD", "C$": "CAD", "HK$": "HKD", "S$": "SGD",
                   "NZ$": "NZD", "£": "GBP", "€": "EUR", "¥": "JPY", "USD": "USD", "EUR": "EUR",
-                  "GBP": "GBP"}
+                  "GBP": "GBP", "₹": "INR", "Rs": "INR", "Rs.": "INR", "₽": "RUB", "₴": "UAH", "₺": "TRY",
+                  "₩": "KRW", "R$": "BRL"}
 CURRENCY_WORDS = {"dollars": "USD", "euros": "EUR", "yuan": "CNY", "rubles": "RUB", "roubles": "RUB",
                   "pounds": "GBP", "złotys": "PLN", "zlotys": "PLN", "złoty": "PLN", "bitcoins": "BTC",
                   "yen": "JPY", "riel": "KHR", "rupiah": "IDR", "rupees": "INR", "baht": "THB",
-                  "pesos": "MXN"}
+                  "pesos": "MXN", "riyals": "SAR", "dirhams": "AED", "lira": "TRY", "liras": "TRY",
+                  "naira": "NGN", "rand": "ZAR", "shekels": "ILS", "hryvnias": "UAH", "hryvnia": "UAH",
+                  "reais": "BRL", "ringgit": "MYR", "kronor": "SEK", "rials": "IRR", "dinars": "IQD",
+                  "taka": "BDT", "dong": "VND"}
 IRREGULAR_PLURALS = frozenset(
     "people children men women police staff personnel cattle sheep fish livestock feet teeth "
     "mice geese data media yuan yen riel rupiah baht".split())
