@@ -34,13 +34,15 @@ def is_label_or_date(text: str, m: re.Match) -> bool:
 
 
 def is_year(text: str, m: re.Match, value: Decimal, unit: str | None) -> bool:
-    """1500-2100 written as four bare digits, with no unit or after "in", "the", "since"..."""
+    """1500-2100 written as four bare digits, with no unit, after "in", "the", "since"... or
+    after a name ("Directive 2000")."""
     num = m.group("num")
     if m.group("cur") or m.group("scale") or m.group("pct") or not num.isdigit() or len(num) != 4 \
             or not 1500 <= value <= 2100:
         return False
     w = _WORD_BEFORE_RE.search(text[max(0, m.start() - 12):m.start()])
-    return unit is None or (w is not None and w.group(1).lower() in YEAR_CONTEXT)
+    # after a name, the year is part of it: "the E-Commerce Directive 2000 provides", "Vision 2030"
+    return unit is None or (w is not None and w.group(1).lower() in YEAR_CONTEXT) or after_name(text, m.start())
 
 
 def after_name(text: str, start: int) -> bool:
