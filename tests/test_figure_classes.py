@@ -291,3 +291,15 @@ def test_a_year_after_a_name_is_part_of_it(name, year, verb):
 @given(st.sampled_from(["In 2019 votes", "He said 2000 people", "Some 1999 rockets"]))
 def test_a_count_that_looks_like_a_year_still_counts_after_ordinary_words(phrase):
     assert len(find_figures(f"{phrase} were counted.")) == (0 if phrase.startswith("In") else 1)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from([("euro", "EUR"), ("dollar", "USD"), ("US dollar", "USD"), ("ruble", "RUB"), ("rupee", "INR")]),
+       st.integers(2, 999), st.sampled_from(["", ".8 million", " billion"]), st.sampled_from(["loan", "deal", "fine"]))
+def test_a_singular_currency_word_before_a_noun_is_money(currency, n, scale, noun):
+    """"HDT's 38.8 million euro loan" (the hirtenberger gold): the currency word is the
+    figure's money, in the singular because it modifies a noun."""
+    word, code = currency
+    text = f"It took over the {n}{scale} {word} {noun} on Monday."
+    (fig,) = find_figures(text)
+    assert fig.unit == code and fig.money_end == text.index(f" {noun} on")

@@ -10,7 +10,7 @@ from tui.suggest.rules.figwords import (CURRENCY_WORDS, IRREGULAR_PLURALS, MEASU
                                        VAGUE)
 
 _NEXT_WORD_RE = re.compile(r"[ \t\u00a0]+([^\W\d_][\w’'-]*)(/[^\W\d_]\w*)?")
-_US_DOLLARS_RE = re.compile(r"[ \t\u00a0]+(?:US|U\.S\.)[ \t\u00a0]+dollars\b")
+_US_DOLLARS_RE = re.compile(r"[ \t\u00a0]+(?:US|U\.S\.)[ \t\u00a0]+dollars?\b")
 _THE_RE = re.compile(r"(?:the|those|these|their)[ \t\u00a0]+(?=\w)", re.IGNORECASE)
 _OF_RE = re.compile(r"[ \t\u00a0]+of(?=[ \t\u00a0])")
 _COORD_RE = re.compile(r"[ \t\u00a0]+(and|or)[ \t\u00a0]+([a-z][\w-]*)")

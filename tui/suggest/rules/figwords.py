@@ -55,7 +55,10 @@ CURRENCY_WORDS = {"dollars": "USD", "euros": "EUR", "yuan": "CNY", "rubles": "RU
                   "pesos": "MXN", "riyals": "SAR", "dirhams": "AED", "lira": "TRY", "liras": "TRY",
                   "naira": "NGN", "rand": "ZAR", "shekels": "ILS", "hryvnias": "UAH", "hryvnia": "UAH",
                   "reais": "BRL", "ringgit": "MYR", "kronor": "SEK", "rials": "IRR", "dinars": "IQD",
-                  "taka": "BDT", "dong": "VND"}
+                  "taka": "BDT", "dong": "VND",
+                  # the singular before a noun: "a 38.8 million euro loan", "a $5 billion dollar deal"
+                  "euro": "EUR", "dollar": "USD", "ruble": "RUB", "rouble": "RUB", "rupee": "INR",
+                  "riyal": "SAR", "dirham": "AED", "shekel": "ILS"}
 IRREGULAR_PLURALS = frozenset(
     "people children men women police staff personnel cattle sheep fish livestock feet teeth "
     "mice geese data media yuan yen riel rupiah baht".split())
