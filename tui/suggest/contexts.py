@@ -44,6 +44,10 @@ PREPOSITIONS = frozenset({"in", "at", "to", "with", "on", "after", "against", "i
 OBJECTS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "him", "them",
                      "it", "us", "me", "themselves", "himself", "herself", "itself", "ourselves"})
 _CONJUNCT_BEFORE_RE = re.compile(rf"(?<![\w-])({_CAP}(?:[ \t\u00a0]+{_CAP})*)[ \t\u00a0]+(?:and|or|nor)[ \t\u00a0]+(?:{_DET})?\Z")
+#: a name in a list a preposition opens (``firms including A, B, and C have announced``): the list's object, not its subject
+_LISTED_RE = re.compile(rf"\b(?:including|such[ \t\u00a0]+as|like)[ \t\u00a0]+(?:(?:{_DET})?{_CAP}(?:[ \t\u00a0]+{_CAP})*"
+                        r",?[ \t\u00a0]+(?:(?:and|or)[ \t\u00a0]+)?)*\Z")
+_INFINITIVE_AFTER_RE = re.compile(r"[ \t\u00a0]+to[ \t\u00a0]+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b)[a-z]+\b")
 _ABSOLUTE_RE = re.compile(r"[ \t\u00a0]+(?!including\b|regarding\b|concerning\b)[a-z]+ing\b")
 _NEXT_WORD_RE = re.compile(r"[ \t\u00a0]+([a-z][a-z-]*)\b")
 FUNCTION_WORDS = frozenset({
@@ -132,6 +136,10 @@ def _by_word_before(text: str, start: int, end: int, b: _Before, verbs: frozense
     """The context the word before decides: told, counted, acts (``said X``), by,
     according, of, object (``visited X``, ``hiring X``), preposition; else None."""
     before, prev = b.text, b.word
+    if _LISTED_RE.search(text, max(0, start - 120), start):
+        return "preposition"
+    if prev in ("for", "on", "upon") and _INFINITIVE_AFTER_RE.match(text, end):
+        return "acts"  # "for the Syrian Army to enter", "I count on Turkey to act": the infinitive's subject
     if _TOLD_RE.search(before) or (prev in TOLD and not _COUNT_BEFORE_RE.search(before)):
         return "told"
     if _COUNT_BEFORE_RE.search(before):

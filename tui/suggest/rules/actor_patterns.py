@@ -19,6 +19,7 @@ class Patterns:
     institution: re.Pattern  # "ministry" (before it: "the health")
     country_acts: re.Pattern
     verb_after: re.Pattern
+    verb_phrase: re.Pattern  # a verb phrase that makes a name act: listed, any past tense, a progressive
     title: re.Pattern  # a title followed by a name word
 
 
@@ -34,10 +35,11 @@ def patterns(lex: Lexicon) -> Patterns:
     when = r"(?:[ \t]+on[ \t]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"  # X on Sunday said
     # a verb after a country: listed, any past tense ("invaded", "began"), a progressive ("has been encouraging")
     past = rf"(?:{verbs}|{alternation(PAST_IRREGULAR)}|[a-z]{{2,}}ed(?![\w-])|(?:been|is|are|was|were)[ \t]+[a-z]{{2,}}ing)"
+    verb_phrase = re.compile(rf"(?:[ \t]+{aux})*{when}[ \t]+{past}\b")
     country_acts = re.compile(
-        rf"(?:[ \t]+{aux})*{when}[ \t]+{past}\b"
+        rf"{verb_phrase.pattern}"
         rf"|(?:[ \t]*(?:,|and)[ \t]+(?:{countries}))*[ \t]+(?:{alternation(lex.act_nouns)})\b"
     )
     verb_after = re.compile(rf"(?:[ \t]+\w+ly)?{when}[ \t]+(?:{alternation(lex.reporting_verbs)})\b")
     title = re.compile(rf"(?<!\S)(?:(?:{alternation(lex.titles)})[ \t]+)+(?=\S)")
-    return Patterns(gov_noun, group, institution, country_acts, verb_after, title)
+    return Patterns(gov_noun, group, institution, country_acts, verb_after, verb_phrase, title)

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
-from tui.suggest.rules.actor_words import (heading_verb, in_heading, is_headline, is_initial, lower_titles, lowered, modifiers_start,
-                                           name_words, preceding_word, words_before)
-from tui.suggest.rules.figures import NOT_MODIFIERS, lower_same_offsets
+from tui.suggest.rules.actor_words import (heading_verb, in_heading, is_headline, is_initial, lower_titles,
+                                           name_words, preceding_word)
 from tui.suggest.rules.actor_patterns import patterns
+from tui.suggest.rules.actor_phrases import phrases
 from tui.suggest.rules.lexicon import Lexicon, load_lexicon
 from tui.suggest.rules.mention import Mention, resolve
 
@@ -40,8 +40,6 @@ _PLACE_AFTER_RE = re.compile(rf"[ \t]+(?:in|to)[ \t]+{_RUN_RE.pattern}")
 _TOLD_BEFORE_RE = re.compile(r"\b(?:told|[Aa]ccording to)[ \t]+(?:the[ \t]+)?\Z")
 _ACCORDING_BEFORE_RE = re.compile(r"\b[Aa]ccording to[ \t]+(?:[Tt]he[ \t]+)?\Z")
 _ACRONYM_DEF_RE = re.compile(rf"[ \t]*\(([{UP}]{{2,8}})\)")
-_OWNED_WORD_RE = re.compile(rf"(?<=[{UP}])\w*['’]s[ \t]+([a-z]+)\b")
-_THERE_RE = re.compile(r"[ \t]+(?:there|here)(?=[ \t])")
 
 
 class _Finder:
@@ -60,9 +58,10 @@ class _Finder:
         self.titled: dict[tuple[int, int], int] = {}  # (start, end) -> where the name starts
         self.modified: dict[tuple[int, int], int] = {}  # (start, end) of a group -> start of all its modifiers
         self.lower_titles = lower_titles(lex)
-        self.by_start: dict[int, tuple[int, int, str]] = {}  # the names runs() found, by start (phrases())
+        self.by_start: dict[int, tuple[int, int, str]] = {}  # the names runs() found, by start (actor_phrases)
         self.unresolved: list[tuple[int, int]] = []  # runs no rule took (a name defined later?)
         self.surnames: dict[str, int] = {}  # a person's last name -> where the person is first named
+        self.things: set[str] = set()  # the words of ships' and storms' names ("Dorian" of "Hurricane Dorian")
 
     # -- names
     def runs(self) -> None:
@@ -151,8 +150,11 @@ class _Finder:
                 return
         name = text[start:end]
         words = name_words(name)
-        if all(w in lex.not_names for w in words) or words[0] in lex.vessel_prefixes:
-            return  # "MV Alan Kurdi", "the MV Professor Albrecht Penck": a ship, whoever it is named after
+        if all(w in lex.not_names for w in words):
+            return
+        if words[0] in lex.vessel_prefixes:  # "MV Alan Kurdi", "the MV Professor Albrecht Penck", "Hurricane Dorian":
+            self.things.update(words[1:])     # a ship or a storm, whoever it is named after, and so is its name alone
+            return
         found = self.classify(name, words, start, end)
         if found:
             self.cands.append(found)
@@ -234,22 +236,23 @@ class _Finder:
         if described is not None and described[1] == "described":  # "rescue charity Sea-Eye"
             self.aliases.setdefault(name, (start, described[0]))
             return start, end, described[0]
-        if self.pat.verb_after.match(text, end):
+        if name not in self.things and self._one_word_acts(word, start, end):
             self._define(name, start, "person")
             return start, end, "person"
         return None
 
-    def _described(self, start: int, end: int, typ: str) -> None:
-        """A described group noun ("migrant rescue charity"), or, when the name it
-        describes follows it ("... charity Sea-Eye"), that name with the description as
-        its title (left out where the team leaves titles out)."""
-        named = self.by_start.get(end + 1) if self.text[end:end + 1] == " " else None
-        if named is None or named not in self.cands:
-            self.cands.append((start, end, typ))
-            return
-        self.cands.remove(named)
-        self.cands.append((start, named[1], named[2]))
-        self.titled[(start, named[1])] = named[0]
+    def _one_word_acts(self, word: str, start: int, end: int) -> bool:
+        """Does an unknown one-word name act: a reporting verb follows, or a verb phrase
+        that makes a country act (``Apple declined``, ``Huawei has been lobbying``), not in
+        a heading (``Hundreds arrested``: a participle) and, at a sentence's start, only for
+        a word the text also capitalises inside a sentence (not ``Results showed``)?"""
+        text = self.text
+        if self.pat.verb_after.match(text, end):
+            return True
+        if not self.pat.verb_phrase.match(text, end) or in_heading(text, start):
+            return False
+        return not is_initial(text, start) or any(
+            not is_initial(text, m.start()) for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text))
 
     def _titled_after_org(self, name: str) -> bool:
         """Does a title follow the run's organisation words, with a name of two or more
@@ -268,11 +271,6 @@ class _Finder:
         if self.unresolved and self.text[self.unresolved[-1][1]:start] == " and ":
             return self.unresolved[-1][0]
         return start
-
-    def _reports(self, end: int) -> bool:
-        """Does a reporting verb follow ``end`` (after "there"/"here" or an adverb)?"""
-        there = _THERE_RE.match(self.text, end)
-        return bool(self.pat.verb_after.match(self.text, there.end() if there else end))
 
     def _title_start(self, name: str, at: int) -> int:
         """Where a title starts, with the capitalised words of the run before it that make
@@ -328,65 +326,10 @@ class _Finder:
         if m:
             self.aliases.setdefault(m.group(1), (start, typ))
 
-    # -- phrases
-    def phrases(self) -> None:
-        text, lex, pat = self.text, self.lex, self.pat
-        self.by_start = {c[0]: c for c in self.cands}  # the names runs() found
-        countries, demonyms = lex.countries, lex.demonyms
-        for m in pat.gov_noun.finditer(text):
-            prev = words_before(text, m.start(), 3)
-            start = None
-            for i in range(1, len(prev) + 1):  # "Indonesia’s", "Chinese", "United States"
-                name = " ".join(w for _, w in prev[-i:])
-                base = name[:-2] if name.endswith(("’s", "'s")) else name
-                if base in countries or name in demonyms:
-                    start = prev[-i][0]
-            if start is not None:
-                end = m.end()
-                if m.group() in ("embassy", "consulate"):  # "... embassy in Phnom Penh"
-                    place = _PLACE_AFTER_RE.match(text, end)
-                    end = place.end() if place else end
-                self.cands.append((start, end, "government"))
-        mods = lex.group_modifiers
-        for m in pat.group.finditer(lower_same_offsets(text)):
-            if not (text[m.start()].islower() or is_initial(text, m.start())):
-                continue  # "Police" inside a name is the name's business
-            typ, need = lex.groups[m.group("noun")]
-            start = m.start()
-            prev = words_before(text, start, 4)
-            for _ in range(2):  # up to two modifiers: "senior", "Chinese", "United States"
-                if len(prev) > 1 and f"{prev[-2][1]} {prev[-1][1]}" in countries:
-                    start = prev[-2][0]
-                    prev = prev[:-2]
-                elif prev and (prev[-1][1] in mods or prev[-1][1] in demonyms or prev[-1][1] in countries
-                               # "Local media reported" (not "Local residents were angry")
-                               or (lowered(text, prev[-1]) in mods and pat.verb_after.match(text, m.end()))):
-                    start = prev[-1][0]
-                    prev = prev[:-1]
-            wide = modifiers_start(text, start, lex)
-            if start < m.start() or not need or self._reports(m.end()):  # "Residents there told"
-                self.cands.append((start, m.end(), typ))
-                if wide < start:
-                    self.modified[(start, m.end())] = wide
-            elif need == "described" and wide < start:  # "fire officer", "environmental group"
-                self._described(wide, m.end(), typ)
-        titles = self.lower_titles
-        for m in _OWNED_WORD_RE.finditer(text):  # "Chelyabinsk's governor has promised"
-            if m.group(1) in titles and pat.country_acts.match(text, m.end()):
-                self.cands.append((m.start(1), m.end(), "person"))
-        for m in pat.institution.finditer(text):
-            prev = words_before(text, m.start(), 3)
-            words = [w for _, w in prev]
-            for k in (2, 1):  # "the national weather service", "the health ministry"
-                if len(words) > k and lowered(text, prev[-k - 1]) == "the" and all(
-                        w.isalpha() and w.islower() and w not in NOT_MODIFIERS for w in words[-k:]):
-                    self.cands.append((prev[-k][0], m.end(), lex.org_nouns[m.group()]))
-                    break
-
 
 def find_actors(text: str, extra: dict | None = None, lex: Lexicon | None = None) -> list[Mention]:
     """Actor mentions in ``text``, in order. ``extra`` maps more names to actor types."""
     f = _Finder(text, lex or load_lexicon(), extra)
     f.runs()
-    f.phrases()
+    phrases(f, _PLACE_AFTER_RE)
     return resolve(text, f.cands, f.titled, f.modified)
