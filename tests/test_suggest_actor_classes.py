@@ -103,3 +103,46 @@ def test_armed_forces_are_actors(modifier, word):
     text = f"Then {modifier} forces began deploying. The Democratic {word} of Rojava announced a deal."
     found = _found(text)
     assert f"{modifier} forces" in found and f"Democratic {word} of Rojava" in found, found
+
+
+@settings(max_examples=200, deadline=None)
+@given(NAMES, PAST, st.sampled_from(["conducted by the", "ascribed to", "a statement from"]))
+def test_a_one_word_name_is_a_name_before_it_first_acts_too(name, verb, before):
+    """"an attack reportedly conducted by the Taliban. … The Taliban have claimed
+    responsibility": the name found acting later is the same name earlier (a one-word name
+    is whole; a surname before its full name is not, see test_suggest.py)."""
+    text = f"It was {before} {name} on Monday. Later {name} {verb} the plan."
+    assert [s for s in (m.start for m in find_actors(text)) if text.startswith(name, s)] == \
+        [text.index(name), text.rindex(name)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["ZQX", "NASA", "KLM", "PKK"]), PAST)
+def test_an_acronym_that_does_something_is_an_organisation_and_so_is_its_next_mention(acronym, verb):
+    """"NASA has selected two astronauts", then "collaborating with NASA"."""
+    text = f"Later {acronym} {verb} the plan. Boeing is working with {acronym} on it."
+    got = [(text[m.start:m.end], m.start, m.type) for m in find_actors(text)]
+    assert (acronym, text.index(acronym), "organisation") in got
+    assert (acronym, text.rindex(acronym), "organisation") in got
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["Crew Dragon", "Falcon Heavy", "Blue Moon", "Silver Arrow"]),
+       st.sampled_from(["was launched", "is scheduled to dock", "was carrying cargo", "said nothing"]))
+def test_a_capitalised_pair_after_the_is_no_person(name, rest):
+    """"the Crew Dragon was launched": no person's name takes "the"; a title does ("the
+    Prime Minister said"), an organisation word does ("The Coast Guard said")."""
+    assert _found(f"On Saturday the {name} {rest}.") == []
+    assert _found(f"On Saturday {name} {rest}.") == [name]
+    assert _found(f"On Saturday the {name} Guard {rest}.") == [f"{name} Guard"]
+    assert "Prime Minister" in " ".join(_found(f"On Saturday the Prime Minister {rest}."))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["Delfin Lorenzana", "Colin Sutherland", "Boris Dubrovsky"]),
+       st.sampled_from(["Defence Secretary", "Lord President", "Prime Minister"]), st.sampled_from(["the ", ""]))
+def test_a_title_in_apposition_to_a_name_is_bracketed(person, title, det):
+    """"said Delfin Lorenzana, the Defence Secretary;": the apposition describes the
+    person; the team leaves it out as it leaves out a bracketed one."""
+    text = f"It was terrible, said {person}, {det}{title}; he left."
+    assert _ctx(text, title) == "bracketed"

@@ -39,6 +39,8 @@ _OWNER_BEFORE_RE = re.compile(rf"(?<![\w-])[{UP}]\w*(?:[ \t]+[{UP}]\w*)*['’]s[
 _PLACE_AFTER_RE = re.compile(rf"[ \t]+(?:in|to)[ \t]+{_RUN_RE.pattern}")
 _TOLD_BEFORE_RE = re.compile(r"\b(?:told|[Aa]ccording to)[ \t]+(?:the[ \t]+)?\Z")
 _ACCORDING_BEFORE_RE = re.compile(r"\b[Aa]ccording to[ \t]+(?:[Tt]he[ \t]+)?\Z")
+_WORD_BEFORE_RE = re.compile(rf"(?<![\w-])([{UP}][\w-]*)[ \t\u00a0]+\Z")
+_THE_BEFORE_RE = re.compile(r"(?<![\w-])[Tt]he[ \t\u00a0]+\Z")
 _ACRONYM_DEF_RE = re.compile(rf"[ \t]*\(([{UP}]{{2,8}})\)")
 
 
@@ -61,6 +63,7 @@ class _Finder:
         self.by_start: dict[int, tuple[int, int, str]] = {}  # the names runs() found, by start (actor_phrases)
         self.unresolved: list[tuple[int, int]] = []  # runs no rule took (a name defined later?)
         self.surnames: dict[str, int] = {}  # a person's last name -> where the person is first named
+        self.one_word: dict[str, int] = {}  # a one-word name that acts -> where it first does
         self.things: set[str] = set()  # the words of ships' and storms' names ("Dorian" of "Hurricane Dorian")
 
     # -- names
@@ -89,10 +92,13 @@ class _Finder:
         introduces later (the headline's "Trump ousts" before "Donald Trump"): a mention of
         them. In a sentence a surname before the full name stays unknown (it may be another)."""
         for start, end in self.unresolved:
-            defined = self.surnames.get(self.text[start:end])
+            name = self.text[start:end]
+            defined = self.surnames.get(name)
             if defined is not None and defined > start and in_heading(self.text, start) \
                     and preceding_word(self.text, start) not in self.lex.place_prepositions:  # "patients in England"
                 self.cands.append((start, end, "person"))
+            elif name in self.one_word and self.one_word[name] > start:
+                self.cands.append((start, end, "person"))  # "by the Taliban" before "The Taliban have claimed"
 
     def _parts(self, run: str) -> list[str]:
         """The names a connector-joined run holds: a run naming an organisation stays whole,
@@ -210,8 +216,9 @@ class _Finder:
             return None
         if len(words) >= 2:
             if any(w in lex.countries or w in lex.demonyms or w in lex.not_names for w in words) \
-                    or all(w.isupper() for w in words):
-                return None
+                    or all(w.isupper() for w in words) \
+                    or (_THE_BEFORE_RE.search(text, max(0, start - 4), start) and words[-1] not in lex.titles):
+                return None  # "the Crew Dragon was launched": no person's name takes "the" (a title does)
             self._define(name, start, "person")
             return start, end, "person"
         return self._one_word(name, words[0], start, end)
@@ -224,8 +231,10 @@ class _Finder:
             return None
         if re.search(r"\.(?:com|org|net)\b", word):  # a news site or an organisation's domain
             return start, end, "organisation"
-        if word.isupper():  # an unknown acronym acts only where it speaks or is told (the BBC)
-            if self.pat.verb_after.match(text, end) or _TOLD_BEFORE_RE.search(text, max(0, start - 20), start):
+        if word.isupper():  # an unknown acronym acts only where it does something or is told (the BBC)
+            if self._one_word_acts(word, start, end) or _TOLD_BEFORE_RE.search(text, max(0, start - 20), start):
+                self.one_word.setdefault(name, start)
+                self._define(name, start, "organisation")
                 return start, end, "organisation"
             return None
         if word.lower() in self.lower_vocab:
@@ -237,6 +246,7 @@ class _Finder:
             self.aliases.setdefault(name, (start, described[0]))
             return start, end, described[0]
         if name not in self.things and self._one_word_acts(word, start, end):
+            self.one_word.setdefault(name, start)
             self._define(name, start, "person")
             return start, end, "person"
         return None
@@ -244,15 +254,24 @@ class _Finder:
     def _one_word_acts(self, word: str, start: int, end: int) -> bool:
         """Does an unknown one-word name act: a reporting verb follows, or a verb phrase
         that makes a country act (``Apple declined``, ``Huawei has been lobbying``), not in
-        a heading (``Hundreds arrested``: a participle) and, at a sentence's start, only for
-        a word the text also capitalises inside a sentence (not ``Results showed``)?"""
+        a heading (``Hundreds arrested``: a participle), not for the last word of a longer
+        name the text gives (``Ferrer spoke`` before ``Montse Ferrer``: it may be another)
+        and, at a sentence's start, only for a word the text also capitalises inside a
+        sentence (not ``Results showed``)?"""
         text = self.text
         if self.pat.verb_after.match(text, end):
             return True
         if not self.pat.verb_phrase.match(text, end) or in_heading(text, start):
             return False
-        return not is_initial(text, start) or any(
-            not is_initial(text, m.start()) for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text))
+        at = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)]
+        if any(self._surname_at(pos) for pos in at):
+            return False
+        return not is_initial(text, start) or any(not is_initial(text, pos) for pos in at)
+
+    def _surname_at(self, pos: int) -> bool:
+        """Does a capitalised name word (not "The", "However") come right before ``pos``?"""
+        before = _WORD_BEFORE_RE.search(self.text, max(0, pos - 40), pos)
+        return before is not None and before.group(1) not in self.lex.not_names
 
     def _titled_after_org(self, name: str) -> bool:
         """Does a title follow the run's organisation words, with a name of two or more
@@ -319,6 +338,8 @@ class _Finder:
                 w not in lex.org_words and w not in lex.titles and w not in lex.countries
                 and w not in lex.demonyms for w in words[:-1]):
             self.aliases.setdefault(" ".join(words[:-1]), (start, typ))
+        if len(words) == 1:
+            self.aliases.setdefault(words[0], (start, typ))  # "NASA" again later
         caps = [w for w in words if w[:1].isupper()]
         if len(caps) >= 3:
             self.aliases.setdefault("".join(w[0] for w in caps), (start, typ))
