@@ -146,3 +146,24 @@ def test_a_title_in_apposition_to_a_name_is_bracketed(person, title, det):
     person; the team leaves it out as it leaves out a bracketed one."""
     text = f"It was terrible, said {person}, {det}{title}; he left."
     assert _ctx(text, title) == "bracketed"
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["Thursday", "Monday", "However"]), st.sampled_from(["European Court of Justice", "Supreme Court",
+                                                                            "Ministry of Justice"]))
+def test_an_organisation_after_a_day_and_a_comma_is_no_apposition(day, org):
+    """"On Thursday, the European Court of Justice (ECJ) ruled": "Justice" is a title's
+    word, but the run names an organisation and a weekday is no one's name."""
+    assert _ctx(f"On {day}, the {org} ruled on it.", org) != "bracketed"
+
+
+@settings(max_examples=100, deadline=None)
+@given(NAMES, PAST)
+def test_a_one_word_name_that_does_something_is_an_organisation_one_that_speaks_a_person(name, verb):
+    """"The Taliban have claimed", "Apple declined": a name the text gives as one word is
+    mostly a company or a group (people are introduced by their full names); "Smith said"
+    stays a person."""
+    assume(verb.split()[-1] not in load_lexicon().reporting_verbs)
+    text = f"Later {name} {verb} the plan, and {name} said so."
+    assert [m.type for m in find_actors(text)] == ["organisation", "organisation"]
+    assert [m.type for m in find_actors(f"Later {name} said so.")] == ["person"]

@@ -48,7 +48,7 @@ _CONJUNCT_BEFORE_RE = re.compile(rf"(?<![\w-])({_CAP}(?:[ \t\u00a0]+{_CAP})*)[ \
 _LISTED_RE = re.compile(rf"\b(?:including|such[ \t\u00a0]+as|like)[ \t\u00a0]+(?:(?:{_DET})?{_CAP}(?:[ \t\u00a0]+{_CAP})*"
                         r",?[ \t\u00a0]+(?:(?:and|or)[ \t\u00a0]+)?)*\Z")
 _INFINITIVE_AFTER_RE = re.compile(r"[ \t\u00a0]+to[ \t\u00a0]+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b)[a-z]+\b")
-_APPOSITION_BEFORE_RE = re.compile(rf"{_CAP},[ \t\u00a0]+(?:{_DET})?\Z")
+_APPOSITION_BEFORE_RE = re.compile(rf"({_CAP}),[ \t\u00a0]+(?:{_DET})?\Z")
 _ABSOLUTE_RE = re.compile(r"[ \t\u00a0]+(?!including\b|regarding\b|concerning\b)[a-z]+ing\b")
 _NEXT_WORD_RE = re.compile(r"[ \t\u00a0]+([a-z][a-z-]*)\b")
 FUNCTION_WORDS = frozenset({
@@ -180,7 +180,7 @@ def _by_place(text: str, start: int, end: int, before: str, verbs: frozenset) ->
     (unless the name is its clause's subject), by the words after, a sentence's start."""
     if before.endswith("(") and text[end:end + 1] == ")":
         return "bracketed"
-    if _APPOSITION_BEFORE_RE.search(before) and _is_role(text[start:end]):
+    if (a := _APPOSITION_BEFORE_RE.search(before)) and _is_role(text[start:end], a.group(1)):
         return "bracketed"  # "Delfin Lorenzana, the Defence Secretary;", "X, spokesperson for": an apposition
     if _inside_quote(text, start) and before[-1:] not in _OPENING_QUOTES \
             and not (text[end:end + 1] == " " and _subject_after(text, end, verbs)):  # its subject: read on
@@ -238,11 +238,15 @@ def _titles_before() -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:(?:former|acting|late)[ \t\u00a0]+)?(?:(?:{titles})[ \t\u00a0]+)+\Z")
 
 
-def _is_role(words: str) -> bool:
-    """Is ``words`` a role, not a name: a title without a name after it?"""
+def _is_role(words: str, named: str) -> bool:
+    """Is ``words``, after ``named`` and a comma, a role in apposition: ending in a title, with
+    no organisation word (not "the European Court of Justice"), after a name (not "On
+    Thursday,")?"""
     from tui.suggest.rules.lexicon import load_lexicon
 
-    return words.rsplit(None, 1)[-1] in load_lexicon().titles
+    lex = load_lexicon()
+    split = words.split()
+    return split[-1] in lex.titles and not any(w in lex.org_words for w in split) and named not in lex.not_names
 
 
 def _inside_quote(text: str, pos: int) -> bool:

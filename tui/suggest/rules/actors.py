@@ -246,9 +246,11 @@ class _Finder:
             self.aliases.setdefault(name, (start, described[0]))
             return start, end, described[0]
         if name not in self.things and self._one_word_acts(word, start, end):
+            # a speaker is a person ("Smith said"); a name doing something else is mostly a company or a group
+            typ = "person" if self.pat.verb_after.match(text, end) else "organisation"
             self.one_word.setdefault(name, start)
-            self._define(name, start, "person")
-            return start, end, "person"
+            self._define(name, start, typ)
+            return start, end, typ
         return None
 
     def _one_word_acts(self, word: str, start: int, end: int) -> bool:
