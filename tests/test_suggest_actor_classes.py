@@ -167,3 +167,15 @@ def test_a_one_word_name_that_does_something_is_an_organisation_one_that_speaks_
     text = f"Later {name} {verb} the plan, and {name} said so."
     assert [m.type for m in find_actors(text)] == ["organisation", "organisation"]
     assert [m.type for m in find_actors(f"Later {name} said so.")] == ["person"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["HDT Védelmi Ipari", "Acme Widgets", "Hungarian National Asset Management"]),
+       st.sampled_from(["Inc", "Ltd", "Kft", "GmbH", "LLC", "Corp"]), st.sampled_from([" ", ", "]))
+def test_a_company_form_keeps_its_stop_but_not_a_sentence_end(name, form, joint):
+    """"HDT Védelmi Ipari Kft. (HDT Limited) acquired", "Asset Management, Inc. To
+    modernize": the abbreviation's stop is the name's, unless a sentence starts after it."""
+    company = f"{name}{joint}{form}."
+    assert company in _found(f"On Monday {company} (HDT) acquired the firm.")
+    text = f"It is owned by {company} To modernize, it sold shares."
+    assert not any(f.endswith(" To") for f in _found(text))

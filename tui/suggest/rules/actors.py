@@ -16,7 +16,9 @@ from tui.suggest.rules.lexicon import Lexicon, load_lexicon
 from tui.suggest.rules.mention import Mention, resolve
 
 UP = "A-ZÀ-ÖØ-Þ"
-_CAPWORD = (rf"[{UP}][\w-]*\.(?:com|org|net)(?:\.[a-z]{{2}})?(?![\w.])|(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Gov|St)\.|[{UP}](?:\.[{UP}])+\.?|(?:al|el|ad|bin|ibn)-[{UP}]\w*"
+#: company-form abbreviations: their stop is the name's ("HDT Védelmi Ipari Kft.", "Acme, Inc.")
+_SUFFIXES = "Inc|Ltd|Corp|Co|Kft|Zrt|GmbH|AG|SA|LLC|PLC|Plc|Pty|Bhd"
+_CAPWORD = (rf"[{UP}][\w-]*\.(?:com|org|net)(?:\.[a-z]{{2}})?(?![\w.])|(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Gov|St)\.|(?:{_SUFFIXES})\.(?![ \t\u00a0]+[{UP}])|[{UP}](?:\.[{UP}])+\.?|(?:al|el|ad|bin|ibn)-[{UP}]\w*"
             # a middle initial between two names: "Thomas T. Cullen" (not "Plan B. The")
             rf"|[{UP}]\.(?=[ \t\u00a0]+(?!(?:The|A|An|In|On|At|It|He|She|They|We|This|That|But|And)\b)[{UP}][a-z])"
             rf"|[{UP}]\w*(?:[-–][{UP}]\w*)*(?:['’](?!s\b)\w+)*(?![\w–-])")
@@ -27,7 +29,7 @@ _PREPOSITIONS = ("of", "for", "in", "on", "of the", "for the", "on the")  # betw
 _CONNECTORS = _PREPOSITIONS + _PARTICLES
 _RUN_RE = re.compile(
     rf"(?:{_CAPWORD})(?:(?:[ \t\u00a0]+(?:(?:{'|'.join(_CONNECTORS)})[ \t\u00a0]+)?"
-    rf"|[ \t\u00a0]*&[ \t\u00a0]*)(?:{_CAPWORD}))*"
+    rf"|[ \t\u00a0]*&[ \t\u00a0]*|,[ \t\u00a0]+(?=(?:{_SUFFIXES})\.))(?:{_CAPWORD}))*"
 )
 _LEADING_CONNECTOR_RE = re.compile(rf"(?:{'|'.join(_CONNECTORS)})[ \t\u00a0]+")
 _CONNECTOR_SPLIT_RE = re.compile(rf"[ \t\u00a0]+(?:{'|'.join(sorted(_PREPOSITIONS, key=len, reverse=True))})[ \t\u00a0]+")
