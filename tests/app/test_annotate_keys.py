@@ -296,8 +296,10 @@ async def test_autosave_without_ctrl_s(corpus_dir):
     try:
         async with annotate(corpus_dir) as (app, pilot, scr):
             await keys(pilot, "c")
-            await pilot.pause(0.3)
-            await app.workers.wait_for_complete()
+            path = corpus_dir / "annotations" / SEED / "alice.yaml"
+            while not path.exists():  # no deadline: on a loaded machine the timer only fires later
+                await pilot.pause(0.05)
+                await app.workers.wait_for_complete()
             assert saved(corpus_dir)["spans"][0]["label"] == "CLAIM"
     finally:
         mod.AUTOSAVE_DELAY = 1.0

@@ -32,6 +32,9 @@ async def test_one_tag_draws_one_frame_and_refreshes_panel_and_status_once(corpu
         calls["status"] += 1
         return status_show(self, *a, **k)
 
+    from tui.app.screens import annotate as annotate_screen
+
+    monkeypatch.setattr(annotate_screen, "AUTOSAVE_DELAY", 1e6)  # a loaded machine may outwait 1 s: no autosave
     monkeypatch.setattr(SpanPanel, "show", count_panel)
     monkeypatch.setattr(StatusLine, "show", count_status)
     app = Counted(Corpus(corpus_dir), "alice", SEED)
@@ -42,7 +45,7 @@ async def test_one_tag_draws_one_frame_and_refreshes_panel_and_status_once(corpu
         await pilot.pause(0.2)
         before = dict(calls)
         await pilot.press("a")
-        await pilot.pause(0.2)  # no autosave yet (1 s of quiet)
+        await pilot.pause(0.2)
         assert [s.text for s in app.screen.session.spans] == ["Amnesty International"]
         assert calls["panel"] - before["panel"] == 1
         assert calls["status"] - before["status"] == 1
