@@ -107,3 +107,12 @@ def test_any_burst_of_keys_lands_where_paced_keys_land(tmp_path_factory, units):
 
     paced, burst = asyncio.run(both())
     assert burst == paced, script
+
+
+async def test_keys_typed_after_quit_are_dropped_and_nothing_waits_for_them(corpus_dir):
+    """A burst that quits and goes on typing: the app saves and stops, and neither it nor
+    whatever drives it waits for the keys after the quit."""
+    async with annotate(corpus_dir) as (app, pilot, scr):
+        await _burst(app, pilot, ["slash", *"hun manet", "enter", "a", "q", *"more keys", "a"])
+    assert [s["text"] for s in saved(corpus_dir)["spans"]] == ["Hun Manet"]
+    assert not app.keys_pending

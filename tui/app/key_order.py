@@ -51,7 +51,7 @@ class KeysInOrder(App):
     @property
     def keys_pending(self) -> bool:
         """Typed keys not yet handed on (tests wait for them as for any work)."""
-        return bool(self._typed_ahead) or (self._settling is not None and not self._settling.done())
+        return self._settling is not None and not self._settling.done()
 
     async def wait_for_typed_keys(self) -> None:
         while self._settling is not None and not self._settling.done():
@@ -63,7 +63,9 @@ class KeysInOrder(App):
             if self._typed_ahead:
                 done = asyncio.Event()
                 self.call_later(self._send_next, done)
-                await done.wait()
+                while not done.is_set() and self.is_running:  # an app that quit never runs it
+                    await asyncio.wait([asyncio.ensure_future(done.wait())], timeout=POLL)
+        self._typed_ahead.clear()  # keys typed after the one that quit go nowhere
 
     async def _send_next(self, done: asyncio.Event) -> None:
         try:
