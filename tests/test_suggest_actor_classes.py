@@ -179,3 +179,11 @@ def test_a_company_form_keeps_its_stop_but_not_a_sentence_end(name, form, joint)
     assert company in _found(f"On Monday {company} (HDT) acquired the firm.")
     text = f"It is owned by {company} To modernize, it sold shares."
     assert not any(f.endswith(" To") for f in _found(text))
+
+
+@given(NAMES, PAST, st.sampled_from(["conducted by the", "ascribed to", "a statement from"]))
+def test_the_earlier_mention_of_a_one_word_name_has_its_type(name, verb, before):
+    """"by the Taliban" before "The Taliban have claimed": both mentions are one actor of one type."""
+    text = f"It was {before} {name} on Monday. Later {name} {verb} the plan."
+    types = {m.start: m.type for m in find_actors(text) if text.startswith(name, m.start)}
+    assert len(types) == 2 and len(set(types.values())) == 1

@@ -65,7 +65,7 @@ class _Finder:
         self.by_start: dict[int, tuple[int, int, str]] = {}  # the names runs() found, by start (actor_phrases)
         self.unresolved: list[tuple[int, int]] = []  # runs no rule took (a name defined later?)
         self.surnames: dict[str, int] = {}  # a person's last name -> where the person is first named
-        self.one_word: dict[str, int] = {}  # a one-word name that acts -> where it first does
+        self.one_word: dict[str, tuple[int, str]] = {}  # a one-word name that acts -> where it first does, its type
         self.things: set[str] = set()  # the words of ships' and storms' names ("Dorian" of "Hurricane Dorian")
 
     # -- names
@@ -99,8 +99,8 @@ class _Finder:
             if defined is not None and defined > start and in_heading(self.text, start) \
                     and preceding_word(self.text, start) not in self.lex.place_prepositions:  # "patients in England"
                 self.cands.append((start, end, "person"))
-            elif name in self.one_word and self.one_word[name] > start:
-                self.cands.append((start, end, "person"))  # "by the Taliban" before "The Taliban have claimed"
+            elif name in self.one_word and self.one_word[name][0] > start:  # "by the Taliban" before "The Taliban
+                self.cands.append((start, end, self.one_word[name][1]))    # have claimed": its type there
 
     def _parts(self, run: str) -> list[str]:
         """The names a connector-joined run holds: a run naming an organisation stays whole,
@@ -235,7 +235,7 @@ class _Finder:
             return start, end, "organisation"
         if word.isupper():  # an unknown acronym acts only where it does something or is told (the BBC)
             if self._one_word_acts(word, start, end) or _TOLD_BEFORE_RE.search(text, max(0, start - 20), start):
-                self.one_word.setdefault(name, start)
+                self.one_word.setdefault(name, (start, "organisation"))
                 self._define(name, start, "organisation")
                 return start, end, "organisation"
             return None
@@ -250,7 +250,7 @@ class _Finder:
         if name not in self.things and self._one_word_acts(word, start, end):
             # a speaker is a person ("Smith said"); a name doing something else is mostly a company or a group
             typ = "person" if self.pat.verb_after.match(text, end) else "organisation"
-            self.one_word.setdefault(name, start)
+            self.one_word.setdefault(name, (start, typ))
             self._define(name, start, typ)
             return start, end, typ
         return None
