@@ -145,8 +145,9 @@ def _by_word_before(text: str, start: int, end: int, b: _Before, verbs: frozense
         return "told"
     if _COUNT_BEFORE_RE.search(before):
         return "counted"
-    if prev in verbs and prev.endswith(("s", "d")) and before.rstrip()[-1:] not in "\"“‘'":
-        return "acts"  # said X, claims X
+    if prev in verbs and prev.endswith(("s", "d")) and before.rstrip()[-1:] not in "\"“‘'" \
+            and not _modifies(text, end, verbs):
+        return "acts"  # said X, claims X (not "said the Hungarian bid won": the name modifies)
     if prev == "by":
         return "by"
     if prev == "to" and before.rstrip().lower().endswith(("according to", "according to the")):
@@ -211,6 +212,18 @@ def _verb_after(text: str, end: int, verbs: frozenset) -> bool:
 def _subject_after(text: str, end: int, verbs: frozenset) -> bool:
     """Is the name a subject: a verb follows, or "and I" / "and we" (``X and I disagreed``)?"""
     return _verb_after(text, end, verbs) or bool(_PRONOUN_CONJUNCT_RE.match(text, end))
+
+
+def _modifies(text: str, end: int, verbs: frozenset) -> bool:
+    """Does the name modify the noun after it (``the Hungarian bid won``, ``FSB sources have``)?
+    A word in -s after it is a noun only when a verb follows (``Mahan flies fighters``: a verb)."""
+    n = _NEXT_WORD_RE.match(text, end)
+    if not n or n.group(1) in FUNCTION_WORDS or n.group(1) in ADVERBS or n.group(1).endswith("ly"):
+        return False
+    if n.group(1).endswith("s") and not n.group(1).endswith("ss"):
+        after = _NEXT_WORD_RE.match(text, n.end())
+        return bool(after and after.group(1) in FUNCTION_WORDS) or _verb_after(text, n.end(), verbs)
+    return True
 
 
 def _after(text: str, end: int, verbs: frozenset) -> str | None:
