@@ -43,3 +43,24 @@ def test_a_name_before_a_verb_in_s_after_a_reporting_verb_is_its_clauses_subject
     no verb is the name's own verb, not a noun it modifies."""
     text = f"The government {verb} {name} {s_verb} {obj} every week."
     assert _ctx(text, name) == "acts"
+
+
+ORGS = st.builds(lambda a, b: f"{a} {b}", st.sampled_from(["Zorblax", "Velora", "Quintech", "Daxivo"]),
+                 st.sampled_from(["Council", "Court", "Group", "Party", "Bank", "Agency"]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(ORGS, st.sampled_from(["is", "was", "are", "were", "has been", "is also"]), st.sampled_from(["a", "an", "the"]),
+       st.sampled_from(["largest group of its kind", "highest civil court", "banned militant organization",
+                        "subject of sanctions"]))
+def test_a_name_said_to_be_something_does_not_act(org, copula, det, what):
+    """"The OIC is the largest group", "PKK is a banned militant organization", "Mahan has
+    been the subject of sanctions": a sentence that says what a name is does not show it
+    acting; nor is a name acting that is what something is (``the highest court is the
+    Supreme Court``, ``whose commander is President X``)."""
+    assert _ctx(f"It is known here. The {org} {copula} {det} {what}.", org) == "copula"
+    be = copula.split()[-1] if copula.startswith("has") else copula.split()[0]
+    assert _ctx(f"The only court above it {be} the {org}.", org) == "copula"
+    assert _ctx(f"Its commander-in-chief {be} President {org}.", org) == "copula"
+    if be != "been":
+        assert _ctx(f"It is known here. The {org} {be} breaking the law.", org) == "acts"

@@ -60,10 +60,14 @@ FUNCTION_WORDS = frozenset({
 #: prepositions that also open a clause: a name after them followed by a verb is its subject
 CLAUSE_OPENERS = frozenset({"after", "before", "as", "until", "since"})
 #: adverbs without -ly that open a verb phrase ("X often had", "X never said")
+COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+#: "X is a / the ...": a sentence that says what the name is, not what it does
+_DEFINED_RE = re.compile(r"[ \t\u00a0]+(?:is|are|was|were|has[ \t\u00a0]+been|have[ \t\u00a0]+been)[ \t\u00a0]+"
+                         r"(?:also[ \t\u00a0]+)?(?:a|an|the)[ \t\u00a0]")
 ADVERBS = frozenset({"often", "always", "never", "still", "already", "just", "again", "even", "sometimes",
                      "usually", "soon", "later", "once", "first", "further", "previously"})
 CONTEXTS = ("possessor", "told", "counted", "by", "according", "of", "object", "preposition", "bracketed",
-            "quoted", "acts", "modifier", "sentence", "other")
+            "quoted", "copula", "acts", "modifier", "sentence", "other")
 DESCRIBE = {
     "possessor": "a name owning something (Trump's declaration)",
     "told": "told something (told TASS, in an e-mail to)",
@@ -75,6 +79,7 @@ DESCRIBE = {
     "preposition": "after another preposition (filed in the Superior Court, offered to X)",
     "bracketed": "in brackets after a name (Federal Security Service (FSB))",
     "quoted": "inside a quotation, not starting it (a quotation's first words read as a sentence's)",
+    "copula": "said to be something, or what something is (The OIC is the largest group; is President X)",
     "acts": "before or after a verb (X said, X has announced, said X)",
     "modifier": "modifying the noun after it (an AU summit, Coast Guard units)",
     "sentence": "starting a sentence",
@@ -162,6 +167,8 @@ def _by_word_before(text: str, start: int, end: int, b: _Before, verbs: frozense
         return "object"  # "Trump ousts national security advisor Bolton"
     if prev in PREPOSITIONS:
         return _after_preposition(text, end, prev, verbs)
+    if prev in COPULAS:
+        return "copula"  # "is the Supreme Court", "whose commander-in-chief is President X": a predicate
     return None
 
 
@@ -183,6 +190,8 @@ def _by_place(text: str, start: int, end: int, before: str, verbs: frozenset) ->
         return "bracketed"
     if (a := _APPOSITION_BEFORE_RE.search(before)) and _is_role(text[start:end], a.group(1)):
         return "bracketed"  # "Delfin Lorenzana, the Defence Secretary;", "X, spokesperson for": an apposition
+    if _DEFINED_RE.match(text, end):
+        return "copula"  # "The OIC is the largest group", "PKK is a banned militant organization"
     if _inside_quote(text, start) and before[-1:] not in _OPENING_QUOTES \
             and not (text[end:end + 1] == " " and _subject_after(text, end, verbs)):  # its subject: read on
         return "quoted"
