@@ -64,3 +64,14 @@ def test_a_name_said_to_be_something_does_not_act(org, copula, det, what):
     assert _ctx(f"Its commander-in-chief {be} President {org}.", org) == "copula"
     if be != "been":
         assert _ctx(f"It is known here. The {org} {be} breaking the law.", org) == "acts"
+
+
+@settings(max_examples=200, deadline=None)
+@given(ORGS, st.sampled_from(["", " of Iraq and Syria", " in Austria"]), st.sampled_from(["", "\u2009", " "]),
+       st.sampled_from(["ZBX", "ISIS", "the court"]))
+def test_a_name_that_opens_a_bracket_after_another_is_bracketed(org, tail, space, outside):
+    """"ISIS (Islamic State of Iraq and Syria) fighters", "the Supreme Court of Justice
+    (Oberster Gerichtshof\u2009) of Austria": a name that opens a bracket expands or
+    translates the one before it, even when more words or a space follow it inside."""
+    text = f"Then {outside} ({org}{tail}{space}) said nothing more."
+    assert _ctx(text, org) == "bracketed"
