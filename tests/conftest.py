@@ -84,3 +84,17 @@ def _pause_waits_for_typed_keys(monkeypatch):
         await after_typed_keys(self.app, lambda: pause(self, delay))
 
     monkeypatch.setattr(Pilot, "pause", pause_after_typed_keys)
+
+
+@pytest.fixture(autouse=True)
+def _press_waits_for_the_work(monkeypatch):
+    """Pilot's press hands on each key once the one before has run its course
+    (``tui.app.key_order.press_settled``) instead of sleeping until the CPU looks idle."""
+    from textual.app import App
+
+    from tui.app.key_order import press_settled
+
+    async def press_keys(self, keys):
+        await press_settled(self, keys)
+
+    monkeypatch.setattr(App, "_press_keys", press_keys)

@@ -11,7 +11,7 @@ run its course.
 
 :class:`KeysInOrder` holds a key that arrives while the previous one is still running
 (its handlers, its binding, the messages and screens they made) and sends it on once every
-message queue of the app and of each screen is drained. A key typed into an idle app (every
+message queue of the app and of the screen on top is drained. A key typed into an idle app (every
 queue empty) goes straight through, as before, with no marker posted: only a burst waits,
 one key at a time.
 """
@@ -19,11 +19,13 @@ one key at a time.
 from __future__ import annotations
 
 import asyncio
+import unicodedata
 from collections import deque
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 
 from textual import events
 from textual.app import App
+from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
 from textual.message_pump import MessagePump
 
 QUIET_ROUNDS = 2  # consecutive rounds with every queue empty before and after
@@ -82,6 +84,40 @@ async def after_typed_keys(app: App, pause: Callable[[], Awaitable[None]]) -> No
         await pause()
 
 
+async def press_settled(app: App, keys: Iterable[str]) -> None:
+    """Type ``keys`` into ``app`` one at a time, each once the one before has run its
+    course (``settled``), as a careful typist would: for whatever drives the app by keys
+    (tests, the keys-per-span replay). Textual's own ``Pilot.press`` waits after each key
+    until the process's CPU has been idle for two 20 ms sleeps (``wait_for_idle``), up to a
+    second: 40-100 ms a key whatever the key did, and a guess on a loaded machine; this
+    waits for the work itself (every queue drained, typed-ahead keys handed on, animations
+    done) and no longer."""
+    for key in keys:
+        if key.startswith("wait:"):
+            await asyncio.sleep(float(key.split(":")[1]) / 1000)
+        else:
+            event = key_event(key)
+            event.set_sender(app)
+            app.post_message(event)  # where the driver puts a key it reads
+            while not quiet_now(app):  # the key's own work first, with no marker in its way
+                await asyncio.sleep(0)
+            await settled(app)
+            if isinstance(app, KeysInOrder):
+                await app.wait_for_typed_keys()
+        await app.animator.wait_until_complete()
+
+
+def key_event(key: str) -> events.Key:
+    """The key event a terminal would send for ``key`` (a name as Pilot takes it)."""
+    if len(key) == 1 and not key.isalnum():
+        key = _character_to_key(key)
+    try:
+        char: str | None = unicodedata.lookup(_get_unicode_name_from_key(REPLACED_KEYS.get(key, key)))
+    except KeyError:
+        char = key if len(key) == 1 else None
+    return events.Key(key, char)
+
+
 def quiet_now(app: App) -> bool:
     """No message waits in any queue: the key before has run its course (a handler that
     awaits is the exception, and ``settled`` covers a burst)."""
@@ -89,9 +125,12 @@ def quiet_now(app: App) -> bool:
 
 
 def _pumps(app: App) -> Iterator[MessagePump]:
+    """The app and the screen on top with its widgets: where a key's work runs. Not the
+    screens below: a message a background screen handles makes Textual repaint the whole
+    screen on top (``Screen._on_idle`` resumes its update timer, which always repaints),
+    so a marker there would cost a full frame for every key held."""
     yield app
-    for screen in app.screen_stack:
-        yield from screen.walk_children(with_self=True)
+    yield from app.screen.walk_children(with_self=True)
 
 
 async def settled(app: App) -> None:
