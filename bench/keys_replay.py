@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bench.keys_gold import PHASES, load_gold, spans_sorted
 from bench.keys_route import Planner, _keys_for, typed
-from tui.app.key_order import after_typed_keys
+from tui.app.key_order import after_typed_keys, press_settled
 
 ANNOTATOR = "bench"
 
@@ -29,8 +29,7 @@ class Replay:
         return self.app.screen
 
     async def press(self, *keys: str) -> int:
-        for k in keys:
-            await self.pilot.press(k)
+        await press_settled(self.app, keys)  # each key once the one before has run its course
         await self.pilot.pause()
         await after_typed_keys(self.app, self.pilot.pause)  # a key held behind a busy one
         return len(keys)
