@@ -13,16 +13,14 @@ from __future__ import annotations
 
 import asyncio
 import shutil
-import unicodedata
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from textual import events
-from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
 
 from tests.app.conftest import annotate, keys, saved, settle
 from tests.conftest import ROOT, SEED
+from tui.app.key_order import key_event
 
 SCRIPTS = {
     "search then tag": ["slash", *"amnesty international", "enter", "a", "ctrl+s"],
@@ -35,21 +33,10 @@ SCRIPTS = {
 }
 
 
-def _event(key: str) -> events.Key:
-    """The key event Pilot sends for ``key`` (textual.app.App._press_keys, without its waits)."""
-    if len(key) == 1 and not key.isalnum():
-        key = _character_to_key(key)
-    try:
-        char: str | None = unicodedata.lookup(_get_unicode_name_from_key(REPLACED_KEYS.get(key, key)))
-    except KeyError:
-        char = key if len(key) == 1 else None
-    return events.Key(key, char)
-
-
 async def _burst(app, pilot, presses: list[str]) -> None:
     """Queue every key before the app handles any, as a terminal's read of a fast typist."""
     for key in presses:
-        event = _event(key)
+        event = key_event(key)
         event.set_sender(app)
         app._driver.send_message(event)
     await settle(pilot)
@@ -116,3 +103,24 @@ async def test_keys_typed_after_quit_are_dropped_and_nothing_waits_for_them(corp
         await _burst(app, pilot, ["slash", *"hun manet", "enter", "a", "q", *"more keys", "a"])
     assert [s["text"] for s in saved(corpus_dir)["spans"]] == ["Hun Manet"]
     assert not app.keys_pending
+
+
+async def test_a_held_burst_never_repaints_the_screen_below(corpus_dir, monkeypatch):
+    """Waiting for a held key to settle touches the screen on top only: a message handled by
+    the screen below makes Textual repaint the whole screen on top, a full frame a key."""
+    from textual.screen import Screen
+
+    below = []
+    refresh = Screen._compositor_refresh
+
+    def counted(self):
+        if self is not self.app.screen:
+            below.append(self)
+        return refresh(self)
+
+    async with annotate(corpus_dir) as (app, pilot, scr):
+        await settle(pilot)
+        assert len(app.screen_stack) > 1  # the annotate screen sits over Textual's default one
+        monkeypatch.setattr(Screen, "_compositor_refresh", counted)
+        await _burst(app, pilot, ["j", "j", "l", "l", "k", "2", "w", "m", "j"])
+        assert scr.sel != (0, 0) and below == []
