@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tui.suggest.rules.actor_words import PAST_IRREGULAR, heading_verb
+from tui.suggest.rules.actor_words import PAST_IRREGULAR, heading_verb, joint_with
 
 _DET = r"(?:the|a|an|The|A|An)[ \t\u00a0]+"
 _CAP = r"[A-Z][\w-]*(?:\.[\w-]+)*"  # a capitalised word, never across a sentence end ("Wednesday. X")
@@ -167,17 +167,19 @@ def _by_word_before(text: str, start: int, end: int, b: _Before, verbs: frozense
     if b.match is not None and heading_verb(text, start, b.match.group(1)):
         return "object"  # "Trump ousts national security advisor Bolton"
     if prev in PREPOSITIONS:
-        return _after_preposition(text, end, prev, verbs)
+        return _after_preposition(text, end, b, verbs)
     if prev in COPULAS:
         return "copula"  # "is the Supreme Court", "whose commander-in-chief is President X": a predicate
     return None
 
 
-def _after_preposition(text: str, end: int, prev: str, verbs: frozenset) -> str:
+def _after_preposition(text: str, end: int, b: _Before, verbs: frozenset) -> str:
     """A name after the preposition ``prev``: it acts when an -ing form follows ``with``
-    (``with Zinichev describing the threat``) or a verb follows a clause opener (``after
-    Ford voluntarily disclosed``); else it is the preposition's object."""
-    if prev == "with" and _ABSOLUTE_RE.match(text, end):
+    (``with Zinichev describing the threat``), when ``with`` follows a joint act (``met
+    with X``) or a verb follows a clause opener (``after Ford voluntarily disclosed``); else
+    it is the preposition's object."""
+    prev = b.word
+    if prev == "with" and (_ABSOLUTE_RE.match(text, end) or joint_with(b.text, len(b.text))):
         return "acts"
     if prev in CLAUSE_OPENERS and _verb_after(text, end, verbs):
         return "acts"

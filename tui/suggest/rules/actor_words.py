@@ -56,6 +56,21 @@ PAST_IRREGULAR = frozenset({"began", "spoke", "sent", "took", "made", "gave", "l
 _NOUN_BEFORE = r"(?:the|a|an|its|their|his|her|our|these|those|this|that|['’]s)"
 
 
+#: acts two sides do together: the name after "with" does it too ("The Taliban met on Monday with X",
+#: "collaborating with NASA", "had disagreements with X", "agreed with Airbus"); not the things made
+#: together ("an agreement with", "a contract with") nor one-sided acts ("cooperating with", "docked with")
+_JOINT_WITH_RE = re.compile(
+    r"(?<![\w-])(?:met|meets?|meeting|collaborat(?:e|es|ed|ing)|disagree(?:s|d|ing|ments?)?|agree(?:s|d)?"
+    r"|negotiat(?:e|es|ed|ing)|clash(?:es|ed|ing)?|argu(?:e|es|ed|ing)|quarrel(?:s|led|ling|ed|ing)?|talks)"
+    r"(?:[ \t\u00a0]+(?:on[ \t\u00a0]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|[a-z]+ly|also|again|later))?"
+    r"[ \t\u00a0]+with[ \t\u00a0]+(?:the[ \t\u00a0]+)?\Z")
+
+
+def joint_with(text: str, start: int) -> bool:
+    """Is the name at ``start`` the other side of a joint act (``met with X``)?"""
+    return bool(_JOINT_WITH_RE.search(text, max(0, start - 60), start))
+
+
 def heading_verb(text: str, pos: int, word: str) -> bool:
     """Is ``word`` (next to ``pos``) a heading's present-tense verb (``charity renames ship``,
     ``Germany bans Mahan Air``): an -s word in a heading line, which the text never uses as a

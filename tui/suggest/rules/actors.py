@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from tui.suggest.rules.actor_words import (heading_verb, in_heading, is_headline, is_initial, lower_titles,
-                                           name_words, preceding_word)
+from tui.suggest.rules.actor_words import (heading_verb, in_heading, is_headline, is_initial, joint_with,
+                                           lower_titles, name_words, preceding_word)
 from tui.suggest.rules.actor_patterns import patterns
 from tui.suggest.rules.actor_phrases import phrases
 from tui.suggest.rules.lexicon import Lexicon, load_lexicon
@@ -265,7 +265,7 @@ class _Finder:
         text = self.text
         if self.pat.verb_after.match(text, end):
             return True
-        if not self.pat.verb_phrase.match(text, end) or in_heading(text, start):
+        if not (self.pat.verb_phrase.match(text, end) or joint_with(text, start)) or in_heading(text, start):
             return False
         at = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)]
         if any(self._surname_at(pos) for pos in at):
@@ -320,8 +320,8 @@ class _Finder:
         text = self.text
         if preceding_word(text, start) in self.lex.place_prepositions:
             return False
-        if _ACCORDING_BEFORE_RE.search(text, max(0, start - 20), start):
-            return True
+        if _ACCORDING_BEFORE_RE.search(text, max(0, start - 20), start) or joint_with(text, start):
+            return True  # a source, the other side of a joint act ("met with Germany")
         nxt = _WORD_AFTER_RE.match(text, end)
         return bool(self.pat.country_acts.match(text, end)) or (
             nxt is not None and heading_verb(text, end, nxt.group(1)))
