@@ -63,3 +63,18 @@ def test_a_name_that_reports_is_a_source(name, lead):
     even of a name that only starts sentences."""
     text = f"{lead} {name} reports the director has ties to the army."
     assert name in _found(text)
+
+
+ROLES = st.sampled_from(["administrator", "founder", "chairperson", "president", "spokesperson", "director",
+                         "spokeswoman", "chairman", "commander"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(NAMES, ROLES, PEOPLE, st.sampled_from(["according to", "said", "In a statement,", "Later,"]))
+def test_a_name_before_a_role_and_a_person_modifies_the_role(org, role, person, before):
+    """"according to NASA administrator Jim Bridenstine", "SpaceX founder Elon Musk": the
+    person in the role speaks; the organisation only says whose role it is (a team that
+    leaves it out does not learn to leave out sources after "according to")."""
+    text = f"Later that day, {before} {org} {role} {person} the launch went well."
+    assert _ctx(text, org) == "modifier"
+    assert _ctx(f"Later that day, {before} {org} entered Poland.", org) != "modifier"

@@ -52,6 +52,9 @@ _APPOSITION_BEFORE_RE = re.compile(rf"({_CAP}),[ \t\u00a0]+(?:{_DET})?\Z")
 _ABSOLUTE_RE = re.compile(r"[ \t\u00a0]+(?!including\b|regarding\b|concerning\b)[a-z]+ing\b")
 _NEXT_WORD_RE = re.compile(r"[ \t\u00a0]+([a-z][a-z-]*)\b")
 _CLOSES_RE = re.compile(r"[^()\n]*\)")
+#: a role after a name and before a person's name: the name modifies the role ("according to NASA
+#: administrator Jim Bridenstine", "SpaceX founder Elon Musk"): the person acts, not the organisation
+_ROLE_NAMED_AFTER_RE = re.compile(r"[ \t\u00a0]+(?!later\b)[a-z]+(?:or|er|person|man|woman|ent)[ \t\u00a0]+[A-Z][a-z]")
 FUNCTION_WORDS = frozenset({
     "and", "or", "but", "nor", "of", "in", "to", "for", "with", "on", "at", "by", "from", "as", "that", "who",
     "whom", "whose", "which", "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
@@ -106,6 +109,8 @@ def _own_context(text: str, start: int, end: int, verbs: frozenset) -> str:
         end -= 2
     if _POSS_RE.match(text, end) and (text[end:end + 2] not in ("'", "’") or text[end - 1:end] == "s"):
         return "possessor"
+    if _ROLE_NAMED_AFTER_RE.match(text, end):
+        return "modifier"
     before = _word_before(text, start)
     return (_by_word_before(text, start, end, before, verbs)
             or _by_place(text, start, end, before.text, verbs))
