@@ -32,7 +32,8 @@ def _ctx(text: str, name: str, at: int = -1) -> str:
     ('"It is about pain." Sea-Eye credit themselves with around 14,000 lives.', "Sea-Eye", "acts"),
     ("Elson Hermogino directing Coast Guard units nearby.", "Coast Guard", "modifier"),
     ("Search was suspended, with Zinichev describing the threat.", "Zinichev", "acts"),
-    ("He met with Zinichev in Moscow.", "Zinichev", "preposition"),
+    ("He travelled with Zinichev in Moscow.", "Zinichev", "preposition"),
+    ("He met with Zinichev in Moscow.", "Zinichev", "acts"),  # both sides of a meeting act (GUIDELINES.md)
     ("fourteen civilians, five Armed Forces personnel, and one member", "personnel", "counted"),
     ("two each from the Coast Guard and the National Police. Some were hurt.", "National Police", "of"),
     ("Muhammadu Buhari of Nigeria and Patrice Talon of Benin signed it.", "Patrice Talon", "other"),
