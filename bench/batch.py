@@ -7,7 +7,10 @@ The Dask cluster (``dask2``) is started before its run and closed after it (not 
 scheduler and workers set up as docs/team.md tells users to start a batch cluster
 (``tui.batch.BATCH_WORKERS``, the settings ``--dask local`` uses too).
 
-``--quick``: 60 documents (the ratio then mostly measures start-up, not the map)."""
+``--quick``: 60 documents (the ratio then mostly measures start-up, not the map).
+``--repeat N``: N interleaved runs of every way; the ratio is of the medians, and each run's
+own ratio is printed beside it (one run is one sample of a machine whose speed varies by
+tens of per cent between runs)."""
 
 from __future__ import annotations
 
@@ -172,4 +175,7 @@ def describe(r) -> list[str]:
         lines.append(f"CPU: one process {one['main_cpu']:.1f} s; this way main {way['main_cpu']:.1f} s + "
                      f"workers {way['workers_cpu']:.1f} s; on 2 free cores at best "
                      f"{2 * one['main_cpu'] / total:.2f}x (main process {way['main_cpu'] / total:.0%} of the CPU)")
+    if len(d["runs"]) > 1:  # --repeat N: each interleaved run's own ratio (the line's is of the medians)
+        lines.append("each run: " + ", ".join(f"{o['seconds'] / w['seconds']:.2f}x (load {w['load']:.1f})"
+                                              for o, w in zip(d["one_process"], d["runs"], strict=True)))
     return lines
