@@ -75,3 +75,23 @@ def test_a_name_that_opens_a_bracket_after_another_is_bracketed(org, tail, space
     translates the one before it, even when more words or a space follow it inside."""
     text = f"Then {outside} ({org}{tail}{space}) said nothing more."
     assert _ctx(text, org) == "bracketed"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["Vel Quintara", "Dax Mirrow", "Tal Zorbex"]),
+       st.sampled_from([("by hiring", "object"), ("by supporting", "object"), ("agreed under", "preposition"),
+                        ("disclosed it to the", "preposition"), ("the first victim was", "copula")]),
+       st.sampled_from(["law firm", "Syrian President", "former US President", "40-year-old", "central",
+                        "Iranian airline"]))
+def test_the_word_before_a_descriptor_governs_the_name_after_it(name, governs, descriptor):
+    """"by hiring law firm Sidley Austin", "under former US President Barack Obama", "was
+    40-year-old Skandaraj Navaratnam": the descriptor (nouns, adjectives, an age, a demonym,
+    a title) belongs to the name; the verb, preposition or copula before it decides. A name
+    that acts after it still acts (``law firm X said``, ``site X to remove``); a capitalised
+    word after ``to`` is no verb (``according to NASA administrator X``: a source)."""
+    lead, want = governs
+    text = f"The company went on {lead} {descriptor} {name} in the end."
+    assert _ctx(text, name) == want
+    assert _ctx(f"The company went on {lead} {descriptor} {name} to remove it.", name) not in ("object", "preposition", "copula")
+    assert _ctx(f"Later, {lead} {descriptor} {name} said so.", name) == "acts"
+    assert _ctx(f"Later, according to ZBX {descriptor.lower()} {name}, it was late.", name) != "object"

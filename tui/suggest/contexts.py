@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tui.suggest.rules.actor_words import PAST_IRREGULAR, heading_verb, joint_with
+from tui.suggest.rules.actor_words import PAST_IRREGULAR, heading_verb, joint_with, words_before
 
 _DET = r"(?:the|a|an|The|A|An)[ \t\u00a0]+"
 _CAP = r"[A-Z][\w-]*(?:\.[\w-]+)*"  # a capitalised word, never across a sentence end ("Wednesday. X")
@@ -55,6 +55,7 @@ _CLOSES_RE = re.compile(r"[^()\n]*\)")
 #: a role after a name and before a person's name: the name modifies the role ("according to NASA
 #: administrator Jim Bridenstine", "SpaceX founder Elon Musk"): the person acts, not the organisation
 _ROLE_NAMED_AFTER_RE = re.compile(r"[ \t\u00a0]+(?!later\b)[a-z]+(?:or|er|person|man|woman|ent)[ \t\u00a0]+[A-Z][a-z]")
+_DESCRIPTOR_RE = re.compile(r"(?:\d+-)?[a-z][a-z-]*\Z")
 FUNCTION_WORDS = frozenset({
     "and", "or", "but", "nor", "of", "in", "to", "for", "with", "on", "at", "by", "from", "as", "that", "who",
     "whom", "whose", "which", "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
@@ -113,6 +114,7 @@ def _own_context(text: str, start: int, end: int, verbs: frozenset) -> str:
         return "modifier"
     before = _word_before(text, start)
     return (_by_word_before(text, start, end, before, verbs)
+            or _past_descriptor(text, start, end, before, verbs)
             or _by_place(text, start, end, before.text, verbs))
 
 
@@ -178,6 +180,38 @@ def _by_word_before(text: str, start: int, end: int, b: _Before, verbs: frozense
     return None
 
 
+def _past_descriptor(text: str, start: int, end: int, b: _Before, verbs: frozenset) -> str | None:
+    """A name after a descriptor of it (``banned Iranian airline X``, ``hiring law firm X``,
+    ``under former US President X``, ``was 40-year-old X``, ``to the federal government``):
+    the word before the descriptor governs the name; it decides when it makes it an object,
+    a preposition's or a copula's (not when the name acts: ``site X to remove``, ``mayor X said``)."""
+    if b.match is None or _INFINITIVE_AFTER_RE.match(text, end) or _after(text, end, verbs) == "acts":
+        return None
+    at = max(0, start - 40) + b.match.start(1)
+    words = words_before(text, at, 4)
+    if not _describes(text[at:at + len(b.match.group(1))]):
+        return None
+    for pos, w in reversed(words):
+        if not _describes(w):
+            break
+        at = pos
+    decided = _by_word_before(text, at, end, _word_before(text, at), verbs)
+    return decided if decided in ("object", "preposition", "copula") else None
+
+
+def _describes(word: str) -> bool:
+    """Can ``word`` be part of a descriptor before a name: a lower-case noun or adjective (no
+    function word, verb or adverb), an age (``40-year-old``), a demonym or a country (``US``)?"""
+    from tui.suggest.rules.lexicon import load_lexicon
+
+    low = word.lower()
+    if word[:1].isupper():
+        lex = load_lexicon()
+        return word in lex.demonyms or word in lex.countries
+    return bool(_DESCRIPTOR_RE.match(word)) and low not in FUNCTION_WORDS and low not in OBJECTS \
+        and low not in ADVERBS and not low.endswith(("ly", "ed", "ing", "'s", "’s"))
+
+
 def _after_preposition(text: str, end: int, b: _Before, verbs: frozenset) -> str:
     """A name after the preposition ``prev``: it acts when an -ing form follows ``with``
     (``with Zinichev describing the threat``), when ``with`` follows a joint act (``met
@@ -210,7 +244,7 @@ def _acts_on(b: _Before, verbs: frozenset) -> bool:
     """Is the word before a name a verb acting on it: an -ing form not starting its sentence
     (``hiring X``; not ``including``), or a verb after "to" (``to assist X``)?"""
     prev = b.word
-    if b.match is None or prev in verbs or prev in FUNCTION_WORDS or not prev.isalpha() or not prev.islower():
+    if b.match is None or prev in verbs or prev in FUNCTION_WORDS or not prev.isalpha() or not b.match.group(1).islower():
         return False
     if prev.endswith("ing") and prev not in ING_PREPOSITIONS:
         return not _SENTENCE_START_RE.search(b.opening())
