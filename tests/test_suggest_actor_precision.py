@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.suggest.contexts import context
+from tui.suggest.rules.lexicon import load_lexicon
 from tui.suggest.selection import reporting_verbs
 
 VERBS = reporting_verbs()
@@ -31,8 +32,9 @@ def test_a_name_that_modifies_the_noun_after_a_verb_is_no_subject_of_that_verb(n
     plots", "claims FSB sources have": the name modifies the noun after it; the verb before
     is not its own (a speaker after the verb is: ``said Zorblax.``)."""
     text = f"In the end, Ana {verb} {det}{name} {rest}."
-    assert _ctx(text, name) == "modifier"
-    assert _ctx(f"It was over, {verb} {name}. Nothing more.", name) == "acts"
+    assert _ctx(text, name) in ("modifier", "object")  # "launched a Zorblax development program": its object too
+    if verb in load_lexicon().reporting_verbs:
+        assert _ctx(f"It was over, {verb} {name}. Nothing more.", name) == "acts"
 
 
 @settings(max_examples=200, deadline=None)
@@ -95,3 +97,15 @@ def test_the_word_before_a_descriptor_governs_the_name_after_it(name, governs, d
     assert _ctx(f"The company went on {lead} {descriptor} {name} to remove it.", name) not in ("object", "preposition", "copula")
     assert _ctx(f"Later, {lead} {descriptor} {name} said so.", name) == "acts"
     assert _ctx(f"Later, according to ZBX {descriptor.lower()} {name}, it was late.", name) != "object"
+
+
+@settings(max_examples=200, deadline=None)
+@given(NAMES, st.sampled_from(sorted(v for v in load_lexicon().action_verbs
+                                     if v.endswith("ed") and v not in load_lexicon().reporting_verbs)),
+       st.sampled_from(["", "Iranian airline ", "the "]))
+def test_a_name_after_an_action_verb_is_its_object_not_its_speaker(name, verb, descriptor):
+    """"Germany on Monday banned Iranian airline Mahan Air from flying": after an action
+    verb a name is what the verb acts on; only a reporting verb puts its speaker after it
+    (``"…," said Zorblax``)."""
+    assert _ctx(f"Germany on Monday {verb} {descriptor}{name} from flying.", name) == "object"
+    assert _ctx(f"\"It is over,\" said {name}.", name) == "acts"

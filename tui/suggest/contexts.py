@@ -158,7 +158,7 @@ def _by_word_before(text: str, start: int, end: int, b: _Before, verbs: frozense
         return "told"
     if _COUNT_BEFORE_RE.search(before):
         return "counted"
-    if prev in verbs and prev.endswith(("s", "d")) and before.rstrip()[-1:] not in "\"“‘'" \
+    if prev in _reporting() and prev.endswith(("s", "d")) and before.rstrip()[-1:] not in "\"“‘'" \
             and not _modifies(text, end, verbs):
         return "acts"  # said X, claims X (not "said the Hungarian bid won": the name modifies)
     if prev == "by":
@@ -167,7 +167,7 @@ def _by_word_before(text: str, start: int, end: int, b: _Before, verbs: frozense
         return "according"
     if prev in OF:
         return "of"
-    if prev.endswith("ed") and "-" not in prev and prev not in verbs and not _SENTENCE_START_RE.search(b.opening()):
+    if prev.endswith("ed") and "-" not in prev and prev not in _reporting() and not _SENTENCE_START_RE.search(b.opening()):
         return "object"  # visited Svay Rieng, arrested X
     if _acts_on(b, verbs) and _after(text, end, verbs) != "modifier":
         return "object"  # hiring X, to assist authorities (not "directing Coast Guard units")
@@ -290,6 +290,15 @@ def _after(text: str, end: int, verbs: frozenset) -> str | None:
             return "acts"  # "Znak.com further reported" (an adverb), "Sea-Eye credit themselves" (a verb)
         return "modifier"
     return None
+
+
+@lru_cache(maxsize=1)
+def _reporting() -> frozenset:
+    """The reporting verbs of the lexicon: after one a name may be its speaker (``said X``);
+    after an action verb it is the object (``banned Iranian airline X``)."""
+    from tui.suggest.rules.lexicon import load_lexicon
+
+    return frozenset(load_lexicon().reporting_verbs)
 
 
 @lru_cache(maxsize=1)
