@@ -109,3 +109,18 @@ def test_a_name_after_an_action_verb_is_its_object_not_its_speaker(name, verb, d
     (``"…," said Zorblax``)."""
     assert _ctx(f"Germany on Monday {verb} {descriptor}{name} from flying.", name) == "object"
     assert _ctx(f"\"It is over,\" said {name}.", name) == "acts"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["scientists", "authorities", "officials", "researchers"]),
+       st.sampled_from([("from", "of"), ("in", "preposition"), ("at", "preposition")]),
+       st.sampled_from(["the University of Velora", "the United Kingdom", "Quintech"]),
+       st.sampled_from(["UC Daxivo", "the Zorblax Agency", "Mirrex"]), st.sampled_from(["say", "announced", "said"]))
+def test_a_second_conjunct_after_a_preposition_shares_its_context_before_a_verb(head, prep, first, second, verb):
+    """"scientists from the University of Bristol and UC Davis say", "authorities in the
+    United Kingdom and the United States announced": the verb is the head noun's before the
+    preposition, not the second conjunct's; without the preposition both act."""
+    word, want = prep
+    name = second.removeprefix("the ")
+    assert _ctx(f"Yesterday, {head} {word} {first} and {second} {verb} it was over.", name) == want
+    assert _ctx(f"Yesterday, {first} and {second} {verb} it was over.", name) == "acts"

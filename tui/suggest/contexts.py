@@ -43,7 +43,8 @@ PREPOSITIONS = frozenset({"in", "at", "to", "with", "on", "after", "against", "i
 #: words that follow a verb, never a noun: the word before them is not a noun the name modifies
 OBJECTS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "him", "them",
                      "it", "us", "me", "themselves", "himself", "herself", "itself", "ourselves"})
-_CONJUNCT_BEFORE_RE = re.compile(rf"(?<![\w-])({_CAP}(?:[ \t\u00a0]+{_CAP})*)[ \t\u00a0]+(?:and|or|nor)[ \t\u00a0]+(?:{_DET})?\Z")
+_CONJUNCT_BEFORE_RE = re.compile(rf"(?<![\w-])({_CAP}(?:[ \t\u00a0]+(?:of[ \t\u00a0]+(?:the[ \t\u00a0]+)?)?{_CAP})*)"
+                                 rf"[ \t\u00a0]+(?:and|or|nor)[ \t\u00a0]+(?:{_DET})?\Z")  # "the University of Bristol and"
 #: a name in a list a preposition opens (``firms including A, B, and C have announced``): the list's object, not its subject
 _LISTED_RE = re.compile(rf"\b(?:including|such[ \t\u00a0]+as|like)[ \t\u00a0]+(?:(?:{_DET})?{_CAP}(?:[ \t\u00a0]+{_CAP})*"
                         r",?[ \t\u00a0]+(?:(?:and|or)[ \t\u00a0]+)?)*\Z")
@@ -96,12 +97,15 @@ def context(text: str, start: int, end: int, verbs: frozenset = frozenset()) -> 
     """The context of an actor candidate ``text[start:end]`` (one of ``CONTEXTS``); a
     possessive the team keeps in its spans (``Amnesty’s``) still makes a possessor. A
     second conjunct that ends its phrase with no verb of its own reads as the first (``from
-    the Coast Guard and the National Police.``: both "of")."""
+    the Coast Guard and the National Police.``: both "of"); so does one before a verb when
+    the first is a preposition's (``scientists from the University of Bristol and UC Davis
+    say``: the verb is the head noun's before the preposition)."""
     own = _own_context(text, start, end, verbs)
-    if own in ("sentence", "other") and text[end:end + 1] in ".,;:)\n":
+    if own in ("sentence", "other", "acts") and (own == "acts" or text[end:end + 1] in ".,;:)\n"):
         first = _CONJUNCT_BEFORE_RE.search(text, max(0, start - 80), start)
         if first:
-            return context(text, first.start(1), first.end(1), verbs)
+            theirs = context(text, first.start(1), first.end(1), verbs)
+            return theirs if own != "acts" or theirs in ("of", "preposition") else own
     return own
 
 
