@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.suggest.contexts import context
+from tui.suggest.rules.actors import find_actors
 from tui.suggest.rules.lexicon import load_lexicon
 from tui.suggest.selection import reporting_verbs
 
@@ -124,3 +125,27 @@ def test_a_second_conjunct_after_a_preposition_shares_its_context_before_a_verb(
     name = second.removeprefix("the ")
     assert _ctx(f"Yesterday, {head} {word} {first} and {second} {verb} it was over.", name) == want
     assert _ctx(f"Yesterday, {first} and {second} {verb} it was over.", name) == "acts"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["Electronic Commerce", "Zorblax Trade", "Velora Free Trade", "Quintech Data", "Paris"]),
+       st.sampled_from(sorted(load_lexicon().thing_heads)),
+       st.sampled_from(["says that hosts are liable", "has required it since 2000", "was signed by Quin Dax"]))
+def test_a_law_treaty_or_area_named_never_acts(words, head, rest):
+    """"The EU law Electronic Commerce Directive 2000 provides", "the Directive on electronic
+    commerce", "signed the African Continental Free Trade Area": a name ending in the word of
+    a law, an agreement or an area names a thing, whatever verb follows it; a person named
+    beside it still acts."""
+    text = f"Yesterday, the {words} {head} {rest}. Later the {head} {rest}."
+    found = [text[m.start:m.end] for m in find_actors(text)]
+    assert not any(f.endswith(head) for f in found)
+    if "Quin Dax" in rest:
+        assert "Quin Dax" in found
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["Peace Spring", "Zorblax Shield", "Velora Storm"]), st.sampled_from(["began", "ended", "said"]))
+def test_a_military_operation_is_no_actor(name, verb):
+    """"He named it "Operation Peace Spring"": an operation is named like a ship or a storm."""
+    text = f"Yesterday the army launched Operation {name}. Later Operation {name} {verb} it was over."
+    assert [text[m.start:m.end] for m in find_actors(text)] == ["army"]

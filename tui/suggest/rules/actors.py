@@ -158,8 +158,8 @@ class _Finder:
                 return
         name = text[start:end]
         words = name_words(name)
-        if all(w in lex.not_names for w in words):
-            return
+        if all(w in lex.not_names for w in words) or words[-1] in lex.thing_heads:
+            return  # "Electronic Commerce Directive", "the Directive": a law never acts
         if words[0] in lex.vessel_prefixes:  # "MV Alan Kurdi", "the MV Professor Albrecht Penck", "Hurricane Dorian":
             self.things.update(words[1:])     # a ship or a storm, whoever it is named after, and so is its name alone
             return

@@ -30,6 +30,7 @@ class Lexicon:
     reporting_participles: frozenset
     action_verbs: tuple
     vessel_prefixes: frozenset  # "MV", "HMS": the run they start names a ship
+    thing_heads: frozenset  # "Directive", "Treaty": the name they end names a law, an agreement, an area
 
 
 def _sections(path: Path) -> dict[str, list[list[str]]]:
@@ -78,6 +79,7 @@ def load_lexicon(path: Path = GAZETTEER) -> Lexicon:
         reporting_participles=frozenset(r[0] for r in s.get("reporting_participles", [])),
         action_verbs=tuple(r[0] for r in s.get("action_verbs", [])),
         vessel_prefixes=frozenset(r[0] for r in s.get("vessel_prefixes", [])),
+        thing_heads=frozenset(r[0] for r in s.get("thing_heads", [])),
     )
 
 
