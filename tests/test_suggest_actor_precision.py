@@ -149,3 +149,15 @@ def test_a_military_operation_is_no_actor(name, verb):
     """"He named it "Operation Peace Spring"": an operation is named like a ship or a storm."""
     text = f"Yesterday the army launched Operation {name}. Later Operation {name} {verb} it was over."
     assert [text[m.start:m.end] for m in find_actors(text)] == ["army"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["collaboration", "turmoil", "talks", "the conflict"]),
+       st.sampled_from(["his agency", "the neighboring Austria", "Velora", "the Zorblax Group"]),
+       st.sampled_from(["Quintech", "the Daxivo Agency", "Mirrex Air"]), st.sampled_from([":", " over the sale.", " broke down."]))
+def test_both_sides_after_between_are_its_objects(noun, first, second, rest):
+    """"the collaboration between his agency and SpaceX", "turmoil between the neighboring
+    Austria and Hungary over the sale": the second side after ``between`` is the
+    preposition's object as the first is, whatever follows."""
+    name = second.removeprefix("the ")
+    assert _ctx(f"He spoke of {noun} between {first} and {second}{rest}", name) == "preposition"

@@ -52,6 +52,7 @@ _INFINITIVE_AFTER_RE = re.compile(r"[ \t\u00a0]+to[ \t\u00a0]+(?!the\b|a\b|an\b|
 _APPOSITION_BEFORE_RE = re.compile(rf"({_CAP}),[ \t\u00a0]+(?:{_DET})?\Z")
 _ABSOLUTE_RE = re.compile(r"[ \t\u00a0]+(?!including\b|regarding\b|concerning\b)[a-z]+ing\b")
 _NEXT_WORD_RE = re.compile(r"[ \t\u00a0]+([a-z][a-z-]*)\b")
+_BETWEEN_RE = re.compile(r"\bbetween[ \t\u00a0]+[^.;:,()\n]{1,60}?[ \t\u00a0]+and[ \t\u00a0]+(?:(?:the|a|an)[ \t\u00a0]+)?\Z")
 _CLOSES_RE = re.compile(r"[^()\n]*\)")
 #: a role after a name and before a person's name: the name modifies the role ("according to NASA
 #: administrator Jim Bridenstine", "SpaceX founder Elon Musk"): the person acts, not the organisation
@@ -177,6 +178,8 @@ def _by_word_before(text: str, start: int, end: int, b: _Before, verbs: frozense
         return "object"  # hiring X, to assist authorities (not "directing Coast Guard units")
     if b.match is not None and heading_verb(text, start, b.match.group(1)):
         return "object"  # "Trump ousts national security advisor Bolton"
+    if prev == "and" and _BETWEEN_RE.search(before):
+        return "preposition"  # "the collaboration between his agency and SpaceX": between's second object
     if prev in PREPOSITIONS:
         return _after_preposition(text, end, b, verbs)
     if prev in COPULAS:
