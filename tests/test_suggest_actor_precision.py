@@ -161,3 +161,13 @@ def test_both_sides_after_between_are_its_objects(noun, first, second, rest):
     preposition's object as the first is, whatever follows."""
     name = second.removeprefix("the ")
     assert _ctx(f"He spoke of {noun} between {first} and {second}{rest}", name) == "preposition"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["To modernize", "to modernize", "To equip", "to fund"]), st.sampled_from(["its", "their", "his"]),
+       st.sampled_from(["Zorblax", "Velora Group", "military"]))
+def test_a_name_after_a_possessive_determiner_is_the_verbs_object(lead, det, name):
+    """"To modernize its military, in 2018, Hungary licensed ...": a possessive determiner is
+    read past like ``the``: the verb before it acts on the name; a capitalised ``To`` at a
+    sentence's start is still ``to``."""
+    assert _ctx(f"It was late. {lead} {det} {name}, in 2018, Hungary paid.", name) == "object"

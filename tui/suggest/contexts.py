@@ -17,7 +17,8 @@ from tui.suggest.rules.actor_words import PAST_IRREGULAR, heading_verb, joint_wi
 _DET = r"(?:the|a|an|The|A|An)[ \t\u00a0]+"
 _CAP = r"[A-Z][\w-]*(?:\.[\w-]+)*"  # a capitalised word, never across a sentence end ("Wednesday. X")
 _OWNER = rf"(?:(?:{_CAP}[ \t\u00a0]+)*{_CAP}|(?<=[Tt]he )[a-z][\w-]*)['’]s[ \t\u00a0]+"  # "the UK's", "the army's"
-_PREV_WORD_RE = re.compile(rf"(\w[\w-]*)[ \t\u00a0]+(?:{_DET})?(?:{_OWNER})?[\"“‘']?\Z")
+_POSS_DET = r"(?:its|their|his|her|our)[ \t\u00a0]+"  # "To modernize its military": the verb's object
+_PREV_WORD_RE = re.compile(rf"(\w[\w-]*)[ \t\u00a0]+(?:{_DET}|{_POSS_DET})?(?:{_OWNER})?[\"“‘']?\Z")
 _SENTENCE_START_RE = re.compile(r"(?:\A|\n|[.!?][\"”’']?[ \t\u00a0]+)[\"“‘']?\Z")
 _TOLD_RE = re.compile(r"\b(?:e-?mail|interview|statement|letter|speaking|spoke|talking|talked)s?[ \t]+(?:to|with)"
                       rf"[ \t\u00a0]+(?:{_DET})?\Z", re.I)
@@ -255,7 +256,7 @@ def _acts_on(b: _Before, verbs: frozenset) -> bool:
         return False
     if prev.endswith("ing") and prev not in ING_PREPOSITIONS:
         return not _SENTENCE_START_RE.search(b.opening())
-    return b.opening().endswith(("to ", "to\u00a0"))
+    return b.opening().lower().endswith(("to ", "to\u00a0"))
 
 
 def _verb_after(text: str, end: int, verbs: frozenset) -> bool:
