@@ -171,3 +171,18 @@ def test_a_name_after_a_possessive_determiner_is_the_verbs_object(lead, det, nam
     read past like ``the``: the verb before it acts on the name; a capitalised ``To`` at a
     sentence's start is still ``to``."""
     assert _ctx(f"It was late. {lead} {det} {name}, in 2018, Hungary paid.", name) == "object"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from([("has selected two astronauts", "counted"), ("was favorable to the plaintiff", "preposition"),
+                        ("hired the lawyer", "object")]),
+       st.sampled_from(["Vel Quintara", "Dax Mirrow"]), st.sampled_from([", a politician.", " and Tal Zorbex, for it.", ";"]),
+       st.sampled_from(["", "President "]))
+def test_a_name_in_apposition_to_a_governed_noun_is_governed_too(lead, name, rest, title):
+    """"NASA has selected two astronauts, Doug Hurley and Bob Behnken,", "favorable to the
+    plaintiff, Eva Glawischnig-Piesczek, a politician": the name is the noun it renames, the
+    object of the same verb or preposition; a noun that acts keeps its names acting
+    (``said his father, Abdullah Kurdi,``: no verb governs ``father``)."""
+    words, want = lead
+    assert _ctx(f"The agency {words}, {title}{name}{rest}", name) == want
+    assert _ctx(f"\"It hurts,\" said his father, {title}{name}{rest}", name) != want

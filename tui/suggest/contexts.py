@@ -54,6 +54,7 @@ _APPOSITION_BEFORE_RE = re.compile(rf"({_CAP}),[ \t\u00a0]+(?:{_DET})?\Z")
 _ABSOLUTE_RE = re.compile(r"[ \t\u00a0]+(?!including\b|regarding\b|concerning\b)[a-z]+ing\b")
 _NEXT_WORD_RE = re.compile(r"[ \t\u00a0]+([a-z][a-z-]*)\b")
 _BETWEEN_RE = re.compile(r"\bbetween[ \t\u00a0]+[^.;:,()\n]{1,60}?[ \t\u00a0]+and[ \t\u00a0]+(?:(?:the|a|an)[ \t\u00a0]+)?\Z")
+_NOUN_APPOSED_RE = re.compile(r"(?<![\w-])([a-z][a-z-]+),[ \t\u00a0]+\Z")  # "the plaintiff, " before a name
 _CLOSES_RE = re.compile(r"[^()\n]*\)")
 #: a role after a name and before a person's name: the name modifies the role ("according to NASA
 #: administrator Jim Bridenstine", "SpaceX founder Elon Musk"): the person acts, not the organisation
@@ -242,10 +243,24 @@ def _by_place(text: str, start: int, end: int, before: str, verbs: frozenset) ->
         return "bracketed"  # "Delfin Lorenzana, the Defence Secretary;", "X, spokesperson for": an apposition
     if _DEFINED_RE.match(text, end):
         return "copula"  # "The OIC is the largest group", "PKK is a banned militant organization"
+    if (apposed := _apposed_to_noun(text, start, end, before, verbs)) is not None:
+        return apposed
     if _inside_quote(text, start) and before[-1:] not in _OPENING_QUOTES \
             and not (text[end:end + 1] == " " and _subject_after(text, end, verbs)):  # its subject: read on
         return "quoted"
     return _after(text, end, verbs) or ("sentence" if _SENTENCE_START_RE.search(before) else "other")
+
+
+def _apposed_to_noun(text: str, start: int, end: int, before: str, verbs: frozenset) -> str | None:
+    """The context of the noun a name is in apposition to, when a verb or preposition
+    governs it (``selected two astronauts, Doug Hurley and``, ``favorable to the plaintiff,
+    Eva X, a politician``): the name is that noun's object too. None otherwise."""
+    noun = _NOUN_APPOSED_RE.search(before)
+    if noun is None or not (text[end:end + 1] in ",;" or text.startswith(" and ", end)):
+        return None
+    at = max(0, start - 40) + noun.start(1)  # ``before`` starts 40 characters back (a title cut off its end)
+    theirs = _own_context(text, at, at + len(noun.group(1)), verbs)
+    return theirs if theirs in ("object", "preposition", "counted") else None
 
 
 def _acts_on(b: _Before, verbs: frozenset) -> bool:
