@@ -8,7 +8,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.suggest.contexts import context
+from tui.suggest.contexts import STATIVE, context
 from tui.suggest.rules.actors import find_actors
 from tui.suggest.rules.lexicon import load_lexicon
 from tui.suggest.selection import reporting_verbs
@@ -186,3 +186,14 @@ def test_a_name_in_apposition_to_a_governed_noun_is_governed_too(lead, name, res
     words, want = lead
     assert _ctx(f"The agency {words}, {title}{name}{rest}", name) == want
     assert _ctx(f"\"It hurts,\" said his father, {title}{name}{rest}", name) != want
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(sorted(STATIVE)), st.sampled_from(["Velora Defence Force", "Zorblax Group", "police"]),
+       st.sampled_from(["conducted", "removed", "interviewed"]))
+def test_the_agent_of_a_state_is_no_agent_of_an_act(stative, name, act):
+    """"this kind of equipment is needed by the Defence Forces", "challenges faced by the
+    Defence Force": after a participle of a state the name after ``by`` has or undergoes it
+    (read like ``of``); after a participle of an act it acts (``conducted by the Taliban``)."""
+    assert _ctx(f"It said this equipment is {stative} by the {name}.", name) == "of"
+    assert _ctx(f"It said this attack was {act} by the {name}.", name) == "by"

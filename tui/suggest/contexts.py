@@ -69,6 +69,9 @@ FUNCTION_WORDS = frozenset({
 #: prepositions that also open a clause: a name after them followed by a verb is its subject
 CLAUSE_OPENERS = frozenset({"after", "before", "as", "until", "since"})
 #: adverbs without -ly that open a verb phrase ("X often had", "X never said")
+#: participles of a state, not an act: their agent after "by" has or undergoes it ("needed by", "owned by")
+STATIVE = frozenset({"needed", "wanted", "owned", "used", "faced", "known", "liked", "loved", "feared", "hated",
+                     "shared", "preferred", "favoured", "favored", "trusted", "desired"})
 COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 #: "X is a / the ...": a sentence that says what the name is, not what it does
 _DEFINED_RE = re.compile(r"[ \t\u00a0]+(?:is|are|was|were|has[ \t\u00a0]+been|have[ \t\u00a0]+been)[ \t\u00a0]+"
@@ -169,7 +172,8 @@ def _by_word_before(text: str, start: int, end: int, b: _Before, verbs: frozense
             and not _modifies(text, end, verbs):
         return "acts"  # said X, claims X (not "said the Hungarian bid won": the name modifies)
     if prev == "by":
-        return "by"
+        stative = _PREV_WORD_RE.search(b.opening())
+        return "of" if stative and stative.group(1).lower() in STATIVE else "by"  # "needed by the Defence Forces"
     if prev == "to" and before.rstrip().lower().endswith(("according to", "according to the")):
         return "according"
     if prev in OF:
