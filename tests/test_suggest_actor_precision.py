@@ -197,3 +197,12 @@ def test_the_agent_of_a_state_is_no_agent_of_an_act(stative, name, act):
     (read like ``of``); after a participle of an act it acts (``conducted by the Taliban``)."""
     assert _ctx(f"It said this equipment is {stative} by the {name}.", name) == "of"
     assert _ctx(f"It said this attack was {act} by the {name}.", name) == "by"
+
+
+@settings(max_examples=200, deadline=None)
+@given(NAMES, st.sampled_from(["country", "court", "summit", "official policy"]), st.sampled_from(["a single", "the", "any"]))
+def test_a_name_modifying_a_noun_inside_a_quotation_is_a_modifier(name, noun, det):
+    """"a single EU country (in this case Austria) could demand": inside a quotation too a
+    name before the noun it modifies is a modifier, not a name the quotation speaks of."""
+    text = f"The professor wrote, \"it means {det} {name} {noun} can demand it.\""
+    assert _ctx(text, name) == "modifier"

@@ -251,7 +251,7 @@ def _by_place(text: str, start: int, end: int, before: str, verbs: frozenset) ->
         return apposed
     if _inside_quote(text, start) and before[-1:] not in _OPENING_QUOTES \
             and not (text[end:end + 1] == " " and _subject_after(text, end, verbs)):  # its subject: read on
-        return "quoted"
+        return "modifier" if _after(text, end, verbs) == "modifier" else "quoted"  # "a single EU country"
     return _after(text, end, verbs) or ("sentence" if _SENTENCE_START_RE.search(before) else "other")
 
 
