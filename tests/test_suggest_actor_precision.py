@@ -206,3 +206,4 @@ def test_a_name_modifying_a_noun_inside_a_quotation_is_a_modifier(name, noun, de
     name before the noun it modifies is a modifier, not a name the quotation speaks of."""
     text = f"The professor wrote, \"it means {det} {name} {noun} can demand it.\""
     assert _ctx(text, name) == "modifier"
+    assert _ctx(f"She said \"we know {name} well\" on Monday.", name) == "quoted"  # no determiner: no noun's

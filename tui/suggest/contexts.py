@@ -55,6 +55,8 @@ _ABSOLUTE_RE = re.compile(r"[ \t\u00a0]+(?!including\b|regarding\b|concerning\b)
 _NEXT_WORD_RE = re.compile(r"[ \t\u00a0]+([a-z][a-z-]*)\b")
 _BETWEEN_RE = re.compile(r"\bbetween[ \t\u00a0]+[^.;:,()\n]{1,60}?[ \t\u00a0]+and[ \t\u00a0]+(?:(?:the|a|an)[ \t\u00a0]+)?\Z")
 _NOUN_APPOSED_RE = re.compile(r"(?<![\w-])([a-z][a-z-]+),[ \t\u00a0]+\Z")  # "the plaintiff, " before a name
+#: a determiner (and an adjective) before a name: with a noun after the name, the noun's ("a single EU country")
+_DET_BEFORE_RE = re.compile(r"\b(?:a|an|the|any|every|each|this|that|no)[ \t\u00a0]+(?:[a-z]+[ \t\u00a0]+)?\Z", re.I)
 _CLOSES_RE = re.compile(r"[^()\n]*\)")
 #: a role after a name and before a person's name: the name modifies the role ("according to NASA
 #: administrator Jim Bridenstine", "SpaceX founder Elon Musk"): the person acts, not the organisation
@@ -251,7 +253,7 @@ def _by_place(text: str, start: int, end: int, before: str, verbs: frozenset) ->
         return apposed
     if _inside_quote(text, start) and before[-1:] not in _OPENING_QUOTES \
             and not (text[end:end + 1] == " " and _subject_after(text, end, verbs)):  # its subject: read on
-        return "modifier" if _after(text, end, verbs) == "modifier" else "quoted"  # "a single EU country"
+        return "modifier" if _DET_BEFORE_RE.search(before) and _modifies(text, end, verbs) else "quoted"
     return _after(text, end, verbs) or ("sentence" if _SENTENCE_START_RE.search(before) else "other")
 
 
