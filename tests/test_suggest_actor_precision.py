@@ -207,3 +207,12 @@ def test_a_name_modifying_a_noun_inside_a_quotation_is_a_modifier(name, noun, de
     text = f"The professor wrote, \"it means {det} {name} {noun} can demand it.\""
     assert _ctx(text, name) == "modifier"
     assert _ctx(f"She said \"we know {name} well\" on Monday.", name) == "quoted"  # no determiner: no noun's
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["did not", "will", "could", "must", "didn't", "should not"]),
+       st.sampled_from(["appease", "fund", "sue", "support"]), st.sampled_from(["Vel Quintara", "Zorblax Group"]))
+def test_a_name_after_a_verb_after_an_auxiliary_is_its_object(aux, verb, name):
+    """"This apparently did not appease Glawischnig-Piesczek.": after an auxiliary the bare
+    verb is a verb, and the name after it its object, as after ``to``."""
+    assert _ctx(f"It was late. This apparently {aux} {verb} {name}. Nothing followed.", name) == "object"

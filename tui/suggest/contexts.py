@@ -57,6 +57,8 @@ _BETWEEN_RE = re.compile(r"\bbetween[ \t\u00a0]+[^.;:,()\n]{1,60}?[ \t\u00a0]+an
 _NOUN_APPOSED_RE = re.compile(r"(?<![\w-])([a-z][a-z-]+),[ \t\u00a0]+\Z")  # "the plaintiff, " before a name
 #: a determiner (and an adjective) before a name: with a noun after the name, the noun's ("a single EU country")
 _DET_BEFORE_RE = re.compile(r"\b(?:a|an|the|any|every|each|this|that|no)[ \t\u00a0]+(?:[a-z]+[ \t\u00a0]+)?\Z", re.I)
+_AUXILIARY_BEFORE_RE = re.compile(r"\b(?:did|does|do|will|would|can|could|may|might|must|should|shall)"
+                                  r"(?:[ \t\u00a0]+not|n['’]t)?[ \t\u00a0]+\Z", re.I)  # "did not appease X"
 _CLOSES_RE = re.compile(r"[^()\n]*\)")
 #: a role after a name and before a person's name: the name modifies the role ("according to NASA
 #: administrator Jim Bridenstine", "SpaceX founder Elon Musk"): the person acts, not the organisation
@@ -271,13 +273,14 @@ def _apposed_to_noun(text: str, start: int, end: int, before: str, verbs: frozen
 
 def _acts_on(b: _Before, verbs: frozenset) -> bool:
     """Is the word before a name a verb acting on it: an -ing form not starting its sentence
-    (``hiring X``; not ``including``), or a verb after "to" (``to assist X``)?"""
+    (``hiring X``; not ``including``), or a verb after "to" or an auxiliary (``to assist X``,
+    ``did not appease X``, ``will fund X``)?"""
     prev = b.word
     if b.match is None or prev in verbs or prev in FUNCTION_WORDS or not prev.isalpha() or not b.match.group(1).islower():
         return False
     if prev.endswith("ing") and prev not in ING_PREPOSITIONS:
         return not _SENTENCE_START_RE.search(b.opening())
-    return b.opening().lower().endswith(("to ", "to\u00a0"))
+    return b.opening().lower().endswith(("to ", "to\u00a0")) or bool(_AUXILIARY_BEFORE_RE.search(b.opening()))
 
 
 def _verb_after(text: str, end: int, verbs: frozenset) -> bool:
