@@ -69,3 +69,19 @@ def test_a_name_before_a_role_and_a_person_modifies_the_role(org, role, person, 
     text = f"Later that day, {before} {org} {role} {person} the launch went well."
     assert _ctx(text, org) == "modifier"
     assert _ctx(f"Later that day, {before} {org} entered Poland.", org) != "modifier"
+
+
+COUNTRIES = st.sampled_from(["Turkey", "Germany", "the US", "France", "Russia", "China", "the United States"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(COUNTRIES, st.sampled_from(["With {c} encouraging firms to leave,", "Stoltenberg said: I count on {c} to act,",
+                                   "Trump called for {c} to withdraw,", "With {c} pressing for a deal,"]))
+def test_a_country_that_acts_in_the_clause_after_it_is_an_actor(country, shape):
+    """"With the US encouraging commercial entities to cease trading", "I count on Turkey to
+    act": the country is the subject of the -ing form or the infinitive, so it acts as its
+    government (as "Turkey began" does)."""
+    name = country.removeprefix("the ")
+    text = shape.format(c=country) + " the talks went on."
+    assert name in _found(text)
+    assert name not in _found(f"Trade with {country} fell; the talks went on.")

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tui.suggest.rules.actor_words import PAST_IRREGULAR, heading_verb, joint_with, words_before
+from tui.suggest.rules.actor_words import (INFINITIVE_AFTER_RE, PAST_IRREGULAR, acts_in_clause_after, heading_verb,
+                                           joint_with, words_before)
 
 _DET = r"(?:the|a|an|The|A|An)[ \t\u00a0]+"
 _CAP = r"[A-Z][\w-]*(?:\.[\w-]+)*"  # a capitalised word, never across a sentence end ("Wednesday. X")
@@ -49,9 +50,7 @@ _CONJUNCT_BEFORE_RE = re.compile(rf"(?<![\w-])({_CAP}(?:[ \t\u00a0]+(?:of[ \t\u0
 #: a name in a list a preposition opens (``firms including A, B, and C have announced``): the list's object, not its subject
 _LISTED_RE = re.compile(rf"\b(?:including|such[ \t\u00a0]+as|like)[ \t\u00a0]+(?:(?:{_DET})?{_CAP}(?:[ \t\u00a0]+{_CAP})*"
                         r",?[ \t\u00a0]+(?:(?:and|or)[ \t\u00a0]+)?)*\Z")
-_INFINITIVE_AFTER_RE = re.compile(r"[ \t\u00a0]+to[ \t\u00a0]+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b)[a-z]+\b")
 _APPOSITION_BEFORE_RE = re.compile(rf"({_CAP}),[ \t\u00a0]+(?:{_DET})?\Z")
-_ABSOLUTE_RE = re.compile(r"[ \t\u00a0]+(?!including\b|regarding\b|concerning\b)[a-z]+ing\b")
 _NEXT_WORD_RE = re.compile(r"[ \t\u00a0]+([a-z][a-z-]*)\b")
 _BETWEEN_RE = re.compile(r"\bbetween[ \t\u00a0]+[^.;:,()\n]{1,60}?[ \t\u00a0]+and[ \t\u00a0]+(?:(?:the|a|an)[ \t\u00a0]+)?\Z")
 _NOUN_APPOSED_RE = re.compile(r"(?<![\w-])([a-z][a-z-]+),[ \t\u00a0]+\Z")  # "the plaintiff, " before a name
@@ -166,7 +165,7 @@ def _by_word_before(text: str, start: int, end: int, b: _Before, verbs: frozense
     before, prev = b.text, b.word
     if _LISTED_RE.search(text, max(0, start - 120), start):
         return "preposition"
-    if prev in ("for", "on", "upon") and _INFINITIVE_AFTER_RE.match(text, end):
+    if prev in ("for", "on", "upon") and acts_in_clause_after(text, end, prev):
         return "acts"  # "for the Syrian Army to enter", "I count on Turkey to act": the infinitive's subject
     if _TOLD_RE.search(before) or (prev in TOLD and not _COUNT_BEFORE_RE.search(before)):
         return "told"
@@ -202,7 +201,7 @@ def _past_descriptor(text: str, start: int, end: int, b: _Before, verbs: frozens
     ``under former US President X``, ``was 40-year-old X``, ``to the federal government``):
     the word before the descriptor governs the name; it decides when it makes it an object,
     a preposition's or a copula's (not when the name acts: ``site X to remove``, ``mayor X said``)."""
-    if b.match is None or _INFINITIVE_AFTER_RE.match(text, end) or _after(text, end, verbs) == "acts":
+    if b.match is None or INFINITIVE_AFTER_RE.match(text, end) or _after(text, end, verbs) == "acts":
         return None
     at = max(0, start - 40) + b.match.start(1)
     words = words_before(text, at, 4)
@@ -235,7 +234,7 @@ def _after_preposition(text: str, end: int, b: _Before, verbs: frozenset) -> str
     with X``) or a verb follows a clause opener (``after Ford voluntarily disclosed``); else
     it is the preposition's object."""
     prev = b.word
-    if prev == "with" and (_ABSOLUTE_RE.match(text, end) or joint_with(b.text, len(b.text))):
+    if prev == "with" and (acts_in_clause_after(text, end, prev) or joint_with(b.text, len(b.text))):
         return "acts"
     if prev in CLAUSE_OPENERS and _verb_after(text, end, verbs):
         return "acts"

@@ -56,6 +56,19 @@ PAST_IRREGULAR = frozenset({"began", "spoke", "sent", "took", "made", "gave", "l
 _NOUN_BEFORE = r"(?:the|a|an|its|their|his|her|our|these|those|this|that|['’]s)"
 
 
+INFINITIVE_AFTER_RE = re.compile(r"[ \t\u00a0]+to[ \t\u00a0]+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b)[a-z]+\b")
+_ABSOLUTE_RE = re.compile(r"[ \t\u00a0]+(?!including\b|regarding\b|concerning\b)[a-z]+ing\b")
+
+
+def acts_in_clause_after(text: str, end: int, prev: str) -> bool:
+    """Does the name ending at ``end``, after the word ``prev`` (lower case), act in the clause
+    that follows: an infinitive's subject after "for" or "on" (``called for X to leave``, ``I
+    count on Turkey to act``) or an -ing form's after "with" (``With the US encouraging``)?"""
+    if prev in ("for", "on", "upon"):
+        return bool(INFINITIVE_AFTER_RE.match(text, end))
+    return prev == "with" and bool(_ABSOLUTE_RE.match(text, end))
+
+
 #: acts two sides do together: the name after "with" does it too ("The Taliban met on Monday with X",
 #: "collaborating with NASA", "had disagreements with X", "agreed with Airbus"); not the things made
 #: together ("an agreement with", "a contract with") nor one-sided acts ("cooperating with", "docked with")

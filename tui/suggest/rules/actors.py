@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from tui.suggest.rules.actor_words import (heading_verb, in_heading, is_headline, is_initial, joint_with,
-                                           lower_titles, name_words, preceding_word)
+                                           lower_titles, name_words, preceding_word, acts_in_clause_after)
 from tui.suggest.rules.actor_patterns import patterns
 from tui.suggest.rules.actor_phrases import phrases
 from tui.suggest.rules.lexicon import Lexicon, load_lexicon
@@ -320,8 +320,9 @@ class _Finder:
         text = self.text
         if preceding_word(text, start) in self.lex.place_prepositions:
             return False
-        if _ACCORDING_BEFORE_RE.search(text, max(0, start - 20), start) or joint_with(text, start):
-            return True  # a source, the other side of a joint act ("met with Germany")
+        if _ACCORDING_BEFORE_RE.search(text, max(0, start - 20), start) or joint_with(text, start) \
+                or acts_in_clause_after(text, end, preceding_word(text, start).lower()):
+            return True  # a source, the other side of a joint act ("met with Germany"), "With the US encouraging"
         nxt = _WORD_AFTER_RE.match(text, end)
         return bool(self.pat.country_acts.match(text, end)) or (
             nxt is not None and heading_verb(text, end, nxt.group(1)))
