@@ -85,3 +85,14 @@ def test_a_country_that_acts_in_the_clause_after_it_is_an_actor(country, shape):
     text = shape.format(c=country) + " the talks went on."
     assert name in _found(text)
     assert name not in _found(f"Trade with {country} fell; the talks went on.")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["as", "after", "before", "until"]), NAMES,
+       st.sampled_from(["invades", "attacks", "withdraws", "announces", "signs"]))
+def test_a_name_opening_a_headings_clause_with_a_present_verb_acts(opener, name, verb):
+    """"Kurds announce deal with Assad's government as Turkey invades Syria's northeast": a
+    heading's present tense after a clause opener is the name's verb, as "after Ford
+    disclosed" is in a sentence."""
+    text = f"Rebels sign deal {opener} {name} {verb} the north\n\nThe deal was signed on Monday."
+    assert _ctx(text, name) == "acts"

@@ -236,9 +236,15 @@ def _after_preposition(text: str, end: int, b: _Before, verbs: frozenset) -> str
     prev = b.word
     if prev == "with" and (acts_in_clause_after(text, end, prev) or joint_with(b.text, len(b.text))):
         return "acts"
-    if prev in CLAUSE_OPENERS and _verb_after(text, end, verbs):
-        return "acts"
+    if prev in CLAUSE_OPENERS and (_verb_after(text, end, verbs) or _heading_verb_after(text, end)):
+        return "acts"  # "after Ford voluntarily disclosed", a heading's "as Turkey invades Syria's northeast"
     return "preposition"
+
+
+def _heading_verb_after(text: str, end: int) -> bool:
+    """Is the word after ``end`` a heading's present-tense verb (``as Turkey invades``)?"""
+    n = _NEXT_WORD_RE.match(text, end)
+    return n is not None and heading_verb(text, end, n.group(1))
 
 
 def _by_place(text: str, start: int, end: int, before: str, verbs: frozenset) -> str:
