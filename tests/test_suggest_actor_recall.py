@@ -96,3 +96,14 @@ def test_a_name_opening_a_headings_clause_with_a_present_verb_acts(opener, name,
     disclosed" is in a sentence."""
     text = f"Rebels sign deal {opener} {name} {verb} the north\n\nThe deal was signed on Monday."
     assert _ctx(text, name) == "acts"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["ascribed to", "attributed to", "blamed on", "Attributed to"]), st.sampled_from(["", "the "]),
+       NAMES)
+def test_a_name_an_act_is_ascribed_to_is_its_agent(phrase, det, name):
+    """"another attack ascribed to the Taliban", "a blast blamed on X": the name did it, as
+    after "by" (the guidelines mark it)."""
+    text = f"It was another attack {phrase} {det}{name} this year."
+    assert _ctx(text, name) == "by"
+    assert _ctx(f"It was another letter sent to {det}{name} this year.", name) != "by"

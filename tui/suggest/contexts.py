@@ -58,6 +58,9 @@ _NOUN_APPOSED_RE = re.compile(r"(?<![\w-])([a-z][a-z-]+),[ \t\u00a0]+\Z")  # "th
 _DET_BEFORE_RE = re.compile(r"\b(?:a|an|the|any|every|each|this|that|no)[ \t\u00a0]+(?:[a-z]+[ \t\u00a0]+)?\Z", re.I)
 _AUXILIARY_BEFORE_RE = re.compile(r"\b(?:did|does|do|will|would|can|could|may|might|must|should|shall)"
                                   r"(?:[ \t\u00a0]+not|n['’]t)?[ \t\u00a0]+\Z", re.I)  # "did not appease X"
+#: words that name who did something as surely as "by" does: "an attack ascribed to the Taliban", "blamed on X"
+_AGENT_BEFORE_RE = re.compile(r"\b(?:(?:ascribed|attributed)[ \t\u00a0]+to|blamed[ \t\u00a0]+on)[ \t\u00a0]+(?:the[ \t\u00a0]+)?\Z",
+                              re.I)
 _CLOSES_RE = re.compile(r"[^()\n]*\)")
 #: a role after a name and before a person's name: the name modifies the role ("according to NASA
 #: administrator Jim Bridenstine", "SpaceX founder Elon Musk"): the person acts, not the organisation
@@ -174,6 +177,8 @@ def _by_word_before(text: str, start: int, end: int, b: _Before, verbs: frozense
     if prev in _reporting() and prev.endswith(("s", "d")) and before.rstrip()[-1:] not in "\"“‘'" \
             and not _modifies(text, end, verbs):
         return "acts"  # said X, claims X (not "said the Hungarian bid won": the name modifies)
+    if _AGENT_BEFORE_RE.search(before):
+        return "by"  # "ascribed to the Taliban", "blamed on X"
     if prev == "by":
         stative = _PREV_WORD_RE.search(b.opening())
         return "of" if stative and stative.group(1).lower() in STATIVE else "by"  # "needed by the Defence Forces"
