@@ -107,3 +107,11 @@ def test_a_name_an_act_is_ascribed_to_is_its_agent(phrase, det, name):
     text = f"It was another attack {phrase} {det}{name} this year."
     assert _ctx(text, name) == "by"
     assert _ctx(f"It was another letter sent to {det}{name} this year.", name) != "by"
+
+
+@settings(max_examples=200, deadline=None)
+@given(NAMES, st.sampled_from(["for", "after", "under", "over", "never"]), PEOPLE)
+def test_a_name_before_a_function_word_and_a_name_modifies_nothing(org, word, person):
+    """"spokesperson for President X", "Ford after Trump": a function word ending like a
+    role ("f-or", "aft-er") is no role the name modifies."""
+    assert _ctx(f"Later that day, {org} {word} {person} spoke.", org) != "modifier"

@@ -64,7 +64,9 @@ _AGENT_BEFORE_RE = re.compile(r"\b(?:(?:ascribed|attributed)[ \t\u00a0]+to|blame
 _CLOSES_RE = re.compile(r"[^()\n]*\)")
 #: a role after a name and before a person's name: the name modifies the role ("according to NASA
 #: administrator Jim Bridenstine", "SpaceX founder Elon Musk"): the person acts, not the organisation
-_ROLE_NAMED_AFTER_RE = re.compile(r"[ \t\u00a0]+(?!later\b)[a-z]+(?:or|er|person|man|woman|ent)[ \t\u00a0]+[A-Z][a-z]")
+_ROLE_NAMED_AFTER_RE = re.compile(r"[ \t\u00a0]+([a-z]{2,}(?:or|er|person|man|woman|ent))[ \t\u00a0]+[A-Z][a-z]")
+_NOT_ROLES = frozenset({"other", "either", "neither", "whether", "together", "rather", "never", "ever", "however",
+                        "whenever", "wherever", "later", "under", "over", "after", "current", "recent", "different"})
 _DESCRIPTOR_RE = re.compile(r"(?:\d+-)?[a-z][a-z-]*\Z")
 FUNCTION_WORDS = frozenset({
     "and", "or", "but", "nor", "of", "in", "to", "for", "with", "on", "at", "by", "from", "as", "that", "who",
@@ -126,8 +128,9 @@ def _own_context(text: str, start: int, end: int, verbs: frozenset) -> str:
         end -= 2
     if _POSS_RE.match(text, end) and (text[end:end + 2] not in ("'", "’") or text[end - 1:end] == "s"):
         return "possessor"
-    if _ROLE_NAMED_AFTER_RE.match(text, end):
-        return "modifier"
+    role = _ROLE_NAMED_AFTER_RE.match(text, end)
+    if role and role.group(1) not in _NOT_ROLES and role.group(1) not in FUNCTION_WORDS:
+        return "modifier"  # "NASA administrator Jim Bridenstine"
     before = _word_before(text, start)
     return (_by_word_before(text, start, end, before, verbs)
             or _past_descriptor(text, start, end, before, verbs)
