@@ -76,7 +76,7 @@ COUNTRIES = st.sampled_from(["Turkey", "Germany", "the US", "France", "Russia", 
 
 @settings(max_examples=200, deadline=None)
 @given(COUNTRIES, st.sampled_from(["With {c} encouraging firms to leave,", "Stoltenberg said: I count on {c} to act,",
-                                   "Trump called for {c} to withdraw,", "With {c} pressing for a deal,"]))
+                                   "Trump called for {c} to withdraw,", "With {c} pressing Iran for a deal,"]))
 def test_a_country_that_acts_in_the_clause_after_it_is_an_actor(country, shape):
     """"With the US encouraging commercial entities to cease trading", "I count on Turkey to
     act": the country is the subject of the -ing form or the infinitive, so it acts as its
@@ -85,6 +85,7 @@ def test_a_country_that_acts_in_the_clause_after_it_is_an_actor(country, shape):
     text = shape.format(c=country) + " the talks went on."
     assert name in _found(text)
     assert name not in _found(f"Trade with {country} fell; the talks went on.")
+    assert name not in _found(f"Trade grew, with {country} emerging as a hub; the talks went on.")
 
 
 @settings(max_examples=200, deadline=None)

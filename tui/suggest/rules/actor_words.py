@@ -60,13 +60,20 @@ INFINITIVE_AFTER_RE = re.compile(r"[ \t\u00a0]+to[ \t\u00a0]+(?!the\b|a\b|an\b|h
 _ABSOLUTE_RE = re.compile(r"[ \t\u00a0]+(?!including\b|regarding\b|concerning\b)[a-z]+ing\b")
 
 
-def acts_in_clause_after(text: str, end: int, prev: str) -> bool:
+#: an -ing form acting on an object: not followed by a preposition ("with Cambodia emerging as a hub")
+_ABSOLUTE_OBJECT_RE = re.compile(r"[ \t\u00a0]+(?!including\b|regarding\b|concerning\b)[a-z]+ing[ \t\u00a0]+"
+                                 r"(?!(?:as|in|on|at|to|from|into|with|for|of|by|over|out|up|across|through)\b)\w")
+
+
+def acts_in_clause_after(text: str, end: int, prev: str, on_object: bool = False) -> bool:
     """Does the name ending at ``end``, after the word ``prev`` (lower case), act in the clause
     that follows: an infinitive's subject after "for" or "on" (``called for X to leave``, ``I
-    count on Turkey to act``) or an -ing form's after "with" (``With the US encouraging``)?"""
+    count on Turkey to act``) or an -ing form's after "with" (``with Zinichev describing``);
+    ``on_object``: only an -ing form acting on an object (``With the US encouraging firms``,
+    not ``with Cambodia emerging as a hub``: a place becoming something)?"""
     if prev in ("for", "on", "upon"):
         return bool(INFINITIVE_AFTER_RE.match(text, end))
-    return prev == "with" and bool(_ABSOLUTE_RE.match(text, end))
+    return prev == "with" and bool((_ABSOLUTE_OBJECT_RE if on_object else _ABSOLUTE_RE).match(text, end))
 
 
 #: acts two sides do together: the name after "with" does it too ("The Taliban met on Monday with X",

@@ -321,7 +321,7 @@ class _Finder:
         if preceding_word(text, start) in self.lex.place_prepositions:
             return False
         if _ACCORDING_BEFORE_RE.search(text, max(0, start - 20), start) or joint_with(text, start) \
-                or acts_in_clause_after(text, end, preceding_word(text, start).lower()):
+                or acts_in_clause_after(text, end, preceding_word(text, start).lower(), on_object=True):
             return True  # a source, the other side of a joint act ("met with Germany"), "With the US encouraging"
         nxt = _WORD_AFTER_RE.match(text, end)
         return bool(self.pat.country_acts.match(text, end)) or (
