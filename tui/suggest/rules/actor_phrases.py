@@ -17,8 +17,6 @@ if TYPE_CHECKING:
 
 UP = "A-ZÀ-ÖØ-Þ"
 _OWNED_WORD_RE = re.compile(rf"(?<=[{UP}])\w*['’]s[ \t]+([a-z]+)\b")
-_A_BEFORE_RE = re.compile(rf"(?:((?:[{UP}][\w.-]*[ \t]+)*[{UP}][\w.-]*),[ \t]+)?\b[Aa]n?[ \t]+\Z")
-_FOR_NAME_AFTER_RE = re.compile(rf"[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?[{UP}0-9]")
 _THERE_RE = re.compile(r"[ \t]+(?:there|here)(?=[ \t])")
 
 
@@ -81,8 +79,6 @@ def _groups(f: _Finder) -> None:
                 f.modified[(start, m.end())] = wide
         elif need == "described" and wide < start:  # "fire officer", "environmental group"
             _described(f, wide, m.end(), typ)
-        elif need == "described" and _role_of_name(f.text, start, m.end()):
-            f.cands.append((start, m.end(), typ))  # "and a spokesperson for President Rodrigo Duterte"
 
 
 def _described(f: _Finder, start: int, end: int, typ: str) -> None:
@@ -96,17 +92,6 @@ def _described(f: _Finder, start: int, end: int, typ: str) -> None:
     f.cands.remove(named)
     f.cands.append((start, named[1], named[2]))
     f.titled[(start, named[1])] = named[0]
-
-
-def _role_of_name(text: str, start: int, end: int) -> bool:
-    """Is the bare role noun ``text[start:end]`` someone's, unnamed: after "a"/"an" (not in
-    apposition to a name: "Jasim Uddin, a spokesperson for"), before "for"/"of" and a name
-    (``a spokesperson for President Rodrigo Duterte``)?"""
-    a = _A_BEFORE_RE.search(text, max(0, start - 60), start)
-    if a is None or not _FOR_NAME_AFTER_RE.match(text, end):
-        return False
-    named = a.group(1)  # the capitalised words before a comma: a name, unless one word opening the sentence ("Later,")
-    return not named or (" " not in named.strip() and is_initial(text, a.start(1)))
 
 
 def _reports(f: _Finder, end: int) -> bool:
