@@ -216,3 +216,14 @@ def test_a_name_after_a_verb_after_an_auxiliary_is_its_object(aux, verb, name):
     """"This apparently did not appease Glawischnig-Piesczek.": after an auxiliary the bare
     verb is a verb, and the name after it its object, as after ``to``."""
     assert _ctx(f"It was late. This apparently {aux} {verb} {name}. Nothing followed.", name) == "object"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["before", "after"]), st.sampled_from(["Zorblax Court", "ECJ", "Vel Quintara"]),
+       st.sampled_from(["asking for clarification", "seeking a ruling", "saying it was late"]))
+def test_a_name_after_a_clause_opener_and_before_a_comma_is_the_preposition_s(opener, name, clause):
+    """"brought the case before the ECJ, asking for clarifications": a comma ends the
+    prepositional phrase; the -ing clause after it is the sentence subject's, not the name's
+    (``after Ford voluntarily disclosed`` still opens a clause)."""
+    assert _ctx(f"The court brought the case {opener} the {name}, {clause}.", name) == "preposition"
+    assert _ctx(f"The court acted {opener} the {name} voluntarily disclosed it.", name) == "acts"

@@ -244,7 +244,8 @@ def _after_preposition(text: str, end: int, b: _Before, verbs: frozenset) -> str
     prev = b.word
     if prev == "with" and (acts_in_clause_after(text, end, prev) or joint_with(b.text, len(b.text))):
         return "acts"
-    if prev in CLAUSE_OPENERS and (_verb_after(text, end, verbs) or _heading_verb_after(text, end)):
+    if prev in CLAUSE_OPENERS and text[end:end + 1] != "," \
+            and (_verb_after(text, end, verbs) or _heading_verb_after(text, end)):
         return "acts"  # "after Ford voluntarily disclosed", a heading's "as Turkey invades Syria's northeast"
     return "preposition"
 
