@@ -116,3 +116,14 @@ def test_a_name_before_a_function_word_and_a_name_modifies_nothing(org, word, pe
     """"spokesperson for President X", "Ford after Trump": a function word ending like a
     role ("f-or", "aft-er") is no role the name modifies."""
     assert _ctx(f"Later that day, {org} {word} {person} spoke.", org) != "modifier"
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["Velora", "Quindar", "Tallis"]), st.sampled_from(["Court of Justice", "Supreme Court", "Federal Agency"]),
+       st.sampled_from(["–", "—"]))
+def test_a_caption_line_names_the_source_of_a_quotation(place, body, dash):
+    """"– European Court of Justice" under a block quotation: the caption's name is its
+    source, not a Title Case headline whose capitals say nothing."""
+    name = f"{place} {body}"
+    text = f"The ruling said:\n\nMember states may order hosts to remove the post.\n\n{dash} {name}\n\nIt was final."
+    assert name in _found(text)

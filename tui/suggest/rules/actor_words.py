@@ -33,8 +33,8 @@ def preceding_word(text: str, pos: int) -> str:
 
 def is_headline(line: str) -> bool:
     """A Title Case line ("Floods Displace Thousands In North"): most words capitalised."""
-    if len(line) > 160:
-        return False
+    if len(line) > 160 or line.lstrip().startswith(("–", "—", "- ")):
+        return False  # a caption naming a quotation's source ("– European Court of Justice")
     words = [w for w in line.split() if w[:1].isalpha()]
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words) \
         and not line.rstrip().endswith((".", "”", '"'))
