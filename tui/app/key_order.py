@@ -90,21 +90,34 @@ async def press_settled(app: App, keys: Iterable[str]) -> None:
     (tests, the keys-per-span replay). Textual's own ``Pilot.press`` waits after each key
     until the process's CPU has been idle for two 20 ms sleeps (``wait_for_idle``), up to a
     second: 40-100 ms a key whatever the key did, and a guess on a loaded machine; this
-    waits for the work itself (every queue drained, typed-ahead keys handed on, animations
-    done) and no longer."""
+    waits for the work itself (every queue drained, typed-ahead keys handed on, the workers
+    the key started and what their results started, animations done) and no longer. A
+    worker started before the key (by the test itself) is not waited for."""
     for key in keys:
         if key.startswith("wait:"):
             await asyncio.sleep(float(key.split(":")[1]) / 1000)
         else:
+            before = set(app.workers)
             event = key_event(key)
             event.set_sender(app)
             app.post_message(event)  # where the driver puts a key it reads
-            while not quiet_now(app):  # the key's own work first, with no marker in its way
-                await asyncio.sleep(0)
-            await settled(app)
-            if isinstance(app, KeysInOrder):
-                await app.wait_for_typed_keys()
+            await _run_its_course(app, before)
         await app.animator.wait_until_complete()
+
+
+async def _run_its_course(app: App, before: set) -> None:
+    """Return once the key just posted has been handled, with its messages, held keys and
+    the workers it started (a save whose answer opens a prompt, a least-sure search)."""
+    for _ in range(MAX_ROUNDS):
+        while not quiet_now(app):  # the key's own work first, with no marker in its way
+            await asyncio.sleep(0)
+        await settled(app)
+        if isinstance(app, KeysInOrder):
+            await app.wait_for_typed_keys()
+        started = [w for w in app.workers if w not in before and not w.is_finished]
+        if not started:
+            return
+        await app.workers.wait_for_complete(started)
 
 
 def key_event(key: str) -> events.Key:
