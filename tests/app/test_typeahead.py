@@ -124,3 +124,13 @@ async def test_a_held_burst_never_repaints_the_screen_below(corpus_dir, monkeypa
         monkeypatch.setattr(Screen, "_compositor_refresh", counted)
         await _burst(app, pilot, ["j", "j", "l", "l", "k", "2", "w", "m", "j"])
         assert scr.sel != (0, 0) and below == []
+
+
+async def test_a_key_that_quits_returns_to_whoever_pressed_it(corpus_dir):
+    """Pilot's press of the key that closes the app returns (the app has no screen left to
+    wait for), with the file saved."""
+    async with annotate(corpus_dir) as (app, pilot, scr):
+        await pilot.press("slash", *"hun manet", "enter", "a", "q")
+        assert not app.is_running
+    assert [s["text"] for s in saved(corpus_dir)["spans"]] == ["Hun Manet"]
+

@@ -109,8 +109,12 @@ async def _run_its_course(app: App, before: set) -> None:
     """Return once the key just posted has been handled, with its messages, held keys and
     the workers it started (a save whose answer opens a prompt, a least-sure search)."""
     for _ in range(MAX_ROUNDS):
-        while not quiet_now(app):  # the key's own work first, with no marker in its way
+        for _ in range(MAX_ROUNDS * 16):  # the key's own work first, with no marker in its way
+            if quiet_now(app) or not app.is_running:
+                break
             await asyncio.sleep(0)
+        if not app.is_running:  # the key quit the app
+            return
         await settled(app)
         if isinstance(app, KeysInOrder):
             await app.wait_for_typed_keys()
@@ -143,7 +147,8 @@ def _pumps(app: App) -> Iterator[MessagePump]:
     screen on top (``Screen._on_idle`` resumes its update timer, which always repaints),
     so a marker there would cost a full frame for every key held."""
     yield app
-    yield from app.screen.walk_children(with_self=True)
+    if app.screen_stack:  # none once the app has closed
+        yield from app.screen.walk_children(with_self=True)
 
 
 async def settled(app: App) -> None:
