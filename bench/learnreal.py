@@ -13,10 +13,12 @@ is scored after the rules' defaults, after learning on two dev golds (every pair
 neighbours in name order, averaged) and after learning on all dev golds.
 
     python -m bench.learnreal           # prints both tables (bench: python -m bench --only learn)
+    MARGIN_BENCH_SPACY=en_core_web_sm python -m bench.learnreal 2   # with a spaCy pipeline named
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 import time
@@ -26,6 +28,9 @@ REAL = Path(__file__).resolve().parent / "realtext"
 HELDOUT = Path(__file__).resolve().parent / "realtext-heldout"
 POINTS = (0, 1, 2, 5)
 LABELS = ("ACTOR", "FIGURE", "CLAIM")
+#: names an installed spaCy pipeline package for every corpus built here (margin.yaml's
+#: ``suggest: {spacy: NAME}``): e.g. MARGIN_BENCH_SPACY=en_core_web_sm
+SPACY_ENV = "MARGIN_BENCH_SPACY"
 
 
 def documents(where: Path = REAL) -> list[str]:
@@ -43,6 +48,8 @@ def gold(doc: str, where: Path = REAL):
 
 def _corpus(root: Path, train: list[str]) -> None:
     (root / "seeds").mkdir(parents=True)
+    if os.environ.get(SPACY_ENV):  # the optional spaCy pipeline, named like a team would
+        (root / "margin.yaml").write_text(f"suggest:\n  spacy: {os.environ[SPACY_ENV]}\n", encoding="utf-8")
     for d in train:
         shutil.copy(REAL / "seeds" / f"{d}.txt", root / "seeds")
         (root / "annotations" / d).mkdir(parents=True)

@@ -24,7 +24,7 @@ def run(args) -> int:
     from tui.batch import runner_of
     from tui.display import one_line
     from tui.errors import DataError
-    from tui.suggest.learn import corpus_selection, guidelines, model_status, retrain, training
+    from tui.suggest.learn import corpus_entities, corpus_selection, guidelines, model_status, retrain, training
 
     corpus = corpus_of(args)
     names = [a.strip() for a in args.annotators.split(",") if a.strip()] if args.annotators else None
@@ -41,7 +41,9 @@ def run(args) -> int:
         print(one_line(line))
     model = retrain(corpus, names, runner=runner_of(args), unfinished=args.unfinished)
     if model is not None:
-        for line in corpus_selection(corpus, guidelines(corpus, data, model=model), data, model).explain():
+        ents, no_pipeline = corpus_entities(corpus, data, model)
+        for line in corpus_selection(corpus, guidelines(corpus, data, model=model), data, model).explain() + (
+                ents.explain() if ents is not None else [f"margin: {no_pipeline}"] if no_pipeline else []):
             print(one_line(line))
     for line in model_status(corpus, model):
         print(one_line(line))

@@ -49,7 +49,7 @@ def run(args) -> int:
     from tui.annotators import check_writer
     from tui.commands import progress_bar
     from tui.corpus import check_name
-    from tui.suggest.learn import corpus_habits, corpus_selection, guidelines, load_model, model_status
+    from tui.suggest.learn import corpus_entities, corpus_habits, corpus_selection, guidelines, load_model, model_status
     from tui.suggest import corpus_actors, wanted_labels
     from tui.suggest.batch import Plan, remember_model, suggest_document
 
@@ -59,8 +59,12 @@ def run(args) -> int:
     runner = Runner.from_args(args)
     model, why = (None, None) if args.rules_only else load_model(corpus)
     g = guidelines(corpus, model=model)
+    ents, no_pipeline = corpus_entities(corpus, model=model)
+    if no_pipeline:
+        say(f"margin: {no_pipeline}", err=True)
     if args.explain:
-        for line in g.explain() + corpus_selection(corpus, g, model=model).explain() + model_status(corpus, model, why):
+        for line in (g.explain() + corpus_selection(corpus, g, model=model).explain()
+                     + (ents.explain() if ents is not None else []) + model_status(corpus, model, why)):
             say(line)
         return 0
     if why:
@@ -70,7 +74,7 @@ def run(args) -> int:
     remember_model(str(corpus.root), model)
     plan = Plan(str(corpus.root), args.annotator, tuple(labels), corpus_actors(corpus), g.conventions,
                 args.rules_only, args.write, batch_time(), corpus_habits(corpus, g, model=model),
-                corpus_selection(corpus, g, model=model))
+                corpus_selection(corpus, g, model=model), ents)
     tasks = [(plan, doc_id) for doc_id in _doc_ids(corpus, args.docs)]
     if not args.write:
         for outcome in run_map(suggest_document, tasks, runner):

@@ -82,7 +82,7 @@ class _AttrFilter:
 
 def suggest(text: str, schema: Schema = DEFAULT_SCHEMA, families=None,
             extra_actors: dict | None = None, conventions: Conventions | None = None,
-            model=None, habits=None, selection=None) -> Suggestions:
+            model=None, habits=None, selection=None, entities=None) -> Suggestions:
     """Suggested spans (``source="suggest"``) and ``attributed_to`` relations for ``text``.
 
     ``families``: labels or family names to produce (default: all the rules or the model
@@ -92,7 +92,9 @@ def suggest(text: str, schema: Schema = DEFAULT_SCHEMA, families=None,
     "model", and it scores the rules' spans (``Suggestions.confidence``). ``habits``: a
     ``tui.suggest.habits.Habits``; attributes become the team's (values it never writes are
     never suggested). ``selection``: a ``tui.suggest.selection.Selection``; the rules' actor
-    candidates it says the team does not tag are left out.
+    candidates it says the team does not tag are left out. ``entities``: a
+    ``tui.suggest.entities.Entities`` (margin.yaml names a spaCy pipeline): the pipeline's
+    entities the team tags are added as actors (source "spacy") where no other actor stands.
     """
     labels = wanted_labels(families, schema, model)
     conv = conventions or DEFAULTS
@@ -117,8 +119,11 @@ def suggest(text: str, schema: Schema = DEFAULT_SCHEMA, families=None,
         raw, scores = model.combine(text, [lab for lab in labels], found, raw)
         raw = [(r[0], r[1], r[2], read_figure(text, r[0], r[1], lex.demonyms) or r[3], r[4])
                if r[2] == "FIGURE" and r[4] == "model" else r for r in raw]  # the one figure reader
+    confirmed: set = set()
+    if entities is not None and "ACTOR" in labels:
+        raw, confirmed = _entity_actors(text, raw, entities, conv)
     if selection is not None and "ACTOR" in labels:
-        raw = selected(text, raw, selection)
+        raw = selected(text, raw, selection, confirmed)
     spans: dict[tuple, Span] = {}
     sources: dict[str, str] = {}
     confidence: dict[str, float | None] = {}
@@ -135,6 +140,22 @@ def suggest(text: str, schema: Schema = DEFAULT_SCHEMA, families=None,
             confidence[sid] = score
     relations = _relations(schema, labels, spans, claims, conv, ids) if "ACTOR" in labels else []
     return Suggestions(list(spans.values()), relations, sources, confidence)
+
+
+def _entity_actors(text: str, raw: list, entities, conv: Conventions) -> tuple[list, set]:
+    """(``raw`` with the spaCy pipeline's actor candidates where no proposed actor stands
+    (an entity's noun phrase replaces the actors inside it), the rules' actor spans the
+    parse confirms act (``Entities.confirms``)). ``raw`` as it is when the pipeline cannot
+    be loaded here (the suggester said so once)."""
+    from tui.suggest.pipeline import PipelineMissing, parse
+
+    try:
+        ents = parse(entities.pipeline, text, entities.root)
+    except PipelineMissing:
+        return raw, set()
+    added, replaced = entities.candidates(text, ents, conv, [(r[0], r[1]) for r in raw if r[2] == "ACTOR"])
+    confirmed = entities.confirms(text, ents, [(r[0], r[1]) for r in raw if r[2] == "ACTOR" and r[4] == "rules"])
+    return [r for r in raw if r[2] != "ACTOR" or (r[0], r[1]) not in replaced] + added, confirmed
 
 
 def _tidied(text: str, raw: list, scores: dict) -> list[tuple]:

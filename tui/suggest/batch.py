@@ -31,6 +31,7 @@ class Plan:
     updated: str = ""  # the time every written file records (``tui.batch.batch_time``)
     habits: object = field(default=None, hash=False)  # tui.suggest.habits.Habits: the team's attribute values
     selection: object = field(default=None, hash=False)  # tui.suggest.selection.Selection: which actors it tags
+    entities: object = field(default=None, hash=False)  # tui.suggest.entities.Entities: a spaCy pipeline's, or None
 
 
 @dataclass
@@ -71,7 +72,7 @@ def suggest_document(task: tuple[Plan, str]) -> Outcome:
     corpus = Corpus(Path(plan.root))
     doc = corpus.document(doc_id)
     sugg = suggest(doc.text, corpus.schema, list(plan.labels), plan.extra, plan.conventions, _model(plan),
-                   plan.habits, plan.selection)
+                   plan.habits, plan.selection, plan.entities)
     if not plan.write:
         return Outcome(doc_id, _listing(doc_id, sugg, plan.labels))
     path = corpus.annotation_path(doc_id, plan.annotator)

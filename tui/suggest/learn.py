@@ -27,6 +27,7 @@ from tui.schema import Schema
 from tui.suggest import SOURCE, Suggestions, corpus_actors, suggest
 from tui.suggest.conventions import NAMES, Conventions, Guidelines, decide_conventions, infer, parse_pins, word
 from tui.suggest import selection
+from tui.suggest.entities import Entities, corpus_entities
 from tui.suggest.habits import Habits, learn
 from tui.suggest.selection import Selection
 from tui.suggest.model.crf import Example, Model, MissingCRF, crfsuite, rule_spans, train
@@ -199,6 +200,7 @@ def retrain(corpus: Corpus, annotators: list[str] | None = None, isolated: bool 
     counts = {lab: sum(lb == lab for ex in data.examples for _, _, lb in ex.spans) for lab in blobs}
     h = habits_of(data, g.conventions, extra, schema)
     sel = selection.of_examples(data.examples, g.conventions, extra)
+    ents, _why = corpus_entities(corpus, data)
     meta = {
         "created": now_utc(),
         "schema_sha256": schema_hash(schema),
@@ -209,6 +211,7 @@ def retrain(corpus: Corpus, annotators: list[str] | None = None, isolated: bool 
         "guidelines": _save_guidelines(g),
         "habits": h.to_json(),
         "selection": sel.to_json(),
+        **({"entities": ents.to_json()} if ents is not None else {}),
         "labels": {lab: {"spans": counts[lab],
                          **({"rules_f1": rules_f1[lab]} if lab in rules_f1 else {}),
                          **decided.get(lab, {"policy": "model"})}
@@ -365,6 +368,7 @@ class Suggester:
     warnings: list[str] = field(default_factory=list)
     habits: Habits | None = None  # the attribute values the team writes (tui.suggest.habits)
     selection: Selection | None = None  # which actor candidates the team tags (tui.suggest.selection)
+    entities: Entities | None = None  # the named spaCy pipeline's entities the team tags (tui.suggest.entities)
     refused: bool = False  # the corpus's model.json was not sealed here: retrain it
 
     @classmethod
@@ -378,16 +382,17 @@ class Suggester:
             model, warnings, refused = None, [str(e)], isinstance(e, ModelRefused)
         data = None if model is not None else training(corpus.sample(SAMPLE_DOCS))
         g = guidelines(corpus, data, model=model)
-        return cls(corpus.schema, g, model, corpus_actors(corpus), warnings, corpus_habits(corpus, g, data, model),
-                   corpus_selection(corpus, g, data, model), refused)
+        ents, why = corpus_entities(corpus, data, model)
+        return cls(corpus.schema, g, model, corpus_actors(corpus), warnings + ([why] if why else []),
+                   corpus_habits(corpus, g, data, model), corpus_selection(corpus, g, data, model), ents, refused)
 
     def suggest(self, text: str, families=None) -> Suggestions:
         return suggest(text, self.schema, families, self.extra_actors, self.guidelines.conventions, self.model,
-                       self.habits, self.selection)
+                       self.habits, self.selection, self.entities)
 
     def least_sure_sentence(self, text: str, after_offset: int = 0, annotated=()) -> tuple[int, int] | None:
         return least_sure_sentence(text, self.model, after_offset, annotated)
 
 
-__all__ = ["Example", "Model", "ModelError", "SOURCE", "Suggester", "Training", "guidelines",
+__all__ = ["Entities", "Example", "Model", "ModelError", "SOURCE", "Suggester", "Training", "guidelines",
            "least_sure_sentence", "load_model", "model_dir", "model_status", "retrain", "training"]

@@ -141,9 +141,11 @@ def from_saved(saved) -> Selection | None:
         return None
 
 
-def selected(text: str, raw: list, selection) -> list:
-    """``raw`` without the rules' actor candidates the team does not tag, nor the model's
-    suggestion of the same words (it saw every candidate as a feature and may propose it
-    again; a span it cut differently inside one is its own)."""
-    dropped = {(r[0], r[1]) for r in raw if r[2] == "ACTOR" and r[4] == "rules" and not selection.keeps(text, r[0], r[1])}
+def selected(text: str, raw: list, selection, confirmed: set | frozenset = frozenset()) -> list:
+    """``raw`` without the rules' (and a spaCy pipeline's) actor candidates the team does
+    not tag, nor the model's suggestion of the same words (it saw every candidate as a
+    feature and may propose it again; a span it cut differently inside one is its own).
+    ``confirmed``: spans kept whatever their context says (a parse shows them acting)."""
+    dropped = {(r[0], r[1]) for r in raw if r[2] == "ACTOR" and r[4] in ("rules", "spacy")
+               and (r[0], r[1]) not in confirmed and not selection.keeps(text, r[0], r[1])}
     return [r for r in raw if r[2] != "ACTOR" or (r[0], r[1]) not in dropped]

@@ -1,0 +1,185 @@
+"""The optional spaCy pipeline (margin.yaml ``suggest: {spacy: NAME}``): the name is read and
+checked (a package name only, never a path; one line ``margin.yaml:LINE: ...``), a pipeline
+that is not installed is one line and suggestions carry on by rule, the pipeline's entities
+become actor candidates cut to the learned conventions, a label the team never tags is
+never suggested, and the default path (no pipeline named) never imports spaCy.
+
+No trained pipeline is needed: the tests build one in memory (``spacy.blank`` + an
+``entity_ruler``) and hand it to ``tui.suggest.pipeline.use``."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from tests.conftest import ROOT
+from tests.helpers import make_corpus
+from tests.test_suggest import run
+from tui.corpus import Corpus
+from tui.errors import DataError
+from tui.suggest import pipeline
+from tui.suggest.conventions import Conventions
+from tui.suggest.entities import Entities, corpus_entities
+from tui.suggest.pipeline import Ent
+
+NAME = "margin_test_pipeline"  # never installed: the tests hand its pipeline over with ``use``
+
+
+@pytest.fixture(autouse=True)
+def _fresh():
+    pipeline.forget()
+    yield
+    pipeline.forget()
+
+
+def _yaml(root, value: str) -> str:
+    path = root / "margin.yaml"
+    path.write_text(f"# the team's settings\nsuggest:\n  spacy: {value}\n", encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize("value, says", [
+    ("../models/en_core_web_sm", "is a path"),
+    ("/opt/models/en_core_web_sm", "is a path"),
+    ("~/en_core_web_sm", "is a path"),
+    ("en-core-web-sm", "is no package name"),
+    ("en_core_web_sm.v3", "is no package name"),
+    ("[en_core_web_sm]", "must name an installed spaCy pipeline package"),
+    ("''", "must name an installed spaCy pipeline package"),
+])
+def test_a_bad_pipeline_name_is_one_line_with_its_line(tmp_path, value, says):
+    corpus = make_corpus(tmp_path)
+    path = _yaml(tmp_path, value)
+    with pytest.raises(DataError) as e:
+        corpus_entities(corpus)
+    msg = str(e.value)
+    assert msg.startswith(f"{path}:3: suggest.spacy") and says in msg and "\n" not in msg
+
+
+def test_a_pipeline_not_installed_is_one_line_and_suggesting_carries_on(tmp_path, capsys):
+    corpus = make_corpus(tmp_path)
+    path = _yaml(tmp_path, "margin_no_such_pipeline_pkg")
+    ents, why = corpus_entities(corpus)
+    assert ents is None
+    assert why == (f"{path}:3: the spaCy pipeline 'margin_no_such_pipeline_pkg' is not installed "
+                   "(install its package; margin never downloads one); suggesting without it")
+    code, out, err = run(capsys, "suggest", "--corpus", str(tmp_path))
+    assert code == 0 and err == f"margin: {why}\n" and "ACTOR" in out
+
+
+def test_a_package_shipped_inside_the_corpus_is_never_loaded(tmp_path, monkeypatch):
+    corpus = make_corpus(tmp_path / "clone")
+    pkg = tmp_path / "clone" / "evil_pipeline"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("raise SystemExit('loaded a file the corpus shipped')\n", encoding="utf-8")
+    info = tmp_path / "clone" / "evil_pipeline-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: evil_pipeline\nVersion: 1.0\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path / "clone"))
+    _yaml(tmp_path / "clone", "evil_pipeline")
+    ents, why = corpus_entities(corpus)
+    assert ents is None and "'evil_pipeline' lies in" in why and "evil_pipeline" not in sys.modules
+
+
+def _blank(patterns: list[dict]):
+    spacy = pytest.importorskip("spacy")
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns(patterns)
+    return nlp
+
+
+def _gold(root, doc_id: str, text: str, actors: list[str]) -> None:
+    from tui.model import Annotation, Document, make_span
+    from tui.store import atomic_write, dumps
+
+    atomic_write(root / "seeds" / f"{doc_id}.txt", text.encode("utf-8"))
+    spans = [make_span(text, f"s{k}", "ACTOR", text.index(a), text.index(a) + len(a), attrs={"type": "person"})
+             for k, a in enumerate(actors, 1)]
+    ann = Annotation(doc_id, Document(doc_id, text).sha256, len(text), "gold", "done", "2026-01-01T00:00:00Z", spans, [])
+    atomic_write(root / "annotations" / doc_id / "gold.yaml", dumps(ann).encode("utf-8"))
+
+
+_TRAIN = [("Zorblax Quentin arrived at the port of Vlurnia early. Later, Vlurnia was quiet and "
+           "Mira Oskatel went home.", ["Zorblax Quentin", "Mira Oskatel"]),
+          ("In Vlurnia the market opened. Dova Prenk waved from Vlurnia while Tesk Umbar watched.",
+           ["Dova Prenk", "Tesk Umbar"])]
+_NEW = "The boats left Vlurnia at dawn; the harbour of Vlurnia emptied, and Yelko Brast stayed."
+
+
+def _team(tmp_path, patterns):
+    make_corpus(tmp_path, {})
+    for k, (text, actors) in enumerate(_TRAIN):
+        _gold(tmp_path, f"d{k}", text, actors)
+    pipeline.use(NAME, _blank(patterns))
+    _yaml(tmp_path, NAME)
+    return Corpus(tmp_path)
+
+
+PATTERNS = [{"label": "PERSON", "pattern": n} for n in
+            ("Zorblax Quentin", "Mira Oskatel", "Dova Prenk", "Tesk Umbar", "Yelko Brast")] + [
+            {"label": "GPE", "pattern": "Vlurnia"}]
+
+
+def test_entities_the_team_tags_become_actors_and_a_label_it_never_tags_does_not(tmp_path):
+    from tui.suggest.learn import Suggester, retrain
+
+    corpus = _team(tmp_path, PATTERNS)
+    ents, why = corpus_entities(corpus)
+    assert why is None and ents.counts == {"PERSON|other": [4, 0], "GPE|other": [0, 4]}
+    before = Suggester.for_corpus(corpus)  # no model: learned from the annotations afresh
+    assert retrain(corpus) is not None
+    for sg in (before, Suggester.for_corpus(corpus)):  # the counts saved with the model
+        s = sg.suggest(_NEW)
+        actors = {(sp.text, s.sources[sp.id]) for sp in s.spans if sp.label == "ACTOR"}
+        assert ("Yelko Brast", "spacy") in actors or ("Yelko Brast", "rules") in actors
+        assert not any("Vlurnia" in t for t, _ in actors)
+    assert sg.model is not None and sg.model.meta["entities"]["counts"] == ents.counts
+
+
+@settings(max_examples=60, deadline=None)
+@given(first=st.sampled_from(["Quorv", "Blath", "Zenn", "Ilsk", "Marrow"]),
+       last=st.sampled_from(["Atheny", "Brusk", "Covarre", "Delm"]),
+       det=st.booleans(), poss=st.booleans(), the=st.booleans(), s_after=st.booleans())
+def test_an_entity_candidate_follows_the_learned_determiner_and_possessive(first, last, det, poss, the, s_after):
+    name = f"{first} {last} Group"
+    text = f"Yesterday {'the ' if the else ''}{name}{'’s' if s_after else ''} board met."
+    start = text.index(name)
+    ent = Ent(start, start + len(name), "ORG", "nsubj")
+    team = Entities("p", {"ORG|nsubj": [3, 1]})
+    out, _ = team.candidates(text, [ent], Conventions(actor_determiner=det, actor_possessive=poss), [])
+    want_s = start - 4 if det and the else start
+    want_e = start + len(name) + (2 if poss and s_after else 0)
+    assert [(r[0], r[1], r[4]) for r in out] == [(want_s, want_e, "spacy")]
+
+
+@settings(max_examples=60, deadline=None)
+@given(labels=st.lists(st.sampled_from(["PERSON", "ORG", "GPE", "NORP"]), min_size=1, max_size=6),
+       tagged=st.sampled_from(["PERSON", "ORG", "GPE", "NORP"]))
+def test_a_label_the_team_never_tagged_is_never_suggested(labels, tagged):
+    words = ["Adro Vantes", "Belk Orrin", "Cass Umbrel", "Dorn Yevald", "Eskar Pollin", "Fenn Ward"]
+    text = " and ".join(words[:len(labels)]) + " said so."
+    ents = [Ent(text.index(w), text.index(w) + len(w), lab, "nsubj+say") for w, lab in zip(words, labels)]
+    counts = {f"{lab}|nsubj+say": [0, 4] for lab in ("PERSON", "ORG", "GPE", "NORP")}
+    counts[f"{tagged}|nsubj+say"] = [5, 1]
+    out, _ = Entities("p", counts).candidates(text, ents, Conventions(), [])
+    assert [text[r[0]:r[1]] for r in out] == [w for w, lab in zip(words, labels) if lab == tagged]
+
+
+def test_a_rules_actor_is_never_doubled_and_a_noun_phrase_replaces_the_rules_demonym():
+    text = "Vlurnian engineers are to join, and Hasko Brandt said so."
+    ents = [Ent(0, 8, "NORP", "nsubj", phrase=(0, 18)), Ent(36, 48, "PERSON", "nsubj+say")]
+    team = Entities("p", {"NORP|nsubj": [2, 0], "PERSON|nsubj+say": [2, 0]})
+    out, replaced = team.candidates(text, ents, Conventions(), [(0, 8), (36, 48)])
+    assert [(r[0], r[1]) for r in out] == [(0, 18)] and replaced == {(0, 8)}
+
+
+def test_the_default_path_never_imports_spacy(tmp_path):
+    make_corpus(tmp_path)
+    code = ("import sys; from tui.cli import main; rc = main(['suggest', '--corpus', sys.argv[1]]); "
+            "sys.stdout.flush(); print('SPACY' if 'spacy' in sys.modules else 'NO SPACY', rc)")
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, cwd=ROOT,
+                         timeout=300)
+    assert out.returncode == 0 and out.stdout.strip().endswith("NO SPACY 0"), out.stderr
