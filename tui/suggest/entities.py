@@ -156,8 +156,9 @@ class Entities:
         for key in sorted(self.counts):
             t, u = self.counts[key]
             label, where = key.split("|", 1)
+            few = "" if t + u >= MIN_EXAMPLES else " (too few: as this context under every label)"
             lines.append(f"  {label:<7} {where:<14} {'tagged' if self.tags(label, where) else 'left out':<9} "
-                         f"{t} tagged, {u} not")
+                         f"{t} tagged, {u} not{few}")
         return lines
 
     def to_json(self) -> dict:
