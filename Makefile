@@ -11,26 +11,37 @@ TESTS  := $(VENV)/.installed-test
 # Install into the venv with this Python's own pip when it can drive another interpreter
 # (pip >= 22.3: --python): a venv made without pip opens in a fraction of a second, where
 # installing pip into it costs 10-30 s. Else the venv gets a pip of its own (>= 21.3 for
-# editable installs from pyproject.toml). --no-compile: Python compiles what the app
-# imports on first use, not every installed file.
+# editable installs from pyproject.toml). $(2): pip's own options.
 pip_install = if $(PYTHON) -c 'import pip, sys; sys.exit(tuple(map(int, pip.__version__.split(".")[:2])) < (22, 3))' 2>/dev/null; then \
-	  $(PYTHON) -m pip --python $(PY) install --quiet --no-compile $(1); \
+	  $(PYTHON) -m pip --python $(PY) install --quiet $(2) $(1); \
 	else { $(PY) -m pip --version >/dev/null 2>&1 || $(PY) -m ensurepip --default-pip >/dev/null; } \
-	  && $(PY) -m pip install --quiet 'pip>=21.3' && $(PY) -m pip install --quiet --no-compile $(1); fi
+	  && $(PY) -m pip install --quiet 'pip>=21.3' && $(PY) -m pip install --quiet $(2) $(1); fi
+# Bytecode: the app's own dependencies and tui/ are compiled once at install (about 1.5 s),
+# because Python cannot cache what it compiles where PYTHONDONTWRITEBYTECODE is set (this
+# machine, many container images): there every `margin` start compiled textual, rich and
+# tui again, 0.5 s of CPU of a 0.8 s import (docs/bench.md, "startup"). The extras
+# (serve, test: spaCy, pyarrow, datasets, ...) are installed without it (compiling them all
+# costs ~30 s for modules the app never imports), except what `--dask` imports
+# (distributed and what it pulls in), which is compiled as `pip install 'margin[dask]'`
+# would have done: bench/batch times the command, and its import is 0.85 s uncompiled
+# against 0.44 s.
+warm_bytecode = $(PY) -c 'import sys; sys.dont_write_bytecode = False; import $(1)'
 
 .PHONY: run serve test fuzz bench bench-quick clean chromium
 
 $(APP): pyproject.toml
 	$(PYTHON) -m venv --without-pip $(VENV)
 	$(call pip_install,-e .)
+	$(PY) -m compileall -q tui >/dev/null
 	touch $@
 
 $(SERVE): $(APP)
-	$(call pip_install,-e '.[serve]')
+	$(call pip_install,-e '.[serve]',--no-compile)
 	touch $@
 
 $(TESTS): $(APP)
-	$(call pip_install,-e '.[test]')
+	$(call pip_install,-e '.[test]',--no-compile)
+	$(call warm_bytecode,distributed)
 	touch $@
 
 run: $(APP)
