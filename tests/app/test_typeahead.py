@@ -134,3 +134,24 @@ async def test_a_key_that_quits_returns_to_whoever_pressed_it(corpus_dir):
         assert not app.is_running
     assert [s["text"] for s in saved(corpus_dir)["spans"]] == ["Hun Manet"]
 
+
+
+async def test_a_pressed_key_returns_once_its_frame_is_drawn(corpus_dir):
+    """Pilot's press returns once the screen has drawn what the key changed, not only once
+    the queues drained: Textual lays the screen out on its update timer, which a loaded
+    machine runs late, and the next key must see the new geometry (``w``'s jump labels are
+    for the rows in view; a snapshot test labelled two rows too few under load). The timer
+    is made slow here, as load makes it."""
+    async with annotate(corpus_dir) as (app, pilot, scr):
+        await settle(pilot)
+        view = scr.view
+        full = view.scrollable_content_region.height
+        scr._update_timer._interval = 0.3  # every frame a third of a second late
+        await pilot.press("slash")  # the search bar takes rows from the article
+        assert not scr._layout_required
+        searching = view.scrollable_content_region.height
+        assert searching < full
+        await pilot.press(*"1,440", "enter", "w")  # the bar closes; the labels are for the rows in view
+        top = int(view.scroll_offset.y)
+        assert view.scrollable_content_region.height == full
+        assert scr.ctl.view_range == (view.layout_rows.offset_of_row(top), view.layout_rows.offset_of_row(top + full))

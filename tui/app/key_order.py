@@ -103,6 +103,27 @@ async def press_settled(app: App, keys: Iterable[str]) -> None:
             app.post_message(event)  # where the driver puts a key it reads
             await _run_its_course(app, before)
         await app.animator.wait_until_complete()
+        await _drawn(app)
+
+
+async def _drawn(app: App) -> None:
+    """Return once the screen on top has drawn what the key changed: its layout, scroll and
+    repaint (Textual does them on the screen's update timer, up to a frame after the queues
+    drained, later on a loaded machine). A key that reads the geometry (``w``'s jump labels
+    are for the rows in view) must come after it, as it does for a typist who sees the
+    screen; the messages the new layout sends (a resize) run their course too."""
+    for _ in range(MAX_ROUNDS):
+        if not app.is_running or not app.screen_stack or not _frame_pending(app.screen):
+            return
+        await asyncio.sleep(POLL / 10)
+        await settled(app)
+
+
+def _frame_pending(screen) -> bool:
+    """The screen has a layout, scroll or repaint it has not drawn yet (Textual's own
+    flags, the ones ``Screen._on_idle`` checks before it resumes the update timer)."""
+    return bool(screen._layout_required or screen._scroll_required or screen._repaint_required
+                or screen._recompose_required or screen._dirty_widgets)
 
 
 async def _run_its_course(app: App, before: set) -> None:
