@@ -183,3 +183,18 @@ def test_the_default_path_never_imports_spacy(tmp_path):
     out = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, cwd=ROOT,
                          timeout=300)
     assert out.returncode == 0 and out.stdout.strip().endswith("NO SPACY 0"), out.stderr
+
+
+@settings(max_examples=60, deadline=None)
+@given(name=st.sampled_from(["Vantor Holdings", "Quell Mining", "Brisk Aerial"]),
+       alias=st.sampled_from(["VH", "QM", "BAL"]), noun=st.sampled_from(["Court", "Board", "Tribunal"]))
+def test_the_parse_confirms_a_subject_but_not_a_bracketed_alias_nor_a_common_noun(name, alias, noun):
+    text = f"{name} ({alias}) acquired the plant. {noun} says the {noun.lower()} ruled. {name} said so."
+    a = text.index(f"({alias})") + 1
+    c = text.index(f"{noun} says")
+    n = text.rindex(name)
+    ents = [Ent(a, a + len(alias), "ORG", "nsubj"), Ent(c, c + len(noun), "ORG", "nsubj+say"),
+            Ent(n, n + len(name), "ORG", "nsubj+say")]
+    team = Entities("p", {"ORG|nsubj": [3, 0], "ORG|nsubj+say": [4, 0]})
+    spans = [(e.start, e.end) for e in ents]
+    assert team.confirms(text, ents, spans) == {(n, n + len(name))}

@@ -126,7 +126,7 @@ class Entities:
         spans of ``taken`` inside a noun phrase an entity modifies (``Hungarian engineers``
         over the rules' ``Hungarian``); those spans of ``taken``)."""
         out, replaced = [], set()
-        surnames = {text[e.start:e.end].split()[-1] for e in ents if e.label == "PERSON" and " " in text[e.start:e.end]}
+        surnames = _surnames(text, ents)
         for ent in ents:
             if not self.tags(ent.label, ent.context) or not _introduced(text, ent, surnames):
                 continue
@@ -145,9 +145,10 @@ class Entities:
         """The ``spans`` (the rules' actors) that are an entity whose parse shows it acting
         (subject of a verb, agent after ``by``, source after ``according to``) in a
         context the team tags: kept though the rules' context reading would drop them."""
+        surnames = _surnames(text, ents)
         acting = {(e.start + 4 * text.startswith(("the ", "The "), e.start), e.end) for e in ents
-                  if e.context in ACTING and self.tags(e.label, e.context)}
-        return {sp for sp in spans if sp in acting}
+                  if e.context in ACTING and self.tags(e.label, e.context) and _introduced(text, e, surnames)}
+        return {sp for sp in spans if sp in acting and text[sp[0] - 1:sp[0]] != "("}
 
     def explain(self) -> list[str]:
         if not self.counts:
@@ -170,6 +171,10 @@ class Entities:
             return cls(str(d["pipeline"]), {str(k): [int(v[0]), int(v[1])] for k, v in d["counts"].items()})
         except (KeyError, TypeError, ValueError, IndexError, AttributeError):
             return None
+
+
+def _surnames(text: str, ents) -> set:
+    return {text[e.start:e.end].split()[-1] for e in ents if e.label == "PERSON" and " " in text[e.start:e.end]}
 
 
 def _capitalised(text: str, ent: Ent) -> bool:
