@@ -12,8 +12,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tui.suggest.rules.actor_words import (INFINITIVE_AFTER_RE, PAST_IRREGULAR, acts_in_clause_after, heading_verb,
-                                           joint_with, words_before)
+from tui.suggest.rules.actor_words import INFINITIVE_AFTER_RE, acts_in_clause_after, heading_verb, joint_with, words_before
+from tui.suggest.rules.lexicon import alternation, load_lexicon
+from tui.suggest.words_after import (ADVERBS, FUNCTION_WORDS, ING_PREPOSITIONS, OBJECTS, After, heading_verb_after,
+                                     modifies, subject_after, verb_after)
 
 _DET = r"(?:the|a|an|The|A|An)[ \t\u00a0]+"
 _CAP = r"[A-Z][\w-]*(?:\.[\w-]+)*"  # a capitalised word, never across a sentence end ("Wednesday. X")
@@ -24,14 +26,6 @@ _SENTENCE_START_RE = re.compile(r"(?:\A|\n|[.!?][\"”’']?[ \t\u00a0]+)[\"“�
 _TOLD_RE = re.compile(r"\b(?:e-?mail|interview|statement|letter|speaking|spoke|talking|talked)s?[ \t]+(?:to|with)"
                       rf"[ \t\u00a0]+(?:{_DET})?\Z", re.I)
 _POSS_RE = re.compile(r"[\u200b-\u200d\u2060]*['’]s?(?!\w)")  # invisible joiners of real text: "Xtra\u200d's"
-_VERB_AFTER_RE = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*(?:(?:has|have|had|will|would|could|also|\w+ly)[ \t\u00a0]+)*([a-z]+)")
-#: a verb phrase no lexicon lists: a progressive ("are breaking") or an -s verb with "to" ("needs to bring")
-_VERB_FORM_AFTER_RE = re.compile(r"[ \t\u00a0]+(?:(?:is|are|was|were)[ \t\u00a0]+(?:\w+ly[ \t\u00a0]+)?[a-z]+ing"
-                                 r"|[a-z]+[^s\W]s[ \t\u00a0]+to[ \t\u00a0]+[a-z]+)\b")
-_PRONOUN_CONJUNCT_RE = re.compile(r"[ \t\u00a0]+(?:and|or)[ \t\u00a0]+(?:I|we|he|she|they)\b")  # "X and I disagreed"
-#: -ing words that are prepositions, not verbs acting on the name after them
-ING_PREPOSITIONS = frozenset({"including", "according", "regarding", "concerning", "during", "following",
-                              "excluding", "notwithstanding", "involving", "considering", "pending"})
 _QUOTES = "\"“”"
 _OPENING_QUOTES = "\"“‘"
 _COUNT_BEFORE_RE = re.compile(r"(?:\d(?:[\d,.]*\d)?|\b(?i:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands"
@@ -42,16 +36,12 @@ OF = frozenset({"of", "from", "for"})
 PREPOSITIONS = frozenset({"in", "at", "to", "with", "on", "after", "against", "into", "about", "over", "like",
                           "as", "under", "before", "between", "among", "near", "behind", "toward", "towards",
                           "upon", "within", "without", "through", "than", "via"})
-#: words that follow a verb, never a noun: the word before them is not a noun the name modifies
-OBJECTS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "him", "them",
-                     "it", "us", "me", "themselves", "himself", "herself", "itself", "ourselves"})
 _CONJUNCT_BEFORE_RE = re.compile(rf"(?<![\w-])({_CAP}(?:[ \t\u00a0]+(?:of[ \t\u00a0]+(?:the[ \t\u00a0]+)?)?{_CAP})*)"
                                  rf"[ \t\u00a0]+(?:and|or|nor)[ \t\u00a0]+(?:{_DET})?\Z")  # "the University of Bristol and"
 #: a name in a list a preposition opens (``firms including A, B, and C have announced``): the list's object, not its subject
 _LISTED_RE = re.compile(rf"\b(?:including|such[ \t\u00a0]+as|like)[ \t\u00a0]+(?:(?:{_DET})?{_CAP}(?:[ \t\u00a0]+{_CAP})*"
                         r",?[ \t\u00a0]+(?:(?:and|or)[ \t\u00a0]+)?)*\Z")
 _APPOSITION_BEFORE_RE = re.compile(rf"({_CAP}),[ \t\u00a0]+(?:{_DET})?\Z")
-_NEXT_WORD_RE = re.compile(r"[ \t\u00a0]+([a-z][a-z-]*)\b")
 _BETWEEN_RE = re.compile(r"\bbetween[ \t\u00a0]+[^.;:,()\n]{1,60}?[ \t\u00a0]+and[ \t\u00a0]+(?:(?:the|a|an)[ \t\u00a0]+)?\Z")
 _NOUN_APPOSED_RE = re.compile(r"(?<![\w-])([a-z][a-z-]+),[ \t\u00a0]+\Z")  # "the plaintiff, " before a name
 #: a determiner (and an adjective) before a name: with a noun after the name, the noun's ("a single EU country")
@@ -68,15 +58,8 @@ _ROLE_NAMED_AFTER_RE = re.compile(r"[ \t\u00a0]+([a-z]{2,}(?:or|er|person|man|wo
 _NOT_ROLES = frozenset({"other", "either", "neither", "whether", "together", "rather", "never", "ever", "however",
                         "whenever", "wherever", "later", "under", "over", "after", "current", "recent", "different"})
 _DESCRIPTOR_RE = re.compile(r"(?:\d+-)?[a-z][a-z-]*\Z")
-FUNCTION_WORDS = frozenset({
-    "and", "or", "but", "nor", "of", "in", "to", "for", "with", "on", "at", "by", "from", "as", "that", "who",
-    "whom", "whose", "which", "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
-    "may", "might", "must", "should", "shall", "does", "did", "do", "be", "been", "being", "not", "also", "then",
-    "now", "there", "here", "itself", "themselves", "himself", "herself", "alone", "too", "so", "if", "when",
-    "where", "while", "after", "before", "into", "over", "under", "about", "than", "since", "until", "via"})
 #: prepositions that also open a clause: a name after them followed by a verb is its subject
 CLAUSE_OPENERS = frozenset({"after", "before", "as", "until", "since"})
-#: adverbs without -ly that open a verb phrase ("X often had", "X never said")
 #: participles of a state, not an act: their agent after "by" has or undergoes it ("needed by", "owned by")
 STATIVE = frozenset({"needed", "wanted", "owned", "used", "faced", "known", "liked", "loved", "feared", "hated",
                      "shared", "preferred", "favoured", "favored", "trusted", "desired"})
@@ -84,8 +67,6 @@ COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 #: "X is a / the ...": a sentence that says what the name is, not what it does
 _DEFINED_RE = re.compile(r"[ \t\u00a0]+(?:is|are|was|were|has[ \t\u00a0]+been|have[ \t\u00a0]+been)[ \t\u00a0]+"
                          r"(?:also[ \t\u00a0]+)?(?:a|an|the)[ \t\u00a0]")
-ADVERBS = frozenset({"often", "always", "never", "still", "already", "just", "again", "even", "sometimes",
-                     "usually", "soon", "later", "once", "first", "further", "previously"})
 CONTEXTS = ("possessor", "told", "counted", "by", "according", "of", "object", "preposition", "bracketed",
             "quoted", "copula", "acts", "modifier", "sentence", "other")
 DESCRIBE = {
@@ -131,10 +112,10 @@ def _own_context(text: str, start: int, end: int, verbs: frozenset) -> str:
     role = _ROLE_NAMED_AFTER_RE.match(text, end)
     if role and role.group(1) not in _NOT_ROLES and role.group(1) not in FUNCTION_WORDS:
         return "modifier"  # "NASA administrator Jim Bridenstine"
-    before = _word_before(text, start)
-    return (_by_word_before(text, start, end, before, verbs)
-            or _past_descriptor(text, start, end, before, verbs)
-            or _by_place(text, start, end, before.text, verbs))
+    before, after = _word_before(text, start), After(text, end, verbs)  # the words after: read once, asked thrice
+    return (_by_word_before(text, start, end, before, verbs, after)
+            or _past_descriptor(text, start, end, before, verbs, after)
+            or _by_place(text, start, end, before.text, verbs, after))
 
 
 @dataclass(frozen=True)
@@ -165,7 +146,7 @@ def _word_before(text: str, start: int) -> _Before:
     return _Before(before, m, m.group(1).lower() if m else "")
 
 
-def _by_word_before(text: str, start: int, end: int, b: _Before, verbs: frozenset) -> str | None:
+def _by_word_before(text: str, start: int, end: int, b: _Before, verbs: frozenset, after: After) -> str | None:
     """The context the word before decides: told, counted, acts (``said X``), by,
     according, of, object (``visited X``, ``hiring X``), preposition; else None."""
     before, prev = b.text, b.word
@@ -173,12 +154,13 @@ def _by_word_before(text: str, start: int, end: int, b: _Before, verbs: frozense
         return "preposition"
     if prev in ("for", "on", "upon") and acts_in_clause_after(text, end, prev):
         return "acts"  # "for the Syrian Army to enter", "I count on Turkey to act": the infinitive's subject
-    if _TOLD_RE.search(before) or (prev in TOLD and not _COUNT_BEFORE_RE.search(before)):
+    counted = _COUNT_BEFORE_RE.search(before)
+    if _TOLD_RE.search(before) or (prev in TOLD and not counted):
         return "told"
-    if _COUNT_BEFORE_RE.search(before):
+    if counted:
         return "counted"
     if prev in _reporting() and prev.endswith(("s", "d")) and before.rstrip()[-1:] not in "\"“‘'" \
-            and not _modifies(text, end, verbs):
+            and not modifies(text, end, verbs):
         return "acts"  # said X, claims X (not "said the Hungarian bid won": the name modifies)
     if _AGENT_BEFORE_RE.search(before):
         return "by"  # "ascribed to the Taliban", "blamed on X"
@@ -191,7 +173,7 @@ def _by_word_before(text: str, start: int, end: int, b: _Before, verbs: frozense
         return "of"
     if prev.endswith("ed") and "-" not in prev and prev not in _reporting() and not _SENTENCE_START_RE.search(b.opening()):
         return "object"  # visited Svay Rieng, arrested X
-    if _acts_on(b, verbs) and _after(text, end, verbs) != "modifier":
+    if _acts_on(b, verbs) and after() != "modifier":
         return "object"  # hiring X, to assist authorities (not "directing Coast Guard units")
     if b.match is not None and heading_verb(text, start, b.match.group(1)):
         return "object"  # "Trump ousts national security advisor Bolton"
@@ -204,12 +186,12 @@ def _by_word_before(text: str, start: int, end: int, b: _Before, verbs: frozense
     return None
 
 
-def _past_descriptor(text: str, start: int, end: int, b: _Before, verbs: frozenset) -> str | None:
+def _past_descriptor(text: str, start: int, end: int, b: _Before, verbs: frozenset, after: After) -> str | None:
     """A name after a descriptor of it (``banned Iranian airline X``, ``hiring law firm X``,
     ``under former US President X``, ``was 40-year-old X``, ``to the federal government``):
     the word before the descriptor governs the name; it decides when it makes it an object,
     a preposition's or a copula's (not when the name acts: ``site X to remove``, ``mayor X said``)."""
-    if b.match is None or INFINITIVE_AFTER_RE.match(text, end) or _after(text, end, verbs) == "acts":
+    if b.match is None or INFINITIVE_AFTER_RE.match(text, end) or after() == "acts":
         return None
     at = max(0, start - 40) + b.match.start(1)
     words = words_before(text, at, 4)
@@ -219,15 +201,13 @@ def _past_descriptor(text: str, start: int, end: int, b: _Before, verbs: frozens
         if not _describes(w):
             break
         at = pos
-    decided = _by_word_before(text, at, end, _word_before(text, at), verbs)
+    decided = _by_word_before(text, at, end, _word_before(text, at), verbs, after)
     return decided if decided in ("object", "preposition", "copula") else None
 
 
 def _describes(word: str) -> bool:
     """Can ``word`` be part of a descriptor before a name: a lower-case noun or adjective (no
     function word, verb or adverb), an age (``40-year-old``), a demonym or a country (``US``)?"""
-    from tui.suggest.rules.lexicon import load_lexicon
-
     low = word.lower()
     if word[:1].isupper():
         lex = load_lexicon()
@@ -245,18 +225,13 @@ def _after_preposition(text: str, end: int, b: _Before, verbs: frozenset) -> str
     if prev == "with" and (acts_in_clause_after(text, end, prev) or joint_with(b.text, len(b.text))):
         return "acts"
     if prev in CLAUSE_OPENERS and text[end:end + 1] != "," \
-            and (_verb_after(text, end, verbs) or _heading_verb_after(text, end)):
+            and (verb_after(text, end, verbs) or heading_verb_after(text, end)):
         return "acts"  # "after Ford voluntarily disclosed", a heading's "as Turkey invades Syria's northeast"
     return "preposition"
 
 
-def _heading_verb_after(text: str, end: int) -> bool:
-    """Is the word after ``end`` a heading's present-tense verb (``as Turkey invades``)?"""
-    n = _NEXT_WORD_RE.match(text, end)
-    return n is not None and heading_verb(text, end, n.group(1))
 
-
-def _by_place(text: str, start: int, end: int, before: str, verbs: frozenset) -> str:
+def _by_place(text: str, start: int, end: int, before: str, verbs: frozenset, after: After) -> str:
     """The context where the word before decides nothing: in brackets, inside a quotation
     (unless the name is its clause's subject), by the words after, a sentence's start."""
     if _in_brackets(text, start, end):
@@ -268,9 +243,9 @@ def _by_place(text: str, start: int, end: int, before: str, verbs: frozenset) ->
     if (apposed := _apposed_to_noun(text, start, end, before, verbs)) is not None:
         return apposed
     if _inside_quote(text, start) and before[-1:] not in _OPENING_QUOTES \
-            and not (text[end:end + 1] == " " and _subject_after(text, end, verbs)):  # its subject: read on
-        return "modifier" if _DET_BEFORE_RE.search(before) and _modifies(text, end, verbs) else "quoted"
-    return _after(text, end, verbs) or ("sentence" if _SENTENCE_START_RE.search(before) else "other")
+            and not (text[end:end + 1] == " " and subject_after(text, end, verbs)):  # its subject: read on
+        return "modifier" if _DET_BEFORE_RE.search(before) and modifies(text, end, verbs) else "quoted"
+    return after() or ("sentence" if _SENTENCE_START_RE.search(before) else "other")
 
 
 def _apposed_to_noun(text: str, start: int, end: int, before: str, verbs: frozenset) -> str | None:
@@ -297,61 +272,17 @@ def _acts_on(b: _Before, verbs: frozenset) -> bool:
     return b.opening().lower().endswith(("to ", "to\u00a0")) or bool(_AUXILIARY_BEFORE_RE.search(b.opening()))
 
 
-def _verb_after(text: str, end: int, verbs: frozenset) -> bool:
-    """Does a verb (a reporting verb, an -ed or -ing form, a progressive, "needs to") follow,
-    maybe after an auxiliary or adverb?"""
-    v = _VERB_AFTER_RE.match(text, end)
-    return bool(v and (v.group(1) in verbs or v.group(1) in PAST_IRREGULAR or v.group(1).endswith(("ed", "ing")))
-                and v.group(1) not in ING_PREPOSITIONS) \
-        or bool(_VERB_FORM_AFTER_RE.match(text, end))
-
-
-def _subject_after(text: str, end: int, verbs: frozenset) -> bool:
-    """Is the name a subject: a verb follows, or "and I" / "and we" (``X and I disagreed``)?"""
-    return _verb_after(text, end, verbs) or bool(_PRONOUN_CONJUNCT_RE.match(text, end))
-
-
-def _modifies(text: str, end: int, verbs: frozenset) -> bool:
-    """Does the name modify the noun after it (``the Hungarian bid won``, ``FSB sources have``)?
-    A word in -s after it is a noun only when a verb follows (``Mahan flies fighters``: a verb)."""
-    n = _NEXT_WORD_RE.match(text, end)
-    if not n or n.group(1) in FUNCTION_WORDS or n.group(1) in ADVERBS or n.group(1).endswith("ly"):
-        return False
-    if n.group(1).endswith("s") and not n.group(1).endswith("ss"):
-        after = _NEXT_WORD_RE.match(text, n.end())
-        return bool(after and after.group(1) in FUNCTION_WORDS) or _verb_after(text, n.end(), verbs)
-    return True
-
-
-def _after(text: str, end: int, verbs: frozenset) -> str | None:
-    """"acts" or "modifier" by the words after a candidate, else None."""
-    if _subject_after(text, end, verbs):
-        return "acts"
-    n = _NEXT_WORD_RE.match(text, end)
-    if n and (n.group(1) in ADVERBS or heading_verb(text, end, n.group(1))):
-        return "acts"  # "Bolton often had disagreements": an adverb starts the verb phrase, it is no noun
-    if n and n.group(1) not in FUNCTION_WORDS and not n.group(1).endswith("ly"):
-        after = _NEXT_WORD_RE.match(text, n.end())
-        if after and (after.group(1) in verbs or after.group(1) in OBJECTS):
-            return "acts"  # "Znak.com further reported" (an adverb), "Sea-Eye credit themselves" (a verb)
-        return "modifier"
-    return None
-
 
 @lru_cache(maxsize=1)
 def _reporting() -> frozenset:
     """The reporting verbs of the lexicon: after one a name may be its speaker (``said X``);
     after an action verb it is the object (``banned Iranian airline X``)."""
-    from tui.suggest.rules.lexicon import load_lexicon
-
     return frozenset(load_lexicon().reporting_verbs)
 
 
 @lru_cache(maxsize=1)
 def _titles_before() -> re.Pattern:
     """The titles of the lexicon right before a name (``President``, ``Defence Secretary``)."""
-    from tui.suggest.rules.lexicon import alternation, load_lexicon
-
     lex = load_lexicon()
     titles = alternation(set(lex.titles) | {t.lower() for t in lex.titles})  # "under former president X" too
     return re.compile(rf"(?<![\w-])(?:(?:former|acting|late)[ \t\u00a0]+)?(?:(?:{titles})[ \t\u00a0]+)+\Z")
@@ -361,8 +292,6 @@ def _is_role(words: str, named: str) -> bool:
     """Is ``words``, after ``named`` and a comma, a role in apposition: ending in a title, with
     no organisation word (not "the European Court of Justice"), after a name (not "On
     Thursday,")?"""
-    from tui.suggest.rules.lexicon import load_lexicon
-
     lex = load_lexicon()
     split = words.split()
     return split[-1] in lex.titles and not any(w in lex.org_words for w in split) and named not in lex.not_names

@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from tui.suggest.rules.lexicon import Lexicon
+from tui.suggest.rules.per_text import per_text
 
 _OPENERS = "“\"‘'([ \t\u00a0"
 _CLOSERS = "”\"’')]"
@@ -97,7 +98,20 @@ def heading_verb(text: str, pos: int, word: str) -> bool:
     noun (after a determiner or possessive: ``the headquarters``)?"""
     if not word.endswith("s") or word.endswith(("ss", "us", "is")) or len(word) < 4 or not in_heading(text, pos):
         return False
-    return not re.search(rf"\b{_NOUN_BEFORE}[ \t\u00a0]+(?:[\w-]+[ \t\u00a0]+)?{re.escape(word)}\b", text, re.I)
+    return not used_as_noun(text, word)
+
+
+def used_as_noun(text: str, word: str) -> bool:
+    """Does ``text`` use ``word`` as a noun anywhere (after a determiner or possessive, maybe
+    past one word: ``the headquarters``, ``its new bans``)? A scan of the whole text, made
+    once per text and word (``per_text``): every mention of the word has the same answer."""
+    facts = per_text(text)
+    key = ("noun", word)
+    found = facts.get(key)
+    if found is None:
+        found = facts[key] = re.search(rf"\b{_NOUN_BEFORE}[ \t\u00a0]+(?:[\w-]+[ \t\u00a0]+)?{re.escape(word)}\b",
+                                       text, re.I) is not None
+    return found
 
 
 def name_words(s: str) -> list[str]:

@@ -67,6 +67,9 @@ class _Finder:
         self.surnames: dict[str, int] = {}  # a person's last name -> where the person is first named
         self.one_word: dict[str, tuple[int, str]] = {}  # a one-word name that acts -> where it first does, its type
         self.things: set[str] = set()  # the words of ships' and storms' names ("Dorian" of "Hurricane Dorian")
+        self.parts: dict[str, list[str]] = {}  # a capitalised run -> the names it holds (_parts)
+        self.defined: set[tuple[str, str]] = set()  # (name, type) whose short forms are recorded (_define)
+        self.mentions: dict[str, tuple[bool, bool]] = {}  # a one-word name -> (a surname somewhere, mid-sentence somewhere)
 
     # -- names
     def runs(self) -> None:
@@ -106,7 +109,14 @@ class _Finder:
         """The names a connector-joined run holds: a run naming an organisation stays whole,
         unless the organisation follows a first "of" or "for" (Joanna Cherry of the Scottish
         National Party: two); a title of a place before a name stays whole (First Minister
-        of Scotland Nicola Sturgeon); the connectors part the rest."""
+        of Scotland Nicola Sturgeon); the connectors part the rest. The same at every
+        mention of the run: worked out once per run."""
+        parts = self.parts.get(run)
+        if parts is None:
+            parts = self.parts[run] = self._split(run)
+        return parts
+
+    def _split(self, run: str) -> list[str]:
         if not _CONNECTOR_SPLIT_RE.search(run) or run in self.known or self._title_of_place(run):
             return [run]
         first = _CONNECTOR_SPLIT_RE.search(run)
@@ -267,10 +277,19 @@ class _Finder:
             return True
         if not (self.pat.verb_phrase.match(text, end) or joint_with(text, start)) or in_heading(text, start):
             return False
-        at = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)]
-        if any(self._surname_at(pos) for pos in at):
-            return False
-        return not is_initial(text, start) or any(not is_initial(text, pos) for pos in at)
+        surname, mid_sentence = self._mentions_of(word)
+        return not surname and (mid_sentence or not is_initial(text, start))
+
+    def _mentions_of(self, word: str) -> tuple[bool, bool]:
+        """Does ``word`` follow a capitalised name word somewhere in the text (it is a
+        surname), and does it stand inside a sentence somewhere? Once per word: a scan of
+        the whole text whose answer every mention of the word shares."""
+        known = self.mentions.get(word)
+        if known is None:
+            at = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", self.text)]
+            known = self.mentions[word] = (any(self._surname_at(pos) for pos in at),
+                                           any(not is_initial(self.text, pos) for pos in at))
+        return known
 
     def _surname_at(self, pos: int) -> bool:
         """Does a capitalised name word (not "The", "However") come right before ``pos``?"""
@@ -328,7 +347,19 @@ class _Finder:
             nxt is not None and heading_verb(text, end, nxt.group(1)))
 
     def _define(self, name: str, start: int, typ: str) -> None:
-        """Record the short forms a later mention may use (Ferrer, Chen, Amnesty, USIP)."""
+        """Record the short forms a later mention may use (Ferrer, Chen, Amnesty, USIP). The
+        forms of a name are the same at every mention, and the first one recorded stays:
+        they are worked out once per name and type; only an acronym defined after an
+        organisation's mention (``... Peace (USIP)``) is looked for at each."""
+        if (name, typ) not in self.defined:
+            self.defined.add((name, typ))
+            self._short_forms(name, start, typ)
+        if typ != "person":
+            m = _ACRONYM_DEF_RE.match(self.text, start + len(name))
+            if m:
+                self.aliases.setdefault(m.group(1), (start, typ))
+
+    def _short_forms(self, name: str, start: int, typ: str) -> None:
         lex = self.lex
         words = [w for w in name_words(name) if w not in lex.not_names]
         if typ == "person":
@@ -348,9 +379,6 @@ class _Finder:
         caps = [w for w in words if w[:1].isupper()]
         if len(caps) >= 3:
             self.aliases.setdefault("".join(w[0] for w in caps), (start, typ))
-        m = _ACRONYM_DEF_RE.match(self.text, start + len(name))
-        if m:
-            self.aliases.setdefault(m.group(1), (start, typ))
 
 
 def find_actors(text: str, extra: dict | None = None, lex: Lexicon | None = None) -> list[Mention]:

@@ -1,0 +1,97 @@
+"""The words after an actor candidate: does a verb follow (the name acts: ``X said``,
+``X has announced``) or a noun (the name modifies it: ``an AU summit``)? Shared by the
+readings of ``tui.suggest.contexts`` (``After``: read once per candidate, however many
+readings ask). Pure (no Textual)."""
+
+from __future__ import annotations
+
+import re
+
+from tui.suggest.rules.actor_words import PAST_IRREGULAR, heading_verb
+
+_VERB_AFTER_RE = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*(?:(?:has|have|had|will|would|could|also|\w+ly)[ \t\u00a0]+)*([a-z]+)")
+#: a verb phrase no lexicon lists: a progressive ("are breaking") or an -s verb with "to" ("needs to bring")
+_VERB_FORM_AFTER_RE = re.compile(r"[ \t\u00a0]+(?:(?:is|are|was|were)[ \t\u00a0]+(?:\w+ly[ \t\u00a0]+)?[a-z]+ing"
+                                 r"|[a-z]+[^s\W]s[ \t\u00a0]+to[ \t\u00a0]+[a-z]+)\b")
+_PRONOUN_CONJUNCT_RE = re.compile(r"[ \t\u00a0]+(?:and|or)[ \t\u00a0]+(?:I|we|he|she|they)\b")  # "X and I disagreed"
+#: -ing words that are prepositions, not verbs acting on the name after them
+ING_PREPOSITIONS = frozenset({"including", "according", "regarding", "concerning", "during", "following",
+                              "excluding", "notwithstanding", "involving", "considering", "pending"})
+_NEXT_WORD_RE = re.compile(r"[ \t\u00a0]+([a-z][a-z-]*)\b")
+#: words that follow a verb, never a noun: the word before them is not a noun the name modifies
+OBJECTS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "him", "them",
+                     "it", "us", "me", "themselves", "himself", "herself", "itself", "ourselves"})
+FUNCTION_WORDS = frozenset({
+    "and", "or", "but", "nor", "of", "in", "to", "for", "with", "on", "at", "by", "from", "as", "that", "who",
+    "whom", "whose", "which", "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
+    "may", "might", "must", "should", "shall", "does", "did", "do", "be", "been", "being", "not", "also", "then",
+    "now", "there", "here", "itself", "themselves", "himself", "herself", "alone", "too", "so", "if", "when",
+    "where", "while", "after", "before", "into", "over", "under", "about", "than", "since", "until", "via"})
+#: adverbs without -ly that open a verb phrase ("X often had", "X never said")
+ADVERBS = frozenset({"often", "always", "never", "still", "already", "just", "again", "even", "sometimes",
+                     "usually", "soon", "later", "once", "first", "further", "previously"})
+
+
+def verb_after(text: str, end: int, verbs: frozenset) -> bool:
+    """Does a verb (a reporting verb, an -ed or -ing form, a progressive, "needs to") follow,
+    maybe after an auxiliary or adverb?"""
+    v = _VERB_AFTER_RE.match(text, end)
+    return bool(v and (v.group(1) in verbs or v.group(1) in PAST_IRREGULAR or v.group(1).endswith(("ed", "ing")))
+                and v.group(1) not in ING_PREPOSITIONS) \
+        or bool(_VERB_FORM_AFTER_RE.match(text, end))
+
+
+def subject_after(text: str, end: int, verbs: frozenset) -> bool:
+    """Is the name a subject: a verb follows, or "and I" / "and we" (``X and I disagreed``)?"""
+    return verb_after(text, end, verbs) or bool(_PRONOUN_CONJUNCT_RE.match(text, end))
+
+
+def modifies(text: str, end: int, verbs: frozenset) -> bool:
+    """Does the name modify the noun after it (``the Hungarian bid won``, ``FSB sources have``)?
+    A word in -s after it is a noun only when a verb follows (``Mahan flies fighters``: a verb)."""
+    n = _NEXT_WORD_RE.match(text, end)
+    if not n or n.group(1) in FUNCTION_WORDS or n.group(1) in ADVERBS or n.group(1).endswith("ly"):
+        return False
+    if n.group(1).endswith("s") and not n.group(1).endswith("ss"):
+        after = _NEXT_WORD_RE.match(text, n.end())
+        return bool(after and after.group(1) in FUNCTION_WORDS) or verb_after(text, n.end(), verbs)
+    return True
+
+
+def after(text: str, end: int, verbs: frozenset) -> str | None:
+    """"acts" or "modifier" by the words after a candidate ending at ``end``, else None."""
+    if subject_after(text, end, verbs):
+        return "acts"
+    n = _NEXT_WORD_RE.match(text, end)
+    if n and (n.group(1) in ADVERBS or heading_verb(text, end, n.group(1))):
+        return "acts"  # "Bolton often had disagreements": an adverb starts the verb phrase, it is no noun
+    if n and n.group(1) not in FUNCTION_WORDS and not n.group(1).endswith("ly"):
+        second = _NEXT_WORD_RE.match(text, n.end())
+        if second and (second.group(1) in verbs or second.group(1) in OBJECTS):
+            return "acts"  # "Znak.com further reported" (an adverb), "Sea-Eye credit themselves" (a verb)
+        return "modifier"
+    return None
+
+
+class After:
+    """``after`` of one candidate, read on the first ask: a context asks up to three times
+    for one name (by the word before, past a descriptor, by its place)."""
+
+    __slots__ = ("text", "end", "verbs", "_read", "_reading")
+
+    def __init__(self, text: str, end: int, verbs: frozenset):
+        self.text, self.end, self.verbs = text, end, verbs
+        self._read = False
+        self._reading: str | None = None
+
+    def __call__(self) -> str | None:
+        if not self._read:
+            self._read, self._reading = True, after(self.text, self.end, self.verbs)
+        return self._reading
+
+
+def heading_verb_after(text: str, end: int) -> bool:
+    """Is the word after ``end`` a heading's present-tense verb (``as Turkey invades``)?"""
+    n = _NEXT_WORD_RE.match(text, end)
+    return n is not None and heading_verb(text, end, n.group(1))
+
