@@ -198,3 +198,26 @@ def test_the_parse_confirms_a_subject_but_not_a_bracketed_alias_nor_a_common_nou
     team = Entities("p", {"ORG|nsubj": [3, 0], "ORG|nsubj+say": [4, 0]})
     spans = [(e.start, e.end) for e in ents]
     assert team.confirms(text, ents, spans) == {(n, n + len(name))}
+
+
+def _parsed(words, heads, deps, pos, ents):
+    spacy = pytest.importorskip("spacy")
+    from spacy.tokens import Doc
+
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
+
+
+@pytest.mark.parametrize("adjective", ["senior", "local", "state-owned"])
+def test_a_demonym_gives_its_noun_phrase_of_people_but_not_across_another_name(adjective):
+    from tui.suggest.entities import entities_of
+
+    plain = _parsed(["German", adjective, "officials", "said", "it", "."], [2, 2, 3, 3, 3, 3],
+                    ["amod", "amod", "nsubj", "ROOT", "dobj", "punct"], ["ADJ", "ADJ", "NOUN", "VERB", "PRON", "PUNCT"],
+                    ["B-NORP", "O", "O", "O", "O", "O"])
+    (ent,) = entities_of(plain)
+    assert (ent.phrase, ent.context) == ((0, len(f"German {adjective} officials")), "nsubj+say")
+    named = _parsed(["German", "Chancellor", "Angela", "Merkel", "'s", "spokesperson", "said", "it"],
+                    [1, 3, 3, 5, 3, 6, 6, 6], ["amod", "compound", "compound", "poss", "case", "nsubj", "ROOT", "dobj"],
+                    ["ADJ", "PROPN", "PROPN", "PROPN", "PART", "NOUN", "VERB", "PRON"],
+                    ["B-NORP", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O"])
+    assert [e.phrase for e in entities_of(named) if e.label == "NORP"] == [None]

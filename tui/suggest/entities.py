@@ -69,7 +69,8 @@ def entities_of(doc) -> tuple[Ent, ...]:
         root, phrase = ent.root, None
         ch = chunks.get(root.i)
         if (ent.label_ == "NORP" and root.dep_ in ("amod", "compound") and ch is not None
-                and ch.root.i >= ent.end and ch.root.pos_ == "NOUN" and ch.root.lower_ in who_nouns):
+                and ch.root.i >= ent.end and ch.root.pos_ == "NOUN" and ch.root.lower_ in who_nouns
+                and not any(t.text[:1].isupper() or t.text in ("'s", "’s") for t in doc[ent.end:ch.root.i])):
             phrase, root = (ch.start_char, ch.end_char), ch.root
         title = _title_before(doc, ent.start, titles)
         out.append(Ent(ent.start_char, ent.end_char, ent.label_, context_of(root, reporting) if parsed else "other",
