@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -68,6 +69,16 @@ def test_a_pipeline_not_installed_is_one_line_and_suggesting_carries_on(tmp_path
                    "(install its package; margin never downloads one); suggesting without it")
     code, out, err = run(capsys, "suggest", "--corpus", str(tmp_path))
     assert code == 0 and err == f"margin: {why}\n" and "ACTOR" in out
+
+
+def test_spacy_not_installed_is_one_line(tmp_path, monkeypatch):
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "spacy" else real(name, *a))
+    corpus = make_corpus(tmp_path)
+    path = _yaml(tmp_path, "en_core_web_sm")
+    assert corpus_entities(corpus) == (None, f"{path}:3: spaCy is not installed (pip install spacy); suggesting without it")
 
 
 def test_a_package_shipped_inside_the_corpus_is_never_loaded(tmp_path, monkeypatch):
@@ -136,6 +147,7 @@ def test_entities_the_team_tags_become_actors_and_a_label_it_never_tags_does_not
         actors = {(sp.text, s.sources[sp.id]) for sp in s.spans if sp.label == "ACTOR"}
         assert ("Yelko Brast", "spacy") in actors or ("Yelko Brast", "rules") in actors
         assert not any("Vlurnia" in t for t, _ in actors)
+        assert {sp.attrs.get("type") for sp in s.spans if sp.label == "ACTOR"} <= {None, "person"}  # the team's values only
     assert sg.model is not None and sg.model.meta["entities"]["counts"] == ents.counts
 
 
@@ -221,3 +233,26 @@ def test_a_demonym_gives_its_noun_phrase_of_people_but_not_across_another_name(a
                     ["ADJ", "PROPN", "PROPN", "PROPN", "PART", "NOUN", "VERB", "PRON"],
                     ["B-NORP", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O"])
     assert [e.phrase for e in entities_of(named) if e.label == "NORP"] == [None]
+
+
+def test_an_entity_type_the_team_never_writes_is_never_suggested(tmp_path):
+    from tui.model import Annotation, Document, make_span
+    from tui.store import atomic_write, dumps
+    from tui.suggest.learn import Suggester
+
+    make_corpus(tmp_path, {})
+    for k, text in enumerate(["Vlurnia agreed first, and Ostrevia followed.", "Ostrevia refused while Vlurnia waited."]):
+        atomic_write(tmp_path / "seeds" / f"d{k}.txt", text.encode("utf-8"))
+        spans = [make_span(text, f"s{i}", "ACTOR", text.index(n), text.index(n) + len(n), attrs={"type": "organisation"})
+                 for i, n in enumerate(("Vlurnia", "Ostrevia"), 1)]
+        ann = Annotation(f"d{k}", Document(f"d{k}", text).sha256, len(text), "gold", "done", "2026-01-01T00:00:00Z",
+                         spans, [])
+        atomic_write(tmp_path / "annotations" / f"d{k}" / "gold.yaml", dumps(ann).encode("utf-8"))
+    pipeline.use(NAME, _blank([{"label": "GPE", "pattern": n} for n in ("Vlurnia", "Ostrevia", "Brastovia")]))
+    _yaml(tmp_path, NAME)
+    sg = Suggester.for_corpus(Corpus(tmp_path))
+    text = "The deal, Brastovia hopes, will hold."  # no rule proposes the name here
+    assert not [sp for sp in replace(sg, entities=None).suggest(text).spans if sp.label == "ACTOR"]
+    s = sg.suggest(text)
+    got = [(sp.text, sp.attrs.get("type"), s.sources[sp.id]) for sp in s.spans if sp.label == "ACTOR"]
+    assert got in ([("Brastovia", None, "spacy")], [("Brastovia", "organisation", "spacy")])  # never "government"
