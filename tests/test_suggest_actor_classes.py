@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 from tui.suggest.contexts import context
 from tui.suggest.rules.actor_words import PAST_IRREGULAR
 from tui.suggest.rules.actors import find_actors, load_lexicon
-from tui.suggest.selection import reporting_verbs
+from tui.suggest.selection import reporting_and_action_verbs
 
-VERBS = reporting_verbs()
+VERBS = reporting_and_action_verbs()
 #: invented one-word names no lexicon lists: whatever the rules find of them, they found by the words around
 NAMES = st.builds(lambda a, b: a + b, st.sampled_from(["Zor", "Vel", "Quin", "Dax", "Mirr", "Tal"]),
                   st.sampled_from(["blax", "tech", "ora", "ivo", "unet", "ex"]))

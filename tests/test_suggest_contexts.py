@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 
 from tui.suggest.rules.actors import find_actors, load_lexicon
 from tui.suggest.contexts import OBJECTS, PREPOSITIONS, context
-from tui.suggest.selection import reporting_verbs
+from tui.suggest.selection import reporting_and_action_verbs
 
-VERBS = reporting_verbs()
+VERBS = reporting_and_action_verbs()
 LEX = load_lexicon()
 NAMES = st.sampled_from(["Amnesty", "Rodrigo Duterte", "Mike Pompeo", "Sea-Eye", "Coast Guard", "Jasim Uddin",
                          "National Police", "Armed Forces", "Oxfam", "Znak.com"])

@@ -19,9 +19,9 @@ from tui.store import atomic_write, dumps
 from tui.suggest.conventions import DEFAULTS
 from tui.suggest.learn import Suggester, retrain
 from tui.suggest.contexts import CONTEXTS, context
-from tui.suggest.selection import FAMILIES, Selection, from_saved, learn, reporting_verbs
+from tui.suggest.selection import FAMILIES, Selection, from_saved, learn, reporting_and_action_verbs
 
-VERBS = reporting_verbs()
+VERBS = reporting_and_action_verbs()
 
 
 @pytest.mark.parametrize("text, name, want", [

@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from tui.suggest.contexts import CONTEXTS, DESCRIBE, context
+from tui.suggest.rules.lexicon import load_lexicon
 
 MIN_EXAMPLES = 2  # a name the team never tagged is left out once it passed it over this often
 _NAME_RE = re.compile(r"[A-Z][\w.&’'-]*(?: [A-Z][\w.&’'-]*){0,5}\Z")  # a capitalised name, up to six words
@@ -39,7 +40,7 @@ FAMILIES.update({c: "agent" for c in ("by", "according", "acts", "sentence")})
 class Selection:
     contexts: dict[str, list[int]] = field(default_factory=dict)  # context -> [tagged, untagged]
     names: dict[str, list[int]] = field(default_factory=dict)  # lower-case candidate text -> [tagged, untagged]
-    verbs: frozenset = frozenset()
+    verbs: frozenset = frozenset()  # reporting_and_action_verbs(): a name before one acts
     tagged: dict[str, str] = field(default_factory=dict)  # capitalised names the team tagged that no rule found
 
     def extra_actors(self, extra: dict | None) -> dict:
@@ -91,9 +92,9 @@ class Selection:
         return cls(ctx, names, verbs, tagged)
 
 
-def reporting_verbs() -> frozenset:
-    from tui.suggest.rules.actors import load_lexicon
-
+def reporting_and_action_verbs() -> frozenset:
+    """The lexicon's reporting verbs (said, told) and action verbs (banned, launched): the
+    verbs that make the name before them act (``X said``, ``X launched``) in ``context``."""
     lex = load_lexicon()
     return frozenset(lex.reporting_verbs) | frozenset(lex.action_verbs)
 
@@ -101,7 +102,7 @@ def reporting_verbs() -> frozenset:
 def learn(triples: Iterable[tuple[str, list[tuple[int, int]], list[tuple[int, int]], int]]) -> Selection:
     """A Selection from (text, the team's ACTOR spans, the rules' ACTOR candidates as
     (start, end), offset up to which the text is annotated)."""
-    sel = Selection(verbs=reporting_verbs())
+    sel = Selection(verbs=reporting_and_action_verbs())
     for text, team, cands, upto in triples:
         team = sorted(team)
         for s, e in cands:
@@ -136,7 +137,7 @@ def from_saved(saved) -> Selection | None:
     if not isinstance(saved, dict):
         return None
     try:
-        return Selection.from_json(saved, reporting_verbs())
+        return Selection.from_json(saved, reporting_and_action_verbs())
     except (KeyError, TypeError, ValueError, IndexError, AttributeError):
         return None
 
