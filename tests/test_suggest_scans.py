@@ -132,3 +132,18 @@ def test_a_heading_word_is_asked_about_once():
     """The case that showed it: "is 'bans' ever a noun here" at each heading naming Germany."""
     once = "Germany bans Mahan Air flights\n\nGermany said the ban would hold."
     assert _scans_of("\n\n".join([once] * 6)) == _scans_of(once)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["the", "The", "a", "its", "UK", "army", "'s", "’s", "said", "x1", "-", "Co-op",
+                                 " ", "  ", "\u00a0", "\"", "“", "'", ",", "."]), max_size=14))
+def test_the_word_before_matches_as_without_the_skip(parts):
+    """``contexts._PREV_WORD_RE`` skips starts inside a word (``(?<!\\w)``, for speed): on any
+    text before a name it finds the match the pattern without the skip finds."""
+    from tui.suggest.contexts import _PREV_WORD_RE
+
+    plain = re.compile(re.sub(r"\A\(\?<!.*?\)", "", _PREV_WORD_RE.pattern))  # the skip taken off
+    assert plain.pattern != _PREV_WORD_RE.pattern
+    before = "".join(parts) + " "
+    got, want = _PREV_WORD_RE.search(before), plain.search(before)
+    assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups()))

