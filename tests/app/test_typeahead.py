@@ -135,7 +135,6 @@ async def test_a_key_that_quits_returns_to_whoever_pressed_it(corpus_dir):
     assert [s["text"] for s in saved(corpus_dir)["spans"]] == ["Hun Manet"]
 
 
-
 async def test_a_pressed_key_returns_once_its_frame_is_drawn(corpus_dir):
     """Pilot's press returns once the screen has drawn what the key changed, not only once
     the queues drained: Textual lays the screen out on its update timer, which a loaded
