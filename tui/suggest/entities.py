@@ -54,7 +54,7 @@ def context_of(tok, reporting) -> str:
 def entities_of(doc) -> tuple[Ent, ...]:
     """The who-entities of a parsed ``doc`` with their contexts; a demonym or name that
     modifies a noun (``Austrian court``, ``German firms``) carries its noun phrase."""
-    from tui.suggest.rules.actors import load_lexicon
+    from tui.suggest.rules.lexicon import load_lexicon
 
     lex = load_lexicon()
     reporting = set(lex.reporting_verbs) | {"say", "tell", "announce", "claim", "state", "deny", "report"}
@@ -220,7 +220,6 @@ def edges(text: str, ent: Ent, c) -> tuple[int, int]:
     if ent.title is not None and ent.phrase is None and ent.title < s:
         return Mention(ent.title, e, "", None, s, poss).span(c)
     return Mention(s, e, "", det, None, poss).span(c)
-
 
 
 def learn(name: str, examples, parse) -> Entities:
