@@ -10,6 +10,7 @@ import re
 
 from tui.suggest.rules.actor_words import (heading_verb, in_heading, is_headline, is_initial, joint_with,
                                            lower_titles, name_words, preceding_word, acts_in_clause_after)
+from tui.suggest.rules.actor_bodies import bodies
 from tui.suggest.rules.actor_patterns import patterns
 from tui.suggest.rules.actor_phrases import phrases
 from tui.suggest.rules.lexicon import Lexicon, load_lexicon
@@ -386,4 +387,5 @@ def find_actors(text: str, extra: dict | None = None, lex: Lexicon | None = None
     f = _Finder(text, lex or load_lexicon(), extra)
     f.runs()
     phrases(f, _PLACE_AFTER_RE)
+    bodies(f)
     return resolve(text, f.cands, f.titled, f.modified)

@@ -31,6 +31,7 @@ class Lexicon:
     action_verbs: tuple
     vessel_prefixes: frozenset  # "MV", "HMS": the run they start names a ship
     thing_heads: frozenset  # "Directive", "Treaty": the name they end names a law, an agreement, an area
+    bodies: dict  # "prosecution" -> type: a body named by its function ("the state issued")
 
 
 def _sections(path: Path) -> dict[str, list[list[str]]]:
@@ -80,6 +81,7 @@ def load_lexicon(path: Path = GAZETTEER) -> Lexicon:
         action_verbs=tuple(r[0] for r in s.get("action_verbs", [])),
         vessel_prefixes=frozenset(r[0] for r in s.get("vessel_prefixes", [])),
         thing_heads=frozenset(r[0] for r in s.get("thing_heads", [])),
+        bodies={r[0]: (r[1] if len(r) > 1 else "government") for r in s.get("bodies", [])},
     )
 
 

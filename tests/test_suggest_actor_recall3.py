@@ -1,0 +1,43 @@
+"""Classes of actor that real news showed the rules missing (issue 23, the third recall
+round): a body named by its function (``the prosecution can seek``), ... Each class is
+generated (hypothesis over nouns, verbs and sentence shapes), not only the quoted sentence
+that showed it."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.suggest.rules.actors import find_actors
+
+
+def _found(text: str) -> list[str]:
+    return [text[m.start:m.end] for m in find_actors(text)]
+
+
+BODIES = st.sampled_from(["prosecution", "defence", "state", "office"])
+OWNERS = st.sampled_from(["the", "The", "the prime minister's", "the governor’s", "the Ministry's"])
+BODY_VERBS = st.sampled_from(["issued a bond", "said", "can seek a retrial", "will not appeal", "intends to appeal",
+                              "has also argued", "later confirmed", "announced a review", "could ask for more",
+                              "reportedly refused", "brought the charges"])
+NOT_SUBJECT = st.sampled_from(["He sued {b} of Texas.", "They filed against {b} on Monday.", "The {b} building burned.",
+                               "It belongs to {b} of emergency.", "A {b}-owned firm bought it.", "The {b} is large."])
+
+
+@settings(max_examples=200, deadline=None)
+@given(OWNERS, BODIES, BODY_VERBS)
+def test_a_body_named_by_its_function_acts_as_its_verbs_subject(owner, body, verb):
+    """"the prosecution can seek", "the state issued", "the prime minister's office intends
+    to appeal": a body with no name of its own, the subject of its verb, is an actor (the
+    noun alone: no determiner, no possessor)."""
+    text = f"On Friday, {owner} {body} {verb}, a court heard."
+    assert body in _found(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(BODIES, NOT_SUBJECT)
+def test_a_body_noun_that_is_no_subject_is_no_actor(body, shape):
+    """"the state of Texas", "against the state on Monday", "the office building": the noun
+    names a place, an object or a thing; it does nothing."""
+    text = shape.format(b=body if shape.startswith("The ") or shape.startswith("A ") else f"the {body}")
+    assert body not in _found(text)
