@@ -41,3 +41,21 @@ def test_a_body_noun_that_is_no_subject_is_no_actor(body, shape):
     names a place, an object or a thing; it does nothing."""
     text = shape.format(b=body if shape.startswith("The ") or shape.startswith("A ") else f"the {body}")
     assert body not in _found(text)
+
+
+TITLES_TO = st.sampled_from(["Ambassador", "US Ambassador", "Special Envoy", "the UN Special Envoy", "Britain's Ambassador"])
+PLACES = st.sampled_from(["Germany", "Yemen", "the United Nations", "South Korea", "the United States", "France"])
+PEOPLE = st.builds(lambda a, b: f"{a} {b}", st.sampled_from(["Mira", "Tobin", "Hadi", "Lena", "Oskar"]),
+                   st.sampled_from(["Velkov", "Armitage", "Quesada", "Nordahl", "Ibekwe"]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(TITLES_TO, PLACES, PEOPLE, st.sampled_from(["alleged", "said on Monday", "told reporters", "warned"]))
+def test_the_person_after_a_title_to_a_place_is_found(title, place, person, verb):
+    """"US Ambassador to Germany Richard Grenell alleged": the place after ``to`` is the
+    title's, the two words after it the person holding it (not a run "Germany Richard
+    Grenell" that a country word makes no name)."""
+    text = f"The talks stalled. {title} to {place} {person} {verb} that the deal was off."
+    found = _found(text)
+    assert person in found
+    assert not any(place.removeprefix("the ") in f and f != person for f in found if person in f)

@@ -12,6 +12,7 @@ from tui.suggest.rules.actor_words import (heading_verb, in_heading, is_headline
                                            lower_titles, name_words, preceding_word, acts_in_clause_after)
 from tui.suggest.rules.actor_bodies import bodies
 from tui.suggest.rules.actor_patterns import patterns
+from tui.suggest.rules.actor_titles import after_title_to
 from tui.suggest.rules.actor_phrases import phrases
 from tui.suggest.rules.lexicon import Lexicon, load_lexicon
 from tui.suggest.rules.mention import Mention, resolve
@@ -200,6 +201,9 @@ class _Finder:
         alias = self.aliases.get(name)
         if alias and alias[0] < start:
             return start, end, alias[1]
+        if len(words) > 2 and after_title_to(text, start, lex) and (at := self._name_after_place(name)):
+            self._define(name[at:], start + at, "person")  # "Ambassador to Germany Richard Grenell"
+            return start + at, end, "person"
         keyword = next((w for w in words if w in lex.org_words), None)
         if keyword and self._titled_after_org(name):
             keyword = None  # "Royal Society University Research Fellow Martin How": a person
