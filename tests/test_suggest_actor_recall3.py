@@ -8,7 +8,12 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tui.suggest.contexts import context
 from tui.suggest.rules.actors import find_actors
+from tui.suggest.selection import reporting_and_action_verbs
+from tui.suggest.words_after import after
+
+VERBS = reporting_and_action_verbs()
 
 
 def _found(text: str) -> list[str]:
@@ -59,3 +64,33 @@ def test_the_person_after_a_title_to_a_place_is_found(title, place, person, verb
     found = _found(text)
     assert person in found
     assert not any(place.removeprefix("the ") in f and f != person for f in found if person in f)
+
+
+DEMONYMS = st.sampled_from(["German", "French", "Chinese", "Russian", "American", "British", "Iranian"])
+FIRMS = st.sampled_from(["firms", "companies", "engineers", "employees"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(DEMONYMS, FIRMS, st.sampled_from(["have announced they will leave", "said the plan failed",
+                                         "including Acme and Borvex have stopped trading", "withdrew on Monday"]))
+def test_a_demonym_before_firms_or_their_staff_names_a_group(demonym, noun, rest):
+    """"German firms including Deutsche Bahn have announced", "French engineers withdrew":
+    a demonym before firms or their staff names a group that acts; its context is read
+    past a preposition in -ing (``including`` is no noun the group modifies)."""
+    text = f"After the ban, {demonym} {noun} {rest}."
+    phrase = f"{demonym} {noun}"
+    assert phrase in _found(text)
+    start = text.index(phrase)
+    assert context(text, start, start + len(phrase), VERBS) != "modifier"
+    assert noun not in _found(f"After the ban, the {noun} building closed.")  # no demonym, no verb: no group
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["Zorblax", "Quintech", "the Velora Group"]),
+       st.sampled_from(["including", "following", "regarding", "concerning", "according"]))
+def test_a_name_before_a_preposition_in_ing_modifies_nothing(name, prep):
+    """"German firms including Deutsche Bahn": an -ing preposition after a name is no noun
+    the name modifies (as ``Coast Guard units`` is)."""
+    text = f"On Monday, {name} {prep} Borvex Holdings, the firms fell silent."
+    end = text.index(name) + len(name)
+    assert after(text, end, VERBS) != "modifier"

@@ -65,7 +65,7 @@ def after(text: str, end: int, verbs: frozenset) -> str | None:
     n = _NEXT_WORD_RE.match(text, end)
     if n and (n.group(1) in ADVERBS or heading_verb(text, end, n.group(1))):
         return "acts"  # "Bolton often had disagreements": an adverb starts the verb phrase, it is no noun
-    if n and n.group(1) not in FUNCTION_WORDS and not n.group(1).endswith("ly"):
+    if n and n.group(1) not in FUNCTION_WORDS and n.group(1) not in ING_PREPOSITIONS and not n.group(1).endswith("ly"):
         second = _NEXT_WORD_RE.match(text, n.end())
         if second and (second.group(1) in verbs or second.group(1) in OBJECTS):
             return "acts"  # "Znak.com further reported" (an adverb), "Sea-Eye credit themselves" (a verb)
