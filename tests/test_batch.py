@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from bench import gen
 from tests.helpers import HANG_GUARD
-from tui.batch import BATCH_WORKERS, DASK_MAX_BATCH, DASK_MIN_BATCH, MAX_BATCH, Runner, _batches, run_map
+from tui.batch import BATCH_WORKERS, DASK_MAX_BATCH, DASK_MIN_BATCH, MAX_BATCH, Runner, _batches, run_map, started
 from tui.cli import main
 
 HAS_DASK = importlib.util.find_spec("distributed") is not None
@@ -82,6 +82,45 @@ def test_same_output_whatever_runs_it(command, team_root, tmp_path, capsys, requ
         assert any(k.endswith("/suggest.yaml") for k in results[0][1])
 
 
+def test_a_dask_export_leaves_each_document_folder_to_the_workers(team_root, tmp_path, capsys, dask_address,
+                                                                  monkeypatch):
+    """The process that plans an export lists annotations/ only; each worker lists the
+    folders of its own documents (the serial start before the map is shorter). The
+    documents with files none of the chosen annotators wrote are still named as left out."""
+    import tui.corpus
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764000000")
+    alone = shutil.copytree(team_root, tmp_path / "alone")
+    code, out, files = _run(capsys, alone, "export", "--format", "jsonl", "--annotator", "alice", "--out",
+                            str(alone / "exports" / "out"))
+    scanned: list[Path] = []
+
+    class _Os:  # tui.corpus's os, noting every folder it lists
+        def __getattr__(self, name):
+            return getattr(os, name)
+
+        @staticmethod
+        def scandir(path):
+            scanned.append(Path(path))
+            return os.scandir(path)
+
+    root = shutil.copytree(team_root, tmp_path / "dask")
+    monkeypatch.setattr(tui.corpus, "os", _Os())
+    assert _run(capsys, root, "export", "--format", "jsonl", "--annotator", "alice", "--out",
+                str(root / "exports" / "out"), "--dask", dask_address) == (code, out, files)
+    listed = root / "annotations"
+    assert listed in scanned and not [p for p in scanned if p.parent == listed]
+    card = (alone / "exports" / "out" / "dataset_card.md").read_text(encoding="utf-8")  # the same in both
+    without = _without(team_root, "alice")
+    assert code == 0 and without and all(f"- {d}" in card for d in without)
+
+
+def _without(root: Path, annotator: str) -> list[str]:
+    """The documents with annotation files, none of them ``annotator``'s."""
+    return [d.name for d in sorted((root / "annotations").iterdir())
+            if d.is_dir() and list(d.glob("*.yaml")) and not (d / f"{annotator}.yaml").exists()]
+
+
 def test_learn_model_identical(team_root, tmp_path, capsys):
     models = []
     for way in ((), ("--jobs", "2")):
@@ -126,6 +165,41 @@ def test_run_map_on_dask_keeps_order_and_raises_the_task_error(dask_address):
     assert list(run_map(_square, list(range(40)), Runner(dask=dask_address))) == [x * x for x in range(40)]
     with pytest.raises(ValueError, match="thirteen"):
         list(run_map(_square, [*range(20), -13], Runner(dask=dask_address)))
+
+
+def _imported(name: str) -> bool:
+    import sys
+
+    return name in sys.modules
+
+
+def test_a_started_runner_connects_once_and_its_workers_import_the_map_modules(dask_address, monkeypatch):
+    """A command enters ``started`` before it lists the corpus: one connection for the
+    whole command, and every worker imports the map's modules before the first batch."""
+    import tui.batch
+
+    connects = []
+    real = tui.batch.connect
+    monkeypatch.setattr(tui.batch, "connect", lambda r: connects.append(r) or real(r))
+    with started(Runner(dask=dask_address), "tests.batch_warm_probe") as runner:
+        assert runner is not None and runner.client is not None
+        assert list(run_map(_square, list(range(30)), runner)) == [x * x for x in range(30)]
+        assert list(run_map(_square, list(range(5)), runner)) == [x * x for x in range(5)]
+        for _ in range(int(HANG_GUARD * 10)):  # the import is not waited for: it runs before the first task
+            seen = runner.client.run(_imported, "tests.batch_warm_probe")
+            if all(seen.values()):
+                break
+            time.sleep(0.1)
+        assert len(seen) == 2 and all(seen.values())
+    assert len(connects) == 1
+
+
+def test_a_local_runner_is_started_as_it_is():
+    local = Runner(jobs=2)
+    with started(local, "tui.export.records") as runner:
+        assert runner is local
+    with started(None) as runner:
+        assert runner is None
 
 
 def _wait_for_marker(task: tuple[str, int, int]) -> str:

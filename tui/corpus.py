@@ -142,23 +142,28 @@ class Corpus:
 
     def annotation_files(self, pattern: str | None = None) -> list[Path]:
         """Every annotation file, for documents matching ``pattern``, in a stable order."""
+        return [p for name in self.annotation_folders(pattern) for p in self.folder_files(name)]
+
+    def annotation_folders(self, pattern: str | None = None) -> list[str]:
+        """The names of the document folders in annotations/ (sorted), for documents
+        matching ``pattern``: one listing, without listing each folder."""
         if self.only is not None:  # a sample: its own folders, without listing annotations/
-            folders = sorted(n for n in self.only if NAME_RE.fullmatch(n) and self._wanted(n, pattern))
-        else:
-            try:  # a listing per folder (glob and is_dir would stat every name)
-                with os.scandir(self.annotations_dir) as entries:
-                    folders = sorted(e.name for e in entries if self._wanted(e.name, pattern) and e.is_dir())
-            except OSError:
-                return []
-        out: list[Path] = []
-        for name in folders:
-            d = self.annotations_dir / name
-            try:
-                with os.scandir(d) as entries:
-                    out.extend(d / n for n in sorted(e.name for e in entries if e.name.endswith(".yaml")))
-            except OSError:
-                continue
-        return out
+            return sorted(n for n in self.only if NAME_RE.fullmatch(n) and self._wanted(n, pattern))
+        try:  # a listing per folder (glob and is_dir would stat every name)
+            with os.scandir(self.annotations_dir) as entries:
+                return sorted(e.name for e in entries if self._wanted(e.name, pattern) and e.is_dir())
+        except OSError:
+            return []
+
+    def folder_files(self, name: str) -> list[Path]:
+        """The annotation files in one document folder of ``annotation_folders``, sorted
+        ([] when it cannot be listed)."""
+        d = self.annotations_dir / name
+        try:
+            with os.scandir(d) as entries:
+                return [d / n for n in sorted(e.name for e in entries if e.name.endswith(".yaml"))]
+        except OSError:
+            return []
 
     def prepare_add(self, src: Path) -> tuple[str, bytes | None]:
         """(doc id, bytes to write) for adding the article ``src``; bytes None when the same

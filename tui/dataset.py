@@ -38,10 +38,29 @@ class Item:
         return self.annotation.annotator
 
 
+@dataclass(frozen=True)
+class Folder:
+    """A task's files still to be listed, by whoever runs the task: each worker lists its
+    own documents' folders, so the process that plans lists only annotations/ itself
+    (``map_groups(..., by_folder=True)``)."""
+
+    wanted: frozenset[str] | None  # annotator names; None: every annotator
+
+    def files(self, corpus: Corpus, doc_id: str) -> tuple[list[str], bool]:
+        """(the wanted annotators' files in the document's folder, whether the folder
+        holds any annotation file at all)."""
+        every = corpus.folder_files(doc_id)
+        return [str(p) for p in every if self.wanted is None or p.stem in self.wanted], bool(every)
+
+
 def _load_group(args) -> tuple[list[Item], list[str]]:
     """Worker: load one document and its annotation files. Returns (items, problems)."""
     root, doc_id, paths = args
     corpus = Corpus(Path(root))
+    if isinstance(paths, Folder):
+        paths, _ = paths.files(corpus, doc_id)
+        if not paths:  # as if it had not been listed: no task, no problem
+            return [], []
     problems: list[str] = []
     try:
         doc = corpus.document(doc_id)
@@ -61,15 +80,20 @@ def _load_group(args) -> tuple[list[Item], list[str]]:
     return items, problems
 
 
-def _groups(corpus: Corpus, docs: str | None, annotators,
-            files: list[Path] | None = None) -> list[tuple[str, str, list[str]]]:
+def _groups(corpus: Corpus, docs: str | None, annotators, files: list[Path] | None = None,
+            by_folder: bool = False) -> list[tuple[str, str, list[str] | Folder]]:
     """The (root, doc id, paths) task of each document with files of the wanted annotators
-    (``files``: the corpus's ``annotation_files(docs)`` when the caller listed them)."""
+    (``files``: the corpus's ``annotation_files(docs)`` when the caller listed them);
+    ``by_folder`` (and no ``files``): the (root, doc id, Folder) task of every document
+    folder, whose files the task's runner lists."""
     wanted = None
     if isinstance(annotators, str) and annotators != "all":
         wanted = {annotators}
     elif isinstance(annotators, (list, tuple, set)):
         wanted = set(annotators)
+    if by_folder and files is None:
+        folder = Folder(None if wanted is None else frozenset(wanted))
+        return [(str(corpus.root), d, folder) for d in corpus.annotation_folders(docs)]
     groups: dict[str, list[str]] = {}
     for p in corpus.annotation_files(docs) if files is None else files:
         if wanted is None or p.stem in wanted:
@@ -88,14 +112,17 @@ def iter_groups(corpus: Corpus, docs: str | None = None, annotators: str | list[
 
 def map_groups(fn: Callable[[tuple], T], corpus: Corpus, docs: str | None = None,
                annotators: str | list[str] | None = None, jobs: int | Runner | None = None,
-               progress=None, extra: tuple = (), files: list[Path] | None = None) -> Iterator[T]:
+               progress=None, extra: tuple = (), files: list[Path] | None = None,
+               by_folder: bool = False) -> Iterator[T]:
     """``fn`` over each document's task ``((root, doc id, paths), *extra)`` (``extra``
     empty: the task is ``(root, doc id, paths)``, what ``_load_group`` reads), results in
     document order; ``jobs`` as in ``iter_groups``; ``files``: the corpus's
-    ``annotation_files(docs)``, when the caller listed them already (one listing)."""
-    tasks: list = _groups(corpus, docs, annotators, files)
+    ``annotation_files(docs)``, when the caller listed them already (one listing);
+    ``by_folder``: each task's runner lists its document's folder (``Folder``), so that
+    listing is spread over the workers."""
+    tasks: list = _groups(corpus, docs, annotators, files, by_folder)
     if jobs is None:
-        nfiles = sum(len(t[2]) for t in tasks)
+        nfiles = sum(len(t[2]) if isinstance(t[2], list) else 1 for t in tasks)
         jobs = min(os.cpu_count() or 1, 8) if nfiles >= PARALLEL_MIN_FILES else 1
     if extra:
         tasks = [(t, *extra) for t in tasks]

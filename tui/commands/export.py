@@ -4,7 +4,7 @@ import shlex
 import sys
 from pathlib import Path
 
-from tui.batch import add_options, runner_of
+from tui.batch import add_options, runner_of, started
 from tui.commands import UsageError, corpus_of, print_json, progress_bar, say
 from tui.formats import export_list
 
@@ -98,17 +98,20 @@ def destination(fmt: str, out: str | None, split: str | None) -> str:
 
 def run(args) -> int:
     from tui.dataset import default_annotators
+    from tui.export.records import map_modules
 
     _check_options(args)
     where = destination(args.format, args.out, args.split)
     if where == "stdout" and args.json:
         raise UsageError("--json and --out - both write to stdout; give --out a file")
     corpus = corpus_of(args)
-    annotators = _annotators(args.annotator)
-    if annotators is None:
-        annotators = default_annotators(corpus, args.docs) or "all"
-    out = Path(args.out) if args.out and where != "stdout" else corpus.root / "exports" / args.format
-    result, files = _write(args, corpus, where, out, annotators)
+    # on Dask, connected before the corpus is listed: the workers import the map's modules meanwhile
+    with started(runner_of(args), *map_modules(args.format)) as runner:
+        annotators = _annotators(args.annotator)
+        if annotators is None:
+            annotators = default_annotators(corpus, args.docs) or "all"
+        out = Path(args.out) if args.out and where != "stdout" else corpus.root / "exports" / args.format
+        result, files = _write(args, corpus, where, out, annotators, runner)
     _report(args, result, files, where, out)
     return 0
 
@@ -128,7 +131,7 @@ def _check_options(args) -> None:
         raise UsageError(f"--offsets goes with a format of character offsets ({', '.join(OFFSET_DEFAULTS)})")
 
 
-def _write(args, corpus, where: str, out: Path, annotators):
+def _write(args, corpus, where: str, out: Path, annotators, runner):
     """(the export's result, its files by name): a folder, one data file written
     atomically, or stdout (``tui.export.export_file``)."""
     from tui.export import export, export_file
@@ -136,7 +139,7 @@ def _write(args, corpus, where: str, out: Path, annotators):
     options = {"conll_layer": args.conll_layer, "spacy_lang": args.spacy_lang, "offsets": args.offsets,
                "doccano_shape": args.doccano_shape, "predictions": not args.no_predictions}
     common = dict(annotators=annotators, docs=args.docs, labels=args.labels, status=args.status, options=options,
-                  command=command_line(args, annotators), jobs=runner_of(args))
+                  command=command_line(args, annotators), jobs=runner)
     progress, stop = progress_bar("reading annotations")
     try:
         if where == "folder":

@@ -45,18 +45,26 @@ def _doc_ids(corpus, patterns: list[str]) -> list[str]:
 
 
 def run(args) -> int:
-    from tui.batch import Runner, batch_time, run_map
+    from tui.batch import Runner, started
     from tui.annotators import check_writer
-    from tui.commands import progress_bar
     from tui.corpus import check_name
+
+    corpus = corpus_of(args)
+    check_writer(args.annotator) if args.write else check_name(args.annotator, "annotator name")
+    # on Dask, connected before the corpus is read: the workers import the suggester meanwhile
+    runner = Runner.from_args(args)
+    with started(None if args.explain else runner, "tui.suggest.batch") as ready:
+        return _suggest(args, corpus, ready or runner)
+
+
+def _suggest(args, corpus, runner) -> int:
+    from tui.batch import batch_time, run_map
+    from tui.commands import progress_bar
     from tui.suggest.learn import corpus_entities, corpus_habits, corpus_selection, guidelines, load_model, model_status
     from tui.suggest import corpus_actors, wanted_labels
     from tui.suggest.batch import Plan, remember_model, suggest_document
 
-    corpus = corpus_of(args)
     schema = corpus.schema
-    check_writer(args.annotator) if args.write else check_name(args.annotator, "annotator name")
-    runner = Runner.from_args(args)
     model, why = (None, None) if args.rules_only else load_model(corpus)
     g = guidelines(corpus, model=model)
     ents, no_pipeline = corpus_entities(corpus, model=model)

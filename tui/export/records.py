@@ -37,21 +37,36 @@ class Formatted:
                    len(ann.relations), tuple(s.id for s in ann.spans if s.flag in (FLAG_FUZZY, FLAG_LOST)), body)
 
 
-def format_group(task) -> tuple[list[Formatted], list[str]]:
+def map_modules(fmt: str) -> tuple[str, ...]:
+    """The modules a worker imports to export ``fmt`` (``tui.batch.started`` warms them)."""
+    from tui.export import FORMATS
+
+    known = FORMATS.get(fmt)
+    return (__name__, "tui.dataset") + ((f"tui.export.{known.module}",) if known is not None else ())
+
+
+def format_group(task) -> tuple[list[Formatted], list[str], str | None]:
     """Worker: one document's records, formatted (``task`` = the dataset task of the
-    document, then format name, labels, status and options). Returns (records, problems)."""
+    document, then format name, labels, status and options). Returns (records, problems,
+    the document id when its folder holds any annotation file, else None)."""
     from tui.corpus import Corpus
-    from tui.dataset import _load_group
+    from tui.dataset import Folder, _load_group
     from tui.export import restrict, writer
 
     group, fmt, labels, status, options = task
-    items, problems = _load_group(group)
+    root, doc_id, paths = group
+    corpus = Corpus(Path(root))
+    listed: str | None = doc_id
+    if isinstance(paths, Folder):  # this worker lists the document's folder
+        found, any_file = paths.files(corpus, doc_id)
+        group, listed = (root, doc_id, found), (doc_id if any_file else None)
+    items, problems = _load_group(group) if group[2] else ([], [])
     mod = writer(fmt)
-    schema = Corpus(Path(group[0])).schema
+    schema = corpus.schema
     out = []
     for it in items:
         if status == "done" and it.annotation.status != "done":
             continue
         ann = restrict(it.annotation, labels)
         out.append(Formatted.of(it.doc, ann, mod.format_record(it.doc, ann, schema, labels, options)))
-    return out, problems
+    return out, problems, listed

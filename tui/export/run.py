@@ -46,11 +46,13 @@ def _plan(corpus, fmt, *, annotators, docs, labels, split, status, options, jobs
     ratios = parse_split(split) if split else None
     if hasattr(mod, "check"):
         mod.check(chosen, options or {})
-    files = corpus.annotation_files(docs)  # listed once: the map's tasks and what was left out
+    # listed here only when needed before the map (the default annotators, a format that
+    # loads every file here): else each worker lists its own documents' folders
+    files = corpus.annotation_files(docs) if annotators is None or not hasattr(mod, "format_record") else None
     if annotators is None:
         annotators = default_annotators(corpus, docs, files)
-    records = _records(corpus, fmt, mod, chosen, annotators=annotators, docs=docs, status=status,
-                       options=options, jobs=jobs, progress=progress, files=files)
+    records, with_files = _records(corpus, fmt, mod, chosen, annotators=annotators, docs=docs, status=status,
+                                   options=options, jobs=jobs, progress=progress, files=files)
     who = "every annotator" if annotators in (None, "all") else \
         f"annotator {annotators if isinstance(annotators, str) else ','.join(annotators)}"
     if not records:
@@ -61,34 +63,42 @@ def _plan(corpus, fmt, *, annotators, docs, labels, split, status, options, jobs
     else:
         where = assign(sorted({r.doc_id for r in records}), ratios, seed)
         parts = [Part(n, [r for r in records if where[r.doc_id] == n], f"{n}/") for n in split_names(ratios)]
-    return _Plan(mod, chosen, parts, ratios, _left_out(files, records, who, status))
+    return _Plan(mod, chosen, parts, ratios, _left_out(with_files, records, who, status))
 
 
-def _records(corpus, fmt, mod, chosen, *, annotators, docs, status, options, jobs, progress, files) -> list:
-    """The records to export: a format that formats one record at a time (``format_record``)
-    does so in the map, where the files are parsed; the others get parsed records."""
+def _records(corpus, fmt, mod, chosen, *, annotators, docs, status, options, jobs, progress,
+             files) -> tuple[list, set[str]]:
+    """(the records to export, the documents with any annotation file). A format that
+    formats one record at a time (``format_record``) does so in the map, where the files
+    are listed (unless ``files`` were) and parsed; the others get parsed records."""
     from tui.dataset import load_items, map_groups
     from tui.export.records import format_group
 
     if not hasattr(mod, "format_record"):
         items, _ = load_items(corpus, docs=docs, annotators=annotators, status=status, jobs=jobs,
                               progress=progress, files=files)
-        return [Record(it.doc, restrict(it.annotation, chosen)) for it in items]
-    records, problems = [], []
-    for recs, probs in map_groups(format_group, corpus, docs, annotators, jobs, progress,
-                                  extra=(fmt, chosen, status, dict(options or {})), files=files):
+        return [Record(it.doc, restrict(it.annotation, chosen)) for it in items], _folders(files)
+    records, problems, with_files = [], [], set()
+    for recs, probs, listed in map_groups(format_group, corpus, docs, annotators, jobs, progress, by_folder=True,
+                                          extra=(fmt, chosen, status, dict(options or {})), files=files):
         records.extend(recs)
         problems.extend(probs)
+        if listed is not None:
+            with_files.add(listed)
     if problems:
         raise ValidationError(problems)
-    return records
+    return records, (with_files if files is None else _folders(files))
 
 
-def _left_out(files, records, who: str, status: str):
-    """Documents that have annotation files (``files``) but no record in the export
+def _folders(files) -> set[str]:
+    return {p.parent.name for p in files or ()}
+
+
+def _left_out(with_files: set[str], records, who: str, status: str):
+    """Documents that have annotation files (``with_files``) but no record in the export
     (gold-only, one annotator, --status done): never left out silently."""
     exported = {r.doc_id for r in records}
-    missing = sorted({p.parent.name for p in files} - exported)
+    missing = sorted(with_files - exported)
     if not missing:
         return None
     why = who + (", status done" if status == "done" else "")
