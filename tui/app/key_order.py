@@ -62,6 +62,7 @@ class KeysInOrder(App):
     async def _send_when_settled(self) -> None:
         while self._typed_ahead and self.is_running:
             await settled(self)
+            await _laid_out(self)
             if self._typed_ahead:
                 done = asyncio.Event()
                 self.call_later(self._send_next, done)
@@ -117,6 +118,23 @@ async def _drawn(app: App) -> None:
             return
         await asyncio.sleep(POLL / 10)
         await settled(app)
+
+
+async def _laid_out(app: App) -> None:
+    """Return once the screen on top has laid out what the keys before changed (a bar
+    opened or closed gives rows to the article or takes them): a held key that reads the
+    geometry (``escape w``: the jump labels are for the rows in view) then reads the new
+    one, as it would typed after the screen showed it. Repaints alone are not waited for:
+    they move nothing, and a burst of moves would wait a frame a key."""
+    for _ in range(MAX_ROUNDS):
+        if not app.is_running or not app.screen_stack or not _layout_pending(app.screen):
+            return
+        await asyncio.sleep(POLL / 10)
+        await settled(app)
+
+
+def _layout_pending(screen) -> bool:
+    return bool(screen._layout_required or screen._scroll_required or screen._recompose_required)
 
 
 def _frame_pending(screen) -> bool:
