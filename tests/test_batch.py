@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 
 from bench import gen
 from tests.helpers import HANG_GUARD
-from tui.batch import BATCH_WORKERS, DASK_MAX_BATCH, DASK_MIN_BATCH, MAX_BATCH, Runner, _batches, run_map, started
+from tui.batch import (BATCH_WORKERS, BATCHES_PER_WORKER, DASK_BATCHES_PER_WORKER, DASK_MAX_BATCH, DASK_MIN_BATCH,
+                       MAX_BATCH, Runner, _batches, run_map, started)
 from tui.cli import main
 
 HAS_DASK = importlib.util.find_spec("distributed") is not None
@@ -228,10 +229,10 @@ def test_run_map_yields_while_the_workers_map(way, tmp_path, request):
 
 
 @given(st.integers(0, 3000), st.integers(1, 9),
-       st.sampled_from([(MAX_BATCH, 1), (DASK_MAX_BATCH, DASK_MIN_BATCH)]))
+       st.sampled_from([(MAX_BATCH, 1, BATCHES_PER_WORKER), (DASK_MAX_BATCH, DASK_MIN_BATCH, DASK_BATCHES_PER_WORKER)]))
 def test_batches_cover_the_tasks_in_order_and_shrink_to_the_end(n, workers, bounds):
-    most, least = bounds
-    batches = list(_batches(list(range(n)), workers, most, least))
+    most, least, per_worker = bounds
+    batches = list(_batches(list(range(n)), workers, most, least, per_worker))
     assert [t for b in batches for t in b] == list(range(n))
     sizes = [len(b) for b in batches]
     assert all(0 < s <= most for s in sizes) and sizes == sorted(sizes, reverse=True)

@@ -36,6 +36,7 @@ BATCHES_PER_WORKER = 8  # enough to balance uneven documents, few enough to keep
 MAX_BATCH = 64  # tasks a batch at most (bounds what a worker holds for the consumer)
 DASK_MAX_BATCH = 256  # on Dask: a task costs ≈ 5–10 ms of CPU across worker, scheduler and client,
 DASK_MIN_BATCH = 4  # so batches are bigger, and the tail is no single documents (≈ 3–9 ms each)
+DASK_BATCHES_PER_WORKER = 4  # and fewer: 72 tasks for 10,000 documents on 2 workers, not 106
 # The Dask settings docs/team.md gives for a batch cluster (its scheduler and workers), which
 # ``--dask local`` and bench/batch use: fewer wake-ups of each worker's event loop, each of
 # which takes the GIL from the thread that maps. No profiler (it samples that thread's stack
@@ -149,15 +150,16 @@ def _counted(results, total: int, progress: Progress | None) -> Iterator[Any]:
         yield r
 
 
-def _batches(tasks: Sequence, workers: int, most: int = MAX_BATCH, least: int = 1) -> Iterator[list]:
-    """The tasks in order, cut into batches of a ``BATCHES_PER_WORKER``-th of a worker's
-    share of what is left, at most ``most`` (few results wait for the consumer) and at
-    least ``least`` (what a task costs to send): big batches while there is much to do
-    (little overhead a task), ever smaller ones at the end, so no worker finishes a big
-    batch alone while the others wait."""
+def _batches(tasks: Sequence, workers: int, most: int = MAX_BATCH, least: int = 1,
+             per_worker: int = BATCHES_PER_WORKER) -> Iterator[list]:
+    """The tasks in order, cut into batches of a ``per_worker``-th of a worker's share of
+    what is left, at most ``most`` (few results wait for the consumer) and at least
+    ``least`` (what a task costs to send): big batches while there is much to do (little
+    overhead a task), ever smaller ones at the end, so no worker finishes a big batch
+    alone while the others wait."""
     start = 0
     while start < len(tasks):
-        size = max(least, min(most, (len(tasks) - start) // (workers * BATCHES_PER_WORKER)))
+        size = max(least, min(most, (len(tasks) - start) // (workers * per_worker)))
         yield list(tasks[start:start + size])
         start += size
 
@@ -209,7 +211,7 @@ def _dask_map(fn, tasks: Sequence, runner: Runner, progress: Progress | None) ->
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         yield from _in_order(lambda b: client.submit(run_pickled, fn, pickle.dumps(b, pickle.HIGHEST_PROTOCOL),
                                                      pure=False),
-                             _batches(tasks, workers, DASK_MAX_BATCH, DASK_MIN_BATCH), workers, len(tasks), progress)
+                             _batches(tasks, workers, DASK_MAX_BATCH, DASK_MIN_BATCH, DASK_BATCHES_PER_WORKER), workers, len(tasks), progress)
     finally:
         close()
 
