@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from tui.suggest.contexts import context
 from tui.suggest.rules.actors import find_actors
 from tui.suggest.selection import reporting_and_action_verbs
-from tui.suggest.words_after import after
+from tui.suggest.words_after import after, verb_after
 
 VERBS = reporting_and_action_verbs()
 
@@ -94,3 +94,35 @@ def test_a_name_before_a_preposition_in_ing_modifies_nothing(name, prep):
     text = f"On Monday, {name} {prep} Borvex Holdings, the firms fell silent."
     end = text.index(name) + len(name)
     assert after(text, end, VERBS) != "modifier"
+
+
+COUNTRIES = st.sampled_from(["Turkey", "the US", "France", "the United States", "Russia", "China"])
+PERFECT_OR_MODAL = st.sampled_from(["had only recently come to believe", "has taken decisive action", "has also given",
+                                    "had not known", "will continue to act", "can seek damages", "must withdraw",
+                                    "would not accept it", "may soon ask for more"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(COUNTRIES, PERFECT_OR_MODAL, st.booleans())
+def test_a_country_acts_through_a_perfect_or_a_modal(country, verb, quoted):
+    """"but the US had only recently come to believe", "the U.S. military has taken
+    decisive action", "The United States will continue to take": a perfect with an
+    irregular participle and a modal with a bare verb are verbs the country does (inside
+    a quotation too: it is its clause's subject)."""
+    q = '"' if quoted else ""
+    text = f"Officials said {q}at that point {country} {verb} in the region.{q}"
+    name = country.removeprefix("the ")
+    assert name in _found(text)
+    start = text.index(name)
+    assert context(text, start, start + len(name), VERBS) == "acts"
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["can only be", "will be", "could have been", "would surely be"]))
+def test_a_modal_before_be_or_an_adverb_is_no_act(verb):
+    """"Buildings can only be constructed": a modal before ``be`` (or an adverb and ``be``)
+    is a passive or a state; a name before it does nothing by it."""
+    text = f"He said Quorvel {verb} built later."
+    start = text.index("Quorvel")
+    assert not verb_after(text, start + len("Quorvel"), VERBS)
+    assert "Quorvel" not in _found(text)

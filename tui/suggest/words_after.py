@@ -7,12 +7,17 @@ from __future__ import annotations
 
 import re
 
-from tui.suggest.rules.actor_words import PAST_IRREGULAR, heading_verb
+from tui.suggest.rules.actor_words import MODALS, PAST_IRREGULAR, PARTICIPLES, heading_verb
 
 _VERB_AFTER_RE = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*(?:(?:has|have|had|will|would|could|also|\w+ly)[ \t\u00a0]+)*([a-z]+)")
 #: a verb phrase no lexicon lists: a progressive ("are breaking") or an -s verb with "to" ("needs to bring")
 _VERB_FORM_AFTER_RE = re.compile(r"[ \t\u00a0]+(?:(?:is|are|was|were)[ \t\u00a0]+(?:\w+ly[ \t\u00a0]+)?[a-z]+ing"
                                  r"|[a-z]+[^s\W]s[ \t\u00a0]+to[ \t\u00a0]+[a-z]+)\b")
+#: a perfect with an irregular participle ("has taken"), a modal with a bare verb ("will continue", "can seek")
+_PERFECT_OR_MODAL_AFTER_RE = re.compile(rf"[ \t\u00a0]+(?:(?:has|have|had)(?:[ \t\u00a0]+(?:also|not|never|\w+ly))*"
+                                        rf"[ \t\u00a0]+(?:{'|'.join(sorted(PARTICIPLES))})"
+                                        rf"|(?:{'|'.join(MODALS)})(?:[ \t\u00a0]+(?:also|not|never|\w+ly))*"
+                                        r"[ \t\u00a0]+(?!be\b|have\b|\w+ly\b)[a-z]{2,})\b")
 _PRONOUN_CONJUNCT_RE = re.compile(r"[ \t\u00a0]+(?:and|or)[ \t\u00a0]+(?:I|we|he|she|they)\b")  # "X and I disagreed"
 #: -ing words that are prepositions, not verbs acting on the name after them
 ING_PREPOSITIONS = frozenset({"including", "according", "regarding", "concerning", "during", "following",
@@ -38,7 +43,7 @@ def verb_after(text: str, end: int, verbs: frozenset) -> bool:
     v = _VERB_AFTER_RE.match(text, end)
     return bool(v and (v.group(1) in verbs or v.group(1) in PAST_IRREGULAR or v.group(1).endswith(("ed", "ing")))
                 and v.group(1) not in ING_PREPOSITIONS) \
-        or bool(_VERB_FORM_AFTER_RE.match(text, end))
+        or bool(_VERB_FORM_AFTER_RE.match(text, end)) or bool(_PERFECT_OR_MODAL_AFTER_RE.match(text, end))
 
 
 def subject_after(text: str, end: int, verbs: frozenset) -> bool:

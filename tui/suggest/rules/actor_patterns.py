@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tui.suggest.rules.actor_words import PAST_IRREGULAR
+from tui.suggest.rules.actor_words import MODALS, PAST_IRREGULAR, PARTICIPLES
 from tui.suggest.rules.lexicon import Lexicon, alternation
 
 
@@ -35,7 +35,11 @@ def patterns(lex: Lexicon) -> Patterns:
     when = r"(?:[ \t]+on[ \t]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"  # X on Sunday said
     # a verb after a country: listed, any past tense ("invaded", "began"), a progressive ("has been encouraging")
     past = rf"(?:{verbs}|{alternation(PAST_IRREGULAR)}|[a-z]{{2,}}ed(?![\w-])|(?:been|is|are|was|were)[ \t]+[a-z]{{2,}}ing)"
-    verb_phrase = re.compile(rf"(?:[ \t]+{aux})*{when}[ \t]+{past}\b")
+    # a perfect with an irregular participle ("had only recently come"), a modal and a bare verb ("will continue")
+    adverbs = r"(?:[ \t]+(?:also|not|never|still|\w+ly))*"
+    perfect = rf"[ \t]+(?:has|have|had){adverbs}[ \t]+(?:{alternation(PARTICIPLES)})"
+    modal = rf"[ \t]+(?:{'|'.join(MODALS)}){adverbs}[ \t]+(?!be\b|have\b|\w+ly\b)[a-z]{{2,}}"
+    verb_phrase = re.compile(rf"(?:(?:[ \t]+{aux})*{when}[ \t]+{past}|{adverbs}{when}(?:{perfect}|{modal}))\b")
     country_acts = re.compile(
         rf"{verb_phrase.pattern}"
         rf"|(?:[ \t]*(?:,|and)[ \t]+(?:{countries}))*[ \t]+(?:{alternation(lex.act_nouns)})\b"

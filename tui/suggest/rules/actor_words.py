@@ -54,6 +54,11 @@ PAST_IRREGULAR = frozenset({"began", "spoke", "sent", "took", "made", "gave", "l
                             "fought", "held", "brought", "built", "froze", "withdrew", "went", "came", "saw", "chose",
                             "drew", "flew", "fled", "forbade", "hit", "kept", "left", "paid", "put", "ran", "set",
                             "shot", "stood", "swore", "threw", "wrote"})
+#: irregular past participles: a verb after "has"/"had" ("the US had come to believe", "has taken action")
+PARTICIPLES = frozenset({"come", "become", "taken", "given", "done", "gone", "seen", "known", "shown", "written",
+                         "begun", "chosen", "drawn", "grown", "thrown", "spoken", "sworn", "broken", "driven",
+                         "risen", "fallen", "forgotten", "stolen", "undertaken", "withdrawn", "overseen", "forbidden"})
+MODALS = ("will", "would", "can", "could", "may", "might", "must", "should", "shall")
 _NOUN_BEFORE = r"(?:the|a|an|its|their|his|her|our|these|those|this|that|['’]s)"
 
 
