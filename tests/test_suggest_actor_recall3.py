@@ -20,7 +20,7 @@ def _found(text: str) -> list[str]:
     return [text[m.start:m.end] for m in find_actors(text)]
 
 
-BODIES = st.sampled_from(["prosecution", "defence", "state", "office"])
+BODIES = st.sampled_from(["prosecution", "defence", "state", "press", "office"])
 OWNERS = st.sampled_from(["the", "The", "the prime minister's", "the governor’s", "the Ministry's"])
 BODY_VERBS = st.sampled_from(["issued a bond", "said", "can seek a retrial", "will not appeal", "intends to appeal",
                               "has also argued", "later confirmed", "announced a review", "could ask for more",
@@ -32,11 +32,13 @@ NOT_SUBJECT = st.sampled_from(["He sued {b} of Texas.", "They filed against {b} 
 @settings(max_examples=200, deadline=None)
 @given(OWNERS, BODIES, BODY_VERBS)
 def test_a_body_named_by_its_function_acts_as_its_verbs_subject(owner, body, verb):
-    """"the prosecution can seek", "the state issued", "the prime minister's office intends
-    to appeal": a body with no name of its own, the subject of its verb, is an actor (the
-    noun alone: no determiner, no possessor)."""
+    """"the prosecution can seek", "the state issued", "The press asked", "the prime
+    minister's office intends to appeal": a body with no name of its own, the subject of its
+    verb, is an actor (the noun alone: no determiner, no possessor); an office only with its
+    holder before it."""
     text = f"On Friday, {owner} {body} {verb}, a court heard."
-    assert body in _found(text)
+    owned = owner.lower() != "the"
+    assert (body in _found(text)) == (owned or body != "office")  # "The office asked": a named one's, referred back to
 
 
 @settings(max_examples=100, deadline=None)

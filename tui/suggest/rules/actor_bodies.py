@@ -31,11 +31,13 @@ def _body_re(lex: Lexicon) -> re.Pattern:
     verbs = alternation(set(lex.reporting_verbs) | set(lex.action_verbs) | PAST_IRREGULAR)
     verb = rf"(?:{_AUX}{_GAP})*(?:{verbs}|[a-z]{{2,}}ed|[a-z]{{2,}}s{_GAP}to{_GAP}[a-z]+)"
     modal = rf"{_MODAL}(?:{_GAP}{_ADVERBS})*{_GAP}[a-z]{{2,}}"  # "can seek", "will not appeal"
-    return re.compile(rf"(?:(?<![\w’'-])[Tt]he|[\w-]+['’]s){_GAP}(?P<noun>{alternation(lex.bodies)})"
+    return re.compile(rf"(?P<owner>(?<![\w’'-])[Tt]he|[\w-]+['’]s){_GAP}(?P<noun>{alternation(lex.bodies)})"
                       rf"(?={_GAP}(?:{verb}|{modal})(?![\w-]))")
 
 
 def bodies(f: _Finder) -> None:
     """Add each body noun acting as its verb's subject to ``f.cands``."""
     for m in _body_re(f.lex).finditer(f.text):
+        if m.group("noun") in f.lex.owned_bodies and m.group("owner").lower() == "the":
+            continue  # "The office asked": a named office's, referred back to
         f.cands.append((m.start("noun"), m.end("noun"), f.lex.bodies[m.group("noun")]))

@@ -32,6 +32,7 @@ class Lexicon:
     vessel_prefixes: frozenset  # "MV", "HMS": the run they start names a ship
     thing_heads: frozenset  # "Directive", "Treaty": the name they end names a law, an agreement, an area
     bodies: dict  # "prosecution" -> type: a body named by its function ("the state issued")
+    owned_bodies: frozenset  # bodies named so only after a possessor ("the prime minister's office")
 
 
 def _sections(path: Path) -> dict[str, list[list[str]]]:
@@ -82,6 +83,7 @@ def load_lexicon(path: Path = GAZETTEER) -> Lexicon:
         vessel_prefixes=frozenset(r[0] for r in s.get("vessel_prefixes", [])),
         thing_heads=frozenset(r[0] for r in s.get("thing_heads", [])),
         bodies={r[0]: (r[1] if len(r) > 1 else "government") for r in s.get("bodies", [])},
+        owned_bodies=frozenset(r[0] for r in s.get("bodies", []) if len(r) > 2 and r[2] == "owned"),
     )
 
 
