@@ -128,3 +128,13 @@ def test_a_modal_before_be_or_an_adverb_is_no_act(verb):
     start = text.index("Quorvel")
     assert not verb_after(text, start + len("Quorvel"), VERBS)
     assert "Quorvel" not in _found(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["US", "British", "French", "Iraqi", "Russian"]),
+       st.sampled_from(["was killed by {g} in 2011", "{g} raided the compound", "said {g} had withdrawn"]))
+def test_special_forces_of_a_country_are_a_group(country, shape):
+    """"killed by US special forces in Pakistan": ``special`` is a group noun's modifier
+    like ``foreign`` or ``local``; the whole phrase is the group."""
+    text = "Later, " + shape.format(g=f"{country} special forces") + "."
+    assert f"{country} special forces" in _found(text)
