@@ -52,6 +52,8 @@ def test_a_body_noun_that_is_no_subject_is_no_actor(body, shape):
 
 TITLES_TO = st.sampled_from(["Ambassador", "US Ambassador", "Special Envoy", "the UN Special Envoy", "Britain's Ambassador"])
 PLACES = st.sampled_from(["Germany", "Yemen", "the United Nations", "South Korea", "the United States", "France"])
+NAMES = st.builds(lambda a, b: a + b, st.sampled_from(["Zor", "Vel", "Quin", "Dax", "Mirr"]),
+                  st.sampled_from(["blax", "tech", "ora", "ivo", "unet"]))
 PEOPLE = st.builds(lambda a, b: f"{a} {b}", st.sampled_from(["Mira", "Tobin", "Hadi", "Lena", "Oskar"]),
                    st.sampled_from(["Velkov", "Armitage", "Quesada", "Nordahl", "Ibekwe"]))
 
@@ -138,3 +140,31 @@ def test_special_forces_of_a_country_are_a_group(country, shape):
     like ``foreign`` or ``local``; the whole phrase is the group."""
     text = "Later, " + shape.format(g=f"{country} special forces") + "."
     assert f"{country} special forces" in _found(text)
+
+
+PRESENT = st.sampled_from(["implements DRM", "uses JavaScript", "also hosts many files", "pays for the flights",
+                           "reports Mahan's ties", "requires that users log in", "allows the videos", "now owns it"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(NAMES, PRESENT)
+def test_a_name_before_a_present_tense_in_s_acts(name, verb):
+    """"YouTube implements DRM", "YouTube also hosts many", "NASA pays for", "Rudaw reports
+    Mahan's director": a word in -s before an object, a name, ``that`` or ``for`` is a
+    present tense; the name before it acts (and an unknown one-word name is found)."""
+    text = f"In the interview he explained it: since 2019, {name} {verb} in Europe."
+    assert name in _found(text)
+    start = text.index(name)
+    assert context(text, start, start + len(name), VERBS) == "acts"
+
+
+@settings(max_examples=100, deadline=None)
+@given(NAMES, st.sampled_from(["astronauts Mira Velkov and Tobin Armitage flew", "officials that spoke left",
+                               "units in the area helped", "news that day was bad", "status is unclear"]))
+def test_a_plural_noun_after_a_name_is_no_present_tense(name, rest):
+    """"NASA astronauts Doug Hurley and Bob Behnken", "NASA officials that", "Coast Guard
+    units in the area": a plural noun the name modifies (a role before a person's name, a
+    group noun, a word in -ss/-us/-ws) is no verb of the name."""
+    text = f"In the interview he explained it: since 2019, {name} {rest}."
+    start = text.index(name)
+    assert context(text, start, start + len(name), VERBS) != "acts"

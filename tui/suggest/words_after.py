@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from tui.suggest.rules.actor_words import MODALS, PAST_IRREGULAR, PARTICIPLES, heading_verb
+from tui.suggest.rules.actor_words import MODALS, PAST_IRREGULAR, PARTICIPLES, PRESENT_S, heading_verb
+from tui.suggest.rules.lexicon import load_lexicon
 
 _VERB_AFTER_RE = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*(?:(?:has|have|had|will|would|could|also|\w+ly)[ \t\u00a0]+)*([a-z]+)")
 #: a verb phrase no lexicon lists: a progressive ("are breaking") or an -s verb with "to" ("needs to bring")
@@ -18,6 +19,7 @@ _PERFECT_OR_MODAL_AFTER_RE = re.compile(rf"[ \t\u00a0]+(?:(?:has|have|had)(?:[ \
                                         rf"[ \t\u00a0]+(?:{'|'.join(sorted(PARTICIPLES))})"
                                         rf"|(?:{'|'.join(MODALS)})(?:[ \t\u00a0]+(?:also|not|never|\w+ly))*"
                                         r"[ \t\u00a0]+(?!be\b|have\b|\w+ly\b)[a-z]{2,})\b")
+_PRESENT_AFTER_RE = re.compile(PRESENT_S)
 _PRONOUN_CONJUNCT_RE = re.compile(r"[ \t\u00a0]+(?:and|or)[ \t\u00a0]+(?:I|we|he|she|they)\b")  # "X and I disagreed"
 #: -ing words that are prepositions, not verbs acting on the name after them
 ING_PREPOSITIONS = frozenset({"including", "according", "regarding", "concerning", "during", "following",
@@ -43,7 +45,15 @@ def verb_after(text: str, end: int, verbs: frozenset) -> bool:
     v = _VERB_AFTER_RE.match(text, end)
     return bool(v and (v.group(1) in verbs or v.group(1) in PAST_IRREGULAR or v.group(1).endswith(("ed", "ing")))
                 and v.group(1) not in ING_PREPOSITIONS) \
-        or bool(_VERB_FORM_AFTER_RE.match(text, end)) or bool(_PERFECT_OR_MODAL_AFTER_RE.match(text, end))
+        or bool(_VERB_FORM_AFTER_RE.match(text, end)) or bool(_PERFECT_OR_MODAL_AFTER_RE.match(text, end)) \
+        or present_after(text, end)
+
+
+def present_after(text: str, end: int) -> bool:
+    """Does a present tense in -s follow, before what a verb takes (``YouTube implements DRM``,
+    ``NASA pays for``), not a plural group noun (``NASA officials that``)?"""
+    p = _PRESENT_AFTER_RE.match(text, end)
+    return p is not None and p.group(1) not in load_lexicon().groups
 
 
 def subject_after(text: str, end: int, verbs: frozenset) -> bool:

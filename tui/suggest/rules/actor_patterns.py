@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tui.suggest.rules.actor_words import MODALS, PAST_IRREGULAR, PARTICIPLES
+from tui.suggest.rules.actor_words import MODALS, PAST_IRREGULAR, PARTICIPLES, PRESENT_S
 from tui.suggest.rules.lexicon import Lexicon, alternation
 
 
@@ -39,7 +39,8 @@ def patterns(lex: Lexicon) -> Patterns:
     adverbs = r"(?:[ \t]+(?:also|not|never|still|\w+ly))*"
     perfect = rf"[ \t]+(?:has|have|had){adverbs}[ \t]+(?:{alternation(PARTICIPLES)})"
     modal = rf"[ \t]+(?:{'|'.join(MODALS)}){adverbs}[ \t]+(?!be\b|have\b|\w+ly\b)[a-z]{{2,}}"
-    verb_phrase = re.compile(rf"(?:(?:[ \t]+{aux})*{when}[ \t]+{past}|{adverbs}{when}(?:{perfect}|{modal}))\b")
+    present = rf"(?=(?:[ \t\u00a0]+\w+)?[ \t\u00a0]+(?!(?:{groups})\b)){PRESENT_S}"  # "YouTube implements DRM"
+    verb_phrase = re.compile(rf"(?:(?:[ \t]+{aux})*{when}[ \t]+{past}|{adverbs}{when}(?:{perfect}|{modal})|{present})\b")
     country_acts = re.compile(
         rf"{verb_phrase.pattern}"
         rf"|(?:[ \t]*(?:,|and)[ \t]+(?:{countries}))*[ \t]+(?:{alternation(lex.act_nouns)})\b"
