@@ -215,9 +215,10 @@ def test_a_team_that_leaves_told_media_out_is_not_offered_them(tmp_path):
 def test_names_the_team_tagged_that_no_rule_finds_are_suggested_again(tmp_path):
     """The corpus's own actor gazetteer: a name the rules miss, once tagged in a finished
     document, is proposed in the next one, with the type the team gave it. (A present
-    tense: a one-word name before a past tense the rules find themselves.)"""
-    text = "Sea-Eye renames its ship on Sunday. The crew cheered."
-    probe = "Weeks later Sea-Eye renames a second ship."
+    tense before an adjective and a plural, which the rules do not read as a verb: a
+    one-word name before a past tense or ``renames its ship`` the rules find themselves.)"""
+    text = "Sea-Eye renames old ships on Sunday. The crew cheered."
+    probe = "Weeks later Sea-Eye renames old ships."
     assert "Sea-Eye" not in {s.text for s in Suggester.for_corpus(Corpus(tmp_path)).suggest(probe).spans}
     corpus = _one_document(tmp_path, text, [(0, 7, "group")])
     for trained in (False, True):
