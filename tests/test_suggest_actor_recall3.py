@@ -168,3 +168,17 @@ def test_a_plural_noun_after_a_name_is_no_present_tense(name, rest):
     text = f"In the interview he explained it: since 2019, {name} {rest}."
     start = text.index(name)
     assert context(text, start, start + len(name), VERBS) != "acts"
+
+
+@settings(max_examples=100, deadline=None)
+@given(PEOPLE, st.sampled_from(["Wikinews reached out to", "Reporters reached out to", "The paper had reached out to",
+                                "Researchers reached out to the"]), st.sampled_from([", a maintainer,", " for comment", ""]))
+def test_one_reached_out_to_is_asked_to_speak(person, reached, rest):
+    """"Wikinews reached out to Sergey M., one of the maintainers": one contacted for comment
+    is asked to speak (GUIDELINES: one asked to act, one interviewed, is marked); a name
+    after another ``to`` stays the preposition's (``travelled to X``)."""
+    text = f"Last week {reached} {person}{rest} about the takedown."
+    start = text.index(person)
+    assert context(text, start, start + len(person), VERBS) == "acts"
+    moved = f"Last week the team travelled to {person}{rest} about the takedown."
+    assert context(moved, moved.index(person), moved.index(person) + len(person), VERBS) == "preposition"

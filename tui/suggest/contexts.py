@@ -53,6 +53,7 @@ _AUXILIARY_BEFORE_RE = re.compile(r"\b(?:did|does|do|will|would|can|could|may|mi
 #: words that name who did something as surely as "by" does: "an attack ascribed to the Taliban", "blamed on X"
 _AGENT_BEFORE_RE = re.compile(r"\b(?:(?:ascribed|attributed)[ \t\u00a0]+to|blamed[ \t\u00a0]+on)[ \t\u00a0]+(?:the[ \t\u00a0]+)?\Z",
                               re.I)
+_REACHED_OUT_RE = re.compile(r"\breach(?:ed|es|ing)?[ \t\u00a0]+out[ \t\u00a0]+to[ \t\u00a0]+(?:the[ \t\u00a0]+)?\Z", re.I)
 _CLOSES_RE = re.compile(r"[^()\n]*\)")
 #: a role after a name and before a person's name: the name modifies the role ("according to NASA
 #: administrator Jim Bridenstine", "SpaceX founder Elon Musk"): the person acts, not the organisation
@@ -221,11 +222,13 @@ def _describes(word: str) -> bool:
 def _after_preposition(text: str, end: int, b: _Before, verbs: frozenset) -> str:
     """A name after the preposition ``prev``: it acts when an -ing form follows ``with``
     (``with Zinichev describing the threat``), when ``with`` follows a joint act (``met
-    with X``) or a verb follows a clause opener (``after Ford voluntarily disclosed``); else
-    it is the preposition's object."""
+    with X``), after ``reached out to`` (asked to speak) or when a verb follows a clause
+    opener (``after Ford voluntarily disclosed``); else it is the preposition's object."""
     prev = b.word
     if prev == "with" and (acts_in_clause_after(text, end, prev) or joint_with(b.text, len(b.text))):
         return "acts"
+    if prev == "to" and _REACHED_OUT_RE.search(b.text):
+        return "acts"  # "Wikinews reached out to X": one asked to speak, who mostly does
     if prev in CLAUSE_OPENERS and text[end:end + 1] != "," \
             and (verb_after(text, end, verbs) or heading_verb_after(text, end)):
         return "acts"  # "after Ford voluntarily disclosed", a heading's "as Turkey invades Syria's northeast"
