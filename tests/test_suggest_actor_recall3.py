@@ -143,15 +143,17 @@ def test_special_forces_of_a_country_are_a_group(country, shape):
 
 
 PRESENT = st.sampled_from(["implements DRM", "uses JavaScript", "also hosts many files", "pays for the flights",
-                           "reports Mahan's ties", "requires that users log in", "allows the videos", "now owns it"])
+                           "reports Mahan's ties", "requires that users log in", "allows the videos", "now owns it",
+                           "wants foreign troops to leave", "allows videos to be shared"])
 
 
 @settings(max_examples=200, deadline=None)
 @given(NAMES, PRESENT)
 def test_a_name_before_a_present_tense_in_s_acts(name, verb):
     """"YouTube implements DRM", "YouTube also hosts many", "NASA pays for", "Rudaw reports
-    Mahan's director": a word in -s before an object, a name, ``that`` or ``for`` is a
-    present tense; the name before it acts (and an unknown one-word name is found)."""
+    Mahan's director", "the Taliban wants foreign forces to leave": a word in -s before an
+    object, a name, ``that``, ``for`` or a clause with ``to`` is a present tense; the name
+    before it acts (and an unknown one-word name is found)."""
     text = f"In the interview he explained it: since 2019, {name} {verb} in Europe."
     assert name in _found(text)
     start = text.index(name)

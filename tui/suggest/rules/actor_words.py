@@ -60,9 +60,11 @@ PARTICIPLES = frozenset({"come", "become", "taken", "given", "done", "gone", "se
                          "risen", "fallen", "forgotten", "stolen", "undertaken", "withdrawn", "overseen", "forbidden"})
 MODALS = ("will", "would", "can", "could", "may", "might", "must", "should", "shall")
 #: a present tense in -s before what a verb takes (an object, a name, "that", "for"): "YouTube implements DRM",
-#: "YouTube also hosts many", "NASA pays for", "Rudaw reports Mahan's" (not "-ss", "-us", "-is": "access", "status")
+#: "YouTube also hosts many", "NASA pays for", "Rudaw reports Mahan's", a clause with "to" ("YouTube allows
+#: videos to be", "the Taliban wants foreign forces to leave") (not "-ss", "-us", "-is": "access", "status")
 PRESENT_S = (r"(?:[ \t\u00a0]+(?:also|still|now|often|\w+ly))?[ \t\u00a0]+(?!news\b)([a-z]{2,}[^sui\W]s)"
-             r"(?=[ \t\u00a0]+(?:(?:the|a|an|its|their|his|her|our|them|it|that|for|many|some)\b|[A-Z][\w’'-]*\b(?![ \t\u00a0]+[A-Z])))")  # one name word: "astronauts Doug Hurley" names them
+             r"(?=[ \t\u00a0]+(?:(?:the|a|an|its|their|his|her|our|them|it|that|for|many|some)\b|[A-Z][\w’'-]*\b(?![ \t\u00a0]+[A-Z])"
+             r"|(?:[a-z]+[ \t\u00a0]+){1,2}to[ \t\u00a0]+(?!the\b|a\b|an\b)[a-z]{2,}))")  # one name word: "astronauts Doug Hurley" names them
 _NOUN_BEFORE = r"(?:the|a|an|its|their|his|her|our|these|those|this|that|['’]s)"
 
 
