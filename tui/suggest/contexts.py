@@ -35,6 +35,13 @@ _COUNT_BEFORE_RE = re.compile(r"(?:\d(?:[\d,.]*\d)?|\b(?i:two|three|four|five|si
                               r"(?:[A-Z][\w-]*[ \t\u00a0]+){0,3}\Z")  # "five Armed Forces personnel"
 TOLD = frozenset({"told", "tell", "tells", "telling", "informed", "asked"})
 OF = frozenset({"of", "from", "for"})
+#: verbs whose object is asked or let to act (``requested GitHub``, ``urged X to``): the object acts (GUIDELINES)
+ASKED = frozenset({
+    "request", "requests", "requested", "urge", "urges", "urged", "urging", "order", "orders", "ordered", "ordering",
+    "invite", "invites", "invited", "inviting", "allow", "allows", "allowed", "allowing", "permit", "permits",
+    "permitted", "require", "requires", "required", "requiring", "instruct", "instructs", "instructed", "encourage",
+    "encourages", "encouraged", "encouraging", "advise", "advises", "advised", "advising", "authorize", "authorizes",
+    "authorized", "authorise", "authorises", "authorised"})
 PREPOSITIONS = frozenset({"in", "at", "to", "with", "on", "after", "against", "into", "about", "over", "like",
                           "as", "under", "before", "between", "among", "near", "behind", "toward", "towards",
                           "upon", "within", "without", "through", "than", "via"})
@@ -70,11 +77,12 @@ COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 #: "X is a / the ...": a sentence that says what the name is, not what it does
 _DEFINED_RE = re.compile(r"[ \t\u00a0]+(?:is|are|was|were|has[ \t\u00a0]+been|have[ \t\u00a0]+been)[ \t\u00a0]+"
                          r"(?:also[ \t\u00a0]+)?(?:a|an|the)[ \t\u00a0]")
-CONTEXTS = ("possessor", "told", "counted", "by", "according", "of", "object", "preposition", "bracketed",
+CONTEXTS = ("possessor", "told", "asked", "counted", "by", "according", "of", "object", "preposition", "bracketed",
             "quoted", "copula", "acts", "modifier", "sentence", "other")
 DESCRIBE = {
     "possessor": "a name owning something (Trump's declaration)",
     "told": "told something (told TASS, in an e-mail to)",
+    "asked": "asked or let to act (requested GitHub, urged X to, allowed X to)",
     "counted": "what a number counts (Over 1,000 rescuers, 94 Chinese nationals)",
     "by": "after by (identified by a spokesperson)",
     "according": "after according to",
@@ -162,6 +170,8 @@ def _by_word_before(text: str, start: int, end: int, b: _Before, verbs: frozense
         return "told"
     if counted:
         return "counted"
+    if prev in ASKED and not modifies(text, end, verbs):
+        return "asked"  # "requested GitHub", "urged X to": the one asked acts (not "require a GitHub account")
     if prev in _reporting() and prev.endswith(("s", "d")) and before.rstrip()[-1:] not in "\"“‘'" \
             and not modifies(text, end, verbs):
         return "acts"  # said X, claims X (not "said the Hungarian bid won": the name modifies)
@@ -205,7 +215,7 @@ def _past_descriptor(text: str, start: int, end: int, b: _Before, verbs: frozens
             break
         at = pos
     decided = _by_word_before(text, at, end, _word_before(text, at), verbs, after)
-    return decided if decided in ("object", "preposition", "copula") else None
+    return decided if decided in ("object", "asked", "preposition", "copula") else None
 
 
 def _describes(word: str) -> bool:

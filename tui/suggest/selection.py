@@ -33,7 +33,7 @@ _NAME_RE = re.compile(r"[A-Z][\w.&’'-]*(?: [A-Z][\w.&’'-]*){0,5}\Z")  # a ca
 #: the team has not shown yet follows what the team did in the others of its family
 FAMILIES = {c: "passive" for c in ("possessor", "told", "counted", "of", "object", "preposition", "bracketed",
                                    "quoted", "copula", "modifier")}
-FAMILIES.update({c: "agent" for c in ("by", "according", "acts", "sentence")})
+FAMILIES.update({c: "agent" for c in ("by", "according", "acts", "sentence", "asked")})
 
 
 @dataclass
