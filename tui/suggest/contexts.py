@@ -35,6 +35,9 @@ _COUNT_BEFORE_RE = re.compile(r"(?:\d(?:[\d,.]*\d)?|\b(?i:two|three|four|five|si
                               r"(?:[A-Z][\w-]*[ \t\u00a0]+){0,3}\Z")  # "five Armed Forces personnel"
 TOLD = frozenset({"told", "tell", "tells", "telling", "informed", "asked"})
 OF = frozenset({"of", "from", "for"})
+#: after a reporting verb's name, what makes the name the verb's object: "described X (in March) as a", "reported X to be"
+_DESCRIBED_AS_RE = re.compile(r"(?:[ \t\u00a0]+(?:in|on|at|of)[ \t\u00a0][^.,;:!?\"“”\n]{0,30}?)?"
+                              r"[ \t\u00a0]+(?:as[ \t\u00a0]+(?:a|an|one|being)|to[ \t\u00a0]+(?:be|have[ \t\u00a0]+been))\b")
 #: verbs whose object is asked or let to act (``requested GitHub``, ``urged X to``): the object acts (GUIDELINES)
 ASKED = frozenset({
     "request", "requests", "requested", "urge", "urges", "urged", "urging", "order", "orders", "ordered", "ordering",
@@ -174,7 +177,8 @@ def _by_word_before(text: str, start: int, end: int, b: _Before, verbs: frozense
         return "asked"  # "requested GitHub", "urged X to": the one asked acts (not "require a GitHub account")
     if prev in _reporting() and prev.endswith(("s", "d")) and before.rstrip()[-1:] not in "\"“‘'" \
             and not modifies(text, end, verbs):
-        return "acts"  # said X, claims X (not "said the Hungarian bid won": the name modifies)
+        # said X, claims X (not "said the Hungarian bid won": the name modifies; not "described X as a", its object)
+        return "object" if _DESCRIBED_AS_RE.match(text, end) else "acts"
     if _AGENT_BEFORE_RE.search(before):
         return "by"  # "ascribed to the Taliban", "blamed on X"
     if prev == "by":
