@@ -184,3 +184,14 @@ def test_one_reached_out_to_is_asked_to_speak(person, reached, rest):
     assert context(text, start, start + len(person), VERBS) == "acts"
     moved = f"Last week the team travelled to {person}{rest} about the takedown."
     assert context(moved, moved.index(person), moved.index(person) + len(person), VERBS) == "preposition"
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["the Presidential Spokesperson", "Kremlin Spokesman", "Army Spokeswoman", "the Spokesperson"]),
+       PEOPLE, st.sampled_from(["in a statement by {x}.", "Later, {x} said no.", "{x} denied it."]))
+def test_a_capitalised_spokesperson_titles_the_name_after_it(title, person, shape):
+    """"a statement by the Presidential Spokesperson Harry Roque", "Kremlin Spokesman Dmitry
+    Peskov said": a capitalised spokesperson is a title before a person's name (the person is
+    found, not dropped as a name after "the")."""
+    text = "It was criticised " + shape.format(x=f"{title} {person}")
+    assert any(f.endswith(person) for f in _found(text))
