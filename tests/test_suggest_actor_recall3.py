@@ -20,7 +20,7 @@ def _found(text: str) -> list[str]:
     return [text[m.start:m.end] for m in find_actors(text)]
 
 
-BODIES = st.sampled_from(["prosecution", "defence", "state", "press", "office"])
+BODIES = st.sampled_from(["prosecution", "defence", "state", "press", "office", "website"])
 OWNERS = st.sampled_from(["the", "The", "the prime minister's", "the governor’s", "the Ministry's"])
 BODY_VERBS = st.sampled_from(["issued a bond", "said", "can seek a retrial", "will not appeal", "intends to appeal",
                               "has also argued", "later confirmed", "announced a review", "could ask for more",
@@ -34,11 +34,12 @@ NOT_SUBJECT = st.sampled_from(["He sued {b} of Texas.", "They filed against {b} 
 def test_a_body_named_by_its_function_acts_as_its_verbs_subject(owner, body, verb):
     """"the prosecution can seek", "the state issued", "The press asked", "the prime
     minister's office intends to appeal": a body with no name of its own, the subject of its
-    verb, is an actor (the noun alone: no determiner, no possessor); an office only with its
-    holder before it."""
+    verb, is an actor (the noun alone: no determiner, no possessor); an office or a website
+    only with its holder before it (``The hotel's website estimated``)."""
     text = f"On Friday, {owner} {body} {verb}, a court heard."
     owned = owner.lower() != "the"
-    assert (body in _found(text)) == (owned or body != "office")  # "The office asked": a named one's, referred back to
+    # "The office asked", "The website further reported": a named one's, referred back to
+    assert (body in _found(text)) == (owned or body not in ("office", "website"))
 
 
 @settings(max_examples=100, deadline=None)
