@@ -199,11 +199,12 @@ def test_a_capitalised_spokesperson_titles_the_name_after_it(title, person, shap
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.sampled_from(["maintainers", "sympathizers", "supporters"]),
+@given(st.sampled_from(["maintainers", "sympathizers", "supporters", "crew"]),
        st.sampled_from(["the rocket strikes were carried out by {g} of the group.", "the {g} had intended it to be used.",
                         "Several {g} said they would appeal."]))
 def test_those_who_keep_or_back_a_cause_are_a_group(noun, shape):
-    """"carried out by sympathizers of the PMF", "how the maintainers had intended it":
-    the people who keep a project or back a cause are a role group like ``activists``."""
+    """"carried out by sympathizers of the PMF", "how the maintainers had intended it", "the
+    crew of the ISS were able to": the people who keep a project, a ship or a station or
+    back a cause are a role group like ``activists``."""
     text = "Reports said " + shape.format(g=noun)
     assert noun in _found(text)
