@@ -122,6 +122,31 @@ def _without(root: Path, annotator: str) -> list[str]:
             if d.is_dir() and list(d.glob("*.yaml")) and not (d / f"{annotator}.yaml").exists()]
 
 
+def test_the_rules_run_over_the_annotated_documents_in_the_workers(team_root, tmp_path, capsys, monkeypatch):
+    """Inferring the conventions runs the rules over every annotated document, the costly
+    part of learning (a corpus of 10,000 annotated documents: minutes). With --jobs 2 that
+    runs in the worker processes, once: for `margin learn` (it ran here, one document after
+    another, and twice) and for the conventions `margin suggest` infers without a model."""
+    import tui.suggest.model.crf as crf
+    from tui.corpus import Corpus
+    from tui.suggest.learn import guidelines
+
+    here, calls, real = os.getpid(), [], crf._found
+
+    def found(text, extra=None):
+        if os.getpid() == here:
+            calls.append(text[:20])
+        return real(text, extra)
+
+    monkeypatch.setattr(crf, "_found", found)  # the workers (forked) inherit it, and count nothing here
+    root = shutil.copytree(team_root, tmp_path / "learn")
+    assert main(["learn", "--corpus", str(root), "--jobs", "2"]) == 0
+    assert (root / ".margin" / "model").is_dir() and calls == []
+    g = guidelines(Corpus(team_root), runner=Runner(jobs=2))
+    assert g.documents > 0 and calls == []
+    capsys.readouterr()
+
+
 def test_learn_model_identical(team_root, tmp_path, capsys):
     models = []
     for way in ((), ("--jobs", "2")):

@@ -18,17 +18,33 @@ def add_arguments(p) -> None:
 
 
 def run(args) -> int:
-    import sys
     import time
 
-    from tui.batch import runner_of
+    from tui.batch import runner_of, started
     from tui.display import one_line
-    from tui.errors import DataError
-    from tui.suggest.learn import corpus_entities, corpus_selection, guidelines, model_status, retrain, training
+    from tui.suggest.learn import model_status
 
     corpus = corpus_of(args)
     names = [a.strip() for a in args.annotators.split(",") if a.strip()] if args.annotators else None
     t0 = time.perf_counter()
+    # on Dask, connected before the corpus is read: the workers import the rules meanwhile
+    with started(runner_of(args), "tui.suggest.model.crf", "tui.suggest.conventions") as runner:
+        model = _learn(args, corpus, names, runner)
+    for line in model_status(corpus, model):
+        print(one_line(line))
+    print(f"learned in {time.perf_counter() - t0:.1f} s")
+    return 0
+
+
+def _learn(args, corpus, names, runner):
+    """Read the corpus once, find the rules' mentions once (in parallel), say what it
+    teaches, train: the model (None: nothing to learn from)."""
+    import sys
+
+    from tui.display import one_line
+    from tui.errors import DataError
+    from tui.suggest.learn import corpus_entities, corpus_selection, guidelines, retrain, training
+
     data = training(corpus, names, args.unfinished)
     for p in data.problems:
         print(f"margin: skipped: {one_line(p)}", file=sys.stderr)
@@ -37,15 +53,12 @@ def run(args) -> int:
     if not data.examples:
         raise DataError(f"{corpus.annotations_dir}: nothing to learn from (no annotated document"
                         + (f" by {', '.join(names)}" if names else "") + ")")
-    for line in guidelines(corpus, data).explain():
+    for line in guidelines(corpus, data, runner=runner).explain():
         print(one_line(line))
-    model = retrain(corpus, names, runner=runner_of(args), unfinished=args.unfinished)
+    model = retrain(corpus, names, runner=runner, unfinished=args.unfinished, data=data)
     if model is not None:
         ents, no_pipeline = corpus_entities(corpus, data, model)
         for line in corpus_selection(corpus, guidelines(corpus, data, model=model), data, model).explain() + (
                 ents.explain() if ents is not None else [f"margin: {no_pipeline}"] if no_pipeline else []):
             print(one_line(line))
-    for line in model_status(corpus, model):
-        print(one_line(line))
-    print(f"learned in {time.perf_counter() - t0:.1f} s")
-    return 0
+    return model

@@ -66,7 +66,7 @@ def _suggest(args, corpus, runner) -> int:
 
     schema = corpus.schema
     model, why = (None, None) if args.rules_only else load_model(corpus)
-    g = guidelines(corpus, model=model)
+    g = guidelines(corpus, model=model, runner=runner)  # without a model the rules run over every annotated document
     ents, no_pipeline = corpus_entities(corpus, model=model)
     if no_pipeline:
         say(f"margin: {no_pipeline}", err=True)

@@ -30,7 +30,7 @@ from tui.suggest import selection
 from tui.suggest.entities import Entities, corpus_entities
 from tui.suggest.habits import Habits, learn
 from tui.suggest.selection import Selection
-from tui.suggest.model.crf import Example, Model, MissingCRF, crfsuite, rule_spans, train
+from tui.suggest.model.crf import Example, Model, MissingCRF, crfsuite, fill_found, rule_spans, train
 from tui.suggest.model.modelfile import ModelError, ModelRefused, load, model_dir, save, schema_hash
 from tui.suggest.model.policy import decide
 
@@ -106,11 +106,13 @@ def _file_entry(it, path: str) -> dict:
     return {"path": path, "sha256": hashlib.sha256(read_limited(it.path, file_limit(None))).hexdigest()}
 
 
-def guidelines(corpus: Corpus, data: Training | None = None, model: Model | None = None) -> Guidelines:
+def guidelines(corpus: Corpus, data: Training | None = None, model: Model | None = None,
+               runner=None) -> Guidelines:
     """The conventions in force: margin.yaml's pins over what the annotations show over the
     rules' defaults. With a ``model``, what the annotations showed when it was trained
-    (saved with it: no need to run the rules over every annotated document again).
-    DataError (one line) for a bad ``suggest.conventions`` section."""
+    (saved with it: no need to run the rules over every annotated document again); without,
+    the rules run over every annotated document through ``runner`` (``tui.batch.Runner``,
+    None: here). DataError (one line) for a bad ``suggest.conventions`` section."""
     pins = parse_pins(load_settings(corpus.root), str(corpus.root / "margin.yaml"))
     saved = model.meta.get("guidelines") if model is not None else None
     if model is not None and isinstance(saved, dict):
@@ -120,6 +122,7 @@ def guidelines(corpus: Corpus, data: Training | None = None, model: Model | None
             pass  # an older or hand-edited model.json: infer afresh
     data = data if data is not None else training(corpus)
     extra = corpus_actors(corpus)
+    fill_found(data.examples, extra, runner)
     triples = [(ex.text, [_Span(s, e, lab) for s, e, lab in ex.spans], ex.found(extra)) for ex in data.examples]
     return infer(triples, pins, data.source, extra)
 
@@ -167,13 +170,15 @@ def _rules_f1(data: Training, g: Guidelines, labels: list[str], extra) -> dict[s
 
 
 def retrain(corpus: Corpus, annotators: list[str] | None = None, isolated: bool = False,
-            progress=None, runner=None, unfinished: bool = False) -> Model | None:
+            progress=None, runner=None, unfinished: bool = False, data: Training | None = None) -> Model | None:
     """Train the conventions and a model for every label of the schema that has annotated
     spans, write it into the corpus (atomically) and return it (None: nothing to learn
     from). ``isolated`` trains in a child process (crfsuite holds the GIL while it trains:
     use it from an app's worker thread) and loads the result here. ``runner``
-    (``tui.batch.Runner``): where the features are extracted. Raises DataError with a
-    one-line message (e.g. python-crfsuite missing)."""
+    (``tui.batch.Runner``): where the rules' mentions and the features are found.
+    ``data``: ``training(corpus, annotators, unfinished)`` when the caller has it (and
+    maybe its mentions found) already. Raises DataError with a one-line message (e.g.
+    python-crfsuite missing)."""
     if isolated:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
@@ -186,12 +191,12 @@ def retrain(corpus: Corpus, annotators: list[str] | None = None, isolated: bool 
     except MissingCRF as e:
         raise DataError(str(e)) from None
     t0 = time.perf_counter()
-    data = training(corpus, annotators, unfinished)
+    data = data if data is not None else training(corpus, annotators, unfinished)
     if not data.examples:
         return None
     schema = corpus.schema
     extra = corpus_actors(corpus)
-    g = guidelines(corpus, data)
+    g = guidelines(corpus, data, runner=runner)
     labels = list(schema.labels)
     blobs = train(data.examples, labels, g.conventions, extra, progress=progress, runner=runner)
     rule_labels: list[str] = [lab for lab in ("ACTOR", "FIGURE", "CLAIM") if lab in blobs]

@@ -85,6 +85,28 @@ def _found(text: str, extra_actors=None) -> dict[str, list]:
     return mentions(text, None, extra_actors)
 
 
+def found_task(task: tuple[str, dict | None]) -> dict[str, list]:
+    """The rules' mentions of one text (``(text, extra actors)``): a map over documents."""
+    text, extra_actors = task
+    return _found(text, extra_actors)
+
+
+def fill_found(examples: list[Example], extra_actors=None, runner=None) -> None:
+    """Find the rules' mentions of every example not searched yet, through ``runner``
+    (``tui.batch.Runner``: local processes, Dask; None: here): the costly part of inferring
+    the conventions and of the features (running the rules over every annotated document),
+    done once and in parallel before either reads them."""
+    from tui.batch import run_map
+
+    texts: dict[str, list[Example]] = {}  # each text once: a document's annotators share it
+    for ex in examples:
+        if ex._found is None:
+            texts.setdefault(ex.text, []).append(ex)
+    for same, found in zip(texts.values(), run_map(found_task, [(t, extra_actors) for t in texts], runner)):
+        for ex in same:
+            ex._found = found
+
+
 def _sequences(ex: Example, conventions: Conventions, extra_actors=None):
     """(features per sentence, token range per sentence) of an example's annotated part."""
     feats = token_features(ex.text, rule_spans(ex.found(extra_actors), conventions))
