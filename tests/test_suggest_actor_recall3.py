@@ -208,3 +208,16 @@ def test_those_who_keep_or_back_a_cause_are_a_group(noun, shape):
     back a cause are a role group like ``activists``."""
     text = "Reports said " + shape.format(g=noun)
     assert noun in _found(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["former Philippine", "the late French", "former", "the Chinese"]),
+       st.sampled_from(["President", "Prime Minister", "Foreign Minister"]), PEOPLE,
+       st.sampled_from([" back in 1972.", " years ago.", ", who later resigned.", "."]))
+def test_the_agent_after_by_and_a_descriptor_is_by(descriptor, title, person, rest):
+    """"martial law imposed by former Philippine President Ferdinand Marcos back in 1972": the
+    ``by`` before the descriptor makes the person the agent, whatever word follows the name
+    (``back`` is no noun the name modifies)."""
+    text = f"The order was imposed by {descriptor} {title} {person}{rest}"
+    start = text.index(person)
+    assert context(text, start, start + len(person), VERBS) == "by"

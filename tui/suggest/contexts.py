@@ -207,7 +207,8 @@ def _past_descriptor(text: str, start: int, end: int, b: _Before, verbs: frozens
     """A name after a descriptor of it (``banned Iranian airline X``, ``hiring law firm X``,
     ``under former US President X``, ``was 40-year-old X``, ``to the federal government``):
     the word before the descriptor governs the name; it decides when it makes it an object,
-    a preposition's or a copula's (not when the name acts: ``site X to remove``, ``mayor X said``)."""
+    a preposition's, a copula's or the agent after ``by`` (``imposed by former Philippine
+    President X back in 1972``), not when the name acts (``site X to remove``, ``mayor X said``)."""
     if b.match is None or INFINITIVE_AFTER_RE.match(text, end) or after() == "acts":
         return None
     at = max(0, start - 40) + b.match.start(1)
@@ -219,7 +220,7 @@ def _past_descriptor(text: str, start: int, end: int, b: _Before, verbs: frozens
             break
         at = pos
     decided = _by_word_before(text, at, end, _word_before(text, at), verbs, after)
-    return decided if decided in ("object", "asked", "preposition", "copula") else None
+    return decided if decided in ("object", "asked", "preposition", "copula", "by") else None
 
 
 def _describes(word: str) -> bool:
