@@ -268,7 +268,8 @@ def test_the_type_of_a_name_two_rules_find_does_not_depend_on_the_hash_seed():
 def test_a_single_name_after_according_to_is_a_source(name, det):
     """"according to The Verge": an unknown one-word name that reports is an organisation."""
     text = f"The firm hired lawyers, according to {det}{name}. It was late."
-    assert (name, "organisation") in [(text[m.start:m.end], m.type) for m in find_actors(text)]
+    named = f"The {name}" if det == "The " else name  # a capitalised "The" inside a sentence is the title's
+    assert (named, "organisation") in [(text[m.start:m.end], m.type) for m in find_actors(text)]
     text = f"The firm hired lawyers, according to Save the {name}. It was late."
     assert "Save" not in [text[m.start:m.end] for m in find_actors(text)]
 
@@ -362,7 +363,7 @@ def test_a_country_that_does_something_acts_as_its_government(country, verb):
 def test_a_country_in_a_heading_before_an_s_verb_or_after_according_to_acts(country, verb, det):
     text = f"{country} {verb} the airline\n\nIt is, according to {det}{country}, a risk."
     starts = {m.start for m in find_actors(text)}
-    assert {0, text.rindex(country)} <= starts, starts
+    assert {0, text.rindex(det + country)} <= starts, starts  # "according to The Gambia": the title's "The"
 
 
 @settings(max_examples=100, deadline=None)

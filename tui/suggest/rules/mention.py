@@ -10,6 +10,16 @@ _DET_BEFORE_RE = re.compile(r"(?<![\w’'-])(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hese|[T
 _POSS_AFTER_RE = re.compile(r"['’]s?(?!\w)")
 
 
+_SENTENCE_END_RE = re.compile(r"(?:\A|[.!?:;\n\"“”‘’'(\[]|[.!?][\"”’'])[ \t\u00a0]*\Z")
+
+
+def title_the(text: str, at: int) -> bool:
+    """Is the "The" at ``at`` (before a capitalised name) a capitalised article inside a
+    sentence, so part of the title it starts (``according to The Verge``, ``told The New York
+    Times``), not a sentence's first word?"""
+    return text.startswith("The", at) and _SENTENCE_END_RE.search(text, max(0, at - 4), at) is None
+
+
 @dataclass(frozen=True)
 class Mention:
     """An actor found in the text: ``text[start:end]`` (the span under the default
@@ -52,8 +62,11 @@ def resolve(text: str, cands: list[tuple[int, int, str]], titled: dict, modified
     mentions = []
     for s, e, t in out:
         det = _DET_BEFORE_RE.search(text, max(0, s - 8), s)
+        found = (s, e)
+        if det and text[s:s + 1].isupper() and title_the(text, det.start()):
+            s, det = det.start(), None  # "according to The Verge": the title's own "The"
         poss = _POSS_AFTER_RE.match(text, e)
-        mentions.append(Mention(s, e, t, det.start() if det else None, titled.get((s, e)),
+        mentions.append(Mention(s, e, t, det.start() if det else None, titled.get(found),
                                 poss.end() if poss and (poss.end() > e + 1 or text[e - 1:e] == "s") else None,
-                                modified.get((s, e))))
+                                modified.get(found)))
     return mentions
