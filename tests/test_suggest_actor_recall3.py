@@ -221,3 +221,13 @@ def test_the_agent_after_by_and_a_descriptor_is_by(descriptor, title, person, re
     text = f"The order was imposed by {descriptor} {title} {person}{rest}"
     start = text.index(person)
     assert context(text, start, start + len(person), VERBS) == "by"
+
+
+@settings(max_examples=100, deadline=None)
+@given(NAMES, st.sampled_from(["reports Mahan's director has ties", "implements DRM for films", "pays for the flights"]))
+def test_a_name_opening_a_sentence_before_a_present_tense_in_s_acts(name, verb):
+    """"German officials said. Rudaw reports Mahan's director, ...": a present tense in -s
+    takes no plural subject, so a capitalised word opening the sentence before it is a name
+    that acts, though the text never names it inside a sentence."""
+    text = f"The ban followed, officials said. {name} {verb}."
+    assert name in _found(text)

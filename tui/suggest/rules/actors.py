@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from tui.suggest.rules.actor_words import (heading_verb, in_heading, is_headline, is_initial, joint_with,
+from tui.suggest.rules.actor_words import (PRESENT_S, heading_verb, in_heading, is_headline, is_initial, joint_with,
                                            lower_titles, name_words, preceding_word, acts_in_clause_after)
 from tui.suggest.rules.actor_bodies import bodies
 from tui.suggest.rules.actor_patterns import patterns
@@ -45,6 +45,7 @@ _TOLD_BEFORE_RE = re.compile(r"\b(?:told|[Aa]ccording to)[ \t]+(?:the[ \t]+)?\Z"
 _ACCORDING_BEFORE_RE = re.compile(r"\b[Aa]ccording to[ \t]+(?:[Tt]he[ \t]+)?\Z")
 _WORD_BEFORE_RE = re.compile(rf"(?<![\w-])([{UP}][\w-]*)[ \t\u00a0]+\Z")
 _THE_BEFORE_RE = re.compile(r"(?<![\w-])[Tt]he[ \t\u00a0]+\Z")
+_PRESENT_RE = re.compile(PRESENT_S)
 _ACRONYM_DEF_RE = re.compile(rf"[ \t]*\(([{UP}]{{2,8}})\)")
 
 
@@ -282,8 +283,8 @@ class _Finder:
             return True
         if not (self.pat.verb_phrase.match(text, end) or joint_with(text, start)) or in_heading(text, start):
             return False
-        surname, mid_sentence = self._mentions_of(word)
-        return not surname and (mid_sentence or not is_initial(text, start))
+        surname, mid_sentence = self._mentions_of(word)  # a present tense in -s takes no plural subject: "Rudaw reports X"
+        return not surname and (mid_sentence or not is_initial(text, start) or bool(_PRESENT_RE.match(text, end)))
 
     def _mentions_of(self, word: str) -> tuple[bool, bool]:
         """Does ``word`` follow a capitalised name word somewhere in the text (it is a
