@@ -57,10 +57,6 @@ def _load_group(args) -> tuple[list[Item], list[str]]:
     """Worker: load one document and its annotation files. Returns (items, problems)."""
     root, doc_id, paths = args
     corpus = Corpus(Path(root))
-    if isinstance(paths, Folder):
-        paths, _ = paths.files(corpus, doc_id)
-        if not paths:  # as if it had not been listed: no task, no problem
-            return [], []
     problems: list[str] = []
     try:
         doc = corpus.document(doc_id)
@@ -118,8 +114,8 @@ def map_groups(fn: Callable[[tuple], T], corpus: Corpus, docs: str | None = None
     empty: the task is ``(root, doc id, paths)``, what ``_load_group`` reads), results in
     document order; ``jobs`` as in ``iter_groups``; ``files``: the corpus's
     ``annotation_files(docs)``, when the caller listed them already (one listing);
-    ``by_folder``: each task's runner lists its document's folder (``Folder``), so that
-    listing is spread over the workers."""
+    ``by_folder``: each task carries a ``Folder`` that ``fn`` lists itself
+    (``tui.export.records.format_group``), so that listing is spread over the workers."""
     tasks: list = _groups(corpus, docs, annotators, files, by_folder)
     if jobs is None:
         nfiles = sum(len(t[2]) if isinstance(t[2], list) else 1 for t in tasks)

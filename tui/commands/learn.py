@@ -53,9 +53,10 @@ def _learn(args, corpus, names, runner):
     if not data.examples:
         raise DataError(f"{corpus.annotations_dir}: nothing to learn from (no annotated document"
                         + (f" by {', '.join(names)}" if names else "") + ")")
-    for line in guidelines(corpus, data, runner=runner).explain():
+    inferred = guidelines(corpus, data, runner=runner)
+    for line in inferred.explain():
         print(one_line(line))
-    model = retrain(corpus, names, runner=runner, unfinished=args.unfinished, data=data)
+    model = retrain(corpus, names, runner=runner, unfinished=args.unfinished, data=data, inferred=inferred)
     if model is not None:
         ents, no_pipeline = corpus_entities(corpus, data, model)
         for line in corpus_selection(corpus, guidelines(corpus, data, model=model), data, model).explain() + (

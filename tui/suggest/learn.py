@@ -170,14 +170,16 @@ def _rules_f1(data: Training, g: Guidelines, labels: list[str], extra) -> dict[s
 
 
 def retrain(corpus: Corpus, annotators: list[str] | None = None, isolated: bool = False,
-            progress=None, runner=None, unfinished: bool = False, data: Training | None = None) -> Model | None:
+            progress=None, runner=None, unfinished: bool = False, data: Training | None = None,
+            inferred: Guidelines | None = None) -> Model | None:
     """Train the conventions and a model for every label of the schema that has annotated
     spans, write it into the corpus (atomically) and return it (None: nothing to learn
     from). ``isolated`` trains in a child process (crfsuite holds the GIL while it trains:
     use it from an app's worker thread) and loads the result here. ``runner``
     (``tui.batch.Runner``): where the rules' mentions and the features are found.
     ``data``: ``training(corpus, annotators, unfinished)`` when the caller has it (and
-    maybe its mentions found) already. Raises DataError with a one-line message (e.g.
+    maybe its mentions found) already, ``inferred``: ``guidelines(corpus, data)`` likewise.
+    Raises DataError with a one-line message (e.g.
     python-crfsuite missing)."""
     if isolated:
         import multiprocessing
@@ -196,7 +198,7 @@ def retrain(corpus: Corpus, annotators: list[str] | None = None, isolated: bool 
         return None
     schema = corpus.schema
     extra = corpus_actors(corpus)
-    g = guidelines(corpus, data, runner=runner)
+    g = inferred if inferred is not None else guidelines(corpus, data, runner=runner)
     labels = list(schema.labels)
     blobs = train(data.examples, labels, g.conventions, extra, progress=progress, runner=runner)
     rule_labels: list[str] = [lab for lab in ("ACTOR", "FIGURE", "CLAIM") if lab in blobs]
