@@ -15,12 +15,23 @@ def _docs(where: Path) -> set[str]:
     return {p.stem for p in (where / "seeds").glob("*.txt")}
 
 
+def _listed(where: Path) -> set[str]:
+    """The documents SOURCES.md attributes (its table's rows)."""
+    rows = (where / "SOURCES.md").read_text(encoding="utf-8").splitlines()
+    return {r.split("`")[1] for r in rows if r.startswith("| `")}
+
+
 def test_the_held_out_articles_are_not_development_articles():
     held, dev = _docs(BENCH / "realtext-heldout"), _docs(BENCH / "realtext")
-    assert len(held) == 6 and not held & dev
+    assert not held & dev
     texts = {(BENCH / "realtext" / "seeds" / f"{d}.txt").read_text(encoding="utf-8") for d in dev}
     assert not any((BENCH / "realtext-heldout" / "seeds" / f"{d}.txt").read_text(encoding="utf-8") in texts
                    for d in held)
+
+
+def test_every_real_article_is_attributed_in_its_sources_file():
+    for where in (BENCH / "realtext", BENCH / "realtext-heldout"):
+        assert _docs(where) == _listed(where)
 
 
 def test_each_held_out_gold_is_built_from_its_spec():
