@@ -41,7 +41,8 @@ def test_each_held_out_gold_is_built_from_its_spec():
         spec = (root / "spec" / f"{doc}.spec").read_text(encoding="utf-8")
         ann = build(doc, text, spec, doc)
         assert dumps(ann) == (root / "annotations" / doc / "gold.yaml").read_text(encoding="utf-8")
-        assert {s.label for s in ann.spans} == {"ACTOR", "FIGURE", "CLAIM"}
+        labels = {s.label for s in ann.spans}  # an article may have no figure or no claim
+        assert "ACTOR" in labels and labels <= {"ACTOR", "FIGURE", "CLAIM"}
         assert all(r.target in {s.id for s in ann.spans if s.label == "ACTOR"} for r in ann.relations)
 
 
