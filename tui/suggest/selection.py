@@ -58,9 +58,14 @@ class Selection:
 
     def decides(self, where: str) -> bool | None:
         """Does the team tag candidates in context ``where`` (None: it has not shown it)?
-        The context's own examples once there are enough, else its family's."""
+        The context's own examples once there are enough, else its family's. An agent
+        context needs ``MIN_EXAMPLES`` of its own: one name passed over where names act
+        (``Jong was arrested``, ``Crew Dragon has room`` at a sentence's start) says less
+        about the next than the family does; a passive context's one example is the team's
+        convention (the one outlet it left out after ``told``)."""
         tagged, untagged = self.contexts.get(where, (0, 0))
-        if tagged + untagged == 0 and where in FAMILIES:
+        few = MIN_EXAMPLES if FAMILIES.get(where) == "agent" else 1
+        if tagged + untagged < few and where in FAMILIES:
             pool = [v for c, v in self.contexts.items() if FAMILIES.get(c) == FAMILIES[where]]
             tagged, untagged = sum(v[0] for v in pool), sum(v[1] for v in pool)
         if where == "other" or tagged == untagged:
@@ -78,6 +83,8 @@ class Selection:
             if t + u or c in FAMILIES:
                 way = {True: "tagged", False: "left out", None: "rules"}[self.decides(c)]
                 seen_here = f"{t} tagged, {u} not" if t + u else f"no example: as the other {FAMILIES[c]} contexts"
+                if 0 < t + u < MIN_EXAMPLES and FAMILIES.get(c) == "agent":
+                    seen_here += f" (too few: as the other {FAMILIES[c]} contexts)"
                 lines.append(f"  {c:<12} {way:<9} {seen_here}: {DESCRIBE[c]}")
         return lines
 
