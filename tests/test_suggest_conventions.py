@@ -37,7 +37,7 @@ def spans(*items):
 
 
 def test_defaults_are_the_rules_own_guideline():
-    assert Conventions() == DEFAULTS and len(NAMES) == len(fields(Conventions)) == 12
+    assert Conventions() == DEFAULTS and len(NAMES) == len(fields(Conventions)) == 13
     for m in (ms := mentions(SEED_TEXT))["FIGURE"] + ms["ACTOR"] + ms["CLAIM"]:
         assert m.span(DEFAULTS) == (m.start, m.end)  # parametrised, not forked
 

@@ -101,9 +101,9 @@ def suggest(text: str, schema: Schema = DEFAULT_SCHEMA, families=None,
     extra_actors = selection.extra_actors(extra_actors) if selection is not None else extra_actors
     lex = load_lexicon()
     raw: list[tuple[int, int, str, dict, str]] = []
-    need_actors = {"ACTOR", "CLAIM"} & set(labels) or model is not None
+    need_actors, need_figures = {"ACTOR", "CLAIM"} & set(labels) or model is not None, "FIGURE" in labels or model is not None
     actors = find_actors(text, extra_actors, lex) if need_actors else []
-    figures = find_figures(text, lex.demonyms) if "FIGURE" in labels or model is not None else []
+    figures = [f for f in find_figures(text, lex.demonyms) if keeps(conv, f)] if need_figures else []
     claims = [c for c in find_claims(text, actors, lex) if keeps(conv, c)] \
         if "CLAIM" in labels or model is not None else []
     if "ACTOR" in labels:

@@ -39,6 +39,7 @@ class Conventions:
     claim_reporting_clause: bool = False  # "Amnesty said it had ..." / "it had ..."
     claim_quotes: bool = False  # "“We cannot ...”" / "We cannot ..."
     claim_hedges: bool = True  # a hedged sentence ("Hundreds have reportedly fled") is a claim / is none
+    figure_ages: bool = True  # an age set off after a person ("Kinsman, 49, was") is a figure / is none
 
 
 DEFAULTS = Conventions()
@@ -62,6 +63,7 @@ EXAMPLES = {
     "claim_reporting_clause": "the reporting clause: “Amnesty said it had …” / “it had …”",
     "claim_quotes": "the quotation marks: “‘We cannot …’” / “We cannot …”",
     "claim_hedges": "a hedged sentence is a claim: “Hundreds have reportedly fled” / no claim",
+    "figure_ages": "an age set off after a person is a figure: “Kinsman, 49, was” / no figure",
 }
 #: conventions about the same part written two ways: the rules read a spelt-out measure
 #: ("thirty miles", "24 hours") as a counted noun and an abbreviated one ("30 mi", "185
@@ -76,8 +78,10 @@ def word(v: bool) -> str:
 
 def keeps(c: Conventions, mention) -> bool:
     """Whether the team tags the rules' ``mention`` at all under ``c``: a hedged claim
-    ("was reportedly investigating") only when ``claim_hedges`` is in."""
-    return c.claim_hedges or not getattr(mention, "hedged", False)
+    ("was reportedly investigating") only when ``claim_hedges`` is in, an age set off after a
+    person ("Kinsman, 49,") only when ``figure_ages`` is."""
+    return (c.claim_hedges or not getattr(mention, "hedged", False)) and (
+        c.figure_ages or not getattr(mention, "age", False))
 
 
 @dataclass
@@ -178,15 +182,16 @@ def _votes(found: dict[str, list], gold: dict[str, set], counts: dict[str, list[
                     counts[name][0 if values.pop() else 1] += 1
 
 
-def _hedge_votes(claims, gold: set, counts: dict[str, list[int]]) -> None:
-    """Votes on ``claim_hedges``: each hedged claim the rules find in a document with
-    claims says "in" when a claim of the team's overlaps it, else "out"."""
+def _kept_votes(mentions, gold: set, counts: dict[str, list[int]], flag: str, name: str) -> None:
+    """Votes on a convention that keeps or drops whole mentions (``claim_hedges``,
+    ``figure_ages``): each mention with ``flag`` the rules find in a document with spans of
+    its label says "in" when a span of the team's overlaps it, else "out"."""
     if not gold:
         return
-    for m in claims:
-        if getattr(m, "hedged", False):
+    for m in mentions:
+        if getattr(m, flag, False):
             hit = any(s < m.end and m.start < e for s, e in gold)
-            counts["claim_hedges"][0 if hit else 1] += 1
+            counts[name][0 if hit else 1] += 1
 
 
 _DET_RE = re.compile(r"(?:the|The|a|an|An)[ \t]+")
@@ -235,7 +240,8 @@ def infer(annotated: Iterable[tuple], pins: dict[str, bool] | None = None,
         docs += 1
         found_ = found[0] if found else mentions(text, lex, extra_actors)
         _votes(found_, gold, counts)
-        _hedge_votes(found_.get("CLAIM", ()), gold.get("CLAIM", set()), counts)
+        _kept_votes(found_.get("CLAIM", ()), gold.get("CLAIM", set()), counts, "hedged", "claim_hedges")
+        _kept_votes(found_.get("FIGURE", ()), gold.get("FIGURE", set()), counts, "age", "figure_ages")
         _edge_votes(text, gold.get("ACTOR", set()), found_.get("ACTOR", ()), counts, lex)
     findings = decide_conventions(counts, pins)
     values = {n: f.value for n, f in findings.items()}

@@ -9,7 +9,8 @@ years, times, ordinals and numbers that label things (page 12, Section 230, COVI
 
 This module owns the ``Figure`` and where figures are (``find_figures``, ``figure_at``,
 ranges); ``fignumber`` the number pattern, values and cues; ``figkinds`` the reader of
-each kind of number; ``counted`` the counted noun; ``notfigures`` what is no figure.
+each kind of number; ``counted`` the counted noun; ``notfigures`` what is no figure; ``figcontext`` what
+the words around a number make it (an age, a day, a year, a race).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from tui.suggest.rules import figkinds
+from tui.suggest.rules import figcontext, figkinds
 from tui.suggest.rules.fignumber import NUMBER_RE, TRIGGER_RE, cue as _cue, tidy as _tidy
 from tui.suggest.rules.figwords import (  # noqa: F401 (re-exported)
     QUALIFIER_CUES, HEADING_CUES, _CUE_QUALIFIER, _CUE_BEFORE_RE, UNITS, SCALES,
@@ -47,6 +48,7 @@ class Figure:
     percent_end: int | None = None  # end of a percent: "%", "per cent"
     noun_end: int | None = None  # end of the counted noun phrase: "Indonesian nationals"
     money_end: int | None = None  # end of a currency word: "dollars"
+    age: bool = False  # a bare number set off after a person ("Kinsman, 49,"): conventions.figure_ages
 
     def span(self, c) -> tuple[int, int]:
         """(start, end) under conventions ``c`` (a ``Conventions``: figure_counted_noun,
@@ -140,6 +142,10 @@ def _figure(text: str, m: re.Match, demonyms, lenient: bool = False) -> Figure |
     if got is None:
         return None
     value, unit, qualifier, end = got
+    said = figcontext.reading(text, parts["core"][0], parts["core"][1], end, value, unit)
+    if said == "none":
+        return None
+    parts["age"] = said == "age"
     start = m.start()
     cue = _cue(text, start)
     if cue:

@@ -1,0 +1,121 @@
+"""Numbers the words around them make no quantity (an age after ``age``, a date's second day,
+a year that names something, a race's distance), and ages set off after a person, which the
+team's ``figure_ages`` convention keeps or drops. Generated variants, with controls that
+must stay figures (tui/suggest/rules/figcontext.py)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.suggest import suggest
+from tui.suggest.conventions import DEFAULTS, infer, keeps
+from tui.suggest.rules.figures import find_figures
+
+NAMES = st.sampled_from(["Andrew Kinsman", "Maria Okafor", "the princess", "the driver", "Smith", "Ahmed Hassan"])
+VERBS = st.sampled_from(["was reported missing", "announced her candidacy", "said", "died on Sunday"])
+MONTHS = st.sampled_from(["July", "March", "Sept.", "December", "jan"])
+NOUNS = st.sampled_from(["people", "homes", "soldiers", "votes", "dollars"])
+
+
+def _numbers(text: str) -> list[str]:
+    return [text[f.start:f.end] for f in find_figures(text)]
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.integers(1, 99), st.integers(1, 99),
+       st.sampled_from(["at age {n}", "aged above {n}", "aged under {n}", "ages {n} to {m}",
+                        "range in age from {n} to {m}", "aged between {n} and {m}", "at the age of {n}"]),
+       st.sampled_from(["The suspects ", "He first met them ", "The patients were "]))
+def test_a_number_after_age_or_aged_is_an_age(n, m, phrase, lead):
+    text = f"{lead}{phrase.format(n=n, m=m)} when it happened."
+    assert _numbers(text) == []
+
+
+@settings(max_examples=120, deadline=None)
+@given(MONTHS, st.integers(1, 28), st.integers(2, 31), st.sampled_from(["to", "-", "–", "through", "and"]))
+def test_the_second_day_after_a_month_and_its_first_day_is_a_date(month, d1, d2, conn):
+    sep = conn if conn in "-–" else f" {conn} "
+    text = f"The ship surveyed the plume from {month} {d1}{sep}{d2} of last year."
+    assert _numbers(text) == []
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.integers(1900, 2100),
+       st.sampled_from(["{Y} wins {y} US Republican delegates.", "Canada {y} general election produces a minority.",
+                        "The Wildlife Protection Act, {y} lists jackals.", "Officials said the {y} Olympic Games ended.",
+                        "Budget {y} passed the house."]))
+def test_a_bare_year_that_names_something_is_no_figure(year, template):
+    text = template.format(Y="Donald Trump", y=year)
+    assert _numbers(text) == []
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(["100", "400", "1500", "10,000", "200"]),
+       st.sampled_from(["m", "metres", "meters", "km"]),
+       st.sampled_from(["hurdles", "freestyle", "relay", "steeplechase", "individual medley", "breaststroke"]))
+def test_a_distance_that_names_a_race_is_no_figure(dist, unit, event):
+    text = f"Karsten Warholm won the {dist} {unit} {event} final in Doha."
+    assert _numbers(text) == []
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.integers(2, 99), NOUNS, st.sampled_from(["Police said ", "In 2019, ", "On July 4, ", ""]))
+def test_counts_around_such_words_still_count(n, noun, lead):
+    """Controls: a count with its noun stays a figure, after a date, a year or a name."""
+    text = f"{lead}{n} {noun} were counted, officials said."
+    assert any(s.startswith(str(n)) for s in _numbers(text))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1900, 2100), NOUNS)
+def test_a_four_digit_count_before_its_plural_noun_stays_a_figure(n, noun):
+    text = f"Officials said {n} {noun} were lost."
+    assert _numbers(text) == [f"{n} {noun}"]
+
+
+@settings(max_examples=120, deadline=None)
+@given(NAMES, st.integers(1, 110), VERBS, st.booleans())
+def test_an_age_set_off_after_a_person_is_flagged_and_the_convention_decides(name, age, verb, bracket):
+    text = f"Officials said {name} ({age}) {verb}." if bracket else f"Officials said {name}, {age}, {verb}."
+    (fig,) = find_figures(text)
+    assert text[fig.start:fig.end] == str(age) and fig.age
+    assert keeps(DEFAULTS, fig) and not keeps(DEFAULTS.__class__(figure_ages=False), fig)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["He", "She"]), st.integers(1, 110))
+def test_he_was_n_is_an_age(pronoun, age):
+    text = f"The host died on Friday. {pronoun} was {age}. His show ran for years."
+    (fig,) = find_figures(text)
+    assert fig.age and text[fig.start:fig.end] == str(age)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(2, 99), st.integers(2, 99))
+def test_numbers_in_a_list_or_after_a_count_are_no_ages(a, b):
+    text = f"Police said {a} people were hurt, {b} seriously, and {a}, {b} or more fled."
+    assert not any(f.age for f in find_figures(text))
+
+
+AGES = ("Andrew Kinsman, 49, was reported missing. Police found 12 bodies. "
+        "The driver, 61, said 40 people had left.")
+
+
+@pytest.mark.parametrize("tagged,kept", [((), False), (("49", "61"), True)])
+def test_whether_ages_are_figures_is_learned(tagged, kept):
+    """figure_ages: a team that tags the counts but not the ages set off after a person gets
+    no such age suggested; one that tags them keeps them (the rules' default)."""
+    class S:
+        def __init__(self, said):
+            self.start = AGES.index(said)
+            self.end, self.label = self.start + len(said), "FIGURE"
+
+    g = infer([(AGES, [S("12 bodies"), S("40 people"), *(S(t) for t in tagged)])])
+    assert g.conventions.figure_ages is kept
+    assert g.findings["figure_ages"].source == "inferred"
+    got = [s.text for s in suggest(AGES, conventions=g.conventions).spans if s.label == "FIGURE"]
+    assert ("49" in got and "61" in got) is kept
+    assert "12 bodies" in got and "40 people" in got
+

@@ -1,0 +1,90 @@
+"""What the words around a number say it is, when that is no quantity of anything: an age,
+the second day of a date, a year that names something, the distance that names a race.
+Read after a figure's number, cue and counted noun are known (``figures._figure``), for every
+kind of number (digits and words, alone or as a range's end).
+
+- **No figure under any guideline**: an age after ``age``/``aged`` (``at age 10``, ``aged above
+  60``, ``range in age from 21 to 78``); a day after a month's day (``from July 13 to 17``); a
+  bare year before a capitalised word (``wins 2020 US Republican delegates``), after a sentence's
+  first capitalised word (``Canada 2019 general election``) or after a statute's name (``the
+  Wildlife Protection Act, 1972 lists``); a race's distance (``the 400 m hurdles``, ``400
+  metres hurdles final``).
+- **An age the team decides** (``Figure.age``): a bare number set off after a name or a person
+  (``Andrew Kinsman, 49, was``, ``the princess, 67, announced``, ``He was 79.``). The rules'
+  own guideline counts it (docs/suggest.md: ``Whitcombe, 61,``); the convention
+  ``figure_ages`` (``tui.suggest.conventions``) drops it for a team whose annotations leave
+  such ages untagged.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.suggest.rules.figwords import MONTHS, NOT_MODIFIERS, QUALIFIER_CUES
+
+_NONE, AGE = "none", "age"
+
+#: "aged above 60", "at age 10", "range in age from 21 to 78", "ages 5 to 12"
+_AGE_WORD_BEFORE_RE = re.compile(
+    r"(?<![\w'’-])(?i:aged?|ages)[ \t\u00a0]+(?:(?:from|between|above|over|under|below|about|around|of)[ \t\u00a0]+)?"
+    r"(?:\d{1,3}[ \t\u00a0]*(?:to|and|-|–|—)[ \t\u00a0]*)?\Z")
+#: "July 13 to 17", "on 3–5 March" is read by the month after: here the month before the first day
+_DAY_RANGE_BEFORE_RE = re.compile(
+    r"(?<![\w'’-])(?i:(?:" + "|".join(MONTHS) + r")\.?)[ \t\u00a0]+\d{1,2}(?:st|nd|rd|th)?[ \t\u00a0]*"
+    r"(?:to|through|until|till|and|-|–|—)[ \t\u00a0]*\Z")
+#: "the Wildlife Protection Act, 1972": a statute's year
+_STATUTE_BEFORE_RE = re.compile(r"(?<![\w'’-])(?:Act|Code|Rules|Regulations|Ordinance|Order|Law)[ \t\u00a0]*,[ \t\u00a0]*\Z")
+#: a sentence's (or a headline's) first word, capitalised, right before the number: "Canada 2019"
+_FIRST_WORD_BEFORE_RE = re.compile(r"(?:\A|[.!?\n][\"”’)]?[ \t\u00a0]+|\n)[ \t\u00a0]*(?P<word>[A-Z][\w'’.-]*)[ \t\u00a0]+\Z")
+_CAPITAL_AFTER_RE = re.compile(r"[ \t\u00a0]+[A-Z]")
+#: the distance that names a race: "400 m hurdles", "100 metres freestyle", "10,000 m final"
+_RACE_AFTER_RE = re.compile(
+    r"[ \t\u00a0-]*(?:m|metres?|meters?|km|kilometres?|kilometers?|miles?|yards?)[ \t\u00a0-]+"
+    r"(?:hurdles|freestyle|backstroke|breaststroke|butterfly|individual[ \t\u00a0]+medley|medley|relay"
+    r"|sprint|dash|steeplechase|race[ \t\u00a0]+walk)\b", re.IGNORECASE)
+#: a bare number set off after a word: "Kinsman, 49, was", "the princess, 67, announced", "Smith (49)"
+_APPOSED_BEFORE_RE = re.compile(r"(?<![\w'’-])(?P<word>[A-Za-z][\w'’.-]*)(?:,[ \t\u00a0]+|[ \t\u00a0]+\()\Z")
+_APPOSED_AFTER_RE = re.compile(r"[ \t\u00a0]*[,)]")
+_PREDICATE_BEFORE_RE = re.compile(r"(?<![\w'’-])(?:[Hh]e|[Ss]he)[ \t\u00a0]+(?:was|is)[ \t\u00a0]+\Z")
+_PREDICATE_AFTER_RE = re.compile(r"[ \t\u00a0]*(?:[.;]|,[ \t\u00a0]+(?:and|but)\b)")
+#: a sentence's first word that counts what follows rather than naming it: "Some 1999 rockets"
+_CUE_WORDS = NOT_MODIFIERS | {w for cues in QUALIFIER_CUES.values() for c in cues for w in c.split()} | {
+    "all", "only", "just", "another", "nearly", "almost", "exactly", "precisely"}
+_NOT_APPOSED = frozenset("and or to than of from by between about around over under nearly almost some "
+                         "only just at least most more".split())
+
+
+def reading(text: str, num_start: int, num_end: int, end: int, value, unit: str | None) -> str | None:
+    """``"none"`` when the number at ``text[num_start:num_end]`` (its figure ending at
+    ``end``, with ``unit``) is no quantity here, ``"age"`` for an age the team's convention
+    decides, else None (a figure)."""
+    before = text[max(0, num_start - 48):num_start]
+    if _AGE_WORD_BEFORE_RE.search(before) or _DAY_RANGE_BEFORE_RE.search(before) and value <= 31:
+        return _NONE
+    if _RACE_AFTER_RE.match(text, num_end):
+        return _NONE
+    bare = text[num_start:num_end]
+    if bare.isdigit() and len(bare) == 4 and 1900 <= value <= 2100 and (
+            _STATUTE_BEFORE_RE.search(before) or _named_by_first_word(before)
+            or _CAPITAL_AFTER_RE.match(text, num_end)):
+        return _NONE
+    if unit is None and bare.isdigit() and 1 <= value <= 120 and end == num_end and _is_age(text, before, num_end):
+        return AGE
+    return None
+
+
+def _named_by_first_word(before: str) -> bool:
+    """A sentence's capitalised first word right before a year names it ("Canada 2019
+    general election"), unless it is a cue or function word ("Some 1999 rockets")."""
+    f = _FIRST_WORD_BEFORE_RE.search(before)
+    return f is not None and f.group("word").lower() not in _CUE_WORDS
+
+
+def _is_age(text: str, before: str, num_end: int) -> bool:
+    """A bare number set off after a word (not a number, not a list's connective), or said of
+    a person after ``he/she was``: an age."""
+    a = _APPOSED_BEFORE_RE.search(before)
+    if a and a.group("word").lower() not in _NOT_APPOSED and not a.group("word").lower().rstrip(".") in MONTHS \
+            and _APPOSED_AFTER_RE.match(text, num_end):
+        return True
+    return bool(_PREDICATE_BEFORE_RE.search(before) and _PREDICATE_AFTER_RE.match(text, num_end))
