@@ -75,6 +75,8 @@ def counted_noun(text: str, pos: int, allow_of: bool, demonyms) -> tuple[int, st
             named = _named_head(text, p) if word[0].isupper() else None
             if named:
                 return named
+            if _member_plural(text, word, p, end):
+                return end, word
             break
         p = end
         if is_plural(word):
@@ -125,6 +127,25 @@ def one_counted(text: str, pos: int, demonyms) -> tuple[int, str | None]:
         if m.group(1).lower() in ONE_PERSON_NOUNS:
             return (pos, None) if _NAMES_ONE_RE.match(text, p) else (p, m.group(1).lower())
     return pos, None
+
+
+#: members of a party, a faith or a movement, capitalised: "fifteen Democrats", "199 Republicans"
+_MEMBER_PLURAL_RE = re.compile(r"[A-Z][a-z]+(?:ans|ats|ists|ives|ics|ites|als|ers)")
+_CAPITAL_NEXT_RE = re.compile(r"[ \t\u00a0]+[A-Z]")
+_WORD_END_RE = re.compile(r"[A-Za-z][A-Za-z-]*\Z")
+
+
+def _member_plural(text: str, word: str, pos: int, end: int) -> bool:
+    """A capitalised plural of a member noun counts people ("fifteen Democrats defected",
+    "235 Republicans"), unless it is inside a name: a capitalised word follows ("Five Things
+    You Need") or the word before it is capitalised inside a sentence ("the Seven Sisters")."""
+    if not _MEMBER_PLURAL_RE.fullmatch(word) or _CAPITAL_NEXT_RE.match(text, end):
+        return False
+    w = _WORD_END_RE.search(text, max(0, pos - 24), pos)
+    if w is None or not w.group(0)[0].isupper():
+        return True  # digits or a lower-case number word
+    head = text[:w.start()].rstrip(" \t\u00a0")
+    return not head or head[-1] in ".!?\"“\n"  # "Fifteen Democrats defected." opens a sentence
 
 
 def _named_head(text: str, pos: int) -> tuple[int, str] | None:
