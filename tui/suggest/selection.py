@@ -8,9 +8,9 @@ candidate of the annotated documents beside the team's spans (tagged: a team's A
 overlaps it) and counts, per **context** of the candidate (the words around it, ``tui.suggest.contexts``) and
 per **name**, how often the team tagged it. ``Selection.keeps`` then drops a candidate
 whose name the team never tagged and passed over at least ``MIN_EXAMPLES`` times, else one
-whose context the team mostly left untagged (a context it has not shown yet follows the
-others of its family, ``FAMILIES``); everything else stays ("other" and a family never
-shown keep the rules' choice). Only finished documents teach it (``of_examples``).
+whose context the team mostly left untagged (a context it has not shown yet, or has shown
+as often tagged as not, follows the others of its family, ``FAMILIES``); everything else
+stays ("other" and a family never shown keep the rules' choice). Only finished documents teach it (``of_examples``).
 
     sel = learn(triples)                 # (text, team's ACTOR spans, rule candidates, conventions)
     sel.keeps(text, start, end, "person")  # False: the team does not tag such a candidate
@@ -58,14 +58,15 @@ class Selection:
 
     def decides(self, where: str) -> bool | None:
         """Does the team tag candidates in context ``where`` (None: it has not shown it)?
-        The context's own examples once there are enough, else its family's. An agent
-        context needs ``MIN_EXAMPLES`` of its own: one name passed over where names act
-        (``Jong was arrested``, ``Crew Dragon has room`` at a sentence's start) says less
+        The context's own examples when they lean one way and are enough, else (none, a tie:
+        two training articles rarely show a context more than twice, or too few) its family's.
+        An agent context needs ``MIN_EXAMPLES`` of its own: one name passed over where names
+        act (``Jong was arrested``, ``Crew Dragon has room`` at a sentence's start) says less
         about the next than the family does; a passive context's one example is the team's
         convention (the one outlet it left out after ``told``)."""
         tagged, untagged = self.contexts.get(where, (0, 0))
         few = MIN_EXAMPLES if FAMILIES.get(where) == "agent" else 1
-        if tagged + untagged < few and where in FAMILIES:
+        if (tagged + untagged < few or tagged == untagged) and where in FAMILIES:
             pool = [v for c, v in self.contexts.items() if FAMILIES.get(c) == FAMILIES[where]]
             tagged, untagged = sum(v[0] for v in pool), sum(v[1] for v in pool)
         if where == "other" or tagged == untagged:
@@ -85,6 +86,8 @@ class Selection:
                 seen_here = f"{t} tagged, {u} not" if t + u else f"no example: as the other {FAMILIES[c]} contexts"
                 if 0 < t + u < MIN_EXAMPLES and FAMILIES.get(c) == "agent":
                     seen_here += f" (too few: as the other {FAMILIES[c]} contexts)"
+                elif t + u and t == u and c in FAMILIES:
+                    seen_here += f" (a tie: as the other {FAMILIES[c]} contexts)"
                 lines.append(f"  {c:<12} {way:<9} {seen_here}: {DESCRIBE[c]}")
         return lines
 
