@@ -134,7 +134,7 @@ def _own_context(text: str, start: int, end: int, verbs: frozenset) -> str:
 
 @dataclass(frozen=True)
 class _Before:
-    """What precedes a candidate: ``text`` (up to 40 characters, a title of the name cut
+    """What precedes a candidate: ``text`` (up to ``_BACK`` characters, a title of the name cut
     off), the match of the word before (``_PREV_WORD_RE``) and that word in lower case."""
     text: str
     match: re.Match | None
@@ -145,11 +145,15 @@ class _Before:
         return self.text[:self.match.start(1)] if self.match else self.text
 
 
+#: how far back ``_word_before`` reads: past a title with its body (``according to Secretary of Foreign Affairs X``)
+_BACK = 64
+
+
 def _word_before(text: str, start: int) -> _Before:
     """The word before the name at ``start``, past a title of the name (``a spokesperson
     for President X``: the title is the name's) and a participle adjective of a lower-case
     name (``saw armed police``: ``armed`` describes the noun)."""
-    before = text[max(0, start - 40):start]
+    before = text[max(0, start - _BACK):start]
     title = _titles_before().search(before)
     if title:
         before = before[:title.start()]
@@ -211,7 +215,7 @@ def _past_descriptor(text: str, start: int, end: int, b: _Before, verbs: frozens
     President X back in 1972``), not when the name acts (``site X to remove``, ``mayor X said``)."""
     if b.match is None or INFINITIVE_AFTER_RE.match(text, end) or after() == "acts":
         return None
-    at = max(0, start - 40) + b.match.start(1)
+    at = max(0, start - _BACK) + b.match.start(1)
     words = words_before(text, at, 4)
     if not _describes(text[at:at + len(b.match.group(1))]):
         return None
@@ -275,7 +279,7 @@ def _apposed_to_noun(text: str, start: int, end: int, before: str, verbs: frozen
     noun = _NOUN_APPOSED_RE.search(before)
     if noun is None or not (text[end:end + 1] in ",;" or text.startswith(" and ", end)):
         return None
-    at = max(0, start - 40) + noun.start(1)  # ``before`` starts 40 characters back (a title cut off its end)
+    at = max(0, start - _BACK) + noun.start(1)  # ``before`` starts _BACK characters back (a title cut off its end)
     theirs = _own_context(text, at, at + len(noun.group(1)), verbs)
     return theirs if theirs in ("object", "preposition", "counted") else None
 
@@ -302,10 +306,12 @@ def _reporting() -> frozenset:
 
 @lru_cache(maxsize=1)
 def _titles_before() -> re.Pattern:
-    """The titles of the lexicon right before a name (``President``, ``Defence Secretary``)."""
+    """The titles of the lexicon right before a name (``President``, ``Defence Secretary``), with
+    the body or place a title is of (``Secretary of Justice``, ``Secretary of State``)."""
     lex = load_lexicon()
     titles = alternation(set(lex.titles) | {t.lower() for t in lex.titles})  # "under former president X" too
-    return re.compile(rf"(?<![\w-])(?:(?:former|acting|late)[ \t\u00a0]+)?(?:(?:{titles})[ \t\u00a0]+)+\Z")
+    of = r"(?:[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?[A-Z][\w-]*(?:[ \t\u00a0]+[A-Z][\w-]*){0,2})?"
+    return re.compile(rf"(?<![\w-])(?:(?:former|acting|late)[ \t\u00a0]+)?(?:(?:{titles}){of}[ \t\u00a0]+)+\Z")
 
 
 def _is_role(words: str, named: str) -> bool:
