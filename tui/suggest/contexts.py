@@ -67,7 +67,8 @@ _REACHED_OUT_RE = re.compile(r"\breach(?:ed|es|ing)?[ \t\u00a0]+out[ \t\u00a0]+t
 _CLOSES_RE = re.compile(r"[^()\n]*\)")
 #: a role after a name and before a person's name: the name modifies the role ("according to NASA
 #: administrator Jim Bridenstine", "SpaceX founder Elon Musk"): the person acts, not the organisation
-_ROLE_NAMED_AFTER_RE = re.compile(r"[ \t\u00a0]+([a-z]{2,}(?:or|er|person|man|woman|ent))[ \t\u00a0]+[A-Z][a-z]")
+ROLE_WORD = r"[a-z]{2,}(?:or|er|person|man|woman|ent)"  # a lower-case role noun: administrator, founder, spokesperson
+_ROLE_NAMED_AFTER_RE = re.compile(rf"[ \t\u00a0]+({ROLE_WORD})[ \t\u00a0]+[A-Z][a-z]")
 _NOT_ROLES = frozenset({"other", "either", "neither", "whether", "together", "rather", "never", "ever", "however",
                         "whenever", "wherever", "later", "under", "over", "after", "current", "recent", "different"})
 _DESCRIPTOR_RE = re.compile(r"(?:\d+-)?[a-z][a-z-]*\Z")
@@ -118,13 +119,19 @@ def context(text: str, start: int, end: int, verbs: frozenset = frozenset()) -> 
     return own
 
 
+def is_role_word(word: str) -> bool:
+    """Is ``word`` (matched by the role pattern: administrator, founder, spokesperson) a role,
+    not a function word or an adverb that ends alike (``other``, ``however``, ``under``)?"""
+    return word not in _NOT_ROLES and word not in FUNCTION_WORDS
+
+
 def _own_context(text: str, start: int, end: int, verbs: frozenset) -> str:
     if end - start > 2 and text[end - 2:end] in ("'s", "’s"):
         end -= 2
     if _POSS_RE.match(text, end) and (text[end:end + 2] not in ("'", "’") or text[end - 1:end] == "s"):
         return "possessor"
     role = _ROLE_NAMED_AFTER_RE.match(text, end)
-    if role and role.group(1) not in _NOT_ROLES and role.group(1) not in FUNCTION_WORDS:
+    if role and is_role_word(role.group(1)):
         return "modifier"  # "NASA administrator Jim Bridenstine"
     before, after = _word_before(text, start), After(text, end, verbs)  # the words after: read once, asked thrice
     return (_by_word_before(text, start, end, before, verbs, after)

@@ -225,11 +225,15 @@ def infer(annotated: Iterable[tuple], pins: dict[str, bool] | None = None,
 
     A convention takes the value most examples show (a tie or no example keeps the
     default, or takes its ``KIN``'s: ``decide_conventions``); ``pins`` ({name: in?}) override whatever
-    was inferred."""
+    was inferred. ``actor_title`` with no example of a title takes the votes of lower-case
+    roles before names (``tui.suggest.role_votes``: ``Local prosecutor Remy Heitz``)."""
     from tui.suggest.rules.actors import load_lexicon
+
+    from tui.suggest.role_votes import role_votes
 
     lex = load_lexicon()
     counts = {n: [0, 0] for n in NAMES}
+    roles = [0, 0]  # a lower-case role before a name: the title's votes when no title showed
     docs = 0
     for text, spans, *found in annotated:
         gold: dict[str, set] = {}
@@ -243,6 +247,9 @@ def infer(annotated: Iterable[tuple], pins: dict[str, bool] | None = None,
         _kept_votes(found_.get("CLAIM", ()), gold.get("CLAIM", set()), counts, "hedged", "claim_hedges")
         _kept_votes(found_.get("FIGURE", ()), gold.get("FIGURE", set()), counts, "age", "figure_ages")
         _edge_votes(text, gold.get("ACTOR", set()), found_.get("ACTOR", ()), counts, lex)
+        roles = [a + b for a, b in zip(roles, role_votes(text, gold.get("ACTOR", set())))]
+    if counts["actor_title"] == [0, 0]:
+        counts["actor_title"] = roles
     findings = decide_conventions(counts, pins)
     values = {n: f.value for n, f in findings.items()}
     return Guidelines(Conventions(**values), findings, docs, source)
