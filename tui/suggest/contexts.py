@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from tui.suggest.rules.actor_words import INFINITIVE_AFTER_RE, acts_in_clause_after, heading_verb, joint_with, words_before
 from tui.suggest.rules.lexicon import alternation, load_lexicon
+from tui.suggest.acted_upon import undergoes_after
 from tui.suggest.words_after import (ADVERBS, FUNCTION_WORDS, ING_PREPOSITIONS, OBJECTS, After, heading_verb_after,
                                      modifies, subject_after, verb_after)
 
@@ -82,7 +83,7 @@ COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _DEFINED_RE = re.compile(r"[ \t\u00a0]+(?:is|are|was|were|has[ \t\u00a0]+been|have[ \t\u00a0]+been)[ \t\u00a0]+"
                          r"(?:also[ \t\u00a0]+)?(?:a|an|the)[ \t\u00a0]")
 CONTEXTS = ("possessor", "told", "asked", "counted", "by", "according", "of", "object", "preposition", "bracketed",
-            "quoted", "copula", "acts", "modifier", "sentence", "other")
+            "quoted", "copula", "undergoes", "acts", "modifier", "sentence", "other")
 DESCRIBE = {
     "possessor": "a name owning something (Trump's declaration)",
     "told": "told something (told TASS, in an e-mail to)",
@@ -96,6 +97,7 @@ DESCRIBE = {
     "bracketed": "in brackets after a name (Federal Security Service (FSB))",
     "quoted": "inside a quotation, not starting it (a quotation's first words read as a sentence's)",
     "copula": "said to be something, or what something is (The OIC is the largest group; is President X)",
+    "undergoes": "acted upon: killed, dead, sentenced, put in or out of office (X was killed, X died, X was sworn in)",
     "acts": "before or after a verb (X said, X has announced, said X)",
     "modifier": "modifying the noun after it (an AU summit, Coast Guard units)",
     "sentence": "starting a sentence",
@@ -130,6 +132,8 @@ def _own_context(text: str, start: int, end: int, verbs: frozenset) -> str:
         end -= 2
     if _POSS_RE.match(text, end) and (text[end:end + 2] not in ("'", "’") or text[end - 1:end] == "s"):
         return "possessor"
+    if undergoes_after(text, end):
+        return "undergoes"  # "Osama was killed by", "said X, son of Y, has been killed", "X died": acted upon
     role = _ROLE_NAMED_AFTER_RE.match(text, end)
     if role and is_role_word(role.group(1)):
         return "modifier"  # "NASA administrator Jim Bridenstine"

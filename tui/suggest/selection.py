@@ -32,7 +32,7 @@ _NAME_RE = re.compile(r"[A-Z][\w.&’'-]*(?: [A-Z][\w.&’'-]*){0,5}\Z")  # a ca
 #: contexts where a candidate is not the one acting ("passive") or is ("agent"): a context
 #: the team has not shown yet follows what the team did in the others of its family
 FAMILIES = {c: "passive" for c in ("possessor", "told", "counted", "of", "object", "preposition", "bracketed",
-                                   "quoted", "copula", "modifier")}
+                                   "quoted", "copula", "modifier", "undergoes")}
 FAMILIES.update({c: "agent" for c in ("by", "according", "acts", "sentence", "asked")})
 
 
