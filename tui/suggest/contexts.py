@@ -26,8 +26,10 @@ _POSS_DET = r"(?:its|their|his|her|our)[ \t\u00a0]+"  # "To modernize its milita
 #: (one from the letter before would start earlier), so the search skips those starts (4x faster, same matches)
 _PREV_WORD_RE = re.compile(rf"(?<!\w)(\w[\w-]*)[ \t\u00a0]+(?:{_DET}|{_POSS_DET})?(?:{_OWNER})?[\"“‘']?\Z")
 _SENTENCE_START_RE = re.compile(r"(?:\A|\n|[.!?][\"”’']?[ \t\u00a0]+)[\"“‘']?\Z")
-_TOLD_RE = re.compile(r"\b(?:e-?mail|interview|statement|letter|speaking|spoke|talking|talked)s?[ \t]+(?:to|with)"
-                      rf"[ \t\u00a0]+(?:{_DET})?\Z", re.I)
+#: told something: "in an e-mail to", "speaking to BBC"; an interview or a talk *with* X is a joint act
+#: (``actor_words.joint_with``: GUIDELINES mark both sides of an interview, like a meeting's)
+_TOLD_RE = re.compile(r"\b(?:(?:e-?mail|statement|letter)s?[ \t]+(?:to|with)|(?:interview|speaking|spoke|talking|talked)s?"
+                      rf"[ \t]+to)[ \t\u00a0]+(?:{_DET})?\Z", re.I)
 _POSS_RE = re.compile(r"[\u200b-\u200d\u2060]*['’]s?(?!\w)")  # invisible joiners of real text: "Xtra\u200d's"
 _QUOTES = "\"“”"
 _OPENING_QUOTES = "\"“‘"
