@@ -10,6 +10,7 @@ import re
 
 from tui.suggest.rules.actor_words import (PRESENT_S, heading_verb, in_heading, is_headline, is_initial, joint_with,
                                            lower_titles, name_words, preceding_word, acts_in_clause_after)
+from tui.suggest.rules.actor_acronyms import spell_out
 from tui.suggest.rules.actor_bodies import bodies
 from tui.suggest.rules.actor_patterns import patterns
 from tui.suggest.rules.actor_titles import after_title_to
@@ -393,4 +394,4 @@ def find_actors(text: str, extra: dict | None = None, lex: Lexicon | None = None
     f.runs()
     phrases(f, _PLACE_AFTER_RE)
     bodies(f)
-    return resolve(text, f.cands, f.titled, f.modified)
+    return resolve(text, spell_out(text, f.cands), f.titled, f.modified)
