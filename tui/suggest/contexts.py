@@ -56,7 +56,13 @@ _CONJUNCT_BEFORE_RE = re.compile(rf"(?<![\w-])({_CAP}(?:[ \t\u00a0]+(?:of[ \t\u0
 #: a name in a list a preposition opens (``firms including A, B, and C have announced``): the list's object, not its subject
 _LISTED_RE = re.compile(rf"\b(?:including|such[ \t\u00a0]+as|like)[ \t\u00a0]+(?:(?:{_DET})?{_CAP}(?:[ \t\u00a0]+{_CAP})*"
                         r",?[ \t\u00a0]+(?:(?:and|or)[ \t\u00a0]+)?)*\Z")
-_APPOSITION_BEFORE_RE = re.compile(rf"({_CAP}),[ \t\u00a0]+(?:{_DET})?\Z")
+#: a name (or a quoted name's last word) and a comma before a role: "Jasim Uddin, a spokesperson", "Justin
+#: Trudeau, then the Prime Minister", "Anna Franowska of "Have no fear", an abuse victim support charity"
+_APPOSITION_BEFORE_RE = re.compile(rf"(?:({_CAP})|\w[\"”’'])[\"”’']?,[ \t\u00a0]+(?:(?:then|now|formerly|later)[ \t\u00a0]+)?"
+                                   rf"(?:{_DET})?\Z")
+#: what ends a role noun in apposition: the apposition's comma or the sentence's end, or its complement
+_PARTICIPLE_FIRST_RE = re.compile(r"[a-z]+ing\b")
+_ROLE_ENDS_RE = re.compile(r"(?:[,.;]|[ \t\u00a0]+(?:for|of|at|with|in)[ \t\u00a0])")
 _BETWEEN_RE = re.compile(r"\bbetween[ \t\u00a0]+[^.;:,()\n]{1,60}?[ \t\u00a0]+and[ \t\u00a0]+(?:(?:the|a|an)[ \t\u00a0]+)?\Z")
 _NOUN_APPOSED_RE = re.compile(r"(?<![\w-])([a-z][a-z-]+),[ \t\u00a0]+\Z")  # "the plaintiff, " before a name
 #: a determiner (and an adjective) before a name: with a noun after the name, the noun's ("a single EU country")
@@ -273,7 +279,8 @@ def _by_place(text: str, start: int, end: int, before: str, verbs: frozenset, af
     (unless the name is its clause's subject), by the words after, a sentence's start."""
     if _in_brackets(text, start, end):
         return "bracketed"  # "Federal Security Service (FSB)", "ISIS (Islamic State of Iraq and Syria)"
-    if (a := _APPOSITION_BEFORE_RE.search(before)) and _is_role(text[start:end], a.group(1)):
+    if (a := _APPOSITION_BEFORE_RE.search(before)) and (_is_role(text[start:end], a.group(1) or "")
+                                                        or _role_noun_apposed(text, start, end)):
         return "bracketed"  # "Delfin Lorenzana, the Defence Secretary;", "X, spokesperson for": an apposition
     if _DEFINED_RE.match(text, end):
         return "copula"  # "The OIC is the largest group", "PKK is a banned militant organization"
@@ -333,7 +340,17 @@ def _is_role(words: str, named: str) -> bool:
     Thursday,")?"""
     lex = load_lexicon()
     split = words.split()
-    return split[-1] in lex.titles and not any(w in lex.org_words for w in split) and named not in lex.not_names
+    return split[-1] in lex.titles and not any(w in lex.org_words for w in split) and named not in lex.not_names \
+        and named != ""
+
+
+def _role_noun_apposed(text: str, start: int, end: int) -> bool:
+    """Is the lower-case role noun ``text[start:end]`` (after a name and a comma) the name's
+    apposition, ending at a comma, the sentence's end or its complement (``Jasim Uddin, a
+    spokesperson for``, ``Mohammed Reda, an airport protocol officer.``)? Not a participle's
+    object (``The Daily Telegraph, citing local paramilitary groups,``)."""
+    return text[start:start + 1].islower() and _ROLE_ENDS_RE.match(text, end) is not None \
+        and not _PARTICIPLE_FIRST_RE.match(text, start)
 
 
 def _in_brackets(text: str, start: int, end: int) -> bool:
