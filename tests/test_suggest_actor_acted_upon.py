@@ -22,7 +22,7 @@ AUX = st.sampled_from(["was", "were", "has been", "had been", "is", "have been"]
 HARM = st.sampled_from(["killed", "injured", "wounded", "stabbed", "shot", "murdered", "kidnapped",
                         "found dead", "reported missing", "confirmed dead", "assassinated", "abducted",
                         "sentenced", "charged", "convicted", "elected", "appointed", "sworn in", "dropped",
-                        "removed", "discovered dead"])
+                        "removed", "discovered dead", "founded", "registered", "dissolved"])
 ADVERBS = st.sampled_from(["", "reportedly ", "quickly ", "later ", "also "])
 APPOSITIONS = st.sampled_from(["", ", son of the late founder of the group,", ", 49,", ", a local trader,"])
 BEFORE = st.sampled_from(["", "The ministry said ", "Officials confirmed ", "The statement read: \""])

@@ -3,7 +3,8 @@ and people only acted upon are not marked; one who dies, one sentenced or charge
 elected, appointed or sworn in, one dropped or removed is acted upon): ``Osama was killed by
 US special forces``, ``Trump said Hamza bin Laden, son of the late X, has been killed``, ``X,
 49, was quickly reported missing``, ``Don Imus, known to fans as the I-Man, died``,
-``Pierluisi was sworn in``, ``Imus was dropped in 2007 by MSNBC``. Whatever verb comes
+``Pierluisi was sworn in``, ``Imus was dropped in 2007 by MSNBC``, ``HDT Limited was
+registered`` (a body founded or dissolved; its founders after ``by`` act). Whatever verb comes
 before the name (``said X``), it is the ``undergoes`` context of ``tui.suggest.contexts``,
 in the passive family. A passive the golds tag as often as not is none of these (``Putin
 was briefed``, ``Facebook was ordered to``, ``Jong was arrested``, ``Becerra is joined``). Pure."""
@@ -17,13 +18,14 @@ _HARM = ("killed", "injured", "wounded", "hurt", "stabbed", "shot", "murdered", 
 _LAW = ("sentenced", "charged", "convicted", "indicted", "jailed", "imprisoned")
 _OFFICE = ("elected", "re-elected", "appointed", r"sworn[ \t\u00a0]+in", "chosen", "removed", "ousted", "deposed",
            "dismissed", "fired", "dropped", "awarded", "survived")
+_FOUNDED = ("founded", "established", "registered", "incorporated", "dissolved", "disbanded")  # a body made or unmade
 _SP = r"[ \t\u00a0]+"
 _ADVERBS = rf"(?:(?:also|then|later|again|reportedly|allegedly|\w+ly){_SP})*"
 _UNDERGOES_RE = re.compile(
     r"(?:,[^,.;:()\"“”\n]{1,90},)?"  # an apposition: ", son of the late Al-Qaeda founder Osama bin Laden,"
     rf"{_SP}{_ADVERBS}"
     rf"(?:(?:was|were|is|are|has{_SP}been|have{_SP}been|had{_SP}been){_SP}{_ADVERBS}"
-    rf"(?:(?:{'|'.join(_HARM + _LAW + _OFFICE)})\b(?![ \t\u00a0]+(?:up|down|off)\b)"
+    rf"(?:(?:{'|'.join(_HARM + _LAW + _OFFICE + _FOUNDED)})\b(?![ \t\u00a0]+(?:up|down|off)\b)"
     rf"|(?:(?:found|reported|confirmed|declared|feared|presumed|discovered){_SP})?(?:dead|missing)\b)"
     rf"|(?:has{_SP}|had{_SP})?(?:died|dies)\b)")
 
