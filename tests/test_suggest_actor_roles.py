@@ -63,3 +63,18 @@ def test_a_title_the_team_showed_outweighs_roles(role, title, first, last, other
     g = infer([(text, [titled, Span(at, at + len(f"{first} {other}"))])])
     assert g.conventions.actor_title is True
     assert (g.findings["actor_title"].votes_in, g.findings["actor_title"].votes_out) == (1, 0)
+
+
+AGES = st.sampled_from(["Fourteen-year-old", "Fifteen-year-old", "40-year-old", "seven-year-old"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(AGES, FIRST, LAST, VERBS, st.booleans())
+def test_an_age_before_a_name_decides_the_title_like_a_role(age, first, last, verb, age_in):
+    """``Fourteen-year-old Zoe`` tagged ``Zoe``: an age is left out like a title (GUIDELINES),
+    so titles go out; tagged with the age, they stay in."""
+    text = f"On Monday. {age} {first} {last} {verb} the plan had failed."
+    at = text.index(first)
+    start = text.index(age) if age_in else at
+    g = infer([(text, [Span(start, at + len(first) + 1 + len(last))])])
+    assert g.conventions.actor_title is age_in
