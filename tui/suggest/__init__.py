@@ -117,6 +117,7 @@ def suggest(text: str, schema: Schema = DEFAULT_SCHEMA, families=None,
     if model is not None:
         found = {"ACTOR": actors, "FIGURE": figures, "CLAIM": claims}
         raw, scores = model.combine(text, [lab for lab in labels], found, raw)
+        raw = _outside_left_out_edges(raw, actors, conv)
         raw = [(r[0], r[1], r[2], read_figure(text, r[0], r[1], lex.demonyms) or r[3], r[4])
                if r[2] == "FIGURE" and r[4] == "model" else r for r in raw]  # the one figure reader
     confirmed: set = set()
@@ -140,6 +141,18 @@ def suggest(text: str, schema: Schema = DEFAULT_SCHEMA, families=None,
             confidence[sid] = score
     relations = _relations(schema, labels, spans, claims, conv, ids) if "ACTOR" in labels else []
     return Suggestions(list(spans.values()), relations, sources, confidence)
+
+
+def _outside_left_out_edges(raw: list, actors: list, conv: Conventions) -> list:
+    """``raw`` without the model's actor spans inside the part of a rules' mention the team's
+    conventions leave out (``Spokesperson`` of ``Presidential Spokesperson Harry Roque`` where
+    titles are out): words the team cuts off a mention are no actor of their own."""
+    cut = [(min(a.start, a.det if a.det is not None else a.start, a.mods if a.mods is not None else a.start),
+            a.span(conv)[0]) for a in actors]
+    cut = [(s, e) for s, e in cut if s < e]
+    if not cut:
+        return raw
+    return [r for r in raw if r[2] != "ACTOR" or r[4] != "model" or not any(s <= r[0] and r[1] <= e for s, e in cut)]
 
 
 def _entity_actors(text: str, raw: list, entities, conv: Conventions) -> tuple[list, set]:
