@@ -94,3 +94,38 @@ def test_a_policy_that_wins_a_fold_and_ties_the_other_is_chosen(right, wrong, bi
     want = short_gold | long_gold
     got = {"rules": rules_short | long_found, "vetted": vetted_short | long_found, "model": vetted_short | long_found}
     assert _choose(want, got, trusted=True)["policy"] == "vetted"
+
+
+_ASKING = ("request", "behest", "invitation", "orders", "urging", "direction")
+_SENT = ("notice", "letter", "take-down notice", "statement", "warning", "franchise", "complaint", "subpoena")
+_ORGS = ("Recording Industry Association of America", "National Trust", "Congress of Freedonia", "Acme Corporation")
+
+
+@settings(max_examples=80, deadline=None)
+@given(names, st.sampled_from(_ASKING), st.sampled_from(("at", "on")), st.sampled_from((", then the minister.", ".")))
+def test_the_one_at_whose_request_something_is_done_acts(who, noun, prep, tail):
+    """``at the request of X``, ``on the orders of X``: X asked, as surely as the agent
+    after ``by``; a person's name there is found though ``of`` mostly opens a place."""
+    from tui.suggest.conventions import DEFAULTS
+    from tui.suggest.rules.actors import find_actors
+
+    text = f"The parliament was dissolved {prep} the {noun} of {who}{tail} It met again in May."
+    s = text.index(who)
+    assert context(text, s, s + len(who), VERBS) == "by"
+    assert (s, s + len(who)) in [m.span(DEFAULTS) for m in find_actors(text)]
+    member = f"A member of {who} spoke."  # no asking noun: still a preposition's
+    assert context(member, 12, 12 + len(who), VERBS) == "of"
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(_ORGS), st.sampled_from(_SENT), st.sampled_from(("a", "the", "another")),
+       st.sampled_from(("GitHub received", "The network had obtained", "Officials read")))
+def test_the_sender_of_a_notice_acts(org, noun, det, opening):
+    """``a take-down notice from the RIAA``, ``a franchise from the Congress``: the one
+    who sends or grants acts (GUIDELINES); ``scientists from X`` are still X's members."""
+    text = f"{opening} {det} {noun} from the {org} on Friday."
+    s = text.index(org)
+    assert context(text, s, s + len(org), VERBS) == "by"
+    staff = f"Scientists from the {org} say it works."
+    s = staff.index(org)
+    assert context(staff, s, s + len(org), VERBS) == "of"

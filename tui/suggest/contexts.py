@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tui.suggest.agent_nouns import agent_of_noun
 from tui.suggest.rules.actor_words import INFINITIVE_AFTER_RE, acts_in_clause_after, heading_verb, joint_with, words_before
 from tui.suggest.rules.lexicon import alternation, load_lexicon
 from tui.suggest.acted_upon import undergoes_after
@@ -209,6 +210,8 @@ def _by_word_before(text: str, start: int, end: int, b: _Before, verbs: frozense
         return "of" if stative and stative.group(1).lower() in STATIVE else "by"  # "needed by the Defence Forces"
     if prev == "to" and before.rstrip().lower().endswith(("according to", "according to the")):
         return "according"
+    if agent_of_noun(b.opening(), prev):
+        return "by"  # "at the request of X", "a notice from X": the one who asks, sends or grants
     if prev in OF:
         return "of"
     if prev.endswith("ed") and "-" not in prev and prev not in _reporting() and not _SENTENCE_START_RE.search(b.opening()):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from tui.suggest.agent_nouns import agent_before
 from tui.suggest.rules.actor_words import (PRESENT_S, heading_verb, in_heading, is_headline, is_initial, joint_with,
                                            lower_titles, name_words, preceding_word, acts_in_clause_after)
 from tui.suggest.rules.actor_acronyms import spell_out
@@ -231,8 +232,8 @@ class _Finder:
             return start + at, end, "person"
         if name in lex.places or name in lex.demonyms or any(w in lex.places for w in words):
             return None
-        if preceding_word(text, start) in lex.place_prepositions:
-            return None
+        if preceding_word(text, start) in lex.place_prepositions and not agent_before(text, start):
+            return None  # "patients in England" (not "at the request of Justin Trudeau": who asked)
         if len(words) >= 2:
             if any(w in lex.countries or w in lex.demonyms or w in lex.not_names for w in words) \
                     or all(w.isupper() for w in words) \
