@@ -129,3 +129,19 @@ def test_the_sender_of_a_notice_acts(org, noun, det, opening):
     staff = f"Scientists from the {org} say it works."
     s = staff.index(org)
     assert context(staff, s, s + len(org), VERBS) == "of"
+
+
+_HEAD_VERBS = ("wins", "resigns", "signs", "rejects", "sues", "leads")
+_NATIONS = ("Norway", "Chile", "Kenya", "Japan")
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(_NATIONS), st.sampled_from(_LAST), st.sampled_from(_HEAD_VERBS), st.booleans())
+def test_a_headings_own_words_do_not_make_its_verb_a_noun(nation, name, verb, body_noun):
+    """``Norway's Warholm wins gold``: the heading's possessive before the name read
+    ``wins`` as a noun (``'s <word> wins``), so the name modified it. Only the body shows how
+    the text uses a word; when it uses it as a noun (``the wins``), the heading reads so too."""
+    body = f"The athlete ran well on Monday. Fans cheered{' the ' + verb + ' of the year' if body_noun else ''}."
+    text = f"{nation}'s {name} {verb} gold at the games\n\n{body}\n"
+    s = text.index(name)
+    assert (context(text, s, s + len(name), VERBS) == "acts") is not body_noun
