@@ -137,3 +137,45 @@ def test_members_of_a_party_or_faith_are_a_counted_noun(n, members, after):
        st.sampled_from(["Dam", "You Need", "Pub"]))
 def test_a_capitalised_plural_inside_a_name_is_no_counted_noun(n, plural, rest):
     assert find_figures(f"They met at the {n} {plural} {rest} on Monday.") == []
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.sampled_from(["Four", "Two", "Seventeen", "Three"]),
+       st.sampled_from(["stabbed to death at Paris police headquarters", "arrested after raid", "feared dead after blast",
+                        "hospitalised after crash", "missing in floods", "shot in Texas", "rescued from mine"]))
+def test_a_headline_count_of_what_befalls_people_is_a_figure(n, rest):
+    """"Four stabbed to death at Paris police headquarters": a number word alone before the
+    passive of what happened to people counts them, as before "killed" or "injured"."""
+    text = f"{n} {rest}\n\nPolice said the attack began at noon."
+    assert [text[f.start:f.end] for f in find_figures(text)] == [n]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["Three", "Two", "Five"]), st.sampled_from(["confirmed the report", "agreed", "left early", "said so"]))
+def test_a_number_word_before_an_active_verb_is_still_no_figure(n, rest):
+    """Controls: "Three confirmed the report" (a pronoun-like subject) is no count; the
+    passive list holds only what befalls people, and "confirmed" only in "confirmed dead"."""
+    assert find_figures(f"Officials met. {n} {rest} on Monday.") == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["seventeen", "twelve", "four"]), st.sampled_from(["the Armed Forces", "those villages"]))
+def test_a_number_word_before_from_the_counts(n, source):
+    text = f"Ninety civilians were wounded, as were {n} from {source}, officials said."
+    assert n in [text[f.start:f.end] for f in find_figures(text)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["MP", "lawmaker", "delegate", "female", "adult"]),
+       st.sampled_from([" of the People's Party", " was injured", " from Ohio"]))
+def test_one_counts_one_more_kind_of_person(noun, after):
+    text = f"At dissolution there was one {noun}{after}."
+    (fig,) = find_figures(text)
+    assert text[fig.start:fig.end] == f"one {noun}" and fig.unit.lower() == noun.lower()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 50), st.sampled_from(["U.S. Code", "U.S.C.", "USC", "CFR", "C.F.R."]), st.integers(1, 9999))
+def test_a_legal_codes_title_number_is_no_figure(title, code, section):
+    text = f"The notice alleged a violation of {title} {code} § {section} on Friday."
+    assert not any(f.value == title for f in find_figures(text))

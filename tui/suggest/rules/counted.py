@@ -117,6 +117,8 @@ def one_counted(text: str, pos: int, demonyms) -> tuple[int, str | None]:
     p = pos
     for _ in range(3):
         a = _ACRONYM_RE.match(text, p)
+        if a and a.group(1).lower() in ONE_PERSON_NOUNS:  # "one MP of the People's Party"
+            return (pos, None) if _NAMES_ONE_RE.match(text, a.end()) else (a.end(), a.group(1))
         if a:
             p = a.end()
             continue

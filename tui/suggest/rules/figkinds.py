@@ -17,8 +17,11 @@ from tui.suggest.rules.notfigures import (AGE_AFTER_RE, after_name, is_age, is_l
                                           is_year)
 
 _SCALE_AFTER_RE = re.compile(r"\s+(?:a\s+)?(million|billion|thousand|trillion)\b")
-_ALONE_AFTER_RE = re.compile(r"\s+(?:of\s+(?:the|those|them|these|whom|which)|were|are|died|dead|more|others"
-                             r"|each|killed|injured|wounded|remain)\b", re.IGNORECASE)
+_ALONE_AFTER_RE = re.compile(r"\s+(?:(?:of|from)\s+(?:the|those|them|these|whom|which)|were|are|died|dead|more|others"
+                             r"|each|killed|injured|wounded|remain"
+                             # what befalls people, in a headline's passive: "Four stabbed to death", "Two arrested"
+                             r"|stabbed|shot|hurt|arrested|detained|missing|rescued|drowned|trapped|charged|jailed"
+                             r"|sentenced|hospitali[sz]ed|evacuated|(?:feared|confirmed)\s+dead)\b", re.IGNORECASE)
 _ALONE_BEFORE_RE = re.compile(r"(?i:\b(?:kill(?:s|ed|ing)?|injur(?:es|ed|ing)|wound(?:s|ed|ing)"
                               r"|rescu(?:es|ed|ing)|all\s+but)\s+)$")
 _AS_MUCH_RE = re.compile(r"\s+as\s+(?:much|many|large|big|high|long)\b", re.IGNORECASE)

@@ -86,4 +86,5 @@ ONE_PERSON_NOUNS = frozenset(
     "fighter militant insurgent rebel gunman attacker bomber suspect prisoner detainee hostage "
     "resident citizen national tourist visitor pilgrim migrant refugee patient doctor nurse "
     "journalist protester demonstrator guard contractor serviceman servicewoman marine sailor "
-    "volunteer rescuer miner farmer fisherman survivor casualty fatality".split())
+    "volunteer rescuer miner farmer fisherman survivor casualty fatality "
+    "mp lawmaker legislator delegate male female adult minor".split())

@@ -13,6 +13,8 @@ _MONTH_AFTER_RE = re.compile(r"(?:st|nd|rd|th)?\s+(?i:(?:" + "|".join(MONTHS) + 
 _TIME_AFTER_RE = re.compile(r"\s?(?:am|pm|a\.m\.|p\.m\.|GMT|UTC)(?!\w)")
 _WORD_BEFORE_RE = re.compile(r"([\w.§#]+)\s*$")
 #: a house number: "10 Downing Street", "1600 Pennsylvania Avenue"
+#: a legal citation's title number: "17 U.S. Code § 1201", "42 U.S.C. 1983", "40 CFR 60"
+_CODE_AFTER_RE = re.compile(r"[ \t\u00a0]+(?:U\.?S\.?C\.?|U\.S\.[ \t\u00a0]+Code|C\.?F\.?R\.?)(?![\w])")
 _STREET_AFTER_RE = re.compile(r"[ \t\u00a0]+(?:[A-Z][\w'’-]*[ \t\u00a0]+){1,3}"
                               r"(?:Street|Avenue|Road|Lane|Boulevard|Square|Drive|Place|Terrace)\b")
 #: a word that makes a following "one" a pronoun: "some one of us", "no one", "every one"
@@ -22,7 +24,7 @@ AGE_AFTER_RE = re.compile(r"(?:[\s-]+years?[\s-]+old\b|-year-old)")
 
 
 def is_label_or_date(text: str, m: re.Match) -> bool:
-    """Page/section numbers, dates, times and house numbers."""
+    """Page/section numbers, dates, times, house numbers and a legal code's title number."""
     start, end = m.span()
     before = text[max(0, start - 12):start]
     w = _WORD_BEFORE_RE.search(before)
@@ -30,7 +32,7 @@ def is_label_or_date(text: str, m: re.Match) -> bool:
         return True
     if not m.group("cur") and (_MONTH_BEFORE_RE.search(before) or _MONTH_AFTER_RE.match(text, end)):
         return True
-    return bool(_TIME_AFTER_RE.match(text, end) or _STREET_AFTER_RE.match(text, end))
+    return bool(_TIME_AFTER_RE.match(text, end) or _STREET_AFTER_RE.match(text, end) or _CODE_AFTER_RE.match(text, end))
 
 
 def is_year(text: str, m: re.Match, value: Decimal, unit: str | None) -> bool:
