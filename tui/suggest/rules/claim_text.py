@@ -29,6 +29,12 @@ DOCUMENT_BEFORE_RE = re.compile(
     r"(?<![\w-])(?:(?:[Tt]he|[Ss]ome|[Ii]ts|[Tt]heir|[Tt]his|[Aa])[ \t]+)?(?:[\w’'-]+[ \t]+){0,2}?"
     r"(?:reports|report|motion|statement|filing|summary|website|study|ruling|judgment|indictment|complaint|lawsuit)"
     rf"(?:[ \t]+{_AUX})*[ \t]+\Z")
+# a speaker no actor names, referred to by a common noun ("The family said", "Her company has
+# said"): a claim with no relation, when the noun phrase opens the clause (CLAUSE_OPENS)
+NOUN_SUBJECT_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)[ \t]+(?:[a-z][\w’'-]*[ \t]+){0,2}?[a-z][\w’'-]*"
+    rf"(?:[ \t]+{_AUX})*[ \t]+\Z")
+CLAUSE_OPENS = (",", " and", " but", ":", ";")
 # "was quickly reported missing", "was found guilty": a passive report is no claim
 PASSIVE_BEFORE_RE = re.compile(r"(?<![\w-])(?:is|are|was|were|be|been|being)(?:[ \t]+\w+ly)?[ \t]+\Z")
 # what no clause is: a bare prepositional phrase ("testified in his own defense"), a
@@ -55,7 +61,8 @@ HEDGE_RE = re.compile(
 _ABBREV_RE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|No|Jr|Sr)|\b[A-Z])\.\Z")
 TOLD_THAT_RE = re.compile(r"[^,.;“”\"]{0,60}?\bthat\b")
 ADDRESSEE_RE = re.compile(r"[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)*|[a-z]+)(?=[ \t])")
-PRONOUN_BEFORE_RE = re.compile(r"(?<!\w)(he|she|they|it|He|She|They|It)(?:[ \t]+\w+ly)?[ \t]+\Z")
+# "she said", "She also said", "he has since told", "They later warned": auxiliaries and adverbs between
+PRONOUN_BEFORE_RE = re.compile(rf"(?<!\w)(he|she|they|it|He|She|They|It)(?:[ \t]+(?:{_AUX}|since|earlier|already|once|first|still))*[ \t]+\Z")
 ING_AFTER_RE = re.compile(r",[ \t]+\w+ing\b")
 THE_AFTER_RE = re.compile(r"[ \t]+(?:the[ \t]+)?")
 APPOSITIVE_RE = re.compile(r",[ \t]+(?:a|an)[ \t]+")

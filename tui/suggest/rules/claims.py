@@ -20,7 +20,7 @@ from tui.suggest.rules.mention import Mention
 from tui.suggest.rules.claim_text import (
     ACCORDING_RE, ADDRESSEE_RE, APPOSITIVE_RE, BETWEEN_RE, CONTENT_START_RE, CONTRAST_RE, DISPUTE_RE, DOCUMENT_BEFORE_RE,
     ADVERBIAL_RE, NOT_CLAUSE_RE, PASSIVE_BEFORE_RE,
-    HEDGE_RE, ING_AFTER_RE, PLACE_LEAD_RE, PROMISE_RE, PRONOUNS, PRONOUN_BEFORE_RE, QUOTE_RE, Speakers, THE_AFTER_RE,
+    HEDGE_RE, ING_AFTER_RE, NOUN_SUBJECT_BEFORE_RE, CLAUSE_OPENS, PLACE_LEAD_RE, PROMISE_RE, PRONOUNS, PRONOUN_BEFORE_RE, QUOTE_RE, Speakers, THE_AFTER_RE,
     RELATIVE_RE, THE_BEFORE_RE, TOLD_THAT_RE, claim_sentences, trim)
 
 
@@ -127,8 +127,8 @@ class _ClaimFinder:
         if not v.group("part") and PASSIVE_BEFORE_RE.search(text, max(s0, v.start() - 30), v.start()):
             return []  # "was reported missing"
         tag_start, speaker = self.speaker(v, s0)
-        if speaker is None:  # a source that is no actor ("The motion claims"): a claim, no relation
-            doc = DOCUMENT_BEFORE_RE.search(text, max(s0, v.start() - 60), v.start())
+        if speaker is None:  # a source that is no actor ("The motion claims", "The family said"): no relation
+            doc = DOCUMENT_BEFORE_RE.search(text, max(s0, v.start() - 60), v.start()) or self.noun_subject(v, s0)
             if doc is None:
                 return []
             tag_start = doc.start()
@@ -176,6 +176,15 @@ class _ClaimFinder:
         if v.group("part"):
             return v.start(), self.subject(s0, v.start())
         return v.start(), self.speaker_after(v.end())  # inverted tag: “...,” said Helen Marsh
+
+    def noun_subject(self, v: re.Match, s0: int) -> re.Match | None:
+        """A common noun phrase no actor names opening the clause before the verb ``v``
+        ("The family said", "Her company has said"), or None."""
+        m = NOUN_SUBJECT_BEFORE_RE.search(self.text, max(s0, v.start() - 50), v.start())
+        if m is None or v.group("part"):
+            return None
+        before = self.text[s0:m.start()].rstrip()
+        return m if not before or before.endswith(CLAUSE_OPENS) else None
 
     def subject(self, s0: int, pos: int) -> Mention | None:
         """The actor the sentence opens with (after an adverbial such as "On Friday,"), before ``pos``."""
