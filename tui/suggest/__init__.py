@@ -100,19 +100,13 @@ def suggest(text: str, schema: Schema = DEFAULT_SCHEMA, families=None,
     conv = conventions or DEFAULTS
     extra_actors = selection.extra_actors(extra_actors) if selection is not None else extra_actors
     lex = load_lexicon()
-    raw: list[tuple[int, int, str, dict, str]] = []
-    need_actors, need_figures = {"ACTOR", "CLAIM"} & set(labels) or model is not None, "FIGURE" in labels or model is not None
+    need_actors = {"ACTOR", "CLAIM"} & set(labels) or model is not None
     actors = find_actors(text, extra_actors, lex) if need_actors else []
-    figures = [f for f in find_figures(text, lex.demonyms) if keeps(conv, f)] if need_figures else []
+    figures = [f for f in find_figures(text, lex.demonyms) if keeps(conv, f)] \
+        if "FIGURE" in labels or model is not None else []
     claims = [c for c in find_claims(text, actors, lex) if keeps(conv, c)] \
         if "CLAIM" in labels or model is not None else []
-    if "ACTOR" in labels:
-        raw += [(*a.span(conv), "ACTOR", {"type": a.type}, "rules") for a in actors]
-    if "FIGURE" in labels:
-        raw += [(*f.span(conv), "FIGURE", {"value": f.value, "unit": f.unit, "qualifier": f.qualifier}, "rules")
-                for f in figures]
-    if "CLAIM" in labels:
-        raw += [(*c.span(conv), "CLAIM", {"status": c.status}, "rules") for c in claims]
+    raw = _rules_raw(labels, actors, figures, claims, conv)
     scores: dict[tuple, float] = {}
     if model is not None:
         found = {"ACTOR": actors, "FIGURE": figures, "CLAIM": claims}
@@ -141,6 +135,20 @@ def suggest(text: str, schema: Schema = DEFAULT_SCHEMA, families=None,
             confidence[sid] = score
     relations = _relations(schema, labels, spans, claims, conv, ids) if "ACTOR" in labels else []
     return Suggestions(list(spans.values()), relations, sources, confidence)
+
+
+def _rules_raw(labels, actors: list, figures: list, claims: list, conv: Conventions) -> list:
+    """The rules' mentions of the wanted ``labels`` as (start, end, label, attrs, "rules")
+    under the team's conventions."""
+    raw: list[tuple[int, int, str, dict, str]] = []
+    if "ACTOR" in labels:
+        raw += [(*a.span(conv), "ACTOR", {"type": a.type}, "rules") for a in actors]
+    if "FIGURE" in labels:
+        raw += [(*f.span(conv), "FIGURE", {"value": f.value, "unit": f.unit, "qualifier": f.qualifier}, "rules")
+                for f in figures]
+    if "CLAIM" in labels:
+        raw += [(*c.span(conv), "CLAIM", {"status": c.status}, "rules") for c in claims]
+    return raw
 
 
 def _outside_left_out_edges(raw: list, actors: list, conv: Conventions) -> list:
