@@ -34,7 +34,9 @@ _TOLD_RE = re.compile(r"\b(?:(?:e-?mail|statement|letter)s?[ \t]+(?:to|with)|(?:
 _POSS_RE = re.compile(r"[\u200b-\u200d\u2060]*['’]s?(?!\w)")  # invisible joiners of real text: "Xtra\u200d's"
 _QUOTES = "\"“”"
 _OPENING_QUOTES = "\"“‘"
-_COUNT_BEFORE_RE = re.compile(r"(?:\d(?:[\d,.]*\d)?|\b(?i:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands"
+_COUNT_BEFORE_RE = re.compile(r"(?:\d(?:[\d,.]*\d)?|\b(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+                              r"|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:(?:twen|thir|for|fif|six|seven|eigh|nine)ty)"
+                              r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|dozens|hundreds|thousands"
                               r"|millions|dozen|hundred|thousand|million))[ \t\u00a0]+"
                               r"(?:[A-Z][\w-]*[ \t\u00a0]+){0,3}\Z")  # "five Armed Forces personnel"
 TOLD = frozenset({"told", "tell", "tells", "telling", "informed", "asked"})
