@@ -23,7 +23,7 @@ HARM = st.sampled_from(["killed", "injured", "wounded", "stabbed", "shot", "murd
                         "found dead", "reported missing", "confirmed dead", "assassinated", "abducted",
                         "sentenced", "charged", "convicted", "elected", "appointed", "sworn in", "dropped",
                         "removed", "discovered dead", "founded", "registered", "dissolved"])
-ADVERBS = st.sampled_from(["", "reportedly ", "quickly ", "later ", "also "])
+ADVERBS = st.sampled_from(["", "reportedly ", "quickly ", "later ", "also ", "both "])
 APPOSITIONS = st.sampled_from(["", ", son of the late founder of the group,", ", 49,", ", a local trader,"])
 BEFORE = st.sampled_from(["", "The ministry said ", "Officials confirmed ", "The statement read: \""])
 ENDS = st.sampled_from(["in the raid.", "by unknown gunmen in March.", "near the border on Monday."])
@@ -64,3 +64,19 @@ def test_one_who_dies_is_acted_upon(name, before, apposition, died, end):
     """``Don Imus, known to fans as the I-Man, died on Friday``, a headline's ``Don Imus dies
     aged 79``: not marked for dying (GUIDELINES)."""
     assert _ctx(f"On Friday. {before}{name}{apposition} {died} {end}", name) == "undergoes"
+
+
+OFFICE = st.sampled_from(["elected Speaker", "sworn in", "killed in crash", "sentenced to life", "appointed envoy",
+                          "re-elected", "charged with fraud"])
+
+
+@settings(max_examples=100, deadline=None)
+@given(NAMES, st.sampled_from(["", "again "]), OFFICE)
+def test_a_headline_drops_the_auxiliary(name, adverb, office):
+    """``Nancy Pelosi again elected Speaker`` (a headline: GUIDELINES, one elected is acted
+    upon); in a sentence of the body the same words are the name's own act (``Vera Kellard
+    elected Speaker a new leader.`` reads as active), so only a heading line drops the ``was``."""
+    text = f"{name} {adverb}{office} as parliament meets\n\nOn Monday the vote was held."
+    assert _ctx(text, name) == "undergoes"
+    body = f"On Monday the vote was held. Then {name} {adverb}{office.split()[0]} a new leader."
+    assert _ctx(body, name) != "undergoes"

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from tui.suggest.rules.actor_words import in_heading
+
 _HARM = ("killed", "injured", "wounded", "hurt", "stabbed", "shot", "murdered", "slain", "assassinated", "executed",
          "kidnapped", "abducted", "beheaded", "martyred", "lynched", "tortured", "poisoned", "beaten", "massacred")
 _LAW = ("sentenced", "charged", "convicted", "indicted", "jailed", "imprisoned")
@@ -20,7 +22,7 @@ _OFFICE = ("elected", "re-elected", "appointed", r"sworn[ \t\u00a0]+in", "chosen
            "dismissed", "fired", "dropped", "awarded", "survived")
 _FOUNDED = ("founded", "established", "registered", "incorporated", "dissolved", "disbanded")  # a body made or unmade
 _SP = r"[ \t\u00a0]+"
-_ADVERBS = rf"(?:(?:also|then|later|again|reportedly|allegedly|\w+ly){_SP})*"
+_ADVERBS = rf"(?:(?:also|then|later|again|both|all|reportedly|allegedly|\w+ly){_SP})*"
 _UNDERGOES_RE = re.compile(
     r"(?:,[^,.;:()\"“”\n]{1,90},)?"  # an apposition: ", son of the late Al-Qaeda founder Osama bin Laden,"
     rf"{_SP}{_ADVERBS}"
@@ -30,7 +32,13 @@ _UNDERGOES_RE = re.compile(
     rf"|(?:has{_SP}|had{_SP})?(?:died|dies)\b)")
 
 
+#: a headline drops the auxiliary: "Nancy Pelosi again elected Speaker", "X sworn in", "X killed in crash"
+_HEADLINE_RE = re.compile(rf"{_SP}{_ADVERBS}(?:{'|'.join(_HARM + _LAW + _OFFICE)})\b(?![ \t\u00a0]+(?:up|down|off|by)\b)")
+
+
 def undergoes_after(text: str, end: int) -> bool:
     """Does the clause after the name ending at ``end`` say what was done to it (killed,
-    died, sentenced, sworn in, dropped), past an apposition between commas and adverbs?"""
-    return _UNDERGOES_RE.match(text, end) is not None
+    died, sentenced, sworn in, dropped), past an apposition between commas and adverbs; in a
+    headline, with its auxiliary dropped?"""
+    return _UNDERGOES_RE.match(text, end) is not None or (_HEADLINE_RE.match(text, end) is not None
+                                                          and in_heading(text, end))
