@@ -171,16 +171,18 @@ class _Before:
 _BACK = 64
 
 
-def _word_before(text: str, start: int) -> _Before:
+def _word_before(text: str, start: int, of_name: bool = True) -> _Before:
     """The word before the name at ``start``, past a title of the name (``a spokesperson
     for President X``: the title is the name's) and a participle adjective of a lower-case
-    name (``saw armed police``: ``armed`` describes the noun)."""
+    name (``saw armed police``: ``armed`` describes the noun). ``of_name`` False: ``start``
+    opens a descriptor before a name (``removed then-prime-minister X``), whose -ed word
+    before is a verb governing the name, never an adjective of it."""
     before = text[max(0, start - _BACK):start]
     title = _titles_before().search(before)
     if title:
         before = before[:title.start()]
     m = _PREV_WORD_RE.search(before)
-    if m and text[start:start + 1].islower() and m.group(1).endswith("ed") and before[m.end(1):].strip() == "":
+    if of_name and m and text[start:start + 1].islower() and m.group(1).endswith("ed") and before[m.end(1):].strip() == "":
         before = before[:m.start(1)]
         m = _PREV_WORD_RE.search(before)
     return _Before(before, m, m.group(1).lower() if m else "")
@@ -247,7 +249,7 @@ def _past_descriptor(text: str, start: int, end: int, b: _Before, verbs: frozens
         if not _describes(w):
             break
         at = pos
-    decided = _by_word_before(text, at, end, _word_before(text, at), verbs, after)
+    decided = _by_word_before(text, at, end, _word_before(text, at, of_name=False), verbs, after)
     return decided if decided in ("object", "asked", "preposition", "copula", "by") else None
 
 
