@@ -111,9 +111,8 @@ def suggest(text: str, schema: Schema = DEFAULT_SCHEMA, families=None,
     if model is not None:
         found = {"ACTOR": actors, "FIGURE": figures, "CLAIM": claims}
         raw, scores = model.combine(text, [lab for lab in labels], found, raw)
-        raw = _outside_left_out_edges(raw, actors, conv)
-        raw = [(r[0], r[1], r[2], read_figure(text, r[0], r[1], lex.demonyms) or r[3], r[4])
-               if r[2] == "FIGURE" and r[4] == "model" else r for r in raw]  # the one figure reader
+        raw = [(r[0], r[1], r[2], read_figure(text, r[0], r[1], lex.demonyms) or r[3], r[4])  # the one figure reader
+               if r[2] == "FIGURE" and r[4] == "model" else r for r in _outside_left_out_edges(raw, actors, conv)]
     confirmed: set = set()
     if entities is not None and "ACTOR" in labels:
         raw, confirmed = _entity_actors(text, raw, entities, conv)
