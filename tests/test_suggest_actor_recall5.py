@@ -145,3 +145,24 @@ def test_a_headings_own_words_do_not_make_its_verb_a_noun(nation, name, verb, bo
     text = f"{nation}'s {name} {verb} gold at the games\n\n{body}\n"
     s = text.index(name)
     assert (context(text, s, s + len(name), VERBS) == "acts") is not body_noun
+
+
+_PARTY_NAMES = ("Thai Raksa Chart", "Freedonian political", "state", "Green Unity", "ruling")
+_PARTY_VERBS = ("complies with the order", "endorsed him", "withdraws the nomination", "announced a boycott")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(_PARTY_NAMES), st.sampled_from(_PARTY_VERBS), st.booleans())
+def test_a_described_party_is_an_organisation(described, verb, the):
+    """A lower-case ``party`` after a name or a modifier names the party, as ``group`` does
+    (``Thai Raksa Chart party complies``, ``the state party endorsed him``); ``the party``
+    with neither a modifier nor a reporting verb is left alone (``Later many left the party``)."""
+    from tui.suggest.conventions import DEFAULTS
+    from tui.suggest.rules.actors import find_actors
+
+    text = f"On Monday {'the ' if the else ''}{described} party {verb}. Later many left the party."
+    end = text.index(" party ") + len(" party")
+    found = {m.span(DEFAULTS): m.type for m in find_actors(text)}
+    assert any(e == end and t == "organisation" for (s, e), t in found.items())
+    later = text.rindex("the party") + len("the party")
+    assert not any(e == later for (_, e) in found)
