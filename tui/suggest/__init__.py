@@ -141,13 +141,22 @@ def _rules_raw(labels, actors: list, figures: list, claims: list, conv: Conventi
     under the team's conventions."""
     raw: list[tuple[int, int, str, dict, str]] = []
     if "ACTOR" in labels:
-        raw += [(*a.span(conv), "ACTOR", {"type": a.type}, "rules") for a in actors]
+        spans = [a.span(conv) for a in actors]
+        raw += [(*sp, "ACTOR", {"type": a.type}, "rules") for a, sp in zip(actors, spans) if not _inside_another(sp, spans)]
     if "FIGURE" in labels:
         raw += [(*f.span(conv), "FIGURE", {"value": f.value, "unit": f.unit, "qualifier": f.qualifier}, "rules")
                 for f in figures]
     if "CLAIM" in labels:
         raw += [(*c.span(conv), "CLAIM", {"status": c.status}, "rules") for c in claims]
     return raw
+
+
+def _inside_another(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    """Is ``span`` inside another of ``spans`` (cut to the team's conventions)? A group's
+    modifiers the team keeps can hold a name the rules found on its own (``Hampshire Police``
+    in ``Hampshire Police spokesman``, ``Coast Guard`` in ``Coast Guard spokesperson``): the
+    name is the group's modifier there, no actor of its own."""
+    return any(s <= span[0] and span[1] <= e and (s, e) != span for s, e in spans)
 
 
 def _outside_left_out_edges(raw: list, actors: list, conv: Conventions) -> list:
