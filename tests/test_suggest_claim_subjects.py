@@ -46,3 +46,27 @@ def test_a_common_noun_speaker_that_opens_the_clause(subject, aux, verb, content
 def test_no_claim_from_a_passive_report_or_a_noun_inside_a_clause(subject, content):
     assert _claims(f"{subject} was reported missing on Monday.") == []
     assert _claims(f"Police searched where the family said goodbye.") == []
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.sampled_from(["Jane Roe", "Prime Minister Narendra Modi", "Police chief Tom Hale"]),
+       st.sampled_from(["recalled that", "stressed that", "tweeted:", "observed that", "pointed out that", "commented that"]),
+       CONTENTS)
+def test_reporting_verbs_that_need_a_clause(speaker, verb, content):
+    """"recalled that ...", "tweeted: ...": claims; the same verbs with a noun object are acts."""
+    assert _claims(f"{speaker} {verb} {content}.") == [content]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["Ford recalled the product", "Jane Roe posted a video of the flood", "Jane Roe responded to the fire",
+                        "Jane Roe commented on the report", "Jane Roe mentioned the name"]))
+def test_the_same_verbs_with_a_noun_object_are_acts(text):
+    assert _claims(f"{text} on Monday.") == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["Deeply", "Sadly", "Unfortunately", "Finally", "Initially", "Clearly"]),
+       st.sampled_from(["saddened by the loss", "affected by the news"]))
+def test_a_sentence_adverb_opening_a_quotation_is_no_actor(adverb, rest):
+    text = f'Prime Minister Narendra Modi tweeted "{adverb} {rest} of lives in the fire."'
+    assert adverb not in [s.text for s in suggest(text).spans if s.label == "ACTOR"]

@@ -48,6 +48,11 @@ _ACCORDING_BEFORE_RE = re.compile(r"\b[Aa]ccording to[ \t]+(?:[Tt]he[ \t]+)?\Z")
 _WORD_BEFORE_RE = re.compile(rf"(?<![\w-])([{UP}][\w-]*)[ \t\u00a0]+\Z")
 _THE_BEFORE_RE = re.compile(r"(?<![\w-])[Tt]he[ \t\u00a0]+\Z")
 _PRESENT_RE = re.compile(PRESENT_S)
+#: a sentence adverb, capitalised where it opens a sentence or a quotation ("Deeply saddened by the
+#: loss", "Sadly, ...", "Finally the"): no one-word name (not Kelly, Emily, Italy, Donnelly)
+_ADVERB_RE = re.compile(r"[A-Z][a-z]{2,}(?:al|ful|less|ous|ive|ent|ant|ate|ic|ed|ing|ib|ab|ar|ed)ly"
+                        r"|(?:Deep|Sad|Clear|Quick|Slow|Sure|Near|Most|Hard|Glad|Proud|Brief|Fair|Firm|Free|Great"
+                        r"|High|Kind|Late|Loud|Main|Mere|Open|Rare|Short|Strong|Swift|Tight|Vast|Warm|Wide|Wise)ly")
 _ACRONYM_DEF_RE = re.compile(rf"[ \t]*\(([{UP}]{{2,8}})\)")
 
 
@@ -281,6 +286,8 @@ class _Finder:
         and, at a sentence's start, only for a word the text also capitalises inside a
         sentence (not ``Results showed``)?"""
         text = self.text
+        if _ADVERB_RE.fullmatch(word):
+            return False
         if self.pat.verb_after.match(text, end):
             return True
         if not (self.pat.verb_phrase.match(text, end) or joint_with(text, start)) or in_heading(text, start):

@@ -20,7 +20,7 @@ from tui.suggest.rules.mention import Mention
 from tui.suggest.rules.claim_text import (
     ACCORDING_RE, ADDRESSEE_RE, APPOSITIVE_RE, BETWEEN_RE, CONTENT_START_RE, CONTRAST_RE, DISPUTE_RE, DOCUMENT_BEFORE_RE,
     ADVERBIAL_RE, NOT_CLAUSE_RE, PASSIVE_BEFORE_RE,
-    HEDGE_RE, ING_AFTER_RE, NOUN_SUBJECT_BEFORE_RE, CLAUSE_OPENS, PLACE_LEAD_RE, PROMISE_RE, PRONOUNS, PRONOUN_BEFORE_RE, QUOTE_RE, Speakers, THE_AFTER_RE,
+    CLAUSE_RE, HEDGE_RE, ING_AFTER_RE, NOUN_SUBJECT_BEFORE_RE, CLAUSE_OPENS, PLACE_LEAD_RE, PROMISE_RE, PRONOUNS, PRONOUN_BEFORE_RE, QUOTE_RE, Speakers, THE_AFTER_RE,
     RELATIVE_RE, THE_BEFORE_RE, TOLD_THAT_RE, claim_sentences, trim)
 
 
@@ -226,10 +226,12 @@ class _ClaimFinder:
         assert lead is not None  # the pattern matches the empty string
         start = lead.end()
         q = next((q for q in quotes if q[0] == start), None)
-        if self.lex.reporting_verbs.get(verb) == "promise" and not q:
-            m = PROMISE_RE.match(text, start, s1)
+        kind = self.lex.reporting_verbs.get(verb)
+        said_that = kind == "clause" and ("that" in text[pos:start] or ":" in text[pos:start])
+        if kind in ("promise", "clause") and not q and not said_that:
+            m = (PROMISE_RE if kind == "promise" else CLAUSE_RE).match(text, start, s1)
             if not m:
-                return None, None  # "pledged $4.2 million": an act, not a claim
+                return None, None  # "pledged $4.2 million", "recalled the product": an act, not a claim
             start = m.end()
         if q:
             return trim(text, q[0] + 1, q[1] - 1), q
