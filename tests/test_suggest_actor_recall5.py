@@ -166,3 +166,18 @@ def test_a_described_party_is_an_organisation(described, verb, the):
     assert any(e == end and t == "organisation" for (s, e), t in found.items())
     later = text.rindex("the party") + len("the party")
     assert not any(e == later for (_, e) in found)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(("issued a statement", "said the princess would not run", "has announced a ban",
+                        "will publish the list")), st.sampled_from(("The", "the royal household's")))
+def test_the_palace_that_issues_a_statement_acts(verb, owner):
+    """A royal palace speaks for the monarch as the press or the prosecution act for theirs
+    (``[bodies]``): ``The palace issued the following statement``; a palace visited or
+    burnt is a building (``tourists visited the palace``)."""
+    from tui.suggest.conventions import DEFAULTS
+    from tui.suggest.rules.actors import find_actors
+
+    text = f"On Friday evening {owner} palace {verb}. Tourists visited the palace on Monday."
+    spans = [text[slice(*m.span(DEFAULTS))] for m in find_actors(text)]
+    assert spans.count("palace") == 1
