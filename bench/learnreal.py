@@ -1,4 +1,4 @@
-"""Leave-one-out learning curves on the real-text set (bench/realtext: thirty-two Wikinews
+"""Leave-one-out learning curves on the real-text set (bench/realtext: forty-four Wikinews
 articles with golds under guidelines that differ from the rules' defaults).
 
 For each article held out and each n of ``POINTS``, a corpus holds the golds of the n
