@@ -69,11 +69,11 @@ APPOSITIVE_RE = re.compile(r",[ \t]+(?:a|an)[ \t]+")
 THE_BEFORE_RE = re.compile(r"(?<!\w)[Tt]he[ \t]+\Z")
 # a promise or an announcement is a claim with "to"/"that" or a clause of its own ("promised
 # each victim will be", "announced it planned"), not with an object ("announced a system")
-PROMISE_RE = re.compile(r"(?:to|that)[ \t]+|(?=(?:he|she|it|they|we|I)[ \t])|(?=(?:[^\s;.“”\"]+[ \t]+){1,8}"
-                        r"(?:will|would|shall|can|could|must|should|may|might|is|are|was|were|has|have|had)[ \t])")
+_A_CLAUSE_AHEAD = (r"(?=(?:he|she|it|they|we|I)[ \t])|(?=(?:[^\s;.“”\"]+[ \t]+){1,8}"
+                   r"(?:will|would|shall|can|could|must|should|may|might|is|are|was|were|has|have|had)[ \t])")
+PROMISE_RE = re.compile(r"(?:to|that)[ \t]+|" + _A_CLAUSE_AHEAD)
 # what a "clause" verb reports ("recalled that ...", "stressed he would ..."): no "to" ("responded to the fire")
-CLAUSE_RE = re.compile(r"that[ \t]+|(?=(?:he|she|it|they|we|I)[ \t])|(?=(?:[^\s;.“”\"]+[ \t]+){1,8}"
-                       r"(?:will|would|shall|can|could|must|should|may|might|is|are|was|were|has|have|had)[ \t])")
+CLAUSE_RE = re.compile(r"that[ \t]+|" + _A_CLAUSE_AHEAD)
 _DAYS = ("yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march"
          "|april|may|june|july|august|september|october|november|december")
 # "said [on Monday|yesterday night|in May] that ...": when it was said is not what was said

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from tui.suggest.rules.actor_words import is_initial
 from tui.suggest.rules.figwords import (CURRENCY_WORDS, IRREGULAR_PLURALS, MEASURES, NOT_MODIFIERS, ONE_PERSON_NOUNS,
                                        VAGUE)
 
@@ -146,8 +147,7 @@ def _member_plural(text: str, word: str, pos: int, end: int) -> bool:
     w = _WORD_END_RE.search(text, max(0, pos - 24), pos)
     if w is None or not w.group(0)[0].isupper():
         return True  # digits or a lower-case number word
-    head = text[:w.start()].rstrip(" \t\u00a0")
-    return not head or head[-1] in ".!?\"“\n"  # "Fifteen Democrats defected." opens a sentence
+    return is_initial(text, w.start())  # "Fifteen Democrats defected." opens a sentence
 
 
 def _named_head(text: str, pos: int) -> tuple[int, str] | None:

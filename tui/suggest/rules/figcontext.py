@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from tui.suggest.rules.actor_words import is_initial
 from tui.suggest.rules.figwords import MONTHS, NOT_MODIFIERS, QUALIFIER_CUES
 
 _NONE, AGE = "none", "age"
@@ -35,7 +36,7 @@ _DAY_RANGE_BEFORE_RE = re.compile(
 #: "the Wildlife Protection Act, 1972": a statute's year
 _STATUTE_BEFORE_RE = re.compile(r"(?<![\w'’-])(?:Act|Code|Rules|Regulations|Ordinance|Order|Law)[ \t\u00a0]*,[ \t\u00a0]*\Z")
 #: a sentence's (or a headline's) first word, capitalised, right before the number: "Canada 2019"
-_FIRST_WORD_BEFORE_RE = re.compile(r"(?:\A|[.!?\n][\"”’)]?[ \t\u00a0]+|\n)[ \t\u00a0]*(?P<word>[A-Z][\w'’.-]*)[ \t\u00a0]+\Z")
+_CAPITAL_WORD_BEFORE_RE = re.compile(r"(?<![\w'’.-])(?P<word>[A-Z][\w'’.-]*)[ \t\u00a0]+\Z")
 _CAPITAL_AFTER_RE = re.compile(r"[ \t\u00a0]+[A-Z]")
 #: the distance that names a race: "400 m hurdles", "100 metres freestyle", "10,000 m final"
 _RACE_AFTER_RE = re.compile(
@@ -65,7 +66,7 @@ def reading(text: str, num_start: int, num_end: int, end: int, value, unit: str 
         return _NONE
     bare = text[num_start:num_end]
     if bare.isdigit() and len(bare) == 4 and 1900 <= value <= 2100 and (
-            _STATUTE_BEFORE_RE.search(before) or _named_by_first_word(before)
+            _STATUTE_BEFORE_RE.search(before) or _named_by_first_word(text, num_start)
             or _CAPITAL_AFTER_RE.match(text, num_end)):
         return _NONE
     if unit is None and bare.isdigit() and 1 <= value <= 120 and end == num_end and _is_age(text, before, num_end):
@@ -73,11 +74,11 @@ def reading(text: str, num_start: int, num_end: int, end: int, value, unit: str 
     return None
 
 
-def _named_by_first_word(before: str) -> bool:
+def _named_by_first_word(text: str, num_start: int) -> bool:
     """A sentence's capitalised first word right before a year names it ("Canada 2019
     general election"), unless it is a cue or function word ("Some 1999 rockets")."""
-    f = _FIRST_WORD_BEFORE_RE.search(before)
-    return f is not None and f.group("word").lower() not in _CUE_WORDS
+    f = _CAPITAL_WORD_BEFORE_RE.search(text, max(0, num_start - 40), num_start)
+    return f is not None and is_initial(text, f.start()) and f.group("word").lower() not in _CUE_WORDS
 
 
 def _is_age(text: str, before: str, num_end: int) -> bool:
