@@ -72,3 +72,15 @@ def test_a_skip_line_passes_a_mention_the_guideline_leaves_unmarked():
         ("ACTOR", 0), ("ACTOR", text.rindex("Amazon")), ("CLAIM", text.index("it would"))]
     (rel,) = ann.relations
     assert next(s for s in ann.spans if s.id == rel.target).start == text.rindex("Amazon")
+
+
+def test_a_speaker_marked_with_a_less_than_sign_is_its_latest_mention_before_the_claim():
+    for gap in ("", " then", " later that day"):  # the other mention is nearer, whatever the gap
+        text = f"One of them spoke.{gap} She said it was bad. One of them said it was fine."
+        plain = ("A One of them | person\nC it was bad | One of them\n"
+                 "A One of them | person\nC it was fine | One of them\n")
+        marked = plain.replace("bad | One", "bad | <One")
+        for spec, first in ((plain, text.rindex("One")), (marked, 0)):
+            ann = build("d", text, spec, "d")
+            by = {s.id: s for s in ann.spans}
+            assert [by[r.target].start for r in ann.relations] == [first, text.rindex("One")]

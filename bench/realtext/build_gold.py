@@ -11,7 +11,8 @@ Spec lines, in the article's order (each searched from the start of the span bef
                   guideline leaves unmarked, such as an actor only acted upon, before the one
                   marked: "> emailed Amazon Web Services")
 A speaker is linked to the nearest ACTOR span with that exact text outside the claim (inside it
-only when there is none outside).
+only when there is none outside); `<` before the speaker's text links its latest mention before the
+claim (a pronoun's actor, "She said …", when a same-text mention of another actor follows it).
 """
 
 from __future__ import annotations
@@ -79,7 +80,9 @@ def build(doc_id: str, text: str, spec: str, where: str) -> Annotation:
     for claim_id, names in speakers:
         claim = by_id[claim_id]
         for name in names:
-            named = [s for s in ann.spans if s.label == "ACTOR" and s.text == name]
+            before, name = name.startswith("<"), name.removeprefix("<").strip()
+            named = [s for s in ann.spans
+                     if s.label == "ACTOR" and s.text == name and (not before or s.end <= claim.start)]
             # the speaker is a mention outside the claim ('"Ford is ...", Ford told'), if there is one
             actors = [s for s in named if not claim.start <= s.start < claim.end] or named
             if not named:
