@@ -26,6 +26,7 @@ _POSS_DET = r"(?:its|their|his|her|our)[ \t\u00a0]+"  # "To modernize its milita
 #: the word before a name, past a determiner and an owner; "(?<!\w)": a match never starts inside a word
 #: (one from the letter before would start earlier), so the search skips those starts (4x faster, same matches)
 _PREV_WORD_RE = re.compile(rf"(?<!\w)(\w[\w-]*)[ \t\u00a0]+(?:{_DET}|{_POSS_DET})?(?:{_OWNER})?[\"“‘']?\Z")
+_DET_END_RE = re.compile(rf"(?<![\w-]){_DET}\Z")
 _SENTENCE_START_RE = re.compile(r"(?:\A|\n|[.!?][\"”’']?[ \t\u00a0]+)[\"“‘']?\Z")
 #: told something: "in an e-mail to", "speaking to BBC"; an interview or a talk *with* X is a joint act
 #: (``actor_words.joint_with``: GUIDELINES mark both sides of an interview, like a meeting's)
@@ -184,6 +185,10 @@ def _word_before(text: str, start: int, of_name: bool = True) -> _Before:
     m = _PREV_WORD_RE.search(before)
     if of_name and m and text[start:start + 1].islower() and m.group(1).endswith("ed") and before[m.end(1):].strip() == "":
         before = before[:m.start(1)]
+        m = _PREV_WORD_RE.search(before)
+    elif of_name and m and m.group(1).endswith("ing") and before[m.end(1):].strip() == "" \
+            and _DET_END_RE.search(before, 0, m.start(1)):
+        before = before[:m.start(1)]  # "by the incoming 116th Congress": an adjective after a determiner, no verb
         m = _PREV_WORD_RE.search(before)
     return _Before(before, m, m.group(1).lower() if m else "")
 

@@ -54,6 +54,8 @@ _ADVERB_RE = re.compile(r"[A-Z][a-z]{2,}(?:al|ful|less|ous|ive|ent|ant|ate|ic|ed
                         r"|(?:Deep|Sad|Clear|Quick|Slow|Sure|Near|Most|Hard|Glad|Proud|Brief|Fair|Firm|Free|Great"
                         r"|High|Kind|Late|Loud|Main|Mere|Open|Rare|Short|Strong|Swift|Tight|Vast|Warm|Wide|Wise)ly")
 _ACRONYM_DEF_RE = re.compile(rf"[ \t]*\(([{UP}]{{2,8}})\)")
+#: an ordinal before a body's name is the name's ("the incoming 116th United States Congress", GUIDELINES)
+_ORDINAL_BEFORE_RE = re.compile(r"(?<![\w.,-])\d+(?:st|nd|rd|th)[ \t\u00a0]+\Z")
 
 
 class _Finder:
@@ -221,6 +223,8 @@ class _Finder:
                 m = _OWNER_BEFORE_RE.search(text, max(0, start - 40), start)
                 start = m.start() if m else start
             start = self._and_joined(start)
+            ordinal = _ORDINAL_BEFORE_RE.search(text, max(0, start - 12), start)
+            start = ordinal.start() if ordinal else start
             self._define(text[start:end], start, typ)
             return start, self._possessive_merge(end), typ
         if name in lex.countries:
