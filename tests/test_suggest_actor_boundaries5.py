@@ -47,3 +47,19 @@ def test_an_ing_adjective_after_a_determiner_is_no_verb_acting_on_the_name(adjec
     verb = f"The firm is hiring {name} Assembly staff now."
     s = verb.index(name)
     assert context(verb, s, s + len(name), VERBS) != "by"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(["Court of Session", "United States Embassy", "Zorblax Embassy", "Supreme Court",
+                        "Velora Ministry of Health", "Quintar University"]),
+       st.sampled_from(["Scotland", "Iraq", "Velmoria", "New Tarsk", "Ostravia"]),
+       st.sampled_from(["issued an opinion.", "had suspended operations, it said.", "said so on Monday."]))
+def test_a_place_after_in_is_no_part_of_a_bodys_name(body, place, rest):
+    """GUIDELINES: no post-modifier (``Court of Session`` in ``the Court of Session in Scotland
+    issued``, ``United States Embassy`` in ``The United States Embassy in Iraq had``); a country
+    the body's name starts with is no short form of it (``the United States`` later is a place)."""
+    text = f"On Wednesday, the {body} in {place} {rest} Later both Ostravia and the United States were blamed for it."
+    spans = _spans(text)
+    assert body in spans and f"{body} in {place}" not in spans
+    if body.startswith("United States"):
+        assert "United States" not in spans

@@ -35,6 +35,7 @@ _RUN_RE = re.compile(
     rf"(?:{_CAPWORD})(?:(?:[ \t\u00a0]+(?:(?:{'|'.join(_CONNECTORS)})[ \t\u00a0]+)?"
     rf"|[ \t\u00a0]*&[ \t\u00a0]*|,[ \t\u00a0]+(?=(?:{_SUFFIXES})\.))(?:{_CAPWORD}))*"
 )
+_IN_PLACE_RE = re.compile(r"[ \t\u00a0]+in[ \t\u00a0]+(?!.*[ \t\u00a0]in[ \t\u00a0])")  # the last "in" of a run
 _LEADING_CONNECTOR_RE = re.compile(rf"(?:{'|'.join(_CONNECTORS)})[ \t\u00a0]+")
 _CONNECTOR_SPLIT_RE = re.compile(rf"[ \t\u00a0]+(?:{'|'.join(sorted(_PREPOSITIONS, key=len, reverse=True))})[ \t\u00a0]+")
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
@@ -135,6 +136,10 @@ class _Finder:
         assert first is not None
         head, tail = run[:first.start()], run[first.end():]
         org = self.lex.org_words
+        place = _IN_PLACE_RE.search(run)
+        if place and any(w in org for w in name_words(run[:place.start()])) \
+                and not any(w in org for w in name_words(run[place.end():])):
+            return [run[:place.start()], run[place.end():]]  # "Court of Session in Scotland": a post-modifier
         if any(w in org for w in name_words(head)):
             return [run]
         if any(w in org for w in name_words(tail)):  # "X of the Party" parts, "Trafficking in Persons Report" not
@@ -391,8 +396,8 @@ class _Finder:
             return
         if len(words) >= 2 and words[-1] in lex.org_words and all(
                 w not in lex.org_words and w not in lex.titles and w not in lex.countries
-                and w not in lex.demonyms for w in words[:-1]):
-            self.aliases.setdefault(" ".join(words[:-1]), (start, typ))
+                and w not in lex.demonyms for w in words[:-1]) and " ".join(words[:-1]) not in lex.countries:
+            self.aliases.setdefault(" ".join(words[:-1]), (start, typ))  # not "United States" of its "... Embassy"
         if len(words) == 1:
             self.aliases.setdefault(words[0], (start, typ))  # "NASA" again later
         caps = [w for w in words if w[:1].isupper()]
