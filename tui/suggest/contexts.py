@@ -42,6 +42,7 @@ _COUNT_BEFORE_RE = re.compile(r"(?:\d(?:[\d,.]*\d)?|\b(?i:two|three|four|five|si
                               r"(?:[A-Z][\w-]*[ \t\u00a0]+){0,3}\Z")  # "five Armed Forces personnel"
 TOLD = frozenset({"told", "tell", "tells", "telling", "informed", "asked"})
 OF = frozenset({"of", "from", "for"})
+CITING = frozenset({"citing", "quoting"})
 #: after a reporting verb's name, what makes the name the verb's object: "described X (in March) as a", "reported X to be"
 _DESCRIBED_AS_RE = re.compile(r"(?:[ \t\u00a0]+(?:in|on|at|of)[ \t\u00a0][^.,;:!?\"“”\n]{0,30}?)?"
                               r"[ \t\u00a0]+(?:as[ \t\u00a0]+(?:a|an|one|being)|to[ \t\u00a0]+(?:be|have[ \t\u00a0]+been))\b")
@@ -217,8 +218,8 @@ def _by_word_before(text: str, start: int, end: int, b: _Before, verbs: frozense
     if prev == "by":
         stative = _PREV_WORD_RE.search(b.opening())
         return "of" if stative and stative.group(1).lower() in STATIVE else "by"  # "needed by the Defence Forces"
-    if prev == "to" and before.rstrip().lower().endswith(("according to", "according to the")):
-        return "according"
+    if (prev == "to" and before.rstrip().lower().endswith(("according to", "according to the"))) or prev in CITING:
+        return "according"  # "citing local paramilitary groups": those a report cites are its sources (GUIDELINES)
     if agent_of_noun(b.opening(), prev):
         return "by"  # "at the request of X", "a notice from X": the one who asks, sends or grants
     if prev in OF:

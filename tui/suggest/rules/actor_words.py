@@ -171,7 +171,7 @@ _NOT_MODIFIERS = frozenset({
     "which", "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "be",
     "been", "not", "also", "then", "when", "while", "after", "before", "into", "over", "about", "than", "since",
     "the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our", "my", "your", "some",
-    "many", "all", "other", "such", "no", "every", "each", "any", "both", "several", "most", "more", "few",
+    "many", "all", "other", "another", "such", "no", "every", "each", "any", "both", "several", "most", "more", "few",
     "where", "if", "so", "there", "here", "saw", "see", "says", "say", "said", "told", "between", "against"})
 _MODIFIER_RE = re.compile(r"[A-Za-z][A-Za-z-]*\Z")
 
@@ -185,7 +185,8 @@ def modifiers_start(text: str, start: int, lex: Lexicon) -> int:
         low = w.lower()
         if not _MODIFIER_RE.match(w) or low in _NOT_MODIFIERS or low in lex.reporting_verbs \
                 or low in lex.action_verbs or low.endswith("ly") \
-                or (w in lex.not_names and low not in lex.group_modifiers):
-            break
+                or (w in lex.not_names and low not in lex.group_modifiers) \
+                or (low.endswith("ing") and text[:pos].rstrip().endswith(",")):
+            break  # ", citing local paramilitary groups": a participle opens a clause, it modifies nothing
         start = pos
     return start
