@@ -88,3 +88,20 @@ def test_another_before_a_role_is_left_out_like_a_determiner(group, before):
     ``Mendez and another agent smuggled``; ``police officer`` in ``shot by another police officer``)."""
     text = f"{before} another {group} arrived."
     assert group in _spans(text) and f"another {group}" not in _spans(text)
+
+
+STORM_NAMES = st.sampled_from(["Humberto", "Zorvina", "Talmiro", "Quessa", "Daxton"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(["Tropical Storm", "Super Typhoon", "Severe Cyclone", "Subtropical Storm"]), STORM_NAMES,
+       st.sampled_from(["hovered to the east of the island", "said nothing", "has weakened since"]))
+def test_a_storm_named_after_qualifying_words_is_no_actor_nor_its_name_alone(prefix, name, act):
+    """``Tropical Storm Humberto`` names a storm as ``Hurricane Dorian`` does (GUIDELINES: an
+    event is no actor); so is ``Humberto`` alone later, whatever verb follows it. An
+    organisation with the prefix's word in its name still is (``National Hurricane Center``)."""
+    text = (f"In an advisory, the National Hurricane Center upgraded {prefix} {name} to hurricane status.\n\n"
+            f"On Saturday, {name} {act}. Later {name} moved north, the National Hurricane Center said.")
+    spans = _spans(text)
+    assert name not in spans and f"{prefix} {name}" not in spans
+    assert "National Hurricane Center" in spans

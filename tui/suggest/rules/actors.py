@@ -187,14 +187,25 @@ class _Finder:
         words = name_words(name)
         if all(w in lex.not_names for w in words) or words[-1] in lex.thing_heads:
             return  # "Electronic Commerce Directive", "the Directive": a law never acts
-        if words[0] in lex.vessel_prefixes:  # "MV Alan Kurdi", "the MV Professor Albrecht Penck", "Hurricane Dorian":
-            self.things.update(words[1:])     # a ship or a storm, whoever it is named after, and so is its name alone
+        thing = self._thing_prefix(words)
+        if thing is not None:  # "MV Alan Kurdi", "the MV Professor Albrecht Penck", "Hurricane Dorian":
+            self.things.update(words[thing + 1:])  # a ship or a storm, whoever it is named after, and so is its name alone
             return
         found = self.classify(name, words, start, end)
         if found:
             self.cands.append(found)
         else:
             self.unresolved.append((start, end))
+
+    def _thing_prefix(self, words: list[str]) -> int | None:
+        """Where the prefix of a ship's, a storm's or an operation's name stands in ``words``:
+        first (``Hurricane Dorian``), or after words that qualify it when no word of the run
+        names an organisation (``Tropical Storm Humberto``; not ``National Hurricane Center``)."""
+        lex = self.lex
+        if words[0] in lex.vessel_prefixes:
+            return 0
+        at = next((i for i, w in enumerate(words[:-1]) if w in lex.vessel_prefixes), None)
+        return at if at is not None and not any(w in lex.org_words for w in words) else None
 
     def _keeps_first(self, first: str, run: str) -> bool:
         """Is a leading demonym or "New" part of the name (African Union, The New York
