@@ -105,3 +105,16 @@ def test_a_storm_named_after_qualifying_words_is_no_actor_nor_its_name_alone(pre
     spans = _spans(text)
     assert name not in spans and f"{prefix} {name}" not in spans
     assert "National Hurricane Center" in spans
+
+
+@settings(max_examples=150, deadline=None)
+@given(NAMES, st.sampled_from(["has passed away", "passed away", "had passed away", "was hospitalized",
+                               "was transported to a local hospital", "was transferred to another prison",
+                               "was inducted into the Hall of Fame", "was rushed to hospital"]))
+def test_one_who_passes_away_or_is_taken_into_care_is_acted_upon(name, verb):
+    """GUIDELINES: one who dies is not marked for dying, like a victim (``our colleague Justice
+    John Paul Stevens has passed away``); one taken to hospital or prison is acted upon
+    (``Gupta was transported to a local hospital``, ``Baker was hospitalized``)."""
+    text = f"On Monday it was reported that {name} Velamor {verb} in the city."
+    s = text.index(name)
+    assert context(text, s, s + len(name) + len(" Velamor"), VERBS) == "undergoes"

@@ -20,6 +20,8 @@ _HARM = ("killed", "injured", "wounded", "hurt", "stabbed", "shot", "murdered", 
 _LAW = ("sentenced", "charged", "convicted", "indicted", "jailed", "imprisoned")
 _OFFICE = ("elected", "re-elected", "appointed", r"sworn[ \t\u00a0]+in", "chosen", "removed", "ousted", "deposed",
            "dismissed", "fired", "dropped", "awarded", "survived")
+#: taken somewhere in care or custody: "Gupta was transported to a local hospital", "Baker was hospitalized"
+_CARED = ("hospitalized", "hospitalised", "transported", "transferred", "airlifted", "rushed", "inducted")
 _FOUNDED = ("founded", "established", "registered", "incorporated", "dissolved", "disbanded")  # a body made or unmade
 _SP = r"[ \t\u00a0]+"
 _ADVERBS = rf"(?:(?:also|then|later|again|both|all|reportedly|allegedly|\w+ly){_SP})*"
@@ -27,9 +29,9 @@ _UNDERGOES_RE = re.compile(
     r"(?:,[^,.;:()\"“”\n]{1,90},)?"  # an apposition: ", son of the late Al-Qaeda founder Osama bin Laden,"
     rf"{_SP}{_ADVERBS}"
     rf"(?:(?:was|were|is|are|has{_SP}been|have{_SP}been|had{_SP}been){_SP}{_ADVERBS}"
-    rf"(?:(?:{'|'.join(_HARM + _LAW + _OFFICE + _FOUNDED)})\b(?![ \t\u00a0]+(?:up|down|off)\b)"
+    rf"(?:(?:{'|'.join(_HARM + _LAW + _OFFICE + _FOUNDED + _CARED)})\b(?![ \t\u00a0]+(?:up|down|off)\b)"
     rf"|(?:(?:found|reported|confirmed|declared|feared|presumed|discovered){_SP})?(?:dead|missing)\b)"
-    rf"|(?:has{_SP}|had{_SP})?(?:died|dies)\b)")
+    rf"|(?:has{_SP}|had{_SP}|have{_SP})?(?:died|dies|passed{_SP}away|passes{_SP}away)\b)")
 
 
 #: a headline drops the auxiliary: "Nancy Pelosi again elected Speaker", "X sworn in", "X killed in crash"
