@@ -48,9 +48,14 @@ ADVERBIAL_RE = re.compile(r"[ \t]*(?i:(?:late|early)[ \t]+)?(?i:in|on|at|for|dur
 QUOTE_RE = re.compile(r"“([^“”\n]*)”|\"([^\"\n]*)\"")
 _END_PUNCT = ".,;:!?…"
 # where reported speech ends: ", but" (also after a quotation's own comma: `broadly," but`),
-# ", while", ";", "despite", the writer's "which" after a closing quotation mark
+# ", while", ";", "despite", the writer's "which" after a closing quotation mark, the writer's
+# ", when" after a date
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+# the writer's ", when ..." after a date ("scheduled for March 3, when both parties ...")
+_AFTER_A_DATE = "(?:" + "|".join([r"(?<=\d)"] + [rf"(?<=\b{m})" for m in _MONTHS]) + r"),[ \t]+when\b"
 CONTRAST_RE = re.compile(r"(?:,|(?<=,[”\"]))[ \t]+(?:while|whereas|but|although|though|however)\b|;"
-                         r"|[ \t]+despite\b|(?<=[^\s“”\"][”\"]),?[ \t]+which\b")
+                         r"|[ \t]+despite\b|(?<=[^\s“”\"][”\"]),?[ \t]+which\b|" + _AFTER_A_DATE)
 DISPUTE_RE = re.compile(r"\b(?:but|however|although)\b[^.]*\b(?:sceptical|skeptical|doubt\w*|disput\w*|"
                          r"question\w*|unconvinced|reject\w*|den(?:y|ied|ies))\b")
 HEDGE_RE = re.compile(
