@@ -28,3 +28,33 @@ def test_the_writers_when_after_a_date_is_left_out(speaker, verb, date, rest, ac
     text = (f"According to {speaker}, {content}, when {rest}." if according
             else f"{speaker} {verb} {content}, when {rest}.")
     assert content in _claims(text)
+
+
+QUOTED = st.sampled_from(["The tool is legitimate and lawful.", "If the Senate confirms me, I will stay.",
+                          "We will rebuild every home"])
+
+
+@settings(max_examples=120, deadline=None)
+@given(SPEAKERS, st.sampled_from(["said", "wrote", "stated"]),
+       st.sampled_from(["on Twitter", "via Facebook", "from the White House", "from LA Fortaleza's Hall of Mirrors",
+                        "at a press conference in Manila", "in a statement on its website"]),
+       st.sampled_from(["", ",", ":"]), QUOTED)
+def test_where_it_was_said_before_a_quotation_is_left_out(speaker, verb, where, mark, quoted):
+    """`said on Twitter "…"`, `said from LA Fortaleza's Hall of Mirrors, "…"`: the quotation."""
+    text = f'{speaker} {verb} {where}{mark} "{quoted}"'
+    assert quoted.rstrip(".") in _claims(text)
+
+
+@settings(max_examples=80, deadline=None)
+@given(SPEAKERS, st.sampled_from(["in an interview with Rolling Stone", "in a letter to Congress",
+                                  "in a post on Facebook", "in an interview with The New York Times"]),
+       st.sampled_from(["he was open to a second term", "she would not resign", "they planned to appeal",
+                        "it was ready"]))
+def test_an_interview_with_a_name_before_the_clause_is_left_out(speaker, where, content):
+    """`Stern said in an interview with Rolling Stone he was open to …`: the clause after the name."""
+    assert content in _claims(f"{speaker} said {where} {content}.")
+
+
+def test_a_subject_after_where_it_was_said_stays_in_the_claim():
+    text = 'Acme Corp said in their filing the matter "currently focuses on road load estimations".'
+    assert _claims(text) == ['the matter "currently focuses on road load estimations"']

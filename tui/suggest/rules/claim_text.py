@@ -85,14 +85,18 @@ _DAYS = ("yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|satur
 _WHEN_RE = rf"(?:(?:on|in|last|this|late|early)[ \t]+)?(?:{_DAYS})(?:[ \t]+(?:night|morning|evening|afternoon))?[ \t]+"
 CONTENT_START_RE = re.compile(rf"[ \t]*(?i:{_WHEN_RE})?(?:[:,][ \t]*|that[ \t]+|to[ \t]+(?=[“\"]))?[ \t]*")
 ACCORDING_RE = re.compile(r"\b[Aa]ccording to[ \t]+")
-# "said in a filing to the SEC that ...", "wrote via Twitter, “...”", "concluded with the
-# statement: “...”", "said in their filing the matter ...": where and how it was said is not
-# what was said
+# "said in a filing to the SEC that ...", "wrote via Twitter, “...”", "said on Twitter “...”"
+# (three words or more quoted), "concluded with the statement: “...”", "said in their filing
+# the matter ...", "said in an interview with Rolling Stone he ...": where and how it was said
+# is not what was said
 PLACE_LEAD_RE = re.compile(
-    r"[ \t]+(?:in|via|on|at|to|through|during|with)[ \t]+"
+    r"[ \t]+(?:in|via|on|at|to|through|during|with|from)[ \t]+"
     r"(?:(?:[^,.;:“”\"]|(?<=[A-Z])\.|\.(?=\S)){0,80}?[ \t]+that[ \t]+"  # ... that
     r"|[^,.;:“”\"]{0,60}[,:][ \t]*(?=[“\"])"  # ..., “
-    r"|(?:(?:a|an|the|their|its|his|her|our)[ \t]+)?[\w-]+[ \t]+(?=(?:the|a|an|its|their|this|these|those|his|her)[ \t]))")
+    r"|(?:a|an|the|their|its|his|her|our)[ \t]+[\w-]+[ \t]+(?:with|to|on)[ \t]+(?:the[ \t]+)?"  # an interview with X he ...
+    r"(?:[A-Z][\w’'.-]*[ \t]+){1,4}(?=(?:he|she|it|they|we|I)[ \t])"
+    r"|(?:(?:a|an|the|their|its|his|her|our)[ \t]+)?[\w-]+[ \t]+(?=(?:the|a|an|its|their|this|these|those|his|her)[ \t])"
+    r"|[^,.;:“”\"]{0,60}?[ \t]+(?=[“\"][^“”\"\n]*?[ \t][^“”\"\n]*?[ \t]))")  # ... “three words or more
 # "..., according to officials, some of whom were ...": the source's own relative clause
 RELATIVE_RE = re.compile(r"[ \t]*(?:(?:some|many|most|all|one|none)[ \t]+of[ \t]+)?(?:who|whom|whose|which)\b")
 
