@@ -4,10 +4,13 @@ development set showed cut at other edges than the golds'; each failed before it
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.suggest import suggest
+from tui.suggest.conventions import DEFAULTS
 
 SPEAKERS = st.sampled_from(["Jane Roe", "Governor Tom Hale", "The European Commission", "Acme Corp"])
 DATES = st.sampled_from(["March 3", "by 2010", "in 2018", "on 12 October", "until June 2021", "in December"])
@@ -58,3 +61,58 @@ def test_an_interview_with_a_name_before_the_clause_is_left_out(speaker, where, 
 def test_a_subject_after_where_it_was_said_stays_in_the_claim():
     text = 'Acme Corp said in their filing the matter "currently focuses on road load estimations".'
     assert _claims(text) == ['the matter "currently focuses on road load estimations"']
+
+
+AS_VERBS = st.sampled_from(["labeled", "designated", "characterised", "referred to", "justified", "described"])
+AS_OBJECTS = st.sampled_from(["the strike", "Soleimani", "the Rutgers University team", "the December 31 attack on the embassy",
+                              "the strike, which was approved by the president,"])
+AS_COMPLEMENTS = st.sampled_from(['a terrorist organization', '"defensive" in nature', 'an "emerging" figure in the group',
+                                  '"crushing"', 'a "grave abuse of power" and "contrary to law"'])
+AS_AFTER = st.sampled_from([".", " and levied sanctions against him.", " and wrote a letter.", " when they met.",
+                            ", and urged calm.", ': "We will act."'])
+
+
+def _quotes():
+    return replace(DEFAULTS, claim_quotes=True)
+
+
+def _quoted(text: str) -> list[str]:
+    return [s.text for s in suggest(text, conventions=_quotes()).spans if s.label == "CLAIM"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(SPEAKERS, AS_VERBS, AS_OBJECTS, AS_COMPLEMENTS, AS_AFTER)
+def test_x_as_y_after_a_verb_of_calling(speaker, verb, obj, complement, after):
+    """`labeled Soleimani as a terrorist and levied sanctions`, `referred to the team as "…"`,
+    `described X in March as an "emerging" figure in the group when …`: `X as Y`, Y to its end
+    (a second verb, `when`, a colon), a quoted Y with `and "Z"` kept whole."""
+    text = f"{speaker} {verb} {obj} as {complement}{after}"
+    assert f"{obj} as {complement}" in _quoted(text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["citing", "pointing to"]), AS_OBJECTS, AS_COMPLEMENTS)
+def test_x_as_y_after_a_participle_of_calling(verb, obj, complement):
+    """`The senators condemned the act, citing the move as a "grave abuse …"`: the participle's
+    `X as Y`, the sentence's subject's claim."""
+    text = f"The United States condemned the act, {verb} {obj} as {complement}."
+    assert f"{obj} as {complement}" in _quoted(text)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(["labeled", "designated", "characterised", "justified", "citing"]))
+def test_the_same_verbs_without_as_are_no_claim(verb):
+    assert _claims(f"The United States {verb} the report on Monday.") == []
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(["Calling", "Citing", "Labeling"]), st.sampled_from(['"just another apology"', "a failure"]),
+       st.sampled_from(["Anna Franowska of the charity told Reuters", "Jane Roe said"]))
+def test_a_participle_opening_the_sentence_speaks_for_the_subject_after_it(verb, complement, rest):
+    """`Calling it as "just another apology", Anna Franowska … told Reuters "…"`: `it as "…"`,
+    the speaker the subject after the participle's clause."""
+    text = f'{verb} it as {complement}, {rest} "it appears the statement was prepared before".'
+    s = suggest(text, conventions=_quotes())
+    (claim,) = [x for x in s.spans if x.label == "CLAIM" and x.text == f"it as {complement}"]
+    speakers = [next(x for x in s.spans if x.id == r.target).text for r in s.relations if r.source == claim.id]
+    assert speakers and speakers[0] in rest

@@ -50,20 +50,31 @@ _SHORT_TAIL_RE = re.compile(r"[ \t]+[^,;:“”\"]{1,40}")
 
 
 _QUOTE_NEXT_RE = re.compile(r"[,:][ \t]*[“\"]")
-_DESCRIBE = frozenset({"describe", "described", "describes", "describing"})
-# "describing the attacks as a “dastardly act”", "the threat as making it “impossible”"
-_AS_QUOTE_RE = re.compile(r"[ \t]as[ \t]+(?:[^\s“”\"]+[ \t]+){0,3}(?=[“\"])")
+_DESCRIBE = frozenset({"describe", "described", "describes", "describing", "announced"})
+_X_TOKEN = r"(?:[^\s,;:.“”\"]|\.(?=\S))+"
+# "X as Y" after a verb of calling ("labeled Soleimani as a terrorist", "describing the “real
+# threat …” as making it …", "justified the strike, which was approved by …, as …"): X is up
+# to fourteen words, quotations and a ", which …," clause, with no finite verb or "that"
+_X_AS_Y_RE = re.compile(
+    rf"(?:(?!(?:that|is|are|was|were|will|would|has|have|had|as)\b){_X_TOKEN}(?:[ \t]+|(?=,[ \t]+which\b))|[“\"][^“”\"\n]*[”\"][ \t]+"
+    r"|,[ \t]+which\b[^,;:“”\"]{0,80},[ \t]+){1,14}?as[ \t]+(?!(?:well|if|though|of|soon|long|much|many|far|part)\b)")
+# where Y ends: a comma, colon or semicolon, a subordinate clause ("… figure in the group when
+# they …"), a second verb ("as a terrorist and levied sanctions"); not `and "Z"` nor `and a …`
+_AS_STOP_RE = re.compile(r"[ \t]*[,:;](?=\s)|[ \t]+(?:when|while|after|before|because|since|until|whereas|who|whose"
+                         r"|where)\b|[ \t]+and[ \t]+(?![“\"]|(?:a|an|the)[ \t])")
 
 
 @lru_cache(maxsize=4)
 def _verb_patterns(lex: Lexicon) -> tuple[re.Pattern, re.Pattern]:
     """(reporting verbs and participles, a continuation ", describing" / "and promised"),
     built once per lexicon."""
-    verbs = re.compile(rf"\b(?:{alternation(lex.reporting_verbs)}|(?P<part>{alternation(lex.reporting_participles)}))"
-                       rf"\b(?!-)")
+    finite = alternation(set(lex.reporting_verbs) | {v for v, k in lex.calling_verbs.items() if k != "participle"})
+    calling = {v for v, k in lex.calling_verbs.items() if k == "participle"}  # "Calling it as …, X said"
+    parts = alternation(set(lex.reporting_participles) | calling | {v.capitalize() for v in calling})
+    verbs = re.compile(rf"\b(?:{finite}|(?P<part>{parts}))\b(?!-)")
     cont = re.compile(
-        rf"(?:(?:,|(?<=,[”\"]))[ \t]+(?:(?:further|also|later)[ \t]+)?(?P<part>{alternation(lex.reporting_participles)})"
-        rf"|,?[ \t]+(?:and|but)[ \t]+(?:also[ \t]+)?(?P<verb>{alternation(lex.reporting_verbs)}))(?![\w-])")
+        rf"(?:(?:,|(?<=,[”\"]))[ \t]+(?:(?:further|also|later)[ \t]+)?(?P<part>{parts})"
+        rf"|,?[ \t]+(?:and|but)[ \t]+(?:also[ \t]+)?(?P<verb>{finite}))(?![\w-])")
     return verbs, cont
 
 
@@ -127,13 +138,14 @@ class _ClaimFinder:
         text = self.text
         if not v.group("part") and PASSIVE_BEFORE_RE.search(text, max(s0, v.start() - 30), v.start()):
             return []  # "was reported missing"
-        tag_start, speaker = self.speaker(v, s0)
+        tag_start, speaker = self.speaker(v, s0, s1)
         if speaker is None:  # a source that is no actor ("The motion claims", "The family said"): no relation
             doc = DOCUMENT_BEFORE_RE.search(text, max(s0, v.start() - 60), v.start()) or self.noun_subject(v, s0)
             if doc is None:
                 return []
             tag_start = doc.start()
-        tag_end = max(v.end(), speaker.end if speaker else 0)
+        opening = v.group("part") and not text[s0:v.start()].strip()  # "Calling it as …, X said": X after
+        tag_end = v.end() if opening else max(v.end(), speaker.end if speaker else 0)
         before = text[s0:tag_start].rstrip()
         q = None
         if v.group("part"):  # "Zinichev describing X", "..., saying X": what follows
@@ -165,13 +177,15 @@ class _ClaimFinder:
                 out.append(Claim(more[0], more[1], self.status(verb, more, s1), speaker, tag, q))
         return out
 
-    def speaker(self, v: re.Match, s0: int) -> tuple[int, Mention | None]:
+    def speaker(self, v: re.Match, s0: int, s1: int) -> tuple[int, Mention | None]:
         """(where the tag starts, its speaker) for the verb ``v``: "<speaker> [has] said",
         inverted "..., said the UN", a participle after its subject's clause ("Hataman
-        agreed, saying ...")."""
+        agreed, saying ...") or before it ("Calling it as “…”, Anna Franowska told …")."""
         tag_start, speaker = self.speaker_before(v.start(), s0)
         if speaker is not None:
             return tag_start, speaker
+        if v.group("part") and not self.text[s0:v.start()].strip():
+            return v.start(), self.subject_after(v.end(), s1)
         if not self.text[s0:v.start()].rstrip().endswith((",", "”", '"')):
             return v.start(), None
         if v.group("part"):
@@ -193,6 +207,12 @@ class _ClaimFinder:
         if first is None or len(self.text[s0:first.start].split()) > 3 or "”" in self.text[s0:first.start]:
             return None
         return first
+
+    def subject_after(self, pos: int, s1: int) -> Mention | None:
+        """The actor right after the first comma outside a quotation from ``pos``."""
+        comma = next((i for i in range(pos, s1) if self.text[i] == "," and not _inside_quote(self.text, pos, i)), -1)
+        firsts = self.sp.ending_in(comma + 1, min(s1, comma + 80)) if comma > 0 else []
+        return firsts[-1] if firsts and not self.text[comma + 1:firsts[-1].start].strip() else None
 
     def tag_ends(self, tag_end: int, s1: int) -> bool:
         """Is "<speaker> <verb>" a tag after its content ("..., officials said on Tuesday.")
@@ -227,7 +247,11 @@ class _ClaimFinder:
         assert lead is not None  # the pattern matches the empty string
         start = lead.end()
         q = next((q for q in quotes if q[0] == start), None)
-        kind = self.lex.reporting_verbs.get(verb)
+        kind = self.lex.reporting_verbs.get(verb, "as" if verb.lower() in self.lex.calling_verbs else None)
+        if kind == "as" or verb in _DESCRIBE:  # "labeled X as Y"; "described X as Y", "announced X as Y" too
+            frame = self.x_as_y(start, s1, quotes)
+            if frame or kind == "as":
+                return frame, None
         said_that = kind == "clause" and ("that" in text[pos:start] or ":" in text[pos:start])
         if kind in ("promise", "clause") and not q and not said_that:
             m = (PROMISE_RE if kind == "promise" else CLAUSE_RE).match(text, start, s1)
@@ -236,12 +260,17 @@ class _ClaimFinder:
             start = m.end()
         if q:
             return trim(text, q[0] + 1, q[1] - 1), q
+        return trim(text, start, self.cut(start, s1)), None
+
+    def x_as_y(self, start: int, s1: int, quotes) -> tuple[int, int] | None:
+        """`X as Y` from ``start`` (`the move as a "grave abuse …" and "contrary to law"`), or None."""
+        m = _X_AS_Y_RE.match(self.text, start, s1)
+        if m is None:
+            return None
         end = self.cut(start, s1)
-        if verb in _DESCRIBE:
-            m = _AS_QUOTE_RE.search(text, start, end)
-            y = next((q for q in quotes if m and q[0] == m.end()), None)
-            end = y[1] if y else end
-        return trim(text, start, end), None
+        stop = next((x.start() for x in _AS_STOP_RE.finditer(self.text, m.end(), end)
+                     if not any(q0 < x.start() < q1 for q0, q1 in quotes)), end)
+        return trim(self.text, start, stop)
 
     def speaker_before(self, verb_start: int, s0: int) -> tuple[int, Mention | None]:
         """(where the tag starts, speaker) for "<speaker> [has publicly] <verb>"."""
@@ -306,6 +335,12 @@ class _ClaimFinder:
             span = trim(text, s0, self.cut(s0, s1))
         tag = (m.start(), who.end if who else m.end() - 1)
         return [Claim(span[0], span[1], "reported", who, tag)] if span else []
+
+
+def _inside_quote(text: str, lo: int, pos: int) -> bool:
+    """Is ``pos`` inside a quotation opened after ``lo``?"""
+    part = text[lo:pos]
+    return part.count("“") > part.count("”") or part.count('"') % 2 == 1
 
 
 def find_claims(text: str, actors: list[Mention], lex: Lexicon) -> list[Claim]:

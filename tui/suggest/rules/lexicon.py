@@ -28,6 +28,7 @@ class Lexicon:
     act_nouns: tuple
     reporting_verbs: dict  # verb -> kind: "deny", "promise" or ""
     reporting_participles: frozenset
+    calling_verbs: dict  # "labeled" -> "", "citing" -> "participle": a claim only as "X as Y"
     action_verbs: tuple
     vessel_prefixes: frozenset  # "MV", "HMS": the run they start names a ship
     thing_heads: frozenset  # "Directive", "Treaty": the name they end names a law, an agreement, an area
@@ -79,6 +80,7 @@ def load_lexicon(path: Path = GAZETTEER) -> Lexicon:
         act_nouns=tuple(r[0] for r in s.get("act_nouns", [])),
         reporting_verbs={r[0]: (r[1] if len(r) > 1 else "") for r in s.get("reporting_verbs", [])},
         reporting_participles=frozenset(r[0] for r in s.get("reporting_participles", [])),
+        calling_verbs={r[0]: (r[1] if len(r) > 1 else "") for r in s.get("calling_verbs", [])},
         action_verbs=tuple(r[0] for r in s.get("action_verbs", [])),
         vessel_prefixes=frozenset(r[0] for r in s.get("vessel_prefixes", [])),
         thing_heads=frozenset(r[0] for r in s.get("thing_heads", [])),
