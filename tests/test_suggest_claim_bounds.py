@@ -116,3 +116,25 @@ def test_a_participle_opening_the_sentence_speaks_for_the_subject_after_it(verb,
     (claim,) = [x for x in s.spans if x.label == "CLAIM" and x.text == f"it as {complement}"]
     speakers = [next(x for x in s.spans if x.id == r.target).text for r in s.relations if r.source == claim.id]
     assert speakers and speakers[0] in rest
+
+
+@settings(max_examples=100, deadline=None)
+@given(SPEAKERS, st.sampled_from(["said", "alleged", "reported"]),
+       st.sampled_from(['the victims were "joyful girls"', 'the government is "hiding the figures"',
+                        "the attack was the deadliest since August"]),
+       st.sampled_from([" while Minister Tom Hale wrote he had ordered checks", ", whose vehicle was used in the raid",
+                        ", with officials reporting 150 soldiers killed", " and asked for donations to the fund",
+                        " and urged residents to stay home"]))
+def test_a_clause_of_the_writer_or_another_speaker_ends_the_claim(speaker, verb, content, after):
+    """`the victims were "…" while Interior Minister X wrote …`, `"…", whose … was used`,
+    `… , with officials reporting …`, `said they planned … and asked for donations …`; `while`
+    with no comma and `, whose` end it after a closing quotation mark only."""
+    if not content.endswith('"') and after.startswith((" while", ", whose")):
+        after = ", while the minister was away"
+    assert content in _claims(f"{speaker} {verb} {content}{after}.")
+
+
+def test_another_speaker_after_with_has_a_claim_of_their_own():
+    """`X reported Y, with Z reporting W`: W is Z's claim (GUIDELINES CLAIM), a time before it left out."""
+    text = "Reuters reported the attack was the deadliest since August, with officials reporting at the time 150 soldiers killed."
+    assert "150 soldiers killed" in _claims(text)

@@ -48,14 +48,16 @@ ADVERBIAL_RE = re.compile(r"[ \t]*(?i:(?:late|early)[ \t]+)?(?i:in|on|at|for|dur
 QUOTE_RE = re.compile(r"“([^“”\n]*)”|\"([^\"\n]*)\"")
 _END_PUNCT = ".,;:!?…"
 # where reported speech ends: ", but" (also after a quotation's own comma: `broadly," but`),
-# ", while", ";", "despite", the writer's "which" after a closing quotation mark, the writer's
-# ", when" after a date
+# ", while", ";", "despite", the writer's "which"/"whose" and a "while" with no comma after a
+# closing quotation mark, the writer's ", when" after a date, the speaker's request after
+# "and" ("said they planned … and asked for donations": a request is no claim)
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
 # the writer's ", when ..." after a date ("scheduled for March 3, when both parties ...")
 _AFTER_A_DATE = "(?:" + "|".join([r"(?<=\d)"] + [rf"(?<=\b{m})" for m in _MONTHS]) + r"),[ \t]+when\b"
 CONTRAST_RE = re.compile(r"(?:,|(?<=,[”\"]))[ \t]+(?:while|whereas|but|although|though|however)\b|;"
-                         r"|[ \t]+despite\b|(?<=[^\s“”\"][”\"]),?[ \t]+which\b|" + _AFTER_A_DATE)
+                         r"|[ \t]+despite\b|(?<=[^\s“”\"][”\"])(?:,?[ \t]+(?:which|whose)\b|[ \t]+(?:while|whereas)\b)"
+                         r"|[ \t]+and[ \t]+(?:also[ \t]+)?(?:asked|urged|requested|appealed|demanded)\b|" + _AFTER_A_DATE)
 DISPUTE_RE = re.compile(r"\b(?:but|however|although)\b[^.]*\b(?:sceptical|skeptical|doubt\w*|disput\w*|"
                          r"question\w*|unconvinced|reject\w*|den(?:y|ied|ies))\b")
 HEDGE_RE = re.compile(
@@ -83,7 +85,7 @@ _DAYS = ("yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|satur
          "|april|may|june|july|august|september|october|november|december")
 # "said [on Monday|yesterday night|in May] that ...": when it was said is not what was said
 _WHEN_RE = rf"(?:(?:on|in|last|this|late|early)[ \t]+)?(?:{_DAYS})(?:[ \t]+(?:night|morning|evening|afternoon))?[ \t]+"
-CONTENT_START_RE = re.compile(rf"[ \t]*(?i:{_WHEN_RE})?(?:[:,][ \t]*|that[ \t]+|to[ \t]+(?=[“\"]))?[ \t]*")
+CONTENT_START_RE = re.compile(rf"[ \t]*(?i:{_WHEN_RE}|at[ \t]+the[ \t]+time[ \t]+)?(?:[:,][ \t]*|that[ \t]+|to[ \t]+(?=[“\"]))?[ \t]*")
 ACCORDING_RE = re.compile(r"\b[Aa]ccording to[ \t]+")
 # "said in a filing to the SEC that ...", "wrote via Twitter, “...”", "said on Twitter “...”"
 # (three words or more quoted), "concluded with the statement: “...”", "said in their filing

@@ -65,9 +65,9 @@ _AS_STOP_RE = re.compile(r"[ \t]*[,:;](?=\s)|[ \t]+(?:when|while|after|before|be
 
 
 @lru_cache(maxsize=4)
-def _verb_patterns(lex: Lexicon) -> tuple[re.Pattern, re.Pattern]:
-    """(reporting verbs and participles, a continuation ", describing" / "and promised"),
-    built once per lexicon."""
+def _verb_patterns(lex: Lexicon) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(reporting verbs and participles, a continuation ", describing" / "and promised",
+    another speaker's participle ", with officials reporting"), built once per lexicon."""
     finite = alternation(set(lex.reporting_verbs) | {v for v, k in lex.calling_verbs.items() if k != "participle"})
     calling = {v for v, k in lex.calling_verbs.items() if k == "participle"}  # "Calling it as …, X said"
     parts = alternation(set(lex.reporting_participles) | calling | {v.capitalize() for v in calling})
@@ -75,7 +75,8 @@ def _verb_patterns(lex: Lexicon) -> tuple[re.Pattern, re.Pattern]:
     cont = re.compile(
         rf"(?:(?:,|(?<=,[”\"]))[ \t]+(?:(?:further|also|later)[ \t]+)?(?P<part>{parts})"
         rf"|,?[ \t]+(?:and|but)[ \t]+(?:also[ \t]+)?(?P<verb>{finite}))(?![\w-])")
-    return verbs, cont
+    other = re.compile(rf",[ \t]+with[ \t]+(?:[^\s,;“”\"]+[ \t]+){{1,4}}?(?:{parts})\b")
+    return verbs, cont, other
 
 
 class _ClaimFinder:
@@ -83,7 +84,7 @@ class _ClaimFinder:
         self.text = text
         self.lex = lex
         self.sp = Speakers(actors)
-        verbs, self.cont_re = _verb_patterns(lex)
+        verbs, self.cont_re, self.other_re = _verb_patterns(lex)
         self.verbs = [m for m in verbs.finditer(text) if text[m.start() - 1:m.start()] != "-"]
         self.verb_starts = [m.start() for m in self.verbs]
         self.quotes = [m.span() for m in QUOTE_RE.finditer(text)]
@@ -296,11 +297,12 @@ class _ClaimFinder:
 
     def cut(self, start: int, s1: int) -> int:
         """Where reported content ends: the sentence end, a contrast (", while ..."), a
-        reporting participle (", describing ...") or a clause-level appositive
+        reporting participle (", describing ...", another speaker's ", with officials
+        reporting ...") or a clause-level appositive
         (", a development that ..." — not one describing a name: "Chen Zhi, a tycoon")."""
         text = self.text
         end = s1
-        for rx in (CONTRAST_RE, self.cont_re):
+        for rx in (CONTRAST_RE, self.cont_re, self.other_re):
             m = rx.search(text, start, end)
             if m:
                 end = m.start()
