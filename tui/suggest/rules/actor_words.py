@@ -114,6 +114,39 @@ def heading_verb(text: str, pos: int, word: str) -> bool:
     return not used_as_noun(text, word)
 
 
+#: nouns that are plural without an -s: "Police arrest twelve"
+_PLURAL_NOUNS = frozenset({"police", "people", "personnel", "clergy"})
+_LAST_WORD_RE = re.compile(r"([\w-]+)\Z")
+
+
+def heading_plural_verb(text: str, end: int, word: str, verbs: frozenset | set = frozenset()) -> bool:
+    """Is ``word``, after a plural subject ending at ``end`` in a heading line, the heading's
+    bare present-tense verb (``Police arrest twelve``, ``Scientists report``, ``Kurds announce
+    deal``)? A bare form whose past tense ``verbs`` lists or the text uses (``arrested``,
+    ``announced``); not a word in -s, -ed, -ing or -ly, and only after a plural (``Apple
+    report finds``: ``report`` is a noun there)."""
+    if len(word) < 3 or not word.isalpha() or not word.islower() or word.endswith(("s", "ed", "ing", "ly")) \
+            or not in_heading(text, end):
+        return False
+    last = _LAST_WORD_RE.search(text, max(0, end - 40), end)
+    subject = last.group(1).lower() if last else ""
+    if not (subject in _PLURAL_NOUNS or (subject.endswith("s") and not subject.endswith(("ss", "us", "is")))):
+        return False
+    pasts = (word + "d", word[:-1] + "ied") if word.endswith(("e", "y")) else (word + "ed", word + word[-1] + "ed")
+    return any(p in verbs for p in pasts) or past_in_text(text, pasts)
+
+
+def past_in_text(text: str, pasts: tuple[str, ...]) -> bool:
+    """Does ``text`` use one of ``pasts`` as a word (``arrested`` for a heading's ``arrest``)?
+    Once per text and word set (``per_text``)."""
+    facts = per_text(text)
+    key = ("past", pasts)
+    found = facts.get(key)
+    if found is None:
+        found = facts[key] = bool(re.search(rf"\b(?:{'|'.join(pasts)})\b", text))
+    return found
+
+
 def used_as_noun(text: str, word: str) -> bool:
     """Does ``text`` use ``word`` as a noun anywhere (after a determiner or possessive, maybe
     past one word: ``the headquarters``, ``its new bans``)? A scan of the whole text, made

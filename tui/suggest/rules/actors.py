@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from tui.suggest.agent_nouns import agent_before
-from tui.suggest.rules.actor_words import (PRESENT_S, heading_verb, in_heading, is_headline, is_initial, joint_with,
+from tui.suggest.rules.actor_words import (PRESENT_S, heading_plural_verb, heading_verb, in_heading, is_headline, is_initial, joint_with,
                                            lower_titles, name_words, preceding_word, acts_in_clause_after)
 from tui.suggest.rules.actor_acronyms import spell_out
 from tui.suggest.rules.actor_bodies import bodies
@@ -310,10 +310,22 @@ class _Finder:
             return False
         if self.pat.verb_after.match(text, end):
             return True
+        if self._heading_subject(end):  # "Kurds announce deal", "after RIAA issues DMCA notice": a name the
+            surname, mid_sentence = self._mentions_of(word)  # text capitalises inside a sentence too (not "Bombs kill")
+            return not surname and mid_sentence
         if not (self.pat.verb_phrase.match(text, end) or joint_with(text, start)) or in_heading(text, start):
             return False
         surname, mid_sentence = self._mentions_of(word)  # a present tense in -s takes no plural subject: "Rudaw reports X"
         return not surname and (mid_sentence or not is_initial(text, start) or bool(_PRESENT_RE.match(text, end)))
+
+    def _heading_subject(self, end: int) -> bool:
+        """Is a heading's present-tense verb next after ``end`` (``Germany bans``, ``Kurds announce``)?"""
+        nxt = _WORD_AFTER_RE.match(self.text, end)
+        if nxt is None:
+            return False
+        lex = self.lex
+        return heading_verb(self.text, end, nxt.group(1)) or heading_plural_verb(
+            self.text, end, nxt.group(1), lex.reporting_verbs.keys() | lex.action_verbs)
 
     def _mentions_of(self, word: str) -> tuple[bool, bool]:
         """Does ``word`` follow a capitalised name word somewhere in the text (it is a
@@ -377,9 +389,7 @@ class _Finder:
         if _ACCORDING_BEFORE_RE.search(text, max(0, start - 20), start) or joint_with(text, start) \
                 or acts_in_clause_after(text, end, preceding_word(text, start).lower(), on_object=True):
             return True  # a source, the other side of a joint act ("met with Germany"), "With the US encouraging"
-        nxt = _WORD_AFTER_RE.match(text, end)
-        return bool(self.pat.country_acts.match(text, end)) or (
-            nxt is not None and heading_verb(text, end, nxt.group(1)))
+        return bool(self.pat.country_acts.match(text, end)) or self._heading_subject(end)
 
     def _define(self, name: str, start: int, typ: str) -> None:
         """Record the short forms a later mention may use (Ferrer, Chen, Amnesty, USIP). The
