@@ -80,3 +80,31 @@ def test_a_plural_before_a_bare_word_in_a_sentence_is_not_read_as_a_heading(name
     text = f"Background\n\nThe {name} {bare} was leaked to the press, officials said.\n"
     assert _found(text).get(name) != "acts"
 
+
+FRONTED = st.sampled_from(["On Monday", "Yesterday", "However", "In March", "Separately", "Earlier", "Finally",
+                           "On Thursday evening"])
+ROLE_GROUPS = st.sampled_from(["officials", "police", "authorities", "researchers", "prosecutors", "investigators"])
+POST = st.sampled_from(["in Kabul", "at the port", "in the United Kingdom and the United States", "with the agency",
+                        "for the city"])
+GROUP_VERBS = st.sampled_from(["said the attack killed six", "announced a closure", "arrested a man",
+                               "found a link", "charged him"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(FRONTED, ROLE_GROUPS, POST, GROUP_VERBS)
+def test_a_role_group_after_a_fronted_adverbial_is_no_apposition(fronted, group, post, verb):
+    """"On Monday, officials in Kabul said", "Yesterday, authorities in the United Kingdom
+    ... announced": the comma closes an adverbial, not a name, so the role group with its
+    post-modifier is the sentence's subject, not an apposition (bracketed) to the word before."""
+    text = f"The port was closed. {fronted}, {group} {post} {verb}."
+    assert _found(text).get(group) not in ("bracketed", None), _found(text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["Jasim Uddin", "Mira Velkov", "Hadi Quesada"]),
+       st.sampled_from(["a spokesperson for", "an officer of", "spokesperson for"]))
+def test_a_role_noun_after_a_name_stays_its_apposition(name, role):
+    """"Jasim Uddin, a spokesperson for the fire service, said": still the name's apposition."""
+    text = f"The fire spread. {name}, {role} the fire service, said it was out."
+    noun = role.split()[-2]
+    assert _found(text).get(noun) in (None, "bracketed")

@@ -293,7 +293,7 @@ def _by_place(text: str, start: int, end: int, before: str, verbs: frozenset, af
     if _in_brackets(text, start, end):
         return "bracketed"  # "Federal Security Service (FSB)", "ISIS (Islamic State of Iraq and Syria)"
     if (a := _APPOSITION_BEFORE_RE.search(before)) and (_is_role(text[start:end], a.group(1) or "")
-                                                        or _role_noun_apposed(text, start, end)):
+                                                        or _role_noun_apposed(text, start, end, a.group(1))):
         return "bracketed"  # "Delfin Lorenzana, the Defence Secretary;", "X, spokesperson for": an apposition
     if _DEFINED_RE.match(text, end):
         return "copula"  # "The OIC is the largest group", "PKK is a banned militant organization"
@@ -357,13 +357,16 @@ def _is_role(words: str, named: str) -> bool:
         and named != ""
 
 
-def _role_noun_apposed(text: str, start: int, end: int) -> bool:
+def _role_noun_apposed(text: str, start: int, end: int, named: str | None) -> bool:
     """Is the lower-case role noun ``text[start:end]`` (after a name and a comma) the name's
     apposition, ending at a comma, the sentence's end or its complement (``Jasim Uddin, a
     spokesperson for``, ``Mohammed Reda, an airport protocol officer.``)? Not a participle's
-    object (``The Daily Telegraph, citing local paramilitary groups,``)."""
+    object (``The Daily Telegraph, citing local paramilitary groups,``), nor the subject after
+    a fronted adverbial whose last word is no name (``On Monday, officials in Kabul said``,
+    ``Yesterday, authorities in ... announced``, ``However, researchers at``)."""
     return text[start:start + 1].islower() and _ROLE_ENDS_RE.match(text, end) is not None \
-        and not _PARTICIPLE_FIRST_RE.match(text, start)
+        and not _PARTICIPLE_FIRST_RE.match(text, start) \
+        and not (named and (named in load_lexicon().not_names or named.endswith("ly")))
 
 
 def _in_brackets(text: str, start: int, end: int) -> bool:
