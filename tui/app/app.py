@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sys
 
 from textual.app import App
@@ -10,6 +11,7 @@ from tui.app.key_order import KeysInOrder
 from tui.app.keytable import load_keymap
 from tui.corpus import Corpus
 from tui.display import one_line
+from tui.app.hangup import HANGUP_STATUS, HangupWatch, exit_soon, watch_terminal
 from tui.app.palette import MarginCommands
 from tui.app.screens.annotate import annotate_screen
 
@@ -25,10 +27,31 @@ class BaseApp(KeysInOrder):
         super().__init__()
         self.corpus = corpus
         self.error: str | None = None
+        self._hangup: HangupWatch | None = None
         keys = load_keymap(corpus)
         self.keymap = keys
         if keys:
             self.set_keymap(keys)
+
+    def on_mount(self) -> None:
+        if not self.is_headless:
+            self._hangup = watch_terminal(asyncio.get_running_loop(), self.terminal_gone)
+
+    def on_unmount(self) -> None:
+        if self._hangup is not None:
+            self._hangup.stop()
+
+    def terminal_gone(self) -> None:
+        """The terminal hung up, or the process was told to end: save what every screen
+        holds (no dialog: no one is there to answer it), then exit, within seconds even if
+        restoring the vanished terminal blocks."""
+        for screen in self.screen_stack:
+            save = getattr(screen, "save_unattended", None)
+            if save is not None:
+                save()
+        if not self.is_headless:  # (a test's app must not end the test run)
+            exit_soon(HANGUP_STATUS)
+        self.exit(return_code=HANGUP_STATUS)
 
     async def action_quit(self) -> None:
         """ctrl+q (Textual's quit) saves like q does: nothing typed is lost."""

@@ -136,6 +136,29 @@ class SavingScreen(Screen):
         self.conflict = False
         return True
 
+    def save_unattended(self) -> None:
+        """Save with no one to ask (the terminal is gone): edits that cannot go to the file
+        because it changed on disk go to a side file next to it, as "keep mine" does. Nothing
+        is shown; a failure leaves nothing more to try."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        source = self.save_source()
+        if source is None or not self.is_dirty():
+            return
+        file, version, snapshot = source
+        try:
+            if not self.conflict:
+                file.save(snapshot, version=version)
+                return
+        except ConflictError:
+            pass
+        except Exception:  # disk full, a folder gone: the side file is the last chance
+            pass
+        try:
+            keep_mine(file, snapshot)
+        except OSError:
+            pass
+
     # -- conflicts ---------------------------------------------------------------------
     def on_conflict(self, error: str, *, quitting: bool = False) -> None:
         """The file changed on disk: overwrite it, reload it, or keep mine in a side file
