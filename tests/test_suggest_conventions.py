@@ -195,3 +195,18 @@ def test_margin_yaml_pins_reach_the_command(tmp_path, capsys):
     code, out, err = run(capsys, "suggest", "--corpus", str(tmp_path))
     assert code == 1 and out == "" and len(err.strip().splitlines()) == 1
     assert "suggest.conventions.figure_counted_noun: expected in or out, got 'maybe'" in err
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["Stay home.", "Never again!", "Thank you,", "Why not?"]),
+       st.sampled_from(["“{}”", '"{}"']), st.integers(1, 3))
+def test_claim_quotes_are_read_from_quoted_claims_the_rules_did_not_find(words, marks, n):
+    """A team's quoted claims the rules found at no edge (a verb they do not know, a short
+    quotation) still say whether the team keeps the quotation marks (one fold of the real-text
+    set learned nothing from two golds whose quoted claims the rules had cut elsewhere)."""
+    quoted = marks.format(words)
+    text = " ".join(f"Jane Roe{i} shrugged {quoted} Then she left." for i in range(n))
+    kept = infer([(text, [S(text, quoted, "CLAIM")])]).conventions
+    inner = words.rstrip(".!?,")
+    dropped = infer([(text, [S(text, inner, "CLAIM")])]).conventions
+    assert kept.claim_quotes and not dropped.claim_quotes

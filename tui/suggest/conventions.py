@@ -218,6 +218,28 @@ def _edge_votes(text: str, gold: set, found, counts: dict[str, list[int]], lex) 
             counts["actor_determiner"][1] += 1
 
 
+_OPEN_QUOTES, _CLOSE_QUOTES = "“\"", "”\""
+
+
+def _quote_votes(text: str, gold: set, found, counts: dict[str, list[int]]) -> None:
+    """Votes on ``claim_quotes`` from the team's claims no mention whose span the conventions
+    change matches (found at other edges, or with marks the rules did not see as a quotation):
+    a claim that opens or closes with a quotation it holds (`“Stay home.”`, `the death “the
+    senseless killing …”`) says "in", one with a quotation mark right outside it (punctuation
+    between: `Stay home` in `“Stay home.”`) says "out"."""
+    hit: set = set()
+    for m in found:
+        if m.quote is not None:  # its span follows claim_quotes: _votes counts it
+            hit |= {m.span(c) for _, c in _COMBOS["CLAIM"]}
+    for s, e in gold - hit:
+        inner = text[s + 1:e - 1]
+        if text[s] in _OPEN_QUOTES and any(q in inner + text[e - 1] for q in _CLOSE_QUOTES) \
+                or text[e - 1] in _CLOSE_QUOTES and any(q in text[s] + inner for q in _OPEN_QUOTES):
+            counts["claim_quotes"][0] += 1
+        elif s and text[s - 1] in _OPEN_QUOTES or text[e:e + 2].lstrip(".,!?;:…")[:1] in _CLOSE_QUOTES:
+            counts["claim_quotes"][1] += 1
+
+
 def infer(annotated: Iterable[tuple], pins: dict[str, bool] | None = None,
           source: str = "", extra_actors: dict | None = None) -> Guidelines:
     """Guidelines from ``annotated`` pairs (text, spans with .label/.start/.end), or
@@ -247,6 +269,7 @@ def infer(annotated: Iterable[tuple], pins: dict[str, bool] | None = None,
         _kept_votes(found_.get("CLAIM", ()), gold.get("CLAIM", set()), counts, "hedged", "claim_hedges")
         _kept_votes(found_.get("FIGURE", ()), gold.get("FIGURE", set()), counts, "age", "figure_ages")
         _edge_votes(text, gold.get("ACTOR", set()), found_.get("ACTOR", ()), counts, lex)
+        _quote_votes(text, gold.get("CLAIM", set()), found_.get("CLAIM", ()), counts)
         roles = [a + b for a, b in zip(roles, role_votes(text, gold.get("ACTOR", set())))]
     if counts["actor_title"] == [0, 0]:
         counts["actor_title"] = roles
