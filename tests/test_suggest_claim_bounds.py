@@ -138,3 +138,31 @@ def test_another_speaker_after_with_has_a_claim_of_their_own():
     """`X reported Y, with Z reporting W`: W is Z's claim (GUIDELINES CLAIM), a time before it left out."""
     text = "Reuters reported the attack was the deadliest since August, with officials reporting at the time 150 soldiers killed."
     assert "150 soldiers killed" in _claims(text)
+
+
+@settings(max_examples=120, deadline=None)
+@given(SPEAKERS, st.sampled_from(["called", "termed", "labeled", "repeatedly called"]),
+       st.sampled_from(["the process", "the investigation into Trump", "the border agreement", "the Democrats' investigation a",
+                        "the death"]),
+       st.sampled_from(['"Soviet-style"', '"null and void" and "geographically ridiculous"',
+                        '"the senseless killing of a journalist."']),
+       st.sampled_from([".", " and Jane Doe called it a farce.", ", and urged calm."]))
+def test_a_verb_of_calling_then_x_and_a_quotation(speaker, verb, obj, quoted, after):
+    """`called the border agreement "null and void" and "geographically ridiculous"`, `calling the
+    investigation "Soviet-style"`: `X "Y"` (GUIDELINES CLAIM: `called X Y`), not the quotation alone."""
+    text = f"{speaker} {verb} {obj} {quoted}{after}"
+    assert f"{obj} {quoted}" in _quoted(text)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(["Steve Scalise of Louisiana", "Jane Roe"]), st.sampled_from(['"Soviet-style"', '"a blatant coup"']))
+def test_calling_x_a_quotation_after_with(speaker, quoted):
+    text = f"Republicans attacked the inquiry, with {speaker} calling the process {quoted}."
+    assert f"the process {quoted}" in _quoted(text)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(["called for calm", "called on residents to leave", "called the police",
+                        'called a press conference', "termed the year"]))
+def test_a_verb_of_calling_without_its_frame_is_no_claim(rest):
+    assert _claims(f"Jane Roe {rest} on Monday.") == []

@@ -58,6 +58,8 @@ _X_TOKEN = r"(?:[^\s,;:.“”\"]|\.(?=\S))+"
 _X_AS_Y_RE = re.compile(
     rf"(?:(?!(?:that|is|are|was|were|will|would|has|have|had|as)\b){_X_TOKEN}(?:[ \t]+|(?=,[ \t]+which\b))|[“\"][^“”\"\n]*[”\"][ \t]+"
     r"|,[ \t]+which\b[^,;:“”\"]{0,80},[ \t]+){1,14}?as[ \t]+(?!(?:well|if|though|of|soon|long|much|many|far|part)\b)")
+# "called the border agreement “null and void”": X, then the quotation
+_X_QUOTE_RE = re.compile(rf"(?:(?!(?:is|are|was|were|will|would|has|have|had)\b){_X_TOKEN}[ \t]+){{1,10}}?(?=[“\"])")
 # where Y ends: a comma, colon or semicolon, a subordinate clause ("… figure in the group when
 # they …"), a second verb ("as a terrorist and levied sanctions"); not `and "Z"` nor `and a …`
 _AS_STOP_RE = re.compile(r"[ \t]*[,:;](?=\s)|[ \t]+(?:when|while|after|before|because|since|until|whereas|who|whose"
@@ -68,8 +70,8 @@ _AS_STOP_RE = re.compile(r"[ \t]*[,:;](?=\s)|[ \t]+(?:when|while|after|before|be
 def _verb_patterns(lex: Lexicon) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """(reporting verbs and participles, a continuation ", describing" / "and promised",
     another speaker's participle ", with officials reporting"), built once per lexicon."""
-    finite = alternation(set(lex.reporting_verbs) | {v for v, k in lex.calling_verbs.items() if k != "participle"})
-    calling = {v for v, k in lex.calling_verbs.items() if k == "participle"}  # "Calling it as …, X said"
+    finite = alternation(set(lex.reporting_verbs) | {v for v, k in lex.calling_verbs.items() if "participle" not in k})
+    calling = {v for v, k in lex.calling_verbs.items() if "participle" in k}  # "Calling it as …, X said"
     parts = alternation(set(lex.reporting_participles) | calling | {v.capitalize() for v in calling})
     verbs = re.compile(rf"\b(?:{finite}|(?P<part>{parts}))\b(?!-)")
     cont = re.compile(
@@ -250,7 +252,7 @@ class _ClaimFinder:
         q = next((q for q in quotes if q[0] == start), None)
         kind = self.lex.reporting_verbs.get(verb, "as" if verb.lower() in self.lex.calling_verbs else None)
         if kind == "as" or verb in _DESCRIBE:  # "labeled X as Y"; "described X as Y", "announced X as Y" too
-            frame = self.x_as_y(start, s1, quotes)
+            frame = self.x_as_y(start, s1, quotes, "naming" in self.lex.calling_verbs.get(verb.lower(), ""))
             if frame or kind == "as":
                 return frame, None
         said_that = kind == "clause" and ("that" in text[pos:start] or ":" in text[pos:start])
@@ -263,9 +265,10 @@ class _ClaimFinder:
             return trim(text, q[0] + 1, q[1] - 1), q
         return trim(text, start, self.cut(start, s1)), None
 
-    def x_as_y(self, start: int, s1: int, quotes) -> tuple[int, int] | None:
-        """`X as Y` from ``start`` (`the move as a "grave abuse …" and "contrary to law"`), or None."""
-        m = _X_AS_Y_RE.match(self.text, start, s1)
+    def x_as_y(self, start: int, s1: int, quotes, naming: bool = False) -> tuple[int, int] | None:
+        """`X as Y` from ``start`` (`the move as a "grave abuse …" and "contrary to law"`), or
+        None; after a verb of ``naming`` `X "Y"` too (`the agreement "null and void"`)."""
+        m = _X_AS_Y_RE.match(self.text, start, s1) or (_X_QUOTE_RE.match(self.text, start, s1) if naming else None)
         if m is None:
             return None
         end = self.cut(start, s1)
