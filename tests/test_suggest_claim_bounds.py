@@ -166,3 +166,23 @@ def test_calling_x_a_quotation_after_with(speaker, quoted):
                         'called a press conference', "termed the year"]))
 def test_a_verb_of_calling_without_its_frame_is_no_claim(rest):
     assert _claims(f"Jane Roe {rest} on Monday.") == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(SPEAKERS, st.sampled_from(["despite threats", "while others fled", "but not his family", "; nobody knew"]))
+def test_a_contrast_inside_a_quotation_does_not_end_the_claim(speaker, inside):
+    """`called the death "the senseless killing of a journalist doing his job despite threats."`"""
+    quoted = f'"the senseless killing of a journalist {inside}."'
+    assert f"the death {quoted}" in _quoted(f"{speaker} called the death {quoted} He left.")
+
+
+@settings(max_examples=80, deadline=None)
+@given(SPEAKERS, st.sampled_from(["reported to the police", "announced on Facebook on Tuesday", "said of Chirac,",
+                                  "wrote to the council on Monday"]),
+       st.sampled_from(['he "left home four hours ago."', "there were suspects in custody",
+                        '"He incarnated a France true to its values"']))
+def test_an_addressee_a_place_and_a_time_before_the_content_are_left_out(speaker, where, content):
+    """`reported to the police he "left home …"`, `announced on Facebook on Tuesday there were …`,
+    `said of Chirac, "He …"`."""
+    text = f"{speaker} {where} {content}"
+    assert content.rstrip(".") in _quoted(text + ("" if content.endswith('"') else "."))

@@ -90,14 +90,16 @@ ACCORDING_RE = re.compile(r"\b[Aa]ccording to[ \t]+")
 # "said in a filing to the SEC that ...", "wrote via Twitter, “...”", "said on Twitter “...”"
 # (three words or more quoted), "concluded with the statement: “...”", "said in their filing
 # the matter ...", "said in an interview with Rolling Stone he ...": where and how it was said
-# is not what was said
+# is not what was said; "reported to the police he …", "announced on Facebook on Tuesday there
+# were …", "said of Chirac, “…”" too
 PLACE_LEAD_RE = re.compile(
-    r"[ \t]+(?:in|via|on|at|to|through|during|with|from)[ \t]+"
+    r"[ \t]+(?:in|via|on|at|to|through|during|with|from|of)[ \t]+"
     r"(?:(?:[^,.;:“”\"]|(?<=[A-Z])\.|\.(?=\S)){0,80}?[ \t]+that[ \t]+"  # ... that
-    r"|[^,.;:“”\"]{0,60}[,:][ \t]*(?=[“\"])"  # ..., “
+    r"|[^,.;:“”\"]{0,60}[,:][ \t]*(?=[“\"]|(?:he|she|it|they|we|I|there)[ \t])"  # ..., “ / ..., he
     r"|(?:a|an|the|their|its|his|her|our)[ \t]+[\w-]+[ \t]+(?:with|to|on)[ \t]+(?:the[ \t]+)?"  # an interview with X he ...
     r"(?:[A-Z][\w’'.-]*[ \t]+){1,4}(?=(?:he|she|it|they|we|I)[ \t])"
-    r"|(?:(?:a|an|the|their|its|his|her|our)[ \t]+)?[\w-]+[ \t]+(?=(?:the|a|an|its|their|this|these|those|his|her)[ \t])"
+    r"|(?:(?:a|an|the|their|its|his|her|our)[ \t]+)?[\w-]+[ \t]+"  # ... then a time, a determiner or a pronoun
+    rf"(?=(?i:{_WHEN_RE})?(?:the|a|an|its|their|this|these|those|his|her|he|she|it|they|we|I|there)[ \t])"
     r"|[^,.;:“”\"]{0,60}?[ \t]+(?=[“\"][^“”\"\n]*?[ \t][^“”\"\n]*?[ \t]))")  # ... “three words or more
 # "..., according to officials, some of whom were ...": the source's own relative clause
 RELATIVE_RE = re.compile(r"[ \t]*(?:(?:some|many|most|all|one|none)[ \t]+of[ \t]+)?(?:who|whom|whose|which)\b")

@@ -305,8 +305,8 @@ class _ClaimFinder:
         (", a development that ..." — not one describing a name: "Chen Zhi, a tycoon")."""
         text = self.text
         end = s1
-        for rx in (CONTRAST_RE, self.cont_re, self.other_re):
-            m = rx.search(text, start, end)
+        for rx in (CONTRAST_RE, self.cont_re, self.other_re):  # not inside a quotation ("… despite threats”)
+            m = next((m for m in rx.finditer(text, start, end) if not self.in_quote(m.start())), None)
             if m:
                 end = m.start()
         for m in APPOSITIVE_RE.finditer(text, start, end):
@@ -315,6 +315,10 @@ class _ClaimFinder:
                 end = m.start()
                 break
         return end
+
+    def in_quote(self, pos: int) -> bool:
+        i = bisect_left(self.quote_starts, pos)
+        return i > 0 and self.quotes[i - 1][0] < pos < self.quotes[i - 1][1] - 1
 
     def according_to(self, s0: int, s1: int) -> list[Claim]:
         """"According to X, Y." / "Y, according to X." / "Y, according to X, Z."."""
