@@ -186,3 +186,16 @@ def test_an_addressee_a_place_and_a_time_before_the_content_are_left_out(speaker
     `said of Chirac, "He …"`."""
     text = f"{speaker} {where} {content}"
     assert content.rstrip(".") in _quoted(text + ("" if content.endswith('"') else "."))
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(["Jane Roe", "Governor Tom Hale", "James Mohr"]),
+       st.sampled_from(["lauded Blankenship's \"ability to lead\"", "thanked the crowd", "visited the flooded town"]),
+       st.sampled_from(["claimed", "said", "added"]),
+       st.sampled_from(['the nominee "has a backbone superior to most men."', "the dam would hold"]))
+def test_a_reporting_verb_after_and_speaks_for_the_sentences_subject(speaker, first, verb, content):
+    """`Mohr lauded Blankenship's "…" and claimed the nominee "has a backbone …"`: the subject's claim."""
+    text = f"{speaker} {first} and {verb} {content}" + ("" if content.endswith('"') else ".")
+    s = suggest(text, conventions=_quotes())
+    (claim,) = [x for x in s.spans if x.label == "CLAIM" and x.text == content.rstrip(".")]
+    assert [next(x for x in s.spans if x.id == r.target).text for r in s.relations if r.source == claim.id] == [speaker]

@@ -49,6 +49,7 @@ class Claim:
 _SHORT_TAIL_RE = re.compile(r"[ \t]+[^,;:“”\"]{1,40}")
 
 
+_AND_BEFORE_RE = re.compile(r"[^,;:][ \t]+and[ \t]+\Z")
 _QUOTE_NEXT_RE = re.compile(r"[,:][ \t]*[“\"]")
 _DESCRIBE = frozenset({"describe", "described", "describes", "describing", "announced"})
 _X_TOKEN = r"(?:[^\s,;:.“”\"]|\.(?=\S))+"
@@ -183,12 +184,15 @@ class _ClaimFinder:
     def speaker(self, v: re.Match, s0: int, s1: int) -> tuple[int, Mention | None]:
         """(where the tag starts, its speaker) for the verb ``v``: "<speaker> [has] said",
         inverted "..., said the UN", a participle after its subject's clause ("Hataman
-        agreed, saying ...") or before it ("Calling it as “…”, Anna Franowska told …")."""
+        agreed, saying ...") or before it ("Calling it as “…”, Anna Franowska told …"), a
+        second verb after "and" ("Mohr lauded X and claimed …")."""
         tag_start, speaker = self.speaker_before(v.start(), s0)
         if speaker is not None:
             return tag_start, speaker
         if v.group("part") and not self.text[s0:v.start()].strip():
             return v.start(), self.subject_after(v.end(), s1)
+        if _AND_BEFORE_RE.search(self.text, max(s0, v.start() - 8), v.start()):
+            return v.start(), self.subject(s0, v.start())  # "Mohr lauded X and claimed …": the subject's
         if not self.text[s0:v.start()].rstrip().endswith((",", "”", '"')):
             return v.start(), None
         if v.group("part"):
