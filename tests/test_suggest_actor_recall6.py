@@ -108,3 +108,31 @@ def test_a_role_noun_after_a_name_stays_its_apposition(name, role):
     text = f"The fire spread. {name}, {role} the fire service, said it was out."
     noun = role.split()[-2]
     assert _found(text).get(noun) in (None, "bracketed")
+
+
+GROUP_NOUNS = st.sampled_from(["victims", "users", "musicians", "children", "protesters", "residents", "researchers",
+                               "witnesses", "survivors", "passengers"])
+PICK_DETS = st.sampled_from(["the", "their", "the local", "his"])
+PICK_VERBS = st.sampled_from(['said the men lied', 'told reporters it was over', 'decided to speak', 'later wrote a letter',
+                              'turned round and said "yes"', 'has filed a complaint', 'even went to the police'])
+THINGS = st.sampled_from(["tests", "databases", "buildings", "reports", "goals"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(GROUP_NOUNS, PICK_DETS, PICK_VERBS)
+def test_a_speaker_picked_from_a_group_is_the_whole_phrase(noun, det, verb):
+    """"One of the victims said", "One of the users said", "One of the musicians turned
+    round": GUIDELINES mark a speaker picked from a group as the whole phrase, a person."""
+    phrase = f"One of {det} {noun}"
+    text = f"The case closed on Monday. {phrase} {verb}."
+    assert phrase in _found(text), _found(text)
+    assert [m.type for m in find_actors(text) if text[m.start:m.end] == phrase] == ["person"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(THINGS, st.sampled_from(["included the check", "is owned by the city", "was published in May"]))
+def test_one_of_a_set_of_things_is_no_actor(noun, verb):
+    """"One of the tests included", "One of the databases is owned": things picked from a set do nothing."""
+    text = f"The case closed on Monday. One of the {noun} {verb}."
+    assert not any(k.startswith("One of") for k in _found(text))
+

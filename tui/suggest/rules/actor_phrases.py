@@ -18,6 +18,14 @@ if TYPE_CHECKING:
 UP = "A-ZÀ-ÖØ-Þ"
 _OWNED_WORD_RE = re.compile(rf"(?<=[{UP}])\w*['’]s[ \t]+([a-z]+)\b")
 _THERE_RE = re.compile(r"[ \t]+(?:there|here)(?=[ \t])")
+#: a speaker picked from a group: "One of the victims said", "One of the musicians turned round"
+_ONE_OF_RE = re.compile(r"(?<![\w-])[Oo]ne[ \t]+of[ \t]+(?:the|their|his|her|its|our)[ \t]+(?:[a-z][\w-]*[ \t]+)??"
+                        r"(?P<noun>[a-z][\w-]*[^s\W]s|children|people|men|women)\b")
+#: plural nouns of people with no agent suffix (a group picked from them acts through any verb)
+_PEOPLE = frozenset({"children", "people", "men", "women", "victims", "parents", "daughters", "sons", "relatives",
+                     "friends", "students", "members", "survivors", "passengers", "residents", "users", "fans"})
+_AGENT_SUFFIX_RE = re.compile(r"(?:er|or|ist|ian|ant|ent|ee)s\Z")
+_ADVERB_RE = re.compile(r"[ \t]+(?:even|also|then|later|still|just|once|\w+ly)(?=[ \t])")
 
 
 def phrases(f: _Finder, place_after: re.Pattern) -> None:
@@ -30,6 +38,22 @@ def phrases(f: _Finder, place_after: re.Pattern) -> None:
         if m.group(1) in f.lower_titles and pat.country_acts.match(text, m.end()):
             f.cands.append((m.start(1), m.end(), "person"))
     _institutions(f)
+    _picked_from_group(f)
+
+
+def _picked_from_group(f: _Finder) -> None:
+    """"One of the victims said", "One of the users said", "One of the musicians turned round":
+    a speaker picked from a group is the whole phrase (GUIDELINES), a person, when a reporting
+    verb follows, or any verb phrase after a noun of people (not "One of the tests included")."""
+    text, pat, lex = f.text, f.pat, f.lex
+    for m in _ONE_OF_RE.finditer(text):
+        end = m.end()
+        adverb = _ADVERB_RE.match(text, end)
+        after = adverb.end() if adverb else end
+        noun = m.group("noun")
+        people = noun in _PEOPLE or noun in lex.groups or bool(_AGENT_SUFFIX_RE.search(noun))
+        if pat.verb_after.match(text, after) or (people and pat.verb_phrase.match(text, after)):
+            f.cands.append((m.start(), end, "person"))
 
 
 def _government(f: _Finder, place_after: re.Pattern) -> None:
