@@ -136,3 +136,35 @@ def test_one_of_a_set_of_things_is_no_actor(noun, verb):
     text = f"The case closed on Monday. One of the {noun} {verb}."
     assert not any(k.startswith("One of") for k in _found(text))
 
+
+COUNTRIES = st.sampled_from(["China", "Iran", "Turkey", "Germany", "France", "Egypt", "Japan"])
+PARTNERS = st.sampled_from(["Russia", "Libya", "the United States", "Italy", "Brazil"])
+JOINERS = st.sampled_from([", {b}, and {c}", " and {c}", ", {b} and {c}"])
+JOINT_VERBS = st.sampled_from(["have pledged funds", "agreed on a border", "signed the deal", "will send troops"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(COUNTRIES, COUNTRIES, PARTNERS, JOINERS, JOINT_VERBS)
+def test_countries_joined_as_one_subject_all_act(a, b, c, joiner, verb):
+    """"China, Iran, and Russia have pledged funds", "Turkey and Libya agreed on": every
+    conjunct of a subject of countries acts as its government, not only the one before the verb."""
+    text = f"Aid is scarce. {a}{joiner.format(b=b, c=c)} {verb}."
+    assert a in _found(text), _found(text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(COUNTRIES, PARTNERS, st.sampled_from(["Flights from", "It lies between", "Trade with"]))
+def test_countries_joined_after_a_preposition_do_not_act(a, c, opener):
+    """"Flights from Germany and France were cancelled": places after a preposition do nothing."""
+    text = f"Aid is scarce. {opener} {a} and {c} were cancelled."
+    assert a not in _found(text)
+
+
+@settings(max_examples=40, deadline=None)
+@given(COUNTRIES, st.sampled_from(["president", "governor", "minister"]),
+       st.sampled_from(["Mahamadou Issoufou", "Mira Velkov", "Hadi Quesada"]))
+def test_a_role_a_country_owns_before_a_name_is_no_conjunct(country, role, name):
+    """"Niger's president Mahamadou Issoufou said": the name after the role is the role's, no
+    second conjunct of a subject: the role alone is not proposed."""
+    text = f"Trade grew. {country}'s {role} {name} said it would grow."
+    assert role not in _found(text)
