@@ -168,3 +168,28 @@ def test_a_role_a_country_owns_before_a_name_is_no_conjunct(country, role, name)
     second conjunct of a subject: the role alone is not proposed."""
     text = f"Trade grew. {country}'s {role} {name} said it would grow."
     assert role not in _found(text)
+
+
+STATES = st.sampled_from(["Nevada", "Kansas", "California", "Texas", "Ohio"])
+POLITY_VERBS = st.sampled_from(["opted not to hold a caucus", "made the same decision", "outlawed the death penalty",
+                                "has banned the practice", "will hold a primary"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(STATES, POLITY_VERBS)
+def test_a_state_that_decides_acts_as_its_government(state, verb):
+    """"Nevada opted not to hold a caucus", "for a time, California outlawed the death penalty":
+    GUIDELINES: a US state that decides as a polity acts as a government."""
+    text = f"The party met. For a time, {state} {verb}."
+    assert state in _found(text), _found(text)
+    assert [m.type for m in find_actors(text) if text[m.start:m.end] == state] == ["government"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(STATES, st.sampled_from(["Flights to {s} resumed on Monday.", "The University of {s}, {s} disagreed.",
+                                "\"{s} is mourning its family,\" she said.", "Residents of {s} voted."]))
+def test_a_state_named_as_a_place_does_not_act(state, shape):
+    """"Flights to Texas", an address (``University of California, Los Angeles disagreed``), a
+    place whose people mourn, the place people are of: no government acts."""
+    text = "The party met. " + shape.format(s=state)
+    assert state not in _found(text)

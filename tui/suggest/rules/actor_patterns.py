@@ -45,7 +45,8 @@ def patterns(lex: Lexicon) -> Patterns:
         rf"{verb_phrase.pattern}"
         rf"|(?:[ \t]*(?:,|and)[ \t]+(?:{countries}))*[ \t]+(?:{alternation(lex.act_nouns)})\b"
         # a country joined to names that act with it: "China, Iran, and Russia have pledged", "Turkey and Libya agreed"
-        rf"|(?:(?:[ \t]*,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+)(?:the[ \t]+)?[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){{0,3}})+"
+        # (no stop inside a conjunct: "…, Washington and Washington, D.C. They also stated" ends a sentence)
+        rf"|(?:(?:[ \t]*,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+)(?:the[ \t]+)?[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){{0,3}})+"
         rf"(?:{verb_phrase.pattern})"
     )
     verb_after = re.compile(rf"(?:[ \t]+\w+ly)?{when}[ \t]+(?:{alternation(lex.reporting_verbs)})\b")

@@ -49,6 +49,11 @@ _ACCORDING_BEFORE_RE = re.compile(r"\b[Aa]ccording to[ \t]+(?:[Tt]he[ \t]+)?\Z")
 _WORD_BEFORE_RE = re.compile(rf"(?<![\w-])([{UP}][\w-]*)[ \t\u00a0]+\Z")
 _THE_BEFORE_RE = re.compile(r"(?<![\w-])[Tt]he[ \t\u00a0]+\Z")
 _PRESENT_RE = re.compile(PRESENT_S)
+#: prepositions whose object a place is, whatever verb follows ("Flights to Nevada resumed")
+_PLACE_GOVERNORS = frozenset({"to", "of", "for", "from", "into", "across", "toward", "towards", "via", "through",
+                              "throughout", "near", "outside", "inside", "within", "around", "between"})
+_COPULA_AFTER_RE = re.compile(r"[ \t]+(?:is|are|was|were)\b")
+_ADDRESS_BEFORE_RE = re.compile(r"(?<![\w-])[A-Z][\w-]*,[ \t]+\Z")  # "University of California, Los Angeles"
 #: a sentence adverb, capitalised where it opens a sentence or a quotation ("Deeply saddened by the
 #: loss", "Sadly, ...", "Finally the"): no one-word name (not Kelly, Emily, Italy, Donnelly)
 _ADVERB_RE = re.compile(r"[A-Z][a-z]{2,}(?:al|ful|less|ous|ive|ent|ant|ate|ic|ed|ing|ib|ab|ar|ed)ly"
@@ -255,7 +260,9 @@ class _Finder:
             self._define(name[last:], start + at, "person")
             self.titled[(start + at, end)] = start + last
             return start + at, end, "person"
-        if name in lex.places or name in lex.demonyms or any(w in lex.places for w in words):
+        if name in lex.places:  # a state or city that decides as a polity: "Nevada opted", "California outlawed"
+            return (start, end, "government") if self._place_acts(start, end) else None
+        if name in lex.demonyms or any(w in lex.places for w in words):
             return None
         if preceding_word(text, start) in lex.place_prepositions and not agent_before(text, start):
             return None  # "patients in England" (not "at the request of Justin Trudeau": who asked)
@@ -390,6 +397,19 @@ class _Finder:
                 or acts_in_clause_after(text, end, preceding_word(text, start).lower(), on_object=True):
             return True  # a source, the other side of a joint act ("met with Germany"), "With the US encouraging"
         return bool(self.pat.country_acts.match(text, end)) or self._heading_subject(end)
+
+    def _place_acts(self, start: int, end: int) -> bool:
+        """Does a place (a state, a city) act as its government: the subject of a verb phrase
+        (``Nevada opted not to``, ``South Carolina, Kansas, and Arizona made the same decision``),
+        not after a preposition (``in Texas``) nor in a heading?"""
+        text = self.text
+        before = preceding_word(text, start)
+        if before in self.lex.place_prepositions or before.lower() in _PLACE_GOVERNORS or in_heading(text, start) \
+                or _THE_BEFORE_RE.search(text, max(0, start - 4), start) or _COPULA_AFTER_RE.match(text, end):
+            return False  # "in Texas", "Paris is mourning" (its people), a heading's place
+        if _ADDRESS_BEFORE_RE.search(text, max(0, start - 40), start) and text[end:end + 1] != ",":
+            return False  # "the University of California, Los Angeles disagreed": part of an address
+        return bool(self.pat.country_acts.match(text, end))
 
     def _define(self, name: str, start: int, typ: str) -> None:
         """Record the short forms a later mention may use (Ferrer, Chen, Amnesty, USIP). The
