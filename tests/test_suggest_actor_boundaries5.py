@@ -4,10 +4,14 @@ over invented names and the words around them), not only the sentence that showe
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tui.suggest import suggest
 from tui.suggest.contexts import context
+from tui.suggest.conventions import DEFAULTS
 from tui.suggest.rules.actors import find_actors
 from tui.suggest.selection import reporting_and_action_verbs
 
@@ -118,3 +122,22 @@ def test_one_who_passes_away_or_is_taken_into_care_is_acted_upon(name, verb):
     text = f"On Monday it was reported that {name} Velamor {verb} in the city."
     s = text.index(name)
     assert context(text, s, s + len(name) + len(" Velamor"), VERBS) == "undergoes"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(["Judge", "Prosecutor", "Professor", ""]), st.sampled_from(["Durham Hall", "Kama Melly",
+                                                                                    "Vera Kellard", "Tomas Moravec"]),
+       st.sampled_from(["QC", "KC", "OBE", "CBE", "MBE"]))
+def test_letters_after_a_persons_name_are_no_part_of_the_span_and_the_speaker_still_speaks(title, name, letters):
+    """GUIDELINES: no post-modifier, no title (``Durham Hall`` in ``Judge Durham Hall QC said``,
+    ``Kama Melly`` in ``Prosecutor Kama Melly QC said``); the claim after ``said`` is still the
+    speaker's (the mention runs on to its letters, its span does not)."""
+    text = f"On Friday, {title} {name} {letters} said the men had been used by the gang.".replace("  ", " ")
+    cut = replace(DEFAULTS, actor_title=False)
+    spans = {text[slice(*m.span(cut))] for m in find_actors(text)}
+    assert name in spans and f"{name} {letters}" not in spans
+    got = suggest(text, conventions=cut)
+    by_id = {s.id: text[s.start:s.end] for s in got.spans}
+    assert [text[s.start:s.end] for s in got.spans if s.label == "CLAIM"] == ["the men had been used by the gang"]
+    assert [(by_id[r.source], by_id[r.target]) for r in got.relations if r.label == "attributed_to"] \
+        == [("the men had been used by the gang", name)]

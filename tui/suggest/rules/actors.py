@@ -27,6 +27,8 @@ _CAPWORD = (rf"[{UP}][\w-]*\.(?:com|org|net)(?:\.[a-z]{{2}})?(?![\w.])|(?:Mr|Mrs
             rf"|[{UP}]\.(?=[ \t\u00a0]+(?!(?:The|A|An|In|On|At|It|He|She|They|We|This|That|But|And)\b)[{UP}][a-z])"
             rf"|[{UP}]\w*(?:[-–][{UP}]\w*)*(?:['’](?!s\b)\w+)*(?![\w–-])")
 #: lower-case particles inside a person's name ("Arnel dela Vega", "Ursula von der Leyen")
+#: letters after a person's name, no part of it: a rank of counsel, an honour ("Durham Hall QC", "X OBE")
+_POSTNOMINALS = frozenset({"QC", "KC", "SC", "OBE", "CBE", "MBE", "KBE", "DBE"})
 _PARTICLES = ("de", "da", "del", "di", "la", "le", "van", "von", "der", "bin", "al", "dela", "van der", "von der",
               "de la")
 _PREPOSITIONS = ("of", "for", "in", "on", "of the", "for the", "on the")  # between two names: split them
@@ -78,6 +80,7 @@ class _Finder:
         self.cands: list[tuple[int, int, str]] = []
         self.aliases: dict[str, tuple[int, str]] = {}  # short form -> (defined at, type)
         self.titled: dict[tuple[int, int], int] = {}  # (start, end) -> where the name starts
+        self.lettered: dict[tuple[int, int], int] = {}  # (start, end) -> where the name ends before its "QC"
         self.modified: dict[tuple[int, int], int] = {}  # (start, end) of a group -> start of all its modifiers
         self.lower_titles = lower_titles(lex)
         self.by_start: dict[int, tuple[int, int, str]] = {}  # the names runs() found, by start (actor_phrases)
@@ -188,8 +191,11 @@ class _Finder:
             start = lead.end() if lead else start
             if start >= end:
                 return
+        words, full = name_words(text[start:end]), end
+        if len(words) > 2 and words[-1] in _POSTNOMINALS:  # "Judge Durham Hall QC": no post-modifier (GUIDELINES)
+            end = start + len(text[start:text.rindex(words[-1], start, end)].rstrip())
+            words = words[:-1]
         name = text[start:end]
-        words = name_words(name)
         if all(w in lex.not_names for w in words) or words[-1] in lex.thing_heads:
             return  # "Electronic Commerce Directive", "the Directive": a law never acts
         thing = self._thing_prefix(words)
@@ -197,6 +203,11 @@ class _Finder:
             self.things.update(words[thing + 1:])  # a ship or a storm, whoever it is named after, and so is its name alone
             return
         found = self.classify(name, words, start, end)
+        if found and full > end:  # the mention runs on to its letters (a claim's speaker ends there), its span does not
+            if (title := self.titled.pop((found[0], end), None)) is not None:
+                self.titled[(found[0], full)] = title
+            self.lettered[(found[0], full)] = end
+            found = (found[0], full, found[2])
         if found:
             self.cands.append(found)
         else:
@@ -452,4 +463,4 @@ def find_actors(text: str, extra: dict | None = None, lex: Lexicon | None = None
     f.runs()
     phrases(f, _PLACE_AFTER_RE)
     bodies(f)
-    return resolve(text, spell_out(text, f.cands), f.titled, f.modified)
+    return resolve(text, spell_out(text, f.cands), f.titled, f.modified, f.lettered)

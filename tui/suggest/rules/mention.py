@@ -32,6 +32,7 @@ class Mention:
     title_end: int | None = None  # where the name starts after a leading title
     poss_end: int | None = None  # end of a possessive "’s" right after it
     mods: int | None = None  # start of a group noun's further modifiers: "armed police", "private property owners"
+    name_end: int | None = None  # where the name ends before letters after it ("Durham Hall" of "... Hall QC")
 
     def span(self, c) -> tuple[int, int]:
         """(start, end) under conventions ``c`` (actor_determiner, actor_title,
@@ -44,10 +45,12 @@ class Mention:
         elif self.det is not None and c.actor_determiner:
             s = self.det
         e = self.poss_end if self.poss_end is not None and c.actor_possessive else self.end
+        e = self.name_end if self.name_end is not None else e
         return s, e
 
 
-def resolve(text: str, cands: list[tuple[int, int, str]], titled: dict, modified: dict) -> list[Mention]:
+def resolve(text: str, cands: list[tuple[int, int, str]], titled: dict, modified: dict,
+            lettered: dict | None = None) -> list[Mention]:
     """Non-overlapping mentions, preferring the longer of two that overlap; of two types
     for the same words, the one found last (a phrase rule's group noun over a name's guess),
     never the order of a set (it varied with the hash seed)."""
@@ -68,5 +71,5 @@ def resolve(text: str, cands: list[tuple[int, int, str]], titled: dict, modified
         poss = _POSS_AFTER_RE.match(text, e)
         mentions.append(Mention(s, e, t, det.start() if det else None, titled.get(found),
                                 poss.end() if poss and (poss.end() > e + 1 or text[e - 1:e] == "s") else None,
-                                modified.get(found)))
+                                modified.get(found), (lettered or {}).get(found)))
     return mentions
