@@ -141,3 +141,19 @@ def test_letters_after_a_persons_name_are_no_part_of_the_span_and_the_speaker_st
     assert [text[s.start:s.end] for s in got.spans if s.label == "CLAIM"] == ["the men had been used by the gang"]
     assert [(by_id[r.source], by_id[r.target]) for r in got.relations if r.label == "attributed_to"] \
         == [("the men had been used by the gang", name)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(["Guardian", "Daily Telegraph", "Velmoria Herald", "Tarsk Times", "Ostrava Post",
+                        "Washington Post", "Sydney Morning Herald"]),
+       st.sampled_from([" drew comparisons with the case.", ", citing local officials, reported the attack.",
+                        " reported that the vote failed."]))
+def test_a_newspapers_the_starting_a_sentence_is_its_titles(paper, rest):
+    """GUIDELINES: a capitalised ``The`` that is part of a title stays (``according to The
+    Verge``); a sentence that starts with a newspaper's title keeps it too (``The Guardian drew``,
+    ``The Daily Telegraph, citing``), whatever the team's determiner convention. Not a body's
+    ``The`` (``The Coast Guard said``)."""
+    text = f"The vote was held on Monday.\n\nThe {paper}{rest} The Coast Guard said nothing."
+    spans = {text[slice(*m.span(DEFAULTS))] for m in find_actors(text)}
+    assert "Coast Guard" in spans and paper not in spans
+    assert f"The {paper}" in spans or (paper == "Guardian" and rest.startswith(","))  # "Guardian," alone: no name found

@@ -20,6 +20,17 @@ def title_the(text: str, at: int) -> bool:
     return text.startswith("The", at) and _SENTENCE_END_RE.search(text, max(0, at - 4), at) is None
 
 
+#: the last word of a newspaper's title, whose "The" is the title's even where a sentence starts with it
+_PRESS_HEADS = frozenset({"Guardian", "Telegraph", "Times", "Post", "Herald", "Independent", "Observer", "Economist",
+                          "Tribune", "Chronicle", "Gazette", "Inquirer", "Verge", "Atlantic"})
+
+
+def _press_title(text: str, at: int, end: int) -> bool:
+    """Is the "The" at ``at`` the first word of a newspaper's title ending at ``end`` (``The Daily
+    Telegraph, citing``, ``The Guardian drew``): GUIDELINES keep a title's capitalised ``The``."""
+    return text.startswith("The", at) and text[at:end].rsplit(None, 1)[-1] in _PRESS_HEADS
+
+
 @dataclass(frozen=True)
 class Mention:
     """An actor found in the text: ``text[start:end]`` (the span under the default
@@ -66,8 +77,8 @@ def resolve(text: str, cands: list[tuple[int, int, str]], titled: dict, modified
     for s, e, t in out:
         det = _DET_BEFORE_RE.search(text, max(0, s - 8), s)
         found = (s, e)
-        if det and text[s:s + 1].isupper() and title_the(text, det.start()):
-            s, det = det.start(), None  # "according to The Verge": the title's own "The"
+        if det and text[s:s + 1].isupper() and (title_the(text, det.start()) or _press_title(text, det.start(), e)):
+            s, det = det.start(), None  # "according to The Verge", "The Guardian drew": the title's own "The"
         poss = _POSS_AFTER_RE.match(text, e)
         mentions.append(Mention(s, e, t, det.start() if det else None, titled.get(found),
                                 poss.end() if poss and (poss.end() > e + 1 or text[e - 1:e] == "s") else None,
