@@ -1,0 +1,26 @@
+"""Figures on real news, session 10 (bench/realtext/GUIDELINES.md, FIGURE): a footnote's
+number at a line's start is a label, `twice` is a count, a time of h:mm:ss achieved is a
+figure. Generated variants; each failed before its change."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.suggest.rules.figures import find_figures
+
+
+def _texts(text: str) -> list[str]:
+    return [text[f.start:f.end] for f in find_figures(text)]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(["Unofficial results", "Relative to seats at dissolution", "Includes two by-elections",
+                                 "At dissolution, there were 8 independent MPs"]), min_size=1, max_size=4, unique=True),
+       st.sampled_from(["", "\n"]))
+def test_a_footnotes_number_at_a_lines_start_is_a_label(notes, gap):
+    """`1. Unofficial results\\n\\n2. Relative to seats …`: the notes' numbers are no figures; counts
+    in them are."""
+    text = "Trudeau heads the government.\n\n" + "\n\n".join(f"{i + 1}. {n}" for i, n in enumerate(notes)) + gap
+    digits = [g.split()[0] for g in _texts(text) if g[:1].isdigit()]
+    assert digits == (["8"] if any("8 independent" in n for n in notes) else [])
