@@ -24,3 +24,20 @@ def test_a_footnotes_number_at_a_lines_start_is_a_label(notes, gap):
     text = "Trudeau heads the government.\n\n" + "\n\n".join(f"{i + 1}. {n}" for i, n in enumerate(notes)) + gap
     digits = [g.split()[0] for g in _texts(text) if g[:1].isdigit()]
     assert digits == (["8"] if any("8 independent" in n for n in notes) else [])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["He was re-elected", "Police closed the bridge", "She won the race", "Chirac addressed the parliament"]),
+       st.sampled_from(["", " in 2014", " during the war", "."]), st.booleans())
+def test_twice_is_a_count(lead, after, up):
+    """`He was re-elected twice`, `twice … during which he`: a figure, value 2, no unit."""
+    word = "Twice" if up else "twice"
+    text = f"{word} {lead[0].lower() + lead[1:]}{after}." if up else f"{lead} {word}{after}."
+    (fig,) = [f for f in find_figures(text) if text[f.start:f.end].lower() == "twice"]
+    assert fig.value == 2 and fig.unit is None
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(["twice as many people", "twice the size of", "twice as large"]))
+def test_twice_in_a_comparison_is_no_count(phrase):
+    assert [t for t in _texts(f"The new camp holds {phrase} the old one.") if t.lower().startswith("twice")] == []
