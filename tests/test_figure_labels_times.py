@@ -41,3 +41,17 @@ def test_twice_is_a_count(lead, after, up):
 @given(st.sampled_from(["twice as many people", "twice the size of", "twice as large"]))
 def test_twice_in_a_comparison_is_no_count(phrase):
     assert [t for t in _texts(f"The new camp holds {phrase} the old one.") if t.lower().startswith("twice")] == []
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(0, 3), st.integers(0, 59), st.integers(0, 59),
+       st.sampled_from(["completing the race in {}", "posted a time of {}", "with times of {} and 2:20:55",
+                        "followed by Dejene Debela, {}, and Asefa Mengstu"]))
+def test_a_time_achieved_in_hours_minutes_and_seconds_is_a_figure(h, mi, sec, frame):
+    """`completing the race in 2:14:04`: a figure (GUIDELINES FIGURE: a time achieved is), its
+    value in seconds; a time of day (`at 10:30:00 am`) is not."""
+    clock = f"{h}:{mi:02d}:{sec:02d}"
+    text = "Kosgei won, " + frame.format(clock) + "."
+    (fig,) = [f for f in find_figures(text) if text[f.start:f.end] == clock]
+    assert fig.value == h * 3600 + mi * 60 + sec and fig.unit == "seconds"
+    assert _texts(f"The polls opened at {clock} am.") == []

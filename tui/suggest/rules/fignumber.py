@@ -18,6 +18,7 @@ _SIGNS = "".join(s for s in CURRENCY_SIGNS if len(s) == 1)
 _CUR = "|".join(re.escape(s) for s in sorted((s for s in CURRENCY_SIGNS if not s.isalpha() and s != "Rs."),
                                               key=len, reverse=True)) + r"|Rs\.?|USD|EUR|GBP"
 NUMBER_RE = re.compile(
+    r"(?P<clock>(?<![\w.,/:])\d{1,2}:[0-5]\d:[0-5]\d(?:\.\d+)?(?![\w:]|\s?(?i:am|pm|a\.m\.|p\.m\.|gmt|utc)\b))|"  # 2:14:04
     rf"(?P<digits>(?:(?<!\w)(?P<cur>(?:{_CUR})[ \u00a0]?)"
     rf"|(?<![\w.,/:#§{_SIGNS}-]))"
     rf"(?P<num>{_DIGITS})(?:\s?[-–]\s?(?P<num2>{_DIGITS}))?"

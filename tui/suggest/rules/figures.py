@@ -139,6 +139,9 @@ def _figure(text: str, m: re.Match, demonyms, lenient: bool = False) -> Figure |
         got = figkinds.ratio(m)
     elif m.group("twice"):  # "re-elected twice": 2, nothing counted
         got = Decimal(2), None, "exact", m.end()
+    elif m.group("clock"):  # a time achieved, "completing the race in 2:14:04": in seconds
+        h, mi, sec = m.group("clock").split(":")
+        got = Decimal(h) * 3600 + Decimal(mi) * 60 + Decimal(sec), "seconds", "exact", m.end()
     else:
         got = figkinds.words(text, m, demonyms, parts, lenient)
     if got is None:
