@@ -55,3 +55,17 @@ def test_a_time_achieved_in_hours_minutes_and_seconds_is_a_figure(h, mi, sec, fr
     (fig,) = [f for f in find_figures(text) if text[f.start:f.end] == clock]
     assert fig.value == h * 3600 + mi * 60 + sec and fig.unit == "seconds"
     assert _texts(f"The polls opened at {clock} am.") == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["one", "two", "four", "seven"]), st.integers(1, 3), st.sampled_from(["–", "—"]),
+       st.sampled_from(["hours", "days", "people"]))
+def test_number_words_joined_by_a_dash_are_one_range(first, step, dash, noun):
+    """`left home four–five hours ago`: one figure, its lower end, `at least`, the counted noun."""
+    words = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+    second = words[words.index(first) + step]
+    text = f"He left home {first}{dash}{second} {noun} ago."
+    (fig,) = find_figures(text)
+    assert text[fig.start:fig.core[1]] == f"{first}{dash}{second}"
+    assert fig.value == words.index(first) + 1 and fig.qualifier == "at least" and fig.unit == noun
+

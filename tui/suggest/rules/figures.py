@@ -27,7 +27,7 @@ from tui.suggest.rules.figwords import (  # noqa: F401 (re-exported)
     MEASURES, NOT_MODIFIERS, LABEL_WORDS, MONTHS, YEAR_CONTEXT,
 )
 
-_RANGE_RE = re.compile(r"\s+(?P<conn>to|and|or)\s+")
+_RANGE_RE = re.compile(r"\s+(?P<conn>to|and|or)\s+|(?P<dash>[–—])(?=\w)")  # "four–five": words only
 
 
 @dataclass(frozen=True)
@@ -102,7 +102,7 @@ def _range(text: str, m: re.Match, demonyms) -> Figure | None:
     (its lower bound, with the scale and unit of the upper one), or None ("from fourteen to
     31" is two, and so are two ends counting different things: "€50m to 87 million users")."""
     r = _RANGE_RE.match(text, m.end())
-    if r is None or not (m.group("digits") or m.group("words")):
+    if r is None or not (m.group("digits") or m.group("words")) or r.group("dash") and not m.group("words"):
         return None
     m2 = NUMBER_RE.match(text, r.end())
     if m2 is None or not (m2.group("digits") or m2.group("words")):
