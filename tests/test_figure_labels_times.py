@@ -69,3 +69,11 @@ def test_number_words_joined_by_a_dash_are_one_range(first, step, dash, noun):
     assert text[fig.start:fig.core[1]] == f"{first}{dash}{second}"
     assert fig.value == words.index(first) + 1 and fig.qualifier == "at least" and fig.unit == noun
 
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(["90%", "90 percent", "5,000 people"]))
+def test_as_high_as_is_an_up_to_cue(amount):
+    """`mortality rates … as high as 90%`: qualifier `up to` (GUIDELINES FIGURE), the cue in the span."""
+    text = f"Mortality rates have been as high as {amount} in past outbreaks."
+    (fig,) = find_figures(text)
+    assert text[fig.start:].startswith("as high as") and fig.qualifier == "up to"

@@ -17,7 +17,7 @@ QUALIFIER_CUES = {
                   "well over", "exceeded", "exceeds", "exceeding", "surpassed", "surpasses", "surpassing",
                   "topped"),
     "less than": ("less than", "fewer than", "under", "below", "just under"),
-    "up to": ("up to", "as many as", "as much as"),
+    "up to": ("up to", "as many as", "as much as", "as high as"),
 }
 #: cues that head the figure's phrase as a preposition ("within two miles", "within 24 hours")
 #: or a comparing verb ("death tolls exceeded 100"): they give its qualifier, but they do not
