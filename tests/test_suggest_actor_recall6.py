@@ -193,3 +193,28 @@ def test_a_state_named_as_a_place_does_not_act(state, shape):
     place whose people mourn, the place people are of: no government acts."""
     text = "The party met. " + shape.format(s=state)
     assert state not in _found(text)
+
+
+ROLE_NOUNS = st.sampled_from(["spokesperson", "spokesman", "spokeswoman", "officer"])
+OWNERS_AFTER = st.sampled_from(["for Stagecoach South", "for the Ministry of Health", "of Acme Corp", "at the UN",
+                                "from Hampshire County Council"])
+SPEECH = st.sampled_from(["said their thoughts were with the families", "told reporters it was over",
+                          "reportedly confirmed the closure"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(["A", "An", "One"]), ROLE_NOUNS, OWNERS_AFTER, SPEECH)
+def test_a_role_noun_with_the_name_it_is_of_speaks(det, role, owner, speech):
+    """"A spokesperson for Stagecoach South said": a role without a name of its own is the
+    actor (GUIDELINES: `fire officer`, `Coast Guard spokesperson`), also when the name of the
+    body it speaks for follows it and not precedes it."""
+    text = f"The bus hit the bridge. {det} {role} {owner} {speech}."
+    assert role in _found(text), _found(text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(ROLE_NOUNS, OWNERS_AFTER, st.sampled_from(["was fired", "was not available", ", John Smith, said no"]))
+def test_a_role_noun_with_a_post_modifier_that_does_not_speak_is_no_actor(role, owner, rest):
+    """"The spokesperson for Acme was fired", one named in apposition (the name speaks): no role actor."""
+    text = f"The bus hit the bridge. The {role} {owner} {rest}."
+    assert role not in _found(text)

@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 UP = "A-ZÀ-ÖØ-Þ"
 _OWNED_WORD_RE = re.compile(rf"(?<=[{UP}])\w*['’]s[ \t]+([a-z]+)\b")
 _THERE_RE = re.compile(r"[ \t]+(?:there|here)(?=[ \t])")
+#: the name a role is of, after it: "A spokesperson for Stagecoach South said", "an official of the Ministry of Health told"
+_NAME_POSTMOD_RE = re.compile(r"[ \t]+(?:for|of|at|from)[ \t]+(?:the[ \t]+)?[A-Z0-9][\w'’-]*"
+                              r"(?:[ \t]+(?:(?:of|and|for)[ \t]+(?:the[ \t]+)?)?[A-Z0-9][\w'’-]*){0,5}")
 #: a speaker picked from a group: "One of the victims said", "One of the musicians turned round"
 _ONE_OF_RE = re.compile(r"(?<![\w-])[Oo]ne[ \t]+of[ \t]+(?:the|their|his|her|its|our)[ \t]+(?:[a-z][\w-]*[ \t]+)??"
                         r"(?P<noun>[a-z][\w-]*[^s\W]s|children|people|men|women)\b")
@@ -119,8 +122,9 @@ def _described(f: _Finder, start: int, end: int, typ: str) -> None:
 
 
 def _reports(f: _Finder, end: int) -> bool:
-    """Does a reporting verb follow ``end`` (after "there"/"here" or an adverb)?"""
-    there = _THERE_RE.match(f.text, end)
+    """Does a reporting verb follow ``end`` (after "there"/"here", an adverb, or the name the
+    role is of: "A spokesperson for Stagecoach South said")?"""
+    there = _THERE_RE.match(f.text, end) or _NAME_POSTMOD_RE.match(f.text, end)
     return bool(f.pat.verb_after.match(f.text, there.end() if there else end))
 
 
