@@ -61,6 +61,8 @@ _ADDRESS_BEFORE_RE = re.compile(r"(?<![\w-])[A-Z][\w-]*,[ \t]+\Z")  # "Universit
 _ADVERB_RE = re.compile(r"[A-Z][a-z]{2,}(?:al|ful|less|ous|ive|ent|ant|ate|ic|ed|ing|ib|ab|ar|ed)ly"
                         r"|(?:Deep|Sad|Clear|Quick|Slow|Sure|Near|Most|Hard|Glad|Proud|Brief|Fair|Firm|Free|Great"
                         r"|High|Kind|Late|Loud|Main|Mere|Open|Rare|Short|Strong|Swift|Tight|Vast|Warm|Wide|Wise)ly")
+# a name that only modifies "data" is no mention (GUIDELINES: "Johns Hopkins University (JHU) data indicated")
+_DATA_AFTER_RE = re.compile(rf"\)?(?:[ \t]+\([{UP}][\w.&-]*\))?[ \t\u00a0]+data\b")
 _ACRONYM_DEF_RE = re.compile(rf"[ \t]*\(([{UP}]{{2,8}})\)")
 #: an ordinal before a body's name is the name's ("the incoming 116th United States Congress", GUIDELINES)
 _ORDINAL_BEFORE_RE = re.compile(r"(?<![\w.,-])\d+(?:st|nd|rd|th)[ \t\u00a0]+\Z")
@@ -463,4 +465,5 @@ def find_actors(text: str, extra: dict | None = None, lex: Lexicon | None = None
     f.runs()
     phrases(f, _PLACE_AFTER_RE)
     bodies(f)
-    return resolve(text, spell_out(text, f.cands), f.titled, f.modified, f.lettered)
+    found = resolve(text, spell_out(text, f.cands), f.titled, f.modified, f.lettered)
+    return [m for m in found if not _DATA_AFTER_RE.match(text, m.end)]
