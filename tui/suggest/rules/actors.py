@@ -33,8 +33,11 @@ _PARTICLES = ("de", "da", "del", "di", "la", "le", "van", "von", "der", "bin", "
               "de la")
 _PREPOSITIONS = ("of", "for", "in", "on", "of the", "for the", "on the")  # between two names: split them
 _CONNECTORS = _PREPOSITIONS + _PARTICLES
+#: a day or month after a connector is a date, no part of the name ("the Acme Group on Monday said")
+_DATE_WORDS = ("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June"
+               "|July|August|September|October|November|December")
 _RUN_RE = re.compile(
-    rf"(?:{_CAPWORD})(?:(?:[ \t\u00a0]+(?:(?:{'|'.join(_CONNECTORS)})[ \t\u00a0]+)?"
+    rf"(?:{_CAPWORD})(?:(?:[ \t\u00a0]+(?:(?:{'|'.join(_CONNECTORS)})[ \t\u00a0]+(?!(?:{_DATE_WORDS})\b))?"
     rf"|[ \t\u00a0]*&[ \t\u00a0]*|,[ \t\u00a0]+(?=(?:{_SUFFIXES})\.))(?:{_CAPWORD}))*"
 )
 _IN_PLACE_RE = re.compile(r"[ \t\u00a0]+in[ \t\u00a0]+(?!.*[ \t\u00a0]in[ \t\u00a0])")  # the last "in" of a run
