@@ -49,6 +49,9 @@ class Claim:
 _SHORT_TAIL_RE = re.compile(r"[ \t]+[^,;:“”\"]{1,40}")
 
 
+# a person as the verb's only object: an act on them, nothing said ("the Senate had not confirmed him",
+# "confirmed her on Monday")
+_PRONOUN_OBJECT_RE = re.compile(r"(?:him|her|them|me|us)(?:[ \t]+(?:on|in|at)[ \t]+[A-Z]\w*)?[ \t]*\Z")
 _AND_BEFORE_RE = re.compile(r"[^,;:][ \t]+and[ \t]+\Z")
 _QUOTE_NEXT_RE = re.compile(r"[,:][ \t]*[“\"]")
 _DESCRIBE = frozenset({"describe", "described", "describes", "describing", "announced"})
@@ -267,7 +270,10 @@ class _ClaimFinder:
             start = m.end()
         if q:
             return trim(text, q[0] + 1, q[1] - 1), q
-        return trim(text, start, self.cut(start, s1)), None
+        span = trim(text, start, self.cut(start, s1))
+        if span and _PRONOUN_OBJECT_RE.match(text, span[0], span[1]):
+            return None, None
+        return span, None
 
     def x_as_y(self, start: int, s1: int, quotes, naming: bool = False) -> tuple[int, int] | None:
         """`X as Y` from ``start`` (`the move as a "grave abuse …" and "contrary to law"`), or
