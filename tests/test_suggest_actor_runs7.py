@@ -26,3 +26,17 @@ def test_a_date_after_a_connector_is_no_part_of_a_name(org, connector, date):
     found = _texts(text)
     assert not any(date in f for f in found), found
     assert org in found or f"The {org}" in found, found
+
+
+LEGISLATURES = st.sampled_from(["House of Representatives", "United States House of Representatives",
+                                "Libyan House of Representatives", "House"])
+VOTES = st.sampled_from(["voted to impeach the president", "confirmed him", "passed a resolution",
+                         "has only impeached two presidents", "rejected the deal"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(LEGISLATURES, VOTES)
+def test_a_house_that_votes_acts(house, vote):
+    """GUIDELINES: the body that confirms or votes acts (`the House has only impeached`)."""
+    text = f"On Wednesday, the {house} {vote}, officials said."
+    assert house in _texts(text), _texts(text)
