@@ -127,3 +127,24 @@ async def test_a_file_changed_on_disk_keeps_the_edits_in_a_side_file(corpus_dir,
     assert alice_file.read_text() == theirs  # never clobbered
     (side,) = [p for p in alice_file.parent.iterdir() if "~conflict-" in p.name]
     assert "Jacob Sims" in [s["text"] for s in yaml.safe_load(side.read_text(encoding="utf-8"))["spans"]]
+
+
+async def test_the_app_exits_even_when_no_save_can_be_made(corpus_dir, monkeypatch):
+    """A disk that refuses every write (the file and the side file) still lets the app exit:
+    a process left behind would be worse than the edit it cannot keep."""
+    from tui.app import saving
+    from tui.app.screens import annotate as annotate_screen
+    from tui.errors import ValidationError
+
+    def refuse(*args, **kwargs):
+        raise ValidationError(["refused"])
+
+    monkeypatch.setattr(annotate_screen, "AUTOSAVE_DELAY", 1e6)
+    async with annotate(corpus_dir) as (app, pilot, scr):
+        await search(pilot, "Amnesty International")
+        await keys(pilot, "a")
+        monkeypatch.setattr(type(scr.ws.file), "save", refuse)
+        monkeypatch.setattr(saving, "keep_mine", refuse)
+        app.terminal_gone()
+        await pilot.pause()
+    assert app.return_code == HANGUP_STATUS

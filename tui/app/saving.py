@@ -150,13 +150,11 @@ class SavingScreen(Screen):
             if not self.conflict:
                 file.save(snapshot, version=version)
                 return
-        except ConflictError:
-            pass
-        except Exception:  # disk full, a folder gone: the side file is the last chance
+        except Exception:  # changed on disk, disk full, a folder gone: the side file is the last chance
             pass
         try:
             keep_mine(file, snapshot)
-        except OSError:
+        except Exception:  # nothing is left to try, and the exit must still come
             pass
 
     # -- conflicts ---------------------------------------------------------------------
