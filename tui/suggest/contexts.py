@@ -184,12 +184,10 @@ def _word_before(text: str, start: int, of_name: bool = True) -> _Before:
     if title:
         before = before[:title.start()]
     m = _PREV_WORD_RE.search(before)
-    if of_name and m and text[start:start + 1].islower() and m.group(1).endswith("ed") and before[m.end(1):].strip() == "":
-        before = before[:m.start(1)]
-        m = _PREV_WORD_RE.search(before)
-    elif of_name and m and m.group(1).endswith("ing") and before[m.end(1):].strip() == "" \
-            and _DET_END_RE.search(before, 0, m.start(1)):
-        before = before[:m.start(1)]  # "by the incoming 116th Congress": an adjective after a determiner, no verb
+    if of_name and m and before[m.end(1):].strip() == "" and (
+            (text[start:start + 1].islower() and m.group(1).endswith("ed"))
+            or (m.group(1).endswith("ing") and _DET_END_RE.search(before, 0, m.start(1)))):
+        before = before[:m.start(1)]  # "saw armed police"; "by the incoming 116th Congress": an adjective, no verb
         m = _PREV_WORD_RE.search(before)
     return _Before(before, m, m.group(1).lower() if m else "")
 

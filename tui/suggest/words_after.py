@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from tui.suggest.rules.actor_words import MODALS, PAST_IRREGULAR, PARTICIPLES, PRESENT_S, heading_plural_verb, heading_verb
+from tui.suggest.rules.actor_words import MODALS, PAST_IRREGULAR, PARTICIPLES, PRESENT_S, heading_present
 from tui.suggest.rules.lexicon import load_lexicon
 
 _VERB_AFTER_RE = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*(?:(?:has|have|had|will|would|could|also|\w+ly)[ \t\u00a0]+)*([a-z]+)")
@@ -78,8 +78,7 @@ def after(text: str, end: int, verbs: frozenset) -> str | None:
     if subject_after(text, end, verbs):
         return "acts"
     n = _NEXT_WORD_RE.match(text, end)
-    if n and (n.group(1) in ADVERBS or heading_verb(text, end, n.group(1))
-              or heading_plural_verb(text, end, n.group(1), verbs)):
+    if n and (n.group(1) in ADVERBS or heading_present(text, end, n.group(1), verbs)):
         return "acts"  # "Bolton often had disagreements": an adverb starts the verb phrase, it is no noun
     if n and n.group(1) not in FUNCTION_WORDS and n.group(1) not in ING_PREPOSITIONS and not n.group(1).endswith("ly"):
         second = _NEXT_WORD_RE.match(text, n.end())
@@ -109,5 +108,5 @@ class After:
 def heading_verb_after(text: str, end: int) -> bool:
     """Is the word after ``end`` a heading's present-tense verb (``as Turkey invades``)?"""
     n = _NEXT_WORD_RE.match(text, end)
-    return n is not None and (heading_verb(text, end, n.group(1)) or heading_plural_verb(text, end, n.group(1)))
+    return n is not None and heading_present(text, end, n.group(1))
 

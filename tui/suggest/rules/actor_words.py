@@ -136,6 +136,12 @@ def heading_plural_verb(text: str, end: int, word: str, verbs: frozenset | set =
     return any(p in verbs for p in pasts) or past_in_text(text, pasts)
 
 
+def heading_present(text: str, end: int, word: str, verbs: frozenset | set = frozenset()) -> bool:
+    """Is ``word``, after a subject ending at ``end``, a heading's present-tense verb, after a
+    singular (``Germany bans``) or a plural (``Police arrest``)?"""
+    return heading_verb(text, end, word) or heading_plural_verb(text, end, word, verbs)
+
+
 def past_in_text(text: str, pasts: tuple[str, ...]) -> bool:
     """Does ``text`` use one of ``pasts`` as a word (``arrested`` for a heading's ``arrest``)?
     Once per text and word set (``per_text``)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from tui.suggest.agent_nouns import agent_before
-from tui.suggest.rules.actor_words import (PRESENT_S, heading_plural_verb, heading_verb, in_heading, is_headline, is_initial, joint_with,
+from tui.suggest.rules.actor_words import (PRESENT_S, heading_present, in_heading, is_headline, is_initial, joint_with,
                                            lower_titles, name_words, preceding_word, acts_in_clause_after)
 from tui.suggest.rules.actor_acronyms import spell_out
 from tui.suggest.rules.actor_bodies import bodies
@@ -26,9 +26,9 @@ _CAPWORD = (rf"[{UP}][\w-]*\.(?:com|org|net)(?:\.[a-z]{{2}})?(?![\w.])|(?:Mr|Mrs
             # a middle initial between two names: "Thomas T. Cullen" (not "Plan B. The")
             rf"|[{UP}]\.(?=[ \t\u00a0]+(?!(?:The|A|An|In|On|At|It|He|She|They|We|This|That|But|And)\b)[{UP}][a-z])"
             rf"|[{UP}]\w*(?:[-–][{UP}]\w*)*(?:['’](?!s\b)\w+)*(?![\w–-])")
-#: lower-case particles inside a person's name ("Arnel dela Vega", "Ursula von der Leyen")
 #: letters after a person's name, no part of it: a rank of counsel, an honour ("Durham Hall QC", "X OBE")
 _POSTNOMINALS = frozenset({"QC", "KC", "SC", "OBE", "CBE", "MBE", "KBE", "DBE"})
+#: lower-case particles inside a person's name ("Arnel dela Vega", "Ursula von der Leyen")
 _PARTICLES = ("de", "da", "del", "di", "la", "le", "van", "von", "der", "bin", "al", "dela", "van der", "von der",
               "de la")
 _PREPOSITIONS = ("of", "for", "in", "on", "of the", "for the", "on the")  # between two names: split them
@@ -61,7 +61,7 @@ _COPULA_AFTER_RE = re.compile(r"[ \t]+(?:is|are|was|were)\b")
 _ADDRESS_BEFORE_RE = re.compile(r"(?<![\w-])[A-Z][\w-]*,[ \t]+\Z")  # "University of California, Los Angeles"
 #: a sentence adverb, capitalised where it opens a sentence or a quotation ("Deeply saddened by the
 #: loss", "Sadly, ...", "Finally the"): no one-word name (not Kelly, Emily, Italy, Donnelly)
-_ADVERB_RE = re.compile(r"[A-Z][a-z]{2,}(?:al|ful|less|ous|ive|ent|ant|ate|ic|ed|ing|ib|ab|ar|ed)ly"
+_ADVERB_RE = re.compile(r"[A-Z][a-z]{2,}(?:al|ful|less|ous|ive|ent|ant|ate|ic|ed|ing|ib|ab|ar)ly"
                         r"|(?:Deep|Sad|Clear|Quick|Slow|Sure|Near|Most|Hard|Glad|Proud|Brief|Fair|Firm|Free|Great"
                         r"|High|Kind|Late|Loud|Main|Mere|Open|Rare|Short|Strong|Swift|Tight|Vast|Warm|Wide|Wise)ly")
 # a name that only modifies "data" is no mention (GUIDELINES: "Johns Hopkins University (JHU) data indicated")
@@ -347,8 +347,7 @@ class _Finder:
         if nxt is None:
             return False
         lex = self.lex
-        return heading_verb(self.text, end, nxt.group(1)) or heading_plural_verb(
-            self.text, end, nxt.group(1), lex.reporting_verbs.keys() | lex.action_verbs)
+        return heading_present(self.text, end, nxt.group(1), lex.reporting_verbs.keys() | lex.action_verbs)
 
     def _mentions_of(self, word: str) -> tuple[bool, bool]:
         """Does ``word`` follow a capitalised name word somewhere in the text (it is a
