@@ -179,3 +179,54 @@ def test_one_counts_one_more_kind_of_person(noun, after):
 def test_a_legal_codes_title_number_is_no_figure(title, code, section):
     text = f"The notice alleged a violation of {title} {code} § {section} on Friday."
     assert not any(f.value == title for f in find_figures(text))
+
+
+AGE_PHRASES = st.sampled_from(["aged {n}", "at age {n}", "at the age of {n}", "{n} years old", "a {n}-year-old",
+                               "the {w}-year-old", "{W}-year-old"])
+WORDS = st.sampled_from(["two", "fourteen", "twenty-five", "sixty", "ninety-nine", "eleven"])
+
+
+@settings(max_examples=120, deadline=None)
+@given(AGE_PHRASES, st.integers(1, 110), WORDS, st.booleans(), st.sampled_from(["The man", "Officials said the victim"]))
+def test_ages_in_words_teach_whether_ages_are_figures(phrase, n, word, tagged, lead):
+    """A document whose only age is said in words the rules never count (``aged 36``, ``a
+    36-year-old``, ``Fourteen-year-old``) still shows the team's way with ages: left untagged
+    beside its figures it says "out" (before, no set-off age meant the default "in"), tagged it
+    says "in"; ages set off after a person then follow."""
+    said = phrase.format(n=n, w=word, W=word.capitalize())
+    text = f"{lead}, {said}, was found. Police found 12 bodies and 40 people fled."
+    num = said.split()[-1] if "old" not in said else said.replace("-year-old", "").replace(" years old", "")
+    num = num.split()[-1]
+    at = text.index(num, len(lead))
+
+    class S:
+        def __init__(self, start, end):
+            self.start, self.end, self.label = start, end, "FIGURE"
+
+    spans = [S(text.index("12 bodies"), text.index("12 bodies") + 9), S(text.index("40 people"), text.index("40 people") + 9)]
+    g = infer([(text, spans + ([S(at, at + len(num))] if tagged else []))])
+    assert (g.findings["figure_ages"].votes_in, g.findings["figure_ages"].votes_out) == ((1, 0) if tagged else (0, 1))
+    assert g.conventions.figure_ages is tagged
+    later = "Andrew Kinsman, 49, was reported missing."
+    assert ("49" in [s.text for s in suggest(later, conventions=g.conventions).spans]) is tagged
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 99), st.sampled_from(["36 years ago", "for 36 years", "36-year sentence", "a 36-year career",
+                                            "1936", "36 years"]))
+def test_years_that_are_no_age_teach_nothing(n, phrase):
+    from tui.suggest.rules.figcontext import age_phrases
+
+    assert age_phrases(f"He served {phrase.replace('36', str(n))} in the army.") == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["number", "total", "count"]), st.sampled_from(["women", "seats", "nurses", "delegates"]),
+       st.integers(1, 110))
+def test_a_number_set_off_after_the_number_of_something_is_a_count(word, noun, n):
+    """``the greatest number of women, 102, and people of colour``: the number set off after
+    ``number of X`` is that count, never an age (it was flagged one, and left out for a team
+    that leaves ages out)."""
+    text = f"The new House has the greatest {word} of {noun}, {n}, and of newcomers, 12, in its history."
+    figs = [f for f in find_figures(text) if text[f.start:f.end] == str(n)]
+    assert figs and not figs[0].age

@@ -186,12 +186,17 @@ def _kept_votes(mentions, gold: set, counts: dict[str, list[int]], flag: str, na
     """Votes on a convention that keeps or drops whole mentions (``claim_hedges``,
     ``figure_ages``): each mention with ``flag`` the rules find in a document with spans of
     its label says "in" when a span of the team's overlaps it, else "out"."""
+    _span_votes([(m.start, m.end) for m in mentions if getattr(m, flag, False)], gold, counts, name)
+
+
+def _span_votes(spans, gold: set, counts: dict[str, list[int]], name: str) -> None:
+    """Each of ``spans`` votes on ``name``: "in" when a span of the team's (``gold``, of a
+    label the document has) overlaps it, else "out"."""
     if not gold:
         return
-    for m in mentions:
-        if getattr(m, flag, False):
-            hit = any(s < m.end and m.start < e for s, e in gold)
-            counts[name][0 if hit else 1] += 1
+    for start, end in spans:
+        hit = any(s < end and start < e for s, e in gold)
+        counts[name][0 if hit else 1] += 1
 
 
 _DET_RE = re.compile(r"(?:the|The|a|an|An)[ \t]+")
@@ -252,6 +257,7 @@ def infer(annotated: Iterable[tuple], pins: dict[str, bool] | None = None,
     from tui.suggest.rules.actors import load_lexicon
 
     from tui.suggest.role_votes import role_votes
+    from tui.suggest.rules.figcontext import age_phrases
 
     lex = load_lexicon()
     counts = {n: [0, 0] for n in NAMES}
@@ -268,6 +274,7 @@ def infer(annotated: Iterable[tuple], pins: dict[str, bool] | None = None,
         _votes(found_, gold, counts)
         _kept_votes(found_.get("CLAIM", ()), gold.get("CLAIM", set()), counts, "hedged", "claim_hedges")
         _kept_votes(found_.get("FIGURE", ()), gold.get("FIGURE", set()), counts, "age", "figure_ages")
+        _span_votes(age_phrases(text), gold.get("FIGURE", set()), counts, "figure_ages")  # "aged 36": how ages go
         _edge_votes(text, gold.get("ACTOR", set()), found_.get("ACTOR", ()), counts, lex)
         _quote_votes(text, gold.get("CLAIM", set()), found_.get("CLAIM", ()), counts)
         roles = [a + b for a, b in zip(roles, role_votes(text, gold.get("ACTOR", set())))]

@@ -13,7 +13,9 @@ kind of number (digits and words, alone or as a range's end).
   (``Andrew Kinsman, 49, was``, ``the princess, 67, announced``, ``He was 79.``). The rules'
   own guideline counts it (docs/suggest.md: ``Whitcombe, 61,``); the convention
   ``figure_ages`` (``tui.suggest.conventions``) drops it for a team whose annotations leave
-  such ages untagged.
+  such ages untagged. The ages said in words the rules never count (``aged 36``, ``36 years
+  old``, ``a 36-year-old``, ``Fourteen-year-old``: ``age_phrases``) teach it too: a team's
+  figure on one says "in", none says "out".
 """
 
 from __future__ import annotations
@@ -21,9 +23,18 @@ from __future__ import annotations
 import re
 
 from tui.suggest.rules.actor_words import is_initial
-from tui.suggest.rules.figwords import MONTHS, NOT_MODIFIERS, QUALIFIER_CUES
+from tui.suggest.rules.figwords import MONTHS, NOT_MODIFIERS, QUALIFIER_CUES, UNITS
 
 _NONE, AGE = "none", "age"
+_UNIT_WORDS = "|".join(sorted(UNITS, key=len, reverse=True))
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+#: an age in the words that say it is one: "aged 36", "at age 10", "ages 5 to 12", "36 years old",
+#: "a 36-year-old", "Fourteen-year-old", "twenty-five-year-old" (group "n": the number)
+_AGE_PHRASE_RE = re.compile(
+    r"(?<![\w'’-])(?i:aged?|ages)[ \t\u00a0]+(?:(?:from|between|above|over|under|below|about|around|of)[ \t\u00a0]+)?"
+    r"(?P<n>\d{1,3})(?![\d.,]\d)"
+    r"|(?<![\w'’.,-])(?P<m>\d{1,3}|(?i:(?:" + _TENS + r")(?:-(?:" + _UNIT_WORDS + r"))?|" + _UNIT_WORDS + r"))"
+    r"(?:[ \t\u00a0]+years?[ \t\u00a0]+old|-years?-old)(?![\w-])")
 
 #: "aged above 60", "at age 10", "range in age from 21 to 78", "ages 5 to 12"
 _AGE_WORD_BEFORE_RE = re.compile(
@@ -46,6 +57,8 @@ _RACE_AFTER_RE = re.compile(
 #: a bare number set off after a word: "Kinsman, 49, was", "the princess, 67, announced", "Smith (49)"
 _APPOSED_BEFORE_RE = re.compile(r"(?<![\w'’-])(?P<word>[A-Za-z][\w'’.-]*)(?:,[ \t\u00a0]+|[ \t\u00a0]+\()\Z")
 _APPOSED_AFTER_RE = re.compile(r"[ \t\u00a0]*[,)]")
+#: "the greatest number of women, 102, and": the number set off after it is the count, no age
+_COUNT_OF_RE = re.compile(r"(?<![\w'’-])(?i:number|total|count|tally)[ \t\u00a0]+of[ \t\u00a0]+(?:[\w'’-]+[ \t\u00a0]+){0,2}\Z")
 _PREDICATE_BEFORE_RE = re.compile(r"(?<![\w'’-])(?:[Hh]e|[Ss]he)[ \t\u00a0]+(?:was|is)[ \t\u00a0]+\Z")
 _PREDICATE_AFTER_RE = re.compile(r"[ \t\u00a0]*(?:[.;]|,[ \t\u00a0]+(?:and|but)\b)")
 #: a sentence's first word that counts what follows rather than naming it: "Some 1999 rockets"
@@ -74,6 +87,13 @@ def reading(text: str, num_start: int, num_end: int, end: int, value, unit: str 
     return None
 
 
+def age_phrases(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the number of each age ``text`` says in words that make it one
+    (``aged 36``, ``36 years old``, ``a 36-year-old``): never a figure for the rules, but a
+    team's figure on one says how it treats ages (``conventions.figure_ages``)."""
+    return [m.span("n") if m.group("n") else m.span("m") for m in _AGE_PHRASE_RE.finditer(text)]
+
+
 def _named_by_first_word(text: str, num_start: int) -> bool:
     """A sentence's capitalised first word right before a year names it ("Canada 2019
     general election"), unless it is a cue or function word ("Some 1999 rockets")."""
@@ -86,6 +106,6 @@ def _is_age(text: str, before: str, num_end: int) -> bool:
     a person after ``he/she was``: an age."""
     a = _APPOSED_BEFORE_RE.search(before)
     if a and a.group("word").lower() not in _NOT_APPOSED and not a.group("word").lower().rstrip(".") in MONTHS \
-            and _APPOSED_AFTER_RE.match(text, num_end):
+            and _APPOSED_AFTER_RE.match(text, num_end) and not _COUNT_OF_RE.search(before, 0, a.start()):
         return True
     return bool(_PREDICATE_BEFORE_RE.search(before) and _PREDICATE_AFTER_RE.match(text, num_end))
