@@ -162,8 +162,22 @@ def _mean(per_doc: dict, lab: str, metric: str) -> float:
     return sum(d[lab][metric] for d in per_doc.values()) / len(per_doc)
 
 
+def interval(values: list[float], reps: int = 4000, seed: int = 0) -> tuple[float, float]:
+    """The 95 % percentile-bootstrap interval of the mean of ``values`` (articles resampled
+    with replacement; a fixed seed, so a run repeats): how far twelve articles' mean may be
+    from the mean of the news they were sampled from."""
+    import random
+
+    if not values:
+        return (0.0, 0.0)
+    rnd, n = random.Random(seed), len(values)
+    means = sorted(sum(rnd.choices(values, k=n)) / n for _ in range(reps))
+    return means[int(0.025 * reps)], means[int(0.975 * reps) - 1]
+
+
 def heldout_table(h: dict) -> list[str]:
-    """Held-out articles as markdown rows: exact / overlap F1 per label and setting."""
+    """Held-out articles as markdown rows: exact / overlap F1 per label and setting, the
+    mean and its 95 % bootstrap interval over the articles."""
     lines = ["| trained on | article | ACTOR exact / overlap | FIGURE exact / overlap | CLAIM exact / overlap |",
              "|---|---|---|---|---|"]
     for name, per_doc in h.items():
@@ -172,6 +186,9 @@ def heldout_table(h: dict) -> list[str]:
         for doc, sc in rows:
             cells = [f"{sc[lab]['exact']:.2f} / {sc[lab]['overlap']:.2f}" for lab in LABELS]
             lines.append(f"| {_setting(name)} | {doc} | " + " | ".join(cells) + " |")
+        spans = [[interval([d[lab][m] for d in per_doc.values()]) for m in ("exact", "overlap")] for lab in LABELS]
+        lines.append(f"| {_setting(name)} | 95 % interval of the mean | " + " | ".join(
+            f"{e[0]:.2f}–{e[1]:.2f} / {o[0]:.2f}–{o[1]:.2f}" for e, o in spans) + " |")
     return lines
 
 

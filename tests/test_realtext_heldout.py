@@ -84,3 +84,22 @@ def test_a_speaker_marked_with_a_less_than_sign_is_its_latest_mention_before_the
             ann = build("d", text, spec, "d")
             by = {s.id: s for s in ann.spans}
             assert [by[r.target].start for r in ann.relations] == [first, text.rindex("One")]
+
+
+def test_the_interval_of_a_mean_holds_it_and_narrows_with_more_articles():
+    """bench.learnreal.interval: the 95 % bootstrap interval of a mean over articles holds the
+    mean, is a point for equal scores, repeats run to run, and narrows as articles are added."""
+    import random
+
+    from bench.learnreal import interval
+
+    rnd = random.Random(7)
+    few = [rnd.random() for _ in range(12)]
+    many = few * 8
+    lo, hi = interval(few)
+    assert lo <= sum(few) / len(few) <= hi and lo < hi
+    assert interval(few) == (lo, hi)
+    assert interval([0.5] * 12) == (0.5, 0.5)
+    mlo, mhi = interval(many)
+    assert mhi - mlo < (hi - lo) * 0.6
+    assert interval([]) == (0.0, 0.0)
