@@ -44,7 +44,9 @@ def digits(text: str, m: re.Match, demonyms, parts: dict) -> Read:
         return None  # 5m, 10k without a currency: metres? leave it
     if scale:
         value *= SCALES[scale]
-    parts["core"] = (m.start("num"), max(m.end("num"), m.end("num2"), m.end("scale")))
+    parts["core"] = (m.start("num"), max(m.end("num"), m.end("num2"), m.end("scale"), m.end("glued")))
+    if m.group("glued"):  # "139km": one word, the unit inside whatever a team does with units
+        unit = m.group("glued").lower()
     if m.group("cur"):
         unit = CURRENCY_SIGNS[m.group("cur").strip()]
         parts["sign"] = start

@@ -7,12 +7,16 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from tui.suggest.rules.figwords import _CUE_BEFORE_RE, _CUE_QUALIFIER, CURRENCY_SIGNS, SCALES, UNITS, VAGUE
+from tui.suggest.rules.figwords import _CUE_BEFORE_RE, _CUE_QUALIFIER, CURRENCY_SIGNS, MEASURES, SCALES, UNITS, VAGUE
 
 _SCALE_WORDS = ("hundred", "thousand", "million", "billion", "trillion", "lakh", "crore")
 _WORDNUM = "|".join(sorted([*UNITS, *_SCALE_WORDS], key=len, reverse=True))
 # 1,440 / 1,00,000 (Indian grouping) / 12.5
 _DIGITS = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+#: units of measure written glued to the number ("139km", "100mph"); "m" is left to the
+#: scale ("$5m"), "g" to names ("5G")
+_GLUED = "|".join(re.escape(u) for u in sorted(MEASURES | {"kph", "kmh", "lb", "lbs", "ft", "mg", "ml", "kw", "mi"},
+                                                 key=len, reverse=True) if u[0].isalpha())
 _SIGNS = "".join(s for s in CURRENCY_SIGNS if len(s) == 1)
 # signs and codes before a number: "US$", "R$", "€", "Rs. ", "USD "
 _CUR = "|".join(re.escape(s) for s in sorted((s for s in CURRENCY_SIGNS if not s.isalpha() and s != "Rs."),
@@ -22,6 +26,7 @@ NUMBER_RE = re.compile(
     rf"(?P<digits>(?:(?<!\w)(?P<cur>(?:{_CUR})[ \u00a0]?)"
     rf"|(?<![\w.,/:#§{_SIGNS}-]))"
     rf"(?P<num>{_DIGITS})(?:\s?[-–]\s?(?P<num2>{_DIGITS}))?"
+    rf"(?P<glued>(?i:{_GLUED})(?![\w/]))?"  # a unit glued to the number: "139km", "5kg"
     r"(?P<scale>\s?(?:bn|mn|tn)\b|(?<=\d)(?:m|k)\b|\s(?:hundred|thousand|million|billion|trillion|lakh|crore)\b)?"
     r"(?P<pct>\s?%|\s(?:per\s?cent|percent|percentage points?)\b)?"
     r"(?![\w/:]|[.,]\d|-\w))"

@@ -43,7 +43,7 @@ def is_year(text: str, m: re.Match, value: Decimal, unit: str | None) -> bool:
     """1500-2100 written as four bare digits, with no unit, after "in", "the", "since"... or
     after a name ("Directive 2000")."""
     num = m.group("num")
-    if m.group("cur") or m.group("scale") or m.group("pct") or not num.isdigit() or len(num) != 4 \
+    if m.group("cur") or m.group("scale") or m.group("pct") or m.group("glued") or not num.isdigit() or len(num) != 4 \
             or not 1500 <= value <= 2100:
         return False
     w = _WORD_BEFORE_RE.search(text[max(0, m.start() - 12):m.start()])
