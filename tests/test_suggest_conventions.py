@@ -210,3 +210,25 @@ def test_claim_quotes_are_read_from_quoted_claims_the_rules_did_not_find(words, 
     inner = words.rstrip(".!?,")
     dropped = infer([(text, [S(text, inner, "CLAIM")])]).conventions
     assert kept.claim_quotes and not dropped.claim_quotes
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sets(st.sampled_from(["figure_percent", "figure_currency", "actor_possessive", "figure_ages", "claim_hedges"]),
+               min_size=1))
+def test_the_explanation_names_the_conventions_no_document_showed_and_how_to_pin_one(seen):
+    """After learning, the conventions still at their default for want of an example are named
+    in one line, with a margin.yaml pin a team can paste (and that margin reads back)."""
+    import re
+
+    import yaml
+
+    from tui.suggest.conventions import Guidelines, decide_conventions, parse_pins
+
+    counts = {n: ([2, 0] if n in seen else [0, 0]) for n in NAMES}
+    g = Guidelines(findings=decide_conventions(counts), documents=2, source="gold")
+    (hint,) = [line for line in g.explain() if "no example yet" in line]
+    unseen = [n for n in NAMES if n not in seen and g.findings[n].source == "default"]
+    assert re.findall(r"[a-z]+_[a-z_]+", hint.split(":")[0]) == unseen
+    pins = parse_pins(yaml.safe_load("suggest: " + hint[hint.index("{"):hint.rindex("}") + 1]))
+    assert list(pins) == [unseen[0]] and pins[unseen[0]] is not getattr(DEFAULTS, unseen[0])
+    assert not any("no example yet" in line for line in Guidelines().explain())

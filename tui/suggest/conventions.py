@@ -115,7 +115,15 @@ class Guidelines:
     def explain(self) -> list[str]:
         head = (f"conventions from {self.documents} annotated document(s) ({self.source})"
                 if self.documents else "conventions: no annotated document; the rules' defaults")
-        return [head] + ["  " + self.findings[n].describe() for n in NAMES if n in self.findings]
+        lines = [head] + ["  " + self.findings[n].describe() for n in NAMES if n in self.findings]
+        unseen = [n for n in NAMES if n in self.findings and self.findings[n].source == "default"
+                  and not self.findings[n].votes_in + self.findings[n].votes_out]
+        if self.documents and unseen:
+            example = f"{unseen[0]}: {word(not getattr(DEFAULTS, unseen[0]))}"
+            lines.append(f"  no example yet of {', '.join(unseen)}: the rules' default holds until a document shows "
+                         f"one; if your guideline decides it, pin it in margin.yaml "
+                         f"(suggest: {{conventions: {{{example}}}}})")
+        return lines
 
 
 def parse_pins(settings: dict, path: str = "margin.yaml") -> dict[str, bool]:
