@@ -283,10 +283,12 @@ def real_text(cfg: Config) -> list:
 def describe(r: Result) -> list[str]:
     d = r.details
     if "real_curve" in d:
-        from .learnreal import heldout_table, table
+        from .learnreal import heldout_table, sampled_table, table
 
         n = len(next(iter(d["real_curve"].values()))["per_doc"])
         return [f"real text, leave one out, mean over the {n} Wikinews development articles:", *table(d["real_curve"]),
+                "… over the development articles sampled like the held-out set (the stand-in to tune by):",
+                *sampled_table(d["real_curve"]),
                 "held-out real text (bench/realtext-heldout, never taught or tuned on):",
                 *heldout_table(d.get("heldout", {}))]
     if "real" in d:

@@ -103,3 +103,17 @@ def test_the_interval_of_a_mean_holds_it_and_narrows_with_more_articles():
     mlo, mhi = interval(many)
     assert mhi - mlo < (hi - lo) * 0.6
     assert interval([]) == (0.0, 0.0)
+
+
+def test_the_sampled_development_articles_are_development_articles_listed_in_sources():
+    """bench.learnreal.SAMPLED (the stand-in for the held-out set) names development articles
+    only, each attributed in SOURCES.md, and the sampled table averages exactly them."""
+    from bench.learnreal import SAMPLED, documents, sampled_table
+
+    dev = set(documents())
+    assert set(SAMPLED) <= dev and len(set(SAMPLED)) == len(SAMPLED) == 36
+    assert set(SAMPLED) <= _listed(BENCH / "realtext")
+    per = {d: {lab: {"exact": 1.0 if d in SAMPLED else 0.0, "overlap": 0.5} for lab in ("ACTOR", "FIGURE", "CLAIM")}
+           for d in dev}
+    (row,) = sampled_table({2: {"per_doc": per}})[2:]
+    assert row == "| 2 | " + " | ".join(["1.00 (1.00–1.00) / 0.50"] * 3) + " |"
