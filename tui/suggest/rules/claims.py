@@ -52,6 +52,8 @@ _SHORT_TAIL_RE = re.compile(r"[ \t]+[^,;:“”\"]{1,40}")
 # a person as the verb's only object: an act on them, nothing said ("the Senate had not confirmed him",
 # "confirmed her on Monday")
 _PRONOUN_OBJECT_RE = re.compile(r"(?:him|her|them|me|us)(?:[ \t]+(?:on|in|at)[ \t]+[A-Z]\w*)?[ \t]*\Z")
+# the short words a title leaves in lower case ("Person of the Year")
+_TITLE_SMALL = frozenset({"of", "the", "and", "a", "an", "for", "in", "on", "at", "to", "de", "by", "with"})
 _AND_BEFORE_RE = re.compile(r"[^,;:][ \t]+and[ \t]+\Z")
 _QUOTE_NEXT_RE = re.compile(r"[,:][ \t]*[“\"]")
 _DESCRIBE = frozenset({"describe", "described", "describes", "describing", "announced"})
@@ -125,10 +127,8 @@ class _ClaimFinder:
         if not found:
             found.extend(self.according_to(s0, s1))
         for q0, q1 in quotes:  # quoted speech with no tag of its own: the last speaker goes on
-            inner = trim(text, q0 + 1, q1 - 1)
-            words = text[inner[0]:inner[1]].split() if inner else []
-            if inner and len(words) >= 3 and not all(w[:1].isupper() for w in words) \
-                    and not any(c.start <= inner[0] < c.end for c in found):  # “Operation Peace Spring”: a name
+            inner = self.quoted_speech(q0, q1)
+            if inner and not any(c.start <= inner[0] < c.end for c in found):
                 found.append(Claim(inner[0], inner[1], "reported", self.last_speaker, quote=(q0, q1)))
         if not found:
             h = HEDGE_RE.search(text, s0, s1)
@@ -139,6 +139,16 @@ class _ClaimFinder:
             if c.speaker:
                 self.last_speaker = c.speaker
         self.claims.extend(found)
+
+    def quoted_speech(self, q0: int, q1: int) -> tuple[int, int] | None:
+        """The words inside the quotation marks at (q0, q1) when they may be speech: three words
+        or more, not a title (`“Operation Peace Spring”`, `"Person of the Year"`: every word
+        capitalised but the short function words)."""
+        inner = trim(self.text, q0 + 1, q1 - 1)
+        words = self.text[inner[0]:inner[1]].split() if inner else []
+        if len(words) < 3 or all(w[:1].isupper() or w in _TITLE_SMALL for w in words):
+            return None
+        return inner
 
     def from_verb(self, v: re.Match, s0: int, s1: int, quotes) -> list[Claim]:
         """Claims introduced by the reporting verb ``v`` (with its speaker), or []."""
