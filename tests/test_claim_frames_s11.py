@@ -17,6 +17,24 @@ def _claims(text: str) -> list[str]:
     return [s.text for s in suggest(text).spans if s.label == "CLAIM"]
 
 
+@settings(max_examples=120, deadline=None)
+@given(st.sampled_from([
+    ('At about noon his daughter reported to the police {x} "{q}."', 'he "{q}."'),
+    ('They concluded that the {x} is "{q}" and "{q}"', 'the {x} is "{q}" and "{q}"'),
+    ('In a press release issued the next day, the ministry denounced the summit, calling the {x} "{q}".',
+     'the {x} "{q}"'),
+    ('The small party describes the {x} as a "{q}".', 'the {x} as a "{q}"'),
+]), st.sampled_from(["agreement", "border deal", "new treaty"]), QUOTES)
+def test_a_quotation_inside_a_frame_whose_speaker_is_no_actor(frame, x, q):
+    """`his daughter reported to the police he "left home …"`, `They concluded that the agreement
+    is "null and void"`, `calling the agreements "legitimate …"`: when no actor is found to speak,
+    the quotation is still claimed with the frame's whole content, not alone."""
+    text, want = frame
+    text = text.replace("{x}", "he" if "police" in text else x).format(q=q)
+    want = want.replace("{x}", x).format(q=q)
+    assert want in _claims(text)
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.sampled_from(["Person of the Year", "Lord of the Rings", "Pride and Prejudice", "Citizen of the World",
                         "King of Coal Country"]), st.sampled_from(["Time magazine", "The jury", "A panel"]))
@@ -24,3 +42,12 @@ def test_a_quoted_title_is_no_claim(title, who):
     """`named Greta Thunberg their 2019 "Person of the Year"`: a title with its small words in
     lower case is a name, like `"Operation Peace Spring"`."""
     assert not _claims(f'{who} picked her as their 2019 "{title}". She accepted it.')
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["controversial comments", "several claims", "his remarks"]), QUOTES)
+def test_a_reporting_noun_before_a_comma_frames_nothing(noun, q):
+    """`a shock jock who made controversial comments, Imus was dropped … after he referred to
+    the team as "nappy headed hos."`: `comments,` is a noun, the claim is the `as` frame's."""
+    text = f'Known as a host who made {noun}, Don Imus was dropped after he referred to the team as "{q}."'
+    assert _claims(text) == [f'the team as "{q}."']

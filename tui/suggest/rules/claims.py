@@ -159,7 +159,7 @@ class _ClaimFinder:
         if speaker is None:  # a source that is no actor ("The motion claims", "The family said"): no relation
             doc = DOCUMENT_BEFORE_RE.search(text, max(s0, v.start() - 60), v.start()) or self.noun_subject(v, s0)
             if doc is None:
-                return []
+                return self.quoted_frame(v, s1, quotes)
             tag_start = doc.start()
         opening = v.group("part") and not text[s0:v.start()].strip()  # "Calling it as …, X said": X after
         tag_end = v.end() if opening else max(v.end(), speaker.end if speaker else 0)
@@ -193,6 +193,21 @@ class _ClaimFinder:
                 tag = (c.start("part") if c.group("part") else c.start("verb"), c.end())
                 out.append(Claim(more[0], more[1], self.status(verb, more, s1), speaker, tag, q))
         return out
+
+    def quoted_frame(self, v: re.Match, s1: int, quotes) -> list[Claim]:
+        """A verb whose speaker no actor names (`They concluded that the agreement is "null and
+        void"`, `his daughter reported to the police he "left home …"`, `calling the agreements
+        "legitimate …"`): a quotation its content holds is claimed with the whole content, not
+        alone; no quotation, no claim."""
+        if self.text[v.start() - 2:v.start()].rstrip().endswith((",", "”", '"')) and not v.group("part"):
+            return []  # an inverted tag: `"…," said the man`
+        if self.text.startswith((",", ":"), v.end()):
+            return []  # a noun: `who made controversial comments, Imus was dropped`
+        span, q = self.content(v.end(), s1, v.group(), quotes)
+        if not span or q or not any(span[0] <= q0 and q1 <= span[1] + 1 and self.quoted_speech(q0, q1)
+                                    for q0, q1 in quotes):
+            return []
+        return [Claim(span[0], span[1], self.status(v.group(), span, s1), None, (v.start(), v.end()))]
 
     def speaker(self, v: re.Match, s0: int, s1: int) -> tuple[int, Mention | None]:
         """(where the tag starts, its speaker) for the verb ``v``: "<speaker> [has] said",
