@@ -51,3 +51,18 @@ def test_a_reporting_noun_before_a_comma_frames_nothing(noun, q):
     the team as "nappy headed hos."`: `comments,` is a noun, the claim is the `as` frame's."""
     text = f'Known as a host who made {noun}, Don Imus was dropped after he referred to the team as "{q}."'
     assert _claims(text) == [f'the team as "{q}."']
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(["Satellite imaging from 2017", "A survey last year", "Research published in May"]),
+       st.sampled_from(["the United Nations", "the World Bank", "Amnesty International"]),
+       st.sampled_from(["suggests", "indicated", "estimates"]),
+       st.sampled_from(["Aleppo", "Homs", "Mosul"]),
+       st.sampled_from(["contained 35,000 war-damaged structures at that time", "lost 1,200 homes in the war",
+                        "had 12,500 empty buildings by then"]))
+def test_a_name_after_the_verb_that_starts_a_clause_is_no_inverted_speaker(lead, source, verb, place, rest):
+    """`Satellite imaging from 2017, from the United Nations, suggests Aleppo contained 35,000 …`:
+    `Aleppo contained …` is the content (a comma inside a number ends no clause), not `…, said
+    Aleppo`; the source is the actor before the comma."""
+    content = f"{place} {rest}"
+    assert content in _claims(f"{lead}, from {source}, {verb} {content}.")

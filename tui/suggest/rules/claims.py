@@ -52,6 +52,8 @@ _SHORT_TAIL_RE = re.compile(r"[ \t]+[^,;:“”\"]{1,40}")
 # a person as the verb's only object: an act on them, nothing said ("the Senate had not confirmed him",
 # "confirmed her on Monday")
 _PRONOUN_OBJECT_RE = re.compile(r"(?:him|her|them|me|us)(?:[ \t]+(?:on|in|at)[ \t]+[A-Z]\w*)?[ \t]*\Z")
+# a comma between clauses, not one inside a number ("35,000")
+_CLAUSE_COMMA_RE = re.compile(r"(?<!\d),|,(?!\d)")
 # the short words a title leaves in lower case ("Person of the Year")
 _TITLE_SMALL = frozenset({"of", "the", "and", "a", "an", "for", "in", "on", "at", "to", "de", "by", "with"})
 _AND_BEFORE_RE = re.compile(r"[^,;:][ \t]+and[ \t]+\Z")
@@ -225,7 +227,15 @@ class _ClaimFinder:
             return v.start(), None
         if v.group("part"):
             return v.start(), self.subject(s0, v.start())
-        return v.start(), self.speaker_after(v.end())  # inverted tag: “...,” said Helen Marsh
+        after = self.speaker_after(v.end())  # inverted tag: “...,” said Helen Marsh
+        if after is not None and self.tag_ends(after.end, s1):
+            return v.start(), after
+        # "Imaging from the United Nations, suggests Aleppo contained …": Aleppo is the content's
+        # subject; the source is the actor the subject ends with, before the comma
+        near = self.sp.ending_in(s0, v.start())
+        if near and not self.text[near[0].end:v.start()].strip(" \t,"):
+            return near[0].start, near[0]
+        return v.start(), None
 
     def noun_subject(self, v: re.Match, s0: int) -> re.Match | None:
         """A common noun phrase no actor names opening the clause before the verb ``v``
@@ -254,7 +264,7 @@ class _ClaimFinder:
         rather than the start of it ("However, the report warned that ...")?"""
         if _QUOTE_NEXT_RE.match(self.text, tag_end, s1):
             return False  # "In a statement, the SDF said, “...”": the quotation is its content
-        head = self.text[tag_end:s1].split(",", 1)[0].split()
+        head = _CLAUSE_COMMA_RE.split(self.text[tag_end:s1], 1)[0].split()  # not "35,000"
         if head and head[0].endswith("ing"):
             return False  # "In February, Ford announced investigating itself"
         return len(head) <= 4 and "that" not in head and not any(q in w for w in head for q in "“\"")
