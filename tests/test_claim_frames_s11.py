@@ -66,3 +66,25 @@ def test_a_name_after_the_verb_that_starts_a_clause_is_no_inverted_speaker(lead,
     Aleppo`; the source is the actor before the comma."""
     content = f"{place} {rest}"
     assert content in _claims(f"{lead}, from {source}, {verb} {content}.")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["", "Yesterday, ", "On Wednesday, "]), st.sampled_from(["confirmed", "reported", "recorded"]),
+       st.sampled_from(["one million in the United States", "500,000 in Brazil", "two thousand in the region"]),
+       st.sampled_from(["Johns Hopkins University (JHU) data", "Government data", "Official hospital data",
+                        "formal studies", "Two recent studies"]))
+def test_data_or_studies_after_the_clause_and_a_participle_before_a_noun(lead, part, rest, source):
+    """`Yesterday, the total number of confirmed cases … surpassed one million in the United States,
+    Johns Hopkins University (JHU) data indicated`: `confirmed` before a noun is no reporting
+    verb; data or studies no actor names are the source of the clause before them."""
+    content = f"{lead}the total number of {part} cases of the virus surpassed {rest}"
+    assert _claims(f"{content}, {source} indicated.") == [content]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["formal studies", "two later studies", "Government data"]),
+       st.sampled_from(["it had less benefit than sought", "the drug did not prevent death",
+                        "the number of confirmed cases trails the true number"]))
+def test_studies_or_data_before_the_verb_report_a_clause(source, content):
+    """`The drug was used in the field, but formal studies indicated it had less benefit …`."""
+    assert _claims(f"The drug was used in the field, but {source} indicated {content}.") == [content]

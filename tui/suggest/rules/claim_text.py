@@ -24,10 +24,12 @@ BETWEEN_RE = re.compile(
     r"(?:,?[ \t]+(?:for|of|from|in|on|at|by|with)(?:[ \t]+[^\s,;:“”\"]+){1,4})?"
     rf"(?:[ \t]+{_AUX})*[ \t]+\Z"
 )
-# a source that is no actor: "Some reports suggest", "The motion claims", "The hotel's website estimated"
+# a source that is no actor: "Some reports suggest", "The motion claims", "The hotel's website estimated",
+# "formal studies indicated", "Johns Hopkins University (JHU) data indicated"
 DOCUMENT_BEFORE_RE = re.compile(
-    r"(?<![\w-])(?:(?:[Tt]he|[Ss]ome|[Ii]ts|[Tt]heir|[Tt]his|[Aa])[ \t]+)?(?:[\w’'-]+[ \t]+){0,2}?"
-    r"(?:reports|report|motion|statement|filing|summary|website|study|ruling|judgment|indictment|complaint|lawsuit)"
+    r"(?<![\w-])(?:(?:[Tt]he|[Ss]ome|[Ii]ts|[Tt]heir|[Tt]his|[Aa])[ \t]+)?(?:(?:[\w’'-]+|\([A-Z]{2,8}\))[ \t]+){0,4}?"
+    r"(?:reports|report|motion|statement|filing|summary|website|study|studies|data|ruling|judgment|indictment"
+    r"|complaint|lawsuit)"
     rf"(?:[ \t]+{_AUX})*[ \t]+\Z")
 # a speaker no actor names, referred to by a common noun ("The family said", "Her company has
 # said"): a claim with no relation, when the noun phrase opens the clause (CLAUSE_OPENS)
@@ -37,6 +39,8 @@ NOUN_SUBJECT_BEFORE_RE = re.compile(
 CLAUSE_OPENS = (",", " and", " but", ":", ";")
 # "was quickly reported missing", "was found guilty": a passive report is no claim
 PASSIVE_BEFORE_RE = re.compile(r"(?<![\w-])(?:is|are|was|were|be|been|being)(?:[ \t]+\w+ly)?[ \t]+\Z")
+# a participle as an adjective after these: "the number of confirmed cases", "the reported deaths"
+ADJECTIVE_BEFORE_RE = re.compile(r"(?<![\w-])(?i:of|the|a|an|its|their|his|her|these|those|with|newly)[ \t]+\Z")
 # what no clause is: a bare prepositional phrase ("testified in his own defense"), a
 # predicate without its subject ("the countries they said were involved")
 NOT_CLAUSE_RE = re.compile(r"(?i:in|on|at|for|with|by|from|during|after|before)\b[^“”\"]{0,40}\Z"

@@ -18,7 +18,7 @@ from functools import lru_cache
 from tui.suggest.rules.lexicon import Lexicon, alternation
 from tui.suggest.rules.mention import Mention
 from tui.suggest.rules.claim_text import (
-    ACCORDING_RE, ADDRESSEE_RE, APPOSITIVE_RE, BETWEEN_RE, CONTENT_START_RE, CONTRAST_RE, DISPUTE_RE, DOCUMENT_BEFORE_RE,
+    ACCORDING_RE, ADDRESSEE_RE, ADJECTIVE_BEFORE_RE, APPOSITIVE_RE, BETWEEN_RE, CONTENT_START_RE, CONTRAST_RE, DISPUTE_RE, DOCUMENT_BEFORE_RE,
     ADVERBIAL_RE, NOT_CLAUSE_RE, PASSIVE_BEFORE_RE,
     CLAUSE_OPENS, CLAUSE_RE, HEDGE_RE, ING_AFTER_RE, NOUN_SUBJECT_BEFORE_RE, PLACE_LEAD_RE, PROMISE_RE, PRONOUNS,
     PRONOUN_BEFORE_RE, QUOTE_RE, Speakers, THE_AFTER_RE,
@@ -157,6 +157,8 @@ class _ClaimFinder:
         text = self.text
         if not v.group("part") and PASSIVE_BEFORE_RE.search(text, max(s0, v.start() - 30), v.start()):
             return []  # "was reported missing"
+        if v.group().endswith("ed") and ADJECTIVE_BEFORE_RE.search(text, max(s0, v.start() - 10), v.start()):
+            return []  # "the number of confirmed cases"
         tag_start, speaker = self.speaker(v, s0, s1)
         if speaker is None:  # a source that is no actor ("The motion claims", "The family said"): no relation
             doc = DOCUMENT_BEFORE_RE.search(text, max(s0, v.start() - 60), v.start()) or self.noun_subject(v, s0)
