@@ -29,3 +29,14 @@ def test_a_unit_glued_to_its_number_is_one_figure(n, decimal, unit, frame, unit_
     (fig,) = find_figures(text)
     s, e = fig.span(Conventions(figure_unit=unit_in, figure_qualifier=False))
     assert text[s:e] == num + unit and fig.unit == unit.lower() and fig.value == (n + 0.5 if decimal else n)
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.sampled_from(["UTC", "GMT"]), st.sampled_from(["+", "-", "−", "±"]), st.sampled_from(["", " "]),
+       st.sampled_from(["9", "09", "0900", "5", "10", "12", "5:30", "05:30"]),
+       st.sampled_from(["It happened at 10 am local time ({}).", "Clocks there run on {} all year.",
+                        "The zone, {}, covers 40 islands."]))
+def test_a_time_zones_offset_is_no_figure(zone, sign, gap, offset, frame):
+    """`(UTC+0900)`, `UTC+9`, `GMT -5`: a time zone's offset is a time, no quantity."""
+    text = frame.format(f"{zone}{gap}{sign}{gap}{offset}")
+    assert [t for t in _texts(text) if t not in ("10", "40 islands")] == []

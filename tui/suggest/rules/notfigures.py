@@ -20,11 +20,13 @@ _STREET_AFTER_RE = re.compile(r"[ \t\u00a0]+(?:[A-Z][\w'’-]*[ \t\u00a0]+){1,3}
 #: a word that makes a following "one" a pronoun: "some one of us", "no one", "every one"
 _PRONOUN_BEFORE_RE = re.compile(r"(?<![\w'’-])(?i:some|any|every|each|no|this|that|the|which|another|such)"
                                 r"[ \t\u00a0]+$")
+#: a time zone's offset: "(UTC+0900)", "UTC+9", "GMT -5"
+_ZONE_BEFORE_RE = re.compile(r"(?<![\w])(?:UTC|GMT)[ \t\u00a0]?[+±−–-][ \t\u00a0]?\Z")
 AGE_AFTER_RE = re.compile(r"(?:[\s-]+years?[\s-]+old\b|-year-old)")
 
 
 def is_label_or_date(text: str, m: re.Match) -> bool:
-    """Page/section numbers, dates, times, house numbers, a legal code's title number and a
+    """Page/section numbers, dates, times, time zones' offsets, house numbers, a legal code's title number and a
     footnote's or a list item's number at a line's start ("1. Unofficial results")."""
     start, end = m.span()
     if (start == 0 or text[start - 1] == "\n") and text.startswith(". ", end) and m.group("num") \
@@ -32,7 +34,8 @@ def is_label_or_date(text: str, m: re.Match) -> bool:
         return True
     before = text[max(0, start - 12):start]
     w = _WORD_BEFORE_RE.search(before)
-    if w and w.group(1).lower().rstrip(".") in LABEL_WORDS or before.rstrip().endswith(("#", "§")):
+    if w and w.group(1).lower().rstrip(".") in LABEL_WORDS or before.rstrip().endswith(("#", "§")) \
+            or _ZONE_BEFORE_RE.search(before):
         return True
     if not m.group("cur") and (_MONTH_BEFORE_RE.search(before) or _MONTH_AFTER_RE.match(text, end)):
         return True
