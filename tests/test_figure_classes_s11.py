@@ -40,3 +40,25 @@ def test_a_time_zones_offset_is_no_figure(zone, sign, gap, offset, frame):
     """`(UTC+0900)`, `UTC+9`, `GMT -5`: a time zone's offset is a time, no quantity."""
     text = frame.format(f"{zone}{gap}{sign}{gap}{offset}")
     assert [t for t in _texts(text) if t not in ("10", "40 islands")] == []
+
+
+EMERGENCY = ["911", "999", "112", "000", "111"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(EMERGENCY), st.sampled_from(["phoned {}", "called {}", "dialled {}", "dialed {}", "rang {}",
+                                                     "to call {}", "a {} call", "the {} operator", "{} dispatchers",
+                                                     "calling {}"]),
+       st.sampled_from(["One of the girls escaped and {}.", "Neighbours said a {} came in at night.".replace("a {}", "{}"),
+                        "Police, alerted by {}, arrived."]))
+def test_an_emergency_number_called_is_no_figure(number, phrase, frame):
+    """`escaped and phoned 911`, `a 999 call`: an emergency phone number is no quantity."""
+    text = frame.format(phrase.format(number))
+    assert _texts(text) == []
+
+
+@given(st.sampled_from(["called 40 witnesses", "phoned 300 voters", "called 911 witnesses"]))
+def test_a_count_after_a_calling_verb_still_counts(phrase):
+    text = f"The campaign {phrase} on Monday."
+    (fig,) = find_figures(text)
+    assert text[fig.start:fig.end] == phrase.split(" ", 1)[1]

@@ -22,6 +22,11 @@ _PRONOUN_BEFORE_RE = re.compile(r"(?<![\w'’-])(?i:some|any|every|each|no|this|
                                 r"[ \t\u00a0]+$")
 #: a time zone's offset: "(UTC+0900)", "UTC+9", "GMT -5"
 _ZONE_BEFORE_RE = re.compile(r"(?<![\w])(?:UTC|GMT)[ \t\u00a0]?[+±−–-][ \t\u00a0]?\Z")
+#: an emergency phone number, called or named by its call: "phoned 911", "a 999 call"
+_EMERGENCY = frozenset({"911", "999", "112", "000", "111"})
+_CALLING_BEFORE_RE = re.compile(r"(?<![\w'’-])(?i:phon|call|dial|ring|rang|rung)\w{0,5}[ \t\u00a0]+\Z")
+_CALL_AFTER_RE = re.compile(r"[ \t\u00a0]+(?i:calls?|callers?|operators?|dispatch\w*|lines?|services?)\b")
+_PLURAL_AFTER_RE = re.compile(r"[ \t\u00a0]+[a-z]+s\b")
 AGE_AFTER_RE = re.compile(r"(?:[\s-]+years?[\s-]+old\b|-year-old)")
 
 
@@ -39,7 +44,19 @@ def is_label_or_date(text: str, m: re.Match) -> bool:
         return True
     if not m.group("cur") and (_MONTH_BEFORE_RE.search(before) or _MONTH_AFTER_RE.match(text, end)):
         return True
-    return bool(_TIME_AFTER_RE.match(text, end) or _STREET_AFTER_RE.match(text, end) or _CODE_AFTER_RE.match(text, end))
+    return bool(_TIME_AFTER_RE.match(text, end) or _STREET_AFTER_RE.match(text, end) or _CODE_AFTER_RE.match(text, end)
+                or _emergency_number(text, m))
+
+
+def _emergency_number(text: str, m: re.Match) -> bool:
+    """An emergency phone number after a calling verb or before its call ("phoned 911",
+    "a 999 call"): no quantity ("called 40 witnesses", "called 911 witnesses" still count)."""
+    if m.group("num") not in _EMERGENCY or m.group("cur") or m.group("scale") or m.group("pct") or m.group("glued"):
+        return False
+    if _CALL_AFTER_RE.match(text, m.end()):
+        return True
+    return bool(_CALLING_BEFORE_RE.search(text, max(0, m.start() - 16), m.start())) \
+        and not _PLURAL_AFTER_RE.match(text, m.end())
 
 
 def is_year(text: str, m: re.Match, value: Decimal, unit: str | None) -> bool:
