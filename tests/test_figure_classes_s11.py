@@ -62,3 +62,23 @@ def test_a_count_after_a_calling_verb_still_counts(phrase):
     text = f"The campaign {phrase} on Monday."
     (fig,) = find_figures(text)
     assert text[fig.start:fig.end] == phrase.split(" ", 1)[1]
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.integers(0, 2100), st.sampled_from(['"{}"', "“{}”"]),
+       st.sampled_from(['"COVI" stands for the coronavirus, "D" for "disease," and {} for the year.',
+                        "The code {} appears on the label.", "Fans chanted {} all night."]))
+def test_a_numeral_quoted_alone_is_no_figure(n, quotes, frame):
+    """`"19"` quoted out of `COVID-19`: a numeral quoted on its own is named, not a quantity."""
+    text = frame.format(quotes.format(n))
+    assert _texts(text) == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["severe acute respiratory syndrome coronavirus {}", "type {} diabetes",
+                        "the coronavirus {} genome"]), st.integers(1, 9),
+       st.sampled_from(["Scientists named it {}.", "{} was studied in Wuhan."]))
+def test_a_number_in_a_disease_or_virus_name_is_no_figure(name, n, frame):
+    """`severe acute respiratory syndrome coronavirus 2`, `type 2 diabetes`: numbers in names."""
+    text = frame.format(name.format(n))
+    assert _texts(text) == []

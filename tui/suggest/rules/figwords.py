@@ -73,7 +73,7 @@ LABEL_WORDS = frozenset(
     "page pages p pp section sections chapter article articles paragraph para clause part "
     "volume vol no number item fig table rule route highway flight room line verse "
     "step version level phase episode season grade class resolution amendment "
-    "channel platform gate row seat apartment unit magnitude category aged calling".split())
+    "channel platform gate row seat apartment unit magnitude category aged calling coronavirus type".split())
 MONTHS = ("january february march april may june july august september october november "
           "december jan feb mar apr jun jul aug sep sept oct nov dec").split()
 YEAR_CONTEXT = frozenset("in since by for from until till of the to before after during between "

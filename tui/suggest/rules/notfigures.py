@@ -31,12 +31,15 @@ AGE_AFTER_RE = re.compile(r"(?:[\s-]+years?[\s-]+old\b|-year-old)")
 
 
 def is_label_or_date(text: str, m: re.Match) -> bool:
-    """Page/section numbers, dates, times, time zones' offsets, house numbers, a legal code's title number and a
-    footnote's or a list item's number at a line's start ("1. Unofficial results")."""
+    """Page/section numbers, dates, times, time zones' offsets, a numeral quoted alone, house
+    numbers, a legal code's title number, an emergency phone number and a footnote's or a list
+    item's number at a line's start ("1. Unofficial results")."""
     start, end = m.span()
     if (start == 0 or text[start - 1] == "\n") and text.startswith(". ", end) and m.group("num") \
             and m.group("num").isdigit() and not (m.group("cur") or m.group("scale") or m.group("pct")):
         return True
+    if start and text[start - 1] in "\"“" and text[end:end + 1] in ("\"", "”"):
+        return True  # a numeral quoted alone is named: "19" in `"D" is for "disease," and "19"`
     before = text[max(0, start - 12):start]
     w = _WORD_BEFORE_RE.search(before)
     if w and w.group(1).lower().rstrip(".") in LABEL_WORDS or before.rstrip().endswith(("#", "§")) \
