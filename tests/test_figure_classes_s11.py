@@ -82,3 +82,18 @@ def test_a_number_in_a_disease_or_virus_name_is_no_figure(name, n, frame):
     """`severe acute respiratory syndrome coronavirus 2`, `type 2 diabetes`: numbers in names."""
     text = frame.format(name.format(n))
     assert _texts(text) == []
+
+
+FRACTIONS = {"a quarter": 0.25, "half": 0.5, "a third": 0.3333, "three-quarters": 0.75, "a tenth": 0.1}
+SCALES = {"thousand": 1000, "million": 10**6, "billion": 10**9}
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.sampled_from(sorted(FRACTIONS)), st.sampled_from(sorted(SCALES)),
+       st.sampled_from(["", "around ", "nearly "]), st.sampled_from(["", " people", " infections"]))
+def test_a_fraction_of_a_scale_word_is_a_count(fraction, scale, cue, noun):
+    """`around a quarter of a million` is 250000, like `a quarter million` (GUIDELINES)."""
+    text = f"Officials counted {cue}{fraction} of a {scale}{noun} by Monday."
+    (fig,) = find_figures(text)
+    assert text[fig.start:fig.end] == f"{cue}{fraction} of a {scale}{noun}"
+    assert abs(fig.value - FRACTIONS[fraction] * SCALES[scale]) <= SCALES[scale] / 1000

@@ -16,7 +16,7 @@ from tui.suggest.rules.figwords import CURRENCY_SIGNS, FRACTIONS, SCALES, UNITS,
 from tui.suggest.rules.notfigures import (AGE_AFTER_RE, after_name, is_age, is_label_or_date, is_pronoun_one,
                                           is_year)
 
-_SCALE_AFTER_RE = re.compile(r"\s+(?:a\s+)?(million|billion|thousand|trillion)\b")
+_SCALE_AFTER_RE = re.compile(r"\s+(?:of\s+)?(?:a\s+)?(million|billion|thousand|trillion)\b")  # "a quarter of a million"
 _ALONE_AFTER_RE = re.compile(r"\s+(?:(?:of|from)\s+(?:the|those|them|these|whom|which)|were|are|died|dead|more|others"
                              r"|each|killed|injured|wounded|remain"
                              # what befalls people, in a headline's passive: "Four stabbed to death", "Two arrested"
