@@ -97,3 +97,24 @@ def test_a_fraction_of_a_scale_word_is_a_count(fraction, scale, cue, noun):
     (fig,) = find_figures(text)
     assert text[fig.start:fig.end] == f"{cue}{fraction} of a {scale}{noun}"
     assert abs(fig.value - FRACTIONS[fraction] * SCALES[scale]) <= SCALES[scale] / 1000
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.sampled_from(["a couple", "A couple", "couple"]), st.sampled_from(["tries", "set pieces", "weeks", "injured players"]),
+       st.sampled_from(["University would score {} of {} out wide.", "\"Just some management, {} of {} let us down.\""]),
+       st.booleans())
+def test_a_couple_of_things_is_about_two(couple, noun, frame, noun_in):
+    """`a couple of tries`: about 2 tries (like a vague plural, it counts); the counted noun is
+    the head, `pieces` in `couple of set pieces`."""
+    text = frame.format(couple, noun)
+    (fig,) = find_figures(text)
+    s, e = fig.span(Conventions(figure_counted_noun=noun_in))
+    assert text[s:e] == (f"{couple} of {noun}" if noun_in else couple)
+    assert (fig.value, fig.unit, fig.qualifier) == (2, noun.split()[-1], "about")
+
+
+@given(st.sampled_from(["The couple of Paris married", "the couple said", "A couple married in Paris",
+                        "the couple's two children"]))
+def test_a_couple_married_is_no_figure(phrase):
+    text = f"Reports said {phrase} in June."
+    assert [t for t in _texts(text) if "couple" in t] == []

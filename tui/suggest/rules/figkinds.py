@@ -1,7 +1,7 @@
 """One reader per kind of number a figure can start with: digits ("12", "$5m", "40%"),
 vague plurals ("dozens", "tens of thousands of"), fractions ("half a million", "a third
-of"), ratios ("one in three") and number words ("twenty-five people"). Each reads the
-value, unit, qualifier and end of the figure and records where its parts are in
+of"), "a couple of", ratios ("one in three") and number words ("twenty-five people"). Each
+reads the value, unit, qualifier and end of the figure and records where its parts are in
 ``parts`` (``tui.suggest.rules.figures.Figure``'s offsets), or says it is no figure (None)."""
 
 from __future__ import annotations
@@ -94,6 +94,15 @@ def fraction(text: str, m: re.Match, demonyms, parts: dict) -> Read:
             r"(?i:first|second|last|final|other)\s+$", text[max(0, start - 8):start]):
         return None
     return share, "percent", "exact", end
+
+
+def couple(text: str, m: re.Match, demonyms, parts: dict) -> Read:
+    """a couple of tries: about 2 of the plural counted after "of"; none without one."""
+    end, unit = counted_noun(text, m.end(), True, demonyms)
+    if unit is None:
+        return None
+    record_after(end, unit, parts)
+    return Decimal(2), unit, "about", end
 
 
 def ratio(m: re.Match) -> Read:

@@ -137,6 +137,8 @@ def _figure(text: str, m: re.Match, demonyms, lenient: bool = False) -> Figure |
         got = figkinds.fraction(text, m, demonyms, parts)
     elif m.group("ratio"):
         got = figkinds.ratio(m)
+    elif m.group("couple"):
+        got = figkinds.couple(text, m, demonyms, parts)
     elif m.group("twice"):  # "re-elected twice": 2, nothing counted
         got = Decimal(2), None, "exact", m.end()
     elif m.group("clock"):  # a time achieved, "completing the race in 2:14:04": in seconds
