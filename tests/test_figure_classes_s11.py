@@ -118,3 +118,26 @@ def test_a_couple_of_things_is_about_two(couple, noun, frame, noun_in):
 def test_a_couple_married_is_no_figure(phrase):
     text = f"Reports said {phrase} in June."
     assert [t for t in _texts(text) if "couple" in t] == []
+
+
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "eight": 8, "nine": 9, "twelve": 12, "twenty": 20}
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(sorted(NUMBER_WORDS)), st.sampled_from(["the", "these", "those", "The", "These"]),
+       st.sampled_from(["None of {} had ever received care.", "A constable saw {} with the dead jackal.",
+                        "As of March 19, {} had already recovered.", "The first victim of {} was a gardener.",
+                        "{} were freed on Monday."]))
+def test_the_twelve_counted_before_is_a_figure(word, the, frame):
+    """`None of the twelve had`, `these three had already recovered`: people counted before,
+    counted again with no noun, are a figure with no unit (GUIDELINES)."""
+    if frame.startswith("{}") != the[0].isupper():
+        the = the.lower() if not frame.startswith("{}") else the.capitalize()
+    text = frame.format(f"{the} {word}")
+    figs = [f for f in find_figures(text) if text[f.start:f.end] == word]
+    assert [(f.value, f.unit) for f in figs] == [(NUMBER_WORDS[word], None)]
+
+
+@given(st.sampled_from(["the ten-storey building", "the one who left", "the two-party vote"]))
+def test_an_adjectival_number_or_the_one_after_the_is_no_figure(phrase):
+    assert _texts(f"Reports described {phrase} on Monday.") == []

@@ -24,6 +24,8 @@ _ALONE_AFTER_RE = re.compile(r"\s+(?:(?:of|from)\s+(?:the|those|them|these|whom|
                              r"|sentenced|hospitali[sz]ed|evacuated|(?:feared|confirmed)\s+dead)\b", re.IGNORECASE)
 _ALONE_BEFORE_RE = re.compile(r"(?i:\b(?:kill(?:s|ed|ing)?|injur(?:es|ed|ing)|wound(?:s|ed|ing)"
                               r"|rescu(?:es|ed|ing)|all\s+but)\s+)$")
+#: people counted before, counted again with no noun: "None of the twelve had", "these three had"
+_THE_BEFORE_RE = re.compile(r"(?<![\w'’-])(?i:the|these|those)[ \t\u00a0]+\Z")
 _AS_MUCH_RE = re.compile(r"\s+as\s+(?:much|many|large|big|high|long)\b", re.IGNORECASE)
 _OR_MORE_RE = re.compile(r"\s+or\s+(more|so)\b")
 
@@ -134,7 +136,7 @@ def words(text: str, m: re.Match, demonyms, parts: dict, lenient: bool) -> Read:
     scaled = any(w in SCALES or w == "dozen" for w in re.split(r"[\s-]+", said.lower()))
     if ((unit is None and not scaled) or (n == 1 and not scaled and not counted_one)) and not (
             lenient or "more_end" in parts or counts_alone(text, start, end, n)):
-        return None  # "the two said", "no one knows": not a quantity
+        return None  # "no one knows", "the two-party vote": not a quantity
     return Decimal(n), unit, qualifier, end
 
 
@@ -149,9 +151,11 @@ def _or_more(text: str, end: int, qualifier: str, parts: dict) -> tuple[int, str
 
 def counts_alone(text: str, start: int, end: int, n: int) -> bool:
     """A number word with no counted noun that still counts: "killed nine", "Six of the
-    murders", "seventeen were injured", "all but one", "at least seventeen"."""
+    murders", "seventeen were injured", "all but one", "at least seventeen", "None of the
+    twelve had" (people counted before, counted again)."""
     before = _ALONE_BEFORE_RE.search(text, max(0, start - 16), start)
     if n == 1:
         return bool(before and "but" in before.group().lower()) or cue(text, start) is not None
     ranged = text[max(0, start - 5):start].lower() == "from " and text.startswith(" to ", end)
-    return bool(before) or ranged or cue(text, start) is not None or bool(_ALONE_AFTER_RE.match(text, end))
+    again = _THE_BEFORE_RE.search(text, max(0, start - 8), start) and not text.startswith("-", end)
+    return bool(before or ranged or again) or cue(text, start) is not None or bool(_ALONE_AFTER_RE.match(text, end))
