@@ -88,3 +88,18 @@ def test_data_or_studies_after_the_clause_and_a_participle_before_a_noun(lead, p
 def test_studies_or_data_before_the_verb_report_a_clause(source, content):
     """`The drug was used in the field, but formal studies indicated it had less benefit …`."""
     assert _claims(f"The drug was used in the field, but {source} indicated {content}.") == [content]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["the JHU data", "the agency's figures", "local media reports"]),
+       st.sampled_from(["The United States also has the highest number of deaths", "the name must be easy to say",
+                        "the region holds 55,000 cases"]),
+       st.sampled_from(["; at least 55,000 deaths were linked to it.", ".", "; Italy had 27,000."]),
+       st.booleans())
+def test_a_source_tag_after_the_clause_is_left_out(source, content, after, per):
+    """`… related to COVID-19, according to the JHU data; at least 55,000 …` and `… person or
+    place, per WHO guidelines established in 2015`: the source after the clause is no part of it
+    (a semicolon ends the source; `per X` reads like `according to X`)."""
+    tag = "per WHO guidelines established in 2015" if per else f"according to {source}"
+    text = f"Officials said {content}, {tag}{after}" if per else f"{content}, {tag}{after}"
+    assert content in _claims(text)

@@ -54,6 +54,8 @@ _SHORT_TAIL_RE = re.compile(r"[ \t]+[^,;:“”\"]{1,40}")
 _PRONOUN_OBJECT_RE = re.compile(r"(?:him|her|them|me|us)(?:[ \t]+(?:on|in|at)[ \t]+[A-Z]\w*)?[ \t]*\Z")
 # a comma between clauses, not one inside a number ("35,000")
 _CLAUSE_COMMA_RE = re.compile(r"(?<!\d),|,(?!\d)")
+# where the source after "according to" ends: a comma (not one inside "55,000") or a semicolon
+_SOURCE_END_RE = re.compile(r"(?<!\d),|,(?!\d)|;")
 # the short words a title leaves in lower case ("Person of the Year")
 _TITLE_SMALL = frozenset({"of", "the", "and", "a", "an", "for", "in", "on", "at", "to", "de", "by", "with"})
 _AND_BEFORE_RE = re.compile(r"[^,;:][ \t]+and[ \t]+\Z")
@@ -378,8 +380,9 @@ class _ClaimFinder:
         for a in self.sp.ending_in(m.end(), min(s1, m.end() + 80)):
             if "," not in text[m.end():a.start]:
                 who = a
-        src_end = text.find(",", m.end(), s1)
-        if src_end < 0 and who is not None and len(text[who.end:s1].split()) > 2:
+        stop = _SOURCE_END_RE.search(text, m.end(), s1)  # "…, according to the JHU data; at least …": its end
+        src_end = stop.start() if stop and stop.group() == "," else -1
+        if stop is None and who is not None and len(text[who.end:s1].split()) > 2:
             src_end = who.end  # "Rescuers, according to the ministry recovered ten": the middle
         elif src_end > 0 and RELATIVE_RE.match(text, src_end + 1, s1):
             src_end = -1  # "..., according to officials, some of whom were hurt": the end
