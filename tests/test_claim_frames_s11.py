@@ -103,3 +103,14 @@ def test_a_source_tag_after_the_clause_is_left_out(source, content, after, per):
     tag = "per WHO guidelines established in 2015" if per else f"according to {source}"
     text = f"Officials said {content}, {tag}{after}" if per else f"{content}, {tag}{after}"
     assert content in _claims(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["the press", "reporters", "Reuters", "the BBC"]),
+       st.sampled_from(["in a separate interview", "on Tuesday", "at a briefing in Geneva", "in a statement"]),
+       st.sampled_from(["People of every background have been accused of spreading germs.",
+                        "We will not stop until the work is done.", "It was a good hit out"]))
+def test_where_it_was_told_after_the_addressee_is_left_out(addressee, where, quoted):
+    """`Monica Schoch-Spana told the press in a separate interview, "People …"`: the quotation,
+    as after `said in an interview, "…"`."""
+    assert quoted.rstrip(".") in _claims(f'Jane Roe told {addressee} {where}, "{quoted}"')

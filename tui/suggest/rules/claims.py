@@ -284,11 +284,11 @@ class _ClaimFinder:
         there is the claim; a promise needs "to"/"that" or a clause; "describe X as “Y”"
         ends with Y's quotation."""
         text = self.text
-        if verb == "told":
+        if verb == "told":  # "told the press in a separate interview, “…”": the addressee, then where
             m = TOLD_THAT_RE.match(text, pos, s1) or ADDRESSEE_RE.match(text, pos, s1)
             if m:
                 pos = m.end()
-        else:
+        if verb != "told" or m and not m.group().endswith("that"):
             m = PLACE_LEAD_RE.match(text, pos, s1)
             if m:
                 pos = m.end()
