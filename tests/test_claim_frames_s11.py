@@ -114,3 +114,14 @@ def test_where_it_was_told_after_the_addressee_is_left_out(addressee, where, quo
     """`Monica Schoch-Spana told the press in a separate interview, "People …"`: the quotation,
     as after `said in an interview, "…"`."""
     assert quoted.rstrip(".") in _claims(f'Jane Roe told {addressee} {where}, "{quoted}"')
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["Earlier this month", "Last week", "Two days later", "Later that year", "This morning"]),
+       st.sampled_from(["said", "told reporters", "wrote"]),
+       st.sampled_from(["We have decided to organise a party.", "Corona was quiet in India because of rituals."]))
+def test_a_fronted_time_phrase_before_the_speaker_is_no_claim(when, verb, quoted):
+    """`Earlier this month, Chakrapani told ThePrint, "…"`: the time phrase opens the sentence, it
+    is no content before an inverted tag."""
+    claims = _claims(f'Jane Roe spoke. {when}, Jane Roe {verb}, "{quoted}"')
+    assert claims == [quoted.rstrip(".")]

@@ -48,7 +48,11 @@ NOT_CLAUSE_RE = re.compile(r"(?i:in|on|at|for|with|by|from|during|after|before)\
 # a sentence's opening adverbial before "<speaker> said": "On Monday,", "Late on Sunday,",
 # "In a statement,", "Separately,": the tag opens the sentence, it does not close a content
 ADVERBIAL_RE = re.compile(r"[ \t]*(?i:(?:late|early)[ \t]+)?(?i:in|on|at|for|during|after|before|by|with)\b[^“”\",;]{0,40}"
-                          r"|[ \t]*(?i:\w+ly|however|meanwhile|later|earlier|yesterday|today|also|then|now|instead)")
+                          r"|[ \t]*(?i:\w+ly|however|meanwhile|later|earlier|yesterday|today|also|then|now|instead)"
+                          # "Earlier this month,", "Last week,", "Two days later,"
+                          r"|[ \t]*(?i:(?:earlier|later)[ \t]+(?:this|that)|last|this|next)[ \t]+(?i:week|month|year|weekend"
+                          r"|morning|afternoon|evening|night|spring|summer|autumn|fall|winter)"
+                          r"|[ \t]*[\w-]+[ \t]+(?i:days?|weeks?|months?|years?|hours?)[ \t]+(?i:later|ago|earlier)")
 QUOTE_RE = re.compile(r"“([^“”\n]*)”|\"([^\"\n]*)\"")
 _END_PUNCT = ".,;:!?…"
 # where reported speech ends: ", but" (also after a quotation's own comma: `broadly," but`),
@@ -72,7 +76,8 @@ HEDGE_RE = re.compile(
 # tokens.sentences ends a sentence at "Dr." or "J.": such pieces are joined again
 _ABBREV_RE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|No|Jr|Sr)|\b[A-Z])\.\Z")
 TOLD_THAT_RE = re.compile(r"[^,.;“”\"]{0,60}?\bthat\b")
-ADDRESSEE_RE = re.compile(r"[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)*|[a-z]+)(?=[ \t])")
+# whom it was told: "told the press in …", "told ThePrint, “…”"
+ADDRESSEE_RE = re.compile(r"[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)*|[a-z]+)(?=[ \t]|,[ \t]*[“\"])")
 # "she said", "She also said", "he has since told", "They later warned": auxiliaries and adverbs between
 PRONOUN_BEFORE_RE = re.compile(rf"(?<!\w)(he|she|they|it|He|She|They|It)(?:[ \t]+(?:{_AUX}|since|earlier|already|once|first|still))*[ \t]+\Z")
 ING_AFTER_RE = re.compile(r",[ \t]+\w+ing\b")
