@@ -125,3 +125,15 @@ def test_a_fronted_time_phrase_before_the_speaker_is_no_claim(when, verb, quoted
     is no content before an inverted tag."""
     claims = _claims(f'Jane Roe spoke. {when}, Jane Roe {verb}, "{quoted}"')
     assert claims == [quoted.rstrip(".")]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["The palace issued the following statement from the king",
+                        "The ministry released this note"]),
+       st.sampled_from(["according to royal laws", "according to the rules"]))
+def test_according_to_inside_a_quotation_is_the_speakers_words(lead, according):
+    """`The palace issued the following statement from the king: "Even though she relinquished
+    her title according to royal laws […] she still retains …"`: the `according to` is inside the
+    quotation, the frame before the colon is no claim."""
+    quoted = f"Even though she gave up her title {according}, she still retains her status"
+    assert _claims(f'{lead}: "{quoted}."') == [quoted]

@@ -60,6 +60,8 @@ _SOURCE_END_RE = re.compile(r"(?<!\d),|,(?!\d)|;")
 _TITLE_SMALL = frozenset({"of", "the", "and", "a", "an", "for", "in", "on", "at", "to", "de", "by", "with"})
 _AND_BEFORE_RE = re.compile(r"[^,;:][ \t]+and[ \t]+\Z")
 _QUOTE_NEXT_RE = re.compile(r"[,:][ \t]*[“\"]")
+# reported speech runs into a quotation after a colon: two claims ("… part of the solution: “What …”")
+_COLON_QUOTE_RE = re.compile(r":[ \t]*(?=[“\"])")
 _DESCRIBE = frozenset({"describe", "described", "describes", "describing", "announced"})
 _X_TOKEN = r"(?:[^\s,;:.“”\"]|\.(?=\S))+"
 # "X as Y" after a verb of calling ("labeled Soleimani as a terrorist", "describing the “real
@@ -133,7 +135,9 @@ class _ClaimFinder:
         for q0, q1 in quotes:  # quoted speech with no tag of its own: the last speaker goes on
             inner = self.quoted_speech(q0, q1)
             if inner and not any(c.start <= inner[0] < c.end for c in found):
-                found.append(Claim(inner[0], inner[1], "reported", self.last_speaker, quote=(q0, q1)))
+                # after a claim and a colon (`said the drugs were only part of the solution: "…"`): its speaker's
+                said = next((c.speaker for c in found if c.end <= q0 and not text[c.end:q0].strip(" \t:")), None)
+                found.append(Claim(inner[0], inner[1], "reported", said or self.last_speaker, quote=(q0, q1)))
         if not found:
             h = HEDGE_RE.search(text, s0, s1)
             span = trim(text, s0, self.cut(s0, s1)) if h else None
@@ -354,7 +358,7 @@ class _ClaimFinder:
         (", a development that ..." — not one describing a name: "Chen Zhi, a tycoon")."""
         text = self.text
         end = s1
-        for rx in (CONTRAST_RE, self.cont_re, self.other_re):  # not inside a quotation ("… despite threats”)
+        for rx in (CONTRAST_RE, self.cont_re, self.other_re):  # not inside a quotation
             m = next((m for m in rx.finditer(text, start, end) if not self.in_quote(m.start())), None)
             if m:
                 end = m.start()
@@ -372,8 +376,8 @@ class _ClaimFinder:
     def according_to(self, s0: int, s1: int) -> list[Claim]:
         """"According to X, Y." / "Y, according to X." / "Y, according to X, Z."."""
         text = self.text
-        m = ACCORDING_RE.search(text, s0, s1)
-        if not m:
+        m = next((m for m in ACCORDING_RE.finditer(text, s0, s1) if not self.in_quote(m.start())), None)
+        if not m:  # one inside a quotation is the speaker's words ("“… according to royal laws …”")
             return []
         s0 = max(s0, text.rfind(";", s0, m.start()) + 1)  # "A is x; B is, according to C, y": B's clause
         who = None
