@@ -127,6 +127,20 @@ def test_a_fronted_time_phrase_before_the_speaker_is_no_claim(when, verb, quoted
     assert claims == [quoted.rstrip(".")]
 
 
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["Mike Ryan", "Governor Tom Hale", "Jane Roe"]), st.sampled_from(["told the press", "said"]),
+       st.sampled_from(["the new drugs were only part of the solution", "the vote had been a mistake"]),
+       st.sampled_from(["What will stop the disease is good surveillance.", "We will rebuild every home, one by one."]))
+def test_reported_speech_before_a_colon_and_a_quotation_is_two_claims(speaker, verb, content, quoted):
+    """`Mike Ryan … told the press the new drugs were only part of the solution: "What will stop
+    Ebola …"`: the clause ends at the colon; the quotation after it is the same speaker's claim."""
+    s = suggest(f'{speaker} {verb} {content}: "{quoted}"')
+    claims = [x for x in s.spans if x.label == "CLAIM"]
+    assert [c.text for c in claims] == [content, quoted.rstrip(".")]
+    targets = {next(x.text for x in s.spans if x.id == r.target) for r in s.relations}
+    assert targets == {speaker}
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.sampled_from(["The palace issued the following statement from the king",
                         "The ministry released this note"]),

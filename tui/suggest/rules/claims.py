@@ -358,7 +358,7 @@ class _ClaimFinder:
         (", a development that ..." — not one describing a name: "Chen Zhi, a tycoon")."""
         text = self.text
         end = s1
-        for rx in (CONTRAST_RE, self.cont_re, self.other_re):  # not inside a quotation
+        for rx in (CONTRAST_RE, self.cont_re, self.other_re, _COLON_QUOTE_RE):  # not inside a quotation
             m = next((m for m in rx.finditer(text, start, end) if not self.in_quote(m.start())), None)
             if m:
                 end = m.start()
