@@ -151,3 +151,25 @@ def test_according_to_inside_a_quotation_is_the_speakers_words(lead, according):
     quotation, the frame before the colon is no claim."""
     quoted = f"Even though she gave up her title {according}, she still retains her status"
     assert _claims(f'{lead}: "{quoted}."') == [quoted]
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.sampled_from(["The United States", "The US", "The Fenwick Group"]),
+       st.sampled_from(["", ", which has retreated from a previous goal of ousting the president,"]),
+       st.sampled_from(["has stated", "has further indicated", "stated"]),
+       st.sampled_from(["reconstruction will cost between $300 and $400 billion",
+                        "no support will come without political reform"]))
+def test_a_name_opening_the_clause_speaks_when_no_actor_is_found(name, which, verb, content):
+    """`The United States, which has retreated from …, has stated reconstruction will cost …`,
+    `The US has further indicated no support will come …`: a name that opens the clause is a
+    source even where the actor rules found none (then the claim has no relation)."""
+    assert content in _claims(f"Talks stalled. {name}{which} {verb} {content}.")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["Some estimated death tolls, provided by officials, exceeded 100",
+                        "As revealed at trial, the parents had kept their children indoors",
+                        "Many reported cases were mild"]))
+def test_a_quantifier_or_conjunction_is_no_named_source(text):
+    """`Some estimated death tolls … exceeded 100`, `As revealed at trial, …`: no claim."""
+    assert not _claims(f"Talks stalled. {text}.")

@@ -36,6 +36,13 @@ DOCUMENT_BEFORE_RE = re.compile(
 NOUN_SUBJECT_BEFORE_RE = re.compile(
     r"(?<![\w-])(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)[ \t]+(?:[a-z][\w’'-]*[ \t]+){0,2}?[a-z][\w’'-]*"
     rf"(?:[ \t]+{_AUX})*[ \t]+\Z")
+# a name the actor rules did not find, opening the clause ("The United States, which has retreated from
+# …, has stated", "The US has further indicated"): a claim with no relation, like a common noun's
+NAME_SUBJECT_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:The[ \t]+)?(?!(?:The|A|An|As|If|When|While|After|Before|Since|Because|Although|Though|Once"
+    r"|Unless|Until|Some|Many|Most|All|Several|Few|Both|Each|Other|Such|These|Those|This|That|It|He|She|They|We"
+    r"|I|There|Here|In|On|At|For|By|With|From|To|Of)\b)[A-Z][\w.’'-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.’'-]*){0,4}"
+    rf"(?:,[^,;:“”\"]{{1,120}},)?(?:[ \t]+{_AUX})*[ \t]+\Z")
 CLAUSE_OPENS = (",", " and", " but", ":", ";")
 # "was quickly reported missing", "was found guilty": a passive report is no claim
 PASSIVE_BEFORE_RE = re.compile(r"(?<![\w-])(?:is|are|was|were|be|been|being)(?:[ \t]+\w+ly)?[ \t]+\Z")

@@ -20,7 +20,7 @@ from tui.suggest.rules.mention import Mention
 from tui.suggest.rules.claim_text import (
     ACCORDING_RE, ADDRESSEE_RE, ADJECTIVE_BEFORE_RE, APPOSITIVE_RE, BETWEEN_RE, CONTENT_START_RE, CONTRAST_RE, DISPUTE_RE, DOCUMENT_BEFORE_RE,
     ADVERBIAL_RE, NOT_CLAUSE_RE, PASSIVE_BEFORE_RE,
-    CLAUSE_OPENS, CLAUSE_RE, HEDGE_RE, ING_AFTER_RE, NOUN_SUBJECT_BEFORE_RE, PLACE_LEAD_RE, PROMISE_RE, PRONOUNS,
+    CLAUSE_OPENS, CLAUSE_RE, HEDGE_RE, ING_AFTER_RE, NAME_SUBJECT_BEFORE_RE, NOUN_SUBJECT_BEFORE_RE, PLACE_LEAD_RE, PROMISE_RE, PRONOUNS,
     PRONOUN_BEFORE_RE, QUOTE_RE, Speakers, THE_AFTER_RE,
     RELATIVE_RE, THE_BEFORE_RE, TOLD_THAT_RE, claim_sentences, trim)
 
@@ -248,7 +248,8 @@ class _ClaimFinder:
     def noun_subject(self, v: re.Match, s0: int) -> re.Match | None:
         """A common noun phrase no actor names opening the clause before the verb ``v``
         ("The family said", "Her company has said"), or None."""
-        m = NOUN_SUBJECT_BEFORE_RE.search(self.text, max(s0, v.start() - 50), v.start())
+        m = NOUN_SUBJECT_BEFORE_RE.search(self.text, max(s0, v.start() - 50), v.start()) \
+            or NAME_SUBJECT_BEFORE_RE.search(self.text, max(s0, v.start() - 160), v.start())
         if m is None or v.group("part"):
             return None
         before = self.text[s0:m.start()].rstrip()
