@@ -72,7 +72,7 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 _AFTER_A_DATE = "(?:" + "|".join([r"(?<=\d)"] + [rf"(?<=\b{m})" for m in _MONTHS]) + r"),[ \t]+when\b"
 CONTRAST_RE = re.compile(r"(?:,|(?<=,[”\"]))[ \t]+(?:while|whereas|but|although|though|however)\b|;"
                          r"|,[ \t]+per[ \t]+(?!cent\b)"  # the source after the clause: ", per WHO guidelines"
-                         r"|[ \t]+despite\b|(?<=[^\s“”\"][”\"])(?:,?[ \t]+(?:which|whose)\b|[ \t]+(?:while|whereas)\b)"
+                         r"|[ \t]+despite\b|,?[ \t]+citing\b|(?<=[^\s“”\"][”\"])(?:,?[ \t]+(?:which|whose)\b|[ \t]+(?:while|whereas)\b)"
                          r"|[ \t]+and[ \t]+(?:also[ \t]+)?(?:asked|urged|requested|appealed|demanded)\b|" + _AFTER_A_DATE)
 DISPUTE_RE = re.compile(r"\b(?:but|however|although)\b[^.]*\b(?:sceptical|skeptical|doubt\w*|disput\w*|"
                          r"question\w*|unconvinced|reject\w*|den(?:y|ied|ies))\b")
