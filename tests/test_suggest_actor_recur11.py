@@ -63,3 +63,35 @@ def test_a_claim_ends_before_citing_its_source(who, comma, source):
     text = f"Quiet week.\n\n{who} reported the commander to be dead{comma} citing {source}.\n"
     claims = [text[c.start:c.end] for c in find_claims(text, find_actors(text), load_lexicon())]
     assert claims and all("citing" not in c for c in claims), claims
+
+
+KIN = st.sampled_from(["father", "mother", "daughter", "son", "wife", "family", "parents"])
+OWNERS = st.sampled_from(["his", "her", "their", "The"])
+
+
+@settings(max_examples=120, deadline=None)
+@given(KIN, OWNERS, st.sampled_from(["said", "reported", "confirmed"]))
+def test_kin_who_speak_are_actors_where_first_named(kin, owner, verb):
+    """"his daughter reported", "The father said": kin who speak act (captivity, parkwonsoon,
+    imus, seaeye); a later "The family said" after "his family reported" is anaphoric, and kin
+    who only undergo ("his father was killed") are no candidates. The claim before an inverted
+    "…, his daughter reported" is hers."""
+    text = (f"Quiet week.\n\nThe mayor left home at noon, {owner.lower()} {kin} {verb}. "
+            f"Later {'the' if owner != 'The' else 'his'} {kin} {verb} more.\n")
+    found = [(m.start, text[m.start:m.end]) for m in find_actors(text)]
+    assert [w for _, w in found] == [kin], found
+    assert found[0][0] == text.index(f" {kin} ") + 1
+    claims = find_claims(text, find_actors(text), load_lexicon())
+    assert any(text[c.start:c.end] == "The mayor left home at noon" and c.speaker is not None for c in claims)
+    quiet = f"Quiet week.\n\nOn Monday {owner.lower()} {kin} was killed in the blast.\n"
+    assert not find_actors(quiet)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["officials", "the family", "his daughter", "police"]),
+       st.sampled_from(["goodbye", "hello", "thank you to the nurses", "farewell to him", "thanks"]))
+def test_a_greeting_said_is_no_claim(who, greeting):
+    """"where the family said goodbye": once kin are speakers, a greeting after "said" must not
+    become a claim (it never was one for any actor: "where the officials said goodbye")."""
+    text = f"Quiet week.\n\nPolice searched the house where {who} said {greeting}.\n"
+    assert find_claims(text, find_actors(text), load_lexicon()) == []

@@ -83,10 +83,15 @@ def _groups(f: _Finder) -> None:
     described one with any ("fire officer")."""
     text, lex, pat = f.text, f.lex, f.pat
     countries, demonyms, mods = lex.countries, lex.demonyms, lex.group_modifiers
+    kin_seen: set[str] = set()
     for m in pat.group.finditer(lower_same_offsets(text)):
         if not (text[m.start()].islower() or is_initial(text, m.start())):
             continue  # "Police" inside a name is the name's business
         typ, need = lex.groups[m.group("noun")]
+        if need == "kin":  # "his family reported", then "The family said": the later one is anaphoric
+            if m.group("noun") in kin_seen:
+                continue
+            kin_seen.add(m.group("noun"))
         start = m.start()
         prev = words_before(text, start, 4)
         for _ in range(2):  # up to two modifiers: "senior", "Chinese", "United States"

@@ -90,7 +90,7 @@ PRONOUN_BEFORE_RE = re.compile(rf"(?<!\w)(he|she|they|it|He|She|They|It)(?:[ \t]
 ING_AFTER_RE = re.compile(r",[ \t]+\w+ing\b")
 THE_AFTER_RE = re.compile(r"[ \t]+(?:the[ \t]+)?")
 APPOSITIVE_RE = re.compile(r",[ \t]+(?:a|an)[ \t]+")
-THE_BEFORE_RE = re.compile(r"(?<!\w)[Tt]he[ \t]+\Z")
+THE_BEFORE_RE = re.compile(r"(?<!\w)(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)[ \t]+\Z")  # "…, his daughter reported": the tag starts at "his"
 # a promise or an announcement is a claim with "to"/"that" or a clause of its own ("promised
 # each victim will be", "announced it planned"), not with an object ("announced a system")
 _A_CLAUSE_AHEAD = (r"(?=(?:he|she|it|they|we|I)[ \t])|(?=(?:[^\s;.“”\"]+[ \t]+){1,8}"

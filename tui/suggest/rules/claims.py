@@ -52,6 +52,8 @@ _SHORT_TAIL_RE = re.compile(r"[ \t]+[^,;:“”\"]{1,40}")
 # a person as the verb's only object: an act on them, nothing said ("the Senate had not confirmed him",
 # "confirmed her on Monday")
 _PRONOUN_OBJECT_RE = re.compile(r"(?:him|her|them|me|us)(?:[ \t]+(?:on|in|at)[ \t]+[A-Z]\w*)?[ \t]*\Z")
+# a greeting said ("where the family said goodbye", "said thank you to the nurses"): an act, not a claim
+_GREETING_RE = re.compile(r"(?i:goodbye|good-bye|hello|farewell|thanks|thank[ \t]+you|grace)(?:[ \t]+to(?:[ \t]+\w+){1,3})?[ \t]*\Z")
 # a comma between clauses, not one inside a number ("35,000")
 _CLAUSE_COMMA_RE = re.compile(r"(?<!\d),|,(?!\d)")
 # where the source after "according to" ends: a comma (not one inside "55,000") or a semicolon
@@ -315,7 +317,7 @@ class _ClaimFinder:
         if q:
             return trim(text, q[0] + 1, q[1] - 1), q
         span = trim(text, start, self.cut(start, s1))
-        if span and _PRONOUN_OBJECT_RE.match(text, span[0], span[1]):
+        if span and (_PRONOUN_OBJECT_RE.match(text, span[0], span[1]) or _GREETING_RE.match(text, span[0], span[1])):
             return None, None
         return span, None
 
@@ -339,7 +341,7 @@ class _ClaimFinder:
         for a in self.sp.ending_in(s0, verb_start):
             between = text[a.end:verb_start]
             if BETWEEN_RE.match(between):
-                the = THE_BEFORE_RE.search(text, max(s0, a.start - 4), a.start)
+                the = THE_BEFORE_RE.search(text, max(s0, a.start - 7), a.start)
                 return (the.start() if the else a.start), a
             if between.strip() == "," and text[max(s0, a.start - 2):a.start] == ", ":
                 return a.start, a  # "the organisation’s director, Montse Ferrer, said"
