@@ -141,3 +141,9 @@ def test_the_twelve_counted_before_is_a_figure(word, the, frame):
 @given(st.sampled_from(["the ten-storey building", "the one who left", "the two-party vote"]))
 def test_an_adjectival_number_or_the_one_after_the_is_no_figure(phrase):
     assert _texts(f"Reports described {phrase} on Monday.") == []
+
+
+@given(st.sampled_from(["two", "three", "twelve"]), st.sampled_from(["said nothing", "added that", "Gorges Dam flooded"]))
+def test_the_pair_named_as_speakers_or_a_name_after_the_is_no_figure(word, rest):
+    """`The two said nothing` (the rules' own guideline), `the Three Gorges Dam`: no count again."""
+    assert _texts(f"Later, the {word} {rest}.") == []

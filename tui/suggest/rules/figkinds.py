@@ -26,6 +26,10 @@ _ALONE_BEFORE_RE = re.compile(r"(?i:\b(?:kill(?:s|ed|ing)?|injur(?:es|ed|ing)|wo
                               r"|rescu(?:es|ed|ing)|all\s+but)\s+)$")
 #: people counted before, counted again with no noun: "None of the twelve had", "these three had"
 _THE_BEFORE_RE = re.compile(r"(?<![\w'’-])(?i:the|these|those)[ \t\u00a0]+\Z")
+#: ... unless an adjective ("the two-party vote"), a name ("the Three Gorges", "the seven Sisters") or
+#: the pair named as speakers ("The two said nothing": the rules' own guideline)
+_NOT_AGAIN_AFTER_RE = re.compile(r"-|[ \t\u00a0]+(?:[A-Z]|(?:said|says|say|told|tell|added|stated|announced"
+                                 r"|claimed|denied|wrote|explained)\b)")
 _AS_MUCH_RE = re.compile(r"\s+as\s+(?:much|many|large|big|high|long)\b", re.IGNORECASE)
 _OR_MORE_RE = re.compile(r"\s+or\s+(more|so)\b")
 
@@ -157,5 +161,6 @@ def counts_alone(text: str, start: int, end: int, n: int) -> bool:
     if n == 1:
         return bool(before and "but" in before.group().lower()) or cue(text, start) is not None
     ranged = text[max(0, start - 5):start].lower() == "from " and text.startswith(" to ", end)
-    again = _THE_BEFORE_RE.search(text, max(0, start - 8), start) and not text.startswith("-", end)
+    again = _THE_BEFORE_RE.search(text, max(0, start - 8), start) and text[start:end].islower() \
+        and not _NOT_AGAIN_AFTER_RE.match(text, end)
     return bool(before or ranged or again) or cue(text, start) is not None or bool(_ALONE_AFTER_RE.match(text, end))
