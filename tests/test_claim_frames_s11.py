@@ -173,3 +173,27 @@ def test_a_name_opening_the_clause_speaks_when_no_actor_is_found(name, which, ve
 def test_a_quantifier_or_conjunction_is_no_named_source(text):
     """`Some estimated death tolls … exceeded 100`, `As revealed at trial, …`: no claim."""
     assert not _claims(f"Talks stalled. {text}.")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["Senate President Tom Hale", "Jane Roe", "Governor Ann Lee"]),
+       st.sampled_from(["expressed opposition to the swearing-in", "voted against the bill"]),
+       st.sampled_from(["suggested", "warned", "said"]),
+       st.sampled_from(["there were not enough votes for his confirmation", "the deal would collapse within a year"]))
+def test_a_second_verb_after_a_comma_and_and_is_the_subjects(speaker, act, verb, content):
+    """`Senate President Thomas Rivera Schatz expressed opposition to …, and suggested there were
+    not enough votes …`: the second verb's claim, the subject's."""
+    s = suggest(f"{speaker} {act}, and {verb} {content}.")
+    (claim,) = [x for x in s.spans if x.label == "CLAIM"]
+    assert claim.text == content
+    assert [next(x.text for x in s.spans if x.id == r.target) for r in s.relations] == [speaker]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["deemed", "declared", "termed"]),
+       st.sampled_from(["the agreement on sending soldiers goes against the resolution",
+                        "the vote was not valid under the constitution"]))
+def test_a_verb_of_calling_with_that_reports_a_clause(verb, content):
+    """`… and deemed that the agreement on sending Turkish soldiers … goes against …`: a verb of
+    calling followed by `that` reports the clause, like `said that`."""
+    assert content in _claims(f"The European Council met on Friday. Jane Roe {verb} that {content}.")

@@ -60,7 +60,7 @@ _CLAUSE_COMMA_RE = re.compile(r"(?<!\d),|,(?!\d)")
 _SOURCE_END_RE = re.compile(r"(?<!\d),|,(?!\d)|;")
 # the short words a title leaves in lower case ("Person of the Year")
 _TITLE_SMALL = frozenset({"of", "the", "and", "a", "an", "for", "in", "on", "at", "to", "de", "by", "with"})
-_AND_BEFORE_RE = re.compile(r"[^,;:][ \t]+and[ \t]+\Z")
+_AND_BEFORE_RE = re.compile(r"(?:[^,;:]|(?<=[^\d”\"]),)[ \t]+and[ \t]+\Z")
 _QUOTE_NEXT_RE = re.compile(r"[,:][ \t]*[“\"]")
 # reported speech runs into a quotation after a colon: two claims ("… part of the solution: “What …”")
 _COLON_QUOTE_RE = re.compile(r":[ \t]*(?=[“\"])")
@@ -306,8 +306,8 @@ class _ClaimFinder:
         kind = self.lex.reporting_verbs.get(verb, "as" if verb.lower() in self.lex.calling_verbs else None)
         if kind == "as" or verb in _DESCRIBE:  # "labeled X as Y"; "described X as Y", "announced X as Y" too
             frame = self.x_as_y(start, s1, quotes, "naming" in self.lex.calling_verbs.get(verb.lower(), ""))
-            if frame or kind == "as":
-                return frame, None
+            if frame or kind == "as" and not text[pos:start].rstrip().endswith("that"):
+                return frame, None  # "deemed that the agreement … goes against …": a clause
         said_that = kind == "clause" and ("that" in text[pos:start] or ":" in text[pos:start])
         if kind in ("promise", "clause") and not q and not said_that:
             m = (PROMISE_RE if kind == "promise" else CLAUSE_RE).match(text, start, s1)
