@@ -197,3 +197,24 @@ def test_a_verb_of_calling_with_that_reports_a_clause(verb, content):
     """`… and deemed that the agreement on sending Turkish soldiers … goes against …`: a verb of
     calling followed by `that` reports the clause, like `said that`."""
     assert content in _claims(f"The European Council met on Friday. Jane Roe {verb} that {content}.")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["They", "He"]), st.sampled_from(["called on Turkey", "wrote to Norway", "urged Canada"]),
+       st.sampled_from(["deemed that", "said", "warned"]),
+       st.sampled_from(["the agreement goes against the resolution", "the talks would fail"]))
+def test_an_opening_pronoun_is_the_subject_not_the_actor_after_its_verb(pronoun, act, verb, content):
+    """`They called on Turkey to halt …, and deemed that …`: the pronoun's antecedent speaks, not
+    Turkey (the first actor within three words)."""
+    lead = "The European Council" if pronoun == "They" else "Jane Roe"
+    s = suggest(f"{lead} met on Friday. {pronoun} {act} to halt drilling, and {verb} {content}.")
+    assert content in [x.text for x in s.spans if x.label == "CLAIM"]
+    assert {next(x.text for x in s.spans if x.id == r.target) for r in s.relations} <= {lead, "European Council"}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["reported", "wrote", "testified"]),
+       st.sampled_from(["extensively", "widely", "frequently"]), st.sampled_from(["on", "about", "from"]))
+def test_a_verb_with_an_adverb_and_a_preposition_is_an_act(verb, adverb, prep):
+    """`He was 34 and reported extensively on the nation's ongoing civil war`: no claim."""
+    assert not _claims(f"Jane Roe was killed on Monday. She was 34 and {verb} {adverb} {prep} the civil war.")

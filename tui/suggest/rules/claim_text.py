@@ -48,9 +48,9 @@ CLAUSE_OPENS = (",", " and", " but", ":", ";")
 PASSIVE_BEFORE_RE = re.compile(r"(?<![\w-])(?:is|are|was|were|be|been|being)(?:[ \t]+\w+ly)?[ \t]+\Z")
 # a participle as an adjective after these: "the number of confirmed cases", "the reported deaths"
 ADJECTIVE_BEFORE_RE = re.compile(r"(?<![\w-])(?i:of|the|a|an|its|their|his|her|these|those|with|newly)[ \t]+\Z")
-# what no clause is: a bare prepositional phrase ("testified in his own defense"), a
-# predicate without its subject ("the countries they said were involved")
-NOT_CLAUSE_RE = re.compile(r"(?i:in|on|at|for|with|by|from|during|after|before)\b[^“”\"]{0,40}\Z"
+# what no clause is: a bare prepositional phrase ("testified in his own defense", "reported extensively
+# on the war"), a predicate without its subject ("the countries they said were involved")
+NOT_CLAUSE_RE = re.compile(r"(?:\w+ly[ \t]+)?(?i:in|on|at|about|for|with|by|from|during|after|before)\b[^“”\"]{0,40}\Z"
                            r"|(?:was|were|is|are|had|has|have)\b")
 # a sentence's opening adverbial before "<speaker> said": "On Monday,", "Late on Sunday,",
 # "In a statement,", "Separately,": the tag opens the sentence, it does not close a content

@@ -61,6 +61,7 @@ _SOURCE_END_RE = re.compile(r"(?<!\d),|,(?!\d)|;")
 # the short words a title leaves in lower case ("Person of the Year")
 _TITLE_SMALL = frozenset({"of", "the", "and", "a", "an", "for", "in", "on", "at", "to", "de", "by", "with"})
 _AND_BEFORE_RE = re.compile(r"(?:[^,;:]|(?<=[^\d”\"]),)[ \t]+and[ \t]+\Z")
+_OPENING_PRONOUN_RE = re.compile(r"\s*(He|She|They|It)\b")
 _QUOTE_NEXT_RE = re.compile(r"[,:][ \t]*[“\"]")
 # reported speech runs into a quotation after a colon: two claims ("… part of the solution: “What …”")
 _COLON_QUOTE_RE = re.compile(r":[ \t]*(?=[“\"])")
@@ -258,7 +259,11 @@ class _ClaimFinder:
         return m if not before or before.endswith(CLAUSE_OPENS) else None
 
     def subject(self, s0: int, pos: int) -> Mention | None:
-        """The actor the sentence opens with (after an adverbial such as "On Friday,"), before ``pos``."""
+        """The actor the sentence opens with (after an adverbial such as "On Friday,"), before ``pos``;
+        for an opening pronoun, its latest antecedent ("They called on Turkey to …, and deemed …")."""
+        p = _OPENING_PRONOUN_RE.match(self.text, s0, pos)
+        if p:
+            return self.sp.latest(s0, PRONOUNS[p.group(1).lower()])
         first = next(iter(reversed(self.sp.ending_in(s0, pos))), None)
         if first is None or len(self.text[s0:first.start].split()) > 3 or "”" in self.text[s0:first.start]:
             return None
