@@ -147,3 +147,15 @@ def test_an_adjectival_number_or_the_one_after_the_is_no_figure(phrase):
 def test_the_pair_named_as_speakers_or_a_name_after_the_is_no_figure(word, rest):
     """`The two said nothing` (the rules' own guideline), `the Three Gorges Dam`: no count again."""
     assert _texts(f"Later, the {word} {rest}.") == []
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["two", "fifteen", "3"]),
+       st.sampled_from(["Presidents", "Senators", "Governors", "Residents"]),
+       st.sampled_from(["in the history of the United States", "voted against her", ", officials said", "."]))
+def test_a_capitalised_plural_of_a_title_is_a_counted_noun(n, titles, after):
+    """`impeached two Presidents in the history`: a capitalised plural of a title or office is what
+    the number counts, like `fifteen Democrats`."""
+    text = f"The House has impeached {n} {titles} {after}".replace(" ,", ",").replace(" .", ".")
+    (fig,) = find_figures(text)
+    assert text[fig.start:fig.end] == f"{n} {titles}" and fig.unit == titles

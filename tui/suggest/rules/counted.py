@@ -132,8 +132,9 @@ def one_counted(text: str, pos: int, demonyms) -> tuple[int, str | None]:
     return pos, None
 
 
-#: members of a party, a faith or a movement, capitalised: "fifteen Democrats", "199 Republicans"
-_MEMBER_PLURAL_RE = re.compile(r"[A-Z][a-z]+(?:ans|ats|ists|ives|ics|ites|als|ers)")
+#: members of a party, a faith or a movement, or holders of an office, capitalised: "fifteen Democrats",
+#: "199 Republicans", "two Presidents", "three Senators"
+_MEMBER_PLURAL_RE = re.compile(r"[A-Z][a-z]+(?:ans|ats|ists|ives|ics|ites|als|ers|ents|ors)")
 _CAPITAL_NEXT_RE = re.compile(r"[ \t\u00a0]+[A-Z]")
 _WORD_END_RE = re.compile(r"[A-Za-z][A-Za-z-]*\Z")
 
