@@ -159,3 +159,14 @@ def test_a_capitalised_plural_of_a_title_is_a_counted_noun(n, titles, after):
     text = f"The House has impeached {n} {titles} {after}".replace(" ,", ",").replace(" .", ".")
     (fig,) = find_figures(text)
     assert text[fig.start:fig.end] == f"{n} {titles}" and fig.unit == titles
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(["two-thirds", "three-quarters", "a two-thirds"]),
+       st.sampled_from(["majority", "supermajority"]),
+       st.sampled_from(["For removal from office {} is needed.", "The bill passed with {} in the Senate."]))
+def test_a_fraction_before_majority_is_a_figure(fraction, majority, frame):
+    """`a two-thirds majority is needed`: the share a vote must reach is a figure (the fraction)."""
+    text = frame.format(f"{fraction} {majority}")
+    (fig,) = find_figures(text)
+    assert text[fig.start:fig.end] == fraction.removeprefix("a ")

@@ -30,6 +30,8 @@ _THE_BEFORE_RE = re.compile(r"(?<![\w'’-])(?i:the|these|those)[ \t\u00a0]+\Z")
 #: the pair named as speakers ("The two said nothing": the rules' own guideline)
 _NOT_AGAIN_AFTER_RE = re.compile(r"-|[ \t\u00a0]+(?:[A-Z]|(?:said|says|say|told|tell|added|stated|announced"
                                  r"|claimed|denied|wrote|explained)\b)")
+#: the share a vote must reach: "a two-thirds majority"
+_MAJORITY_AFTER_RE = re.compile(r"[ \t\u00a0]+(?:super)?majority\b", re.IGNORECASE)
 _AS_MUCH_RE = re.compile(r"\s+as\s+(?:much|many|large|big|high|long)\b", re.IGNORECASE)
 _OR_MORE_RE = re.compile(r"\s+or\s+(more|so)\b")
 
@@ -96,7 +98,8 @@ def fraction(text: str, m: re.Match, demonyms, parts: dict) -> Read:
         return share / 100 * SCALES[sc.group(1)], unit, "exact", max(end, sc.end())
     if _AS_MUCH_RE.match(text, end):
         return None  # "a quarter as much money": a comparison, no quantity stated
-    if not (text.startswith((" of ", " the "), end) or cue(text, start)) or re.search(
+    shared = text.startswith((" of ", " the "), end) or _MAJORITY_AFTER_RE.match(text, end)
+    if not (shared or cue(text, start)) or re.search(
             r"(?i:first|second|last|final|other)\s+$", text[max(0, start - 8):start]):
         return None
     return share, "percent", "exact", end
