@@ -95,3 +95,30 @@ def test_a_greeting_said_is_no_claim(who, greeting):
     become a claim (it never was one for any actor: "where the officials said goodbye")."""
     text = f"Quiet week.\n\nPolice searched the house where {who} said {greeting}.\n"
     assert find_claims(text, find_actors(text), load_lexicon()) == []
+
+
+NAMES = st.sampled_from(["Jacques Chirac", "Park", "Ginger Baker", "Maria Lopez"])
+DESCRIBED = st.sampled_from(["was born in 1932 in Paris.", "was born Peter Baker in London, in 1939.",
+                             "was 64 years old.", "was 64.", "is 75, and ill.", "was widely known as the drummer.",
+                             "is known as a reformer.", "was mayor of Paris from 1977 to 1995.",
+                             "was president of France."])
+
+
+@settings(max_examples=120, deadline=None)
+@given(NAMES, DESCRIBED)
+def test_a_person_only_described_by_a_copula_is_no_actor(name, described):
+    """"Park was 64 years old.", "Jacques Chirac was born in 1932", "Chirac was mayor of Paris",
+    "Baker was widely known as the drummer" (parkwonsoon, chirac, baker): what the name is, not
+    what it does, like "X was a ..." (GUIDELINES: a person only described is not marked)."""
+    text = f"Quiet week.\n\nThe city mourned.\n\n{name} {described}\n"
+    start = text.index(name)
+    assert context(text, start, start + len(name), VERBS) == "copula"
+
+
+@settings(max_examples=40, deadline=None)
+@given(NAMES, st.sampled_from(["studied law at Harvard", "founded a band"]))
+def test_one_born_who_then_acts_is_no_copula(name, act):
+    """"Stevens was born in 1920 in Chicago, Illinois and studied law": the coordinated verb acts."""
+    text = f"Quiet week.\n\n{name} was born in 1920 in Chicago, Illinois and {act}.\n"
+    start = text.index(name)
+    assert context(text, start, start + len(name), VERBS) != "copula"

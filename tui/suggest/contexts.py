@@ -92,9 +92,14 @@ CLAUSE_OPENERS = frozenset({"after", "before", "as", "until", "since"})
 STATIVE = frozenset({"needed", "wanted", "owned", "used", "faced", "known", "liked", "loved", "feared", "hated",
                      "shared", "preferred", "favoured", "favored", "trusted", "desired"})
 COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
-#: "X is a / the ...": a sentence that says what the name is, not what it does
-_DEFINED_RE = re.compile(r"[ \t\u00a0]+(?:is|are|was|were|has[ \t\u00a0]+been|have[ \t\u00a0]+been)[ \t\u00a0]+"
-                         r"(?:also[ \t\u00a0]+)?(?:a|an|the)[ \t\u00a0]")
+_S = r"[ \t\u00a0]"
+# what a name is, not what it does: "is a/the ...", and with no article "was born" (not "was born
+# in 1920 … and studied law"), "was 64 (years old)", "was (widely) known as", "was mayor of Paris"
+# (a person only described is no actor: GUIDELINES)
+_DEFINED_RE = re.compile(
+    rf"{_S}+(?:is|are|was|were|has{_S}+been|have{_S}+been){_S}+(?:also{_S}+)?"
+    rf"(?:(?:a|an|the){_S}|born\b(?![^.;\n]*{_S}and{_S}+[a-z]+ed\b)|\d+(?:{_S}+years{_S}+old)?[.,;]"
+    rf"|(?:\w+ly{_S}+)?known{_S}+as\b|[a-z]+{_S}+of{_S}+[A-Z])")
 CONTEXTS = ("possessor", "told", "asked", "counted", "by", "according", "of", "object", "preposition", "bracketed",
             "quoted", "copula", "undergoes", "acts", "modifier", "sentence", "other")
 DESCRIBE = {
