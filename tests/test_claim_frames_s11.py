@@ -218,3 +218,16 @@ def test_an_opening_pronoun_is_the_subject_not_the_actor_after_its_verb(pronoun,
 def test_a_verb_with_an_adverb_and_a_preposition_is_an_act(verb, adverb, prep):
     """`He was 34 and reported extensively on the nation's ongoing civil war`: no claim."""
     assert not _claims(f"Jane Roe was killed on Monday. She was 34 and {verb} {adverb} {prep} the civil war.")
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.sampled_from(["The study's lead authors, Wilson of C-MORE and Nick Hawco of USC, had initially",
+                        "However, this person also", "A hospital official", "Their lawyers, two partners at a firm, have"]),
+       st.sampled_from(["hypothesized", "said that", "told Anadolu Agency, a local news outlet, that",
+                        "told reporters that"]),
+       st.sampled_from(["the lava itself would cause an increase in microbes", "they still love their parents"]))
+def test_a_common_noun_speaker_with_a_determiner_or_an_appositive(subject, verb, content):
+    """`The study's lead authors, Wilson of C-MORE and Nick Hawco of USC, had initially hypothesized
+    …`, `However, this person also said that …`, `A hospital official told Anadolu Agency, a local
+    news outlet, that …`: the clause is a claim (linked when an actor speaks)."""
+    assert content in _claims(f"The team met. {subject} {verb} {content}.")

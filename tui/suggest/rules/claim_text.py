@@ -34,8 +34,9 @@ DOCUMENT_BEFORE_RE = re.compile(
 # a speaker no actor names, referred to by a common noun ("The family said", "Her company has
 # said"): a claim with no relation, when the noun phrase opens the clause (CLAUSE_OPENS)
 NOUN_SUBJECT_BEFORE_RE = re.compile(
-    r"(?<![\w-])(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)[ \t]+(?:[a-z][\w’'-]*[ \t]+){0,2}?[a-z][\w’'-]*"
-    rf"(?:[ \t]+{_AUX})*[ \t]+\Z")
+    r"(?<![\w-])(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]his|[Aa]n?)[ \t]+(?:[a-z][\w’'-]*[ \t]+){0,2}?[a-z][\w’'-]*"
+    # an appositive naming them: "The study's lead authors, Wilson of C-MORE and Nick Hawco of USC, had"
+    rf"(?:,[^,;:“”\"]{{1,120}},)?(?:[ \t]+{_AUX})*[ \t]+\Z")
 # a name the actor rules did not find, opening the clause ("The United States, which has retreated from
 # …, has stated", "The US has further indicated"): a claim with no relation, like a common noun's
 NAME_SUBJECT_BEFORE_RE = re.compile(
@@ -82,7 +83,8 @@ HEDGE_RE = re.compile(
     r"|(?:is|are|was|were)[ \t]+(?:said|reported|believed|thought|alleged)[ \t]+to)\b")
 # tokens.sentences ends a sentence at "Dr." or "J.": such pieces are joined again
 _ABBREV_RE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|No|Jr|Sr)|\b[A-Z])\.\Z")
-TOLD_THAT_RE = re.compile(r"[^,.;“”\"]{0,60}?\bthat\b")
+# "told reporters that", "told Anadolu Agency, a local news outlet, that"
+TOLD_THAT_RE = re.compile(r"[^,.;“”\"]{0,60}?(?:,[^,.;“”\"]{1,60},[ \t]*)?\bthat\b")
 # whom it was told: "told the press in …", "told ThePrint, “…”"
 ADDRESSEE_RE = re.compile(r"[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)*|[a-z]+)(?=[ \t]|,[ \t]*[“\"])")
 # "she said", "She also said", "he has since told", "They later warned": auxiliaries and adverbs between

@@ -251,7 +251,7 @@ class _ClaimFinder:
     def noun_subject(self, v: re.Match, s0: int) -> re.Match | None:
         """A common noun phrase no actor names opening the clause before the verb ``v``
         ("The family said", "Her company has said"), or None."""
-        m = NOUN_SUBJECT_BEFORE_RE.search(self.text, max(s0, v.start() - 50), v.start()) \
+        m = NOUN_SUBJECT_BEFORE_RE.search(self.text, max(s0, v.start() - 170), v.start()) \
             or NAME_SUBJECT_BEFORE_RE.search(self.text, max(s0, v.start() - 160), v.start())
         if m is None or v.group("part"):
             return None
