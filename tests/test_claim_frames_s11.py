@@ -231,3 +231,15 @@ def test_a_common_noun_speaker_with_a_determiner_or_an_appositive(subject, verb,
     …`, `However, this person also said that …`, `A hospital official told Anadolu Agency, a local
     news outlet, that …`: the clause is a claim (linked when an actor speaks)."""
     assert content in _claims(f"The team met. {subject} {verb} {content}.")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["Don Blankenship", "Ginger Baker", "The senator"]),
+       st.sampled_from(["reportedly nicknamed", "nicknamed", "allegedly nicknamed", "known as"]),
+       st.sampled_from(['the "king of coal"', '"the man with no name"', "Ginger due to his red hair"]),
+       st.sampled_from(["began playing drums in his teens", "ran for the Senate in 2018"]))
+def test_a_name_given_to_someone_is_no_claim(who, given_as, name, rest):
+    """`Blankenship, reportedly nicknamed the "king of coal", …`, `Baker — who was reportedly
+    nicknamed Ginger due to his red hair — began …`: a name given, quoted or hedged, is a label."""
+    assert not _claims(f"{who} — who was {given_as} {name} — {rest}.")
+    assert not _claims(f"{who}, {given_as} {name}, {rest}.")

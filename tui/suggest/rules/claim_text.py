@@ -78,8 +78,8 @@ CONTRAST_RE = re.compile(r"(?:,|(?<=,[”\"]))[ \t]+(?:while|whereas|but|althoug
 DISPUTE_RE = re.compile(r"\b(?:but|however|although)\b[^.]*\b(?:sceptical|skeptical|doubt\w*|disput\w*|"
                          r"question\w*|unconvinced|reject\w*|den(?:y|ied|ies))\b")
 HEDGE_RE = re.compile(
-    r"\b(?:(?:has|have|had|is|are|was|were|be|been)[ \t]+(?:reportedly|allegedly)"
-    r"|(?:reportedly|allegedly)[ \t]+(?!(?:at|in|on|of|for|from|by|with|to|the|a|an|as)\b)[a-z]+"
+    r"\b(?:(?:has|have|had|is|are|was|were|be|been)[ \t]+(?:reportedly|allegedly)(?![ \t]+(?:nicknamed|named)\b)"
+    r"|(?:reportedly|allegedly)[ \t]+(?!(?:at|in|on|of|for|from|by|with|to|the|a|an|as|nicknamed|named)\b)[a-z]+"
     r"|(?:is|are|was|were)[ \t]+(?:said|reported|believed|thought|alleged)[ \t]+to)\b")
 # tokens.sentences ends a sentence at "Dr." or "J.": such pieces are joined again
 _ABBREV_RE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|No|Jr|Sr)|\b[A-Z])\.\Z")

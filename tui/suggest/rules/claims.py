@@ -58,6 +58,8 @@ _GREETING_RE = re.compile(r"(?i:goodbye|good-bye|hello|farewell|thanks|thank[ \t
 _CLAUSE_COMMA_RE = re.compile(r"(?<!\d),|,(?!\d)")
 # where the source after "according to" ends: a comma (not one inside "55,000") or a semicolon
 _SOURCE_END_RE = re.compile(r"(?<!\d),|,(?!\d)|;")
+# a quoted name given to someone is a label, no claim ("nicknamed the “king of coal”", "known as “…”")
+_NICKNAMED_RE = re.compile(r"\b(?:nicknamed|known[ \t]+as)[ \t]+(?:the[ \t]+)?\Z")
 # the short words a title leaves in lower case ("Person of the Year")
 _TITLE_SMALL = frozenset({"of", "the", "and", "a", "an", "for", "in", "on", "at", "to", "de", "by", "with"})
 _AND_BEFORE_RE = re.compile(r"(?:[^,;:]|(?<=[^\d”\"]),)[ \t]+and[ \t]+\Z")
@@ -157,7 +159,8 @@ class _ClaimFinder:
         capitalised but the short function words)."""
         inner = trim(self.text, q0 + 1, q1 - 1)
         words = self.text[inner[0]:inner[1]].split() if inner else []
-        if len(words) < 3 or all(w[:1].isupper() or w in _TITLE_SMALL for w in words):
+        if len(words) < 3 or all(w[:1].isupper() or w in _TITLE_SMALL for w in words) \
+                or _NICKNAMED_RE.search(self.text, max(0, q0 - 30), q0):
             return None
         return inner
 
