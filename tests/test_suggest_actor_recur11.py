@@ -122,3 +122,29 @@ def test_one_born_who_then_acts_is_no_copula(name, act):
     text = f"Quiet week.\n\n{name} was born in 1920 in Chicago, Illinois and {act}.\n"
     start = text.index(name)
     assert context(text, start, start + len(name), VERBS) != "copula"
+
+
+class _Span:
+    def __init__(self, label: str, start: int, end: int):
+        self.label, self.start, self.end = label, start, end
+
+
+GROUP_PHRASES = st.sampled_from([("world", "leaders"), ("Coalition", "forces"), ("all-women", "crew"),
+                                 ("world", "leaders"), ("Coalition", "authorities")])
+
+
+@settings(max_examples=60, deadline=None)
+@given(GROUP_PHRASES, st.sampled_from(["said", "agreed", "warned"]), st.booleans())
+def test_a_teams_modified_group_spans_vote_on_group_modifiers(phrase, verb, keeps):
+    """A team's span `world leaders` (the rules found `leaders` only, under every convention)
+    says the team keeps a group noun's modifiers, `leaders` alone after `world` that it leaves
+    them out: two development golds rarely hold a modifier the rules vary, so
+    actor_group_modifiers stayed at its default ('out') in most pairs, against GUIDELINES (thunberg
+    'world leaders', airbase 'Coalition authorities', whitehouse)."""
+    from tui.suggest.conventions import infer
+
+    mod, noun = phrase
+    text = f"Quiet week.\n\nOn Monday {mod} {noun} {verb} the deal was close.\n"
+    s = text.index(f"{mod} {noun}") + (0 if keeps else len(mod) + 1)
+    g = infer([(text, [_Span("ACTOR", s, s + len(f"{mod} {noun}") - (0 if keeps else len(mod) + 1))])])
+    assert g.conventions.actor_group_modifiers is keeps, g.explain()

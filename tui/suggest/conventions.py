@@ -231,6 +231,33 @@ def _edge_votes(text: str, gold: set, found, counts: dict[str, list[int]], lex) 
             counts["actor_determiner"][1] += 1
 
 
+_MODIFIER_WORD_RE = re.compile(r"[A-Za-z][\w.-]*")
+
+
+def _modifier_votes(text: str, gold: set, found, counts: dict[str, list[int]], lex) -> None:
+    """Votes on ``actor_group_modifiers`` from the team's actor spans the rules did not find
+    under any combination, ending in a lower-case group noun: modifiers before the noun inside
+    the span (``world leaders``, ``Coalition forces``) say "in", the bare noun after modifiers
+    (``leaders`` in ``world leaders``) says "out". Two articles rarely hold a modifier the
+    rules vary, so most pairs of development golds left the convention at its default."""
+    from tui.suggest.rules.actor_patterns import patterns
+    from tui.suggest.rules.actor_words import NOT_MODIFIERS, modifiers_start
+    from tui.suggest.rules.figures import lower_same_offsets
+
+    hit = {m.span(c) for m in found for _, c in _COMBOS["ACTOR"]}
+    group, low = patterns(lex).group, lower_same_offsets(text)
+    for s, e in gold - hit:
+        noun = next((m for m in group.finditer(low, max(s, e - 40), e) if m.end() == e), None)
+        if noun is None or not text[noun.start()].islower():
+            continue
+        words = text[s:noun.start()].split()
+        if words and len(words) <= 3 and all(_MODIFIER_WORD_RE.fullmatch(w) and w.lower() not in NOT_MODIFIERS
+                                             for w in words):
+            counts["actor_group_modifiers"][0] += 1
+        elif not words and modifiers_start(text, s, lex) < s:
+            counts["actor_group_modifiers"][1] += 1
+
+
 _OPEN_QUOTES, _CLOSE_QUOTES = "“\"", "”\""
 
 
@@ -284,6 +311,7 @@ def infer(annotated: Iterable[tuple], pins: dict[str, bool] | None = None,
         _kept_votes(found_.get("FIGURE", ()), gold.get("FIGURE", set()), counts, "age", "figure_ages")
         _span_votes(age_phrases(text), gold.get("FIGURE", set()), counts, "figure_ages")  # "aged 36": how ages go
         _edge_votes(text, gold.get("ACTOR", set()), found_.get("ACTOR", ()), counts, lex)
+        _modifier_votes(text, gold.get("ACTOR", set()), found_.get("ACTOR", ()), counts, lex)
         _quote_votes(text, gold.get("CLAIM", set()), found_.get("CLAIM", ()), counts)
         roles = [a + b for a, b in zip(roles, role_votes(text, gold.get("ACTOR", set())))]
     if counts["actor_title"] == [0, 0]:

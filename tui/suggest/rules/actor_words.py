@@ -205,7 +205,7 @@ def words_before(text: str, pos: int, n: int) -> list[tuple[int, str]]:
 
 
 #: words that never modify a group noun: what ends a noun phrase on its left
-_NOT_MODIFIERS = frozenset({
+NOT_MODIFIERS = frozenset({
     "and", "or", "but", "nor", "of", "in", "to", "for", "with", "on", "at", "by", "from", "as", "that", "who",
     "which", "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "be",
     "been", "not", "also", "then", "when", "while", "after", "before", "into", "over", "about", "than", "since",
@@ -222,7 +222,7 @@ def modifiers_start(text: str, start: int, lex: Lexicon) -> int:
     "Law enforcement agencies", "United States federal judge"."""
     for pos, w in reversed(words_before(text, start, 3)):
         low = w.lower()
-        if not _MODIFIER_RE.match(w) or low in _NOT_MODIFIERS or low in lex.reporting_verbs \
+        if not _MODIFIER_RE.match(w) or low in NOT_MODIFIERS or low in lex.reporting_verbs \
                 or low in lex.action_verbs or low.endswith("ly") \
                 or (w in lex.not_names and low not in lex.group_modifiers) \
                 or (low.endswith("ing") and text[:pos].rstrip().endswith(",")):
