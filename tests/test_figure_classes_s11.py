@@ -170,3 +170,16 @@ def test_a_fraction_before_majority_is_a_figure(fraction, majority, frame):
     text = frame.format(f"{fraction} {majority}")
     (fig,) = find_figures(text)
     assert text[fig.start:fig.end] == fraction.removeprefix("a ")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(sorted(NUMBER_WORDS)),
+       st.sampled_from(["rose to", "has risen to", "climbed to", "increased to", "fell to", "dropped to", "stands at",
+                        "stood at", "remain at", "remained at", "reached", "totals", "now totals"]),
+       st.sampled_from(["The death toll {}.", "Should the number of justices {}?", "The count {}, police said.",
+                        "By noon the toll {} and more were missing."]))
+def test_a_number_word_a_total_reaches_is_a_figure(word, verb, frame):
+    """`Should the number of justices remain at nine?`, `the death toll rose to nine`: a number
+    word a total reaches or stays at counts, with no noun."""
+    text = frame.format(f"{verb} {word}")
+    assert [(t, f.value) for f in find_figures(text) for t in [text[f.start:f.end]]] == [(word, NUMBER_WORDS[word])]

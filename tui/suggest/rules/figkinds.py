@@ -23,7 +23,11 @@ _ALONE_AFTER_RE = re.compile(r"\s+(?:(?:of|from)\s+(?:the|those|them|these|whom|
                              r"|stabbed|shot|hurt|arrested|detained|missing|rescued|drowned|trapped|charged|jailed"
                              r"|sentenced|hospitali[sz]ed|evacuated|(?:feared|confirmed)\s+dead)\b", re.IGNORECASE)
 _ALONE_BEFORE_RE = re.compile(r"(?i:\b(?:kill(?:s|ed|ing)?|injur(?:es|ed|ing)|wound(?:s|ed|ing)"
-                              r"|rescu(?:es|ed|ing)|all\s+but)\s+)$")
+                              r"|rescu(?:es|ed|ing)|all\s+but"
+                              # a total reaching or staying at a number: "the toll rose to nine", "remain at nine"
+                              r"|(?:r(?:ose|isen|ises?|ising)|climb(?:s|ed|ing)?|increas(?:es|ed|ing)"
+                              r"|f(?:ell|alls?|allen|alling)|dropp?(?:s|ed|ing)?)\s+to"
+                              r"|(?:stand(?:s|ing)?|stood|remain(?:s|ed|ing)?)\s+at|reach(?:es|ed|ing)?|totall?(?:s|ed|ing))\s+)$")
 #: people counted before, counted again with no noun: "None of the twelve had", "these three had"
 _THE_BEFORE_RE = re.compile(r"(?<![\w'’-])(?i:the|these|those)[ \t\u00a0]+\Z")
 #: ... unless an adjective ("the two-party vote"), a name ("the Three Gorges", "the seven Sisters") or
