@@ -183,3 +183,22 @@ def test_a_number_word_a_total_reaches_is_a_figure(word, verb, frame):
     word a total reaches or stays at counts, with no noun."""
     text = frame.format(f"{verb} {word}")
     assert [(t, f.value) for f in find_figures(text) for t in [text[f.start:f.end]]] == [(word, NUMBER_WORDS[word])]
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.integers(2, 900), st.sampled_from(["The boy, age 29, weighed {} pounds (37 kg) when found.",
+                                              "Police seized {} pounds of cocaine.", "It weighs {} pounds.",
+                                              "a fish weighing {} pounds"]), st.booleans())
+def test_pounds_weighed_are_a_measure_not_money(n, frame, unit_in):
+    """`weighed 82 pounds (37 kg)`, `82 pounds of cocaine`: pounds of weight are a unit of measure
+    (in or out of the span with the team's units), not money."""
+    text = frame.format(n)
+    fig = find_figures(text)[0]
+    s, e = fig.span(Conventions(figure_unit=unit_in, figure_currency=True, figure_counted_noun=True))
+    assert fig.unit == "pounds" and text[s:e] == (f"{n} pounds" if unit_in else str(n))
+
+
+@given(st.integers(2, 900))
+def test_pounds_paid_stay_money(n):
+    text = f"The club paid {n} million pounds for him."
+    assert find_figures(text)[0].unit == "GBP"

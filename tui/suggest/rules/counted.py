@@ -68,6 +68,8 @@ def counted_noun(text: str, pos: int, allow_of: bool, demonyms) -> tuple[int, st
         if m.group(2) and (word + m.group(2)).lower() in MEASURES:  # a unit with a slash: "km/h"
             word, end = word + m.group(2), m.end()
         lw = word.lower()
+        if lw == "pounds" and _weighed(text, pos, end):
+            return end, lw
         if lw in CURRENCY_WORDS:
             return end, CURRENCY_WORDS[lw]
         if _PLURAL_ACRONYM_RE.fullmatch(word):
@@ -87,6 +89,16 @@ def counted_noun(text: str, pos: int, allow_of: bool, demonyms) -> tuple[int, st
                 return c.end(), f"{lw} {c.group(1)} {c.group(2)}"
             return p, lw
     return pos, None
+
+
+#: pounds of weight, not money: "weighed 82 pounds", "82 pounds (37 kg)", "82 pounds of cocaine"
+_WEIGH_BEFORE_RE = re.compile(r"(?i:weigh\w*)[^.;\n]{0,24}\Z")
+_WEIGHT_AFTER_RE = re.compile(r"[ \t\u00a0]*\([ \t\u00a0]*[\d.,]+[ \t\u00a0]*(?:kg|kilo)|[ \t\u00a0]+of[ \t\u00a0]+[a-z]")
+
+
+def _weighed(text: str, pos: int, end: int) -> bool:
+    """Whether "pounds" ending at ``end`` after a number ending at ``pos`` weighs rather than pays."""
+    return bool(_WEIGH_BEFORE_RE.search(text, max(0, pos - 40), pos) or _WEIGHT_AFTER_RE.match(text, end))
 
 
 _NAMES_ONE_RE = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]*[A-Z]|[ \t\u00a0]+(?:said|says|told|tells|added|claimed|explained"
@@ -183,7 +195,7 @@ def record_after(end: int, unit: str | None, parts: dict) -> None:
         return
     if unit in _CURRENCY_CODES:
         parts["money_end"] = end
-    elif unit in MEASURES:
+    elif unit in MEASURES or unit == "pounds":  # "pounds" read as money is GBP
         parts["measure_end"] = end
     else:
         parts["noun_end"] = end
