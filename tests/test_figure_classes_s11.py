@@ -202,3 +202,32 @@ def test_pounds_weighed_are_a_measure_not_money(n, frame, unit_in):
 def test_pounds_paid_stay_money(n):
     text = f"The club paid {n} million pounds for him."
     assert find_figures(text)[0].unit == "GBP"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(["only", "just", "Only"]), st.sampled_from(["", "studio ", "small "]),
+       st.sampled_from(["album", "hospital", "vote", "school"]),
+       st.sampled_from(["{} one {}{} but notably played before a crowd.", "The band recorded {} one {}{}.",
+                        "There was {} one {}{}, officials said."]), st.booleans())
+def test_only_one_thing_is_a_count(only, modifier, noun, frame, noun_in):
+    """`Blind Faith recorded only one studio album`: `only` stresses a count, so `one` counts the
+    noun phrase after it (its head is the unit)."""
+    if frame.startswith("{}"):
+        only = only.capitalize()
+    elif only[0].isupper():
+        only = only.lower()
+    text = frame.format(only, modifier, noun)
+    (fig,) = find_figures(text)
+    s, e = fig.span(Conventions(figure_counted_noun=noun_in, figure_qualifier=False))
+    assert fig.unit == noun and text[s:e] == ("one " + modifier + noun if noun_in else "one")
+
+
+@given(st.sampled_from(["only one of them", "just one another", "only one, and"]))
+def test_only_one_of_or_in_an_idiom_is_no_count(phrase):
+    assert [t for t in _texts(f"They said {phrase} was late.") if t.startswith("one")] == []
+
+
+@given(st.sampled_from(["yesterday", "today", "again"]), st.sampled_from(["in", "only"]))
+def test_one_thing_before_a_time_adverb_ends_at_the_thing(adverb, before):
+    text = f"They found 35 bodies {before} one hospital {adverb}, police said."
+    assert [t for t in _texts(text) if t.startswith("one")] == ["one hospital"]

@@ -105,21 +105,30 @@ _NAMES_ONE_RE = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]*[A-Z]|[ \t\u00a0]+(?:said|
                            r"|described|wrote|stated|reported|recalled|confirmed|noted|warned)\b")
 
 
-_PREPOSITION_BEFORE_RE = re.compile(r"(?<![\w-])(?:in|at|from|on|into|inside|near|to|with|by)[ \t\u00a0]+$")
+#: ... or after a word that stresses a count: "recorded only one studio album"
+_PREPOSITION_BEFORE_RE = re.compile(r"(?<![\w-])(?:in|at|from|on|into|inside|near|to|with|by|(?i:only|just))[ \t\u00a0]+$")
 _ONE_THING_RE = re.compile(r"[ \t\u00a0]+([a-z][a-z-]+)\b(?![ \t\u00a0]*(?:,[ \t\u00a0]*[A-Z]|of\b))")
+#: a second word of the thing ("studio album"), unless a verb in the past ("one independent supported")
+_ONE_HEAD_RE = re.compile(r"[ \t\u00a0]+([a-z][a-z-]+)\b(?<!ed)(?![ \t\u00a0]*(?:,[ \t\u00a0]*[A-Z]|of\b))")
 #: "one" + a singular noun that is an idiom, not a count: "at one point", "on one hand"
+_NOT_HEADS = frozenset("yesterday today tonight tomorrow ago now here there again alone".split())
 _ONE_IDIOMS = frozenset("point time way hand side go another piece thing day".split())
 
 
 def one_after_preposition(text: str, start: int, end: int) -> tuple[int, str | None]:
     """(end, unit) of "one" + a singular noun after a preposition ("35 bodies in one
-    hospital", "a notebook from one victim"), or (end, None) ("at one point")."""
+    hospital", "a notebook from one victim") or after "only" ("only one studio album"), or
+    (end, None) ("at one point")."""
     m = _ONE_THING_RE.match(text, end)
     if not m or not _PREPOSITION_BEFORE_RE.search(text, max(0, start - 8), start):
         return end, None
     word = m.group(1)
     if word in NOT_MODIFIERS or word in _ONE_IDIOMS or word in CURRENCY_WORDS or is_plural(word) or word.endswith("ly"):
         return end, None
+    head = _ONE_HEAD_RE.match(text, m.end(1))
+    if head and head.group(1) not in NOT_MODIFIERS | _NOT_HEADS and not is_plural(head.group(1)) \
+            and not head.group(1).endswith("ly"):
+        return head.end(1), head.group(1)
     return m.end(1), word
 
 
