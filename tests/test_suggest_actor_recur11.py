@@ -148,3 +148,19 @@ def test_a_teams_modified_group_spans_vote_on_group_modifiers(phrase, verb, keep
     s = text.index(f"{mod} {noun}") + (0 if keeps else len(mod) + 1)
     g = infer([(text, [_Span("ACTOR", s, s + len(f"{mod} {noun}") - (0 if keeps else len(mod) + 1))])])
     assert g.conventions.actor_group_modifiers is keeps, g.explain()
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(["Swami", "Sayyid", "CEO", "Divisional Railway Manager", "Businessman", "Businesswoman"]),
+       st.sampled_from(["Chakrapani", "Ali Hosseini Khamenei", "Aparna Garg", "Don Blankenship"]),
+       st.sampled_from(["said", "announced", "proposed"]))
+def test_an_honorific_or_an_occupation_before_a_name_is_a_title(title, name, verb):
+    """`Swami Chakrapani`, `Sayyid Ali Hosseini Khamenei`, `Mysore Divisional Railway Manager
+    Aparna Garg`, `Businessman Don Blankenship`, `ABS-CBN CEO Carlo Katigbak` (cowurine,
+    soleimani, tippu, blankenship, abscbn): the words before the name are a title, left out
+    where the team leaves titles out (GUIDELINES: an honorific before a name is a title)."""
+    from tui.suggest.conventions import Conventions
+
+    text = f"Quiet week.\n\nOn Monday {title} {name} {verb} a plan.\n"
+    spans = {m.span(Conventions(actor_title=False)) for m in find_actors(text)}
+    assert {text[s:e] for s, e in spans} == {name}, [text[s:e] for s, e in spans]
