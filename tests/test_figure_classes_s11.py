@@ -231,3 +231,23 @@ def test_only_one_of_or_in_an_idiom_is_no_count(phrase):
 def test_one_thing_before_a_time_adverb_ends_at_the_thing(adverb, before):
     text = f"They found 35 bodies {before} one hospital {adverb}, police said."
     assert [t for t in _texts(text) if t.startswith("one")] == ["one hospital"]
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.sampled_from([("more often than ", "more than", ""), ("more than ", "more than", "more than "),
+                        ("at least ", "at least", "at least "), ("less often than ", "less than", ""), ("", "exact", "")]),
+       st.sampled_from([" a year", " a week", " per day", " every month"]),
+       st.sampled_from(["The children were banned from washing {}.", "Inspectors visit {}, officials said."]))
+def test_once_as_a_count_of_occurrences_is_a_figure(cue, period, frame):
+    """`banned from washing more often than once a year`: `once` counts occurrences (1, like
+    `twice`); `more often than` gives `more than` and stays outside the span, like a comparing verb."""
+    before, qualifier, inside = cue
+    text = frame.format(f"{before}once{period}")
+    (fig,) = find_figures(text)
+    assert (text[fig.start:fig.end], fig.value, fig.unit, fig.qualifier) == (inside + "once", 1, None, qualifier)
+
+
+@given(st.sampled_from(["Once inside, he left.", "They met once again.", "at once", "Once upon a time",
+                        "once a week had been the rule".replace("once a week", "the once great city")]))
+def test_once_as_a_conjunction_or_an_adverb_is_no_figure(phrase):
+    assert [t for t in _texts(f"Later {phrase} there.") if "once" in t.lower()] == []

@@ -36,6 +36,9 @@ NUMBER_RE = re.compile(
     r"|(?P<frac>\b(?i:half|a third|one[- ]third|two[- ]thirds|a quarter|one[- ]quarter"
     r"|three[- ]quarters|a fifth|one-fifth|a tenth)\b)"
     r"|(?P<couple>(?<![\w'’-])(?i:a\s+)?(?i:couple)(?=\s+of\s))"  # "a couple of tries": about 2
+    # "once" counting occurrences: after a comparison or "at least", or before a period ("once a year")
+    r"|(?P<once>(?:(?<=than )|(?<=least ))(?i:once)\b|\b(?i:once)(?=[ \t\u00a0]+(?:a|an|per|every|each)[ \t\u00a0]+"
+    r"(?:day|night|week|fortnight|month|year|decade|season|hour|minute)\b))"
     r"|(?P<twice>\b(?i:twice)\b(?![ \t]+(?:as|the)\b))"  # a count of occurrences: 2
     r"|(?P<ratio>\b(?P<r1>(?i:one|two|three|four)|\d)\s+in\s+(?P<r2>two|three|four|five|six|seven"
     r"|eight|nine|ten|\d{1,3})\b)"
@@ -48,7 +51,7 @@ NUMBER_RE = re.compile(
 TRIGGER_RE = re.compile(
     rf"(?:us|a|c|hk|s|nz|r)\$|[\d{_SIGNS}]|(?:usd|eur|gbp|rs\.?)(?=\s?\d)|\b(?:"
     + "|".join(sorted({*UNITS, *_SCALE_WORDS, *VAGUE,
-                       "dozen", "tens", "several", "half", "two-thirds", "three-quarters", "twice", "couple"},
+                       "dozen", "tens", "several", "half", "two-thirds", "three-quarters", "twice", "once", "couple"},
                       key=len, reverse=True))
     + r"|a (?:few|dozen|hundred|thousand|million|billion|third|quarter|fifth|tenth|couple)"
     + r"|in the (?:tens|hundreds|thousands|millions|billions))\b"

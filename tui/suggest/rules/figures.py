@@ -139,8 +139,8 @@ def _figure(text: str, m: re.Match, demonyms, lenient: bool = False) -> Figure |
         got = figkinds.ratio(m)
     elif m.group("couple"):
         got = figkinds.couple(text, m, demonyms, parts)
-    elif m.group("twice"):  # "re-elected twice": 2, nothing counted
-        got = Decimal(2), None, "exact", m.end()
+    elif m.group("twice") or m.group("once"):  # "re-elected twice", "more than once a year": nothing counted
+        got = Decimal(2 if m.group("twice") else 1), None, "exact", m.end()
     elif m.group("clock"):  # a time achieved, "completing the race in 2:14:04": in seconds
         h, mi, sec = m.group("clock").split(":")
         got = Decimal(h) * 3600 + Decimal(mi) * 60 + Decimal(sec), "seconds", "exact", m.end()

@@ -13,18 +13,18 @@ QUALIFIER_CUES = {
               ),
     "at least": ("at least", "a minimum of", "no fewer than", "no less than", "not less than"),
     "at most": ("at most", "a maximum of", "no more than", "not more than", "within"),
-    "more than": ("more than", "over", "upwards of", "in excess of", "above", "just over",
+    "more than": ("more than", "more often than", "over", "upwards of", "in excess of", "above", "just over",
                   "well over", "exceeded", "exceeds", "exceeding", "surpassed", "surpasses", "surpassing",
                   "topped"),
-    "less than": ("less than", "fewer than", "under", "below", "just under"),
+    "less than": ("less than", "less often than", "fewer than", "under", "below", "just under"),
     "up to": ("up to", "as many as", "as much as", "as high as"),
 }
 #: cues that head the figure's phrase as a preposition ("within two miles", "within 24 hours")
-#: or a comparing verb ("death tolls exceeded 100"): they give its qualifier, but they do not
-#: modify the number the way "over" or "nearly" do, so a figure span never starts on them,
-#: whatever a team does with qualifier words
-HEADING_CUES = frozenset({"within", "exceeded", "exceeds", "exceeding", "surpassed", "surpasses", "surpassing",
-                          "topped"})
+#: or a comparing verb ("death tolls exceeded 100", "more often than once a year"): they give its
+#: qualifier, but they do not modify the number the way "over" or "nearly" do, so a figure span
+#: never starts on them, whatever a team does with qualifier words
+HEADING_CUES = frozenset({"within", "more often than", "less often than", "exceeded", "exceeds", "exceeding",
+                          "surpassed", "surpasses", "surpassing", "topped"})
 _CUE_QUALIFIER = {cue: q for q, cues in QUALIFIER_CUES.items() for cue in cues}
 _CUE_BEFORE_RE = re.compile(
     r"(?<!\w)(?P<cue>" + "|".join(
