@@ -243,3 +243,12 @@ def test_a_name_given_to_someone_is_no_claim(who, given_as, name, rest):
     nicknamed Ginger due to his red hair — began …`: a name given, quoted or hedged, is a label."""
     assert not _claims(f"{who} — who was {given_as} {name} — {rest}.")
     assert not _claims(f"{who}, {given_as} {name}, {rest}.")
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(["He", "She", "Jane Roe"]), st.sampled_from(["went on to", "later went on to", "continued to"]),
+       st.sampled_from(["say", "warn", "claim"]),
+       st.sampled_from(["thousands of deaths could be prevented", "the trial would resume in May"]))
+def test_went_on_to_say_reports(speaker, between, verb, content):
+    """`He went on to say thousands of deaths could be prevented`: the clause, the speaker's."""
+    assert content in _claims(f"Jane Roe spoke on Monday. {speaker} {between} {verb} {content}.")

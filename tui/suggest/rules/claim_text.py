@@ -14,7 +14,8 @@ from tui.suggest.rules.actors import Mention
 
 PRONOUNS = {"he": ("person",), "she": ("person",), "they": ("group", "government", "organisation"),
             "it": ("organisation", "government", "other")}
-_AUX = r"(?:has|have|had|did|does|do|will|would|is|was|were|are|also|not|never|further|again|later|then|there|\w+ly)"
+_AUX = (r"(?:has|have|had|did|does|do|will|would|is|was|were|are|also|not|never|further|again|later|then|there|\w+ly"
+        r"|(?:went|goes|go)[ \t]+on[ \t]+to|continued[ \t]+to)")  # "He went on to say"
 # between a speaker and its verb: a bracketed short name ("Federal Security Service (FSB)"),
 # an appositive (", a visiting fellow at X,"), a short prepositional tail ("Report for
 # 2024", ", on Sunday"), auxiliaries and adverbs ("has publicly", "further")
