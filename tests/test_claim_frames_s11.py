@@ -252,3 +252,15 @@ def test_a_name_given_to_someone_is_no_claim(who, given_as, name, rest):
 def test_went_on_to_say_reports(speaker, between, verb, content):
     """`He went on to say thousands of deaths could be prevented`: the clause, the speaker's."""
     assert content in _claims(f"Jane Roe spoke on Monday. {speaker} {between} {verb} {content}.")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["Some political analysts", "Jane Roe", "The minister"]),
+       st.sampled_from(["considered", "called", "deemed", "termed"]),
+       st.sampled_from(["this", "the result", "the new law", "him"]),
+       st.sampled_from(["a foregone conclusion", "an act of folly", "a disgrace to the party"]))
+def test_a_verb_of_judging_with_x_a_y(speaker, verb, x, y):
+    """`Some political analysts considered this a foregone conclusion`: `X Y`, read like `called X
+    "Y"`; a declaration is an act (`declared tomorrow a day of mourning`: no claim)."""
+    assert f"{x} {y}" in _claims(f"{speaker} {verb} {x} {y}, with little doubt.")
+    assert not _claims(f"The mayor declared tomorrow {y}.")

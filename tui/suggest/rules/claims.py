@@ -77,6 +77,10 @@ _X_AS_Y_RE = re.compile(
     r"|,[ \t]+which\b[^,;:“”\"]{0,80},[ \t]+){1,14}?as[ \t]+(?!(?:well|if|though|of|soon|long|much|many|far|part)\b)")
 # "called the border agreement “null and void”": X, then the quotation
 _X_QUOTE_RE = re.compile(rf"(?:(?!(?:is|are|was|were|will|would|has|have|had)\b){_X_TOKEN}[ \t]+){{1,10}}?(?=[“\"])")
+# "declared COVID-19 a pandemic", "considered this a foregone conclusion": X (not opening with a
+# determiner or a particle, no "and"), then Y from its "a"/"an"
+_X_A_Y_RE = re.compile(rf"(?!(?:a|an|for|on|off|up|out|in|to|of|that|it|as)\b)(?:(?!(?:and|or|is|are|was|were|will|would"
+                       rf"|has|have|had|that)\b){_X_TOKEN}[ \t]+){{1,6}}?(?=(?:a|an)[ \t])")
 # where Y ends: a comma, colon or semicolon, a subordinate clause ("… figure in the group when
 # they …"), a second verb ("as a terrorist and levied sanctions"); not `and "Z"` nor `and a …`
 _AS_STOP_RE = re.compile(r"[ \t]*[,:;](?=\s)|[ \t]+(?:when|while|after|before|because|since|until|whereas|who|whose"
@@ -313,7 +317,8 @@ class _ClaimFinder:
         q = next((q for q in quotes if q[0] == start), None)
         kind = self.lex.reporting_verbs.get(verb, "as" if verb.lower() in self.lex.calling_verbs else None)
         if kind == "as" or verb in _DESCRIBE:  # "labeled X as Y"; "described X as Y", "announced X as Y" too
-            frame = self.x_as_y(start, s1, quotes, "naming" in self.lex.calling_verbs.get(verb.lower(), ""))
+            naming = self.lex.calling_verbs.get(verb.lower(), "")
+            frame = self.x_as_y(start, s1, quotes, "naming" in naming, "judging" in naming)
             if frame or kind == "as" and not text[pos:start].rstrip().endswith("that"):
                 return frame, None  # "deemed that the agreement … goes against …": a clause
         said_that = kind == "clause" and ("that" in text[pos:start] or ":" in text[pos:start])
@@ -329,10 +334,12 @@ class _ClaimFinder:
             return None, None
         return span, None
 
-    def x_as_y(self, start: int, s1: int, quotes, naming: bool = False) -> tuple[int, int] | None:
+    def x_as_y(self, start: int, s1: int, quotes, naming: bool = False, judging: bool = False) -> tuple[int, int] | None:
         """`X as Y` from ``start`` (`the move as a "grave abuse …" and "contrary to law"`), or
-        None; after a verb of ``naming`` `X "Y"` too (`the agreement "null and void"`)."""
-        m = _X_AS_Y_RE.match(self.text, start, s1) or (_X_QUOTE_RE.match(self.text, start, s1) if naming else None)
+        None; after a verb of ``naming`` `X "Y"` too (`the agreement "null and void"`), after one
+        of ``judging`` `X a Y` (`this a foregone conclusion`)."""
+        m = _X_AS_Y_RE.match(self.text, start, s1) or (_X_QUOTE_RE.match(self.text, start, s1) if naming else None) \
+            or (_X_A_Y_RE.match(self.text, start, s1) if judging else None)
         if m is None:
             return None
         end = self.cut(start, s1)
