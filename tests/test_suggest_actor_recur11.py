@@ -164,3 +164,30 @@ def test_an_honorific_or_an_occupation_before_a_name_is_a_title(title, name, ver
     text = f"Quiet week.\n\nOn Monday {title} {name} {verb} a plan.\n"
     spans = {m.span(Conventions(actor_title=False)) for m in find_actors(text)}
     assert {text[s:e] for s, e in spans} == {name}, [text[s:e] for s, e in spans]
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.sampled_from(["California", "Scottish", "Hungarian state-owned", "Federal", ""]),
+       st.sampled_from(["court", "enterprise", "company", "officials", "police"]),
+       st.sampled_from([("sentences", "parents who kept children"), ("finds", "the suspension unlawful"),
+                        ("acquires", "an arms maker")]))
+def test_a_headings_common_noun_subject_acts(mods, head, act):
+    """"California court sentences parents", "Scottish court finds …", "Hungarian state-owned
+    enterprise acquires …" (captivity, prorogation, hirtenberger; whitehouse's "Man sets himself
+    on fire"): the noun phrase opening the heading before its present-tense verb is the actor,
+    with its modifiers; a thing that "kills" or "finds" (a storm, a report) is none."""
+    verb, obj = act
+    subject = f"{mods} {head}".strip()
+    subject = subject[0].upper() + subject[1:]
+    text = f"{subject} {verb} {obj}\n\nThe ruling came on Monday.\n"
+    assert subject in [text[m.start:m.end] for m in find_actors(text)]
+    for thing in ("Storm", "Apple report", "Heavy rain"):
+        other = f"{thing} {verb} {obj}\n\nThe ruling came on Monday.\n"
+        assert not find_actors(other), other
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(["Man", "Woman", "Teenager"]), st.sampled_from(["sets himself on fire", "wins lottery"]))
+def test_a_heading_opening_with_a_person_noun_acts(noun, rest):
+    text = f"{noun} {rest} outside White House\n\nThe event was brief.\n"
+    assert noun in [text[m.start:m.end] for m in find_actors(text)]
