@@ -264,3 +264,15 @@ def test_a_verb_of_judging_with_x_a_y(speaker, verb, x, y):
     "Y"`; a declaration is an act (`declared tomorrow a day of mourning`: no claim)."""
     assert f"{x} {y}" in _claims(f"{speaker} {verb} {x} {y}, with little doubt.")
     assert not _claims(f"The mayor declared tomorrow {y}.")
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(["The palace", "The Department", "The ministry"]),
+       st.sampled_from(["to the effect", "to the effect that", "that"]),
+       st.sampled_from(["the king considered it inappropriate for royals to run for office",
+                        "an inmate had been stabbed"]))
+def test_a_statement_issued_reports_its_clause(issuer, link, content):
+    """`the palace issued a statement to the effect the king considered it inappropriate …`, `The
+    Department issued a statement that an inmate had been stabbed`: the clause, the issuer's."""
+    assert content in _claims(f"Shortly after she filed, {issuer[0].lower()}{issuer[1:]} issued a statement {link} "
+                              f"{content}.")

@@ -105,7 +105,8 @@ _DAYS = ("yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|satur
          "|april|may|june|july|august|september|october|november|december")
 # "said [on Monday|yesterday night|in May] that ...": when it was said is not what was said
 _WHEN_RE = rf"(?:(?:on|in|last|this|late|early)[ \t]+)?(?:{_DAYS})(?:[ \t]+(?:night|morning|evening|afternoon))?[ \t]+"
-CONTENT_START_RE = re.compile(rf"[ \t]*(?i:{_WHEN_RE}|at[ \t]+the[ \t]+time[ \t]+)?(?:[:,][ \t]*|that[ \t]+|to[ \t]+(?=[“\"]))?[ \t]*")
+CONTENT_START_RE = re.compile(rf"[ \t]*(?i:{_WHEN_RE}|at[ \t]+the[ \t]+time[ \t]+)?(?:[:,][ \t]*|that[ \t]+|to[ \t]+(?=[“\"])"
+                              r"|to[ \t]+the[ \t]+effect[ \t]+(?:that[ \t]+)?)?[ \t]*")  # "issued a statement to the effect"
 ACCORDING_RE = re.compile(r"\b[Aa]ccording to[ \t]+")
 # "said in a filing to the SEC that ...", "wrote via Twitter, “...”", "said on Twitter “...”"
 # (three words or more quoted), "concluded with the statement: “...”", "said in their filing

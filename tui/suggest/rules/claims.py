@@ -303,6 +303,7 @@ class _ClaimFinder:
         there is the claim; a promise needs "to"/"that" or a clause; "describe X as “Y”"
         ends with Y's quotation."""
         text = self.text
+        tag_end = pos
         if verb == "told":  # "told the press in a separate interview, “…”": the addressee, then where
             m = TOLD_THAT_RE.match(text, pos, s1) or ADDRESSEE_RE.match(text, pos, s1)
             if m:
@@ -321,7 +322,8 @@ class _ClaimFinder:
             frame = self.x_as_y(start, s1, quotes, "naming" in naming, "judging" in naming)
             if frame or kind == "as" and not text[pos:start].rstrip().endswith("that"):
                 return frame, None  # "deemed that the agreement … goes against …": a clause
-        said_that = kind == "clause" and ("that" in text[pos:start] or ":" in text[pos:start])
+        said_that = kind == "clause" and ("that" in text[pos:start] or ":" in text[pos:start]
+                                          or "effect" in text[tag_end:start])  # "to the effect"
         if kind in ("promise", "clause") and not q and not said_that:
             m = (PROMISE_RE if kind == "promise" else CLAUSE_RE).match(text, start, s1)
             if not m:
