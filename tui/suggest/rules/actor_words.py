@@ -210,7 +210,8 @@ NOT_MODIFIERS = frozenset({
     "which", "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "be",
     "been", "not", "also", "then", "when", "while", "after", "before", "into", "over", "about", "than", "since",
     "the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our", "my", "your", "some",
-    "many", "multiple", "numerous", "various", "all", "other", "another", "such", "no", "every", "each", "any", "both", "several", "most", "more", "few",
+    "many", "multiple", "numerous", "various", "all", "other", "another", "such", "no", "every", "each", "any",
+    "both", "several", "most", "more", "few",
     "where", "if", "so", "there", "here", "saw", "see", "says", "say", "said", "told", "between", "against"})
 _MODIFIER_RE = re.compile(r"[A-Za-z][A-Za-z-]*\Z")
 
