@@ -218,7 +218,7 @@ class _ClaimFinder:
         void"`, `his daughter reported to the police he "left home …"`, `calling the agreements
         "legitimate …"`): a quotation its content holds is claimed with the whole content, not
         alone; no quotation, no claim."""
-        if self.text[v.start() - 2:v.start()].rstrip().endswith((",", "”", '"')) and not v.group("part"):
+        if self.text[max(0, v.start() - 2):v.start()].rstrip().endswith((",", "”", '"')) and not v.group("part"):
             return []  # an inverted tag: `"…," said the man`
         if self.text.startswith((",", ":"), v.end()):
             return []  # a noun: `who made controversial comments, Imus was dropped`

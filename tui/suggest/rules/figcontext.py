@@ -26,14 +26,13 @@ from tui.suggest.rules.actor_words import is_initial
 from tui.suggest.rules.figwords import MONTHS, NOT_MODIFIERS, QUALIFIER_CUES, UNITS
 
 _NONE, AGE = "none", "age"
-_UNIT_WORDS = "|".join(sorted(UNITS, key=len, reverse=True))
-_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNIT_WORDS = "|".join(sorted(UNITS, key=len, reverse=True))  # one to ninety
 #: an age in the words that say it is one: "aged 36", "at age 10", "ages 5 to 12", "36 years old",
 #: "a 36-year-old", "Fourteen-year-old", "twenty-five-year-old" (group "n": the number)
 _AGE_PHRASE_RE = re.compile(
     r"(?<![\w'’-])(?i:aged?|ages)[ \t\u00a0]+(?:(?:from|between|above|over|under|below|about|around|of)[ \t\u00a0]+)?"
     r"(?P<n>\d{1,3})(?![\d.,]\d)"
-    r"|(?<![\w'’.,-])(?P<m>\d{1,3}|(?i:(?:" + _TENS + r")(?:-(?:" + _UNIT_WORDS + r"))?|" + _UNIT_WORDS + r"))"
+    r"|(?<![\w'’.,-])(?P<m>\d{1,3}|(?i:(?:" + _UNIT_WORDS + r")(?:-(?:" + _UNIT_WORDS + r"))?))"
     r"(?:[ \t\u00a0]+years?[ \t\u00a0]+old|-years?-old)(?![\w-])")
 
 #: "aged above 60", "at age 10", "range in age from 21 to 78", "ages 5 to 12"
