@@ -26,6 +26,9 @@ from pathlib import Path
 
 REAL = Path(__file__).resolve().parent / "realtext"
 HELDOUT = Path(__file__).resolve().parent / "realtext-heldout"
+#: six more Wikinews articles, each annotated twice, blind (``a/`` and ``b/``): how far two annotators
+#: following GUIDELINES.md agree, and the suggester against each (its SOURCES.md says how they were made)
+AGREEMENT = Path(__file__).resolve().parent / "realtext-agreement"
 POINTS = (0, 1, 2, 5)
 LABELS = ("ACTOR", "FIGURE", "CLAIM")
 #: names an installed spaCy pipeline package for every corpus built here (margin.yaml's
@@ -172,6 +175,54 @@ def heldout(log=print) -> dict:
     return out
 
 
+def agreement(log=print, step: int = 1) -> dict:
+    """{"annotators": {doc: score of b against a}, "suggester": {doc: {"a": score, "b": score}}}
+    on the doubly annotated articles (``AGREEMENT``); the suggester's is the mean over every
+    ``step``-th pair of neighbouring dev golds (``heldout``'s setting "2"). Empty when the
+    directory has no article."""
+    docs = documents(AGREEMENT / "a")
+    if os.environ.get(NO_HELDOUT_ENV):  # an exam too: those tuning the rules never see it
+        log(f"learnreal agreement: not scored ({NO_HELDOUT_ENV} is set)")
+        return {}
+    if not docs:
+        return {}
+    golds = {w: {d: gold(d, AGREEMENT / w) for d in docs} for w in ("a", "b")}
+    out: dict = {"annotators": {d: score(golds["a"][d][1].spans, golds["b"][d][1].spans) for d in docs}}
+    dev = documents()
+    runs = []
+    for k in range(0, len(dev), step):
+        sug = _trained([dev[k], dev[(k + 1) % len(dev)]])
+        runs.append({(w, d): score(golds[w][d][1].spans, sug.suggest(golds[w][d][0]).spans)
+                     for w in ("a", "b") for d in docs})
+    out["suggester"] = {d: {w: {lab: {m: round(sum(r[(w, d)][lab][m] for r in runs) / len(runs), 3)
+                                      for m in ("exact", "overlap")} for lab in LABELS} for w in ("a", "b")}
+                        for d in docs}
+    log("learnreal agreement: annotators " + "  ".join(
+        f"{lab} {_mean(out['annotators'], lab, 'exact'):.2f}/{_mean(out['annotators'], lab, 'overlap'):.2f}"
+        for lab in LABELS))
+    return out
+
+
+def agreement_table(g: dict) -> list[str]:
+    """The doubly annotated articles as markdown rows: annotator b against a, and the suggester
+    after two dev golds against each annotator (exact / overlap F1 per label), with means."""
+    if not g:
+        return ["(no doubly annotated article)"]
+    lines = ["| article | who | ACTOR exact / overlap | FIGURE exact / overlap | CLAIM exact / overlap |",
+             "|---|---|---|---|---|"]
+    rows = [(d, "annotator b vs a", sc) for d, sc in g["annotators"].items()]
+    rows += [(d, f"suggester (2 dev golds) vs {w}", sc[w]) for d, sc in g["suggester"].items() for w in ("a", "b")]
+    rows.sort(key=lambda r: (r[0], r[1]))
+    mean_a = {lab: {m: _mean(g["annotators"], lab, m) for m in ("exact", "overlap")} for lab in LABELS}
+    both = {f"{d}/{w}": sc[w] for d, sc in g["suggester"].items() for w in ("a", "b")}
+    mean_s = {lab: {m: _mean(both, lab, m) for m in ("exact", "overlap")} for lab in LABELS}
+    rows += [("mean", "annotator b vs a", mean_a), ("mean", "suggester vs either", mean_s)]
+    for doc, who, sc in rows:
+        lines.append(f"| {doc} | {who} | " + " | ".join(
+            f"{sc[lab]['exact']:.2f} / {sc[lab]['overlap']:.2f}" for lab in LABELS) + " |")
+    return lines
+
+
 def _mean(per_doc: dict, lab: str, metric: str) -> float:
     return sum(d[lab][metric] for d in per_doc.values()) / len(per_doc)
 
@@ -257,3 +308,5 @@ if __name__ == "__main__":
     print("\n".join(["", *sampled_table(result)]))
     print("\nheld out (never taught, never tuned on):")
     print("\n".join(heldout_table(heldout())))
+    print("\ntwo annotators, blind to each other (bench/realtext-agreement):")
+    print("\n".join(agreement_table(agreement())))

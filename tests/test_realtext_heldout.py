@@ -117,3 +117,32 @@ def test_the_sampled_development_articles_are_development_articles_listed_in_sou
            for d in dev}
     (row,) = sampled_table({2: {"per_doc": per}})[2:]
     assert row == "| 2 | " + " | ".join(["1.00 (1.00–1.00) / 0.50"] * 3) + " |"
+
+
+def test_the_doubly_annotated_articles_are_in_no_other_set_and_built_from_their_specs():
+    root = BENCH / "realtext-agreement"
+    docs = _docs(root / "a")
+    assert docs and docs == _docs(root / "b") == _listed(root)
+    assert not docs & (_docs(BENCH / "realtext") | _docs(BENCH / "realtext-heldout"))
+    for doc in docs:
+        text = (root / "a" / "seeds" / f"{doc}.txt").read_text(encoding="utf-8")
+        assert text == (root / "b" / "seeds" / f"{doc}.txt").read_text(encoding="utf-8")
+        for who in ("a", "b"):
+            ann = build(doc, text, (root / who / "spec" / f"{doc}.spec").read_text(encoding="utf-8"), doc)
+            assert dumps(ann) == (root / who / "annotations" / doc / "gold.yaml").read_text(encoding="utf-8")
+
+
+def test_the_agreement_of_the_two_annotations_is_what_sources_md_reports():
+    """bench.learnreal scores annotator b against a (no suggester needed): the means SOURCES.md
+    quotes are the data's, and an article scored against itself agrees fully."""
+    from bench import learnreal as L
+
+    root = BENCH / "realtext-agreement"
+    per = {d: L.score(L.gold(d, root / "a")[1].spans, L.gold(d, root / "b")[1].spans) for d in _docs(root / "a")}
+    row = next(r for r in (root / "SOURCES.md").read_text(encoding="utf-8").splitlines()
+               if r.startswith("| annotator b against a"))
+    quoted = [c.strip() for c in row.split("|")[2:5]]
+    assert quoted == [f"{L._mean(per, lab, 'exact'):.2f} / {L._mean(per, lab, 'overlap'):.2f}" for lab in L.LABELS]
+    doc = sorted(per)[0]
+    same = L.gold(doc, root / "a")[1].spans
+    assert all(v["exact"] == 1.0 for v in L.score(same, same).values())
