@@ -256,3 +256,93 @@ def test_an_entity_type_the_team_never_writes_is_never_suggested(tmp_path):
     s = sg.suggest(text)
     got = [(sp.text, sp.attrs.get("type"), s.sources[sp.id]) for sp in s.spans if sp.label == "ACTOR"]
     assert got in ([("Brastovia", None, "spacy")], [("Brastovia", "organisation", "spacy")])  # never "government"
+
+
+_CHOSE = ["The", "party", "unanimously", "{v}", "{first}", "{last}", "as", "its", "nominee", "."]
+_CHOSE_HEADS = [1, 3, 3, 3, 5, 3, 3, 8, 6, 3]
+_CHOSE_DEPS = ["det", "nsubj", "advmod", "ROOT", "compound", "dobj", "prep", "poss", "pobj", "punct"]
+_CHOSE_POS = ["DET", "NOUN", "ADV", "VERB", "PROPN", "PROPN", "ADP", "PRON", "NOUN", "PUNCT"]
+
+
+def _chose(verb: str, first: str, last: str):
+    """``The party unanimously <verb> <first> <last> as its nominee.`` parsed, the name the verb's object."""
+    spacy = pytest.importorskip("spacy")
+    from spacy.tokens import Doc
+
+    words = [w.format(v=verb, first=first, last=last) for w in _CHOSE]
+    spaces = [True] * len(words)
+    spaces[-2] = spaces[-1] = False
+    return Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=_CHOSE_HEADS, deps=_CHOSE_DEPS,
+               pos=_CHOSE_POS)
+
+
+_NAMES = st.tuples(st.sampled_from(["Anna", "Peter", "Laura", "David", "Maria"]),
+                   st.sampled_from(["Berg", "Novak", "Stone", "Kim", "Lopez"]))
+_VERBS = st.sampled_from(["chose", "picked", "named", "backs", "endorsed"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(name=_NAMES, verb=_VERBS)
+def test_a_phrase_reads_its_parse_context_from_its_root_token(name, verb):
+    from tui.suggest.entities import span_context, token_table
+
+    doc = _chose(verb, *name)
+    text, table = doc.text, token_table(doc)
+    whole = f"{name[0]} {name[1]}"
+    at = text.index(whole)
+    assert span_context(table, at, at + len(whole)) == "dobj"  # the root is the surname, the verb's object
+    assert span_context(table, 0, len("The party")) == "nsubj"
+    assert span_context(table, text.index("nominee"), text.index("nominee") + 7) == "pobj:other"
+    assert span_context(table, len(text), len(text)) is None
+
+
+@settings(max_examples=40, deadline=None)
+@given(name=_NAMES, verb=_VERBS)
+def test_the_parse_decides_where_the_words_around_a_rules_actor_decide_nothing(name, verb):
+    """``The party unanimously chose X as its nominee``: the words before X name no verb the
+    rules know, so its context is "other" and the rules keep it; a parse showing it the verb's
+    object lets a team that leaves objects out leave it out, and a team that tags objects keep it."""
+    from tui.suggest.contexts import context
+    from tui.suggest.entities import span_context, token_table
+    from tui.suggest.selection import Selection, reporting_and_action_verbs
+
+    doc = _chose(verb, *name)
+    text, table = doc.text, token_table(doc)
+    s = text.index(name[0])
+    e = s + len(f"{name[0]} {name[1]}")
+    verbs = reporting_and_action_verbs()
+    if context(text, s, e, verbs) != "other":
+        return  # a verb the rules know already decides ("endorsed": an -ed verb's object)
+    leaves_objects = Selection({"object": [0, 3], "acts": [4, 0]}, verbs=verbs)
+    tags_objects = Selection({"object": [3, 0], "acts": [4, 0]}, verbs=verbs)
+    parsed = span_context(table, s, e)
+    assert not leaves_objects.keeps(text, s, e, parsed) and tags_objects.keeps(text, s, e, parsed)
+    assert leaves_objects.keeps(text, s, e)  # no pipeline: the rules' choice
+    assert leaves_objects.keeps(text, s, e, "nsubj")  # a subject acts
+
+
+def test_with_a_pipeline_named_an_object_the_team_leaves_out_is_no_longer_suggested(tmp_path):
+    """End to end: a team that tags subjects and never the objects of verbs; a new text whose
+    verb no rule knows (``chose``). Without the pipeline the name is suggested (the rules'
+    choice), with it the parse shows an object and the team's habit leaves it out."""
+    spacy = pytest.importorskip("spacy")
+    from tui.suggest.learn import Suggester, retrain
+
+    train = ("Maria Lopez visited John Carter on Monday. Peter Novak hired Anna Berg in May. "
+             "David Kim arrested Laura Stone later.")
+    make_corpus(tmp_path, {})
+    _gold(tmp_path, "d0", train, ["Maria Lopez", "Peter Novak", "David Kim"])
+    new = _chose("chose", "Sarah", "Quinn")
+    blank = spacy.blank("en")
+    pipeline.use(NAME, lambda text: new if text == new.text else blank(text))
+    corpus = Corpus(tmp_path)
+    retrain(corpus)
+    suggested = {new.text[s.start:s.end] for s in Suggester.for_corpus(corpus).suggest(new.text).spans
+                 if s.label == "ACTOR"}
+    assert "Sarah Quinn" in suggested
+    _yaml(tmp_path, NAME)
+    corpus = Corpus(tmp_path)
+    retrain(corpus)
+    suggested = {new.text[s.start:s.end] for s in Suggester.for_corpus(corpus).suggest(new.text).spans
+                 if s.label == "ACTOR"}
+    assert "Sarah Quinn" not in suggested

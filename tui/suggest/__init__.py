@@ -114,10 +114,11 @@ def suggest(text: str, schema: Schema = DEFAULT_SCHEMA, families=None,
         raw = [(r[0], r[1], r[2], read_figure(text, r[0], r[1], lex.demonyms) or r[3], r[4])  # the one figure reader
                if r[2] == "FIGURE" and r[4] == "model" else r for r in _outside_left_out_edges(raw, actors, conv)]
     confirmed: set = set()
+    parsed: dict = {}
     if entities is not None and "ACTOR" in labels:
-        raw, confirmed = _entity_actors(text, raw, entities, conv)
+        raw, confirmed, parsed = _entity_actors(text, raw, entities, conv)
     if selection is not None and "ACTOR" in labels:
-        raw = selected(text, raw, selection, confirmed)
+        raw = selected(text, raw, selection, confirmed, parsed)
     spans: dict[tuple, Span] = {}
     sources: dict[str, str] = {}
     confidence: dict[str, float | None] = {}
@@ -179,20 +180,25 @@ def _outside_left_out_edges(raw: list, actors: list, conv: Conventions) -> list:
     return [r for r in raw if r[2] != "ACTOR" or r[4] != "model" or not any(s <= r[0] and r[1] <= e for s, e in cut)]
 
 
-def _entity_actors(text: str, raw: list, entities, conv: Conventions) -> tuple[list, set]:
+def _entity_actors(text: str, raw: list, entities, conv: Conventions) -> tuple[list, set, dict]:
     """(``raw`` with the spaCy pipeline's actor candidates where no proposed actor stands
     (an entity's noun phrase replaces the actors inside it), the rules' actor spans the
-    parse confirms act (``Entities.confirms``)). ``raw`` as it is when the pipeline cannot
-    be loaded here (the suggester said so once)."""
-    from tui.suggest.pipeline import PipelineMissing, parse
+    parse confirms act (``Entities.confirms``), each rules actor span's parse context
+    (``entities.span_context``: the selection reads it where the words around decide
+    nothing)). ``raw`` as it is when the pipeline cannot be loaded here (the suggester said
+    so once)."""
+    from tui.suggest.entities import span_context
+    from tui.suggest.pipeline import PipelineMissing, parse, tokens
 
     try:
-        ents = parse(entities.pipeline, text, entities.root)
+        ents, table = parse(entities.pipeline, text, entities.root), tokens(entities.pipeline, text, entities.root)
     except PipelineMissing:
-        return raw, set()
+        return raw, set(), {}
+    rules = [(r[0], r[1]) for r in raw if r[2] == "ACTOR" and r[4] == "rules"]
     added, replaced = entities.candidates(text, ents, conv, [(r[0], r[1]) for r in raw if r[2] == "ACTOR"])
-    confirmed = entities.confirms(text, ents, [(r[0], r[1]) for r in raw if r[2] == "ACTOR" and r[4] == "rules"])
-    return [r for r in raw if r[2] != "ACTOR" or (r[0], r[1]) not in replaced] + added, confirmed
+    confirmed = entities.confirms(text, ents, rules)
+    parsed = {sp: span_context(table, *sp) for sp in rules}
+    return [r for r in raw if r[2] != "ACTOR" or (r[0], r[1]) not in replaced] + added, confirmed, parsed
 
 
 def _tidied(text: str, raw: list, scores: dict) -> list[tuple]:

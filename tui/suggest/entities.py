@@ -51,13 +51,57 @@ def context_of(tok, reporting) -> str:
     return dep if dep in _PLAIN else "other"
 
 
+#: the selection's context (``tui.suggest.contexts.CONTEXTS``) for a parse context, where the
+#: words around a rules actor decided nothing ("other"): the parse tells a subject from an object
+SELECTION_CONTEXT = {"nsubj": "acts", "nsubj+say": "acts", "nsubj:be": "copula", "nsubjpass": "undergoes",
+                     "agent": "by", "according": "according", "pobj:of": "of", "pobj:from": "of", "pobj:for": "of",
+                     "dobj": "object", "dative": "object", "poss": "possessor", "compound": "modifier",
+                     "amod": "modifier", "nmod": "modifier", **{f"pobj:{p}": "preposition" for p in
+                                                                 ("to", "in", "with", "on", "at", "against",
+                                                                  "between", "about", "other")}}
+
+
+def _reporting_verbs() -> set:
+    from tui.suggest.rules.lexicon import load_lexicon
+
+    return set(load_lexicon().reporting_verbs) | {"say", "tell", "announce", "claim", "state", "deny", "report"}
+
+
+def token_table(doc) -> tuple[tuple[int, int, int, str], ...]:
+    """A parsed ``doc``'s tokens as ``(start, end, head index, context)`` (``context_of``;
+    "other" without a parse): enough to read how any phrase stands (``span_context``)."""
+    if not doc.has_annotation("DEP"):
+        return tuple((t.idx, t.idx + len(t), t.i, "other") for t in doc)
+    reporting = _reporting_verbs()
+    return tuple((t.idx, t.idx + len(t), t.head.i, context_of(t, reporting)) for t in doc)
+
+
+def span_context(table, start: int, end: int) -> str | None:
+    """The parse context of the phrase ``[start, end)``: its root's (the first of its tokens
+    whose head lies outside it); None when no token lies inside it."""
+    from bisect import bisect_left
+
+    first = bisect_left(table, (start,))
+    inside = range(first, first + sum(1 for _ in _until(table, first, end)))
+    for i in inside:
+        if table[i][2] not in inside or table[i][2] == i:
+            return table[i][3]
+    return None
+
+
+def _until(table, i: int, end: int):
+    while i < len(table) and table[i][1] <= end:
+        yield i
+        i += 1
+
+
 def entities_of(doc) -> tuple[Ent, ...]:
     """The who-entities of a parsed ``doc`` with their contexts; a demonym or name that
     modifies a noun (``Austrian court``, ``German firms``) carries its noun phrase."""
     from tui.suggest.rules.lexicon import load_lexicon
 
     lex = load_lexicon()
-    reporting = set(lex.reporting_verbs) | {"say", "tell", "announce", "claim", "state", "deny", "report"}
+    reporting = _reporting_verbs()
     titles = {t.lower() for t in lex.titles}
     who_nouns = _WhoNouns(lex)
     parsed = doc.has_annotation("DEP")

@@ -29,7 +29,7 @@ WHO = ("PERSON", "ORG", "NORP", "GPE", "FAC", "LOC")
 _PARSES = 256  # texts whose parse is kept per process
 
 _PIPELINES: dict[str, object] = {}  # name -> loaded pipeline, per process
-_PARSED: dict[tuple[str, str], tuple] = {}  # (name, text) -> entities
+_PARSED: dict[tuple[str, str], tuple] = {}  # (name, text) -> (entities, token table)
 
 
 class PipelineMissing(Exception):
@@ -113,12 +113,23 @@ def load(name: str, root: str | Path | None = None):
 
 def parse(name: str, text: str, root: str | Path | None = None) -> tuple[Ent, ...]:
     """The who-entities of ``text`` under pipeline ``name`` (parsed once per process)."""
+    return _parsed(name, text, root)[0]
+
+
+def tokens(name: str, text: str, root: str | Path | None = None) -> tuple[tuple[int, int, int, str], ...]:
+    """``text``'s tokens under pipeline ``name`` as ``(start, end, head index, context)``
+    (``entities.token_table``; parsed once per process, with the entities)."""
+    return _parsed(name, text, root)[1]
+
+
+def _parsed(name: str, text: str, root: str | Path | None) -> tuple:
     key = (name, text)
     hit = _PARSED.get(key)
     if hit is None:
-        from tui.suggest.entities import entities_of
+        from tui.suggest.entities import entities_of, token_table
 
-        hit = entities_of(load(name, root)(text))
+        doc = load(name, root)(text)
+        hit = (entities_of(doc), token_table(doc))
         if len(_PARSED) >= _PARSES:
             _PARSED.pop(next(iter(_PARSED)))
         _PARSED[key] = hit

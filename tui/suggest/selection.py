@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from tui.suggest.contexts import CONTEXTS, DESCRIBE, context
+from tui.suggest.entities import SELECTION_CONTEXT
 from tui.suggest.rules.lexicon import load_lexicon
 
 MIN_EXAMPLES = 2  # a name the team never tagged is left out once it passed it over this often
@@ -48,12 +49,18 @@ class Selection:
         did not find: the corpus's own actor gazetteer (its types come from the habits)."""
         return {**self.tagged, **(extra or {})} if self.tagged else dict(extra or {})
 
-    def keeps(self, text: str, start: int, end: int) -> bool:
-        """Does the team tag the candidate ``text[start:end]``?"""
+    def keeps(self, text: str, start: int, end: int, parsed: str | None = None) -> bool:
+        """Does the team tag the candidate ``text[start:end]``? ``parsed``: how a spaCy
+        parse has the phrase stand (``entities.context_of``); it decides where the words
+        around it decide nothing ("other"): ``The Walt Disney Company owns both X`` is an
+        object, ``Warholm of Norway won`` a subject."""
         seen = self.names.get(text[start:end].lower(), (0, 0))
         if seen[0] == 0 and seen[1] >= MIN_EXAMPLES:
             return False  # a name the team has passed over again and again (a place, a ship)
-        decided = self.decides(context(text, start, end, self.verbs))
+        where = context(text, start, end, self.verbs)
+        if where == "other" and parsed is not None:
+            where = SELECTION_CONTEXT.get(parsed, "other")
+        decided = self.decides(where)
         return True if decided is None else decided
 
     def decides(self, where: str) -> bool | None:
@@ -152,11 +159,14 @@ def from_saved(saved) -> Selection | None:
         return None
 
 
-def selected(text: str, raw: list, selection, confirmed: set | frozenset = frozenset()) -> list:
+def selected(text: str, raw: list, selection, confirmed: set | frozenset = frozenset(),
+             parsed: dict | None = None) -> list:
     """``raw`` without the rules' (and a spaCy pipeline's) actor candidates the team does
     not tag, nor the model's suggestion of the same words (it saw every candidate as a
     feature and may propose it again; a span it cut differently inside one is its own).
-    ``confirmed``: spans kept whatever their context says (a parse shows them acting)."""
+    ``confirmed``: spans kept whatever their context says (a parse shows them acting);
+    ``parsed``: span -> its parse context (``Selection.keeps``)."""
+    parsed = parsed or {}
     dropped = {(r[0], r[1]) for r in raw if r[2] == "ACTOR" and r[4] in ("rules", "spacy")
-               and (r[0], r[1]) not in confirmed and not selection.keeps(text, r[0], r[1])}
+               and (r[0], r[1]) not in confirmed and not selection.keeps(text, r[0], r[1], parsed.get((r[0], r[1])))}
     return [r for r in raw if r[2] != "ACTOR" or (r[0], r[1]) not in dropped]
