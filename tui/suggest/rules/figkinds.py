@@ -28,8 +28,11 @@ _ALONE_BEFORE_RE = re.compile(r"(?i:\b(?:kill(?:s|ed|ing)?|injur(?:es|ed|ing)|wo
                               r"|(?:r(?:ose|isen|ises?|ising)|climb(?:s|ed|ing)?|increas(?:es|ed|ing)"
                               r"|f(?:ell|alls?|allen|alling)|dropp?(?:s|ed|ing)?)\s+to"
                               r"|(?:stand(?:s|ing)?|stood|remain(?:s|ed|ing)?)\s+at|reach(?:es|ed|ing)?|totall?(?:s|ed|ing))\s+)$")
-#: people counted before, counted again with no noun: "None of the twelve had", "these three had"
-_THE_BEFORE_RE = re.compile(r"(?<![\w'’-])(?i:the|these|those)[ \t\u00a0]+\Z")
+#: people counted before, counted again with no noun: "None of the twelve had", "these three had",
+#: also after a word of order: "with the other three being taken", "after the first two", "their last two"
+_ORDER = r"(?:other|first|last|remaining|inner|outer|final|top|latter|former)"
+_THE_BEFORE_RE = re.compile(rf"(?<![\w'’-])(?i:(?:the|these|those)(?:[ \t\u00a0]+{_ORDER})?"
+                            rf"|(?:their|its|his|her|our)[ \t\u00a0]+{_ORDER})[ \t\u00a0]+\Z")
 #: ... unless an adjective ("the two-party vote"), a name ("the Three Gorges", "the seven Sisters") or
 #: the pair named as speakers ("The two said nothing": the rules' own guideline)
 _NOT_AGAIN_AFTER_RE = re.compile(r"-|[ \t\u00a0]+(?:[A-Z]|(?:said|says|say|told|tell|added|stated|announced"
@@ -168,6 +171,6 @@ def counts_alone(text: str, start: int, end: int, n: int) -> bool:
     if n == 1:
         return bool(before and "but" in before.group().lower()) or cue(text, start) is not None
     ranged = text[max(0, start - 5):start].lower() == "from " and text.startswith(" to ", end)
-    again = _THE_BEFORE_RE.search(text, max(0, start - 8), start) and text[start:end].islower() \
+    again = _THE_BEFORE_RE.search(text, max(0, start - 20), start) and text[start:end].islower() \
         and not _NOT_AGAIN_AFTER_RE.match(text, end)
     return bool(before or ranged or again) or cue(text, start) is not None or bool(_ALONE_AFTER_RE.match(text, end))
