@@ -39,3 +39,17 @@ def test_the_other_three_counted_again_is_a_figure(word, order, the, frame):
 def test_the_other_two_speaking_or_named_is_no_figure(order, rest):
     """`The other two said`, `the first one`: no count again (the rules' own guideline, as for `the two`)."""
     assert _texts(f"Later, the {order} {rest}.") == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(sorted(WORDS)), st.sampled_from(sorted(WORDS)),
+       st.sampled_from(["the", "the territory's", "its", "the state's", "their"]),
+       st.sampled_from(["delegates", "access lanes", "board members", "seats"]),
+       st.sampled_from(["He secured {}, as well as others.", "For decades, {} had been reserved.", "{} resigned."]))
+def test_the_second_count_in_n_of_the_m_is_its_own_figure(part, whole, of, noun, frame):
+    """`five of the territory's six delegates`, `three of the twelve access lanes`: two figures, like
+    `39 of the state's 40 delegates` (GUIDELINES); the first keeps the noun counted after the second."""
+    phrase = f"{part} of {of} {whole} {noun}"
+    text = frame.format(phrase[0].upper() + phrase[1:] if frame.startswith("{}") else phrase)
+    figs = [f for f in find_figures(text) if text[f.start:f.end].lower() in (part, f"{whole} {noun}")]
+    assert [(f.value, f.unit) for f in figs] == [(WORDS[part], noun.split()[-1]), (WORDS[whole], noun.split()[-1])]

@@ -8,7 +8,7 @@ import re
 
 from tui.suggest.rules.actor_words import is_initial
 from tui.suggest.rules.figwords import (CURRENCY_WORDS, IRREGULAR_PLURALS, MEASURES, NOT_MODIFIERS, ONE_PERSON_NOUNS,
-                                       VAGUE)
+                                       UNITS, VAGUE)
 
 _NEXT_WORD_RE = re.compile(r"[ \t\u00a0]+([^\W\d_][\w’'-]*)(/[^\W\d_]\w*)?")
 _US_DOLLARS_RE = re.compile(r"[ \t\u00a0]+(?:US|U\.S\.)[ \t\u00a0]+dollars?\b")
@@ -16,6 +16,10 @@ _THE_RE = re.compile(r"(?:the|those|these|their)[ \t\u00a0]+(?=\w)", re.IGNORECA
 _OF_RE = re.compile(r"[ \t\u00a0]+of(?=[ \t\u00a0])")
 _COORD_RE = re.compile(r"[ \t\u00a0]+(and|or)[ \t\u00a0]+([a-z][\w-]*)")
 _CURRENCY_CODES = frozenset(CURRENCY_WORDS.values())
+#: a part of a whole counted again: "five of the territory's six delegates", "39 of the state's 40"
+_OF_WHOLE_RE = re.compile(r"[ \t\u00a0]+of[ \t\u00a0]+(?:(?:the|its|their|his|her|our)[ \t\u00a0]+)?"
+                          r"(?:[\w-]+(?:'s|’s)[ \t\u00a0]+)?(?:\d[\d,]*(?![\w.,]\d)|(?i:"
+                          + "|".join(sorted(UNITS, key=len, reverse=True)) + r"))\b(?!-)")
 #: an acronym that modifies the counted noun ("11 US troops", "five ISIS fighters"), with
 #: the expansion a text may give in brackets after it ("ISIS (Islamic State ...) fighters")
 _ACRONYM_RE = re.compile(r"[ \t\u00a0]+(?!(?:AM|PM|GMT|UTC)\b)([A-Z]{2,6}|(?:[A-Z]\.){2,4}(?!\w))"
@@ -50,6 +54,8 @@ def counted_noun(text: str, pos: int, allow_of: bool, demonyms) -> tuple[int, st
     us = _US_DOLLARS_RE.match(text, p)
     if us:
         return us.end(), "USD"
+    if allow_of and _OF_WHOLE_RE.match(text, p):  # the noun is the whole's, the whole a figure of its own
+        return pos, whole_unit(text, p, demonyms)
     if allow_of:
         m = _OF_RE.match(text, p)
         if m:
@@ -195,6 +201,12 @@ def _modifies(word: str, demonyms) -> bool:
     if lw in NOT_MODIFIERS or (lw.endswith("ly") and lw not in _LY_ADJECTIVES):
         return False
     return not word[0].isupper() or word in demonyms or bool(_COMPOUND_RE.fullmatch(word))
+
+
+def whole_unit(text: str, pos: int, demonyms) -> str | None:
+    """The noun counted after the whole in "five of the territory's six delegates" (a part before ``pos``)."""
+    whole = _OF_WHOLE_RE.match(text, pos)
+    return counted_noun(text, whole.end(), False, demonyms)[1] if whole else None
 
 
 def record_after(end: int, unit: str | None, parts: dict) -> None:
