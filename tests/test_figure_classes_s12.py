@@ -53,3 +53,31 @@ def test_the_second_count_in_n_of_the_m_is_its_own_figure(part, whole, of, noun,
     text = frame.format(phrase[0].upper() + phrase[1:] if frame.startswith("{}") else phrase)
     figs = [f for f in find_figures(text) if text[f.start:f.end].lower() in (part, f"{whole} {noun}")]
     assert [(f.value, f.unit) for f in figs] == [(WORDS[part], noun.split()[-1]), (WORDS[whole], noun.split()[-1])]
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.sampled_from(["zero", "Zero", "ZERO"]),
+       st.sampled_from([("{} percent", "percent"), ("{} game elements", "elements"), ("{} casualties", "casualties")]),
+       st.sampled_from(["A poll rounded his number to {}.", "The early versions had {} and little else.",
+                        "{} were reported by the ministry."]))
+def test_zero_counted_is_a_figure(zero, phrase, frame):
+    """`rounded his number to zero percent`, `zero game elements`: zero is a count like any other
+    (value 0), with its percent or counted noun."""
+    said = phrase[0].format(zero)
+    text = frame.format(said)
+    (fig,) = [f for f in find_figures(text) if text[f.start:f.end].lower().startswith("zero")]
+    assert (fig.value, fig.unit, text[fig.core[0]:fig.core[1]]) == (0, phrase[1], zero)
+
+
+@given(st.sampled_from(["almost", "nearly", "close to"]), st.sampled_from(["dropped to {}", "fell to {} in places"]))
+def test_almost_zero_is_a_figure_with_its_qualifier(cue, frame):
+    """`the incidence dropped, in some cases to almost zero`: 0, `about`."""
+    text = "The incidence " + frame.format(f"{cue} zero") + "."
+    (fig,) = find_figures(text)
+    assert (text[fig.start:fig.end], fig.value, fig.qualifier) == (f"{cue} zero", 0, "about")
+
+
+@given(st.sampled_from(["Ground Zero", "Patient Zero", "a zero-tolerance policy", "zero hour", "Zero Dark Thirty",
+                        "the zero-emission zone", "Year Zero"]))
+def test_zero_in_a_name_or_an_adjective_is_no_figure(phrase):
+    assert _texts(f"Officials described {phrase} on Monday.") == []
