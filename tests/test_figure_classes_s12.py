@@ -81,3 +81,31 @@ def test_almost_zero_is_a_figure_with_its_qualifier(cue, frame):
                         "the zero-emission zone", "Year Zero"]))
 def test_zero_in_a_name_or_an_adjective_is_no_figure(phrase):
     assert _texts(f"Officials described {phrase} on Monday.") == []
+
+
+LISTS = ["The motion passed with {n} votes in favour, {m} abstentions, and one {thing} against.",
+         "I remember I scored {n} wins and one {thing}.", "Police seized {n} rifles, {m} shotguns and one {thing}.",
+         "There were {n} Democrats opposed, and one {thing} supported."]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(LISTS), st.sampled_from(["2", "15", "215", "two", "eight", "twelve"]),
+       st.sampled_from(["3", "ten", "four"]), st.sampled_from(["vote", "loss", "pistol", "independent", "draw", "ballot"]))
+def test_one_thing_in_a_list_of_counts_is_a_figure(frame, n, m, thing):
+    """`215 votes in favour, ten abstentions, and one vote against`, `eight wins and one loss`: `one`
+    in a list of counts is a count, not `a` (GUIDELINES: `one MP …, one MP… and 8 independent MPs`),
+    its unit the thing counted."""
+    text = frame.format(n=n, m=m, thing=thing)
+    ones = [f for f in find_figures(text) if text[f.core[0]:f.core[1]] == "one"]
+    assert [(f.value, f.unit) for f in ones] == [(1, thing)]
+
+
+@given(st.sampled_from(["They were two Argentinians, one from France, and a German.",
+                        "He wrote three books, one with his wife.",
+                        "Two cases were aged above 60, two between 51 and 60, and one 41-50 years old.",
+                        "It ran two studies, one of which failed.", "They saw four films and one another.",
+                        "Five people died, and one day later the bridge closed.",
+                        "Six ministers resigned, and one said he would stay."]))
+def test_one_after_a_count_standing_for_one_of_them_is_no_figure(text):
+    """`three books, one with his wife`: `one` standing for one of the things counted (GUIDELINES)."""
+    assert [f for f in find_figures(text) if text[f.core[0]:f.core[1]] == "one"] == []

@@ -117,7 +117,8 @@ _ONE_THING_RE = re.compile(r"[ \t\u00a0]+([a-z][a-z-]+)\b(?![ \t\u00a0]*(?:,[ \t
 #: a second word of the thing ("studio album"), unless a verb in the past ("one independent supported")
 _ONE_HEAD_RE = re.compile(r"[ \t\u00a0]+([a-z][a-z-]+)\b(?<!ed)(?![ \t\u00a0]*(?:,[ \t\u00a0]*[A-Z]|of\b))")
 #: "one" + a singular noun that is an idiom, not a count: "at one point", "on one hand"
-_NOT_HEADS = frozenset("yesterday today tonight tomorrow ago now here there again alone".split())
+_NOT_HEADS = frozenset("yesterday today tonight tomorrow ago now here there again alone against among between "
+                       "during without within after before behind since until upon".split())
 _ONE_IDIOMS = frozenset("point time way hand side go another piece thing day".split())
 
 
@@ -125,8 +126,35 @@ def one_after_preposition(text: str, start: int, end: int) -> tuple[int, str | N
     """(end, unit) of "one" + a singular noun after a preposition ("35 bodies in one
     hospital", "a notebook from one victim") or after "only" ("only one studio album"), or
     (end, None) ("at one point")."""
+    if not _PREPOSITION_BEFORE_RE.search(text, max(0, start - 8), start):
+        return end, None
+    return _one_thing(text, end)
+
+
+#: a count of things before "one" in the same list: "215 votes in favour, ten abstentions, and one
+#: vote against", "eight wins and one loss", "two Democrats opposed, and one independent supported"
+_LIST_BEFORE_RE = re.compile(r"(?i:\b(?:\d[\d,]*|" + "|".join(sorted((w for w in UNITS if w not in ("zero", "one")),
+                                                                   key=len, reverse=True))
+                             + r")[ \t\u00a0]+(?:[a-z][\w-]*[ \t\u00a0]+)?[a-z][\w-]*s\b[^.;:!?()\n]{0,60}"
+                             r"(?:,|[ \t\u00a0]and)[ \t\u00a0]+)\Z")
+#: verbs after "one" that make it a pronoun for one of the things counted: "and one said he would stay"
+_ONE_VERBS = frozenset("said says told tells added stated wrote stayed remained went came got won left took "
+                       "made gave saw ran did".split())
+
+
+def one_in_list(text: str, start: int, end: int) -> tuple[int, str | None]:
+    """(end, unit) of "one" + a singular noun that ends a list of counts ("ten abstentions, and
+    one vote against"), or (end, None): "three books, one with his wife" stands for one of them."""
+    if not _LIST_BEFORE_RE.search(text, max(0, start - 120), start):
+        return end, None
+    got = _one_thing(text, end)
+    return (end, None) if got[1] in _ONE_VERBS or (got[1] or "").endswith("ed") else got
+
+
+def _one_thing(text: str, end: int) -> tuple[int, str | None]:
+    """(end, unit) of the singular noun after "one" ending at ``end`` ("one studio album"), or (end, None)."""
     m = _ONE_THING_RE.match(text, end)
-    if not m or not _PREPOSITION_BEFORE_RE.search(text, max(0, start - 8), start):
+    if not m:
         return end, None
     word = m.group(1)
     if word in NOT_MODIFIERS or word in _ONE_IDIOMS or word in CURRENCY_WORDS or is_plural(word) or word.endswith("ly"):

@@ -10,7 +10,7 @@ import re
 from decimal import Decimal
 from typing import TypeAlias
 
-from tui.suggest.rules.counted import counted_noun, one_after_preposition, one_counted, record_after
+from tui.suggest.rules.counted import counted_noun, one_after_preposition, one_counted, one_in_list, record_after
 from tui.suggest.rules.fignumber import cue, number, word_value
 from tui.suggest.rules.figwords import CURRENCY_SIGNS, FRACTIONS, SCALES, UNITS, VAGUE
 from tui.suggest.rules.notfigures import (AGE_AFTER_RE, after_name, is_age, is_label_or_date, is_pronoun_one,
@@ -145,6 +145,8 @@ def words(text: str, m: re.Match, demonyms, parts: dict, lenient: bool) -> Read:
         end, unit = one_counted(text, end, demonyms)
         if unit is None:
             end, unit = one_after_preposition(text, start, end)
+        if unit is None:
+            end, unit = one_in_list(text, start, end)
         counted_one = unit is not None
     record_after(end, unit, parts)
     scaled = any(w in SCALES or w == "dozen" for w in re.split(r"[\s-]+", said.lower()))
