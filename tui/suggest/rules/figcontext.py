@@ -58,8 +58,19 @@ _APPOSED_BEFORE_RE = re.compile(r"(?<![\w'’-])(?P<word>[A-Za-z][\w'’.-]*)(?:
 _APPOSED_AFTER_RE = re.compile(r"[ \t\u00a0]*[,)]")
 #: "the greatest number of women, 102, and": the number set off after it is the count, no age
 _COUNT_OF_RE = re.compile(r"(?<![\w'’-])(?i:number|total|count|tally)[ \t\u00a0]+of[ \t\u00a0]+(?:[\w'’-]+[ \t\u00a0]+){0,2}\Z")
-_PREDICATE_BEFORE_RE = re.compile(r"(?<![\w'’-])(?:[Hh]e|[Ss]he)[ \t\u00a0]+(?:was|is)[ \t\u00a0]+\Z")
-_PREDICATE_AFTER_RE = re.compile(r"[ \t\u00a0]*(?:[.;]|,[ \t\u00a0]+(?:and|but)\b)")
+#: an age said of a person: "He was 79.", "I am 26 now", "He would have been 80 on", "Grateful Dead
+#: was 78.", "Hagan, the state's first female Senator, was 66." (a capitalised subject: "the toll
+#: was 12" counts), "I was about 18, 19"
+_PREDICATE_BEFORE_RE = re.compile(
+    r"(?<![\w'’-])(?:(?:(?:[Hh]e|[Ss]he|I)[ \t\u00a0]+(?:was|is|am|would[ \t\u00a0]+have[ \t\u00a0]+been)|I[’']m)"
+    r"|[A-Z][\w'’.-]*,?[ \t\u00a0]+(?:was|is))"
+    r"[ \t\u00a0]+(?:(?:about|around|only|just|nearly|almost|barely)[ \t\u00a0]+)?\Z")
+_PREDICATE_AFTER_RE = re.compile(r"[ \t\u00a0]*(?:[.;!?,]|[ \t\u00a0]+(?:and|but|when|on|now|at|in|until|turning)\b)")
+#: an age at death, in a headline too: "Doris Day dies at 97", "died on Monday at 103"
+_DIED_AT_BEFORE_RE = re.compile(r"(?<![\w'’-])(?i:dies|died|passed[ \t\u00a0]+away)(?:[ \t\u00a0]+[\w'’-]+){0,3}?"
+                                r"[ \t\u00a0]+at[ \t\u00a0]+\Z")
+#: a sentence that opens on an age: "At 77, Biden became the oldest"
+_AT_AGE_BEFORE_RE = re.compile(r"(?<![\w'’-])At[ \t\u00a0]+\Z")
 #: a sentence's first word that counts what follows rather than naming it: "Some 1999 rockets"
 _CUE_WORDS = NOT_MODIFIERS | {w for cues in QUALIFIER_CUES.values() for c in cues for w in c.split()} | {
     "all", "only", "just", "another", "nearly", "almost", "exactly", "precisely"}
@@ -81,7 +92,7 @@ def reading(text: str, num_start: int, num_end: int, end: int, value, unit: str 
             _STATUTE_BEFORE_RE.search(before) or _named_by_first_word(text, num_start)
             or _CAPITAL_AFTER_RE.match(text, num_end)):
         return _NONE
-    if unit is None and bare.isdigit() and 1 <= value <= 120 and end == num_end and _is_age(text, before, num_end):
+    if unit is None and bare.isdigit() and 1 <= value <= 120 and end == num_end and _is_age(text, before, num_start, num_end):
         return AGE
     return None
 
@@ -100,11 +111,17 @@ def _named_by_first_word(text: str, num_start: int) -> bool:
     return f is not None and is_initial(text, f.start()) and f.group("word").lower() not in _CUE_WORDS
 
 
-def _is_age(text: str, before: str, num_end: int) -> bool:
-    """A bare number set off after a word (not a number, not a list's connective), or said of
-    a person after ``he/she was``: an age."""
+def _is_age(text: str, before: str, num_start: int, num_end: int) -> bool:
+    """A bare number set off after a word (not a number, not a list's connective), said of
+    a person (``he/she was``, ``Hagan was``, ``I am``), at death (``dies at``) or opening a
+    sentence (``At 77,``): an age."""
     a = _APPOSED_BEFORE_RE.search(before)
     if a and a.group("word").lower() not in _NOT_APPOSED and not a.group("word").lower().rstrip(".") in MONTHS \
             and _APPOSED_AFTER_RE.match(text, num_end) and not _COUNT_OF_RE.search(before, 0, a.start()):
+        return True
+    if _DIED_AT_BEFORE_RE.search(before):
+        return True
+    at = _AT_AGE_BEFORE_RE.search(text, max(0, num_start - 4), num_start)
+    if at and is_initial(text, at.start()) and text.startswith(",", num_end):
         return True
     return bool(_PREDICATE_BEFORE_RE.search(before) and _PREDICATE_AFTER_RE.match(text, num_end))

@@ -132,8 +132,8 @@ def words(text: str, m: re.Match, demonyms, parts: dict, lenient: bool) -> Read:
     start, end = m.span()
     said = m.group("words")[: m.start("wpct") - start if m.group("wpct") else None]
     n = word_value(said)
-    if n is None or (not lenient and is_pronoun_one(text, start, end)):
-        return None
+    if n is None or (not lenient and is_pronoun_one(text, start, end)) or AGE_AFTER_RE.match(text, end):
+        return None  # "was seventy years old": an age, as "70 years old" is
     if m.group("wpct"):
         parts["core"] = (start, m.start("wpct"))
         parts["percent_end"] = end
