@@ -56,3 +56,26 @@ def test_a_count_after_was_is_still_a_count(n, frame):
     """Controls: a toll or a total that `was` a number, a count of people, stay counts."""
     figs = find_figures(frame.format(n=n))
     assert figs and not any(f.age for f in figs)
+
+
+ADJ_UNITS = ["hour", "day", "week", "month", "year", "minute", "second", "mile", "foot", "megawatt", "kilometre"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(["7", "14", "44", "1000", "seven", "four", "two", "twenty", "thirty"]), st.sampled_from(ADJ_UNITS),
+       st.sampled_from(["drive", "convention", "prison term", "period", "career", "gap", "barrier", "cable"]),
+       st.sampled_from(["Fans asked for places to eat on the {} trip.", "He was given a {} to finish it.",
+                        "Speakers throughout the first {} spoke."]))
+def test_a_number_before_a_singular_unit_and_a_noun_is_adjectival(num, unit, noun, frame):
+    """`the seven hour drive`, `a 47 month prison term`, `the four day convention`, `The 1000
+    megawatt underwater cable`: a number written before a singular unit that describes a noun
+    is adjectival, like `ten-storey` (GUIDELINES; the dev gold leaves `a thirty hour period`)."""
+    assert _texts(frame.format(f"{num} {unit} {noun}")) == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["7", "14", "seven", "four"]), st.sampled_from(["hours", "days", "months"]),
+       st.sampled_from(["It took {} to finish.", "The {} of talks ended.", "He served {} later."]))
+def test_a_number_before_its_plural_unit_still_counts(num, unit, frame):
+    """Control: `seven hours`, `the four days of talks`: a count of units."""
+    assert _texts(frame.format(f"{num} {unit}"))

@@ -8,7 +8,8 @@ kind of number (digits and words, alone or as a range's end).
   bare year before a capitalised word (``wins 2020 US Republican delegates``), after a sentence's
   first capitalised word (``Canada 2019 general election``) or after a statute's name (``the
   Wildlife Protection Act, 1972 lists``); a race's distance (``the 400 m hurdles``, ``400
-  metres hurdles final``).
+  metres hurdles final``); a number before a singular unit describing a noun (``the seven hour
+  drive``, ``a 47 month prison term``: adjectival).
 - **An age the team decides** (``Figure.age``): a bare number set off after a name or a person
   (``Andrew Kinsman, 49, was``, ``the princess, 67, announced``, ``He was 79.``). The rules'
   own guideline counts it (docs/suggest.md: ``Whitcombe, 61,``); the convention
@@ -53,6 +54,12 @@ _RACE_AFTER_RE = re.compile(
     r"[ \t\u00a0-]*(?:m|metres?|meters?|km|kilometres?|kilometers?|miles?|yards?)[ \t\u00a0-]+"
     r"(?:hurdles|freestyle|backstroke|breaststroke|butterfly|individual[ \t\u00a0]+medley|medley|relay"
     r"|sprint|dash|steeplechase|race[ \t\u00a0]+walk)\b", re.IGNORECASE)
+#: a number before a singular unit that describes the noun after it: "the seven hour drive", "a 47
+#: month prison term", "The 1000 megawatt underwater cable" (adjectival, like "ten-storey")
+_ADJECTIVAL_UNIT_AFTER_RE = re.compile(
+    r"[ \t\u00a0]+(?:second|minute|hour|day|week|month|year|decade|mile|foot|yard|inch|metre|meter|kilometre"
+    r"|kilometer|acre|megawatt|kilowatt|gigawatt)[ \t\u00a0]+(?!(?:of|ago|and|or|later|earlier|before|after|long"
+    r"|old|away|in|on|at|to|for|from|by|with|the|a|an|per|into|than|more|less)\b)[a-z]")
 #: a bare number set off after a word: "Kinsman, 49, was", "the princess, 67, announced", "Smith (49)"
 _APPOSED_BEFORE_RE = re.compile(r"(?<![\w'’-])(?P<word>[A-Za-z][\w'’.-]*)(?:,[ \t\u00a0]+|[ \t\u00a0]+\()\Z")
 _APPOSED_AFTER_RE = re.compile(r"[ \t\u00a0]*[,)]")
@@ -85,7 +92,7 @@ def reading(text: str, num_start: int, num_end: int, end: int, value, unit: str 
     before = text[max(0, num_start - 48):num_start]
     if _AGE_WORD_BEFORE_RE.search(before) or _DAY_RANGE_BEFORE_RE.search(before) and value <= 31:
         return _NONE
-    if _RACE_AFTER_RE.match(text, num_end):
+    if _RACE_AFTER_RE.match(text, num_end) or value != 1 and _ADJECTIVAL_UNIT_AFTER_RE.match(text, num_end):
         return _NONE
     bare = text[num_start:num_end]
     if bare.isdigit() and len(bare) == 4 and 1900 <= value <= 2100 and (
