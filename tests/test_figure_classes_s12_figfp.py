@@ -79,3 +79,27 @@ def test_a_number_before_a_singular_unit_and_a_noun_is_adjectival(num, unit, nou
 def test_a_number_before_its_plural_unit_still_counts(num, unit, frame):
     """Control: `seven hours`, `the four days of talks`: a count of units."""
     assert _texts(frame.format(f"{num} {unit}"))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(2, 9), st.integers(0, 9), st.sampled_from([
+    "a {m} magnitude earthquake struck", "following a {m}-magnitude aftershock", "an earthquake of {m} magnitude",
+    "the magnitude of the earthquake was {m}", "the second quake had a magnitude of {m}",
+    "the quake's magnitude was {m}", "caused by the {m} earthquake", "shaken with {m} quake", "it measured {m} on the"
+    " Richter scale"]), st.sampled_from(["On Wednesday, {}, officials said.", "{} near the coast."]))
+def test_an_earthquakes_magnitude_is_no_figure(whole, tenth, phrase, frame):
+    """`a 6.3 magnitude earthquake`, `magnitude was 5.5`, `the 5.0 earthquake`: a magnitude is a
+    label, no figure (GUIDELINES: `the magnitude of the earthquake was 6.6`, `of 7.0 magnitude`)."""
+    assert _texts(frame.format(phrase.format(m=f"{whole}.{tenth}"))) == []
+
+
+@given(st.integers(2, 40), st.sampled_from(["earthquakes", "quakes", "aftershocks", "tremors"]))
+def test_a_count_of_quakes_still_counts(n, noun):
+    """Control: `12 aftershocks`, `3 quakes` count quakes."""
+    assert _texts(f"Officials recorded {n} {noun} since Monday.") == [f"{n} {noun}"]
+
+
+@given(st.integers(2, 900), st.integers(2, 6))
+def test_a_count_before_a_magnitude_label_still_counts(n, m):
+    """Control: `over 400 magnitude 2+ earthquakes` counts earthquakes of a magnitude."""
+    assert f"over {n}" in _texts(f"Since then we've had over {n} magnitude {m}+ earthquakes.")

@@ -9,7 +9,8 @@ kind of number (digits and words, alone or as a range's end).
   first capitalised word (``Canada 2019 general election``) or after a statute's name (``the
   Wildlife Protection Act, 1972 lists``); a race's distance (``the 400 m hurdles``, ``400
   metres hurdles final``); a number before a singular unit describing a noun (``the seven hour
-  drive``, ``a 47 month prison term``: adjectival).
+  drive``, ``a 47 month prison term``: adjectival); an earthquake's magnitude (``a 6.3 magnitude
+  earthquake``, ``the magnitude was 5.5``, ``the 5.0 earthquake``).
 - **An age the team decides** (``Figure.age``): a bare number set off after a name or a person
   (``Andrew Kinsman, 49, was``, ``the princess, 67, announced``, ``He was 79.``). The rules'
   own guideline counts it (docs/suggest.md: ``Whitcombe, 61,``); the convention
@@ -60,6 +61,15 @@ _ADJECTIVAL_UNIT_AFTER_RE = re.compile(
     r"[ \t\u00a0]+(?:second|minute|hour|day|week|month|year|decade|mile|foot|yard|inch|metre|meter|kilometre"
     r"|kilometer|acre|megawatt|kilowatt|gigawatt)[ \t\u00a0]+(?!(?:of|ago|and|or|later|earlier|before|after|long"
     r"|old|away|in|on|at|to|for|from|by|with|the|a|an|per|into|than|more|less)\b)[a-z]")
+#: an earthquake's magnitude, a label (GUIDELINES): "a 6.3 magnitude earthquake", "of 7.0 magnitude",
+#: "6.1 on the Richter scale", "the magnitude of the earthquake was 6.6", "a magnitude of 4.0"; a
+#: decimal before the quake it rates: "the 5.0 earthquake", "with 5.2 quake" ("over 400 magnitude 2+
+#: earthquakes" counts them)
+_MAGNITUDE_AFTER_RE = re.compile(r"[ \t\u00a0-]+(?i:magnitude\b(?![ \t\u00a0]*\d)|on[ \t\u00a0]+the[ \t\u00a0]+Richter\b)")
+_QUAKE_AFTER_RE = re.compile(r"[ \t\u00a0-]+(?i:(?:earth)?quake|tremor|aftershock|temblor)\b")
+_MAGNITUDE_BEFORE_RE = re.compile(
+    r"(?i:magnitude)(?:[ \t\u00a0]+of[ \t\u00a0]+the[ \t\u00a0]+[\w-]+)?[ \t\u00a0]+(?:was|is|of|at|reached|measured)"
+    r"[ \t\u00a0]+(?:(?:about|around|roughly|approximately|nearly)[ \t\u00a0]+)?\Z")
 #: a bare number set off after a word: "Kinsman, 49, was", "the princess, 67, announced", "Smith (49)"
 _APPOSED_BEFORE_RE = re.compile(r"(?<![\w'’-])(?P<word>[A-Za-z][\w'’.-]*)(?:,[ \t\u00a0]+|[ \t\u00a0]+\()\Z")
 _APPOSED_AFTER_RE = re.compile(r"[ \t\u00a0]*[,)]")
@@ -95,6 +105,8 @@ def reading(text: str, num_start: int, num_end: int, end: int, value, unit: str 
     if _RACE_AFTER_RE.match(text, num_end) or value != 1 and _ADJECTIVAL_UNIT_AFTER_RE.match(text, num_end):
         return _NONE
     bare = text[num_start:num_end]
+    if _is_magnitude(text, before, bare, num_end):
+        return _NONE
     if bare.isdigit() and len(bare) == 4 and 1900 <= value <= 2100 and (
             _STATUTE_BEFORE_RE.search(before) or _named_by_first_word(text, num_start)
             or _CAPITAL_AFTER_RE.match(text, num_end)):
@@ -109,6 +121,14 @@ def age_phrases(text: str) -> list[tuple[int, int]]:
     (``aged 36``, ``36 years old``, ``a 36-year-old``): never a figure for the rules, but a
     team's figure on one says how it treats ages (``conventions.figure_ages``)."""
     return [m.span("n") if m.group("n") else m.span("m") for m in _AGE_PHRASE_RE.finditer(text)]
+
+
+def _is_magnitude(text: str, before: str, bare: str, num_end: int) -> bool:
+    """An earthquake's magnitude: before ``magnitude``, after ``magnitude was``, or a decimal
+    before the quake it rates ("the 5.0 earthquake"; "3 quakes" counts them)."""
+    if _MAGNITUDE_AFTER_RE.match(text, num_end) or _MAGNITUDE_BEFORE_RE.search(before):
+        return True
+    return "." in bare and bare.replace(".", "").isdigit() and bool(_QUAKE_AFTER_RE.match(text, num_end))
 
 
 def _named_by_first_word(text: str, num_start: int) -> bool:
