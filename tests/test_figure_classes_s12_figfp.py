@@ -103,3 +103,37 @@ def test_a_count_of_quakes_still_counts(n, noun):
 def test_a_count_before_a_magnitude_label_still_counts(n, m):
     """Control: `over 400 magnitude 2+ earthquakes` counts earthquakes of a magnitude."""
     assert f"over {n}" in _texts(f"Since then we've had over {n} magnitude {m}+ earthquakes.")
+
+
+NOUNS = ["members", "police", "workers", "residents", "seats", "delegates", "troops", "votes"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(NOUNS), st.sampled_from(["states", "officers", "people", "soldiers"]), st.integers(2, 90))
+def test_one_unit_written_in_place_of_the_rules_is_no_habit(suggested, written, n):
+    """A gold that wrote `states` once where the rules read `members` (`the member states`) made
+    every later `six crew members` / `over 220 members of the House` suggest unit `states` (pool:
+    8 texts). A unit is the counted noun as written (GUIDELINES), so one such correction is that
+    span's reading, not the team's habit: it takes two before the team's unit replaces the rules'."""
+    from tui.model import Span
+    from tui.schema import DEFAULT_SCHEMA
+    from tui.suggest.habits import learn
+
+    def pair(v):
+        return {"value": v, "unit": suggested}, Span("s", "FIGURE", 0, 1, "x", attrs={"value": v, "unit": written})
+
+    once = learn([pair(n)], DEFAULT_SCHEMA)
+    assert once.apply("FIGURE", "x", {"value": n + 1, "unit": suggested})["unit"] == suggested
+    twice = learn([pair(n), pair(n + 1)], DEFAULT_SCHEMA)
+    assert twice.apply("FIGURE", "x", {"value": n + 2, "unit": suggested})["unit"] == written
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(["two", "14", "fourteen", "300"]), st.sampled_from(["police", "staff", "media"]),
+       st.sampled_from(["officers", "members", "outlets", "vehicles"]), st.sampled_from(["", "Paris "]))
+def test_a_collective_before_a_plural_noun_modifies_it(num, collective, head, name):
+    """`two police officers`, `fourteen police officers`, `300 staff members`: the head is the
+    plural after the collective (the rules read `police`, which a dev gold's one `officers`
+    had corrected by habit)."""
+    (fig,) = find_figures(f"The clash injured {num} {name}{collective} {head} on Friday.")
+    assert fig.unit == head

@@ -51,10 +51,11 @@ class Habits:
                 continue
             seen = self.instead.get(f"{label}|{k}|{_key(v)}")
             if seen:
-                best = seen.most_common(1)[0][0]
+                best, times = seen.most_common(1)[0]
                 if best == NOTHING:
                     continue
-                v = _value(best)
+                if times > 1 or self.kinds.get(label, {}).get(k) != "text":
+                    v = _value(best)  # a text value (a unit) written once instead is that span's reading
             if k not in used:
                 continue  # the team never writes this attribute
             if self.kinds.get(label, {}).get(k) == "enum" and v not in used[k]:

@@ -88,13 +88,25 @@ def counted_noun(text: str, pos: int, allow_of: bool, demonyms) -> tuple[int, st
                 return end, word
             break
         p = end
-        if is_plural(word):
+        if is_plural(word) and not _collective_modifier(text, lw, p):
             c = _COORD_RE.match(text, p)
             if c and is_plural(c.group(2)) and c.group(2) not in NOT_MODIFIERS \
                     and c.group(2) not in VAGUE:
                 return c.end(), f"{lw} {c.group(1)} {c.group(2)}"
             return p, lw
     return pos, None
+
+
+#: a collective noun that modifies a plural head: "two police officers", "staff members", "media outlets"
+_COLLECTIVES = frozenset("police staff media cattle livestock fish sheep".split())
+
+
+def _collective_modifier(text: str, word: str, end: int) -> bool:
+    """Whether the collective ``word`` ending at ``end`` modifies the plural noun after it."""
+    if word not in _COLLECTIVES:
+        return False
+    n = _NEXT_WORD_RE.match(text, end)
+    return bool(n and n.group(1)[0].islower() and n.group(1) not in NOT_MODIFIERS and is_plural(n.group(1)))
 
 
 #: pounds of weight, not money: "weighed 82 pounds", "82 pounds (37 kg)", "82 pounds of cocaine"
@@ -217,7 +229,7 @@ def _named_head(text: str, pos: int) -> tuple[int, str] | None:
         if not m or m.group(1) in NOT_MODIFIERS or m.group(1).endswith("ly"):
             return None
         p = m.end()
-        if is_plural(m.group(1)):
+        if is_plural(m.group(1)) and not _collective_modifier(text, m.group(1), p):
             return p, m.group(1)
     return None
 
