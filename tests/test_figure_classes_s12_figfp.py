@@ -137,3 +137,15 @@ def test_a_collective_before_a_plural_noun_modifies_it(num, collective, head, na
     had corrected by habit)."""
     (fig,) = find_figures(f"The clash injured {num} {name}{collective} {head} on Friday.")
     assert fig.unit == head
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["15", "fifteen", "18.9", "three", "about one"]),
+       st.sampled_from(["youth suicides ", "deaths ", "black hole ", ""]),
+       st.sampled_from(["100,000", "1,000", "thousand", "10,000", "million"]),
+       st.sampled_from([" people", " individuals", " stars", ""]))
+def test_the_m_of_a_rate_is_no_figure(n, noun, m, tail):
+    """`fifteen youth suicides per 100,000 individuals`, `one black hole per thousand stars`:
+    the M of a rate `N per M` is no figure of its own (GUIDELINES)."""
+    texts = _texts(f"Alaska recorded {n} {noun}per {m}{tail} last year.")
+    assert not [t for t in texts if m in t]

@@ -10,7 +10,8 @@ kind of number (digits and words, alone or as a range's end).
   Wildlife Protection Act, 1972 lists``); a race's distance (``the 400 m hurdles``, ``400
   metres hurdles final``); a number before a singular unit describing a noun (``the seven hour
   drive``, ``a 47 month prison term``: adjectival); an earthquake's magnitude (``a 6.3 magnitude
-  earthquake``, ``the magnitude was 5.5``, ``the 5.0 earthquake``).
+  earthquake``, ``the magnitude was 5.5``, ``the 5.0 earthquake``); the ``M`` of a rate (``per
+  100,000 people``).
 - **An age the team decides** (``Figure.age``): a bare number set off after a name or a person
   (``Andrew Kinsman, 49, was``, ``the princess, 67, announced``, ``He was 79.``). The rules'
   own guideline counts it (docs/suggest.md: ``Whitcombe, 61,``); the convention
@@ -70,6 +71,8 @@ _QUAKE_AFTER_RE = re.compile(r"[ \t\u00a0-]+(?i:(?:earth)?quake|tremor|aftershoc
 _MAGNITUDE_BEFORE_RE = re.compile(
     r"(?i:magnitude)(?:[ \t\u00a0]+of[ \t\u00a0]+the[ \t\u00a0]+[\w-]+)?[ \t\u00a0]+(?:was|is|of|at|reached|measured)"
     r"[ \t\u00a0]+(?:(?:about|around|roughly|approximately|nearly)[ \t\u00a0]+)?\Z")
+#: the M of a rate "N per M" is no figure of its own (GUIDELINES): "per 100,000 people", "per thousand"
+_PER_BEFORE_RE = re.compile(r"(?<![\w'’-])(?i:per)[ \t\u00a0]+\Z")
 #: a bare number set off after a word: "Kinsman, 49, was", "the princess, 67, announced", "Smith (49)"
 _APPOSED_BEFORE_RE = re.compile(r"(?<![\w'’-])(?P<word>[A-Za-z][\w'’.-]*)(?:,[ \t\u00a0]+|[ \t\u00a0]+\()\Z")
 _APPOSED_AFTER_RE = re.compile(r"[ \t\u00a0]*[,)]")
@@ -100,7 +103,8 @@ def reading(text: str, num_start: int, num_end: int, end: int, value, unit: str 
     ``end``, with ``unit``) is no quantity here, ``"age"`` for an age the team's convention
     decides, else None (a figure)."""
     before = text[max(0, num_start - 48):num_start]
-    if _AGE_WORD_BEFORE_RE.search(before) or _DAY_RANGE_BEFORE_RE.search(before) and value <= 31:
+    if _AGE_WORD_BEFORE_RE.search(before) or _DAY_RANGE_BEFORE_RE.search(before) and value <= 31 \
+            or _PER_BEFORE_RE.search(before):
         return _NONE
     if _RACE_AFTER_RE.match(text, num_end) or value != 1 and _ADJECTIVAL_UNIT_AFTER_RE.match(text, num_end):
         return _NONE
