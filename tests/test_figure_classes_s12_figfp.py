@@ -149,3 +149,26 @@ def test_the_m_of_a_rate_is_no_figure(n, noun, m, tail):
     the M of a rate `N per M` is no figure of its own (GUIDELINES)."""
     texts = _texts(f"Alaska recorded {n} {noun}per {m}{tail} last year.")
     assert not [t for t in texts if m in t]
+
+
+LOW = ["one", "two", "three", "four", "five", "six", "seven", "eight"]
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.integers(0, 6), st.sampled_from(["-", " "]), st.sampled_from(["months", "days", "people"]))
+def test_number_words_said_as_a_range_without_to_take_the_lower_end(i, gap, noun):
+    """`five-six months`, `two three months`, `three-four months`: a range said without `to`
+    is worth its lower end, `at least` (GUIDELINES), not the sum the words were added to."""
+    low, high = LOW[i], LOW[i + 1]
+    (fig,) = find_figures(f"It has been {low}{gap}{high} {noun} since then.")
+    assert (fig.value, fig.qualifier, fig.unit) == (i + 1, "at least", noun)
+
+
+@given(st.sampled_from(["twenty-five", "twenty five", "two hundred and fifty", "one hundred and five",
+                        "two thousand and twenty", "ninety-nine"]))
+def test_compound_number_words_still_add_up(words):
+    """Control: `twenty-five`, `two hundred and fifty` are one number."""
+    from tui.suggest.rules.fignumber import word_value
+
+    assert word_value(words) in (25, 250, 105, 2020, 99)
+    assert word_value("one and five million") == 1_000_000

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import TypeAlias
 
 from tui.suggest.rules.counted import counted_noun, one_after_preposition, one_counted, one_in_list, record_after
-from tui.suggest.rules.fignumber import cue, number, word_value
+from tui.suggest.rules.fignumber import cue, number, word_range_cut, word_value
 from tui.suggest.rules.figwords import CURRENCY_SIGNS, FRACTIONS, SCALES, UNITS, VAGUE
 from tui.suggest.rules.notfigures import (AGE_AFTER_RE, after_name, is_age, is_label_or_date, is_pronoun_one,
                                           is_year)
@@ -139,6 +139,9 @@ def words(text: str, m: re.Match, demonyms, parts: dict, lenient: bool) -> Read:
         parts["percent_end"] = end
         return Decimal(n), "percent", "exact", end
     end, qualifier = _or_more(text, end, "exact", parts)
+    ranged = word_range_cut(re.split(r"[\s-]+", said.lower())) is not None
+    if ranged:
+        qualifier = "at least"  # "five-six months": a range, its lower end
     end, unit = counted_noun(text, end, True, demonyms)
     counted_one = unit is None and n == 1 and "more_end" not in parts
     if counted_one:
@@ -150,7 +153,7 @@ def words(text: str, m: re.Match, demonyms, parts: dict, lenient: bool) -> Read:
         counted_one = unit is not None
     record_after(end, unit, parts)
     scaled = any(w in SCALES or w == "dozen" for w in re.split(r"[\s-]+", said.lower()))
-    if ((unit is None and not scaled) or (n == 1 and not scaled and not counted_one)) and not (
+    if ((unit is None and not scaled) or (n == 1 and not scaled and not counted_one and not ranged)) and not (
             lenient or "more_end" in parts or counts_alone(text, start, end, n)):
         return None  # "no one knows", "the two-party vote": not a quantity
     return Decimal(n), unit, qualifier, end

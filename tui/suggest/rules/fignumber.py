@@ -66,11 +66,36 @@ def tidy(v: Decimal) -> int | float:
     return int(v) if v == v.to_integral_value() else float(round(v, 4))
 
 
+def word_range_cut(parts: list[str]) -> int | None:
+    """Where a second number starts in number words said as a range with no "to" ("five-six",
+    "two three", "one and five million": not one compound, as "twenty-five" is), or None."""
+    small = 0  # the tens and units said since the last hundred or scale
+    for i, w in enumerate(parts):
+        if w in UNITS:
+            if small and (small % 10 or UNITS[w] >= 10):
+                return i - 1 if parts[i - 1] == "and" else i
+            small += UNITS[w]
+        elif w in SCALES or w in ("hundred", "dozen"):
+            small = 0
+    return None
+
+
 def word_value(words: str) -> int | None:
-    """Value of "two hundred and fifty", "three million", "a dozen", "twenty-five"."""
+    """Value of "two hundred and fifty", "three million", "a dozen", "twenty-five"; of a range
+    said without "to" its lower end, with the upper end's scale ("one and five million": 1000000)."""
+    parts = re.split(r"[\s-]+", words.lower())
+    cut = word_range_cut(parts)
+    if cut is not None:
+        low = _compound_value(parts[:cut])
+        scaled = parts[-1] in SCALES and not any(w in SCALES for w in parts[:cut])
+        return low * SCALES[parts[-1]] if low is not None and scaled else low
+    return _compound_value(parts)
+
+
+def _compound_value(parts: list[str]) -> int | None:
     total = current = 0
     seen = False
-    for w in re.split(r"[\s-]+", words.lower()):
+    for w in parts:
         if w in ("and", "a"):
             continue
         if w in UNITS:
