@@ -109,3 +109,29 @@ def test_one_thing_in_a_list_of_counts_is_a_figure(frame, n, m, thing):
 def test_one_after_a_count_standing_for_one_of_them_is_no_figure(text):
     """`three books, one with his wife`: `one` standing for one of the things counted (GUIDELINES)."""
     assert [f for f in find_figures(text) if text[f.core[0]:f.core[1]] == "one"] == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 450), st.integers(0, 449), st.sampled_from(["-to-", "–", "-", " to "]),
+       st.sampled_from(["The vote passed primarily along party lines, {}.", "The articles passed by votes of {} respectively.",
+                        "In other results, Maroochydore defeated Caboolture {}, and Noosa lost.",
+                        "The confirmation resulted in a {} majority for conservatives.", "The Senate voted {} to acquit."]))
+def test_a_score_or_a_vote_is_two_figures(a, b, dash, frame):
+    """`230-to-198`, `43–5`, `a 6–3 majority`: a tally is two counts, each a figure with no unit; a
+    range runs upward (`16–17 percent`), a tally does not."""
+    if b > a or dash == " to " and ("majority" in frame or "Caboolture" in frame or a < 20):
+        return
+    text = frame.format(f"{a}{dash}{b}")
+    assert [(text[f.start:f.end], f.value, f.unit) for f in find_figures(text)] == [(str(a), a, None), (str(b), b, None)]
+
+
+@given(st.sampled_from(["coaching in 2012–13.", "the period known as Prohibition (1919–33).", "by 2024-25:",
+                        "Maybe 2009–11, something like that."]))
+def test_a_span_of_years_is_no_tally(phrase):
+    assert _texts(f"They had {phrase}") == []
+
+
+@given(st.integers(1, 400), st.integers(1, 50), st.sampled_from(["-to-", "–", "-"]))
+def test_a_range_upward_stays_one_figure(a, d, dash):
+    text = f"It took {a}{dash}{a + d} days."
+    assert _texts(text) == [f"{a}{dash}{a + d} days"]

@@ -25,7 +25,7 @@ NUMBER_RE = re.compile(
     r"(?P<clock>(?<![\w.,/:])\d{1,2}:[0-5]\d:[0-5]\d(?:\.\d+)?(?![\w:]|\s?(?i:am|pm|a\.m\.|p\.m\.|gmt|utc)\b))|"  # 2:14:04
     rf"(?P<digits>(?:(?<!\w)(?P<cur>(?:{_CUR})[ \u00a0]?)"
     rf"|(?<![\w.,/:#§{_SIGNS}-]))"
-    rf"(?P<num>{_DIGITS})(?:\s?[-–]\s?(?P<num2>{_DIGITS}))?"
+    rf"(?P<num>{_DIGITS})(?:(?:\s?[-–]\s?|-to-)(?P<num2>{_DIGITS}))?"
     rf"(?P<glued>(?i:{_GLUED})(?![\w/]))?"  # a unit glued to the number: "139km", "5kg"
     r"(?P<scale>\s?(?:bn|mn|tn)\b|(?<=\d)(?:m|k)\b|\s(?:hundred|thousand|million|billion|trillion|lakh|crore)\b)?"
     r"(?P<pct>\s?%|\s(?:per\s?cent|percent|percentage points?)\b)?"

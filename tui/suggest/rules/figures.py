@@ -20,7 +20,8 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from tui.suggest.rules import figcontext, figkinds
-from tui.suggest.rules.fignumber import NUMBER_RE, TRIGGER_RE, cue as _cue, tidy as _tidy
+from tui.suggest.rules.fignumber import NUMBER_RE, TRIGGER_RE, cue as _cue, number as _number, tidy as _tidy
+from tui.suggest.rules.notfigures import is_label_or_date
 from tui.suggest.rules.figwords import (  # noqa: F401 (re-exported)
     QUALIFIER_CUES, HEADING_CUES, _CUE_QUALIFIER, _CUE_BEFORE_RE, UNITS, SCALES,
     VAGUE, FRACTIONS, CURRENCY_SIGNS, CURRENCY_WORDS, IRREGULAR_PLURALS,
@@ -90,11 +91,29 @@ def find_figures(text: str, demonyms=frozenset()) -> list[Figure]:
         m = match(text, t.start())
         if not m:
             continue
+        tally = _tally(text, m)
+        if tally:
+            out.extend(f for f in tally if not out or f.start >= out[-1].end)
+            done = m.end()
+            continue
         fig = _range(text, m, demonyms) or _figure(text, m, demonyms)
         done = max(m.end(), fig.end if fig else 0)
         if fig and (not out or fig.start >= out[-1].end):
             out.append(fig)
     return out
+
+
+def _tally(text: str, m: re.Match) -> list[Figure] | None:
+    """A score or a vote, "230-to-198", "43–5", "a 6–3 majority": two counts, each a figure with no
+    unit; a range runs upward ("16–17 percent"), a tally does not, and "2012–13" is years."""
+    if not (m.group("digits") and m.group("num2")) or m.group("cur") or m.group("scale") or m.group("pct") \
+            or m.group("glued") or re.fullmatch(r"\d{4}", m.group("num")) or is_label_or_date(text, m):
+        return None
+    first, second = _number(m.group("num")), _number(m.group("num2"))
+    if first < second:
+        return None
+    return [Figure(s, e, _tidy(v), None, "exact", core=(s, e))
+            for v, (s, e) in ((first, m.span("num")), (second, m.span("num2")))]
 
 
 def _range(text: str, m: re.Match, demonyms) -> Figure | None:
@@ -112,6 +131,9 @@ def _range(text: str, m: re.Match, demonyms) -> Figure | None:
     if r.group("conn") == "and" and not between or before.rstrip().endswith("from"):
         return None
     first, second = _figure(text, m, demonyms, True), _figure(text, m2, demonyms, True)
+    if first is not None and second is not None and m.group("digits") and m2.group("digits") and r.group("conn") == "to" \
+            and first.value >= second.value and first.unit is None:
+        return None  # a tally, "won 230 to 198": two figures
     if first is None or second is None or first.end > r.start() or None is not first.unit != second.unit is not None:
         return None  # "paid €50m to 87 million users": two quantities of different things
     value = first.value
@@ -170,6 +192,9 @@ def figure_at(text: str, pos: int, end: int | None = None, demonyms=frozenset())
     low = lower_same_offsets(text)
     for t in TRIGGER_RE.finditer(low, pos, len(text) if end is None else end):
         m = NUMBER_RE.match(text, t.start())
+        tally = _tally(text, m) if m else None
+        if tally:  # the first count of "230-to-198"
+            return tally[0]
         if m:
             return _range(text, m, demonyms) or _figure(text, m, demonyms, True)
     return None
