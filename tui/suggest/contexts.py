@@ -131,12 +131,43 @@ def context(text: str, start: int, end: int, verbs: frozenset = frozenset()) -> 
     the first is a preposition's (``scientists from the University of Bristol and UC Davis
     say``: the verb is the head noun's before the preposition)."""
     own = _own_context(text, start, end, verbs)
+    if own != "possessor" and _locates_place_before(text, start, end, own):
+        return "preposition"  # "overturned in Babyninsky, Russia.": the country locates the town
     if own in ("sentence", "other", "acts") and (own == "acts" or text[end:end + 1] in ".,;:)\n"):
         first = _CONJUNCT_BEFORE_RE.search(text, max(0, start - 80), start)
         if first:
             theirs = context(text, first.start(1), first.end(1), verbs)
             return theirs if own != "acts" or theirs in ("of", "preposition") else own
     return own
+
+
+_MONTHS_AND_DAYS = frozenset({"January", "February", "March", "April", "May", "June", "July", "August", "September",
+                              "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
+                              "Friday", "Saturday", "Sunday"})
+
+
+@lru_cache(maxsize=1)
+def _place_before() -> re.Pattern:
+    """A town (a list of them) after a place preposition and a comma, right before a name:
+    ``in Babyninsky, ``, ``victories in Arizona, Florida, and ``."""
+    preps = alternation(load_lexicon().place_prepositions)
+    town = rf"{_CAP}(?:[ \t\u00a0]+{_CAP}){{0,3}}"
+    return re.compile(rf"(?<![\w-])((?i:{preps}))[ \t\u00a0]+(?:the[ \t\u00a0]+)?({town})"
+                      rf"(?:,[ \t\u00a0]+{town})*,[ \t\u00a0]+(?:and[ \t\u00a0]+)?\Z")
+
+
+def _locates_place_before(text: str, start: int, end: int, own: str) -> bool:
+    """Is the country or state ``text[start:end]`` a place locating the town before it
+    (``overturned in Babyninsky, Russia.``, ``in Connecticut, US, killing``, ``the ministry in
+    Munich, Germany confirmed``)? Not the subject after a fronted adverbial (``In Syria, Turkey
+    launched``, ``In March, Russia said``)."""
+    lex = load_lexicon()
+    if text[start:end] not in lex.countries and text[start:end] not in lex.places:
+        return False
+    m = _place_before().search(text, max(0, start - 120), start)
+    if m is None or m.group(1).lower() not in lex.place_prepositions or m.group(2) in _MONTHS_AND_DAYS:
+        return False
+    return not (own == "acts" and _SENTENCE_START_RE.search(text, max(0, m.start() - 4), m.start()))
 
 
 def is_role_word(word: str) -> bool:
