@@ -14,7 +14,7 @@ from tui.suggest.rules.actor_words import (PRESENT_S, heading_present, in_headin
 from tui.suggest.rules.actor_acronyms import spell_out
 from tui.suggest.rules.actor_bodies import bodies
 from tui.suggest.rules.actor_patterns import patterns
-from tui.suggest.rules.actor_titles import after_title_to
+from tui.suggest.rules.actor_titles import after_title_to, title_before_to
 from tui.suggest.rules.actor_phrases import phrases
 from tui.suggest.rules.lexicon import Lexicon, load_lexicon
 from tui.suggest.rules.mention import Mention, resolve
@@ -251,6 +251,8 @@ class _Finder:
         if len(words) > 2 and after_title_to(text, start, lex) and (at := self._name_after_place(name)):
             self._define(name[at:], start + at, "person")  # "Ambassador to Germany Richard Grenell"
             return start + at, end, "person"
+        if title_before_to(text, end, words, lex):
+            return None  # "United States Senator" before "from Vermont Bernie Sanders": the name's title
         keyword = next((w for w in words if w in lex.org_words), None)
         if keyword and self._titled_after_org(name):
             keyword = None  # "Royal Society University Research Fellow Martin How": a person
