@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tui.suggest.agent_nouns import agent_of_noun
-from tui.suggest.rules.actor_words import INFINITIVE_AFTER_RE, acts_in_clause_after, heading_verb, joint_with, words_before
+from tui.suggest.rules.actor_words import (INFINITIVE_AFTER_RE, acts_in_clause_after, heading_verb, joint_with, verb_governs,
+                                           words_before)
 from tui.suggest.rules.lexicon import alternation, load_lexicon
 from tui.suggest.acted_upon import undergoes_after
 from tui.suggest.words_after import (ADVERBS, FUNCTION_WORDS, ING_PREPOSITIONS, OBJECTS, After, heading_verb_after,
@@ -221,7 +222,8 @@ def _word_before(text: str, start: int, of_name: bool = True) -> _Before:
         before = before[:title.start()]
     m = _PREV_WORD_RE.search(before)
     if of_name and m and before[m.end(1):].strip() == "" and (
-            (text[start:start + 1].islower() and m.group(1).endswith("ed"))
+            (text[start:start + 1].islower() and m.group(1).endswith("ed")
+             and not verb_governs(before, m.start(1), m.group(1)))  # not "have attacked journalists"
             or (m.group(1).endswith("ing") and _DET_END_RE.search(before, 0, m.start(1)))):
         before = before[:m.start(1)]  # "saw armed police"; "by the incoming 116th Congress": an adjective, no verb
         m = _PREV_WORD_RE.search(before)

@@ -214,19 +214,44 @@ NOT_MODIFIERS = frozenset({
     "both", "several", "most", "more", "few",
     "where", "if", "so", "there", "here", "saw", "see", "says", "say", "said", "told", "between", "against"})
 _MODIFIER_RE = re.compile(r"[A-Za-z][A-Za-z-]*\Z")
+#: words before a past form that make it a verb ("have attacked journalists", "and encouraged supporters"),
+#: not an adjective ("saw armed police")
+_SUBJECT_OR_AUX = frozenset({"has", "have", "had", "and", "also", "then", "who", "which", "that", "they", "he", "she",
+                             "we", "i", "it", "not", "never", "previously", "already", "reportedly"})
+#: what never modifies a group noun either: a preposition before it ("popular among supporters"), verbs
+#: that take it as an object ("helps software developers")
+_NOT_GROUP_MODIFIERS = frozenset({
+    "among", "amongst", "including", "like", "during", "through", "under", "within", "without", "across", "toward",
+    "towards", "behind", "despite", "upon", "per", "via", "became", "become", "becomes", "lost", "helps", "help"})
+
+
+def verb_governs(text: str, pos: int, word: str) -> bool:
+    """Is ``word`` at ``pos``, before a lower-case noun, a verb governing it rather than an
+    adjective of it: an irregular past, or a past form after an auxiliary, a subject pronoun or
+    ``and`` (``Houthis have attacked journalists``, ``and contacted experts``; not ``saw armed
+    police``)?"""
+    low = word.lower()
+    if low in PAST_IRREGULAR or low in PARTICIPLES:
+        return True
+    if not low.endswith("ed"):
+        return False
+    before = words_before(text, pos, 1)
+    return bool(before) and before[0][1].lower() in _SUBJECT_OR_AUX
 
 
 def modifiers_start(text: str, start: int, lex: Lexicon) -> int:
     """Where the modifiers of a group noun phrase starting at ``start`` start, when it
     keeps every adjective and noun before it (up to three words, not across a determiner,
     a preposition, a verb, a number or punctuation): "armed police", "FSB officers",
+    (not "have attacked journalists", "popular among supporters"),
     "Law enforcement agencies", "United States federal judge"."""
     for pos, w in reversed(words_before(text, start, 3)):
         low = w.lower()
         if not _MODIFIER_RE.match(w) or low in NOT_MODIFIERS or low in lex.reporting_verbs \
                 or low in lex.action_verbs or low.endswith("ly") \
                 or (w in lex.not_names and low not in lex.group_modifiers) \
-                or (low.endswith("ing") and text[:pos].rstrip().endswith(",")):
+                or (low.endswith("ing") and text[:pos].rstrip().endswith(",")) \
+                or low in _NOT_GROUP_MODIFIERS or verb_governs(text, pos, w):
             break  # ", citing local paramilitary groups": a participle opens a clause, it modifies nothing
         start = pos
     return start
