@@ -68,6 +68,9 @@ _ADVERB_RE = re.compile(r"[A-Z][a-z]{2,}(?:al|ful|less|ous|ive|ent|ant|ate|ic|ed
 _DATA_AFTER_RE = re.compile(rf"\)?(?:[ \t]+\([{UP}][\w.&-]*\))?[ \t\u00a0]+data\b")
 _ACRONYM_DEF_RE = re.compile(rf"[ \t]*\(([{UP}]{{2,8}})\)")
 #: an ordinal before a body's name is the name's ("the incoming 116th United States Congress", GUIDELINES)
+#: offices the title lexicon lacks (it holds the titles written before a name): "Labour MP", "Majority Leader"
+_OFFICES = frozenset({"MP", "Representative", "Leader"})
+_AUX_AFTER_RE = re.compile(r"[ \t\u00a0]+(?:is|are|was|were|has|have|had|will|would)\b")  # "the Prime Minister was"
 _ORDINAL_BEFORE_RE = re.compile(r"(?<![\w.,-])\d+(?:st|nd|rd|th)[ \t\u00a0]+\Z")
 
 
@@ -289,9 +292,20 @@ class _Finder:
                     or all(w.isupper() for w in words) \
                     or (_THE_BEFORE_RE.search(text, max(0, start - 4), start) and words[-1] not in lex.titles):
                 return None  # "the Crew Dragon was launched": no person's name takes "the" (a title does)
+            if self._office_alone(words, start, end):
+                return None  # "appointed him Foreign Secretary", "X, a former United States Representative"
             self._define(name, start, "person")
             return start, end, "person"
         return self._one_word(name, words[0], start, end)
+
+    def _office_alone(self, words: list[str], start: int, end: int) -> bool:
+        """Is the run an office with no name after it (``Foreign Secretary``, ``United States
+        Representative``, ``Labour MP``): no person's name (GUIDELINES: a title is no name, an
+        office only described or held is no actor), unless a verb or an auxiliary follows (``The
+        Health Minister said``, ``the Prime Minister was``: the team's vote on it decides) or it is a
+        heading's (``Tunisian Prime Minister signs``)?"""
+        return (words[-1] in self.lex.titles or words[-1] in _OFFICES) and not in_heading(self.text, start) \
+            and not self.pat.verb_phrase.match(self.text, end) and not _AUX_AFTER_RE.match(self.text, end)
 
     def _one_word(self, name: str, word: str, start: int, end: int):
         """(start, end, type) of an unknown one-word name, or None: a domain, an acronym
