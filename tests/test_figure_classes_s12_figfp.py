@@ -172,3 +172,30 @@ def test_compound_number_words_still_add_up(words):
 
     assert word_value(words) in (25, 250, 105, 2020, 99)
     assert word_value("one and five million") == 1_000_000
+
+
+FRACTIONS = [("about a quarter", 25), ("half", 50), ("two-thirds", 66.67), ("roughly a third", 33.33),
+             ("three quarters", 75), ("about a tenth", 10)]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(FRACTIONS), st.sampled_from(FRACTIONS), st.booleans(), st.integers(2, 99))
+def test_how_the_team_writes_a_fraction_is_learned(taught, asked, share, pct):
+    """`about a quarter of the city`, `two-thirds of senators` (pool: 19 texts) were suggested as
+    25 / 66.67 percent; bench/realtext's GUIDELINES writes the share, no unit (`About a quarter`:
+    0.25). A team whose gold writes a fraction's share gets shares; one that writes percentages,
+    and any percent said as one (`40%`), keep the rules' reading."""
+    from tui.model import Span
+    from tui.schema import DEFAULT_SCHEMA
+    from tui.suggest.habits import learn
+
+    words, value = taught
+    written = {"value": round(value / 100, 3)} if share else {"value": value, "unit": "percent"}
+    h = learn([({"value": value, "unit": "percent", "qualifier": "exact"}, Span("s", "FIGURE", 0, len(words), words,
+                                                                               attrs=written)),
+               ({"value": pct, "unit": "percent"}, Span("t", "FIGURE", 0, 3, f"{pct}%", attrs={"value": pct,
+                                                                                             "unit": "percent"}))],
+              DEFAULT_SCHEMA)
+    got = h.apply("FIGURE", asked[0], {"value": asked[1], "unit": "percent", "qualifier": "exact"})
+    assert got == ({"value": round(asked[1] / 100, 3)} if share else {"value": asked[1], "unit": "percent"})
+    assert h.apply("FIGURE", f"{pct}%", {"value": pct, "unit": "percent"}) == {"value": pct, "unit": "percent"}

@@ -17,11 +17,23 @@ there); and an enumerated value the team never uses is never suggested.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 NOTHING = "-"  # the team wrote no value where the rules had one
+
+
+#: a fraction said in words (no percent written): the rules read it as a percentage ("half": 50,
+#: percent); a team may write the share itself ("About a quarter": 0.25, no unit: bench/realtext)
+_FRACTION_RE = re.compile(r"(?i)\b(?:half|thirds?|quarters?|fifths?|tenths?)\b")
+_PERCENT_RE = re.compile(r"(?i)%|\bper[ \t]?cent\b|\bpercent")
+FRACTION_KEY = "FIGURE|fraction"  # in ``instead``: how the team writes a fraction, "share" or "percent"
+
+
+def _fraction(text: str, attrs: dict) -> bool:
+    return attrs.get("unit") == "percent" and bool(_FRACTION_RE.search(text)) and not _PERCENT_RE.search(text)
 
 
 def _key(v) -> str:
@@ -63,6 +75,11 @@ class Habits:
             out[k] = v
         if label == "ACTOR" and "type" in used and text.lower() in self.names:
             out["type"] = self.names[text.lower()].most_common(1)[0][0]
+        way = self.instead.get(FRACTION_KEY)
+        if label == "FIGURE" and way and way["share"] > way["percent"] and _fraction(text, attrs):
+            out.pop("unit", None)  # "About a quarter": 0.25, as the team writes a fraction
+            if isinstance(attrs.get("value"), (int, float)) and "value" in used:
+                out["value"] = round(attrs["value"] / 100, 3)
         return out
 
     def to_json(self) -> dict:
@@ -99,8 +116,23 @@ def learn(pairs: Iterable[tuple[dict | None, object]], schema) -> Habits:
             used.setdefault(k, Counter())[v] += 1
         if label == "ACTOR" and "type" in written:
             h.names.setdefault(span.text.lower(), Counter())[written["type"]] += 1  # type: ignore[attr-defined]
+        fraction = label == "FIGURE" and suggested is not None and _fraction(getattr(span, "text", ""), suggested)
+        if fraction and suggested is not None:
+            _vote_fraction(h, suggested, written)
         for k, v in (suggested or {}).items():
-            if v is not None and h.kinds.get(label, {}).get(k) != "number":
+            if v is not None and h.kinds.get(label, {}).get(k) != "number" and not (fraction and k == "unit"):
                 got = written.get(k)
                 h.instead.setdefault(f"{label}|{k}|{_key(v)}", Counter())[NOTHING if got is None else _key(got)] += 1
     return h
+
+
+def _vote_fraction(h: Habits, suggested: dict, written: dict) -> None:
+    """How the team wrote a fraction the rules read as a percentage: the share ("About a
+    quarter": 0.25, no unit) or the percentage (25, percent)."""
+    way = h.instead.setdefault(FRACTION_KEY, Counter({"share": 0, "percent": 0}))
+    got, rules = written.get("value"), suggested.get("value")
+    if written.get("unit") is None and isinstance(got, (int, float)) and isinstance(rules, (int, float)) \
+            and abs(got - rules / 100) < 0.006:
+        way["share"] += 1
+    elif written.get("unit") == "percent":
+        way["percent"] += 1
