@@ -199,3 +199,24 @@ def test_how_the_team_writes_a_fraction_is_learned(taught, asked, share, pct):
     got = h.apply("FIGURE", asked[0], {"value": asked[1], "unit": "percent", "qualifier": "exact"})
     assert got == ({"value": round(asked[1] / 100, 3)} if share else {"value": asked[1], "unit": "percent"})
     assert h.apply("FIGURE", f"{pct}%", {"value": pct, "unit": "percent"}) == {"value": pct, "unit": "percent"}
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["running", "facing", "leading", "writing", "organising"]),
+       st.sampled_from(["it", "such problems", "the group", "them"]), st.sampled_from(["the only", "just the"]))
+def test_one_before_a_verb_in_ing_counts_nothing(verb, obj, lead):
+    """`I was the only one running it`, `the only one facing such things`: `one` is a pronoun
+    before a verb, no count with the verb as its unit."""
+    assert _texts(f"Back then I was {lead} one {verb} {obj}.") == []
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["single", "little", "small", "real"]),
+       st.sampled_from(["set", "pellet", "game", "lever", "server"]),
+       st.sampled_from([" of social values", " where I lost", " delivering the food", " when it broke", ""]),
+       st.sampled_from(["only", "just", "with"]))
+def test_one_and_its_noun_take_the_noun_as_unit(adj, noun, tail, lead):
+    """`just one single set of values` (unit `set`, not `single`), `one game where` (not `where`),
+    `one lever delivering the food` (not `delivering`)."""
+    figs = find_figures(f"They rely {lead} one {adj} {noun}{tail} today.")
+    assert [f.unit for f in figs] == [noun]

@@ -127,10 +127,15 @@ _NAMES_ONE_RE = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]*[A-Z]|[ \t\u00a0]+(?:said|
 _PREPOSITION_BEFORE_RE = re.compile(r"(?<![\w-])(?:in|at|from|on|into|inside|near|to|with|by|(?i:only|just))[ \t\u00a0]+$")
 _ONE_THING_RE = re.compile(r"[ \t\u00a0]+([a-z][a-z-]+)\b(?![ \t\u00a0]*(?:,[ \t\u00a0]*[A-Z]|of\b))")
 #: a second word of the thing ("studio album"), unless a verb in the past ("one independent supported")
-_ONE_HEAD_RE = re.compile(r"[ \t\u00a0]+([a-z][a-z-]+)\b(?<!ed)(?![ \t\u00a0]*(?:,[ \t\u00a0]*[A-Z]|of\b))")
+_ONE_HEAD_RE = re.compile(r"[ \t\u00a0]+([a-z][a-z-]+)\b(?<!ed)(?![ \t\u00a0]*,[ \t\u00a0]*[A-Z])")
+#: a verb in -ing with its object after "one": "the only one running it", "one lever delivering the food"
+_ING_VERB_RE = re.compile(r"[ \t\u00a0]+(?!(?:build|meet|paint|hear|wedd|even|morn|ceil|r|th|k|spr|str|w|sibl|offspr|end"
+                          r"|record|fil|sett|open|land|cross|dwell|bomb|shoot|stabb|kill)ing\b)[a-z]+ing[ \t\u00a0]+(?:it|them|him|her|me|us|you|the|a|an|such|this|that|these"
+                          r"|those|his|their|our|its|my|your)\b")
 #: "one" + a singular noun that is an idiom, not a count: "at one point", "on one hand"
 _NOT_HEADS = frozenset("yesterday today tonight tomorrow ago now here there again alone against among between "
-                       "during without within after before behind since until upon".split())
+                       "during without within after before behind since until upon "
+                       "where when which who whom whose while what that".split())
 _ONE_IDIOMS = frozenset("point time way hand side go another piece thing day".split())
 
 
@@ -166,14 +171,14 @@ def one_in_list(text: str, start: int, end: int) -> tuple[int, str | None]:
 def _one_thing(text: str, end: int) -> tuple[int, str | None]:
     """(end, unit) of the singular noun after "one" ending at ``end`` ("one studio album"), or (end, None)."""
     m = _ONE_THING_RE.match(text, end)
-    if not m:
+    if not m or _ING_VERB_RE.match(text, end):
         return end, None
     word = m.group(1)
     if word in NOT_MODIFIERS or word in _ONE_IDIOMS or word in CURRENCY_WORDS or is_plural(word) or word.endswith("ly"):
         return end, None
     head = _ONE_HEAD_RE.match(text, m.end(1))
     if head and head.group(1) not in NOT_MODIFIERS | _NOT_HEADS and not is_plural(head.group(1)) \
-            and not head.group(1).endswith("ly"):
+            and not head.group(1).endswith("ly") and not _ING_VERB_RE.match(text, m.end(1)):
         return head.end(1), head.group(1)
     return m.end(1), word
 
