@@ -219,7 +219,7 @@ def _word_before(text: str, start: int, of_name: bool = True) -> _Before:
     before = text[max(0, start - _BACK):start]
     title = _titles_before().search(before)
     if title:
-        before = before[:title.start()]
+        before = before[:_body_start(before, title.start())]
     m = _PREV_WORD_RE.search(before)
     if of_name and m and before[m.end(1):].strip() == "" and (
             (text[start:start + 1].islower() and m.group(1).endswith("ed")
@@ -381,6 +381,26 @@ def _titles_before() -> re.Pattern:
     titles = alternation(set(lex.titles) | {t.lower() for t in lex.titles})  # "under former president X" too
     of = r"(?:[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?[A-Z][\w-]*(?:[ \t\u00a0]+[A-Z][\w-]*){0,2})?"
     return re.compile(rf"(?<![\w-])(?:(?:former|acting|late)[ \t\u00a0]+)?(?:(?:{titles}){of}[ \t\u00a0]+)+\Z")
+
+
+#: up to three capitalised words before a title, after a lower-case word or a comma
+_BODY_RE = re.compile(r"(?:(?<=[ \t\u00a0])[a-z][\w-]*,?|,)[ \t\u00a0]+((?:[A-Z][\w-]*[ \t\u00a0]+){1,3})\Z")
+_NOT_BODY = frozenset({"The", "January", "February", "March", "April", "May", "June", "July", "August",
+                       "September", "October", "November", "December"})
+
+
+def _body_start(before: str, at: int) -> int:
+    """Where the body or party of the title at ``at`` starts, mid-sentence (``of Liberal National
+    MP X``: the title's), else ``at``. Not a day or month (``on Sunday President X``), nor a
+    country, demonym or place (a descriptor of its own: ``by hiring Syrian President X to``)."""
+    m = _BODY_RE.search(before, 0, at)
+    if m is None:
+        return at
+    lex, words = load_lexicon(), m.group(1).split()
+    if any(w in _NOT_BODY or w.endswith("day") or w in lex.demonyms or w in lex.countries or w in lex.places
+           for w in words) or any(" ".join(words[i:]) in lex.countries for i in range(len(words))):
+        return at
+    return m.start(1)
 
 
 def _is_role(words: str, named: str) -> bool:

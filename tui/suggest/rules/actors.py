@@ -387,8 +387,8 @@ class _Finder:
         last = None
         for last in self.pat.title.finditer(name):
             pass
-        if last is None or last.start() == 0:
-            return False
+        if last is None:
+            return False  # (a title at the start holds the organisation word: "House Speaker X")
         rest = name_words(name[last.end():])
         return len(rest) >= 2 and not any(w in self.lex.org_words or w in self.lex.titles for w in rest)
 

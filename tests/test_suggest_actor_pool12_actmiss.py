@@ -1,0 +1,60 @@
+"""Missed ACTORS and wrong edges on unseen news (session 12, helper actmiss): each class's errors occur in at
+least three texts of the pool of 209 unseen Wikinews articles (/work/pool); generated sentences
+that fail on the code before the class."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.suggest.contexts import context
+from tui.suggest.rules.actors import find_actors
+from tui.suggest.selection import reporting_and_action_verbs
+
+VERBS = reporting_and_action_verbs()
+
+NAMES = st.builds(lambda a, b: f"{a} {b}", st.sampled_from(["Vera", "Tomas", "Anika", "Rollo", "Imre", "Dario"]),
+                  st.sampled_from(["Kellard", "Moravec", "Ostrand", "Quill", "Bexley", "Urquhart"]))
+# titles the lexicon lacked, before a name (pool: p003 "Senate Minority Whip Dick Durbin", p057
+# "House of Commons Speaker John Bercow", "Conservative MP Philip Hammond", p063 "Congressman
+# Justin Amash", "Libertarian Party Vice Chairman Arvin Vohra", p116 "Representative Carolyn
+# Maloney", p161 "Premier Gladys Berejiklian", p182 "Cardinal George Pell", ...)
+TITLES = st.sampled_from(["Congressman", "Congresswoman", "Representative", "Republican Representative",
+                          "House Speaker", "Senate Minority Whip", "Conservative MP", "MP",
+                          "Party Vice Chairman", "Chairman", "Chairwoman", "Premier", "Cardinal",
+                          "Bishop", "Constable", "Bureau Chief", "Chief Technical Officer", "Board Member",
+                          "Bishop Emeritus"])
+FRAMES = st.sampled_from(["It was over.\n\n{} said the plan had failed.",
+                          "The plan was announced by {} on Monday.",
+                          "It was over, according to {}.",
+                          "On Monday, {} announced the plan."])
+
+
+@settings(max_examples=200, deadline=None)
+@given(NAMES, TITLES, FRAMES)
+def test_a_title_before_a_name_is_a_title(name, title, frame):
+    """GUIDELINES: no title or role word before a name: the name is a person whose title the
+    team's convention may leave out (`Justin Amash`, not `Congressman Justin Amash`)."""
+    text = frame.format(f"{title} {name}")
+    at = text.index(name)
+    found = [(m.title_end if m.title_end is not None else m.start, m.end, m.type) for m in find_actors(text)]
+    assert (at, at + len(name), "person") in found, [(text[s:e], t) for s, e, t in found]
+
+
+BODIES = st.sampled_from(["Liberal National", "Conservative", "Republican", "Senate Minority", "Labour"])
+MID_FRAMES = st.sampled_from(["The vote followed the resignation of {} last week.",
+                              "The plan was announced by {} on Monday.",
+                              "It was over, according to {}.",
+                              "Reporters spoke with {} about the plan."])
+
+
+@settings(max_examples=150, deadline=None)
+@given(NAMES, BODIES, st.sampled_from(["MP", "Representative", "Whip", "Senator", "Chairman"]), MID_FRAMES)
+def test_the_body_of_a_title_is_passed_over_like_the_title(name, body, title, frame):
+    """The name after ``of Liberal National MP`` has the context it has after ``of``: the party
+    or body a title is of belongs to the title (jephcott's "resignation of Liberal National MP
+    John McVeigh" read as a name after "National", an actor)."""
+    plain, long = frame.format(name), frame.format(f"{body} {title} {name}")
+    s, t = plain.index(name), long.index(name)
+    assert context(long, t, t + len(name), VERBS) == context(plain, s, s + len(name), VERBS)
+
