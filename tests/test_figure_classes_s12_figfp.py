@@ -220,3 +220,20 @@ def test_one_and_its_noun_take_the_noun_as_unit(adj, noun, tail, lead):
     `one lever delivering the food` (not `delivering`)."""
     figs = find_figures(f"They rely {lead} one {adj} {noun}{tail} today.")
     assert [f.unit for f in figs] == [noun]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["round", "Round", "stage", "region", "freedom", "level", "group"]),
+       st.sampled_from(["3", "12", "six", "two"]),
+       st.sampled_from(["Caloundra won in {} of the season.", "She chaired {} of the party.",
+                        "And {} is the freedom to share copies.", "They lost in {}, but won later."]))
+def test_a_number_naming_a_stage_is_a_label(word, num, frame):
+    """`in round 3`, `freedom 3 is`, `she chaired region six`: a number that names a stage or a
+    part is a label, no figure (GUIDELINES: labels)."""
+    assert _texts(frame.format(f"{word} {num}")) == []
+
+
+@given(st.sampled_from(["3", "12", "six"]), st.sampled_from(["teams", "players", "clubs"]))
+def test_a_count_after_a_stage_word_still_counts(num, noun):
+    """Control: `this round 12 teams advanced`: a count with its noun."""
+    assert f"{num} {noun}" in _texts(f"In this round {num} {noun} advanced.")

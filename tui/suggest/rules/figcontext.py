@@ -11,7 +11,8 @@ kind of number (digits and words, alone or as a range's end).
   metres hurdles final``); a number before a singular unit describing a noun (``the seven hour
   drive``, ``a 47 month prison term``: adjectival); an earthquake's magnitude (``a 6.3 magnitude
   earthquake``, ``the magnitude was 5.5``, ``the 5.0 earthquake``); the ``M`` of a rate (``per
-  100,000 people``).
+  100,000 people``); a number naming a stage with nothing counted after it (``in round 3``,
+  ``freedom 3 is``, ``chaired region six``).
 - **An age the team decides** (``Figure.age``): a bare number set off after a name or a person
   (``Andrew Kinsman, 49, was``, ``the princess, 67, announced``, ``He was 79.``). The rules'
   own guideline counts it (docs/suggest.md: ``Whitcombe, 61,``); the convention
@@ -71,6 +72,10 @@ _QUAKE_AFTER_RE = re.compile(r"[ \t\u00a0-]+(?i:(?:earth)?quake|tremor|aftershoc
 _MAGNITUDE_BEFORE_RE = re.compile(
     r"(?i:magnitude)(?:[ \t\u00a0]+of[ \t\u00a0]+the[ \t\u00a0]+[\w-]+)?[ \t\u00a0]+(?:was|is|of|at|reached|measured)"
     r"[ \t\u00a0]+(?:(?:about|around|roughly|approximately|nearly)[ \t\u00a0]+)?\Z")
+#: a number that names a stage of something, with nothing counted after it: "in round 3", "freedom 3 is",
+#: "she chaired region six" (labels, GUIDELINES; "round 3 teams" counts)
+_LABEL_BEFORE_RE = re.compile(r"(?<![\w'’-])(?i:round|stage|region|freedom|level|game|match|heat|leg|group|lap|hole"
+                              r"|district|ward|zone)[ \t\u00a0]+\Z")
 #: the M of a rate "N per M" is no figure of its own (GUIDELINES): "per 100,000 people", "per thousand"
 _PER_BEFORE_RE = re.compile(r"(?<![\w'’-])(?i:per)[ \t\u00a0]+\Z")
 #: a bare number set off after a word: "Kinsman, 49, was", "the princess, 67, announced", "Smith (49)"
@@ -114,6 +119,8 @@ def reading(text: str, num_start: int, num_end: int, end: int, value, unit: str 
     if bare.isdigit() and len(bare) == 4 and 1900 <= value <= 2100 and (
             _STATUTE_BEFORE_RE.search(before) or _named_by_first_word(text, num_start)
             or _CAPITAL_AFTER_RE.match(text, num_end)):
+        return _NONE
+    if unit is None and end == num_end and _LABEL_BEFORE_RE.search(before):
         return _NONE
     if unit is None and bare.isdigit() and 1 <= value <= 120 and end == num_end and _is_age(text, before, num_start, num_end):
         return AGE
