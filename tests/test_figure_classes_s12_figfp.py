@@ -237,3 +237,19 @@ def test_a_number_naming_a_stage_is_a_label(word, num, frame):
 def test_a_count_after_a_stage_word_still_counts(num, noun):
     """Control: `this round 12 teams advanced`: a count with its noun."""
     assert f"{num} {noun}" in _texts(f"In this round {num} {noun} advanced.")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["Democracy", "Qur'an", "SOCIETY", "Web", "LGPL", "[Version]"]), st.integers(0, 9),
+       st.integers(0, 9), st.sampled_from(['"{}" can lead to change.', "I don't think there will be a {}.",
+                                            "It ships under {} today."]))
+def test_a_version_after_a_name_is_no_figure(name, major, minor, frame):
+    """`Democracy 2.0`, `a Qur'an 2.0`, `[Version] [5.3] will be out`: a version names something."""
+    num = f"[{major}.{minor}]" if name.startswith("[") else f"{major}.{minor}"
+    assert _texts(frame.format(f"{name} {num}")) == []
+
+
+@given(st.sampled_from(["About", "Some", "Nearly", "Only"]), st.integers(1, 9))
+def test_a_decimal_after_a_capitalised_cue_still_counts(cue, n):
+    """Control: `About 2.5 million`, `Some 1.5 percent`: a cue opening a sentence is no name."""
+    assert [t for t in _texts(f"{cue} {n}.5 percent of voters stayed home.") if t.endswith(f"{n}.5 percent")]

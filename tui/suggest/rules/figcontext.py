@@ -12,7 +12,7 @@ kind of number (digits and words, alone or as a range's end).
   drive``, ``a 47 month prison term``: adjectival); an earthquake's magnitude (``a 6.3 magnitude
   earthquake``, ``the magnitude was 5.5``, ``the 5.0 earthquake``); the ``M`` of a rate (``per
   100,000 people``); a number naming a stage with nothing counted after it (``in round 3``,
-  ``freedom 3 is``, ``chaired region six``).
+  ``freedom 3 is``, ``chaired region six``); a version after a name (``Democracy 2.0``).
 - **An age the team decides** (``Figure.age``): a bare number set off after a name or a person
   (``Andrew Kinsman, 49, was``, ``the princess, 67, announced``, ``He was 79.``). The rules'
   own guideline counts it (docs/suggest.md: ``Whitcombe, 61,``); the convention
@@ -76,6 +76,9 @@ _MAGNITUDE_BEFORE_RE = re.compile(
 #: "she chaired region six" (labels, GUIDELINES; "round 3 teams" counts)
 _LABEL_BEFORE_RE = re.compile(r"(?<![\w'’-])(?i:round|stage|region|freedom|level|game|match|heat|leg|group|lap|hole"
                               r"|district|ward|zone)[ \t\u00a0]+\Z")
+#: a version after a name, a decimal with nothing counted: "Democracy 2.0", "Qur'an 2.0", "[Version] [5.3]"
+_VERSION_BEFORE_RE = re.compile(r"(?<![\w'’.-])(?P<word>[A-Z][\w'’-]*)(?<!'s)(?<!’s)\]?[ \t\u00a0]+\[?\Z")
+_DECIMAL_RE = re.compile(r"\d+\.\d+")
 #: the M of a rate "N per M" is no figure of its own (GUIDELINES): "per 100,000 people", "per thousand"
 _PER_BEFORE_RE = re.compile(r"(?<![\w'’-])(?i:per)[ \t\u00a0]+\Z")
 #: a bare number set off after a word: "Kinsman, 49, was", "the princess, 67, announced", "Smith (49)"
@@ -120,7 +123,7 @@ def reading(text: str, num_start: int, num_end: int, end: int, value, unit: str 
             _STATUTE_BEFORE_RE.search(before) or _named_by_first_word(text, num_start)
             or _CAPITAL_AFTER_RE.match(text, num_end)):
         return _NONE
-    if unit is None and end == num_end and _LABEL_BEFORE_RE.search(before):
+    if unit is None and end == num_end and (_LABEL_BEFORE_RE.search(before) or _is_version(before, bare)):
         return _NONE
     if unit is None and bare.isdigit() and 1 <= value <= 120 and end == num_end and _is_age(text, before, num_start, num_end):
         return AGE
@@ -132,6 +135,13 @@ def age_phrases(text: str) -> list[tuple[int, int]]:
     (``aged 36``, ``36 years old``, ``a 36-year-old``): never a figure for the rules, but a
     team's figure on one says how it treats ages (``conventions.figure_ages``)."""
     return [m.span("n") if m.group("n") else m.span("m") for m in _AGE_PHRASE_RE.finditer(text)]
+
+
+def _is_version(before: str, bare: str) -> bool:
+    """A decimal right after a capitalised word that is no cue ("About 2.5"): a version that
+    names something ("Democracy 2.0", "LGPL 2.1"), no quantity."""
+    v = _VERSION_BEFORE_RE.search(before) if _DECIMAL_RE.fullmatch(bare) else None
+    return v is not None and v.group("word").lower() not in _CUE_WORDS
 
 
 def _is_magnitude(text: str, before: str, bare: str, num_end: int) -> bool:
