@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from tui.suggest.contexts import CONTEXTS, DESCRIBE, context
+from tui.suggest.contexts import CONTEXTS, DESCRIBE, context, names_place
 from tui.suggest.entities import SELECTION_CONTEXT
 from tui.suggest.rules.lexicon import load_lexicon
 
@@ -55,8 +55,8 @@ class Selection:
         around it decide nothing ("other"): ``The Walt Disney Company owns both X`` is an
         object, ``Warholm of Norway won`` a subject."""
         seen = self.names.get(text[start:end].lower(), (0, 0))
-        if seen[0] == 0 and seen[1] >= MIN_EXAMPLES:
-            return False  # a name the team has passed over again and again (a place, a ship)
+        if seen[0] == 0 and seen[1] >= MIN_EXAMPLES or names_place(text, start, end):
+            return False  # a name the team has passed over again and again (a place, a ship); "Victoria Park"
         where = context(text, start, end, self.verbs)
         if where == "other" and parsed is not None:
             where = SELECTION_CONTEXT.get(parsed, "other")
