@@ -135,3 +135,40 @@ def test_a_span_of_years_is_no_tally(phrase):
 def test_a_range_upward_stays_one_figure(a, d, dash):
     text = f"It took {a}{dash}{a + d} days."
     assert _texts(text) == [f"{a}{dash}{a + d} days"]
+
+
+ELLIPTIC = ["In addition to the deaths, {n} were reported hospitalised with {w} seriously injured.",
+            "Of the territory's {n} delegates, Sanders secured {w} with about 63% of the vote.",
+            "He was sentenced to {n} years in prison, serving {w} before being granted clemency.",
+            "The plan adds {n} justices: {n} Republicans, {n} Democrats, and {w} to be chosen by the others.",
+            "First {n} people joined, then {w} more came from the village."]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(ELLIPTIC), st.sampled_from(["15", "33", "2,300", "fourteen", "six"]),
+       st.sampled_from(sorted(WORDS)))
+def test_a_count_with_its_noun_left_out_after_a_count_is_a_figure(frame, n, w):
+    """`33 were reported hospitalised with five seriously injured`, `Of the territory's six
+    delegates, Sanders secured four with`: a number word with no noun after a count in the same
+    sentence counts the same things (GUIDELINES: `39 are confirmed dead`, `at least 50 more`)."""
+    text = frame.format(n=n, w=w)
+    last = text.rindex(f" {w} ") + 1
+    assert [(f.value, f.unit) for f in find_figures(text) if f.core == (last, last + len(w))] == [(WORDS[w], None)]
+
+
+@given(st.sampled_from(sorted(WORDS)), st.sampled_from([
+    "She had {n} brothers and when I was {w}, we moved.", "He won {n} games and then turned {w} in May.",
+    "The {n} players who made the Top {W} list left.", "Negron served {n} years of a thirty-{w} year sentence.",
+    "In 2019 she was {w}.", "They sold {n} copies at {w} on Monday.",
+    "The deceased were aged {n}, {w}, and 49.", "They picked an {n} year old half back and a {w} eighth."]), st.sampled_from(["8", "eight"]))
+def test_a_number_word_after_a_count_that_is_an_age_a_name_or_a_compound_is_no_figure(w, frame, n):
+    text = frame.format(n=n, w=w, W=w.capitalize())
+    assert [t for t in _texts(text) if t.lower() == w] == []
+
+
+@given(st.sampled_from(sorted(WORDS)), st.sampled_from(["At least five of the {} CentOS Governing Board listed",
+                                                         "Three of its {} Board members left"]))
+def test_the_whole_of_a_part_is_a_figure_before_a_name(w, frame):
+    """`At least five of the nine CentOS Governing Board listed`: the whole is a count though a name follows."""
+    text = frame.format(w) + "."
+    assert w in _texts(text) or f"{w} Board members" in _texts(text)

@@ -38,6 +38,21 @@ _THE_BEFORE_RE = re.compile(rf"(?<![\w'’-])(?i:(?:the|these|those)(?:[ \t\u00a
 _NOT_AGAIN_AFTER_RE = re.compile(r"-|[ \t\u00a0]+(?:[A-Z]|(?:said|says|say|told|tell|added|stated|announced"
                                  r"|claimed|denied|wrote|explained)\b)")
 #: the share a vote must reach: "a two-thirds majority"
+_NUMBER_WORDS = "|".join(sorted((w for w in UNITS if w not in ("zero", "one")), key=len, reverse=True))
+#: a count earlier in the same sentence, whose noun a bare number word leaves out: "33 were reported
+#: hospitalised with five seriously injured", "Of the territory's six delegates, Sanders secured four"
+_COUNT_EARLIER_RE = re.compile(rf"(?:(?<![\w.,:/-])(?!(?:19|20)\d\d\b)\d[\d,]*(?![\w.,:/-])|\b(?i:{_NUMBER_WORDS})\b(?!-))"
+                               r"[^.;:!?\n()\[\]\"“”]{1,90}\Z")
+#: ... unless the number is said of someone, an age or a time: "when I was six", "turned eight", "at nine",
+#: "were aged nine, ten, thirteen"
+_BE_BEFORE_RE = re.compile(r"(?i:\b(?:(?:was|is|am|were|are|be|been|turned|turns|turning|aged?|at)[ \t\u00a0]+\Z"
+                           r"|ages?d?\b[^.;:!?\n]*\Z))")
+#: ... or a fraction or a position named with an ordinal: "an 18 year old five eighth" (rugby)
+_ORDINAL_AFTER_RE = re.compile(r"[ \t\u00a0-]+(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+                               r"|twelfth|quarter|half)s?\b")
+#: the whole a part is counted from: "five of the nine CentOS Governing Board", "three of its twelve"
+_PART_BEFORE_RE = re.compile(rf"(?i:\b(?:\d[\d,]*|one|{_NUMBER_WORDS})[ \t\u00a0]+of[ \t\u00a0]+"
+                             r"(?:(?:the|its|their|his|her|our)[ \t\u00a0]+)?(?:[\w-]+['’]s[ \t\u00a0]+)?)\Z")
 _MAJORITY_AFTER_RE = re.compile(r"[ \t\u00a0]+(?:super)?majority\b", re.IGNORECASE)
 _AS_MUCH_RE = re.compile(r"\s+as\s+(?:much|many|large|big|high|long)\b", re.IGNORECASE)
 _OR_MORE_RE = re.compile(r"\s+or\s+(more|so)\b")
@@ -171,11 +186,16 @@ def _or_more(text: str, end: int, qualifier: str, parts: dict) -> tuple[int, str
 def counts_alone(text: str, start: int, end: int, n: int) -> bool:
     """A number word with no counted noun that still counts: "killed nine", "Six of the
     murders", "seventeen were injured", "all but one", "at least seventeen", "None of the
-    twelve had" (people counted before, counted again)."""
+    twelve had" (people counted before, counted again), "33 were hospitalised with five
+    seriously injured" (after a count in the same sentence), "five of the nine CentOS"."""
     before = _ALONE_BEFORE_RE.search(text, max(0, start - 16), start)
     if n == 1:
         return bool(before and "but" in before.group().lower()) or cue(text, start) is not None
     ranged = text[max(0, start - 5):start].lower() == "from " and text.startswith(" to ", end)
-    again = _THE_BEFORE_RE.search(text, max(0, start - 20), start) and text[start:end].islower() \
-        and not _NOT_AGAIN_AFTER_RE.match(text, end)
-    return bool(before or ranged or again) or cue(text, start) is not None or bool(_ALONE_AFTER_RE.match(text, end))
+    plain = text[start:end].islower() and not _NOT_AGAIN_AFTER_RE.match(text, end)
+    again = plain and _THE_BEFORE_RE.search(text, max(0, start - 20), start)
+    elliptic = plain and text[start - 1:start] != "-" and _COUNT_EARLIER_RE.search(text, max(0, start - 100), start) \
+        and not _BE_BEFORE_RE.search(text, max(0, start - 40), start) and not _ORDINAL_AFTER_RE.match(text, end)
+    whole = _PART_BEFORE_RE.search(text, max(0, start - 40), start)
+    return bool(before or ranged or again or elliptic or whole) or cue(text, start) is not None \
+        or bool(_ALONE_AFTER_RE.match(text, end))
