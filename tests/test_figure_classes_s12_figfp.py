@@ -51,10 +51,11 @@ def test_an_age_said_of_a_person_is_flagged_and_the_convention_decides(n, frame,
 @settings(max_examples=60, deadline=None)
 @given(st.integers(2, 99), st.sampled_from([
     "The death toll was {n}.", "The number of deaths is {n}.", "The total was {n}, and it rose.",
+    "The measles R0 is about {n}–{m}.", "Its GDP was {n}.",
     "Labour lost {n}.", "We are about {n} people."]))
 def test_a_count_after_was_is_still_a_count(n, frame):
     """Controls: a toll or a total that `was` a number, a count of people, stay counts."""
-    figs = find_figures(frame.format(n=n))
+    figs = find_figures(frame.format(n=n, m=n + 6))
     assert figs and not any(f.age for f in figs)
 
 
@@ -253,3 +254,21 @@ def test_a_version_after_a_name_is_no_figure(name, major, minor, frame):
 def test_a_decimal_after_a_capitalised_cue_still_counts(cue, n):
     """Control: `About 2.5 million`, `Some 1.5 percent`: a cue opening a sentence is no name."""
     assert [t for t in _texts(f"{cue} {n}.5 percent of voters stayed home.") if t.endswith(f"{n}.5 percent")]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(5, 60), st.integers(1, 9), st.sampled_from(["or", "to"]), st.sampled_from([
+    "at the age of {a} {c} {b}. They did not choose it.", "from the age of {a} {c} {b}, I only called myself that.",
+    "ranging in age from {w} to {b}. Yesterday was calm.", "I was about {a} {c} {b} years old, and I went.",
+    "I was {a}-{b} [when all of these things happened]."]))
+def test_a_range_of_ages_is_ages(a, d, conn, frame):
+    """`at the age of 10 or 11`, `ranging in age from eleven to 75`, `about 12 or 11 years old`,
+    `I was 18-19 [when ...]`: both ends of a range of ages are ages (GUIDELINES: ages)."""
+    text = "Officials spoke on Friday. " + frame.format(a=a, b=a + d, c=conn, w="eleven")
+    assert not [f for f in find_figures(text) if keeps(Conventions(figure_ages=False), f)]
+
+
+@given(st.integers(2, 60), st.sampled_from(["people were hurt", "years passed", "homes burned"]))
+def test_a_range_of_counts_is_no_age(a, rest):
+    """Control: `12 or 13 people were hurt`, `4-5 years passed` count."""
+    assert find_figures(f"Police said {a} or {a + 1} {rest}.")

@@ -42,7 +42,7 @@ _AGE_PHRASE_RE = re.compile(
 #: "aged above 60", "at age 10", "range in age from 21 to 78", "ages 5 to 12"
 _AGE_WORD_BEFORE_RE = re.compile(
     r"(?<![\w'’-])(?i:aged?|ages)[ \t\u00a0]+(?:(?:from|between|above|over|under|below|about|around|of)[ \t\u00a0]+)?"
-    r"(?:\d{1,3}[ \t\u00a0]*(?:to|and|-|–|—)[ \t\u00a0]*)?\Z")
+    r"(?:(?:\d{1,3}|(?i:" + _UNIT_WORDS + r"))[ \t\u00a0]*(?:to|and|or|-|–|—)[ \t\u00a0]*)?\Z")
 #: "July 13 to 17", "on 3–5 March" is read by the month after: here the month before the first day
 _DAY_RANGE_BEFORE_RE = re.compile(
     r"(?<![\w'’-])(?i:(?:" + "|".join(MONTHS) + r")\.?)[ \t\u00a0]+\d{1,2}(?:st|nd|rd|th)?[ \t\u00a0]*"
@@ -87,13 +87,14 @@ _APPOSED_AFTER_RE = re.compile(r"[ \t\u00a0]*[,)]")
 #: "the greatest number of women, 102, and": the number set off after it is the count, no age
 _COUNT_OF_RE = re.compile(r"(?<![\w'’-])(?i:number|total|count|tally)[ \t\u00a0]+of[ \t\u00a0]+(?:[\w'’-]+[ \t\u00a0]+){0,2}\Z")
 #: an age said of a person: "He was 79.", "I am 26 now", "He would have been 80 on", "Grateful Dead
-#: was 78.", "Hagan, the state's first female Senator, was 66." (a capitalised subject: "the toll
-#: was 12" counts), "I was about 18, 19"
+#: was 78.", "Hagan, the state's first female Senator, was 66." (a capitalised word as subject: "the
+#: toll was 12", "The R0 is about 12–18", "GDP was 3." count), "I was about 18, 19"
 _PREDICATE_BEFORE_RE = re.compile(
     r"(?<![\w'’-])(?:(?:(?:[Hh]e|[Ss]he|I)[ \t\u00a0]+(?:was|is|am|would[ \t\u00a0]+have[ \t\u00a0]+been)|I[’']m)"
-    r"|[A-Z][\w'’.-]*,?[ \t\u00a0]+(?:was|is))"
+    r"|[A-Z][a-z][A-Za-z'’.-]*,?[ \t\u00a0]+(?:was|is))"
     r"[ \t\u00a0]+(?:(?:about|around|only|just|nearly|almost|barely)[ \t\u00a0]+)?\Z")
-_PREDICATE_AFTER_RE = re.compile(r"[ \t\u00a0]*(?:[.;!?,]|[ \t\u00a0]+(?:and|but|when|on|now|at|in|until|turning)\b)")
+_PREDICATE_AFTER_RE = re.compile(r"[ \t\u00a0]*(?:[.;!?,]|[ \t\u00a0]+\[?(?:and|but|when|on|now|at|in|until|turning)\b)")
+_AGE_RANGE_RE = re.compile(r"\d{1,3}(?:[-–]\d{1,3})?")  # "I was 18-19 when"
 #: an age at death, in a headline too: "Doris Day dies at 97", "died on Monday at 103"
 _DIED_AT_BEFORE_RE = re.compile(r"(?<![\w'’-])(?i:dies|died|passed[ \t\u00a0]+away)(?:[ \t\u00a0]+[\w'’-]+){0,3}?"
                                 r"[ \t\u00a0]+at[ \t\u00a0]+\Z")
@@ -125,7 +126,7 @@ def reading(text: str, num_start: int, num_end: int, end: int, value, unit: str 
         return _NONE
     if unit is None and end == num_end and (_LABEL_BEFORE_RE.search(before) or _is_version(before, bare)):
         return _NONE
-    if unit is None and bare.isdigit() and 1 <= value <= 120 and end == num_end and _is_age(text, before, num_start, num_end):
+    if unit is None and _AGE_RANGE_RE.fullmatch(bare) and 1 <= value <= 120 and end == num_end and _is_age(text, before, num_start, num_end):
         return AGE
     return None
 

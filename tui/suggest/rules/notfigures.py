@@ -27,7 +27,8 @@ _EMERGENCY = frozenset({"911", "999", "112", "000", "111"})
 _CALLING_BEFORE_RE = re.compile(r"(?<![\w'’-])(?i:phon|call|dial|ring|rang|rung)\w{0,5}[ \t\u00a0]+\Z")
 _CALL_AFTER_RE = re.compile(r"[ \t\u00a0]+(?i:calls?|callers?|operators?|dispatch\w*|lines?|services?)\b")
 _PLURAL_AFTER_RE = re.compile(r"[ \t\u00a0]+[a-z]+s\b")
-AGE_AFTER_RE = re.compile(r"(?:[\s-]+years?[\s-]+old\b|-year-old|\s+years?\s+of\s+age\b)")
+AGE_AFTER_RE = re.compile(r"(?:[ \t\u00a0]*(?:or|to|-|–)[ \t\u00a0]*\d{1,3})?"  # "12 or 11 years old": a range of ages
+                          r"(?:[\s-]+years?[\s-]+old\b|-year-old|\s+years?\s+of\s+age\b)")
 
 
 def is_label_or_date(text: str, m: re.Match) -> bool:
