@@ -176,3 +176,19 @@ def test_a_place_that_acts_as_its_operator_stays(place, verb):
     person (Park Won-soon)."""
     assert _kept(f"The storm hit on Monday.\n\n{place} {verb} all flights were cancelled.\n", place)
     assert _kept("On Monday, Mayor Park was found dead, police said.\n", "Mayor Park")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(["Andrew Johnson", "Qawi", "Pranab Mukherjee", "Wiranto", "Paul Manafort"]),
+       st.sampled_from(["was impeached over perceived violations", "was later accused of inciting the murder",
+                        "was cremated on Tuesday with full state honours", "was flown to a hospital in Jakarta",
+                        "has been banned from the tournament", "was criticized for the move",
+                        "is accused of killing two men", "was succeeded by his cousin"]),
+       st.sampled_from(["", "The report said "]))
+def test_one_impeached_accused_or_cremated_undergoes_it(name, rest, before):
+    """`Johnson was impeached`, `Qawi was later accused`, `Mukherjee was cremated`, `Wiranto was
+    flown to a hospital`: the clause says what was done to the name, its context is `undergoes`
+    (GUIDELINES: those blamed or accused, chosen or removed are acted upon), for the team's vote.
+    Seen in 11 pool texts (p021, p063, p075, p078, p087, p108, p146, p180, p190, p197, p202)."""
+    text = f"The vote ended.\n\n{before}{name} {rest}.\n"
+    assert _ctx(text, name) == "undergoes"

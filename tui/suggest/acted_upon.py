@@ -22,6 +22,12 @@ _OFFICE = ("elected", "re-elected", "appointed", r"sworn[ \t\u00a0]+in", "chosen
            "dismissed", "fired", "dropped", "awarded", "survived")
 #: taken somewhere in care or custody: "Gupta was transported to a local hospital", "Baker was hospitalized"
 _CARED = ("hospitalized", "hospitalised", "transported", "transferred", "airlifted", "rushed", "inducted")
+#: done to one by others, in a court, a party or a hospital: "Johnson was impeached", "Qawi was later accused",
+#: "Mukherjee was cremated", "Wiranto was flown to a hospital" (GUIDELINES: those blamed, accused, chosen,
+#: defeated or removed are acted upon); not "arrested", which the golds tag as often as not
+_DONE_TO = ("impeached", "accused", "acquitted", "pardoned", "extradited", "deported", "exiled", "cremated", "buried",
+            "banned", "criticized", "criticised", "diagnosed", "nominated", "defeated", "overthrown", "replaced",
+            "succeeded", "flown")
 _FOUNDED = ("founded", "established", "registered", "incorporated", "dissolved", "disbanded")  # a body made or unmade
 _SP = r"[ \t\u00a0]+"
 _ADVERBS = rf"(?:(?:also|then|later|again|both|all|reportedly|allegedly|\w+ly){_SP})*"
@@ -29,7 +35,7 @@ _UNDERGOES_RE = re.compile(
     r"(?:,[^,.;:()\"“”\n]{1,90},)?"  # an apposition: ", son of the late Al-Qaeda founder Osama bin Laden,"
     rf"{_SP}{_ADVERBS}"
     rf"(?:(?:was|were|is|are|has{_SP}been|have{_SP}been|had{_SP}been){_SP}{_ADVERBS}"
-    rf"(?:(?:{'|'.join(_HARM + _LAW + _OFFICE + _FOUNDED + _CARED)})\b(?![ \t\u00a0]+(?:up|down|off)\b)"
+    rf"(?:(?:{'|'.join(_HARM + _LAW + _OFFICE + _FOUNDED + _CARED + _DONE_TO)})\b(?![ \t\u00a0]+(?:up|down|off)\b)"
     rf"|(?:(?:found|reported|confirmed|declared|feared|presumed|discovered){_SP})?(?:dead|missing)\b)"
     rf"|(?:has{_SP}|had{_SP}|have{_SP})?(?:died|dies|passed{_SP}away|passes{_SP}away)\b)")
 
