@@ -58,3 +58,29 @@ def test_the_body_of_a_title_is_passed_over_like_the_title(name, body, title, fr
     s, t = plain.index(name), long.index(name)
     assert context(long, t, t + len(name), VERBS) == context(plain, s, s + len(name), VERBS)
 
+
+
+def _found(text: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for m in find_actors(text):
+        out.setdefault(text[m.start:m.end], context(text, m.start, m.end, VERBS))
+    return out
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.sampled_from(["organizers", "organisers", "lawyers"]),
+       st.sampled_from([("said", "the plan was late"), ("reported", "908 attendees"), ("estimated", "the crowd"),
+                        ("have claimed", "the defendant acted in self defense")]), st.booleans())
+def test_organizers_and_lawyers_who_speak_are_a_role_group(noun, act, opens):
+    """"Organizers of the rally said", "event organizers reported", "what organizers estimated",
+    "According to organizers" (pool p023, p024, p054, p185, p201), "his lawyers have claimed"
+    (p197, GUIDELINES: `lawyers` in `Fields' lawyers`): a role group that speaks."""
+    verb, obj = act
+    subject = noun[0].upper() + noun[1:] if opens else noun
+    text = f"The town was quiet.\n\n{'' if opens else 'On Monday, '}{subject} {verb} {obj}.\n"
+    assert _found(text).get(subject) == "acts", _found(text)
+    source = f"The town was quiet, according to {noun}.\n"
+    assert _found(source).get(noun) == "according", _found(source)
+    wh = f"Yesterday, what {noun} {verb} at a million people marched.\n"  # p054: no "what organizers"
+    spans = {(m.start, m.end) if m.mods is None else (m.mods, m.end) for m in find_actors(wh)}
+    assert (wh.index(noun), wh.index(noun) + len(noun)) in spans, [wh[s:e] for s, e in spans]

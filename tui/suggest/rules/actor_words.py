@@ -222,7 +222,8 @@ _SUBJECT_OR_AUX = frozenset({"has", "have", "had", "and", "also", "then", "who",
 #: that take it as an object ("helps software developers")
 _NOT_GROUP_MODIFIERS = frozenset({
     "among", "amongst", "including", "like", "during", "through", "under", "within", "without", "across", "toward",
-    "towards", "behind", "despite", "upon", "per", "via", "became", "become", "becomes", "lost", "helps", "help"})
+    "towards", "behind", "despite", "upon", "per", "via", "became", "become", "becomes", "lost", "helps", "help",
+    "what", "which", "whose"})  # "what organizers estimated": a relative word, no modifier
 
 
 def verb_governs(text: str, pos: int, word: str) -> bool:
