@@ -84,3 +84,20 @@ def test_organizers_and_lawyers_who_speak_are_a_role_group(noun, act, opens):
     wh = f"Yesterday, what {noun} {verb} at a million people marched.\n"  # p054: no "what organizers"
     spans = {(m.start, m.end) if m.mods is None else (m.mods, m.end) for m in find_actors(wh)}
     assert (wh.index(noun), wh.index(noun) + len(noun)) in spans, [wh[s:e] for s, e in spans]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["National Transportation Safety Board", "Acme Institute", "World Wildlife Fund",
+                        "Federal Aviation Agency"]), st.sampled_from(["report", "reports", "1989 report"]),
+       st.sampled_from(("a", "the", "another", "an earlier")),
+       st.sampled_from(("According to", "Officials read", "The paper cited")))
+def test_the_maker_of_a_report_acts(org, noun, det, opening):
+    """``Another report from the Mexican government said``, ``According to a 1989 report from
+    the National Transportation Safety Board`` (pool p051, p081, p137, p190): the one a report
+    is from reports, like the sender of a notice; ``scientists from X`` are still X's members."""
+    text = f"{opening} {det} {noun} from the {org}, it was late."
+    s = text.index(org)
+    assert context(text, s, s + len(org), VERBS) == "by"
+    staff = f"Researchers from the {org} say it works."
+    s = staff.index(org)
+    assert context(staff, s, s + len(org), VERBS) == "of"

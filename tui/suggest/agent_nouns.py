@@ -2,7 +2,8 @@
 after ``by``: the one who asks (``at the request of Prime Minister Boris Johnson``, ``on
 the orders of X``) and the one who sends or grants (``a take-down notice from the
 Recording Industry Association of America``, ``a letter from X``, ``a franchise therefor
-from the Congress``). Not a member's body (``a member of X``, ``scientists from X``), nor a
+from the Congress``) and the one who reports (``a 1989 report from the National
+Transportation Safety Board``). Not a member's body (``a member of X``, ``scientists from X``), nor a
 thing's place (``launched from the Kennedy Space Center``). Pure (no Textual).
 
     agent_of_noun(before, prev)   # True: the name after ``prev`` ("of"/"from") is the agent
@@ -22,7 +23,8 @@ _ASKED_BY_RE = re.compile(
 _SENT_BY_RE = re.compile(
     r"\b(?:notices?|letters?|messages?|statements?|warnings?|requests?|complaints?|demands?|e-?mails?|memos?"
     r"|repl(?:y|ies)|responses?|invitations?|permission|approvals?|licen[cs]es?|permits?|franchises?|grants?"
-    r"|subpoenas?|threats?|ultimatums?|directives?|orders?|instructions|tweets?|testimony|apolog(?:y|ies))"
+    r"|subpoenas?|threats?|ultimatums?|directives?|orders?|instructions|tweets?|testimony|apolog(?:y|ies)"
+    r"|reports?)"  # "another report from the Mexican government said": the one who reports
     rf"(?:{_GAP}(?:therefor|therefrom|directly|personally|again|also)|,)?{_GAP}\Z", re.I)
 
 
