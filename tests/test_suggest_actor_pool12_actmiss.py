@@ -101,3 +101,17 @@ def test_the_maker_of_a_report_acts(org, noun, det, opening):
     staff = f"Researchers from the {org} say it works."
     s = staff.index(org)
     assert context(staff, s, s + len(org), VERBS) == "of"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(["hospital spokesperson", "family spokesperson", "police spokesman", "company spokeswoman",
+                        "fire officer"]), st.sampled_from(["a", "an", "his", "their"]),
+       st.sampled_from(["He died in his sleep, according to {}.", "According to {}, the talks ended.",
+                        "The road was closed on Monday according to {}, and it stayed closed."]))
+def test_a_source_after_according_to_a_is_a_source(role, det, frame):
+    """"according to a family spokesperson" (pool p097, p155), "according to a hospital
+    spokesperson" (p087), "according to a Woolworths spokesperson" (p137), "According to a court
+    clerk" (p086): a source after "according to a" is one, as after "according to the"."""
+    text = frame.format(f"{det} {role}")
+    at = text.index(role)
+    assert context(text, at, at + len(role), VERBS) == "according"

@@ -29,6 +29,8 @@ _POSS_DET = r"(?:its|their|his|her|our)[ \t\u00a0]+"  # "To modernize its milita
 #: (one from the letter before would start earlier), so the search skips those starts (4x faster, same matches)
 _PREV_WORD_RE = re.compile(rf"(?<!\w)(\w[\w-]*)[ \t\u00a0]+(?:{_DET}|{_POSS_DET})?(?:{_OWNER})?[\"“‘']?\Z")
 _DET_END_RE = re.compile(rf"(?<![\w-]){_DET}\Z")
+#: "according to", with a determiner ("according to a family spokesperson", "according to their lawyer")
+_ACCORDING_END_RE = re.compile(r"\baccording[ \t\u00a0]+to(?:[ \t\u00a0]+(?:the|a|an|his|her|its|their|our))?\Z", re.I)
 _SENTENCE_START_RE = re.compile(r"(?:\A|\n|[.!?][\"”’']?[ \t\u00a0]+)[\"“‘']?\Z")
 #: told something: "in an e-mail to", "speaking to BBC"; an interview or a talk *with* X is a joint act
 #: (``actor_words.joint_with``: GUIDELINES mark both sides of an interview, like a meeting's)
@@ -275,7 +277,7 @@ def _by_word_before(text: str, start: int, end: int, b: _Before, verbs: frozense
     if prev == "by":
         stative = _PREV_WORD_RE.search(b.opening())
         return "of" if stative and stative.group(1).lower() in STATIVE else "by"  # "needed by the Defence Forces"
-    if (prev == "to" and before.rstrip().lower().endswith(("according to", "according to the"))) or prev in CITING:
+    if (prev == "to" and _ACCORDING_END_RE.search(before.rstrip())) or prev in CITING:
         return "according"  # "citing local paramilitary groups": those a report cites are its sources (GUIDELINES)
     if agent_of_noun(b.opening(), prev):
         return "by"  # "at the request of X", "a notice from X": the one who asks, sends or grants
