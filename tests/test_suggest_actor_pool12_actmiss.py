@@ -115,3 +115,37 @@ def test_a_source_after_according_to_a_is_a_source(role, det, frame):
     text = frame.format(f"{det} {role}")
     at = text.index(role)
     assert context(text, at, at + len(role), VERBS) == "according"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(["California Department", "Connecticut Department", "Bavarian State Ministry",
+                        "Centers", "National Institute"]), st.sampled_from(["of", "for"]),
+       st.sampled_from([("Forestry", "Fire Protection"), ("Emergency Services", "Public Protection"),
+                        ("Public Health", "Health Care"), ("Disease Control", "Prevention"),
+                        ("Allergy", "Infectious Diseases")]),
+       st.sampled_from(["It was late.\n\nThe {} said several acres burned.",
+                        "It was late, according to the {}.",
+                        "It was late, according to Commissioner Vera Quill of the {}."]))
+def test_an_organisation_name_with_and_is_one_name(body, prep, pair, frame):
+    """"California Department of Forestry and [Fire Protection]" (pool p156), "Connecticut
+    Department of Emergency Services and [Public Protection]" (p081), "Bavarian State Ministry of
+    Public Health and [Health Care]" (p120), "Centers for Disease Control and Prevention" (p010,
+    p146): the words after "and" complete the organisation's name (GUIDELINES: names keep their
+    words); they are no person of their own."""
+    name = f"{body} {prep} {pair[0]} and {pair[1]}"
+    text = frame.format(name)
+    at = text.index(name)
+    spans = [(m.start, m.end) for m in find_actors(text)]
+    assert (at, at + len(name)) in spans, [text[s:e] for s, e in spans]
+
+
+@settings(max_examples=60, deadline=None)
+@given(NAMES, st.sampled_from(["Department of Justice", "Ministry of Health", "University of Bristol"]))
+def test_a_person_after_an_organisation_and_stays_a_person(name, org):
+    """"The Department of Justice and John Smith said ... Smith left": a surname the text uses
+    alone names a person, no part of the organisation; nor is an acronym ("UC Davis")."""
+    text = f"The {org} and {name} said it worked. {name.split()[1]} left early.\n"
+    at = text.index(name)
+    assert (at, at + len(name)) in [(m.start, m.end) for m in find_actors(text)]
+    other = f"Researchers from the {org} and UC Davis said it worked.\n"
+    assert any(other[m.start:m.end] == org for m in find_actors(other))

@@ -43,6 +43,7 @@ _RUN_RE = re.compile(
 _IN_PLACE_RE = re.compile(r"[ \t\u00a0]+in[ \t\u00a0]+(?!.*[ \t\u00a0]in[ \t\u00a0])")  # the last "in" of a run
 _LEADING_CONNECTOR_RE = re.compile(rf"(?:{'|'.join(_CONNECTORS)})[ \t\u00a0]+")
 _CONNECTOR_SPLIT_RE = re.compile(rf"[ \t\u00a0]+(?:{'|'.join(sorted(_PREPOSITIONS, key=len, reverse=True))})[ \t\u00a0]+")
+_AND_GAP_RE = re.compile(r"[ \t\u00a0]+and[ \t\u00a0]+(?:the[ \t\u00a0]+)?")  # "Iraq and the Levant"
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 _NEXT_WORD_RE = re.compile(r"\S+[ \t\u00a0]*")
 _WORD_AFTER_RE = re.compile(r"[ \t\u00a0]+([a-z]+)\b")
@@ -105,11 +106,10 @@ class _Finder:
         text, lex = self.text, self.lex
         headlines = [m.span() for m in _LINE_RE.finditer(text) if is_headline(m.group())]
         h = 0
-        for m in _RUN_RE.finditer(text):
-            start, end = m.span()
+        for start, end in self._name_runs():
             while h < len(headlines) and headlines[h][1] <= start:
                 h += 1
-            run = m.group()
+            run = text[start:end]
             if run in lex.not_names:
                 continue  # "The", "However", "In": the commonest runs of all
             if h < len(headlines) and headlines[h][0] <= start and run not in self.known:
@@ -120,6 +120,39 @@ class _Finder:
                 self.run(s, s + len(part))
                 pos = s + len(part)
         self._named_later()
+
+    def _name_runs(self):
+        """The (start, end) of each capitalised run, an organisation's run joined over "and" to
+        the rest of its name ("California Department of Forestry and Fire Protection")."""
+        matches = list(_RUN_RE.finditer(self.text))
+        i = 0
+        while i < len(matches):
+            start, end = matches[i].span()
+            if i + 1 < len(matches) and self._and_completes(matches[i].group(), end, matches[i + 1]):
+                i += 1
+                end = matches[i].end()
+            yield start, end
+            i += 1
+
+    def _and_completes(self, run: str, end: int, nxt: re.Match) -> bool:
+        """Does the run ``nxt``, after " and " (or " and the "), complete the organisation's name
+        ``run`` ends with, a name whose organisation word takes an "of"/"for" complement
+        ("Department of Emergency Services and Public Protection", "Centers for Disease Control
+        and Prevention", "Bavarian State Ministry of Public Health and Health Care"): at most
+        three words before a connector, none an organisation word, an acronym ("University of
+        Bristol and UC Davis": two) or a title, its last word no surname the text uses alone
+        ("the Department of Justice and John Smith ... Smith said")."""
+        text = self.text
+        if not _AND_GAP_RE.fullmatch(text, end, nxt.start()):
+            return False
+        head = max(run.rfind(" of "), run.rfind(" for "))
+        tail = name_words(_CONNECTOR_SPLIT_RE.split(nxt.group())[0])
+        lex = self.lex
+        if head < 0 or not any(w in lex.org_words for w in name_words(run[:head])) or len(tail) > 3 \
+                or any(w in lex.org_words or w in lex.titles or (len(w) > 1 and w.isupper()) for w in tail):
+            return False
+        alone = len(re.findall(rf"(?<![\w-]){re.escape(tail[-1])}(?![\w-])", text))
+        return alone <= len(re.findall(rf"(?<![\w-]){re.escape(' '.join(tail))}(?![\w-])", text))
 
     def _named_later(self) -> None:
         """A run of a heading no rule took that is the surname of a person the body
