@@ -11,6 +11,8 @@ from tui.suggest.contexts import context
 from tui.suggest.rules.actors import find_actors
 from tui.suggest.selection import reporting_and_action_verbs
 
+from tests.test_suggest_actor_recur11 import _found
+
 VERBS = reporting_and_action_verbs()
 
 NAMES = st.builds(lambda a, b: f"{a} {b}", st.sampled_from(["Vera", "Tomas", "Anika", "Rollo", "Imre", "Dario"]),
@@ -60,11 +62,9 @@ def test_the_body_of_a_title_is_passed_over_like_the_title(name, body, title, fr
 
 
 
-def _found(text: str) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for m in find_actors(text):
-        out.setdefault(text[m.start:m.end], context(text, m.start, m.end, VERBS))
-    return out
+def _ctx(text: str, name: str) -> str:
+    at = text.index(name)
+    return context(text, at, at + len(name), VERBS)
 
 
 @settings(max_examples=120, deadline=None)
@@ -95,12 +95,8 @@ def test_the_maker_of_a_report_acts(org, noun, det, opening):
     """``Another report from the Mexican government said``, ``According to a 1989 report from
     the National Transportation Safety Board`` (pool p051, p081, p137, p190): the one a report
     is from reports, like the sender of a notice; ``scientists from X`` are still X's members."""
-    text = f"{opening} {det} {noun} from the {org}, it was late."
-    s = text.index(org)
-    assert context(text, s, s + len(org), VERBS) == "by"
-    staff = f"Researchers from the {org} say it works."
-    s = staff.index(org)
-    assert context(staff, s, s + len(org), VERBS) == "of"
+    assert _ctx(f"{opening} {det} {noun} from the {org}, it was late.", org) == "by"
+    assert _ctx(f"Researchers from the {org} say it works.", org) == "of"
 
 
 @settings(max_examples=150, deadline=None)
@@ -112,9 +108,7 @@ def test_a_source_after_according_to_a_is_a_source(role, det, frame):
     """"according to a family spokesperson" (pool p097, p155), "according to a hospital
     spokesperson" (p087), "according to a Woolworths spokesperson" (p137), "According to a court
     clerk" (p086): a source after "according to a" is one, as after "according to the"."""
-    text = frame.format(f"{det} {role}")
-    at = text.index(role)
-    assert context(text, at, at + len(role), VERBS) == "according"
+    assert _ctx(frame.format(f"{det} {role}"), role) == "according"
 
 
 @settings(max_examples=150, deadline=None)
