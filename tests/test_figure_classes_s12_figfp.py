@@ -272,3 +272,13 @@ def test_a_range_of_ages_is_ages(a, d, conn, frame):
 def test_a_range_of_counts_is_no_age(a, rest):
     """Control: `12 or 13 people were hurt`, `4-5 years passed` count."""
     assert find_figures(f"Police said {a} or {a + 1} {rest}.")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["cm", "micron", "Solar mass", "km", "astronomical unit"]),
+       st.sampled_from(["about 0.39 inch", "0.001 mm", "mass of the Sun", "0.62 miles"]),
+       st.sampled_from(["pieces of bone two centimetres long [{}] in size.", "a few microns ({}) wide."]))
+def test_the_one_that_defines_a_unit_is_no_figure(unit, means, frame):
+    """`[1 cm = about 0.39 inch]`, `1 Solar mass = mass of the Sun`: an editor's definition of a
+    unit states no quantity with its `1`."""
+    assert not [t for t in _texts(frame.format(f"1 {unit} = {means}")) if t.startswith("1")]

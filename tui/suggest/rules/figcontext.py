@@ -12,7 +12,8 @@ kind of number (digits and words, alone or as a range's end).
   drive``, ``a 47 month prison term``: adjectival); an earthquake's magnitude (``a 6.3 magnitude
   earthquake``, ``the magnitude was 5.5``, ``the 5.0 earthquake``); the ``M`` of a rate (``per
   100,000 people``); a number naming a stage with nothing counted after it (``in round 3``,
-  ``freedom 3 is``, ``chaired region six``); a version after a name (``Democracy 2.0``).
+  ``freedom 3 is``, ``chaired region six``); a version after a name (``Democracy 2.0``); the
+  ``1`` that defines a unit (``[1 cm = about 0.39 inch]``).
 - **An age the team decides** (``Figure.age``): a bare number set off after a name or a person
   (``Andrew Kinsman, 49, was``, ``the princess, 67, announced``, ``He was 79.``). The rules'
   own guideline counts it (docs/suggest.md: ``Whitcombe, 61,``); the convention
@@ -79,6 +80,8 @@ _LABEL_BEFORE_RE = re.compile(r"(?<![\w'’-])(?i:round|stage|region|freedom|lev
 #: a version after a name, a decimal with nothing counted: "Democracy 2.0", "Qur'an 2.0", "[Version] [5.3]"
 _VERSION_BEFORE_RE = re.compile(r"(?<![\w'’.-])(?P<word>[A-Z][\w'’-]*)(?<!'s)(?<!’s)\]?[ \t\u00a0]+\[?\Z")
 _DECIMAL_RE = re.compile(r"\d+\.\d+")
+#: "1" that defines a unit, an editor's note: "[1 cm = about 0.39 inch]", "1 Solar mass = mass of the Sun"
+_DEFINES_UNIT_RE = re.compile(r"[ \t\u00a0]*(?:[A-Za-z]+[ \t\u00a0]?){1,3}[ \t\u00a0]*=")
 #: the M of a rate "N per M" is no figure of its own (GUIDELINES): "per 100,000 people", "per thousand"
 _PER_BEFORE_RE = re.compile(r"(?<![\w'’-])(?i:per)[ \t\u00a0]+\Z")
 #: a bare number set off after a word: "Kinsman, 49, was", "the princess, 67, announced", "Smith (49)"
@@ -115,7 +118,8 @@ def reading(text: str, num_start: int, num_end: int, end: int, value, unit: str 
     if _AGE_WORD_BEFORE_RE.search(before) or _DAY_RANGE_BEFORE_RE.search(before) and value <= 31 \
             or _PER_BEFORE_RE.search(before):
         return _NONE
-    if _RACE_AFTER_RE.match(text, num_end) or value != 1 and _ADJECTIVAL_UNIT_AFTER_RE.match(text, num_end):
+    if _RACE_AFTER_RE.match(text, num_end) or value != 1 and _ADJECTIVAL_UNIT_AFTER_RE.match(text, num_end) \
+            or value == 1 and _DEFINES_UNIT_RE.match(text, num_end):
         return _NONE
     bare = text[num_start:num_end]
     if _is_magnitude(text, before, bare, num_end):
