@@ -172,3 +172,24 @@ def test_the_whole_of_a_part_is_a_figure_before_a_name(w, frame):
     """`At least five of the nine CentOS Governing Board listed`: the whole is a count though a name follows."""
     text = frame.format(w) + "."
     assert w in _texts(text) or f"{w} Board members" in _texts(text)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(["Only", "only", "never", "Never", "not", "just", "exactly"]),
+       st.sampled_from(["{} once before has Congress voted to hold an officer in contempt.",
+                        "They fed me and {} once told me to go to work.",
+                        "I don't remember, certainly {} once after 2014.", "It happened {} once."]))
+def test_once_counted_after_only_or_never_is_a_figure(word, frame):
+    """`Only once before has Congress voted`, `never once told me`: `once` counting occurrences
+    (GUIDELINES: a count of occurrences is a figure; `more than once` already was)."""
+    if frame.startswith("{}") != word[0].isupper():
+        word = word.capitalize() if frame.startswith("{}") else word.lower()
+    text = frame.format(word)
+    assert [(text[f.start:f.end], f.value) for f in find_figures(text)
+            if text[f.start:f.end].lower() == "once"] == [("once", 1)]
+
+
+@given(st.sampled_from(["Once she left, the door closed.", "He was once a teacher.", "The town once had a mill.",
+                        "Do it at once.", "Once upon a time there was a king."]))
+def test_once_as_a_conjunction_or_formerly_is_no_figure(text):
+    assert [t for t in _texts(text) if t.lower() == "once"] == []

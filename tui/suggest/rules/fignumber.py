@@ -36,8 +36,10 @@ NUMBER_RE = re.compile(
     r"|(?P<frac>\b(?i:half|a third|one[- ]third|two[- ]thirds|a quarter|one[- ]quarter"
     r"|three[- ]quarters|a fifth|one-fifth|a tenth)\b)"
     r"|(?P<couple>(?<![\w'’-])(?i:a\s+)?(?i:couple)(?=\s+of\s))"  # "a couple of tries": about 2
-    # "once" counting occurrences: after a comparison or "at least", or before a period ("once a year")
-    r"|(?P<once>(?:(?<=than )|(?<=least ))(?i:once)\b|\b(?i:once)(?=[ \t\u00a0]+(?:a|an|per|every|each)[ \t\u00a0]+"
+    # "once" counting occurrences: after a comparison or "at least", or before a period ("once a year"),
+    # or after a word that stresses the count: "Only once before has", "never once told me"
+    r"|(?P<once>(?:(?<=than )|(?<=least )|(?<=(?i:only) )|(?<=(?i:just) )|(?<=(?i:never) )|(?<=(?i:not) )"
+    r"|(?<=(?i:exactly) ))(?i:once)\b|\b(?i:once)(?=[ \t\u00a0]+(?:a|an|per|every|each)[ \t\u00a0]+"
     r"(?:day|night|week|fortnight|month|year|decade|season|hour|minute)\b))"
     r"|(?P<twice>\b(?i:twice)\b(?![ \t]+(?:as|the)\b))"  # a count of occurrences: 2
     r"|(?P<ratio>\b(?P<r1>(?i:one|two|three|four)|\d)\s+in\s+(?P<r2>two|three|four|five|six|seven"
