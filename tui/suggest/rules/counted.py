@@ -150,10 +150,20 @@ def one_after_preposition(text: str, start: int, end: int) -> tuple[int, str | N
 
 #: a count of things before "one" in the same list: "215 votes in favour, ten abstentions, and one
 #: vote against", "eight wins and one loss", "two Democrats opposed, and one independent supported"
-_LIST_BEFORE_RE = re.compile(r"(?i:\b(?:\d[\d,]*|" + "|".join(sorted((w for w in UNITS if w not in ("zero", "one")),
-                                                                   key=len, reverse=True))
-                             + r")[ \t\u00a0]+(?:[a-z][\w-]*[ \t\u00a0]+)?[a-z][\w-]*s\b[^.;:!?()\n]{0,60}"
-                             r"(?:,|[ \t\u00a0]and)[ \t\u00a0]+)\Z")
+_LIST_COUNT_RE = re.compile(r"(?i:\b(?:\d[\d,]*|" + "|".join(sorted((w for w in UNITS if w not in ("zero", "one")),
+                                                                  key=len, reverse=True))
+                            + r")[ \t\u00a0]+(?:[a-z][\w-]*[ \t\u00a0]+)?[a-z][\w-]*s\b)")
+_LIST_AND_RE = re.compile(r"(?:,|[ \t\u00a0]and)[ \t\u00a0]+\Z")
+_CLAUSE_BREAKS = ".;:!?\n()[]\"“”"
+
+
+def clause_start(text: str, start: int, reach: int) -> int:
+    """Where the clause ``start`` is in begins: after the last break (".", ";", a bracket, a
+    quote, a new line) in the ``reach`` characters before it."""
+    lo = max(0, start - reach)
+    return max(lo, max(text.rfind(c, lo, start) for c in _CLAUSE_BREAKS) + 1)
+
+
 #: verbs after "one" that make it a pronoun for one of the things counted: "and one said he would stay"
 _ONE_VERBS = frozenset("said says told tells added stated wrote stayed remained went came got won left took "
                        "made gave saw ran did".split())
@@ -162,7 +172,8 @@ _ONE_VERBS = frozenset("said says told tells added stated wrote stayed remained 
 def one_in_list(text: str, start: int, end: int) -> tuple[int, str | None]:
     """(end, unit) of "one" + a singular noun that ends a list of counts ("ten abstentions, and
     one vote against"), or (end, None): "three books, one with his wife" stands for one of them."""
-    if not _LIST_BEFORE_RE.search(text, max(0, start - 120), start):
+    if not _LIST_AND_RE.search(text, max(0, start - 8), start) \
+            or not _LIST_COUNT_RE.search(text, clause_start(text, start, 120), start):
         return end, None
     got = _one_thing(text, end)
     return (end, None) if got[1] in _ONE_VERBS or (got[1] or "").endswith("ed") else got

@@ -10,7 +10,8 @@ import re
 from decimal import Decimal
 from typing import TypeAlias
 
-from tui.suggest.rules.counted import counted_noun, one_after_preposition, one_counted, one_in_list, record_after
+from tui.suggest.rules.counted import (clause_start, counted_noun, one_after_preposition, one_counted, one_in_list,
+                                      record_after)
 from tui.suggest.rules.fignumber import cue, number, word_range_cut, word_value
 from tui.suggest.rules.figwords import CURRENCY_SIGNS, FRACTIONS, SCALES, UNITS, VAGUE
 from tui.suggest.rules.notfigures import (AGE_AFTER_RE, after_name, is_age, is_label_or_date, is_pronoun_one,
@@ -41,8 +42,7 @@ _NOT_AGAIN_AFTER_RE = re.compile(r"-|[ \t\u00a0]+(?:[A-Z]|(?:said|says|say|told|
 _NUMBER_WORDS = "|".join(sorted((w for w in UNITS if w not in ("zero", "one")), key=len, reverse=True))
 #: a count earlier in the same sentence, whose noun a bare number word leaves out: "33 were reported
 #: hospitalised with five seriously injured", "Of the territory's six delegates, Sanders secured four"
-_COUNT_EARLIER_RE = re.compile(rf"(?:(?<![\w.,:/-])(?!(?:19|20)\d\d\b)\d[\d,]*(?![\w.,:/-])|\b(?i:{_NUMBER_WORDS})\b(?!-))"
-                               r"[^.;:!?\n()\[\]\"“”]{1,90}\Z")
+_COUNT_EARLIER_RE = re.compile(rf"(?<![\w.,:/-])(?!(?:19|20)\d\d\b)\d[\d,]*(?![\w.,:/-])|\b(?i:{_NUMBER_WORDS})\b(?!-)")
 #: ... unless the number is said of someone, an age or a time: "when I was six", "turned eight", "at nine",
 #: "were aged nine, ten, thirteen"
 _BE_BEFORE_RE = re.compile(r"(?i:\b(?:(?:was|is|am|were|are|be|been|turned|turns|turning|aged?|at)[ \t\u00a0]+\Z"
@@ -194,7 +194,7 @@ def counts_alone(text: str, start: int, end: int, n: int) -> bool:
     ranged = text[max(0, start - 5):start].lower() == "from " and text.startswith(" to ", end)
     plain = text[start:end].islower() and not _NOT_AGAIN_AFTER_RE.match(text, end)
     again = plain and _THE_BEFORE_RE.search(text, max(0, start - 20), start)
-    elliptic = plain and text[start - 1:start] != "-" and _COUNT_EARLIER_RE.search(text, max(0, start - 100), start) \
+    elliptic = plain and text[start - 1:start] != "-" and _COUNT_EARLIER_RE.search(text, clause_start(text, start, 100), start - 1) \
         and not _BE_BEFORE_RE.search(text, max(0, start - 40), start) and not _ORDINAL_AFTER_RE.match(text, end)
     whole = _PART_BEFORE_RE.search(text, max(0, start - 40), start)
     return bool(before or ranged or again or elliptic or whole) or cue(text, start) is not None \
