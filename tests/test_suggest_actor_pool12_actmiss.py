@@ -143,3 +143,17 @@ def test_a_person_after_an_organisation_and_stays_a_person(name, org):
     assert (at, at + len(name)) in [(m.start, m.end) for m in find_actors(text)]
     other = f"Researchers from the {org} and UC Davis said it worked.\n"
     assert any(other[m.start:m.end] == org for m in find_actors(other))
+
+
+@settings(max_examples=150, deadline=None)
+@given(NAMES, st.sampled_from(["Senators", "First Lady", "Senior Advisor", "Podcaster", "Immunologist", "Moderator",
+                               "Whistleblower", "Monsenor", "Republican", "Democrat"]), FRAMES)
+def test_a_capitalised_role_before_a_name_is_a_title(name, role, frame):
+    """"Senators Kamala Harris and Elizabeth Warren" (pool p001, p171), "First Lady Melania Trump"
+    (p182, p183), "Immunologist Kristian Andersen said" (p126), "Moderator Chris Wallace" (p190),
+    "Podcaster ..." (p161, p191), "Republican ..." (p053, p092), "Monsenor ..." (p131): GUIDELINES: no role word before a
+    name; the team's convention may leave it out like a title."""
+    text = frame.format(f"{role} {name}")
+    at = text.index(name)
+    found = [(m.title_end if m.title_end is not None else m.start, m.end, m.type) for m in find_actors(text)]
+    assert (at, at + len(name), "person") in found, [(text[s:e], t) for s, e, t in found]
