@@ -192,3 +192,32 @@ def test_one_impeached_accused_or_cremated_undergoes_it(name, rest, before):
     Seen in 11 pool texts (p021, p063, p075, p078, p087, p108, p146, p180, p190, p197, p202)."""
     text = f"The vote ended.\n\n{before}{name} {rest}.\n"
     assert _ctx(text, name) == "undergoes"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(["Boeing", "Airbus", "CentOS", "RHEL", "Anime North", "Toronto Comicon"]),
+       st.sampled_from(["737 Max", "B-17", "747s", "7", "8", "2019", "A320"]),
+       st.sampled_from(["The new {n} {m} was not airworthy, investigators said.\n",
+                        "The airline uses {n} {m} for freight.\n",
+                        "Support for {n} {m} is expected to end in 2024.\n"]))
+def test_a_name_before_a_model_number_names_a_product(name, model, frame):
+    """`The new Boeing 737 Max was not airworthy`, `uses Boeing 747s for freight`, `CentOS 7 is
+    expected`: a model, version or edition number after a name makes the name a product's (or
+    an event's) modifier (GUIDELINES: a company that only modifies a product is no actor, an event
+    is none): context `modifier`, for the team's vote. Seen in 7 pool texts (p008, p009, p037, p081,
+    p146, p200, p202)."""
+    text = frame.format(n=name, m=model)
+    assert _ctx(text, name) == "modifier", _ctx(text, name)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["Maroochydore", "Caboolture", "Noosa"]), st.sampled_from(["43–5", "32-22", "24"]))
+def test_a_team_before_a_score_or_a_count_is_no_product(team, score):
+    """`Maroochydore defeated Caboolture 43–5`, `University knocked off Noosa 32–22`, `Reuters said
+    24 people died`: a score or a count after a name is no model number."""
+    text = f"On Saturday, University knocked off {team} {score} points.\n"
+    assert _ctx(text, team) != "modifier"
+    said = f"On Monday, {team} said 24 people died.\n"
+    assert _ctx(said, team) != "modifier"
+    years = f"The project was acquired by {team} 7 or 8 years ago.\n"
+    assert _ctx(years, team) != "modifier"

@@ -89,6 +89,11 @@ ROLE_WORD = r"[a-z]{2,}(?:or|er|person|man|woman|ent)"  # a lower-case role noun
 _ROLE_NAMED_AFTER_RE = re.compile(rf"[ \t\u00a0]+({ROLE_WORD})[ \t\u00a0]+[A-Z][a-z]")
 _NOT_ROLES = frozenset({"other", "either", "neither", "whether", "together", "rather", "never", "ever", "however",
                         "whenever", "wherever", "later", "under", "over", "after", "current", "recent", "different"})
+#: a model, version or edition number after a name makes it a product's or an event's ("Boeing 737 Max",
+#: "Boeing B-17", "CentOS 7 is expected", "Anime North 2019"): not a score ("Caboolture 43–5") nor a count
+_MODEL_AFTER_RE = re.compile(r"[ \t\u00a0]+(?:[A-Z]{1,3}-?)?\d+(?:\.\d+)?s?(?![\w,.–—-]*\d)(?![ \t\u00a0]+(?:[a-z]+[ \t\u00a0]+)?"
+                             r"(?!(?:is|was|has|does)\b)(?:[a-z]+s|of|per|percent)\b|[ \t\u00a0]+(?:or|to|and)[ \t\u00a0]+\d)")
+# (not "Noosa 24 points", "24 people", "acquired by Red Hat 7 or 8 years ago")
 _DESCRIPTOR_RE = re.compile(r"(?:\d+-)?[a-z][a-z-]*\Z")
 #: prepositions that also open a clause: a name after them followed by a verb is its subject
 CLAUSE_OPENERS = frozenset({"after", "before", "as", "until", "since"})
@@ -210,6 +215,8 @@ def _own_context(text: str, start: int, end: int, verbs: frozenset) -> str:
     role = _ROLE_NAMED_AFTER_RE.match(text, end)
     if role and is_role_word(role.group(1)):
         return "modifier"  # "NASA administrator Jim Bridenstine"
+    if _MODEL_AFTER_RE.match(text, end):
+        return "modifier"  # "Boeing 737 Max", "CentOS 7", "Anime North 2019": a product's or an event's name
     before, after = _word_before(text, start), After(text, end, verbs)  # the words after: read once, asked thrice
     return (_by_word_before(text, start, end, before, verbs, after)
             or _past_descriptor(text, start, end, before, verbs, after)
