@@ -157,3 +157,16 @@ def test_a_capitalised_role_before_a_name_is_a_title(name, role, frame):
     at = text.index(name)
     found = [(m.title_end if m.title_end is not None else m.start, m.end, m.type) for m in find_actors(text)]
     assert (at, at + len(name), "person") in found, [(text[s:e], t) for s, e, t in found]
+
+
+@settings(max_examples=150, deadline=None)
+@given(NAMES, st.sampled_from(["Department of Justice", "Ministry of Health", "Department of Corrections",
+                               "Office of Management", "Bureau of Investigation"]),
+       st.sampled_from(["said it worked", "announced the deal", "agreed"]))
+def test_a_person_named_once_after_an_organisation_and_stays_a_person(name, org, verb):
+    """"The Department of Justice and Donald Trump said": the words after "and" end with a
+    surname, not a common noun that completes the organisation's name (a field or a duty:
+    "and Prevention", "and Public Protection"), even when the text never uses the surname alone."""
+    text = f"The {org} and {name} {verb}.\n"
+    found = [text[m.start:m.end] for m in find_actors(text)]
+    assert name in found and not any(" and " in f for f in found), found

@@ -44,6 +44,12 @@ _IN_PLACE_RE = re.compile(r"[ \t\u00a0]+in[ \t\u00a0]+(?!.*[ \t\u00a0]in[ \t\u00
 _LEADING_CONNECTOR_RE = re.compile(rf"(?:{'|'.join(_CONNECTORS)})[ \t\u00a0]+")
 _CONNECTOR_SPLIT_RE = re.compile(rf"[ \t\u00a0]+(?:{'|'.join(sorted(_PREPOSITIONS, key=len, reverse=True))})[ \t\u00a0]+")
 _AND_GAP_RE = re.compile(r"[ \t\u00a0]+and[ \t\u00a0]+(?:the[ \t\u00a0]+)?")  # "Iraq and the Levant"
+#: the last word of a complement joined over "and" is a common noun (a field, a service, a duty), never a
+#: surname: "and Prevention", "and Public Protection", "and Health Care"; not "and Donald Trump", "and Mike Bost"
+_COMPLEMENT_END_RE = re.compile(
+    r"[A-Z][a-z]*(?:tion|sion|ment|ity|ics|ogy|ance|ence|ure|ism|ness|stry|eering|ices|ases|ysis)"
+    r"|Care|Health|Safety|Security|Defen[cs]e|Justice|Trade|Energy|Sciences?|Research|Culture|Sports?|Labou?r"
+    r"|Water|Affairs|Welfare|Relief|Rescue|Recovery|Emergency|Training|Housing|Planning|Finance|Transport")
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 _NEXT_WORD_RE = re.compile(r"\S+[ \t\u00a0]*")
 _WORD_AFTER_RE = re.compile(r"[ \t\u00a0]+([a-z]+)\b")
@@ -140,8 +146,10 @@ class _Finder:
         ("Department of Emergency Services and Public Protection", "Centers for Disease Control
         and Prevention", "Bavarian State Ministry of Public Health and Health Care"): at most
         three words before a connector, none an organisation word, an acronym ("University of
-        Bristol and UC Davis": two) or a title, its last word no surname the text uses alone
-        ("the Department of Justice and John Smith ... Smith said")."""
+        Bristol and UC Davis": two) or a title, its last word a common noun (``_COMPLEMENT_END_RE``:
+        "Department of Justice and Donald Trump said" stays two) or a country ("High Court of
+        England and Wales") and no surname the text uses
+        alone ("the Department of Justice and John Smith ... Smith said")."""
         text = self.text
         if not _AND_GAP_RE.fullmatch(text, end, nxt.start()):
             return False
@@ -149,7 +157,8 @@ class _Finder:
         tail = name_words(_CONNECTOR_SPLIT_RE.split(nxt.group())[0])
         lex = self.lex
         if head < 0 or not any(w in lex.org_words for w in name_words(run[:head])) or len(tail) > 3 \
-                or any(w in lex.org_words or w in lex.titles or (len(w) > 1 and w.isupper()) for w in tail):
+                or any(w in lex.org_words or w in lex.titles or (len(w) > 1 and w.isupper()) for w in tail) \
+                or not (_COMPLEMENT_END_RE.fullmatch(tail[-1]) or tail[-1] in lex.countries):
             return False
         alone = len(re.findall(rf"(?<![\w-]){re.escape(tail[-1])}(?![\w-])", text))
         return alone <= len(re.findall(rf"(?<![\w-]){re.escape(' '.join(tail))}(?![\w-])", text))
