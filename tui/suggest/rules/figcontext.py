@@ -25,6 +25,7 @@ kind of number (digits and words, alone or as a range's end).
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from tui.suggest.rules.actor_words import is_initial
@@ -80,6 +81,8 @@ _LABEL_BEFORE_RE = re.compile(r"(?<![\w'’-])(?i:round|stage|region|freedom|lev
 #: a version after a name, a decimal with nothing counted: "Democracy 2.0", "Qur'an 2.0", "[Version] [5.3]"
 _VERSION_BEFORE_RE = re.compile(r"(?<![\w'’.-])(?P<word>[A-Z][\w'’-]*)(?<!'s)(?<!’s)\]?[ \t\u00a0]+\[?\Z")
 _DECIMAL_RE = re.compile(r"\d+\.\d+")
+#: words before a number that are no name: "It's 40 days", "Every 40 days", "The 176 people"
+_NOT_NAME_WORDS = frozenset("the a an every each it's it’s that's maybe with all any no this these those".split())
 #: "1" that defines a unit, an editor's note: "[1 cm = about 0.39 inch]", "1 Solar mass = mass of the Sun"
 _DEFINES_UNIT_RE = re.compile(r"[ \t\u00a0]*(?:[A-Za-z]+[ \t\u00a0]?){1,3}[ \t\u00a0]*=")
 #: the M of a rate "N per M" is no figure of its own (GUIDELINES): "per 100,000 people", "per thousand"
@@ -130,6 +133,8 @@ def reading(text: str, num_start: int, num_end: int, end: int, value, unit: str 
         return _NONE
     if unit is None and end == num_end and (_LABEL_BEFORE_RE.search(before) or _is_version(before, bare)):
         return _NONE
+    if unit != "percent" and bare.isdigit() and _is_named_number(text, before, bare):
+        return _NONE
     if unit is None and _AGE_RANGE_RE.fullmatch(bare) and 1 <= value <= 120 and end == num_end and _is_age(text, before, num_start, num_end):
         return AGE
     return None
@@ -147,6 +152,20 @@ def _is_version(before: str, bare: str) -> bool:
     names something ("Democracy 2.0", "LGPL 2.1"), no quantity."""
     v = _VERSION_BEFORE_RE.search(before) if _DECIMAL_RE.fullmatch(bare) else None
     return v is not None and v.group("word").lower() not in _CUE_WORDS
+
+
+def _is_named_number(text: str, before: str, bare: str) -> bool:
+    """An integer right after a capitalised word that is no cue, the pair said again in the
+    text: part of a name ("HR 6819 contains", "CentOS 8 reaches", "The Lost 52 Project";
+    GUIDELINES: numbers in names). "placed Humberto 75 miles" once counts."""
+    v = _VERSION_BEFORE_RE.search(before)
+    if v is None:
+        return False
+    word = v.group("word")
+    if word.lower() in _CUE_WORDS or word.lower() in _NOT_NAME_WORDS or word.lower().rstrip(".") in MONTHS:
+        return False
+    pair = re.compile(rf"(?<![\w'’.-]){re.escape(word)}\]?[ \t\u00a0]+\[?{bare}(?![\d.,]\d|\d)")
+    return sum(1 for _ in itertools.islice(pair.finditer(text), 2)) >= 2
 
 
 def _is_magnitude(text: str, before: str, bare: str, num_end: int) -> bool:
