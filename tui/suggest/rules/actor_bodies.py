@@ -20,6 +20,8 @@ _GAP = r"[ \t\u00a0]+"
 #: an auxiliary or an adverb between the subject and its verb ("has also said"); a modal before a bare verb ("can seek")
 _ADVERBS = r"(?:also|not|never|later|then|now|still|already|again|soon|first|\w+ly)"
 _AUX = rf"(?:has|have|had|did|does|{_ADVERBS})"
+#: "the", a possessive pronoun ("its website notes", "his campaign called") or a name's possessive
+_OWNER = r"(?<![\w’'-])(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)|[\w-]+['’]s"
 _MODAL = r"(?:can|could|may|might|must|should|shall|will|would)"
 
 
@@ -31,7 +33,7 @@ def _body_re(lex: Lexicon) -> re.Pattern:
     verbs = alternation(set(lex.reporting_verbs) | set(lex.action_verbs) | PAST_IRREGULAR)
     verb = rf"(?:{_AUX}{_GAP})*(?:{verbs}|[a-z]{{2,}}ed|[a-z]{{2,}}s{_GAP}to{_GAP}[a-z]+)"
     modal = rf"{_MODAL}(?:{_GAP}{_ADVERBS})*{_GAP}[a-z]{{2,}}"  # "can seek", "will not appeal"
-    return re.compile(rf"(?P<owner>(?<![\w’'-])[Tt]he|[\w-]+['’]s){_GAP}(?P<noun>{alternation(lex.bodies)})"
+    return re.compile(rf"(?P<owner>{_OWNER}){_GAP}(?P<noun>{alternation(lex.bodies)})"
                       rf"(?={_GAP}(?:{verb}|{modal})(?![\w-]))")
 
 
