@@ -4,9 +4,12 @@ Generated variants; each test failed before its class's change."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tui.suggest.habits import Habits
 from tui.suggest.rules.actors import find_actors
 
 NAMES = st.sampled_from(["Klobuchar", "Warren", "Sanders", "Tseng", "Hawkins", "Pence", "Obadia", "Erdogan"])
@@ -36,3 +39,22 @@ def test_a_campaign_that_is_only_done_to_is_no_actor(verb, owner, after):
     """`ended his campaign yesterday`: the campaign is the object, no subject of a verb."""
     text = f"The senator {verb} {owner} campaign {after}.\n"
     assert "campaign" not in _spans(text)
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.sampled_from(["Local", "Philippine", "health", "Hospital", "State", "Senior administration", "two French",
+                        "county", "Federal"]),
+       st.sampled_from(["officials", "prosecutors", "investigators", "officers"]),
+       st.sampled_from(["group", "person", "organisation"]))
+def test_a_modified_role_group_takes_the_type_the_team_writes_for_its_head(modifier, head, typed):
+    """`Philippine officials`, `Hospital officials`, `State prosecutors` were typed `government`
+    (the lexicon's type of the head) where the team writes bare `officials` as a `group`
+    (GUIDELINES: role groups are `group`; dev golds: `Saudi officials`, `church officials`).
+    Pool texts p009, p015, p051, p150, p159, … The whole phrase's own vote still wins."""
+    team = Habits(spans={"ACTOR": 3}, used={"ACTOR": {"type": Counter({typed: 2, "government": 1})}},
+                  names={head: Counter({typed: 2}), "state prosecutors": Counter({"government": 1})},
+                  kinds={"ACTOR": {"type": "enum"}})
+    phrase = f"{modifier} {head}"
+    want = "government" if phrase.lower() == "state prosecutors" else typed
+    assert team.apply("ACTOR", phrase, {"type": "government"})["type"] == want
+    assert team.apply("ACTOR", f"{modifier} Union", {"type": "government"})["type"] == "government"

@@ -73,14 +73,25 @@ class Habits:
             if self.kinds.get(label, {}).get(k) == "enum" and v not in used[k]:
                 continue  # a value the team never uses is never suggested
             out[k] = v
-        if label == "ACTOR" and "type" in used and text.lower() in self.names:
-            out["type"] = self.names[text.lower()].most_common(1)[0][0]
+        typed = self._type_of(text) if label == "ACTOR" and "type" in used else None
+        if typed:
+            out["type"] = typed
         way = self.instead.get(FRACTION_KEY)
         if label == "FIGURE" and way and way["share"] > way["percent"] and _fraction(text, attrs):
             out.pop("unit", None)  # "About a quarter": 0.25, as the team writes a fraction
             if isinstance(attrs.get("value"), (int, float)) and "value" in used:
                 out["value"] = round(attrs["value"] / 100, 3)
         return out
+
+    def _type_of(self, text: str) -> str | None:
+        """The type the team writes for ``text``; for words it has not typed, the type of their
+        head when that is a lower-case plural it has typed (``Local officials`` like
+        ``officials``, a role group: GUIDELINES types a modified role group like the bare one)."""
+        seen = self.names.get(text.lower())
+        words = text.split()
+        if seen is None and len(words) > 1 and re.fullmatch(r"[a-z]{3,}s", words[-1]):
+            seen = self.names.get(words[-1])
+        return seen.most_common(1)[0][0] if seen else None
 
     def to_json(self) -> dict:
         return {"spans": self.spans,
