@@ -47,3 +47,24 @@ def test_a_percentage_after_a_name_said_twice_still_counts(name, n):
     """Control: a poll quoted twice, `Trump 47 percent ... Trump 47 percent`, counts both times."""
     text = f"In May the poll had {name} {n} percent. In June it still had {name} {n} percent."
     assert len([t for t in _texts(text) if t.startswith(str(n))]) == 2
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.integers(2, 900), st.sampled_from(["m", "ft", "lbs", "lb", "mi", "m/s", "km/s", "kph"]),
+       st.sampled_from(["The {n} {u} (about that) ship was built in 1990.", "They were around {n} {u} apart.",
+                        "It weighed about {n} {u} and flew on.", "Keep {n} {u} distance from others.",
+                        "The speed is high: it is {n} {u}. And so on."]))
+def test_an_abbreviated_unit_of_measure_is_the_unit(n, unit, frame):
+    """`75 m (250 ft) ship`, `about ten lbs`, `8 m/s`, `60 km/s`: an abbreviated unit after the
+    number is the unit as written (GUIDELINES: the counted head noun as written; `km`, `mph`
+    already were)."""
+    text = "Officials spoke on Friday. " + frame.format(n=n, u=unit)
+    units = [f.unit for f in find_figures(text) if str(n) in text[f.start:f.end]]
+    assert units == [unit]
+
+
+@given(st.integers(2, 90), st.sampled_from(["I'm", "Mr. Smith", "M. Dupont"]))
+def test_a_lone_m_that_is_no_unit_stays_out(n, who):
+    """Control: `m` not right after the number is no unit of it."""
+    text = f"Officials spoke on Friday. {who} counted {n} boats in the harbour."
+    assert [f.unit for f in find_figures(text)] == ["boats"]

@@ -35,13 +35,17 @@ _LOWER_WORD_RE = re.compile(r"[ \t\u00a0]+([a-z][\w-]*)\b")
 _LY_ADJECTIVES = frozenset("daily weekly monthly yearly hourly nightly quarterly elderly".split())
 
 
+#: units of measure read after a space, beyond MEASURES (the model's features, unchanged): "75 m (250
+#: ft) ship", "about ten lbs", "8 m/s", "60 km/s" (the unit as written, GUIDELINES)
+_MEASURES = MEASURES | frozenset("m ft lb lbs mi kph kmh mg ml m/s km/s".split())
+
 #: singular nouns in "-men" ("gunmen", "policemen", "militiamen" are plurals)
 _MEN_SINGULARS = frozenset("specimen abdomen regimen acumen stamen hymen semen omen amen bitumen albumen lumen".split())
 
 
 def is_plural(word: str) -> bool:
     w = word.lower()
-    if w in IRREGULAR_PLURALS or w in MEASURES or (len(w) > 4 and w.endswith("men") and w not in _MEN_SINGULARS):
+    if w in IRREGULAR_PLURALS or w in _MEASURES or (len(w) > 4 and w.endswith("men") and w not in _MEN_SINGULARS):
         return True
     return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "'s", "’s"))
 
@@ -71,7 +75,7 @@ def counted_noun(text: str, pos: int, allow_of: bool, demonyms) -> tuple[int, st
         if not m:
             break
         word, end = m.group(1), m.end(1)
-        if m.group(2) and (word + m.group(2)).lower() in MEASURES:  # a unit with a slash: "km/h"
+        if m.group(2) and (word + m.group(2)).lower() in _MEASURES:  # a unit with a slash: "km/h"
             word, end = word + m.group(2), m.end()
         lw = word.lower()
         if lw == "pounds" and _weighed(text, pos, end):
@@ -272,7 +276,7 @@ def record_after(end: int, unit: str | None, parts: dict) -> None:
         return
     if unit in _CURRENCY_CODES:
         parts["money_end"] = end
-    elif unit in MEASURES or unit == "pounds":  # "pounds" read as money is GBP
+    elif unit in _MEASURES or unit == "pounds":  # "pounds" read as money is GBP
         parts["measure_end"] = end
     else:
         parts["noun_end"] = end
