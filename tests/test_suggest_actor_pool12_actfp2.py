@@ -58,3 +58,15 @@ def test_a_modified_role_group_takes_the_type_the_team_writes_for_its_head(modif
     want = "government" if phrase.lower() == "state prosecutors" else typed
     assert team.apply("ACTOR", phrase, {"type": "government"})["type"] == want
     assert team.apply("ACTOR", f"{modifier} Union", {"type": "government"})["type"] == "government"
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(["NBC", "ABC", "CBS", "Sky", "Fox", "Sputnik", "Fars", "Hurriyet Daily", "Kyodo"]),
+       st.sampled_from(["reported", "said on Monday", "confirmed", "has reported"]))
+def test_a_name_ending_in_news_is_an_organisation(name, verb):
+    """`NBC News reported`, `Sky News said`, `Sputnik News`: a medium, typed `person` before
+    (two capitalised words read as a person's name; GUIDELINES: media are organisations).
+    Pool texts p006, p025, p079, p123, p190, … (15)."""
+    text = f"The storm moved north.\n\n{name} News {verb} that seven people died.\n"
+    found = [m for m in find_actors(text) if text[m.start:m.end] == f"{name} News"]
+    assert found and found[0].type == "organisation"
