@@ -92,6 +92,7 @@ class _Finder:
         if extra:
             self.known.update(extra)
         self.lower_vocab = set(_LOWER_WORD_RE.findall(text))
+        self.counts: dict[str, int] = {}  # words -> how often they stand in the text (``_count``)
         self.cands: list[tuple[int, int, str]] = []
         self.aliases: dict[str, tuple[int, str]] = {}  # short form -> (defined at, type)
         self.titled: dict[tuple[int, int], int] = {}  # (start, end) -> where the name starts
@@ -160,8 +161,15 @@ class _Finder:
                 or any(w in lex.org_words or w in lex.titles or (len(w) > 1 and w.isupper()) for w in tail) \
                 or not (_COMPLEMENT_END_RE.fullmatch(tail[-1]) or tail[-1] in lex.countries):
             return False
-        alone = len(re.findall(rf"(?<![\w-]){re.escape(tail[-1])}(?![\w-])", text))
-        return alone <= len(re.findall(rf"(?<![\w-]){re.escape(' '.join(tail))}(?![\w-])", text))
+        return self._count(tail[-1]) <= self._count(" ".join(tail))
+
+    def _count(self, words: str) -> int:
+        """How often ``words`` stand in the text as whole words (once per text and words: a
+        scan of the whole text per join would make a long text's joins quadratic)."""
+        n = self.counts.get(words)
+        if n is None:
+            n = self.counts[words] = len(re.findall(rf"(?<![\w-]){re.escape(words)}(?![\w-])", self.text))
+        return n
 
     def _named_later(self) -> None:
         """A run of a heading no rule took that is the surname of a person the body
