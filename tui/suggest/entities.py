@@ -81,18 +81,14 @@ def span_context(table, start: int, end: int) -> str | None:
     whose head lies outside it); None when no token lies inside it."""
     from bisect import bisect_left
 
-    first = bisect_left(table, (start,))
-    inside = range(first, first + sum(1 for _ in _until(table, first, end)))
-    for i in inside:
-        if table[i][2] not in inside or table[i][2] == i:
+    first = last = bisect_left(table, (start,))
+    while last < len(table) and table[last][1] <= end:
+        last += 1
+    for i in range(first, last):
+        head = table[i][2]
+        if head == i or not first <= head < last:
             return table[i][3]
     return None
-
-
-def _until(table, i: int, end: int):
-    while i < len(table) and table[i][1] <= end:
-        yield i
-        i += 1
 
 
 def entities_of(doc) -> tuple[Ent, ...]:
