@@ -207,7 +207,7 @@ def agreement_table(g: dict) -> list[str]:
     """The doubly annotated articles as markdown rows: annotator b against a, and the suggester
     after two dev golds against each annotator (exact / overlap F1 per label), with means."""
     if not g:
-        return ["(no doubly annotated article)"]
+        return [f"(not scored: no article in {AGREEMENT.name}, or {NO_HELDOUT_ENV} is set)"]
     lines = ["| article | who | ACTOR exact / overlap | FIGURE exact / overlap | CLAIM exact / overlap |",
              "|---|---|---|---|---|"]
     rows = [(d, "annotator b vs a", sc) for d, sc in g["annotators"].items()]
