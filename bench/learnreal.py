@@ -203,6 +203,66 @@ def agreement(log=print, step: int = 1) -> dict:
     return out
 
 
+def ceiling(log=print, step: int = 4) -> dict:
+    """{set: {"suggested", "selection_ceiling": {"exact", "overlap"}, "candidate_recall": share}}:
+    where ACTOR suggestions lose, on the development articles (each scored after two dev golds,
+    those two being the neighbours of every ``step``-th pair) and, unless ``NO_HELDOUT_ENV`` is
+    set, on the held-out and the doubly annotated articles (annotator a). The selection's
+    ceiling keeps every actor the rules and the model proposed before the selection
+    (``tui.suggest.selection``) that overlaps a gold actor: the best a perfect choice among the
+    rules' own candidates could score. Candidate recall: the share of gold actors some
+    candidate overlaps. Mean F1 over articles, as everywhere here."""
+    from tui.review.agree import overlap_matches
+    from tui.suggest import suggest
+
+    dev = documents()
+    sets = {"development": [(d, REAL) for d in dev]}
+    if not os.environ.get(NO_HELDOUT_ENV):
+        sets["held-out"] = [(d, HELDOUT) for d in documents(HELDOUT)]
+        sets["doubly annotated (a)"] = [(d, AGREEMENT / "a") for d in documents(AGREEMENT / "a")]
+    rows: dict = {name: {"suggested": [], "ceiling": [], "found": [0, 0]} for name, docs in sets.items() if docs}
+    for k in range(0, len(dev), step):
+        train = [dev[k], dev[(k + 1) % len(dev)]]
+        sug = _trained(train)
+        for name in rows:
+            docs = sets[name] if name != "development" else [(d, REAL) for d in dev[k + 2:k + 2 + step]]
+            for d, where in docs:
+                text, ann = gold(d, where)
+                g = [(s.start, s.end) for s in ann.spans if s.label == "ACTOR"]
+                got = sug.suggest(text, ["ACTOR"]).spans
+                every = suggest(text, sug.schema, ["ACTOR"], sug.extra_actors, sug.guidelines.conventions,
+                                sug.model, sug.habits, None, sug.entities).spans
+                right = [s for s in every if any(a < s.end and s.start < b for a, b in g)]
+                rows[name]["suggested"].append(score(ann.spans, got)["ACTOR"])
+                rows[name]["ceiling"].append(score(ann.spans, right)["ACTOR"])
+                cand = [(s.start, s.end) for s in every]
+                rows[name]["found"][0] += overlap_matches(g, cand)
+                rows[name]["found"][1] += len(g)
+    out: dict = {}
+    for name, r in rows.items():
+        mean = lambda xs, m: round(sum(x[m] for x in xs) / len(xs), 3)  # noqa: E731
+        suggested = {m: mean(r["suggested"], m) for m in ("exact", "overlap")}
+        best = {m: mean(r["ceiling"], m) for m in ("exact", "overlap")}
+        out[name] = {"suggested": suggested, "selection_ceiling": best,
+                     "candidate_recall": round(r["found"][0] / r["found"][1], 3) if r["found"][1] else None}
+        log(f"learnreal ceiling, {name}: ACTOR suggested {suggested['exact']:.2f}, "
+            f"selection's ceiling {best['exact']:.2f}")
+    return out
+
+
+def ceiling_table(c: dict) -> list[str]:
+    """``ceiling`` as markdown rows."""
+    if not c:
+        return ["(not computed)"]
+    lines = ["| articles | ACTOR suggested, exact / overlap | selection's ceiling, exact / overlap "
+             "| gold actors some candidate overlaps |", "|---|---|---|---|"]
+    for name, r in c.items():
+        rec = "-" if r["candidate_recall"] is None else f"{r['candidate_recall']:.2f}"
+        lines.append(f"| {name} | {r['suggested']['exact']:.2f} / {r['suggested']['overlap']:.2f} | "
+                     f"{r['selection_ceiling']['exact']:.2f} / {r['selection_ceiling']['overlap']:.2f} | {rec} |")
+    return lines
+
+
 def agreement_table(g: dict) -> list[str]:
     """The doubly annotated articles as markdown rows: annotator b against a, and the suggester
     after two dev golds against each annotator (exact / overlap F1 per label), with means."""
@@ -310,3 +370,5 @@ if __name__ == "__main__":
     print("\n".join(heldout_table(heldout())))
     print("\ntwo annotators, blind to each other (bench/realtext-agreement):")
     print("\n".join(agreement_table(agreement())))
+    print("\nwhere ACTOR loses: the selection's ceiling among the rules' own candidates (after two dev golds):")
+    print("\n".join(ceiling_table(ceiling())))

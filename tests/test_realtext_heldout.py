@@ -146,3 +146,19 @@ def test_the_agreement_of_the_two_annotations_is_what_sources_md_reports():
     doc = sorted(per)[0]
     same = L.gold(doc, root / "a")[1].spans
     assert all(v["exact"] == 1.0 for v in L.score(same, same).values())
+
+
+def test_the_selections_ceiling_keeps_the_candidates_a_gold_actor_overlaps(monkeypatch):
+    """bench.learnreal.ceiling: with the exams switched off only the development articles are
+    read; a perfect choice among the rules' candidates scores at least what the selection
+    chose (it keeps every right candidate and no wrong one), and the table shows the row."""
+    from bench import learnreal
+
+    monkeypatch.setenv(learnreal.NO_HELDOUT_ENV, "1")
+    got = learnreal.ceiling(log=lambda *_: None, step=34)
+    assert list(got) == ["development"]
+    row = got["development"]
+    for m in ("exact", "overlap"):
+        assert 0 < row["suggested"][m] <= row["selection_ceiling"][m] <= 1
+    assert 0.5 < row["candidate_recall"] <= 1
+    assert any(line.startswith("| development |") for line in learnreal.ceiling_table(got))
