@@ -79,6 +79,15 @@ _ACRONYM_DEF_RE = re.compile(rf"[ \t]*\(([{UP}]{{2,8}})\)")
 _OFFICES = frozenset({"MP", "Representative", "Leader"})
 _AUX_AFTER_RE = re.compile(r"[ \t\u00a0]+(?:is|are|was|were|has|have|had|will|would)\b")  # "the Prime Minister was"
 _ORDINAL_BEFORE_RE = re.compile(r"(?<![\w.,-])\d+(?:st|nd|rd|th)[ \t\u00a0]+\Z")
+#: where a name is a source or an agent, whatever its words (GUIDELINES: the agent after ``by`` acts, those a
+#: report cites are actors): ``according to USA Today``, ``citing the Cyprus Mail``, ``reported by CNN``
+_SOURCE_BEFORE_RE = re.compile(r"(?:\b(?:[Aa]ccording[ \t\u00a0]+to|citing|quoting)|(?<![\w-])by)[ \t\u00a0]+"
+                               r"(?:([Tt]he)[ \t\u00a0]+)?\Z")
+#: what may follow a source's name: punctuation, a capitalised word, a function word or a verb; not a
+#: lower-case noun the name modifies (``caused by the COVID-19 pandemic``, ``by the Rio Grande valley``)
+_SOURCE_ENDS_RE = re.compile(r"[ \t\u00a0]*(?:[.,;:)\]\"”\n]|\Z)|[ \t\u00a0]+(?:[A-Z(]|(?:and|or|as|in|on|at|for|to|"
+                             r"with|from|of|last|this|that|which|who|whose|after|before|during|since|but|over|about|via|"
+                             r"when|while|where|has|have|had|is|was|were|are|said|says|reported|reports)\b)")
 
 
 class _Finder:
@@ -333,6 +342,15 @@ class _Finder:
             return start + at, end, "person"
         if name in lex.places:  # a state or city that decides as a polity: "Nevada opted", "California outlawed"
             return (start, end, "government") if self._place_acts(start, end) else None
+        found = self._unknown(name, words, start, end)
+        if found is None and self._source(name, words, start, end):
+            self._define(name, start, "organisation")
+            return start, end, "organisation"  # "according to USA Today", "released by the U.S. Navy"
+        return found
+
+    def _unknown(self, name: str, words: list[str], start: int, end: int):
+        """``classify`` for a run no lexicon names: a person's name, a one-word name that acts, or None."""
+        lex, text = self.lex, self.text
         if name in lex.demonyms or any(w in lex.places for w in words):
             return None
         if preceding_word(text, start) in lex.place_prepositions and not agent_before(text, start):
@@ -347,6 +365,19 @@ class _Finder:
             self._define(name, start, "person")
             return start, end, "person"
         return self._one_word(name, words[0], start, end)
+
+    def _source(self, name: str, words: list[str], start: int, end: int) -> bool:
+        """Is the run a source or an agent the other rules reject (``reported by CNN as``, ``interviewed
+        by the BBC``, ``according to the Baltimore Sun``, ``a report from ABC Australia``, ``launched by
+        the Federal Aviation Administration and``)? Two words or more, or an acronym, or a name after a
+        capitalised ``The``; no demonym, no number (``caused by COVID-19``), nothing it modifies after it."""
+        text = self.text
+        m = _SOURCE_BEFORE_RE.search(text, max(0, start - 20), start)
+        if not (m or agent_before(text, start)) or name in self.lex.demonyms or any(c.isdigit() for c in name):
+            return False
+        one = len(words) == 1 and not (len(words[0]) > 1 and words[0].isupper()) and not (m and m.group(1) == "The")
+        return not one and words[-1] not in self.lex.titles and words[-1] not in _OFFICES \
+            and _SOURCE_ENDS_RE.match(text, end) is not None
 
     def _office_alone(self, words: list[str], start: int, end: int) -> bool:
         """Is the run an office with no name after it (``Foreign Secretary``, ``United States
