@@ -10,6 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from tui.suggest.rules.actor_heading import heading_subject
+from tui.suggest.rules.actor_roles import roles
 from tui.suggest.rules.actor_words import is_initial, lowered, modifiers_start, words_before
 from tui.suggest.rules.figures import NOT_MODIFIERS, lower_same_offsets
 
@@ -43,6 +44,7 @@ def phrases(f: _Finder, place_after: re.Pattern) -> None:
             f.cands.append((m.start(1), m.end(), "person"))
     _institutions(f)
     _picked_from_group(f)
+    roles(f)  # "the bus driver told", "a federal judge dismissed": roles the lexicon lacks
     opening = heading_subject(text, f.lex)  # "California court sentences parents …"
     if opening is not None:
         f.cands.append(opening)

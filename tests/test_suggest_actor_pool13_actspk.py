@@ -1,0 +1,100 @@
+"""ACTOR classes on unseen news (session 13, helper actspk): missed actors that act or speak,
+tallied on the 209 unlabelled pool texts, each class in at least three of them. Generated
+variants; each test failed before its class's change."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.suggest.rules.actors import find_actors
+
+#: role nouns no lexicon list holds: agent-noun shapes and a few person nouns
+SINGULAR_ROLES = st.sampled_from(["driver", "organizer", "interviewee", "judge", "official", "bus driver",
+                                  "federal judge", "Turkish official", "government official", "shopkeeper",
+                                  "United States federal judge", "park ranger", "pharmacist", "librarian",
+                                  "consultant", "attendant", "local official", "airline employee"])
+PLURAL_ROLES = st.sampled_from(["defendants", "forecasters", "astronomers", "legislators", "State legislators",
+                                "pharmacists", "shopkeepers", "consultants", "park rangers", "candidates",
+                                "neighbours", "meteorologists", "seismologists", "local organizers"])
+VERBS = st.sampled_from(["said", "told reporters", "confirmed", "later said", "has said", "warned", "stated",
+                         "dismissed the case", "ruled", "decided", "sentenced him", "agreed"])
+OPENERS = st.sampled_from(["", "On Monday, ", "In December, ", "However, ", "Speaking to the press, "])
+
+
+def _spans(text: str) -> list[tuple[str, str]]:
+    return [(text[m.start:m.end], m.type) for m in find_actors(text)]
+
+
+def _phrase(words: str) -> str:
+    """``words`` opening a sentence."""
+    return words[0].upper() + words[1:]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(["a", "an", "another", "one"]), SINGULAR_ROLES, VERBS, OPENERS)
+def test_a_role_the_lexicon_lacks_introduced_before_its_verb_acts(det, role, verb, opener):
+    """`a federal judge dismissed`, `An organizer said`, `One interviewee said`, `a Turkish
+    official said`, `A judge agreed`: a singular role noun (an agent noun's shape or a person
+    noun) introduced by an indefinite determiner, the subject of a reporting or deciding verb,
+    is the actor with its modifiers and no determiner (GUIDELINES: `fire officer`, `United States
+    federal judge`). Pool texts p021, p024, p042, p113, p161, p171, p198, …"""
+    lead = f"{det} {role}" if opener else f"{det.capitalize()} {role}"
+    text = f"The trial went on for weeks.\n\n{opener}{lead} {verb} on the matter.\n"
+    assert (role, "person") in _spans(text)
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.sampled_from(["The", "the", "Some", "", "Their"]), PLURAL_ROLES,
+       st.sampled_from(["said", "claimed", "have warned", "predicted", "argued", "told the court", "observed"]))
+def test_a_role_group_the_lexicon_lacks_before_its_verb_acts(det, role, verb):
+    """`The defendants claimed`, `forecasters predicted`, `The astronomers observed`, `The
+    candidates agreed`, `State legislators … argued`: a plural role noun the lexicon lacks is a
+    role group (`group`) when it is the subject of a reporting verb. Pool texts p013, p043,
+    p168, p193, p186, …"""
+    if det == "the":
+        text = f"The hearing ended late, and the {role} {verb} that the case was weak.\n"
+    else:
+        text = f"The hearing ended late.\n\n{_phrase(f'{det} {role}'.strip())} {verb} that the case was weak.\n"
+    assert (_phrase(role) if not det else role, "group") in _spans(text)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(["a man", "a driver", "an organizer", "a species", "a protester"]),
+       st.sampled_from(["sentenced to death", "found dead", "convicted of fraud", "described in 2019",
+                        "accused of theft", "ordered to pay"]))
+def test_a_reduced_passive_after_a_noun_is_no_act(noun, rest):
+    """`A driver sentenced to death`, `a species described in 2019`: a past form right after the
+    noun is a reduced passive, no act of the noun's."""
+    text = f"Police said {noun} {rest} was known to them.\n"
+    assert not [s for s, _ in _spans(text) if noun.split()[-1] in s]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(["Foreign Secretary Marcelo Ebrard", "study co-author Karen Alley", "Judge Amy Jackson"]),
+       st.sampled_from(["foreign minister", "Wooster professor", "judge", "commissioner"]),
+       st.sampled_from(["said", "added", "stated"]))
+def test_the_role_that_refers_back_to_a_named_person_is_not_marked(person, role, verb):
+    """`Foreign Secretary Marcelo Ebrard said …. The foreign minister said`: `the` + a role after a
+    named person refers back (GUIDELINES: anaphoric nominals like `the commissioner` are not
+    marked); so does `the judge` where the text used the noun before. Pool texts p051, p089."""
+    text = f"{person} said the talks would go on. The {role} {verb} that nothing was agreed.\n"
+    assert role not in [s for s, _ in _spans(text)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["the letter", "the statement", "the paper", "the order", "the document", "the agreement"]),
+       st.sampled_from(["said", "stated", "noted"]))
+def test_a_thing_of_an_agent_nouns_shape_is_no_role(thing, verb):
+    """`the letter said`, `the statement said`: words of an agent noun's shape that name no person."""
+    text = f"Nothing changed, and {thing} {verb} so.\n"
+    assert not [s for s, _ in _spans(text) if thing.split()[-1] in s]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["two", "three", "Two", "Dozens of", "ten"]),
+       st.sampled_from(["forecasters", "defendants", "shopkeepers"]))
+def test_a_counted_role_group_is_a_figures_noun(count, role):
+    """`Over 1,000 rescuers`: the counted noun of a figure is no actor (GUIDELINES)."""
+    text = f"Last week {count} {role} said the plan was late.\n"
+    assert role not in [s for s, _ in _spans(text)]
