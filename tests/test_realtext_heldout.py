@@ -162,3 +162,21 @@ def test_the_selections_ceiling_keeps_the_candidates_a_gold_actor_overlaps(monke
         assert 0 < row["suggested"][m] <= row["selection_ceiling"][m] <= 1
     assert 0.5 < row["candidate_recall"] <= 1
     assert any(line.startswith("| development |") for line in learnreal.ceiling_table(got))
+
+
+def test_the_unlabelled_pool_is_in_no_other_set_and_every_text_is_attributed():
+    """bench/realtext-pool: texts by name and by content in no development, held-out or doubly
+    annotated set (a class read off the pool must not be one read off an exam), each listed
+    with its source in SOURCES.md, none carrying a control character to a terminal."""
+    root = BENCH / "realtext-pool"
+    pool = _docs(root)
+    assert len(pool) > 100 and pool == _listed(root)
+    others = {root_dir: _docs(root_dir) for root_dir in (BENCH / "realtext", BENCH / "realtext-heldout",
+                                                         BENCH / "realtext-agreement" / "a")}
+    assert not any(pool & docs for docs in others.values())
+    texts = {(d / "seeds" / f"{doc}.txt").read_text(encoding="utf-8") for d, docs in others.items() for doc in docs}
+    heads = {t.split("\n", 1)[0] for t in texts}
+    for doc in pool:
+        text = (root / "seeds" / f"{doc}.txt").read_text(encoding="utf-8")
+        assert text not in texts and text.split("\n", 1)[0] not in heads, doc
+        assert not any(ord(c) < 32 and c not in "\n\t" or 0x7f <= ord(c) < 0xa0 for c in text), doc
