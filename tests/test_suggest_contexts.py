@@ -36,7 +36,7 @@ def _ctx(text: str, name: str, at: int = -1) -> str:
     ("He met with Zinichev in Moscow.", "Zinichev", "acts"),  # both sides of a meeting act (GUIDELINES.md)
     ("fourteen civilians, five Armed Forces personnel, and one member", "personnel", "counted"),
     ("two each from the Coast Guard and the National Police. Some were hurt.", "National Police", "of"),
-    ("Muhammadu Buhari of Nigeria and Patrice Talon of Benin signed it.", "Patrice Talon", "other"),
+    ("Muhammadu Buhari of Nigeria and Patrice Talon of Benin signed it.", "Patrice Talon", "acts"),  # its verb past "of Benin"
     ('He said.\n\n"President Trump treats the rule of law with contempt," he said.', "Trump", "acts"),
 ])
 def test_the_context_of_a_real_news_candidate(text, name, want):
@@ -307,8 +307,9 @@ def test_a_participle_before_a_group_noun_is_its_adjective(participle, noun, pre
 @settings(max_examples=100, deadline=None)
 @given(NAMES, st.sampled_from(["according", "including", "regarding"]))
 def test_a_name_before_an_ing_preposition_does_not_act_by_it(name, word):
-    """"hiring law firm Sidley Austin, according to The Verge": "according" is no verb of it."""
-    assert _ctx(f"Then {name}, {word} to them, left.", name) != "acts"
+    """"hiring law firm Sidley Austin, according to The Verge": "according" is no verb of it
+    (a verb after the clause would be: "Then X, according to them, left")."""
+    assert _ctx(f"Then {name}, {word} to them, in the end.", name) != "acts"
 
 
 @settings(max_examples=100, deadline=None)

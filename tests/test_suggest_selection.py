@@ -43,11 +43,13 @@ VERBS = reporting_and_action_verbs()
     ("Officials met at an AU summit later.", "AU", "preposition"),
     ("Then AU trade officials met.", "AU", "modifier"),
     ("A bomb, it said. Znak.com further reported its source said so.", "Znak.com", "acts"),  # not a modifier
-    ("Jasim Uddin, a spokesperson, spoke.", "Jasim Uddin", "sentence"),
+    ("Jasim Uddin, a spokesperson, in 2019.", "Jasim Uddin", "sentence"),
+    ("Jasim Uddin, a spokesperson, spoke.", "Jasim Uddin", "acts"),  # its verb after the apposition
     ("Over 1,000 rescuers responded.", "rescuers", "counted"),
     ("It began in June 2015. Authorities shuttered it.", "Authorities", "acts"),  # not counted by "2015."
     ("Judge Chea, who visited Svay Rieng in May, declined to comment.", "Svay Rieng", "object"),
-    ("Statements came, and Jasim Uddin, a spokesperson, spoke.", "Jasim Uddin", "other"),
+    ("Statements came, and Jasim Uddin, a spokesperson, in 2019.", "Jasim Uddin", "other"),
+    ("Statements came, and Jasim Uddin, a spokesperson, spoke.", "Jasim Uddin", "acts"),
 ])
 def test_the_context_of_a_candidate(text, name, want):
     start = text.index(name)

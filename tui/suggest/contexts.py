@@ -19,7 +19,7 @@ from tui.suggest.rules.actor_patterns import patterns
 from tui.suggest.rules.lexicon import alternation, load_lexicon
 from tui.suggest.acted_upon import undergoes_after
 from tui.suggest.words_after import (ADVERBS, FUNCTION_WORDS, ING_PREPOSITIONS, OBJECTS, After, heading_verb_after,
-                                     modifies, subject_after, verb_after)
+                                     modifies, subject_after, verb_after, verb_after_modifiers)
 
 _DET = r"(?:the|a|an|The|A|An)[ \t\u00a0]+"
 _CAP = r"[A-Z][\w-]*(?:\.[\w-]+)*"  # a capitalised word, never across a sentence end ("Wednesday. X")
@@ -368,7 +368,11 @@ def _by_place(text: str, start: int, end: int, before: str, verbs: frozenset, af
     if _inside_quote(text, start) and before[-1:] not in _OPENING_QUOTES \
             and not (text[end:end + 1] == " " and subject_after(text, end, verbs)):  # its subject: read on
         return "modifier" if _DET_BEFORE_RE.search(before) and modifies(text, end, verbs) else "quoted"
-    return after() or ("sentence" if _SENTENCE_START_RE.search(before) else "other")
+    if (read := after()) is not None:
+        return read
+    if verb_after_modifiers(text, end, verbs):
+        return "acts"  # "Doug Miller of Milltech Marine, a firm specialising in AIS, told"
+    return "sentence" if _SENTENCE_START_RE.search(before) else "other"
 
 
 def _apposed_to_noun(text: str, start: int, end: int, before: str, verbs: frozenset) -> str | None:

@@ -88,6 +88,36 @@ def after(text: str, end: int, verbs: frozenset) -> str | None:
     return None
 
 
+_S = r"[ \t\u00a0]"
+#: what may stand between a name and its verb: a bracket (``(WHO)``), the body the name is of
+#: (``of the army's Western Mindanao Command``, ``from NASA``), an apposition or a relative clause
+#: between commas (``, a spokesperson for the fire service,``, ``, who is 23 years old,``)
+_BRACKET_AFTER_RE = re.compile(rf"{_S}*\([^()\n]{{1,80}}\)")
+_BODY_AFTER_RE = re.compile(rf"{_S}+(?:of|from|at){_S}+(?:the{_S}+)?(?:[A-Z][\w.&'’-]*['’]s{_S}+)?[A-Z][\w.&'’-]*"
+                            rf"(?:{_S}+(?:(?:of|and|for){_S}+(?:the{_S}+)?)?[A-Z][\w.&'’-]*){{0,5}}")
+_BETWEEN_COMMAS_RE = re.compile(r",[^,.;:!?()\"“”\n]{1,90}(?=,)")
+
+
+def verb_after_modifiers(text: str, end: int, verbs: frozenset) -> bool:
+    """Does a verb follow the name ending at ``end`` once what stands between them is passed:
+    up to four brackets, bodies it is of and appositions between commas (``Doug Miller of
+    Milltech Marine, a firm specialising in AIS, told``, ``Warholm, who is 23 years old,
+    won``)? At least one must be passed: with none, ``after`` has read the words."""
+    at = end
+    for _ in range(4):
+        m = _BRACKET_AFTER_RE.match(text, at) or _BODY_AFTER_RE.match(text, at)
+        if m is None and (m := _BETWEEN_COMMAS_RE.match(text, at)) is not None:
+            while (more := _BETWEEN_COMMAS_RE.match(text, m.end())) is not None \
+                    and not verb_after(text, m.end() + 1, verbs):
+                m = more  # ", the mayor of Seoul, South Korea,": the apposition's own commas
+            at = m.end() + 1  # past the closing comma
+            continue
+        if m is None:
+            break
+        at = m.end()
+    return at > end and verb_after(text, at, verbs)
+
+
 class After:
     """``after`` of one candidate, read on the first ask: a context asks up to three times
     for one name (by the word before, past a descriptor, by its place)."""
