@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from tui.suggest.contexts import CONTEXTS, DESCRIBE, context, names_place
+from tui.suggest.contexts import CONTEXTS, DESCRIBE, context, names_pictured, names_place
 from tui.suggest.entities import SELECTION_CONTEXT
 from tui.suggest.rules.lexicon import load_lexicon
 
@@ -55,8 +55,9 @@ class Selection:
         around it decide nothing ("other"): ``The Walt Disney Company owns both X`` is an
         object, ``Warholm of Norway won`` a subject."""
         seen = self.names.get(text[start:end].lower(), (0, 0))
-        if seen[0] == 0 and seen[1] >= MIN_EXAMPLES or names_place(text, start, end):
-            return False  # a name the team has passed over again and again (a place, a ship); "Victoria Park"
+        if seen[0] == 0 and seen[1] >= MIN_EXAMPLES or names_place(text, start, end) \
+                or names_pictured(text, start, end, self.verbs):
+            return False  # passed over again and again (a place, a ship); "Victoria Park"; "X Image: Y"
         where = context(text, start, end, self.verbs)
         if where == "other" and parsed is not None:
             where = SELECTION_CONTEXT.get(parsed, "other")
