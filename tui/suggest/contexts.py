@@ -142,12 +142,42 @@ def context(text: str, start: int, end: int, verbs: frozenset = frozenset()) -> 
     own = _own_context(text, start, end, verbs)
     if own != "possessor" and _locates_place_before(text, start, end, own):
         return "preposition"  # "overturned in Babyninsky, Russia.": the country locates the town
+    if own in ("sentence", "other") and (listed := _list_around(text, start, end)) is not None:
+        theirs = _own_context(text, *listed, verbs)
+        if theirs not in ("sentence", "other"):
+            return theirs  # "identified as A, B, and C", "A, B, and C made the same decision"
     if own in ("sentence", "other", "acts") and (own == "acts" or text[end:end + 1] in ".,;:)\n"):
         first = _CONJUNCT_BEFORE_RE.search(text, max(0, start - 80), start)
         if first:
             theirs = context(text, first.start(1), first.end(1), verbs)
             return theirs if own != "acts" or theirs in ("of", "preposition") else own
     return own
+
+
+_NAME_WORD = r"(?:[A-Z]\.|[A-Z](?:[\w'’-]|\.(?=\w))*)"  # "Kennedy", "U.S", "F." (an initial); never "Pereira." ending a sentence
+_NAME = rf"{_NAME_WORD}(?:[ \t\u00a0](?:(?:of|de|da|la|van|von|al|bin)[ \t\u00a0])?{_NAME_WORD}){{0,4}}"
+#: a list of three names or more with "and"/"or" before the last (``A, B, and C``, ``A, B or C``), or of
+#: four with commas alone (``in Baytown, Texas, Zhukovskyy has`` is a place and a subject, no list)
+_NAME_LIST_RE = re.compile(rf"(?<![\w.'’-]){_NAME}(?:,[ \t\u00a0]{_NAME}){{1,}},?[ \t\u00a0](?:and|or)[ \t\u00a0]{_NAME}"
+                           rf"|(?<![\w.'’-]){_NAME}(?:,[ \t\u00a0]{_NAME}){{3,}}")
+_SENTENCE_END_IN_RE = re.compile(r"[a-z0-9]\.[ \t\u00a0]")  # not an initial's: "Robert F. Kennedy"
+_LIST_REACH = 240  # how far around a name a list of names is looked for
+
+
+def _list_around(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The list of names ``text[start:end]`` is one of (``China, Iran, and Russia have pledged``,
+    ``identified as A, B, C and D``), as (start, end) of the whole list, or None. Each name in it
+    stands where the list stands: a name inside it reads the words around the list. Not a list
+    across a sentence's end, nor one opened by a sentence adverb (``Additionally, X and Y held``)."""
+    for m in _NAME_LIST_RE.finditer(text, max(0, start - _LIST_REACH), min(len(text), end + _LIST_REACH)):
+        if m.start() <= start and end <= m.end():
+            first = m.group().split(",", 1)[0]
+            if _SENTENCE_END_IN_RE.search(m.group()) or first.endswith("ly") or first in load_lexicon().not_names:
+                return None
+            return m.start(), m.end()
+        if m.start() > start:
+            break
+    return None
 
 
 _MONTHS_AND_DAYS = frozenset({"January", "February", "March", "April", "May", "June", "July", "August", "September",
