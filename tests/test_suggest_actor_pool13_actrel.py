@@ -71,3 +71,39 @@ def test_a_person_after_by_stays_a_person(name, before):
     found = find_actors(f"Earlier this year.\n\nThe bill was {before} {name}.\n")
     assert [(f.type) for f in found] == ["person"]
     assert _spans("Earlier this year.\n\nHe was appointed by the Prime Minister.\n") == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(["according to {o} {r}", "released by {o} {r}", "citing {o} {r}", "confirmed by {o} {r}"]),
+       st.sampled_from(["his", "her", "their", "a", "the"]),
+       st.sampled_from(["family", "family spokesperson", "family members", "local news media"]),
+       st.sampled_from([".", " on Monday.", ", and the mayor said.", " in a statement."]))
+def test_a_role_group_after_according_to_or_by_is_a_candidate(frame, owner, role, after):
+    """`according to a family spokesperson`, `a statement released by her family`, `according to
+    local news media`: a role group cited or acting after `by` acts (GUIDELINES: those a report
+    cites are actors, `his family reported`: `family`); a group noun that needs a modifier or a
+    reporting verb after it was no candidate there, and `family` ended in "ly" like an adverb,
+    so it modified no role. Pool texts p055, p097, p098, p155."""
+    text = "Earlier this year.\n\nHe died, " + frame.format(o=owner, r=role) + after + "\n"
+    at = text.index(role, text.index("He died"))
+    found = [m for m in find_actors(text) if m.start < at + len(role) and at < m.end]
+    assert len(found) == 1 and text[found[0].start:found[0].end] in role
+    # the role's own modifiers reach back to its first word (the team's convention cuts them)
+    assert text[min(found[0].start, found[0].mods or found[0].start):found[0].end] == role
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["wife", "husband", "son", "daughter"]), st.sampled_from(["Amanda", "Mark Smith", "Li"]))
+def test_a_kin_noun_with_its_name_after_it_gives_way(kin, name):
+    """`according to his wife, Amanda, ...`: the name in apposition acts, not the kin noun."""
+    text = f"Earlier this year.\n\nHe died, according to his {kin}, {name}, on Monday.\n"
+    assert kin not in _spans(text)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(["surrounded by", "joined by", "visited by"]), st.sampled_from(["family", "friends"]))
+def test_a_bare_role_after_by_is_no_agent(before, role):
+    """`died at home, surrounded by family`: a bare kin noun after `by` is the scene, no agent
+    (dev: chirac)."""
+    assert _spans(f"Earlier this year.\n\nHe died at home, {before} {role}.\n") == []
+

@@ -31,6 +31,14 @@ _PEOPLE = frozenset({"children", "people", "men", "women", "victims", "parents",
                      "friends", "students", "members", "survivors", "passengers", "residents", "users", "fans"})
 _AGENT_SUFFIX_RE = re.compile(r"(?:er|or|ist|ian|ant|ent|ee)s\Z")
 _ADVERB_RE = re.compile(r"[ \t]+(?:even|also|then|later|still|just|once|\w+ly)(?=[ \t])")
+#: a source or an agent before a role noun (GUIDELINES: those a report cites act, the agent after ``by``
+#: acts): ``according to a family spokesperson``, ``released by her family``, ``citing local officials``
+_DETERMINER = r"(?:the|a|an|his|her|its|their|our)[ \t]+"
+_CITED_BEFORE_RE = re.compile(rf"(?:\b(?:[Aa]ccording[ \t]+to|citing|quoting)[ \t]+(?:{_DETERMINER})?"
+                              rf"|\b[a-z]+(?:ed|en)[ \t]+by[ \t]+{_DETERMINER})"  # not "surrounded by family"
+                              r"(?:[a-z][\w-]*[ \t]+){0,2}\Z")
+_NEXT_WORD_RE = re.compile(r"[ \t]+([a-z]+)\b")
+_NAMED_AFTER_RE = re.compile(r",?[ \t]+[A-Z]")  # "according to his wife, Amanda,": the name acts, not the role
 
 
 def phrases(f: _Finder, place_after: re.Pattern) -> None:
@@ -111,12 +119,25 @@ def _groups(f: _Finder) -> None:
                 start = prev[-1][0]
                 prev = prev[:-1]
         wide = modifiers_start(text, start, lex)
-        if start < m.start() or not need or _reports(f, m.end()):  # "Residents there told"
-            f.cands.append((start, m.end(), typ))
+        described = need == "described" and wide < start  # "fire officer", "environmental group"
+        if start < m.start() or not need or _reports(f, m.end()) \
+                or (not described and _cited(f, m.start(), m.end())):
+            f.cands.append((start, m.end(), typ))  # "Residents there told", "according to his family"
             if wide < start:
                 f.modified[(start, m.end())] = wide
-        elif need == "described" and wide < start:  # "fire officer", "environmental group"
+        elif described:
             _described(f, wide, m.end(), typ)
+
+
+def _cited(f: _Finder, start: int, end: int) -> bool:
+    """Is the role noun at ``start`` a source or an agent (``according to his family``, ``released
+    by her family``), with no name after it that it describes (``his wife, Amanda``) and no role
+    noun it modifies (``family`` in ``a family spokesperson``)?"""
+    text = f.text
+    if _CITED_BEFORE_RE.search(text, max(0, start - 60), start) is None or _NAMED_AFTER_RE.match(text, end):
+        return False
+    nxt = _NEXT_WORD_RE.match(text, end)
+    return nxt is None or nxt.group(1) not in f.lex.groups
 
 
 def _described(f: _Finder, start: int, end: int, typ: str) -> None:

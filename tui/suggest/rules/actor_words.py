@@ -249,7 +249,7 @@ def modifiers_start(text: str, start: int, lex: Lexicon) -> int:
     for pos, w in reversed(words_before(text, start, 3)):
         low = w.lower()
         if not _MODIFIER_RE.match(w) or low in NOT_MODIFIERS or low in lex.reporting_verbs \
-                or low in lex.action_verbs or low.endswith("ly") \
+                or low in lex.action_verbs or (low.endswith("ly") and low not in lex.groups) \
                 or (w in lex.not_names and low not in lex.group_modifiers) \
                 or (low.endswith("ing") and text[:pos].rstrip().endswith(",")) \
                 or low in _NOT_GROUP_MODIFIERS or verb_governs(text, pos, w):
