@@ -107,3 +107,20 @@ def test_a_bare_role_after_by_is_no_agent(before, role):
     (dev: chirac)."""
     assert _spans(f"Earlier this year.\n\nHe died at home, {before} {role}.\n") == []
 
+
+@settings(max_examples=120, deadline=None)
+@given(st.sampled_from(["Trump's call with", "a phone call with", "a phone conversation with", "his conversation with",
+                        "discussions with", "calls with"]),
+       st.sampled_from(["Zelensky", "Volodymyr Zelensky", "Erdoğan", "Mark Rutte"]),
+       st.sampled_from([" as \"perfectly fine\".", ".", " on Sunday.", " last week, officials said."]))
+def test_the_other_side_of_a_call_or_conversation_acts(before, name, after):
+    """`Trump characterized the call with Zelensky as`, `Trump's call with Ukrainian President
+    Volodymyr Zelensky`, `a phone conversation with Turkish President Recep Tayyip Erdoğan`: both
+    sides of a call speak, like both sides of a meeting or an interview (GUIDELINES: `spoke with
+    … Mike Pompeo`); the name after `with` was a preposition's object. Pool texts p075, p079, p084."""
+    from tui.suggest.contexts import context
+    from tui.suggest.selection import reporting_and_action_verbs
+
+    text = f"Earlier this year.\n\nThe news came after {before} {name}{after}\n"
+    at = text.index(name)
+    assert context(text, at, at + len(name), reporting_and_action_verbs()) == "acts"

@@ -91,11 +91,13 @@ def acts_in_clause_after(text: str, end: int, prev: str, on_object: bool = False
 #: acts two sides do together: the name after "with" does it too ("The Taliban met on Monday with X",
 #: "collaborating with NASA", "had disagreements with X", "agreed with Airbus"); not the things made
 #: together ("an agreement with", "a contract with") nor one-sided acts ("cooperating with", "docked with");
-#: an interview or a talk with X: both sides speak ("an interview with Rolling Stone", "spoke with X")
+#: an interview, a talk, a call or a conversation with X: both sides speak ("an interview with Rolling Stone",
+#: "spoke with X", "Trump's call with Zelensky", "a phone conversation with Turkish President X")
 _JOINT_WITH_RE = re.compile(
     r"(?<![\w-])(?:met|meets?|meeting|collaborat(?:e|es|ed|ing)|disagree(?:s|d|ing|ments?)?|agree(?:s|d)?"
     r"|negotiat(?:e|es|ed|ing)|clash(?:es|ed|ing)?|argu(?:e|es|ed|ing)|quarrel(?:s|led|ling|ed|ing)?|talks"
-    r"|interview(?:s|ed)?|spoke|speak(?:s|ing)?|talk(?:ed|ing)?)"
+    r"|interview(?:s|ed)?|spoke|speak(?:s|ing)?|talk(?:ed|ing)?"
+    r"|(?:phone[ \t\u00a0]+)?calls?|conversations?|discussions?)"
     r"(?:[ \t\u00a0]+(?:on[ \t\u00a0]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|[a-z]+ly|also|again|later))?"
     r"[ \t\u00a0]+with[ \t\u00a0]+(?:the[ \t\u00a0]+)?\Z")
 
