@@ -50,4 +50,15 @@ def test_every_name_in_a_list_before_a_verb_acts(names, join, verb):
 def test_a_place_and_a_subject_or_an_adverb_and_a_subject_are_no_list():
     text = "According to police in Baytown, Texas, Zhukovskyy has been involved. Additionally, Ratcliffe and Wray held a call."
     assert _contexts(text, ["Zhukovskyy"]) != ["preposition"]
-    assert _contexts(text, ["Ratcliffe"]) != ["modifier"]
+    assert _contexts(text, ["Ratcliffe"]) == ["acts"]  # the pair after the adverb holds the call
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(PEOPLE), st.sampled_from(PEOPLE), st.sampled_from(["both ", "Later, ", "In 2008, "]),
+       st.sampled_from(["claimed victory", "formed a band", "have pledged funds"]))
+def test_the_first_of_two_names_reads_the_pairs_verb(one, other, opening, verb):
+    """"both Mugabe and Tsvangirai claimed victory": the first conjunct acts with the second."""
+    if one == other:
+        return
+    text = f"It ended there. {opening}{one} and {other} {verb}."
+    assert _contexts(text, [one, other]) == ["acts", "acts"], text

@@ -144,7 +144,7 @@ def context(text: str, start: int, end: int, verbs: frozenset = frozenset()) -> 
         return "preposition"  # "overturned in Babyninsky, Russia.": the country locates the town
     if own in ("sentence", "other") and (listed := _list_around(text, start, end)) is not None:
         theirs = _own_context(text, *listed, verbs)
-        if theirs not in ("sentence", "other"):
+        if theirs in _LIST_DECIDES:
             return theirs  # "identified as A, B, and C", "A, B, and C made the same decision"
     if own in ("sentence", "other", "acts") and (own == "acts" or text[end:end + 1] in ".,;:)\n"):
         first = _CONJUNCT_BEFORE_RE.search(text, max(0, start - 80), start)
@@ -155,12 +155,20 @@ def context(text: str, start: int, end: int, verbs: frozenset = frozenset()) -> 
 
 
 _NAME_WORD = r"(?:[A-Z]\.|[A-Z](?:[\w'’-]|\.(?=\w))*)"  # "Kennedy", "U.S", "F." (an initial); never "Pereira." ending a sentence
-_NAME = rf"{_NAME_WORD}(?:[ \t\u00a0](?:(?:of|de|da|la|van|von|al|bin)[ \t\u00a0])?{_NAME_WORD}){{0,4}}"
-#: a list of three names or more with "and"/"or" before the last (``A, B, and C``, ``A, B or C``), or of
-#: four with commas alone (``in Baytown, Texas, Zhukovskyy has`` is a place and a subject, no list)
+#: capitalised words that open a sentence, never a name: "Both Warren and Sanders remain"
+_NOT_NAME_START = r"(?!(?:Both|Either|Neither|The|And|But|Or|Whereas|While|When|If|As|After|Before|Since)\b)"
+_NAME = rf"{_NOT_NAME_START}{_NAME_WORD}(?:[ \t\u00a0](?:(?:of|de|da|la|van|von|al|bin)[ \t\u00a0])?{_NAME_WORD}){{0,4}}"
+#: a list of three names or more with "and"/"or" before the last (``A, B, and C``, ``A, B or C``), of
+#: four with commas alone (``in Baytown, Texas, Zhukovskyy has`` is a place and a subject, no list), or two
+#: joined by "and"/"or" (``both Mugabe and Tsvangirai claimed``: the first reads the pair's verb)
 _NAME_LIST_RE = re.compile(rf"(?<![\w.'’-]){_NAME}(?:,[ \t\u00a0]{_NAME}){{1,}},?[ \t\u00a0](?:and|or)[ \t\u00a0]{_NAME}"
-                           rf"|(?<![\w.'’-]){_NAME}(?:,[ \t\u00a0]{_NAME}){{3,}}")
+                           rf"|(?<![\w.'’-]){_NAME}(?:,[ \t\u00a0]{_NAME}){{3,}}"
+                           rf"|(?<![\w.'’-]){_NAME}[ \t\u00a0](?:and|or)[ \t\u00a0]{_NAME}")  # "both X and Y claimed"
 _SENTENCE_END_IN_RE = re.compile(r"[a-z0-9]\.[ \t\u00a0]")  # not an initial's: "Robert F. Kennedy"
+#: the list's contexts its names take: what governs it or its verb (not a guess from the next word alone,
+#: ``Biden and Harris each sent``: "modifier"; not where it stands in a sentence)
+_LIST_DECIDES = frozenset({"acts", "undergoes", "object", "preposition", "of", "by", "according", "told", "asked",
+                           "counted", "copula"})
 _LIST_REACH = 240  # how far around a name a list of names is looked for
 
 
@@ -168,15 +176,22 @@ def _list_around(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The list of names ``text[start:end]`` is one of (``China, Iran, and Russia have pledged``,
     ``identified as A, B, C and D``), as (start, end) of the whole list, or None. Each name in it
     stands where the list stands: a name inside it reads the words around the list. Not a list
-    across a sentence's end, nor one opened by a sentence adverb (``Additionally, X and Y held``)."""
-    for m in _NAME_LIST_RE.finditer(text, max(0, start - _LIST_REACH), min(len(text), end + _LIST_REACH)):
-        if m.start() <= start and end <= m.end():
-            first = m.group().split(",", 1)[0]
-            if _SENTENCE_END_IN_RE.search(m.group()) or first.endswith("ly") or first in load_lexicon().not_names:
-                return None
+    across a sentence's end; a sentence adverb opening it is none of its names (``Later, Baker and
+    Bruce formed``: the list is ``Baker and Bruce``)."""
+    at, stop = max(0, start - _LIST_REACH), min(len(text), end + _LIST_REACH)
+    while (m := _NAME_LIST_RE.search(text, at, stop)) is not None and m.start() <= start:
+        if m.end() < end:
+            at = m.end()
+            continue
+        if _SENTENCE_END_IN_RE.search(m.group()):
+            return None
+        first = m.group().split(",", 1)[0]
+        if not (first.endswith("ly") or first in load_lexicon().not_names):
             return m.start(), m.end()
-        if m.start() > start:
-            break
+        comma = m.group().find(",")
+        if comma < 0:
+            return None
+        at = m.start() + comma + 1
     return None
 
 
