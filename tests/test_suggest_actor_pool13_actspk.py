@@ -131,3 +131,28 @@ def test_a_place_after_a_preposition_is_no_body(prep, place):
     """`the lake below the Martian South Pole found`: a place's name after a preposition."""
     text = f"Radar showed the lake {prep} the {place} found in 2018 was salty.\n"
     assert place not in [s for s, _ in _spans(text)]
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.sampled_from(["Trump", "Biden", "O'Rourke", "Obama", "Jorgensen", "Macron", "Joe Biden"]),
+       st.sampled_from([("campaign", "organisation"), ("administration", "government")]),
+       st.sampled_from(["accused him of lying", "criticized the move", "announced new deals", "has said it would appeal",
+                        "also announced a ban", "described the story as a hoax"]),
+       st.sampled_from(["The ", "Earlier, the ", "On Monday the "]))
+def test_a_body_named_by_its_owner_acts_as_the_phrase(name, body, verb, lead):
+    """`The Trump campaign accused`, `The Biden campaign criticized`, `the Trump administration
+    announced`: a campaign or an administration named by its owner is the phrase (GUIDELINES: a
+    family named by its surname is the phrase, `Imus family`; `campaign` acts), not the name alone
+    as if it acted. Pool texts p099, p140, p171, p178, p185, p190, p193."""
+    noun, typ = body
+    text = f"The race tightened.\n\n{lead}{name} {noun} {verb}.\n"
+    assert (f"{name} {noun}", typ) in _spans(text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["WHO's", "Trump's", "August", "Monday"]), st.sampled_from(["campaign", "administration", "website"]))
+def test_an_owner_in_the_possessive_or_a_date_is_no_body_name(word, noun):
+    """`The WHO's website said`: the body alone (the possessor is left out); `The August campaign
+    began`: a month names no owner."""
+    text = f"The race tightened.\n\nThe {word} {noun} said it would go on.\n"
+    assert f"{word} {noun}" not in [s for s, _ in _spans(text)]

@@ -37,9 +37,25 @@ def _body_re(lex: Lexicon) -> re.Pattern:
                       rf"(?={_GAP}(?:{verb}|{modal})(?![\w-]))")
 
 
+@lru_cache(maxsize=4)
+def _named_body_re(lex: Lexicon) -> re.Pattern:
+    """``the``, a capitalised name, then a body that only an owner names (``The Trump campaign
+    accused``, ``the Trump administration announced``) and its verb, as for ``_body_re``."""
+    verb = _body_re(lex).pattern.rsplit("(?=", 1)[1]
+    word = r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday" \
+           r"|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)" \
+           r"[A-Z][\w-]*(?:['’](?!s\b)\w+)*"  # "O'Rourke", not "WHO's" (an owner) nor "The August campaign"
+    return re.compile(rf"(?<![\w’'-])[Tt]he{_GAP}(?P<name>{word}(?:{_GAP}{word}){{0,2}}){_GAP}"
+                      rf"(?P<noun>{alternation(lex.owned_bodies)})(?={verb}")
+
+
 def bodies(f: _Finder) -> None:
     """Add each body noun acting as its verb's subject to ``f.cands``."""
     for m in _body_re(f.lex).finditer(f.text):
         if m.group("noun") in f.lex.owned_bodies and m.group("owner").lower() == "the":
             continue  # "The office asked": a named office's, referred back to
         f.cands.append((m.start("noun"), m.end("noun"), f.lex.bodies[m.group("noun")]))
+    for m in _named_body_re(f.lex).finditer(f.text):  # "The Trump campaign accused": the phrase, like "Imus family"
+        start, end = m.start("name"), m.end("noun")
+        f.cands[:] = [c for c in f.cands if not (start <= c[0] and c[1] <= end)]
+        f.cands.append((start, end, f.lex.bodies[m.group("noun")]))
