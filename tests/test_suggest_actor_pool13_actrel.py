@@ -124,3 +124,39 @@ def test_the_other_side_of_a_call_or_conversation_acts(before, name, after):
     text = f"Earlier this year.\n\nThe news came after {before} {name}{after}\n"
     at = text.index(name)
     assert context(text, at, at + len(name), reporting_and_action_verbs()) == "acts"
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.sampled_from(["Wikinews asked", "Biden asked", "The press asked", "she said, asking", "They had asked",
+                        "Johnson asks"]),
+       st.sampled_from(["Stamenković", "Trump", "Carrie Lam", "Cengiz", "the government"]),
+       st.sampled_from([" if he had any ideas.", " to post the video.", " for his resignation.", " about it.",
+                        " to be \"patient\"."]))
+def test_one_asked_acts(before, name, after):
+    """`Wikinews asked Stamenković if`, `Biden asked Trump to post the video`, `Johnson asked Queen
+    Elizabeth II for this prorogation`, `asking Cengiz to be "patient"`, `placards asking the
+    government to revoke`: one asked acts (GUIDELINES: `The press asked Trump`: `Trump` as one asked;
+    dev golds bolton `asked John for`, hamza `asked Trump about it`), but `asked` read like `told`
+    (context `told`, which the team leaves out). Pool texts p004, p020, p024, p039, p066, p077,
+    p186, p193."""
+    from tui.suggest.contexts import context
+    from tui.suggest.selection import reporting_and_action_verbs
+
+    text = f"Earlier this year.\n\n{before} {name}{after}\n"
+    at = text.index(name) + (4 if name.startswith("the ") else 0)
+    end = text.index(name) + len(name)
+    assert context(text, at, end, reporting_and_action_verbs()) == "asked"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["asked", "urged", "ordered", "asking", "encouraged"]),
+       st.sampled_from(["U.S. citizens", "American tourists", "British residents", "Chinese students"]))
+def test_a_population_group_asked_is_acted_upon(verb, group):
+    """`The office asked U.S. citizens not approach the Embassy` (dev soleimani), `ordered
+    British residents to leave`: one asked to act is marked unless a population group (GUIDELINES)."""
+    from tui.suggest.contexts import context
+    from tui.suggest.selection import reporting_and_action_verbs
+
+    text = f"Earlier this year.\n\nThe office {verb} {group} to stay away.\n"
+    at = text.index(group)
+    assert context(text, at, at + len(group), reporting_and_action_verbs()) == "object"

@@ -44,19 +44,25 @@ _COUNT_BEFORE_RE = re.compile(r"(?:\d(?:[\d,.]*\d)?|\b(?i:two|three|four|five|si
                               r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|dozens|hundreds|thousands"
                               r"|millions|dozen|hundred|thousand|million))[ \t\u00a0]+"
                               r"(?:[A-Z][\w-]*[ \t\u00a0]+){0,3}\Z")  # "five Armed Forces personnel"
-TOLD = frozenset({"told", "tell", "tells", "telling", "informed", "asked"})
+TOLD = frozenset({"told", "tell", "tells", "telling", "informed"})
 OF = frozenset({"of", "from", "for"})
 CITING = frozenset({"citing", "quoting"})
 #: after a reporting verb's name, what makes the name the verb's object: "described X (in March) as a", "reported X to be"
 _DESCRIBED_AS_RE = re.compile(r"(?:[ \t\u00a0]+(?:in|on|at|of)[ \t\u00a0][^.,;:!?\"“”\n]{0,30}?)?"
                               r"[ \t\u00a0]+(?:as[ \t\u00a0]+(?:a|an|one|being)|to[ \t\u00a0]+(?:be|have[ \t\u00a0]+been))\b")
-#: verbs whose object is asked or let to act (``requested GitHub``, ``urged X to``): the object acts (GUIDELINES)
+#: verbs whose object is asked or let to act (``requested GitHub``, ``urged X to``): the object acts (GUIDELINES);
+#: so does one asked a question (``The press asked Trump``, ``Wikinews asked Stamenković if``, ``asked John for``)
 ASKED = frozenset({
+    "ask", "asks", "asked", "asking",
     "request", "requests", "requested", "urge", "urges", "urged", "urging", "order", "orders", "ordered", "ordering",
     "invite", "invites", "invited", "inviting", "allow", "allows", "allowed", "allowing", "permit", "permits",
     "permitted", "require", "requires", "required", "requiring", "instruct", "instructs", "instructed", "encourage",
     "encourages", "encouraged", "encouraging", "advise", "advises", "advised", "advising", "authorize", "authorizes",
     "authorized", "authorise", "authorises", "authorised"})
+#: population groups: asked to act, they are only acted upon (GUIDELINES: "unless a population group")
+POPULATION = frozenset({"residents", "citizens", "people", "migrants", "refugees", "civilians", "voters", "passengers",
+                        "tourists", "visitors", "travellers", "travelers", "motorists", "students", "parents",
+                        "customers", "consumers", "users", "fans", "public", "inhabitants", "locals", "villagers"})
 PREPOSITIONS = frozenset({"in", "at", "to", "with", "on", "after", "against", "into", "about", "over", "like",
                           "as", "under", "before", "between", "among", "near", "behind", "toward", "towards",
                           "upon", "within", "without", "through", "than", "via"})
@@ -344,7 +350,9 @@ def _by_word_before(text: str, start: int, end: int, b: _Before, verbs: frozense
     if counted:
         return "counted"
     if prev in ASKED and not modifies(text, end, verbs):
-        return "asked"  # "requested GitHub", "urged X to": the one asked acts (not "require a GitHub account")
+        # "requested GitHub", "urged X to": the one asked acts (not "require a GitHub account"); a population
+        # group asked is only acted upon ("The office asked U.S. citizens not approach", GUIDELINES)
+        return "object" if text[start:end].rsplit(None, 1)[-1] in POPULATION else "asked"
     if prev in _reporting() and prev.endswith(("s", "d")) and before.rstrip()[-1:] not in "\"“‘'" \
             and not modifies(text, end, verbs):
         # said X, claims X (not "said the Hungarian bid won": the name modifies; not "described X as a", its object)
