@@ -42,3 +42,23 @@ def test_without_a_verb_after_them_the_name_keeps_its_place(opening, name, body,
     text = f"{opening}{name}{body}{apposition} and the rest of the crew in 2016."
     start = text.index(name)
     assert context(text, start, start + len(name), VERBS) in ("sentence", "other"), text
+
+
+@settings(max_examples=120, deadline=None)
+@given(OPENINGS, NAMES, st.sampled_from(["then explained that crews might turn", "himself entered politics",
+                                         "did not attend the funeral", "has been funding the searches",
+                                         "does not support the plan", "later added that it was late"]))
+def test_a_name_acts_through_an_adverb_a_reflexive_or_an_auxiliary(opening, name, verb):
+    """"Pierce then explained", "Richardson himself entered", "Trump did not attend", "Lion Air has
+    been funding": the verb after the adverb, the reflexive or "did" is the name's."""
+    text = f"{opening}{name} {verb}."
+    start = text.index(name)
+    assert context(text, start, start + len(name), VERBS) == "acts", text
+
+
+@settings(max_examples=60, deadline=None)
+@given(OPENINGS, NAMES, st.sampled_from(["has been arrested", "has a small chance", "has been in prison since"]))
+def test_a_perfect_passive_or_a_possession_is_not_read_as_acting(opening, name, rest):
+    text = f"{opening}{name} {rest} 2019."
+    start = text.index(name)
+    assert context(text, start, start + len(name), VERBS) != "acts", text

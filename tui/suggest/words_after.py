@@ -10,14 +10,17 @@ import re
 from tui.suggest.rules.actor_words import MODALS, PAST_IRREGULAR, PARTICIPLES, PRESENT_S, heading_present
 from tui.suggest.rules.lexicon import load_lexicon
 
-_VERB_AFTER_RE = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*(?:(?:has|have|had|will|would|could|also|\w+ly)[ \t\u00a0]+)*([a-z]+)")
-#: a verb phrase no lexicon lists: a progressive ("are breaking") or an -s verb with "to" ("needs to bring")
-_VERB_FORM_AFTER_RE = re.compile(r"[ \t\u00a0]+(?:(?:is|are|was|were)[ \t\u00a0]+(?:\w+ly[ \t\u00a0]+)?[a-z]+ing"
+#: (an auxiliary, an adverb or a reflexive before the verb: "X then explained", "X himself entered")
+_VERB_AFTER_RE = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*(?:(?:has|have|had|will|would|could|also|then|first|later|again|never|still"
+                            r"|already|once|himself|herself|themselves|itself|\w+ly)[ \t\u00a0]+)*([a-z]+)")
+#: a verb phrase no lexicon lists: a progressive ("are breaking", "has been funding") or an -s verb with "to" ("needs to bring")
+_VERB_FORM_AFTER_RE = re.compile(r"[ \t\u00a0]+(?:(?:is|are|was|were|(?:has|have|had)[ \t\u00a0]+been)[ \t\u00a0]+(?:\w+ly[ \t\u00a0]+)?[a-z]+ing"
                                  r"|[a-z]+[^s\W]s[ \t\u00a0]+to[ \t\u00a0]+[a-z]+)\b")
-#: a perfect with an irregular participle ("has taken"), a modal with a bare verb ("will continue", "can seek")
+#: a perfect with an irregular participle ("has taken"), a modal with a bare verb ("will continue", "can seek",
+#: "did not attend")
 _PERFECT_OR_MODAL_AFTER_RE = re.compile(rf"[ \t\u00a0]+(?:(?:has|have|had)(?:[ \t\u00a0]+(?:also|not|never|\w+ly))*"
                                         rf"[ \t\u00a0]+(?:{'|'.join(sorted(PARTICIPLES))})"
-                                        rf"|(?:{'|'.join(MODALS)})(?:[ \t\u00a0]+(?:also|not|never|\w+ly))*"
+                                        rf"|(?:{'|'.join(MODALS)}|did|does|do)(?:[ \t\u00a0]+(?:also|not|never|\w+ly))*"
                                         r"[ \t\u00a0]+(?!be\b|have\b|\w+ly\b)[a-z]{2,})\b")
 _PRESENT_AFTER_RE = re.compile(PRESENT_S)
 _PRONOUN_CONJUNCT_RE = re.compile(r"[ \t\u00a0]+(?:and|or)[ \t\u00a0]+(?:I|we|he|she|they)\b")  # "X and I disagreed"
