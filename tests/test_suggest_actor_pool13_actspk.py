@@ -7,6 +7,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tui.suggest.contexts import context
 from tui.suggest.rules.actors import find_actors
 
 #: role nouns no lexicon list holds: agent-noun shapes and a few person nouns
@@ -156,3 +157,29 @@ def test_an_owner_in_the_possessive_or_a_date_is_no_body_name(word, noun):
     began`: a month names no owner."""
     text = f"The race tightened.\n\nThe {word} {noun} said it would go on.\n"
     assert f"{word} {noun}" not in [s for s, _ in _spans(text)]
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.sampled_from(["eyewitness", "ecologist", "current president", "local resident", "biologist",
+                        "veteran activist", "senior engineer"]),
+       st.sampled_from(["Vinnie DeVita", "Chip Taylor", "Emmerson Mnangagwa", "Ana Ruiz"]),
+       st.sampled_from(["According to ", "The car rolled, according to ", "He has died, according to "]),
+       st.sampled_from([",", " on Friday.", "."]))
+def test_a_source_after_according_to_and_a_role_is_a_source(role, name, lead, end):
+    """`According to eyewitness Vinnie DeVita`, `according to ecologist Chip Taylor`, `according to
+    current president Emmerson Mnangagwa on Friday`: the lower-case role between `according to`
+    and the name is the name's descriptor, not an infinitive's verb (`to eyewitness`) nor a noun
+    the name is the object of: the name is a source (context `according`). Pool texts p000, p014,
+    p064."""
+    text = f"{lead}{role} {name}{end} the street was closed.\n"
+    at = text.index(name)
+    assert context(text, at, at + len(name)) == "according"
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(["assist", "help", "fund", "see"]), st.sampled_from(["Ana Ruiz", "Chip Taylor"]))
+def test_a_verb_after_to_still_acts_on_its_object(verb, name):
+    """`wanted to assist X`: the verb after `to` still takes the name as its object."""
+    text = f"He wanted to {verb} {name} before the vote.\n"
+    at = text.index(name)
+    assert context(text, at, at + len(name)) == "object"

@@ -388,7 +388,8 @@ def _past_descriptor(text: str, start: int, end: int, b: _Before, verbs: frozens
     ``under former US President X``, ``was 40-year-old X``, ``to the federal government``):
     the word before the descriptor governs the name; it decides when it makes it an object,
     a preposition's, a copula's or the agent after ``by`` (``imposed by former Philippine
-    President X back in 1972``), not when the name acts (``site X to remove``, ``mayor X said``)."""
+    President X back in 1972``) or a source (``according to current president X``), not when the
+    name acts (``site X to remove``, ``mayor X said``)."""
     if b.match is None or INFINITIVE_AFTER_RE.match(text, end) or after() == "acts":
         return None
     at = max(0, start - _BACK) + b.match.start(1)
@@ -400,7 +401,7 @@ def _past_descriptor(text: str, start: int, end: int, b: _Before, verbs: frozens
             break
         at = pos
     decided = _by_word_before(text, at, end, _word_before(text, at, of_name=False), verbs, after)
-    return decided if decided in ("object", "asked", "preposition", "copula", "by") else None
+    return decided if decided in ("object", "asked", "preposition", "copula", "by", "according") else None
 
 
 def _describes(word: str) -> bool:
@@ -474,6 +475,8 @@ def _acts_on(b: _Before, verbs: frozenset) -> bool:
         return False
     if prev.endswith("ing") and prev not in ING_PREPOSITIONS:
         return not _SENTENCE_START_RE.search(b.opening())
+    if _ACCORDING_END_RE.search(b.opening().rstrip()):
+        return False  # "According to eyewitness Vinnie DeVita": a role before a source, no infinitive
     return b.opening().lower().endswith(("to ", "to\u00a0")) or bool(_AUXILIARY_BEFORE_RE.search(b.opening()))
 
 
