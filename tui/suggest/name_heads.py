@@ -1,0 +1,38 @@
+"""Capitalised names that are no actor by their head noun: events (``World War II``, ``TNT
+Championship``, ``Election Day``). Pure (no Textual).
+
+GUIDELINES: "An event is no actor, even as a subject". Applied in ``Selection.keeps`` when
+suggesting, after learning, like ``contexts.names_place``: the team's votes still see the
+candidate, so what a team learned does not move."""
+
+from __future__ import annotations
+
+import re
+
+#: the head nouns of events, contests and their prizes: a name ending in one never acts
+EVENT_HEADS = frozenset({"War", "Championship", "Championships", "Olympiad", "Olympics", "Cup", "Festival",
+                         "Tournament", "Marathon", "Expo", "Award", "Awards", "Prize", "Medal", "Trophy",
+                         "Gala", "Parade", "Pageant", "Jubilee"})
+#: heads of a day or a season that are also surnames (``Doris Day``): an event only after a word the
+#: text also writes in lower case (``Election Day``, ``Independence Day``) or after ``of the``
+#: (``Person of the Year``)
+DATED_HEADS = frozenset({"Day", "Week", "Year"})
+#: what may follow the head in the name: a roman numeral or a year (``World War II``, ``Expo 2020``)
+_AFTER_HEAD_RE = re.compile(r"(?:[IVX]+|\d{4})\Z")
+
+
+def names_event(text: str, start: int, end: int) -> bool:
+    """Does the candidate ``text[start:end]`` name an event, a contest or its prize by its
+    head noun (``Iran–Iraq War``, ``World War II``, ``Asian Junior Championships``, ``Baku
+    Olympiad``, ``Election Day``)?"""
+    words = text[start:end].split()
+    if len(words) > 1 and _AFTER_HEAD_RE.match(words[-1]):
+        words = words[:-1]
+    if not words:
+        return False
+    if words[-1] in EVENT_HEADS:
+        return True
+    if words[-1] not in DATED_HEADS or len(words) < 2:
+        return False
+    before = words[-2]
+    return words[-3:-1] == ["of", "the"] or re.search(rf"\b{re.escape(before.lower())}\b", text) is not None
