@@ -7,6 +7,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tui.suggest.rules.actors import find_actors
 from tui.suggest.selection import Selection, reporting_and_action_verbs
 
 VERBS = reporting_and_action_verbs()
@@ -49,3 +50,37 @@ def test_a_day_named_by_a_common_word_is_no_actor(word, head, frame):
     text = f"The {word.lower()} campaign went on.\n\n" + frame.format(e=day)
     assert not _kept(text, day)
     assert _kept(f"The singer retired in 1974.\n\nDoris {head} said she was happy.\n", f"Doris {head}")
+
+
+NAMES = st.sampled_from(["Brock Pierce", "Howie Hawkins", "Mary Trump", "Agastya Rao", "Robert Burns",
+                         "Jo Jorgensen", "Hassan Ali", "Pablo Greco"])
+
+
+def _spans(text: str) -> list[str]:
+    return [text[m.start:m.end] for m in find_actors(text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["Afterwards", "Whereas", "Including", "Regarding", "Numerous", "Hi", "Does", "Did",
+                        "Has", "Would", "Can"]),
+       NAMES, st.sampled_from(["", "The debate ended late. ", "((WN)) ", "((Jaya)) "]))
+def test_a_closed_class_word_opening_a_sentence_is_no_part_of_the_name(word, name, before):
+    """`Afterwards Trump visited`, `Whereas Pierce and Hawkins all felt`, `Including Hassan`,
+    `((WN)) Does E. coli`, `((Jaya)) Hi Agastya`: a conjunction, adverb, preposition, greeting or
+    auxiliary opening a sentence is no word of the name after it, even where the text never writes
+    it in lower case. Pool texts p028, p133, p186, p190, p193, p204."""
+    text = f"Voters went to the polls.\n\n{before}{word} {name} said the count was slow.\n"
+    spans = _spans(text)
+    assert not any(s.split()[0] == word for s in spans), spans
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["Will", "Should", "Could", "Why"]), NAMES, st.sampled_from(["((WN)) ", "((Wikinews)) "]))
+def test_a_word_after_an_interview_label_opens_a_sentence(word, name, label):
+    """`((WN)) Will Rocky Linux provide …`: an interview's speaker label opens the line's first
+    sentence, so its first word, written in lower case elsewhere in the text, is no word of the
+    name (as after a full stop). Pool texts p186, p202, p204."""
+    text = (f"((Pablo Greco)) We {word.lower()} see how it goes.\n"
+            f"{label}{word} {name} provide a way to migrate?\n")
+    spans = _spans(text)
+    assert not any(s.split()[0] == word for s in spans), spans

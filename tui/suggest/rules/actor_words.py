@@ -12,14 +12,17 @@ from tui.suggest.rules.per_text import per_text
 _OPENERS = "“\"‘'([ \t\u00a0"
 _CLOSERS = "”\"’')]"
 _PRECEDING_WORD_RE = re.compile(r"(\w+)[ \t]+(?:the[ \t]+)?\Z")
+#: an interview's speaker label opening a line ("((WN)) ", "((Rich Bowen)) "): what follows opens a sentence
+_SPEAKER_LABEL_RE = re.compile(r"(?:\A|\n)\(\([^()\n]{1,60}\)\)\Z")
 
 
 def is_initial(text: str, pos: int) -> bool:
-    """Does ``pos`` start a sentence (possibly after opening quotes/brackets)?"""
+    """Does ``pos`` start a sentence (possibly after opening quotes/brackets, or after an
+    interview's speaker label: ``((WN)) Will Rocky Linux …``)?"""
     i = pos
     while i > 0 and text[i - 1] in _OPENERS:
         i -= 1
-    if i == 0 or text[i - 1] == "\n":
+    if i == 0 or text[i - 1] == "\n" or (text[i - 1] == ")" and _SPEAKER_LABEL_RE.search(text, max(0, i - 66), i)):
         return True
     while i > 0 and text[i - 1] in _CLOSERS:
         i -= 1
