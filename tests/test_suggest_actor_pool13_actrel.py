@@ -160,3 +160,18 @@ def test_a_population_group_asked_is_acted_upon(verb, group):
     text = f"Earlier this year.\n\nThe office {verb} {group} to stay away.\n"
     at = text.index(group)
     assert context(text, at, at + len(group), reporting_and_action_verbs()) == "object"
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(["was occupied by", "was joined by", "a lawsuit filed by", "was annexed by", "were taken by"]),
+       st.sampled_from(["Israel", "Australia", "Texas", "Turkey", "California", "Russia"]),
+       st.sampled_from([".", ", Bahrain and others.", " which tried to overturn it.", " in 1967."]))
+def test_a_country_or_state_after_a_participles_by_acts(before, name, after):
+    """`which belonged to Syria and was occupied by Israel.`, `a coalition … joined by Australia,
+    Bahrain`, `a lawsuit filed by Texas which tried to overturn`: the agent after `by` acts, a
+    country or a state as its government (GUIDELINES); a country after `by` was no candidate unless
+    a verb followed. Pool texts p025, p072, p201. Not where it modifies a noun (`by Texas standards`)."""
+    text = f"Earlier this year.\n\nThe land {before} {name}{after}\n"
+    assert [(text[m.start:m.end], m.type) for m in find_actors(text)] == [(name, "government")]
+    assert _spans(f"Earlier this year.\n\nIt was measured by {name} standards.\n") == []
+    assert _spans(f"Earlier this year.\n\nThe actions taken by {name} and foreign law enforcement.\n") == []

@@ -87,11 +87,15 @@ _ORDINAL_BEFORE_RE = re.compile(r"(?<![\w.,-])\d+(?:st|nd|rd|th)[ \t\u00a0]+\Z")
 #: report cites are actors): ``according to USA Today``, ``citing the Cyprus Mail``, ``reported by CNN``
 _SOURCE_BEFORE_RE = re.compile(r"(?:\b(?:[Aa]ccording[ \t\u00a0]+to|citing|quoting)|(?<![\w-])by)[ \t\u00a0]+"
                                r"(?:([Tt]he)[ \t\u00a0]+)?\Z")
+_PARTICIPLE_BY_RE = re.compile(r"\b[a-z]+(?:ed|en)[ \t\u00a0]+by[ \t\u00a0]+\Z")  # "occupied by", "taken by"
 #: what may follow a source's name: punctuation, a capitalised word, a function word or a verb; not a
 #: lower-case noun the name modifies (``caused by the COVID-19 pandemic``, ``by the Rio Grande valley``)
-_SOURCE_ENDS_RE = re.compile(r"[ \t\u00a0]*(?:[.,;:)\]\"”\n]|\Z)|[ \t\u00a0]+(?:[A-Z(]|(?:and|or|as|in|on|at|for|to|"
+_SOURCE_ENDS_RE = re.compile(r"[ \t\u00a0]*(?:[.,;:)\]\"”\n]|\Z)|[ \t\u00a0]+(?:[A-Z(]|(?:or|as|in|on|at|for|to|"
                              r"with|from|of|last|this|that|which|who|whose|after|before|during|since|but|over|about|via|"
-                             r"when|while|where|has|have|had|is|was|were|are|said|says|reported|reports)\b)")
+                             r"when|while|where|has|have|had|is|was|were|are|said|says|reported|reports)\b"
+                             # "and" before another name, not before an adjective of a shared noun ("by U.S. and
+                             # foreign law enforcement": the name modifies it)
+                             r"|and[ \t\u00a0]+(?:[A-Z]|(?:the|a|an|his|her|its|their)\b))")
 
 
 class _Finder:
@@ -530,7 +534,7 @@ class _Finder:
         if _ACCORDING_BEFORE_RE.search(text, max(0, start - 20), start) or joint_with(text, start) \
                 or acts_in_clause_after(text, end, preceding_word(text, start).lower(), on_object=True):
             return True  # a source, the other side of a joint act ("met with Germany"), "With the US encouraging"
-        return bool(self.pat.country_acts.match(text, end)) or self._heading_subject(end)
+        return bool(self.pat.country_acts.match(text, end)) or self._heading_subject(end) or self._agent_by(start, end)
 
     def _place_acts(self, start: int, end: int) -> bool:
         """Does a place (a state, a city) act as its government: the subject of a verb phrase
@@ -543,7 +547,14 @@ class _Finder:
             return False  # "in Texas", "Paris is mourning" (its people), a heading's place
         if _ADDRESS_BEFORE_RE.search(text, max(0, start - 40), start) and text[end:end + 1] != ",":
             return False  # "the University of California, Los Angeles disagreed": part of an address
-        return bool(self.pat.country_acts.match(text, end))
+        return bool(self.pat.country_acts.match(text, end)) or self._agent_by(start, end)
+
+    def _agent_by(self, start: int, end: int) -> bool:
+        """Is the country or state at ``start`` the agent after a participle's ``by`` (``occupied by
+        Israel.``, ``joined by Australia,``, ``a lawsuit filed by Texas which``): it acts as a
+        government (GUIDELINES), not where it modifies a noun after it (``by Texas standards``)?"""
+        return _PARTICIPLE_BY_RE.search(self.text, max(0, start - 30), start) is not None \
+            and _SOURCE_ENDS_RE.match(self.text, end) is not None
 
     def _define(self, name: str, start: int, typ: str) -> None:
         """Record the short forms a later mention may use (Ferrer, Chen, Amnesty, USIP). The
