@@ -1,5 +1,6 @@
 """Capitalised names that are no actor by their head noun: events (``World War II``, ``TNT
-Championship``, ``Election Day``). Pure (no Textual).
+Championship``, ``Election Day``); or by the noun before them: titles of works and names of
+ships (``the film Black Panther``, ``the ship Namse Bangdzod``). Pure (no Textual).
 
 GUIDELINES: "An event is no actor, even as a subject". Applied in ``Selection.keeps`` when
 suggesting, after learning, like ``contexts.names_place``: the team's votes still see the
@@ -8,6 +9,9 @@ candidate, so what a team learned does not move."""
 from __future__ import annotations
 
 import re
+
+from tui.suggest.rules.actor_patterns import patterns
+from tui.suggest.rules.lexicon import load_lexicon
 
 #: the head nouns of events, contests and their prizes: a name ending in one never acts
 EVENT_HEADS = frozenset({"War", "Championship", "Championships", "Olympiad", "Olympics", "Cup", "Festival",
@@ -36,3 +40,19 @@ def names_event(text: str, start: int, end: int) -> bool:
         return False
     before = words[-2]
     return words[-3:-1] == ["of", "the"] or re.search(rf"\b{re.escape(before.lower())}\b", text) is not None
+
+
+#: nouns whose name follows them: a work's title or a vessel's name ("the 2018 film Black Panther",
+#: "Bob Dylan's 2009 release Together Through Life", "the journal Nature Astronomy")
+_WORK_BEFORE_RE = re.compile(r"\b(?:film|movie|comedy|drama|thriller|documentary|book|novel|memoir|album|song|"
+                             r"release|sitcom|series|musical|opera|poem|ship|vessel|yacht|journal|website)"
+                             r"[ \t]+[\"“‘']?\Z")
+
+
+def names_work(text: str, start: int, end: int) -> bool:
+    """Does the candidate ``text[start:end]`` follow a noun that it names as a work or a vessel
+    (``the romantic comedy Pillow Talk``, ``the superhero film Black Panther``, ``the ship Namse
+    Bangdzod``)? Not when a verb follows it: a publication that reports acts (``the website X
+    reported``), and so does one who made the work (``the book Obama wrote``)."""
+    return _WORK_BEFORE_RE.search(text, max(0, start - 16), start) is not None \
+        and not patterns(load_lexicon()).verb_phrase.match(text, end)
