@@ -175,3 +175,24 @@ def test_a_country_or_state_after_a_participles_by_acts(before, name, after):
     assert [(text[m.start:m.end], m.type) for m in find_actors(text)] == [(name, "government")]
     assert _spans(f"Earlier this year.\n\nIt was measured by {name} standards.\n") == []
     assert _spans(f"Earlier this year.\n\nThe actions taken by {name} and foreign law enforcement.\n") == []
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(["According to data from", "compared data from", "it was a study from", "figures from",
+                        "statistics from"]),
+       st.sampled_from(["the Gun Violence Archive", "the Centers for Disease Control and Prevention",
+                        "Ralph Adolphs", "the Office for National Statistics"]))
+def test_the_source_of_data_or_a_study_after_from_acts(before, source):
+    """`According to data from the Gun Violence Archive, the shooting`, `compared data from the
+    Centers for Disease Control and Prevention`, `it was a study from Ralph Adolphs that did
+    confirm`: the one who gives data or makes a study is its source, like the maker of a report
+    after `report from` (GUIDELINES: those a report cites act); after `from` it was a member's
+    body or a place (context `of`). Pool texts p010, p051, p149."""
+    from tui.suggest.contexts import context
+    from tui.suggest.selection import reporting_and_action_verbs
+
+    text = f"Earlier this year.\n\n{before} {source}, the shooting followed.\n"
+    name = source[4:] if source.startswith("the ") else source
+    at = text.index(name)
+    assert name in _spans(text)
+    assert context(text, at, at + len(name), reporting_and_action_verbs()) == "by"

@@ -3,7 +3,8 @@ after ``by``: the one who asks (``at the request of Prime Minister Boris Johnson
 the orders of X``) and the one who sends or grants (``a take-down notice from the
 Recording Industry Association of America``, ``a letter from X``, ``a franchise therefor
 from the Congress``) and the one who reports (``a 1989 report from the National
-Transportation Safety Board``). Not a member's body (``a member of X``, ``scientists from X``), nor a
+Transportation Safety Board``) or gives data or a study (``According to data from the Gun Violence
+Archive``, ``a study from Ralph Adolphs``). Not a member's body (``a member of X``, ``scientists from X``), nor a
 thing's place (``launched from the Kennedy Space Center``). Pure (no Textual).
 
     agent_of_noun(before, prev)   # True: the name after ``prev`` ("of"/"from") is the agent
@@ -24,7 +25,8 @@ _SENT_BY_RE = re.compile(
     r"\b(?:notices?|letters?|messages?|statements?|warnings?|requests?|complaints?|demands?|e-?mails?|memos?"
     r"|repl(?:y|ies)|responses?|invitations?|permission|approvals?|licen[cs]es?|permits?|franchises?|grants?"
     r"|subpoenas?|threats?|ultimatums?|directives?|orders?|instructions|tweets?|testimony|apolog(?:y|ies)"
-    r"|reports?)"  # "another report from the Mexican government said": the one who reports
+    r"|reports?"  # "another report from the Mexican government said": the one who reports
+    r"|data|figures|statistics|estimates|stud(?:y|ies))"  # "data from the Gun Violence Archive": its source
     rf"(?:{_GAP}(?:therefor|therefrom|directly|personally|again|also)|,)?{_GAP}\Z", re.I)
 
 
