@@ -234,7 +234,8 @@ def _locates_place_before(text: str, start: int, end: int, own: str) -> bool:
 PLACE_HEADS = frozenset({"Park", "Square", "Airport", "Mall", "Complex", "Street", "Avenue", "Road", "Bridge",
                          "Station", "Stadium", "Mosque", "Cathedral", "Plaza", "River", "Lake", "Beach", "Valley",
                          "Bay", "Sea", "Ocean", "Island", "Islands", "Strait", "Peninsula", "Boulevard", "Highway",
-                         "Harbour", "Harbor", "Canal", "Cemetery", "Arena", "Gulf"})
+                         "Harbour", "Harbor", "Canal", "Cemetery", "Arena", "Gulf", "District", "Market", "Mine",
+                         "Lodge", "Trench", "Reef", "Canyon", "Glacier", "Volcano", "Desert", "Mountains"})
 
 
 def names_place(text: str, start: int, end: int) -> bool:
