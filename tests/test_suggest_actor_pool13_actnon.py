@@ -128,3 +128,33 @@ def test_a_place_named_by_a_further_head_is_no_actor(name, head, frame):
     p187, p199."""
     place = f"{name} {head}"
     assert not _kept(frame.format(p=place), place)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["Build Back Better", "Kimono Obi Tying", "Best Hero", "Don't Hug Cacti", "Spike",
+                        "International Master", "Digital Railway", "Big Mike", "CentOS", "Sainte Coiffe"]),
+       st.sampled_from([('"', '"'), ("“", "”"), ("‘", "’")]),
+       st.sampled_from(["The plan, {q}, calls for higher taxes.\n",
+                        "{q} is, like the other plan, a form of nationalism.\n",
+                        "He goes by his nickname {q}, which he has explained.\n",
+                        "Tell me about the time you got the title {q}.\n",
+                        "The fursuit was designed by guests of honour {q}\n"]))
+def test_a_name_filling_a_quotation_alone_is_no_actor(name, quotes, frame):
+    """`"Build Back Better" calls for`, `guests of honour "Don't Hug Cacti."`, `the title
+    "International Master"`, his nickname `"Spike"`, `the slur "Big Mike" trended`: a name that
+    fills a quotation alone is a title, slogan, nickname or term, no mention of one who acts.
+    Pool texts p023, p029, p037, p146, p161, p178, p179, p182, p184, p187, p200."""
+    opening, closing = quotes
+    end = "." if frame.endswith("{q}\n") else ""
+    text = frame.format(q=f"{opening}{name}{end}{closing}")
+    assert not _kept(text, name)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["Huber", "Brock Pierce", "The committee"]),
+       st.sampled_from(["was exceptionally respected", "said it would reopen"]))
+def test_a_name_opening_a_longer_quotation_stays(name, rest):
+    """`"Huber was exceptionally respected and loved"`: a name that opens a speaker's quotation is
+    read as before (not a quotation of the name alone)."""
+    text = f'The show ended.\n\n"{name} {rest}," a spokesperson said.\n'
+    assert _kept(text, name)

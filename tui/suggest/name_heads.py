@@ -1,6 +1,7 @@
 """Capitalised names that are no actor by their head noun: events (``World War II``, ``TNT
 Championship``, ``Election Day``); or by the noun before them: titles of works and names of
-ships (``the film Black Panther``, ``the ship Namse Bangdzod``). Pure (no Textual).
+ships (``the film Black Panther``, ``the ship Namse Bangdzod``); or by filling a quotation
+alone (``"Build Back Better" calls for``, his nickname ``"Spike"``). Pure (no Textual).
 
 GUIDELINES: "An event is no actor, even as a subject". Applied in ``Selection.keeps`` when
 suggesting, after learning, like ``contexts.names_place``: the team's votes still see the
@@ -56,3 +57,19 @@ def names_work(text: str, start: int, end: int) -> bool:
     reported``), and so does one who made the work (``the book Obama wrote``)."""
     return _WORK_BEFORE_RE.search(text, max(0, start - 16), start) is not None \
         and not patterns(load_lexicon()).verb_phrase.match(text, end)
+
+
+_OPEN_QUOTES = "\"“‘"
+_CLOSE_QUOTES = "\"”’"
+
+
+def names_quoted(text: str, start: int, end: int) -> bool:
+    """Does the candidate ``text[start:end]`` fill a quotation alone (``"Build Back Better" is``,
+    ``guests of honour "Don't Hug Cacti."``, ``the title "International Master"``, his nickname
+    ``"Spike"``)? Such a name is a title, a slogan, a nickname or a term being named, no mention of
+    one who acts; a speaker's words around a name (``"Huber was respected"``) are not this."""
+    if start == 0 or text[start - 1] not in _OPEN_QUOTES:
+        return False
+    after = end + 1 if text[end:end + 1] in (".", ",", "!", "?") else end
+    return text[after:after + 1] in _CLOSE_QUOTES and text[after:after + 1] != "" \
+        and (text[start - 1] != '"' or text[after] == '"')

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from tui.suggest.contexts import CONTEXTS, DESCRIBE, context, names_pictured, names_place
 from tui.suggest.entities import SELECTION_CONTEXT
-from tui.suggest.name_heads import names_event, names_work
+from tui.suggest.name_heads import names_event, names_quoted, names_work
 from tui.suggest.rules.lexicon import load_lexicon
 
 MIN_EXAMPLES = 2  # a name the team never tagged is left out once it passed it over this often
@@ -58,9 +58,9 @@ class Selection:
         seen = self.names.get(text[start:end].lower(), (0, 0))
         if seen[0] == 0 and seen[1] >= MIN_EXAMPLES or names_place(text, start, end) \
                 or names_pictured(text, start, end, self.verbs) or names_event(text, start, end) \
-                or names_work(text, start, end):
+                or names_work(text, start, end) or names_quoted(text, start, end):
             return False  # passed over again and again (a place, a ship); "Victoria Park"; "X Image: Y";
-            # "World War II"; "the film Black Panther"
+            # "World War II"; "the film Black Panther"; '"Build Back Better" is'
         where = context(text, start, end, self.verbs)
         if where == "other" and parsed is not None:
             where = SELECTION_CONTEXT.get(parsed, "other")
