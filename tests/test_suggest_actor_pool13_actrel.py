@@ -196,3 +196,20 @@ def test_the_source_of_data_or_a_study_after_from_acts(before, source):
     at = text.index(name)
     assert name in _spans(text)
     assert context(text, at, at + len(name), reporting_and_action_verbs()) == "by"
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(["would pressure", "pressured", "tried to pressure", "persuaded", "convinced", "lobbied"]),
+       st.sampled_from(["Trump", "the U.S. government", "the Ukrainian government", "Congress"]),
+       st.sampled_from([" not to commute the sentence.", " to provide better protections.", " to launch an inquiry."]))
+def test_one_pressed_to_act_acts(verb, name, after):
+    """`multiple officials pressured Trump not to commute`, `would pressure the U.S. government to
+    provide`, `tried to pressure the Ukrainian government to launch`: one pressed or persuaded to act
+    is one asked to act (GUIDELINES), but after `pressure` the name read as an object. Pool texts
+    p051, p108, p125."""
+    from tui.suggest.contexts import context
+    from tui.suggest.selection import reporting_and_action_verbs
+
+    text = f"Earlier this year.\n\nOfficials {verb} {name}{after}\n"
+    at = text.index(name) + (4 if name.startswith("the ") else 0)
+    assert context(text, at, text.index(name) + len(name), reporting_and_action_verbs()) == "asked"

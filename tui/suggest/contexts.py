@@ -52,8 +52,11 @@ _DESCRIBED_AS_RE = re.compile(r"(?:[ \t\u00a0]+(?:in|on|at|of)[ \t\u00a0][^.,;:!
                               r"[ \t\u00a0]+(?:as[ \t\u00a0]+(?:a|an|one|being)|to[ \t\u00a0]+(?:be|have[ \t\u00a0]+been))\b")
 #: verbs whose object is asked or let to act (``requested GitHub``, ``urged X to``): the object acts (GUIDELINES);
 #: so does one asked a question (``The press asked Trump``, ``Wikinews asked Stamenković if``, ``asked John for``)
+#: or pressed to act (``pressured Trump not to commute``, ``pressure the Ukrainian government to launch``)
 ASKED = frozenset({
-    "ask", "asks", "asked", "asking",
+    "ask", "asks", "asked", "asking", "pressure", "pressures", "pressured", "pressuring", "persuade", "persuades",
+    "persuaded", "persuading", "convince", "convinces", "convinced", "convincing", "lobby", "lobbies", "lobbied",
+    "lobbying",
     "request", "requests", "requested", "urge", "urges", "urged", "urging", "order", "orders", "ordered", "ordering",
     "invite", "invites", "invited", "inviting", "allow", "allows", "allowed", "allowing", "permit", "permits",
     "permitted", "require", "requires", "required", "requiring", "instruct", "instructs", "instructed", "encourage",
