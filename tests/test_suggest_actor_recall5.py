@@ -16,8 +16,9 @@ _LAST = ("Holland", "Sutherland", "Okafor", "Lindqvist", "Moreau", "Tanaka", "Ha
 names = st.builds(lambda f, l: f"{f} {l}", st.sampled_from(_FIRST), st.sampled_from(_LAST))
 _AGENT = ("In May {} said the toll rose.", "The toll was confirmed by {} later.",
           "Nothing was found, according to {}.")
-#: a sentence-opening name the reading finds no verb after (a passive, a copula with an adverb)
-_OPENING = ("{} was arrested in March.", "{} is already in prison.", "{} is now in custody.")
+#: a sentence-opening name the reading finds no verb after (a caption-like line; since session 13 a
+#: copula is read: "X is already in prison" is a "copula")
+_OPENING = ("{} in custody since March.", "{} at the scene on Monday.", "{} with the others in March.")
 
 
 def _doc(frames: list[str], who: list[str]) -> tuple[str, list[tuple[int, int]]]:

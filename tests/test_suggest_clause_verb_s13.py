@@ -62,3 +62,40 @@ def test_a_perfect_passive_or_a_possession_is_not_read_as_acting(opening, name, 
     text = f"{opening}{name} {rest} 2019."
     start = text.index(name)
     assert context(text, start, start + len(name), VERBS) != "acts", text
+
+
+BEING = st.sampled_from([
+    ("was arrested in March, but the court", "sentence"), ("is married to a lawyer.", "sentence"),
+    ("was absorbed into the group in 2014.", "sentence"), ("was taken ill on Saturday evening.", "sentence"),
+    ("was also much more of a critic than the others.", "copula"), ("is already in prison in South Korea.", "copula"),
+    ("is currently chairman of the party.", "copula"), ("was seventy years old.", "copula"),
+    ("was ordered to remove the post.", "acts"), ("is yet to respond to the queries.", "acts"),
+    ("were able to pull away in the second half.", "acts"), ("is scheduled to continue its season.", "acts"),
+])
+
+
+@settings(max_examples=150, deadline=None)
+@given(OPENINGS, NAMES, st.sampled_from(["", ", 75,", " of Milltech Marine", ", the son of immigrants,"]), BEING)
+def test_what_to_be_says_of_a_name_decides_its_context(opening, name, between, being):
+    """"X is already in prison": what it is; "X was ordered to remove": one required to act acts
+    (GUIDELINES); "X was arrested": a passive keeps its place (the golds tag passives as often as
+    not, and setting them aside lost on fresh text); past what stands between them."""
+    rest, want = being
+    text = f"{opening}{name}{between} {rest}"
+    start = text.index(name)
+    if want == "sentence" and not opening.endswith((".\n\n", ". ")) and opening:
+        want = "other"
+    got = context(text, start, start + len(name), VERBS)
+    assert got == want or (want == "sentence" and got == "other"), text
+
+
+@settings(max_examples=100, deadline=None)
+@given(OPENINGS, NAMES, st.sampled_from(["was on hand and did a reading of stories.", "was born in 1920 and studied law.",
+                                         "was on hand offering DVDs of his films.", "is joined in this action by others.",
+                                         "was twice interviewed by police."]))
+def test_a_name_that_acts_in_the_rest_of_its_clause_or_with_an_agent_is_not_set_aside(opening, name, rest):
+    """"was on hand and did a reading", "was on hand offering DVDs": it acts after all; "is
+    joined ... by", "was twice interviewed by police": a joint act, one interviewed (the golds)."""
+    text = f"{opening}{name} {rest}"
+    start = text.index(name)
+    assert context(text, start, start + len(name), VERBS) not in ("copula", "undergoes"), text

@@ -18,8 +18,8 @@ from tui.suggest.rules.actor_words import (INFINITIVE_AFTER_RE, acts_in_clause_a
 from tui.suggest.rules.actor_patterns import patterns
 from tui.suggest.rules.lexicon import alternation, load_lexicon
 from tui.suggest.acted_upon import undergoes_after
-from tui.suggest.words_after import (ADVERBS, FUNCTION_WORDS, ING_PREPOSITIONS, OBJECTS, After, heading_verb_after,
-                                     modifies, subject_after, verb_after, verb_after_modifiers)
+from tui.suggest.words_after import (ADVERBS, FUNCTION_WORDS, ING_PREPOSITIONS, OBJECTS, After, being_after,
+                                     heading_verb_after, modifies, subject_after, verb_after, verb_after_modifiers)
 
 _DET = r"(?:the|a|an|The|A|An)[ \t\u00a0]+"
 _CAP = r"[A-Z][\w-]*(?:\.[\w-]+)*"  # a capitalised word, never across a sentence end ("Wednesday. X")
@@ -455,7 +455,7 @@ def _by_place(text: str, start: int, end: int, before: str, verbs: frozenset, af
         return read
     if verb_after_modifiers(text, end, verbs):
         return "acts"  # "Doug Miller of Milltech Marine, a firm specialising in AIS, told"
-    return "sentence" if _SENTENCE_START_RE.search(before) else "other"
+    return being_after(text, end, verbs) or ("sentence" if _SENTENCE_START_RE.search(before) else "other")
 
 
 def _apposed_to_noun(text: str, start: int, end: int, before: str, verbs: frozenset) -> str | None:

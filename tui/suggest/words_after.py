@@ -101,24 +101,69 @@ _BODY_AFTER_RE = re.compile(rf"{_S}+(?:of|from|at){_S}+(?:the{_S}+)?(?:[A-Z][\w.
 _BETWEEN_COMMAS_RE = re.compile(r",[^,.;:!?()\"“”\n]{1,90}(?=,)")
 
 
-def verb_after_modifiers(text: str, end: int, verbs: frozenset) -> bool:
-    """Does a verb follow the name ending at ``end`` once what stands between them is passed:
-    up to four brackets, bodies it is of and appositions between commas (``Doug Miller of
-    Milltech Marine, a firm specialising in AIS, told``, ``Warholm, who is 23 years old,
-    won``)? At least one must be passed: with none, ``after`` has read the words."""
+def past_modifiers(text: str, end: int, verbs: frozenset) -> int:
+    """Where the clause of the name ending at ``end`` goes on, past what stands between it and its
+    verb: up to four brackets, bodies it is of and appositions between commas (``Doug Miller of
+    Milltech Marine, a firm specialising in AIS, told``, ``Warholm, who is 23 years old, won``);
+    ``end`` itself when nothing stands there."""
     at = end
     for _ in range(4):
         m = _BRACKET_AFTER_RE.match(text, at) or _BODY_AFTER_RE.match(text, at)
         if m is None and (m := _BETWEEN_COMMAS_RE.match(text, at)) is not None:
             while (more := _BETWEEN_COMMAS_RE.match(text, m.end())) is not None \
-                    and not verb_after(text, m.end() + 1, verbs):
+                    and not verb_after(text, m.end() + 1, verbs) and not _BE_RE.match(text, m.end() + 1):
                 m = more  # ", the mayor of Seoul, South Korea,": the apposition's own commas
             at = m.end() + 1  # past the closing comma
             continue
         if m is None:
             break
         at = m.end()
+    return at
+
+
+def verb_after_modifiers(text: str, end: int, verbs: frozenset) -> bool:
+    """Does a verb follow the name ending at ``end`` once what stands between them is passed
+    (``past_modifiers``)? At least one must be passed: with none, ``after`` has read the words."""
+    at = past_modifiers(text, end, verbs)
     return at > end and verb_after(text, at, verbs)
+
+
+_BE_RE = re.compile(rf"{_S}+(?:is|are|was|were)((?:{_S}+(?:not|also|still|now|already|currently|then|later|once|never"
+                    rf"|twice|again|first|\w+ly))*){_S}+([a-z][a-z-]*)")
+_TO_AFTER_RE = re.compile(rf"{_S}+to{_S}+[a-z]")
+#: what "to be" takes before an infinitive that makes its subject act (or be asked, allowed, required to)
+_BEFORE_TO = frozenset({"able", "unable", "set", "due", "about", "going", "expected", "scheduled", "slated", "poised",
+                        "yet", "likely", "unlikely", "willing", "ready", "eager", "reluctant", "supposed", "determined",
+                        "prepared", "ordered", "allowed", "asked", "required", "forced", "permitted", "invited", "urged",
+                        "encouraged", "authorized", "authorised", "told", "instructed", "expected", "obliged"})
+#: the name acts in the rest of its clause: "was born in 1920 ... and studied law", "was on hand and did a
+#: reading", "was on hand offering DVDs" (a participle right after a short predicate)
+_ACTS_IN_REST_RE = re.compile(rf"[^.;:\n]{{0,100}}?{_S}and{_S}+(?:also{_S}+)?(?:[a-z]+ed|did|{'|'.join(sorted(PAST_IRREGULAR))})\b"
+                              rf"|(?:{_S}+[a-z]+){{0,3}}{_S}+[a-z]{{2,}}ing\b")
+#: participles that do not end in -ed (a passive: "was held", "is known", "were found")
+_PARTICIPLES_TOO = frozenset({"held", "found", "born", "made", "sent", "kept", "left", "put", "paid", "hit", "shot",
+                              "built", "brought", "caught", "told", "sold", "led", "heard", "bought", "taught",
+                              "struck", "stolen", "beaten", "hidden", "torn", "worn", "sworn", "slain"})
+
+
+def being_after(text: str, end: int, verbs: frozenset) -> str | None:
+    """What the verb "to be" after the name ending at ``end`` says of it, past what stands between
+    them (``past_modifiers``): "acts" where an infinitive follows (``is to be``, ``were able to``,
+    ``was ordered to remove``: one required to act acts), "copula" for what it is (``Bolton was also much more of a critic``, ``X is already in
+    prison``); None when no "to be" follows, for a passive (``Jong was arrested``: the golds tag
+    those as often as not) or where the name acts in the rest of its clause (``was born in 1920 and
+    studied law``, ``was on hand offering DVDs``)."""
+    m = _BE_RE.match(text, past_modifiers(text, end, verbs))
+    if m is None or m.group(2).endswith("ing"):
+        return None  # a progressive acts: ``after`` reads it
+    word = m.group(2)
+    if word == "to" or (word in _BEFORE_TO and _TO_AFTER_RE.match(text, m.end())):
+        return "acts"  # "is to be", "were able to pull away", "was ordered to remove" (not "is married to a")
+    if _ACTS_IN_REST_RE.match(text, m.end() - len(word) - 1):
+        return None
+    if word.endswith("ed") or word in PARTICIPLES or word in _PARTICIPLES_TOO:
+        return None  # a passive: the golds tag it as often as not (``acted_upon``); on fresh text, setting it aside lost
+    return "copula"
 
 
 class After:
