@@ -18,8 +18,8 @@ from tui.suggest.rules.actor_words import (INFINITIVE_AFTER_RE, acts_in_clause_a
 from tui.suggest.rules.actor_patterns import patterns
 from tui.suggest.rules.lexicon import alternation, load_lexicon
 from tui.suggest.acted_upon import undergoes_after
-from tui.suggest.words_after import (ADVERBS, FUNCTION_WORDS, ING_PREPOSITIONS, OBJECTS, After, being_after,
-                                     heading_verb_after, modifies, subject_after, verb_after, verb_after_modifiers)
+from tui.suggest.words_after import (ADVERBS, FUNCTION_WORDS, ING_PREPOSITIONS, OBJECTS, After, clause_after,
+                                     heading_verb_after, modifies, subject_after, verb_after)
 
 _DET = r"(?:the|a|an|The|A|An)[ \t\u00a0]+"
 _CAP = r"[A-Z][\w-]*(?:\.[\w-]+)*"  # a capitalised word, never across a sentence end ("Wednesday. X")
@@ -163,7 +163,8 @@ def context(text: str, start: int, end: int, verbs: frozenset = frozenset()) -> 
     return own
 
 
-_NAME_WORD = r"(?:[A-Z]\.|[A-Z](?:[\w'’-]|\.(?=\w))*)"  # "Kennedy", "U.S", "F." (an initial); never "Pereira." ending a sentence
+#: a word of a name: "Kennedy", "U.S", "F." (an initial); never "Pereira." ending a sentence
+_NAME_WORD = r"(?:[A-Z]\.|[A-Z](?:[\w'’-]|\.(?=\w))*)"
 #: capitalised words that open a sentence, never a name: "Both Warren and Sanders remain"
 _NOT_NAME_START = r"(?!(?:Both|Either|Neither|The|And|But|Or|Whereas|While|When|If|As|After|Before|Since)\b)"
 _NAME = rf"{_NOT_NAME_START}{_NAME_WORD}(?:[ \t\u00a0](?:(?:of|de|da|la|van|von|al|bin)[ \t\u00a0])?{_NAME_WORD}){{0,4}}"
@@ -451,11 +452,8 @@ def _by_place(text: str, start: int, end: int, before: str, verbs: frozenset, af
     if _inside_quote(text, start) and before[-1:] not in _OPENING_QUOTES \
             and not (text[end:end + 1] == " " and subject_after(text, end, verbs)):  # its subject: read on
         return "modifier" if _DET_BEFORE_RE.search(before) and modifies(text, end, verbs) else "quoted"
-    if (read := after()) is not None:
-        return read
-    if verb_after_modifiers(text, end, verbs):
-        return "acts"  # "Doug Miller of Milltech Marine, a firm specialising in AIS, told"
-    return being_after(text, end, verbs) or ("sentence" if _SENTENCE_START_RE.search(before) else "other")
+    # else how its clause goes on: "Doug Miller of Milltech Marine, a firm specialising in AIS, told", "X is in prison"
+    return after() or clause_after(text, end, verbs) or ("sentence" if _SENTENCE_START_RE.search(before) else "other")
 
 
 def _apposed_to_noun(text: str, start: int, end: int, before: str, verbs: frozenset) -> str | None:

@@ -121,21 +121,14 @@ def past_modifiers(text: str, end: int, verbs: frozenset) -> int:
     return at
 
 
-def verb_after_modifiers(text: str, end: int, verbs: frozenset) -> bool:
-    """Does a verb follow the name ending at ``end`` once what stands between them is passed
-    (``past_modifiers``)? At least one must be passed: with none, ``after`` has read the words."""
-    at = past_modifiers(text, end, verbs)
-    return at > end and verb_after(text, at, verbs)
-
-
-_BE_RE = re.compile(rf"{_S}+(?:is|are|was|were)((?:{_S}+(?:not|also|still|now|already|currently|then|later|once|never"
-                    rf"|twice|again|first|\w+ly))*){_S}+([a-z][a-z-]*)")
+_BE_RE = re.compile(rf"{_S}+(?:is|are|was|were)(?:{_S}+(?:not|also|still|now|already|currently|then|later|once|never"
+                    rf"|twice|again|first|\w+ly))*(?={_S}+([a-z][a-z-]*))")
 _TO_AFTER_RE = re.compile(rf"{_S}+to{_S}+[a-z]")
 #: what "to be" takes before an infinitive that makes its subject act (or be asked, allowed, required to)
 _BEFORE_TO = frozenset({"able", "unable", "set", "due", "about", "going", "expected", "scheduled", "slated", "poised",
                         "yet", "likely", "unlikely", "willing", "ready", "eager", "reluctant", "supposed", "determined",
                         "prepared", "ordered", "allowed", "asked", "required", "forced", "permitted", "invited", "urged",
-                        "encouraged", "authorized", "authorised", "told", "instructed", "expected", "obliged"})
+                        "encouraged", "authorized", "authorised", "told", "instructed", "obliged"})
 #: the name acts in the rest of its clause: "was born in 1920 ... and studied law", "was on hand and did a
 #: reading", "was on hand offering DVDs" (a participle right after a short predicate)
 _ACTS_IN_REST_RE = re.compile(rf"[^.;:\n]{{0,100}}?{_S}and{_S}+(?:also{_S}+)?(?:[a-z]+ed|did|{'|'.join(sorted(PAST_IRREGULAR))})\b"
@@ -146,23 +139,27 @@ _PARTICIPLES_TOO = frozenset({"held", "found", "born", "made", "sent", "kept", "
                               "struck", "stolen", "beaten", "hidden", "torn", "worn", "sworn", "slain"})
 
 
-def being_after(text: str, end: int, verbs: frozenset) -> str | None:
-    """What the verb "to be" after the name ending at ``end`` says of it, past what stands between
-    them (``past_modifiers``): "acts" where an infinitive follows (``is to be``, ``were able to``,
-    ``was ordered to remove``: one required to act acts), "copula" for what it is (``Bolton was also much more of a critic``, ``X is already in
-    prison``); None when no "to be" follows, for a passive (``Jong was arrested``: the golds tag
-    those as often as not) or where the name acts in the rest of its clause (``was born in 1920 and
-    studied law``, ``was on hand offering DVDs``)."""
-    m = _BE_RE.match(text, past_modifiers(text, end, verbs))
-    if m is None or m.group(2).endswith("ing"):
+def clause_after(text: str, end: int, verbs: frozenset) -> str | None:
+    """How the clause of the name ending at ``end`` goes on, past what stands between the name
+    and its verb (``past_modifiers``), where the words right after it decided nothing: "acts"
+    when a verb follows what it passed (``Doug Miller of Milltech Marine, a firm specialising in
+    AIS, told``) or an infinitive follows "to be" (``is to be``, ``were able to``, ``was ordered to
+    remove``: one required to act acts); "copula" for what the name is (``Bolton was also much
+    more of a critic``, ``X is already in prison``); else None: no verb, a passive (``Jong was
+    arrested``: the golds tag those as often as not, and setting them aside lost on fresh text),
+    or a name acting in the rest of its clause (``was born in 1920 and studied law``, ``was on hand
+    offering DVDs``)."""
+    at = past_modifiers(text, end, verbs)
+    if at > end and verb_after(text, at, verbs):
+        return "acts"
+    m = _BE_RE.match(text, at)
+    if m is None or m.group(1).endswith("ing"):
         return None  # a progressive acts: ``after`` reads it
-    word = m.group(2)
-    if word == "to" or (word in _BEFORE_TO and _TO_AFTER_RE.match(text, m.end())):
-        return "acts"  # "is to be", "were able to pull away", "was ordered to remove" (not "is married to a")
-    if _ACTS_IN_REST_RE.match(text, m.end() - len(word) - 1):
+    word = m.group(1)
+    if word == "to" or (word in _BEFORE_TO and _TO_AFTER_RE.match(text, m.end(1))):
+        return "acts"  # not "is married to a lawyer"
+    if _ACTS_IN_REST_RE.match(text, m.end()) or word.endswith("ed") or word in PARTICIPLES or word in _PARTICIPLES_TOO:
         return None
-    if word.endswith("ed") or word in PARTICIPLES or word in _PARTICIPLES_TOO:
-        return None  # a passive: the golds tag it as often as not (``acted_upon``); on fresh text, setting it aside lost
     return "copula"
 
 
