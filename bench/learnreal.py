@@ -205,8 +205,9 @@ def agreement(log=print, step: int = 1) -> dict:
 
 def ceiling(log=print, step: int = 4) -> dict:
     """{set: {"suggested", "selection_ceiling": {"exact", "overlap"}, "candidate_recall": share}}:
-    where ACTOR suggestions lose, on the development articles (each scored after two dev golds,
-    those two being the neighbours of every ``step``-th pair) and, unless ``NO_HELDOUT_ENV`` is
+    where ACTOR suggestions lose, on the development articles (every ``step``-th pair of
+    neighbouring dev golds trains, and the ``step`` articles after the pair are scored: each
+    article once, never by a pair holding it) and, unless ``NO_HELDOUT_ENV`` is
     set, on the held-out and the doubly annotated articles (annotator a). The selection's
     ceiling keeps every actor the rules and the model proposed before the selection
     (``tui.suggest.selection``) that overlaps a gold actor: the best a perfect choice among the
@@ -225,7 +226,7 @@ def ceiling(log=print, step: int = 4) -> dict:
         train = [dev[k], dev[(k + 1) % len(dev)]]
         sug = _trained(train)
         for name in rows:
-            docs = sets[name] if name != "development" else [(d, REAL) for d in dev[k + 2:k + 2 + step]]
+            docs = sets[name] if name != "development" else [(dev[(k + 2 + i) % len(dev)], REAL) for i in range(step)]
             for d, where in docs:
                 text, ann = gold(d, where)
                 g = [(s.start, s.end) for s in ann.spans if s.label == "ACTOR"]
