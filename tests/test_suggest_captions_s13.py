@@ -8,7 +8,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.suggest.contexts import names_pictured
+from tui.suggest.name_heads import names_pictured
 from tui.suggest.selection import Selection, reporting_and_action_verbs
 
 VERBS = reporting_and_action_verbs()

@@ -255,31 +255,6 @@ def names_place(text: str, start: int, end: int) -> bool:
     return not any(w in lex.titles for w in words[:-1]) and not patterns(lex).verb_phrase.match(text, end)
 
 
-#: the credit of a photo caption after the words naming what is pictured, in the same line:
-#: ``Elizabeth Warren Image: U.S. Senate.``, ``Sirhan in 1969 (Image: CDCR)``, ``Jo JorgensenImage:``
-_CAPTION_AFTER_RE = re.compile(r"[^\n]{0,100}?Image:")
-_CAPTION_FIRST_RE = re.compile(r"[ \t\u00a0]+([a-z]+)\b")  # "X performs": a present tense right after the name
-_CAPTION_BRACKET_RE = re.compile(r"[ \t\u00a0]*\([^()\n]*\)")
-_CAPTION_WORD_RE = re.compile(r"(?<![\w'’-])[a-z]+\b")  # a caption's lower-case words: a verb among them acts
-
-
-def names_pictured(text: str, start: int, end: int, verbs: frozenset) -> bool:
-    """Is the candidate ``text[start:end]`` what a photo caption shows, before its credit
-    (``Image: X``) in the same line, with no verb of its own (GUIDELINES: a caption that only
-    names who is pictured marks no actor; ``Violinist Brigit O'Regan performs. Image: X``
-    acts)? Decided when suggesting, like ``names_place``."""
-    if text.startswith(":", end) and text[start:end].endswith("Image"):
-        return True  # the credit's label read into a name: "Elizabeth Warren Image", "Image" alone
-    m = _CAPTION_AFTER_RE.match(text, end)
-    if m is None or "Image:" in text[text.rfind("\n", 0, start) + 1:start]:
-        return False  # no caption, or the credit itself (GUIDELINES are silent on credits)
-    between = _CAPTION_BRACKET_RE.sub(" ", text[end:m.end()])  # "President X (center) stands with": its verb
-    words = _CAPTION_WORD_RE.findall(between)
-    return not (subject_after(text, end, verbs) or any(w in verbs or w.endswith("ed") for w in words)
-                or ((first := _CAPTION_FIRST_RE.match(between)) is not None
-                    and first.group(1).endswith("s") and not first.group(1).endswith("ss")))
-
-
 def is_role_word(word: str) -> bool:
     """Is ``word`` (matched by the role pattern: administrator, founder, spokesperson) a role,
     not a function word or an adverb that ends alike (``other``, ``however``, ``under``)?"""

@@ -23,9 +23,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from tui.suggest.contexts import CONTEXTS, DESCRIBE, context, names_pictured, names_place
+from tui.suggest.contexts import CONTEXTS, DESCRIBE, context
 from tui.suggest.entities import SELECTION_CONTEXT
-from tui.suggest.name_heads import names_event, names_quoted, names_work
+from tui.suggest.name_heads import names_no_actor
 from tui.suggest.rules.lexicon import load_lexicon
 
 MIN_EXAMPLES = 2  # a name the team never tagged is left out once it passed it over this often
@@ -56,11 +56,8 @@ class Selection:
         around it decide nothing ("other"): ``The Walt Disney Company owns both X`` is an
         object, ``Warholm of Norway won`` a subject."""
         seen = self.names.get(text[start:end].lower(), (0, 0))
-        if seen[0] == 0 and seen[1] >= MIN_EXAMPLES or names_place(text, start, end) \
-                or names_pictured(text, start, end, self.verbs) or names_event(text, start, end) \
-                or names_work(text, start, end) or names_quoted(text, start, end):
-            return False  # passed over again and again (a place, a ship); "Victoria Park"; "X Image: Y";
-            # "World War II"; "the film Black Panther"; '"Build Back Better" is'
+        if seen[0] == 0 and seen[1] >= MIN_EXAMPLES or names_no_actor(text, start, end, self.verbs):
+            return False  # passed over again and again (a place, a ship); "Victoria Park", "World War II"
         where = context(text, start, end, self.verbs)
         if where == "other" and parsed is not None:
             where = SELECTION_CONTEXT.get(parsed, "other")
